@@ -1,0 +1,86 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.OpenApi;
+using SmartBranch.Api.Common.Errors;
+using SmartBranch.Api.Common.Startup;
+using SmartBranch.Infrastructure;
+
+namespace SmartBranch.Api.Common;
+
+public static class ApiSetup
+{
+    /// <summary>Registers the HTTP surface: errors, validation, auth, rate limits, Swagger, demo data.</summary>
+    public static IHostApplicationBuilder AddApi(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddErrorHandling();
+        services.AddRequestValidation();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentMember>();
+
+        services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.MemberId));
+
+        services.AddRateLimits();
+        services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
+
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "SmartBranch 智慧党支部 API",
+                Version = "v1",
+                Description = "Backend of the SmartBranch WeChat mini-program. Sign in with POST /api/auth/wechat-login, then use the token with the Authorize button.",
+            });
+            o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The token from POST /api/auth/wechat-login.",
+            });
+            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+            o.IncludeXmlComments(typeof(ApiSetup).Assembly);
+            o.CustomSchemaIds(SchemaId);
+        });
+        return builder;
+    }
+
+    /// <summary>Use cases nest their Request/Response records, so schema ids carry the use case name: GetMeResponse.</summary>
+    private static string SchemaId(Type type) =>
+        type.IsGenericType
+            ? $"{type.Name.Split('`')[0]}Of{string.Join("And", type.GetGenericArguments().Select(SchemaId))}"
+            : type.DeclaringType is { } outer ? SchemaId(outer) + type.Name : type.Name;
+
+    /// <summary>The middleware pipeline, in order.</summary>
+    public static WebApplication UseApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSwagger();
+        app.UseSwaggerUI(o => o.DocumentTitle = "SmartBranch API");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Health");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(DependencyInjection.ReadyTag) }).WithTags("Health");
+        return app;
+    }
+
+    /// <summary>Migrates the embedded database and seeds demo data when asked to.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        await initializer.MigrateIfEmbeddedAsync(app.Lifetime.ApplicationStopping);
+        if (initializer.IsEmbedded && scope.ServiceProvider.GetRequiredService<IOptions<DemoDataOptions>>().Value.Enabled)
+        {
+            await DemoData.SeedAsync(scope.ServiceProvider, app.Lifetime.ApplicationStopping);
+        }
+    }
+}

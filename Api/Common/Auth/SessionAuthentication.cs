@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using SmartBranch.Infrastructure.Sessions;
+
+namespace SmartBranch.Api.Common.Auth;
+
+public static class AppClaims
+{
+    public const string OpenId = "openid";
+    public const string MemberId = "member_id";
+}
+
+/// <summary>Named policies used at route-group level.</summary>
+public static class Policies
+{
+    /// <summary>Signed in with WeChat, bound to a roster entry or not.</summary>
+    public const string SignedIn = nameof(SignedIn);
+
+    /// <summary>Signed in and bound to a roster entry.</summary>
+    public const string Member = nameof(Member);
+}
+
+/// <summary>
+/// Bearer tokens issued at WeChat login, looked up in the session store (which slides their lifetime).
+/// The member is found by openid on each request, so unbinding takes effect at once.
+/// </summary>
+internal sealed class SessionAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ISessionStore sessions,
+    AppDbContext db,
+    Microsoft.AspNetCore.Http.IProblemDetailsService problems)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Session";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var token = ReadBearerToken(Request);
+        if (token is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var session = await sessions.GetAsync(token, Context.RequestAborted);
+        if (session is null)
+        {
+            return AuthenticateResult.Fail("Unknown or expired session.");
+        }
+
+        var openId = session.Data.OpenId;
+        var memberId = await db.Members.Where(m => m.OpenId == openId).Select(m => (int?)m.Id).FirstOrDefaultAsync(Context.RequestAborted);
+        List<Claim> claims = [new(AppClaims.OpenId, openId)];
+        if (memberId is int id)
+        {
+            claims.Add(new Claim(AppClaims.MemberId, id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        WriteProblemAsync(StatusCodes.Status401Unauthorized, "登录已失效或尚未登录，请重新登录。");
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        WriteProblemAsync(StatusCodes.Status403Forbidden, Context.User.HasClaim(c => c.Type == AppClaims.MemberId)
+            ? "您没有执行此操作的权限。"
+            : "您的微信尚未绑定党员信息，请先通过支部邀请码完成绑定。");
+
+    public static string? ReadBearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7 ? header[7..].Trim() : null;
+    }
+
+    private async Task WriteProblemAsync(int status, string detail)
+    {
+        Response.StatusCode = status;
+        await problems.WriteAsync(new Microsoft.AspNetCore.Http.ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = { Status = status, Title = Problems.Titles[status], Detail = detail },
+        });
+    }
+}

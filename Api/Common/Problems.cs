@@ -1,0 +1,58 @@
+namespace SmartBranch.Api.Common;
+
+/// <summary>
+/// ProblemDetails for expected outcomes. Titles and details are Simplified Chinese because the
+/// mini-program shows them as they are.
+/// </summary>
+public static class Problems
+{
+    /// <summary>Default Chinese titles by status, used for every ProblemDetails that has no title of its own.</summary>
+    public static readonly IReadOnlyDictionary<int, string> Titles = new Dictionary<int, string>
+    {
+        [StatusCodes.Status400BadRequest] = "请求有误",
+        [StatusCodes.Status401Unauthorized] = "请先登录",
+        [StatusCodes.Status403Forbidden] = "没有权限",
+        [StatusCodes.Status404NotFound] = "未找到",
+        [StatusCodes.Status405MethodNotAllowed] = "不支持该请求方法",
+        [StatusCodes.Status409Conflict] = "操作冲突",
+        [StatusCodes.Status413PayloadTooLarge] = "上传内容过大",
+        [StatusCodes.Status415UnsupportedMediaType] = "不支持的内容类型",
+        [StatusCodes.Status422UnprocessableEntity] = "无法处理",
+        [StatusCodes.Status429TooManyRequests] = "请求过于频繁",
+        [StatusCodes.Status500InternalServerError] = "服务器内部错误",
+        [StatusCodes.Status503ServiceUnavailable] = "服务暂不可用",
+    };
+
+    public static ProblemHttpResult BadRequest(string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: title);
+
+    public static ProblemHttpResult NotFound(string detail = "请求的内容不存在或您无权查看。") =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: Titles[StatusCodes.Status404NotFound]);
+
+    public static ProblemHttpResult Forbidden(string detail = "您没有执行此操作的权限。") =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: Titles[StatusCodes.Status403Forbidden]);
+
+    public static ProblemHttpResult Conflict(string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: title);
+
+    public static ProblemHttpResult Unprocessable(string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: title);
+
+    /// <summary>A domain rule's refusal as a ProblemDetails with the given status (400 unless said).</summary>
+    public static ProblemHttpResult From(SmartBranch.Domain.Common.DomainError error, int statusCode = StatusCodes.Status400BadRequest) =>
+        TypedResults.Problem(error.Message, statusCode: statusCode, title: Titles.GetValueOrDefault(statusCode, "请求有误"),
+            extensions: new Dictionary<string, object?> { ["code"] = error.Code });
+
+    /// <summary>A temporary outage: the client may try again after <paramref name="retryAfterSeconds"/>.</summary>
+    public static ProblemHttpResult Unavailable(HttpContext context, string detail, int retryAfterSeconds)
+    {
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: Titles[StatusCodes.Status503ServiceUnavailable]);
+    }
+
+    public static ProblemHttpResult TooManyRequests(HttpContext context, string detail, int retryAfterSeconds)
+    {
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: Titles[StatusCodes.Status429TooManyRequests]);
+    }
+}

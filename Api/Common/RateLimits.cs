@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using System.Threading.RateLimiting;
+
+namespace SmartBranch.Api.Common;
+
+/// <summary>Section "RateLimiting".</summary>
+public sealed class RateLimitingOptions
+{
+    public const string SectionName = "RateLimiting";
+
+    /// <summary>WeChat logins allowed per client address per minute.</summary>
+    [Range(1, 100_000)]
+    public int LoginPermitsPerMinute { get; set; } = 20;
+}
+
+/// <summary>Named rate-limit policies; limits are per client address.</summary>
+public static class RateLimits
+{
+    public const string Login = "login";
+
+    public static IServiceCollection AddRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
+                var problem = Problems.TooManyRequests(context.HttpContext, "操作过于频繁，请稍后再试。", retryAfter);
+                await problem.ExecuteAsync(context.HttpContext);
+            };
+            options.AddPolicy(Login, context =>
+            {
+                var permits = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value.LoginPermitsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permits,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+        });
+        return services;
+    }
+
+    /// <summary>The caller's address (after forwarded headers are applied).</summary>
+    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}

@@ -1,0 +1,16 @@
+using SmartBranch.Api.Features.Auth;
+using SmartBranch.Api.Features.Me;
+using SmartBranch.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddInfrastructure();
+builder.AddApi();
+
+var app = builder.Build();
+app.UseApi();
+await app.PrepareDatabaseAsync();
+
+app.MapAuthEndpoints();
+app.MapMeEndpoints();
+
+await app.RunAsync();

@@ -1,0 +1,115 @@
+namespace SmartBranch.Domain.Organization;
+
+/// <summary>Position of a unit in the tree, enough to answer access questions.</summary>
+public readonly record struct UnitNode(int Id, UnitKind Kind, int? ParentId);
+
+/// <summary>A role a member holds today.</summary>
+public readonly record struct ActiveRole(int UnitId, CommitteeRole Role);
+
+/// <summary>
+/// The one place that answers "may this member do X in unit U". Rights come from the member's own
+/// branch and group and from appointments active today; a secretary of branch A is a plain member
+/// everywhere else.
+/// </summary>
+public sealed class AccessScope
+{
+    private readonly IReadOnlyDictionary<int, UnitNode> _units;
+    private readonly IReadOnlyList<ActiveRole> _roles;
+
+    public AccessScope(int memberId, int branchId, int? partyGroupId, IEnumerable<ActiveRole> roles, IReadOnlyDictionary<int, UnitNode> units)
+    {
+        MemberId = memberId;
+        BranchId = branchId;
+        PartyGroupId = partyGroupId;
+        _roles = roles.ToList();
+        _units = units;
+    }
+
+    public int MemberId { get; }
+
+    public int BranchId { get; }
+
+    public int? PartyGroupId { get; }
+
+    public IReadOnlyList<ActiveRole> Roles => _roles;
+
+    /// <summary>True when the member administers a general branch.</summary>
+    public bool IsAdmin => _roles.Any(r => r.Role == CommitteeRole.GeneralBranchAdmin);
+
+    /// <summary>True when the member sits on some committee or leads some group.</summary>
+    public bool HasAnyManagementRole => _roles.Count > 0;
+
+    /// <summary>The branch a unit belongs to (itself for a branch, its parent for a group), or null for a general branch.</summary>
+    public int? BranchOf(int unitId) => _units.TryGetValue(unitId, out var unit)
+        ? unit.Kind switch
+        {
+            UnitKind.Branch => unit.Id,
+            UnitKind.PartyGroup => unit.ParentId,
+            _ => null,
+        }
+        : null;
+
+    /// <summary>True when <paramref name="ancestorId"/> is <paramref name="unitId"/> or above it.</summary>
+    public bool IsWithin(int unitId, int ancestorId)
+    {
+        int? current = unitId;
+        while (current is int id && _units.TryGetValue(id, out var node))
+        {
+            if (id == ancestorId)
+            {
+                return true;
+            }
+
+            current = node.ParentId;
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the member belongs to the unit: their branch, their group, or a general branch above them.</summary>
+    public bool BelongsTo(int unitId) =>
+        unitId == BranchId || unitId == PartyGroupId || IsWithin(BranchId, unitId);
+
+    /// <summary>True when the member may see the unit and its internal content.</summary>
+    public bool CanView(int unitId) =>
+        _units.ContainsKey(unitId) && (BelongsTo(unitId) || CanManage(unitId) || _roles.Any(r => IsWithin(r.UnitId, unitId)));
+
+    /// <summary>True when the member sits on the committee of <paramref name="branchId"/> (书记, 副书记, 委员).</summary>
+    public bool IsCommitteeOf(int branchId) =>
+        _roles.Any(r => r.UnitId == branchId && r.Role.IsBranchCommittee());
+
+    /// <summary>
+    /// True when the member may manage the unit: a general-branch admin for everything below their
+    /// general branch, the branch committee for the branch and its groups, a group leader for the group.
+    /// </summary>
+    public bool CanManage(int unitId)
+    {
+        if (!_units.TryGetValue(unitId, out var unit))
+        {
+            return false;
+        }
+
+        foreach (var role in _roles)
+        {
+            switch (role.Role)
+            {
+                case CommitteeRole.GeneralBranchAdmin when IsWithin(unitId, role.UnitId):
+                    return true;
+                case CommitteeRole.GroupLeader when role.UnitId == unitId:
+                    return true;
+                case var r when r.IsBranchCommittee() && unit.Kind != UnitKind.GeneralBranch && BranchOf(unitId) == role.UnitId:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Every branch the member may manage (for lists and figures).</summary>
+    public IReadOnlyList<int> ManagedBranchIds() =>
+        _units.Values.Where(u => u.Kind == UnitKind.Branch && CanManage(u.Id)).Select(u => u.Id).ToList();
+
+    /// <summary>Every unit the member may see.</summary>
+    public IReadOnlyList<int> VisibleUnitIds() =>
+        _units.Keys.Where(CanView).ToList();
+}

@@ -1,0 +1,55 @@
+namespace SmartBranch.Domain.Organization;
+
+/// <summary>A role held in one organisation unit for a term.</summary>
+public enum CommitteeRole
+{
+    /// <summary>书记</summary>
+    Secretary,
+
+    /// <summary>副书记</summary>
+    DeputySecretary,
+
+    /// <summary>组织委员</summary>
+    OrganizationCommissioner,
+
+    /// <summary>宣传委员</summary>
+    PublicityCommissioner,
+
+    /// <summary>纪检委员</summary>
+    DisciplineCommissioner,
+
+    /// <summary>党小组长 (held in a party group)</summary>
+    GroupLeader,
+
+    /// <summary>党总支管理员 (held in the general branch)</summary>
+    GeneralBranchAdmin,
+}
+
+public static class CommitteeRoles
+{
+    /// <summary>Chinese name shown in the mini-program.</summary>
+    public static string DisplayName(this CommitteeRole role) => role switch
+    {
+        CommitteeRole.Secretary => "书记",
+        CommitteeRole.DeputySecretary => "副书记",
+        CommitteeRole.OrganizationCommissioner => "组织委员",
+        CommitteeRole.PublicityCommissioner => "宣传委员",
+        CommitteeRole.DisciplineCommissioner => "纪检委员",
+        CommitteeRole.GroupLeader => "党小组长",
+        CommitteeRole.GeneralBranchAdmin => "党总支管理员",
+        _ => role.ToString(),
+    };
+
+    /// <summary>Roles that make someone a member of a branch committee (支委).</summary>
+    public static bool IsBranchCommittee(this CommitteeRole role) =>
+        role is CommitteeRole.Secretary or CommitteeRole.DeputySecretary or CommitteeRole.OrganizationCommissioner
+            or CommitteeRole.PublicityCommissioner or CommitteeRole.DisciplineCommissioner;
+
+    /// <summary>The unit kind a role is held in.</summary>
+    public static UnitKind HeldIn(this CommitteeRole role) => role switch
+    {
+        CommitteeRole.GroupLeader => UnitKind.PartyGroup,
+        CommitteeRole.GeneralBranchAdmin => UnitKind.GeneralBranch,
+        _ => UnitKind.Branch,
+    };
+}

@@ -1,0 +1,180 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using SmartBranch.Infrastructure.Persistence;
+using SmartBranch.Infrastructure.Redis;
+using SmartBranch.Infrastructure.Sessions;
+using SmartBranch.Infrastructure.WeChat;
+using SmartBranch.Infrastructure.WeChat.Emulator;
+
+namespace SmartBranch.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Tag of the health checks behind /health/ready.</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>Registers persistence, Redis (or its in-process stand-ins), sessions and the WeChat client or emulator.</summary>
+    public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var isProduction = builder.Environment.IsProduction();
+
+        services.TryAddTimeProvider();
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        AddPersistence(builder);
+        var usesRedis = AddRedis(builder, isProduction);
+        AddWeChat(builder, isProduction);
+
+        services.AddHostedService(sp => new StartupReport(
+            sp.GetRequiredService<ILogger<StartupReport>>(),
+            usesRedis,
+            sp.GetService<WeChatEmulator>() is not null,
+            configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite));
+        return builder;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    private static void AddPersistence(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = builder.Configuration.GetConnectionString("Default");
+
+        if (database.Provider == DatabaseProvider.SqlServer)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is SqlServer.");
+            }
+
+            services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+        }
+        else
+        {
+            connectionString = string.IsNullOrWhiteSpace(connectionString)
+                ? DefaultSqliteConnectionString(builder.Environment.ContentRootPath)
+                : connectionString;
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+        }
+
+        services.AddScoped<DatabaseInitializer>();
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [ReadyTag]);
+    }
+
+    private static string DefaultSqliteConnectionString(string contentRoot)
+    {
+        var folder = Path.Combine(contentRoot, "data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "smartbranch.db")}";
+    }
+
+    private static bool AddRedis(IHostApplicationBuilder builder, bool isProduction)
+    {
+        var services = builder.Services;
+        services.AddOptions<RedisOptions>()
+            .BindConfiguration(RedisOptions.SectionName)
+            .Validate(o => !isProduction || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Redis:ConnectionString is required in Production: sessions and reminder queues must be shared by every instance.")
+            .ValidateOnStart();
+
+        var redis = builder.Configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>();
+        if (string.IsNullOrWhiteSpace(redis?.ConnectionString))
+        {
+            services.AddSingleton<ISessionStore, InMemorySessionStore>();
+            services.AddSingleton<IAccessTokenCache, InMemoryAccessTokenCache>();
+            return false;
+        }
+
+        services.AddSingleton<RedisConnection>();
+        services.AddSingleton<ISessionStore, RedisSessionStore>();
+        services.AddSingleton<IAccessTokenCache, RedisAccessTokenCache>();
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag]);
+        return true;
+    }
+
+    private static void AddWeChat(IHostApplicationBuilder builder, bool isProduction)
+    {
+        var services = builder.Services;
+        var configured = builder.Configuration.GetSection(WeChatOptions.SectionName).Get<WeChatOptions>() ?? new WeChatOptions();
+        var useEmulator = configured.UseEmulator || (builder.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(configured.AppId));
+
+        services.AddOptions<WeChatOptions>()
+            .BindConfiguration(WeChatOptions.SectionName)
+            .PostConfigure(o =>
+            {
+                if (useEmulator)
+                {
+                    o.AppId = string.IsNullOrWhiteSpace(o.AppId) ? WeChatEmulator.DefaultAppId : o.AppId;
+                    o.AppSecret = string.IsNullOrWhiteSpace(o.AppSecret) ? WeChatEmulator.DefaultAppSecret : o.AppSecret;
+                }
+            })
+            .ValidateDataAnnotations()
+            .Validate(_ => !(isProduction && useEmulator), "WeChat:UseEmulator cannot be switched on in Production.")
+            .Validate(o => useEmulator || (!string.IsNullOrWhiteSpace(o.AppId) && !string.IsNullOrWhiteSpace(o.AppSecret)),
+                "WeChat:AppId and WeChat:AppSecret are required unless the WeChat emulator is used (Development only).")
+            .ValidateOnStart();
+
+        services.AddSingleton<AccessTokenGate>();
+        var client = services.AddHttpClient<WeChatClient>((sp, http) =>
+        {
+            http.BaseAddress = useEmulator
+                ? sp.GetRequiredService<WeChatEmulator>().BaseAddress
+                : new Uri(sp.GetRequiredService<IOptions<WeChatOptions>>().Value.BaseUrl.TrimEnd('/') + "/");
+            http.Timeout = TimeSpan.FromSeconds(10);
+        });
+
+        // The default HttpClient logs would print request URIs, and jscode2session carries the AppSecret in its query.
+        client.RemoveAllLoggers();
+
+        if (useEmulator)
+        {
+            services.AddSingleton<WeChatEmulator>();
+            services.AddHostedService<WeChatEmulatorHost>();
+        }
+    }
+
+    private sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                var latency = await redis.Database.PingAsync();
+                return HealthCheckResult.Healthy($"ping {latency.TotalMilliseconds:F1} ms");
+            }
+            catch (StackExchange.Redis.RedisException ex)
+            {
+                return HealthCheckResult.Unhealthy("Redis is not reachable", ex);
+            }
+        }
+    }
+
+    /// <summary>Says at start which stand-ins are in use, so nobody runs the demo setup in production by accident.</summary>
+    private sealed class StartupReport(ILogger<StartupReport> logger, bool usesRedis, bool usesEmulator, DatabaseProvider provider) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (!usesRedis)
+            {
+                logger.LogWarning("No Redis configured (Redis:ConnectionString): sessions and queues are kept in this process only and are lost on restart");
+            }
+
+            logger.LogInformation("Database provider {Provider}; WeChat {WeChat}", provider, usesEmulator ? "emulator" : "api.weixin.qq.com");
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

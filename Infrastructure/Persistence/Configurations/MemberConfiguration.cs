@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SmartBranch.Domain.Organization;
+
+namespace SmartBranch.Infrastructure.Persistence.Configurations;
+
+internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
+{
+    public void Configure(EntityTypeBuilder<Member> builder)
+    {
+        builder.Property(m => m.Name).HasMaxLength(Member.NameMaxLength).IsRequired();
+        builder.Property(m => m.Number).HasMaxLength(Member.NumberMaxLength).IsRequired();
+        builder.Property(m => m.Phone).HasMaxLength(Member.PhoneMaxLength);
+        builder.Property(m => m.OpenId).HasMaxLength(Member.OpenIdMaxLength);
+        builder.Ignore(m => m.HasVote);
+        builder.Ignore(m => m.IsBound);
+
+        builder.HasOne<OrganizationUnit>().WithMany().HasForeignKey(m => m.BranchId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<OrganizationUnit>().WithMany().HasForeignKey(m => m.PartyGroupId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasIndex(m => m.Number).IsUnique();
+
+        // One WeChat account binds to at most one roster entry; unbound entries (null) do not collide.
+        builder.HasIndex(m => m.OpenId).IsUnique().HasFilter("[OpenId] IS NOT NULL");
+    }
+}

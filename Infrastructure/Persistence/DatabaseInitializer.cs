@@ -1,0 +1,30 @@
+namespace SmartBranch.Infrastructure.Persistence;
+
+/// <summary>Brings the embedded SQLite database up to date at start. Production databases are migrated from deploy/.</summary>
+public sealed class DatabaseInitializer(AppDbContext db, IOptions<DatabaseOptions> options, ILogger<DatabaseInitializer> logger)
+{
+    /// <summary>True when the app should migrate and may seed demo data: the embedded default only.</summary>
+    public bool IsEmbedded => options.Value.Provider == DatabaseProvider.Sqlite;
+
+    public async Task MigrateIfEmbeddedAsync(CancellationToken cancellationToken)
+    {
+        if (!IsEmbedded || !options.Value.MigrateOnStart)
+        {
+            return;
+        }
+
+        // WAL lets readers go on while a writer commits; the setting is stored in the database file.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        logger.LogInformation("Embedded SQLite database migrated");
+    }
+}

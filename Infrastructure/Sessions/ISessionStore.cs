@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SmartBranch.Infrastructure.Sessions;
+
+/// <summary>What a session remembers: who signed in (the WeChat openid) and when.</summary>
+public sealed record SessionData(string OpenId, DateTimeOffset CreatedAt);
+
+/// <summary>A session handed to a client. The token is shown once; the store keeps only its hash.</summary>
+public sealed record IssuedSession(string Token, DateTimeOffset ExpiresAt);
+
+/// <summary>A session found by its token, with the lifetime it now has after sliding.</summary>
+public sealed record SessionLookup(SessionData Data, string TokenHash, DateTimeOffset ExpiresAt);
+
+/// <summary>Server-side sessions with a sliding lifetime.</summary>
+public interface ISessionStore
+{
+    Task<IssuedSession> CreateAsync(SessionData data, CancellationToken cancellationToken);
+
+    /// <summary>Finds the session and slides its lifetime; null when unknown or expired.</summary>
+    Task<SessionLookup?> GetAsync(string token, CancellationToken cancellationToken);
+
+    Task RevokeAsync(string token, CancellationToken cancellationToken);
+
+    /// <summary>Ends every session of a WeChat account at once (unbinding, lost phone).</summary>
+    Task RevokeAllAsync(string openId, CancellationToken cancellationToken);
+}
+
+internal static class SessionTokens
+{
+    /// <summary>An opaque token of 256 random bits.</summary>
+    public static string NewToken() => Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string Base64UrlEncode(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,307 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace SmartBranch.Infrastructure.WeChat.Emulator;
+
+/// <summary>A call the emulator answered, for tests and benchmarks to count.</summary>
+public sealed record EmulatorCall(string Api, DateTimeOffset At, int ErrCode);
+
+/// <summary>
+/// A local stand-in for api.weixin.qq.com that speaks the same paths and JSON for the calls SmartBranch
+/// makes. It runs on loopback in Development and tests; Production refuses to start with it.
+/// Codes <c>dev-&lt;name&gt;</c> sign in as a stable openid; anything else is errcode 40029.
+/// Feature-specific APIs live in the other parts of this partial class.
+/// </summary>
+public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, TimeProvider time, ILogger<WeChatEmulator> logger) : IAsyncDisposable
+{
+    /// <summary>AppId and secret the emulator accepts when none are configured.</summary>
+    public const string DefaultAppId = "wx00emulator00000";
+    public const string DefaultAppSecret = "emulator-secret";
+
+    private const int TokenLifetimeSeconds = 7200;
+
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _faults = new();
+    private readonly ConcurrentQueue<EmulatorCall> _calls = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _tokens = new();
+    private readonly Lock _tokenLock = new();
+    private string? _currentToken;
+    private WebApplication? _app;
+
+    /// <summary>Where the emulator listens, e.g. http://127.0.0.1:5123/.</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1:0/");
+
+    public bool IsStarted => _app is not null;
+
+    private string AppId => options.Value.AppId ?? DefaultAppId;
+
+    private string AppSecret => options.Value.AppSecret ?? DefaultAppSecret;
+
+    /// <summary>The stable openid the emulator gives to <c>dev-&lt;name&gt;</c>.</summary>
+    public static string OpenIdFor(string name) =>
+        "oEMU" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..24];
+
+    /// <summary>Makes the next <paramref name="times"/> calls to <paramref name="api"/> (e.g. "sns/jscode2session") answer <paramref name="errCode"/>.</summary>
+    public void FailNext(string api, int errCode, int times = 1)
+    {
+        var queue = _faults.GetOrAdd(Normalize(api), _ => new ConcurrentQueue<int>());
+        for (var i = 0; i < times; i++)
+        {
+            queue.Enqueue(errCode);
+        }
+    }
+
+    /// <summary>Every call answered so far, oldest first.</summary>
+    public IReadOnlyList<EmulatorCall> Calls => _calls.ToArray();
+
+    public int CallCount(string api) => _calls.Count(c => c.Api == Normalize(api));
+
+    /// <summary>Invalidates every access token it issued, as if they had expired.</summary>
+    public void ExpireTokens()
+    {
+        lock (_tokenLock)
+        {
+            _tokens.Clear();
+            _currentToken = null;
+        }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Value.EmulatorPort}");
+        builder.Services.AddRoutingCore();
+        var app = builder.Build();
+        MapRoutes(app);
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        _app = app;
+        logger.LogWarning("WeChat emulator listening on {Address}; no real WeChat calls are made", BaseAddress);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+
+    private void MapRoutes(IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/sns/jscode2session", JsCode2Session);
+        routes.MapPost("/cgi-bin/stable_token", StableToken);
+        routes.MapPost("/wxa/getwxacodeunlimit", GetUnlimitedQrCode);
+        MapFeatureRoutes(routes);
+        MapControlRoutes(routes);
+    }
+
+    partial void MapFeatureRoutes(IEndpointRouteBuilder routes);
+
+    private IResult JsCode2Session(HttpRequest request)
+    {
+        const string api = "sns/jscode2session";
+        if (TakeFault(api) is { } fault)
+        {
+            return fault;
+        }
+
+        string? Query(string key) => request.Query[key].FirstOrDefault();
+        if (Query("appid") != AppId)
+        {
+            return Error(api, 40013, "invalid appid");
+        }
+
+        if (Query("secret") != AppSecret)
+        {
+            return Error(api, 40125, "invalid appsecret");
+        }
+
+        if (Query("grant_type") != "authorization_code")
+        {
+            return Error(api, 40002, "invalid grant_type");
+        }
+
+        var code = Query("js_code");
+        if (code is null || !code.StartsWith("dev-", StringComparison.Ordinal) || code.Length <= 4)
+        {
+            return Error(api, 40029, "invalid code");
+        }
+
+        Record(api, 0);
+        return Results.Json(new
+        {
+            openid = OpenIdFor(code[4..]),
+            session_key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)),
+        });
+    }
+
+    private async Task<IResult> StableToken(HttpRequest request)
+    {
+        const string api = "cgi-bin/stable_token";
+        if (TakeFault(api) is { } fault)
+        {
+            return fault;
+        }
+
+        var body = await ReadJsonAsync(request);
+        if (body is null)
+        {
+            return Error(api, 47001, "data format error");
+        }
+
+        var root = body.RootElement;
+        if (Str(root, "grant_type") != "client_credential")
+        {
+            return Error(api, 40002, "invalid grant_type");
+        }
+
+        if (Str(root, "appid") != AppId)
+        {
+            return Error(api, 40013, "invalid appid");
+        }
+
+        if (Str(root, "secret") != AppSecret)
+        {
+            return Error(api, 40125, "invalid appsecret");
+        }
+
+        var force = root.TryGetProperty("force_refresh", out var f) && f.ValueKind == JsonValueKind.True;
+        string token;
+        DateTimeOffset expiresAt;
+        lock (_tokenLock)
+        {
+            var now = time.GetUtcNow();
+            if (force || _currentToken is null || _tokens.GetValueOrDefault(_currentToken) <= now)
+            {
+                _currentToken = "EMU_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+                _tokens[_currentToken] = now.AddSeconds(TokenLifetimeSeconds);
+            }
+
+            token = _currentToken;
+            expiresAt = _tokens[token];
+        }
+
+        Record(api, 0);
+        return Results.Json(new { access_token = token, expires_in = (int)(expiresAt - time.GetUtcNow()).TotalSeconds });
+    }
+
+    private async Task<IResult> GetUnlimitedQrCode(HttpRequest request)
+    {
+        const string api = "wxa/getwxacodeunlimit";
+        if (CheckCall(api, request) is { } refused)
+        {
+            return refused;
+        }
+
+        var body = await ReadJsonAsync(request);
+        if (body is null)
+        {
+            return Error(api, 40169, "data is not json string");
+        }
+
+        var scene = Str(body.RootElement, "scene");
+        if (string.IsNullOrEmpty(scene) || scene.Length > 32)
+        {
+            return Error(api, 40169, "invalid length for scene, or the data is not json string");
+        }
+
+        if (!scene.All(IsSceneChar))
+        {
+            return Error(api, 40129, "invalid scene");
+        }
+
+        Record(api, 0);
+        return Results.File(EmulatorImages.QrPng(scene), "image/png");
+    }
+
+    private static bool IsSceneChar(char c) =>
+        char.IsAsciiLetterOrDigit(c) || "!#$&'()*+,/:;=?@-._~".Contains(c, StringComparison.Ordinal);
+
+    /// <summary>Fault injection and access-token check shared by every token-authenticated API.</summary>
+    private IResult? CheckCall(string api, HttpRequest request)
+    {
+        if (TakeFault(api) is { } fault)
+        {
+            return fault;
+        }
+
+        var token = request.Query["access_token"].FirstOrDefault();
+        if (token is null || !_tokens.TryGetValue(token, out var expiresAt))
+        {
+            return Error(api, 40001, "invalid credential, access_token is invalid or not latest");
+        }
+
+        return expiresAt <= time.GetUtcNow() ? Error(api, 42001, "access_token expired") : null;
+    }
+
+    private IResult? TakeFault(string api) =>
+        _faults.TryGetValue(api, out var queue) && queue.TryDequeue(out var code)
+            ? Error(api, code, code == -1 ? "system error" : "emulated failure")
+            : null;
+
+    private IResult Error(string api, int errCode, string errMsg)
+    {
+        Record(api, errCode);
+        return Results.Json(new { errcode = errCode, errmsg = $"{errMsg} rid: emu-{Guid.NewGuid():N}" });
+    }
+
+    private void Record(string api, int errCode) => _calls.Enqueue(new EmulatorCall(api, time.GetUtcNow(), errCode));
+
+    private static async Task<JsonDocument?> ReadJsonAsync(HttpRequest request)
+    {
+        try
+        {
+            return await JsonDocument.ParseAsync(request.Body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Str(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static string Normalize(string api) => api.Trim('/');
+
+    private void MapControlRoutes(IEndpointRouteBuilder routes)
+    {
+        var control = routes.MapGroup("/__emulator");
+        control.MapPost("/faults", (FaultRequest fault) =>
+        {
+            FailNext(fault.Api, fault.ErrCode, fault.Times ?? 1);
+            return Results.NoContent();
+        });
+        control.MapGet("/calls", (string? api) => Results.Json(Calls.Where(c => api is null || c.Api == Normalize(api))));
+        control.MapPost("/tokens/expire", () =>
+        {
+            ExpireTokens();
+            return Results.NoContent();
+        });
+    }
+
+    private sealed record FaultRequest(string Api, int ErrCode, int? Times);
+}
+
+/// <summary>Starts the emulator with the host, before anything that calls WeChat.</summary>
+internal sealed class WeChatEmulatorHost(WeChatEmulator emulator) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => emulator.StartAsync(cancellationToken);
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await emulator.DisposeAsync();
+}

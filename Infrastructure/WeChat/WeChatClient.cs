@@ -1,0 +1,224 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SmartBranch.Infrastructure.WeChat;
+
+/// <summary>Fields every WeChat JSON answer may carry; a missing errcode means success.</summary>
+public class WeChatResponse
+{
+    public int Errcode { get; set; }
+
+    public string? Errmsg { get; set; }
+}
+
+/// <summary>auth.code2Session answer. The session_key is read but never leaves this client.</summary>
+public sealed record Code2SessionResult(string OpenId, string? UnionId);
+
+/// <summary>Body of wxacode.getUnlimited (see wechat-api.md §8).</summary>
+public sealed record UnlimitedQrCodeRequest(string Scene, string? Page = null, int Width = 430, bool CheckPath = true, string? EnvVersion = null);
+
+/// <summary>One refresh of the access token at a time per process; stable_token keeps instances from invalidating each other.</summary>
+public sealed class AccessTokenGate
+{
+    internal SemaphoreSlim Semaphore { get; } = new(1, 1);
+}
+
+/// <summary>
+/// The application's WeChat client (a typed HttpClient). It retries "busy" answers with back-off,
+/// refreshes the access token once when WeChat says it is invalid, and never logs secrets.
+/// </summary>
+public sealed class WeChatClient(
+    HttpClient http,
+    IOptions<WeChatOptions> options,
+    IAccessTokenCache tokenCache,
+    AccessTokenGate gate,
+    ILogger<WeChatClient> logger)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    };
+
+    private WeChatOptions Options => options.Value;
+
+    private string AppId => Options.AppId!;
+
+    /// <summary>Exchanges a wx.login code for the user's openid.</summary>
+    public async Task<WeChatResult<Code2SessionResult>> Code2SessionAsync(string code, CancellationToken cancellationToken)
+    {
+        var path = $"sns/jscode2session?appid={Uri.EscapeDataString(AppId)}&secret={Uri.EscapeDataString(Options.AppSecret ?? string.Empty)}&js_code={Uri.EscapeDataString(code)}&grant_type=authorization_code";
+        var result = await WithBusyRetryAsync("jscode2session", ct => GetJsonAsync<Code2SessionResponse>(path, ct), cancellationToken);
+        return result.Succeeded
+            ? WeChatResult<Code2SessionResult>.Ok(new Code2SessionResult(result.Value!.Openid!, result.Value.Unionid))
+            : result.CastError<Code2SessionResult>();
+    }
+
+    /// <summary>Makes a mini-program code image (PNG bytes) for a scene.</summary>
+    public Task<WeChatResult<byte[]>> GetUnlimitedQrCodeAsync(UnlimitedQrCodeRequest request, CancellationToken cancellationToken) =>
+        WithTokenAsync("getwxacodeunlimit", (token, ct) => PostForImageAsync($"wxa/getwxacodeunlimit?access_token={token}", request, ct), cancellationToken);
+
+    /// <summary>POSTs a JSON body to an access-token API and reads a JSON answer.</summary>
+    public Task<WeChatResult<TResponse>> PostWithTokenAsync<TResponse>(string path, object body, CancellationToken cancellationToken)
+        where TResponse : WeChatResponse =>
+        WithTokenAsync(path, (token, ct) => PostJsonAsync<TResponse>($"{path}?access_token={token}", body, ct), cancellationToken);
+
+    /// <summary>The current access token, fetched from stable_token when none is cached.</summary>
+    public async Task<WeChatResult<string>> GetAccessTokenAsync(CancellationToken cancellationToken)
+    {
+        var cached = await tokenCache.GetAsync(AppId);
+        if (cached is not null)
+        {
+            return WeChatResult<string>.Ok(cached);
+        }
+
+        await gate.Semaphore.WaitAsync(cancellationToken);
+        try
+        {
+            cached = await tokenCache.GetAsync(AppId);
+            if (cached is not null)
+            {
+                return WeChatResult<string>.Ok(cached);
+            }
+
+            var body = new StableTokenRequest("client_credential", AppId, Options.AppSecret ?? string.Empty, ForceRefresh: false);
+            var result = await WithBusyRetryAsync("stable_token", ct => PostJsonAsync<StableTokenResponse>("cgi-bin/stable_token", body, ct), cancellationToken);
+            if (!result.Succeeded)
+            {
+                return result.CastError<string>();
+            }
+
+            var expiresIn = TimeSpan.FromSeconds(Math.Max(result.Value!.ExpiresIn, 1));
+            var margin = TimeSpan.FromSeconds(Math.Min(300, expiresIn.TotalSeconds / 2));
+            await tokenCache.SetAsync(AppId, result.Value.AccessToken!, expiresIn - margin);
+            logger.LogInformation("Fetched a WeChat access token valid for {ExpiresIn} s", result.Value.ExpiresIn);
+            return WeChatResult<string>.Ok(result.Value.AccessToken!);
+        }
+        finally
+        {
+            gate.Semaphore.Release();
+        }
+    }
+
+    private async Task<WeChatResult<T>> WithTokenAsync<T>(string name, Func<string, CancellationToken, Task<WeChatResult<T>>> call, CancellationToken cancellationToken)
+    {
+        for (var tokenAttempt = 0; ; tokenAttempt++)
+        {
+            var token = await GetAccessTokenAsync(cancellationToken);
+            if (!token.Succeeded)
+            {
+                return token.CastError<T>();
+            }
+
+            var result = await WithBusyRetryAsync(name, ct => call(token.Value!, ct), cancellationToken);
+            if (tokenAttempt == 0 && WeChatErrorCodes.IsTokenProblem(result.ErrCode))
+            {
+                logger.LogWarning("WeChat {Api} rejected the access token ({ErrCode}); fetching it again", name, result.ErrCode);
+                await tokenCache.DropAsync(AppId, token.Value!);
+                continue;
+            }
+
+            return result;
+        }
+    }
+
+    private async Task<WeChatResult<T>> WithBusyRetryAsync<T>(string name, Func<CancellationToken, Task<WeChatResult<T>>> call, CancellationToken cancellationToken)
+    {
+        var delay = Options.BusyRetryDelay;
+        for (var attempt = 0; ; attempt++)
+        {
+            var result = await call(cancellationToken);
+            if (result.Succeeded)
+            {
+                return result;
+            }
+
+            var transient = result.ErrCode is WeChatErrorCodes.Busy or WeChatErrorCodes.Unreachable;
+            if (!transient || attempt >= Options.BusyRetries)
+            {
+                logger.LogWarning("WeChat {Api} answered {ErrCode}: {ErrMsg}", name, result.ErrCode, result.ErrMsg);
+                return result;
+            }
+
+            await Task.Delay(delay, cancellationToken);
+            delay *= 2;
+        }
+    }
+
+    private async Task<WeChatResult<T>> GetJsonAsync<T>(string path, CancellationToken cancellationToken)
+        where T : WeChatResponse =>
+        await SendAsync(() => http.GetAsync(path, cancellationToken), ReadJsonAsync<T>, cancellationToken);
+
+    private async Task<WeChatResult<T>> PostJsonAsync<T>(string path, object body, CancellationToken cancellationToken)
+        where T : WeChatResponse =>
+        await SendAsync(() => http.PostAsync(path, JsonContent.Create(body, body.GetType(), options: Json), cancellationToken), ReadJsonAsync<T>, cancellationToken);
+
+    private Task<WeChatResult<byte[]>> PostForImageAsync(string path, object body, CancellationToken cancellationToken) =>
+        SendAsync(() => http.PostAsync(path, JsonContent.Create(body, body.GetType(), options: Json), cancellationToken), ReadImageAsync, cancellationToken);
+
+    private static async Task<WeChatResult<T>> SendAsync<T>(
+        Func<Task<HttpResponseMessage>> send,
+        Func<HttpResponseMessage, CancellationToken, Task<WeChatResult<T>>> read,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await send();
+            if (!response.IsSuccessStatusCode)
+            {
+                return WeChatResult<T>.Fail(WeChatErrorCodes.Unreachable, $"HTTP {(int)response.StatusCode}");
+            }
+
+            return await read(response, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return WeChatResult<T>.Fail(WeChatErrorCodes.Unreachable, ex.GetType().Name);
+        }
+    }
+
+    private static async Task<WeChatResult<T>> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+        where T : WeChatResponse
+    {
+        var value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
+        if (value is null)
+        {
+            return WeChatResult<T>.Fail(WeChatErrorCodes.Unreachable, "empty body");
+        }
+
+        return value.Errcode == 0 ? WeChatResult<T>.Ok(value) : WeChatResult<T>.Fail(value.Errcode, value.Errmsg);
+    }
+
+    private static async Task<WeChatResult<byte[]>> ReadImageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        // getwxacodeunlimit answers 200 with either image bytes or a JSON error.
+        if (response.Content.Headers.ContentType is MediaTypeHeaderValue { MediaType: { } type } && type.StartsWith("image/", StringComparison.Ordinal))
+        {
+            return WeChatResult<byte[]>.Ok(await response.Content.ReadAsByteArrayAsync(cancellationToken));
+        }
+
+        var error = await response.Content.ReadFromJsonAsync<WeChatResponse>(Json, cancellationToken);
+        return WeChatResult<byte[]>.Fail(error?.Errcode is int code and not 0 ? code : WeChatErrorCodes.Unreachable, error?.Errmsg);
+    }
+
+    private sealed class Code2SessionResponse : WeChatResponse
+    {
+        public string? Openid { get; set; }
+
+        public string? Unionid { get; set; }
+
+        // session_key is deliberately not mapped: nothing here needs it, so it cannot leak.
+    }
+
+    private sealed record StableTokenRequest(string GrantType, string Appid, string Secret, bool ForceRefresh);
+
+    private sealed class StableTokenResponse : WeChatResponse
+    {
+        public string? AccessToken { get; set; }
+
+        public int ExpiresIn { get; set; }
+    }
+}

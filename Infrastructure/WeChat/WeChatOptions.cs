@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SmartBranch.Infrastructure.WeChat;
+
+/// <summary>Section "WeChat".</summary>
+public sealed class WeChatOptions
+{
+    public const string SectionName = "WeChat";
+
+    /// <summary>Mini-program AppID. Empty in Development means the emulator is used.</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>AppSecret. Never logged, never returned.</summary>
+    public string? AppSecret { get; set; }
+
+    [Required]
+    public string BaseUrl { get; set; } = "https://api.weixin.qq.com";
+
+    /// <summary>Force the emulator on (never allowed in Production).</summary>
+    public bool UseEmulator { get; set; }
+
+    /// <summary>Loopback port for the emulator; 0 picks a free one.</summary>
+    [Range(0, 65535)]
+    public int EmulatorPort { get; set; }
+
+    /// <summary>How many times a "system busy" (-1) answer is retried.</summary>
+    [Range(0, 10)]
+    public int BusyRetries { get; set; } = 2;
+
+    /// <summary>First back-off delay for -1; doubled on each retry.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan BusyRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary><c>miniprogram_state</c> sent with subscription messages and <c>env_version</c> for codes: formal, trial or developer.</summary>
+    public string MiniProgramState { get; set; } = "formal";
+}
