@@ -1,0 +1,74 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace SmartBranch.Api.Tests.Features.Me;
+
+public sealed class GetMeTests
+{
+    private AppFactory _app = null!;
+    private SeededOrg _org = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _app = new AppFactory();
+        _org = await _app.SeedAsync(branches: 1, members: 2, probationary: 1);
+    }
+
+    [OneTimeTearDown]
+    public void Stop() => _app.Dispose();
+
+    [Test]
+    public async Task ReturnsProfileBranchAndRoles_WhenSecretaryIsSignedIn()
+    {
+        var client = await _app.SignInAsync(_org.A.Secretary);
+
+        var me = await (await client.GetAsync("/api/me")).ReadAsync<JsonElement>();
+
+        var member = me.GetProperty("member");
+        Assert.Multiple(() =>
+        {
+            Assert.That(member.GetProperty("name").GetString(), Is.EqualTo(_org.A.Secretary.Name));
+            Assert.That(member.GetProperty("branch").GetProperty("name").GetString(), Is.EqualTo(_org.A.Name));
+            Assert.That(member.GetProperty("partyGroup").GetProperty("id").GetInt32(), Is.EqualTo(_org.A.PartyGroupId));
+            Assert.That(member.GetProperty("roles").EnumerateArray().Select(r => r.GetProperty("role").GetString()), Is.EqualTo(new[] { "Secretary" }));
+        });
+    }
+
+    [Test]
+    public async Task ShowsNoVote_WhenMemberIsProbationary()
+    {
+        var client = await _app.SignInAsync(_org.A.Members[1]);
+
+        var member = (await (await client.GetAsync("/api/me")).ReadAsync<JsonElement>()).GetProperty("member");
+
+        Assert.That(member.GetProperty("status").GetString(), Is.EqualTo("Probationary"));
+        Assert.That(member.GetProperty("hasVote").GetBoolean(), Is.False);
+        Assert.That(member.GetProperty("roles").GetArrayLength(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Returns401Problem_WhenNoToken()
+    {
+        await (await _app.CreateClient().GetAsync("/api/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Test]
+    public async Task Returns401Problem_WhenTokenIsUnknown()
+    {
+        var client = _app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-real-token");
+
+        await (await client.GetAsync("/api/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Test]
+    public async Task ReturnsNeedsBinding_WhenAccountIsUnbound()
+    {
+        var client = await _app.SignInUnboundAsync();
+
+        var me = await (await client.GetAsync("/api/me")).ReadAsync<JsonElement>();
+
+        Assert.That(me.GetProperty("needsBinding").GetBoolean(), Is.True);
+    }
+}

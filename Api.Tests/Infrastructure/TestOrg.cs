@@ -1,0 +1,83 @@
+using SmartBranch.Domain.Organization;
+using SmartBranch.Infrastructure.WeChat.Emulator;
+
+namespace SmartBranch.Api.Tests.Infrastructure;
+
+/// <summary>A seeded roster entry and the emulator code that signs in as them.</summary>
+public sealed record SeededMember(int Id, string Name, string Number, string DevCode, int BranchId, int? PartyGroupId, MembershipStatus Status);
+
+public sealed record SeededBranch(int Id, string Name, int PartyGroupId, SeededMember Secretary, IReadOnlyList<SeededMember> Members)
+{
+    /// <summary>Secretary first, then the plain members.</summary>
+    public IReadOnlyList<SeededMember> Everyone => [Secretary, .. Members];
+}
+
+/// <summary>A general branch with its admin and branches, unique to the test that made it.</summary>
+public sealed record SeededOrg(int GeneralBranchId, SeededMember Admin, IReadOnlyList<SeededBranch> Branches)
+{
+    public SeededBranch A => Branches[0];
+
+    public SeededBranch B => Branches[1];
+}
+
+/// <summary>Seeds organisations with unique names and numbers, so tests never share data.</summary>
+public static class TestOrg
+{
+    /// <summary>
+    /// A general branch with <paramref name="branches"/> branches; each has a secretary, one party group
+    /// holding everyone, and <paramref name="members"/> plain bound members, the last
+    /// <paramref name="probationary"/> of whom are probationary. The admin sits in the first branch.
+    /// </summary>
+    public static async Task<SeededOrg> SeedAsync(this AppFactory factory, int branches = 2, int members = 3, int probationary = 0)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        return await factory.WithDbAsync(async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var termStart = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-1);
+            var general = new OrganizationUnit($"总支{tag}", UnitKind.GeneralBranch, null);
+            db.Units.Add(general);
+            await db.SaveChangesAsync();
+
+            var seeded = new List<SeededBranch>();
+            SeededMember? admin = null;
+            for (var b = 0; b < branches; b++)
+            {
+                var branch = new OrganizationUnit($"支部{tag}-{b}", UnitKind.Branch, general, BranchCategory.Teacher);
+                db.Units.Add(branch);
+                await db.SaveChangesAsync();
+                var group = new OrganizationUnit($"小组{tag}-{b}", UnitKind.PartyGroup, branch);
+                db.Units.Add(group);
+                await db.SaveChangesAsync();
+
+                SeededMember Add(string role, int index, MembershipStatus status)
+                {
+                    var name = $"{role}{tag}{b}{index}";
+                    var member = new Member(name, $"N{tag}{b}{role}{index}", branch.Id, status);
+                    member.PlaceIn(branch.Id, group.Id);
+                    member.UpdateDetails(name, member.Number, $"139{Random.Shared.Next(10_000_000, 99_999_999)}");
+                    member.BindTo(WeChatEmulator.OpenIdFor(name), now);
+                    db.Members.Add(member);
+                    db.SaveChanges();
+                    return new SeededMember(member.Id, name, member.Number, $"dev-{name}", branch.Id, group.Id, status);
+                }
+
+                var secretary = Add("sec", 0, MembershipStatus.Full);
+                db.Appointments.Add(new Appointment(secretary.Id, branch.Id, CommitteeRole.Secretary, termStart));
+                var plain = Enumerable.Range(1, members)
+                    .Select(i => Add("mem", i, i > members - probationary ? MembershipStatus.Probationary : MembershipStatus.Full))
+                    .ToList();
+                if (b == 0)
+                {
+                    admin = Add("adm", 0, MembershipStatus.Full);
+                    db.Appointments.Add(new Appointment(admin.Id, general.Id, CommitteeRole.GeneralBranchAdmin, termStart));
+                }
+
+                await db.SaveChangesAsync();
+                seeded.Add(new SeededBranch(branch.Id, branch.Name, group.Id, secretary, plain));
+            }
+
+            return new SeededOrg(general.Id, admin!, seeded);
+        });
+    }
+}

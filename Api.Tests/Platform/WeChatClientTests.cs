@@ -1,0 +1,48 @@
+using SmartBranch.Infrastructure.WeChat;
+
+namespace SmartBranch.Api.Tests.Platform;
+
+/// <summary>The WeChat client against the emulator over real HTTP, with the token cached in the real Redis.</summary>
+public sealed class WeChatClientTests
+{
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    [Test]
+    public async Task RefetchesTokenAndRetriesOnce_WhenWeChatSays40001()
+    {
+        using var app = new AppFactory();
+        var client = app.Services.GetRequiredService<WeChatClient>();
+        Assert.That((await client.GetUnlimitedQrCodeAsync(new UnlimitedQrCodeRequest("a=1"), CancellationToken.None)).Succeeded, Is.True);
+        app.Emulator.ExpireTokens();
+
+        var result = await app.Services.GetRequiredService<WeChatClient>().GetUnlimitedQrCodeAsync(new UnlimitedQrCodeRequest("a=2"), CancellationToken.None);
+
+        Assert.That(result.Succeeded, Is.True, result.ErrMsg);
+        Assert.That(result.Value![..8], Is.EqualTo(PngSignature));
+        Assert.That(app.Emulator.CallCount("cgi-bin/stable_token"), Is.EqualTo(2), "one fetch, one refetch after 40001");
+        Assert.That(app.Emulator.Calls.Count(c => c.Api == "wxa/getwxacodeunlimit" && c.ErrCode == 40001), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task FetchesTheTokenOnce_WhenManyCallsNeedItAtTheSameTime()
+    {
+        using var app = new AppFactory();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            app.Services.GetRequiredService<WeChatClient>().GetUnlimitedQrCodeAsync(new UnlimitedQrCodeRequest($"a={i}"), CancellationToken.None)));
+
+        Assert.That(results.All(r => r.Succeeded), Is.True);
+        Assert.That(app.Emulator.CallCount("cgi-bin/stable_token"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ReturnsTheErrorWithoutRetrying_WhenTheSceneIsInvalid()
+    {
+        using var app = new AppFactory();
+
+        var result = await app.Services.GetRequiredService<WeChatClient>().GetUnlimitedQrCodeAsync(new UnlimitedQrCodeRequest("中文"), CancellationToken.None);
+
+        Assert.That(result.ErrCode, Is.EqualTo(WeChatErrorCodes.InvalidScene));
+        Assert.That(app.Emulator.CallCount("wxa/getwxacodeunlimit"), Is.EqualTo(1));
+    }
+}
