@@ -1,0 +1,14 @@
+namespace SmartBranch.Domain.Common;
+
+/// <summary>Information level of content (domain.md): who may ever see it.</summary>
+public enum Visibility
+{
+    /// <summary>公开: anyone who opens the mini-program.</summary>
+    Public,
+
+    /// <summary>党内: members of the target organisation units only.</summary>
+    Internal,
+
+    /// <summary>支委: the branch committee only.</summary>
+    Committee,
+}

@@ -1,0 +1,203 @@
+namespace SmartBranch.Domain.Messaging;
+
+/// <summary>What a reminder is about; each kind has its own subscription-message template.</summary>
+public enum ReminderKind
+{
+    /// <summary>会议提醒</summary>
+    Meeting,
+
+    /// <summary>活动提醒 (start, waiting-list promotion, cancellation)</summary>
+    Activity,
+
+    /// <summary>通知提醒 (unread notice)</summary>
+    Notice,
+
+    /// <summary>请假审批结果</summary>
+    LeaveDecision,
+}
+
+public enum ReminderStatus
+{
+    Scheduled,
+    Queued,
+    Sent,
+    NoQuota,
+    Failed,
+    Cancelled,
+}
+
+/// <summary>Subject types reminders and inbox messages point at.</summary>
+public static class SubjectTypes
+{
+    public const string Notice = "notice";
+    public const string Activity = "activity";
+    public const string Meeting = "meeting";
+    public const string LeaveRequest = "leave";
+}
+
+/// <summary>
+/// One reminder for one member, kept in the database as an outbox row. (SubjectType, SubjectId, Slot,
+/// MemberId) is unique, so the same reminder can never be scheduled twice. Content is fixed when it is
+/// scheduled; the dispatcher turns <see cref="Subject"/>, <see cref="Time"/>, <see cref="Place"/> and
+/// <see cref="Note"/> into the template's keyword values.
+/// </summary>
+public sealed class Reminder
+{
+    public const int SubjectTypeMaxLength = 32;
+    public const int SlotMaxLength = 64;
+    public const int TitleMaxLength = 100;
+    public const int BodyMaxLength = 1000;
+    public const int TextMaxLength = 200;
+    public const int ErrorMaxLength = 500;
+    public const int MsgIdMaxLength = 32;
+
+    private Reminder()
+    {
+        SubjectType = string.Empty;
+        Slot = string.Empty;
+        Title = string.Empty;
+        Body = string.Empty;
+        Subject = string.Empty;
+    }
+
+    public Reminder(ReminderKind kind, string subjectType, int subjectId, string slot, int memberId, DateTimeOffset dueAt, ReminderContent content, DateTimeOffset now)
+    {
+        Kind = kind;
+        SubjectType = subjectType;
+        SubjectId = subjectId;
+        Slot = slot;
+        MemberId = memberId;
+        DueAt = dueAt;
+        CreatedAt = now;
+        Status = ReminderStatus.Scheduled;
+        Title = Cut(content.Title, TitleMaxLength);
+        Body = Cut(content.Body, BodyMaxLength);
+        Page = content.Page;
+        Subject = Cut(content.Subject, TextMaxLength);
+        Time = content.Time;
+        Place = content.Place is null ? null : Cut(content.Place, TextMaxLength);
+        Note = content.Note is null ? null : Cut(content.Note, TextMaxLength);
+    }
+
+    public long Id { get; private set; }
+
+    public ReminderKind Kind { get; private set; }
+
+    public string SubjectType { get; private set; }
+
+    public int SubjectId { get; private set; }
+
+    /// <summary>Which reminder of the subject this is: "24h", "1h", "cancelled", "unread-2026-03-02T10:00" …</summary>
+    public string Slot { get; private set; }
+
+    public int MemberId { get; private set; }
+
+    public DateTimeOffset DueAt { get; private set; }
+
+    public ReminderStatus Status { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    /// <summary>msgid WeChat returned for the subscription message.</summary>
+    public string? WeChatMsgId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? SentAt { get; private set; }
+
+    /// <summary>Inbox title.</summary>
+    public string Title { get; private set; }
+
+    /// <summary>Inbox text.</summary>
+    public string Body { get; private set; }
+
+    /// <summary>Mini-program page the message opens.</summary>
+    public string? Page { get; private set; }
+
+    /// <summary>What it is about (topic, activity title, notice title): the template's "thing" value.</summary>
+    public string Subject { get; private set; }
+
+    public DateTimeOffset? Time { get; private set; }
+
+    public string? Place { get; private set; }
+
+    public string? Note { get; private set; }
+
+    /// <summary>True while the reminder can still be sent, moved or cancelled.</summary>
+    public bool IsPending => Status is ReminderStatus.Scheduled or ReminderStatus.Queued;
+
+    public void Reschedule(DateTimeOffset dueAt, ReminderContent? content = null)
+    {
+        if (!IsPending)
+        {
+            return;
+        }
+
+        DueAt = dueAt;
+        Status = ReminderStatus.Scheduled;
+        if (content is not null)
+        {
+            Title = Cut(content.Title, TitleMaxLength);
+            Body = Cut(content.Body, BodyMaxLength);
+            Page = content.Page;
+            Subject = Cut(content.Subject, TextMaxLength);
+            Time = content.Time;
+            Place = content.Place;
+            Note = content.Note;
+        }
+    }
+
+    public void Cancel()
+    {
+        if (IsPending)
+        {
+            Status = ReminderStatus.Cancelled;
+        }
+    }
+
+    public void MarkQueued() => Status = Status == ReminderStatus.Scheduled ? ReminderStatus.Queued : Status;
+
+    /// <summary>Back to Scheduled (e.g. Redis went away before it was sent).</summary>
+    public void Requeue() => Status = Status == ReminderStatus.Queued ? ReminderStatus.Scheduled : Status;
+
+    public void MarkSent(string? msgId, DateTimeOffset now)
+    {
+        Attempts++;
+        Status = ReminderStatus.Sent;
+        WeChatMsgId = msgId;
+        SentAt = now;
+        LastError = null;
+    }
+
+    /// <summary>No banked subscription: delivered by inbox only.</summary>
+    public void MarkNoQuota(DateTimeOffset now, string? error = null)
+    {
+        Status = ReminderStatus.NoQuota;
+        SentAt = now;
+        LastError = error is null ? null : Cut(error, ErrorMaxLength);
+    }
+
+    public void MarkFailed(string error, DateTimeOffset now)
+    {
+        Attempts++;
+        Status = ReminderStatus.Failed;
+        SentAt = now;
+        LastError = Cut(error, ErrorMaxLength);
+    }
+
+    /// <summary>A transient failure: try again at <paramref name="retryAt"/>.</summary>
+    public void RetryAt(DateTimeOffset retryAt, string error)
+    {
+        Attempts++;
+        Status = ReminderStatus.Scheduled;
+        DueAt = retryAt;
+        LastError = Cut(error, ErrorMaxLength);
+    }
+
+    private static string Cut(string value, int max) => value.Length > max ? value[..max] : value;
+}
+
+/// <summary>What a reminder says, in the inbox and in the subscription message.</summary>
+public sealed record ReminderContent(string Title, string Body, string? Page, string Subject, DateTimeOffset? Time = null, string? Place = null, string? Note = null);
