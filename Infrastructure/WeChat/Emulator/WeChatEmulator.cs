@@ -104,11 +104,9 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
         routes.MapGet("/sns/jscode2session", JsCode2Session);
         routes.MapPost("/cgi-bin/stable_token", StableToken);
         routes.MapPost("/wxa/getwxacodeunlimit", GetUnlimitedQrCode);
-        MapFeatureRoutes(routes);
+        // Feature APIs live in WeChatEmulator.<Feature>.cs files; add one Map…Routes call per file here.
         MapControlRoutes(routes);
     }
-
-    partial void MapFeatureRoutes(IEndpointRouteBuilder routes);
 
     private IResult JsCode2Session(HttpRequest request)
     {
