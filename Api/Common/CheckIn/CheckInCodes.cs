@@ -23,7 +23,7 @@ public static class CheckInCodes
     /// <summary>A fresh random secret for a new activity or meeting.</summary>
     public static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
-    /// <param name="prefix">Short subject letter used in the scene: "a" for activities, "m" for meetings.</param>
+    /// <summary>The code for the current window. The prefix is the scene letter: "a" for activities, "m" for meetings.</summary>
     public static CheckInCode Issue(string prefix, int subjectId, string secret, DateTimeOffset now)
     {
         var window = WindowOf(now);
