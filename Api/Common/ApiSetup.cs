@@ -18,6 +18,7 @@ public static class ApiSetup
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentMember>();
+        services.AddScoped<AuditTrail>();
         services.AddScoped<SmartBranch.Api.Features.Reminders.ReminderScheduler>();
 
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)

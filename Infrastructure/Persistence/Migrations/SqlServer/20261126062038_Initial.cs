@@ -12,6 +12,25 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AuditLog",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ActorMemberId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    TargetType = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    TargetId = table.Column<long>(type: "bigint", nullable: true),
+                    Summary = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -170,6 +189,11 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "UnitId", "Role" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_UnitId_Id",
+                table: "AuditLog",
+                columns: new[] { "UnitId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboxMessages_MemberId_Id",
                 table: "InboxMessages",
                 columns: new[] { "MemberId", "Id" });
@@ -226,6 +250,9 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "Appointments");
+
+            migrationBuilder.DropTable(
+                name: "AuditLog");
 
             migrationBuilder.DropTable(
                 name: "InboxMessages");

@@ -12,6 +12,25 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AuditLog",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActorMemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TargetType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    TargetId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -170,6 +189,11 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "UnitId", "Role" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_UnitId_Id",
+                table: "AuditLog",
+                columns: new[] { "UnitId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboxMessages_MemberId_Id",
                 table: "InboxMessages",
                 columns: new[] { "MemberId", "Id" });
@@ -225,6 +249,9 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "Appointments");
+
+            migrationBuilder.DropTable(
+                name: "AuditLog");
 
             migrationBuilder.DropTable(
                 name: "InboxMessages");
