@@ -1,5 +1,7 @@
+using SmartBranch.Api.Features.Audit;
 using SmartBranch.Api.Features.Auth;
 using SmartBranch.Api.Features.Me;
+using SmartBranch.Api.Features.Org;
 using SmartBranch.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,5 +14,7 @@ await app.PrepareDatabaseAsync();
 
 app.MapAuthEndpoints();
 app.MapMeEndpoints();
+app.MapOrgEndpoints();
+app.MapAuditEndpoints();
 
 await app.RunAsync();

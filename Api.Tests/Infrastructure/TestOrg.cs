@@ -1,3 +1,4 @@
+using SmartBranch.Api.Common.Privacy;
 using SmartBranch.Domain.Organization;
 using SmartBranch.Infrastructure.WeChat.Emulator;
 
@@ -31,6 +32,7 @@ public static class TestOrg
     public static async Task<SeededOrg> SeedAsync(this AppFactory factory, int branches = 2, int members = 3, int probationary = 0)
     {
         var tag = Guid.NewGuid().ToString("N")[..10];
+        var phones = factory.Services.GetRequiredService<PhoneNumbers>();
         return await factory.WithDbAsync(async db =>
         {
             var now = DateTimeOffset.UtcNow;
@@ -55,7 +57,7 @@ public static class TestOrg
                     var name = $"{role}{tag}{b}{index}";
                     var member = new Member(name, $"N{tag}{b}{role}{index}", branch.Id, status);
                     member.PlaceIn(branch.Id, group.Id);
-                    member.UpdateDetails(name, member.Number, $"139{Random.Shared.Next(10_000_000, 99_999_999)}");
+                    member.UpdateDetails(name, member.Number, phones.Protect($"139{Random.Shared.Next(10_000_000, 99_999_999)}"));
                     member.BindTo(WeChatEmulator.OpenIdFor(name), now);
                     db.Members.Add(member);
                     db.SaveChanges();

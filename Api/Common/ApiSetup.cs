@@ -20,6 +20,10 @@ public static class ApiSetup
         services.AddScoped<CurrentMember>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<SmartBranch.Api.Features.Reminders.ReminderScheduler>();
+        services.AddDataProtection();
+        services.AddSingleton<SmartBranch.Api.Common.Privacy.PhoneNumbers>();
+        services.AddOptions<SmartBranch.Api.Features.Org.BindingOptions>().BindConfiguration(SmartBranch.Api.Features.Org.BindingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new SmartBranch.Api.Features.Org.BindFailureLimiter(sp.GetService<SmartBranch.Infrastructure.Redis.RedisConnection>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SmartBranch.Api.Features.Org.BindingOptions>>()));
 
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);

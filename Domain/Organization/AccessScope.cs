@@ -105,6 +105,23 @@ public sealed class AccessScope
         return false;
     }
 
+    /// <summary>
+    /// True when the member may appoint and remove role holders of the unit: whoever manages the unit,
+    /// except that a party group's leader is appointed by its branch, not by the group leader.
+    /// </summary>
+    public bool CanAppointIn(int unitId) =>
+        _units.TryGetValue(unitId, out var unit) && CanManage(unit.Kind == UnitKind.PartyGroup && unit.ParentId is int branchId ? branchId : unitId);
+
+    /// <summary>True when the member may list who belongs to the unit: their own branch and its groups, and units they manage.</summary>
+    public bool CanSeeMembersOf(int unitId) =>
+        _units.ContainsKey(unitId) && (BranchOf(unitId) == BranchId || CanManage(unitId));
+
+    /// <summary>
+    /// True when the member may see personal details (number, full phone, membership dates) of people in
+    /// <paramref name="branchId"/>: that branch's committee and the admins above it. Everyone else sees a masked phone.
+    /// </summary>
+    public bool CanSeePersonalDetails(int branchId) => CanManage(branchId);
+
     /// <summary>Every branch the member may manage (for lists and figures).</summary>
     public IReadOnlyList<int> ManagedBranchIds() =>
         _units.Values.Where(u => u.Kind == UnitKind.Branch && CanManage(u.Id)).Select(u => u.Id).ToList();

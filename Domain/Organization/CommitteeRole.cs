@@ -45,6 +45,10 @@ public static class CommitteeRoles
         role is CommitteeRole.Secretary or CommitteeRole.DeputySecretary or CommitteeRole.OrganizationCommissioner
             or CommitteeRole.PublicityCommissioner or CommitteeRole.DisciplineCommissioner;
 
+    /// <summary>Roles one person holds at a time in a unit (a branch has one secretary, a group one leader).</summary>
+    public static bool IsSingleHolder(this CommitteeRole role) =>
+        role is CommitteeRole.Secretary or CommitteeRole.GroupLeader;
+
     /// <summary>The unit kind a role is held in.</summary>
     public static UnitKind HeldIn(this CommitteeRole role) => role switch
     {

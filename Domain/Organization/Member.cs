@@ -16,6 +16,9 @@ public sealed class Member
     public const int NameMaxLength = 50;
     public const int NumberMaxLength = 32;
     public const int PhoneMaxLength = 20;
+
+    /// <summary>Room for the encrypted phone (Data Protection payload, base64url) kept in <see cref="Phone"/>.</summary>
+    public const int ProtectedPhoneMaxLength = 256;
     public const int OpenIdMaxLength = 64;
 
     private Member()
@@ -39,6 +42,10 @@ public sealed class Member
     /// <summary>Staff or student number, unique inside the organisation.</summary>
     public string Number { get; private set; }
 
+    /// <summary>
+    /// The phone number encrypted at rest (ASP.NET Core Data Protection, see the Api's PhoneNumbers);
+    /// never plain text. Only the committee sees it decrypted.
+    /// </summary>
     public string? Phone { get; private set; }
 
     public MembershipStatus Status { get; private set; }
@@ -63,11 +70,36 @@ public sealed class Member
 
     public bool IsBound => OpenId is not null;
 
-    public void UpdateDetails(string name, string number, string? phone)
+    /// <summary>Sets name, number and the already encrypted phone (<paramref name="protectedPhone"/>).</summary>
+    public void UpdateDetails(string name, string number, string? protectedPhone)
     {
         Name = name;
         Number = number;
-        Phone = phone;
+        Phone = protectedPhone;
+    }
+
+    /// <summary>
+    /// Refuses membership data that cannot be true: a probationary member has not become full yet, one
+    /// becomes full after admission, and neither date lies after <paramref name="today"/>.
+    /// </summary>
+    public static Common.DomainError? CheckMembership(MembershipStatus status, DateOnly? admittedOn, DateOnly? fullSince, DateOnly today)
+    {
+        if (admittedOn > today || fullSince > today)
+        {
+            return new Common.DomainError("member.date_in_future", "入党日期和转正日期不能晚于今天。");
+        }
+
+        if (status == MembershipStatus.Probationary && fullSince is not null)
+        {
+            return new Common.DomainError("member.probationary_full_since", "预备党员不能填写转正日期。");
+        }
+
+        if (admittedOn is not null && fullSince is not null && fullSince < admittedOn)
+        {
+            return new Common.DomainError("member.full_before_admitted", "转正日期不能早于入党日期。");
+        }
+
+        return null;
     }
 
     public void SetMembership(MembershipStatus status, DateOnly? admittedOn, DateOnly? fullSince)

@@ -15,6 +15,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<Appointment> Appointments => Set<Appointment>();
 
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     public DbSet<Reminder> Reminders => Set<Reminder>();

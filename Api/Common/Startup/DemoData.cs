@@ -1,3 +1,4 @@
+using SmartBranch.Api.Common.Privacy;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Organization;
 using SmartBranch.Infrastructure.WeChat.Emulator;
@@ -29,6 +30,7 @@ internal static class DemoData
             return;
         }
 
+        var phones = services.GetRequiredService<PhoneNumbers>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var today = LocalCalendar.Today(now);
         var termStart = new DateOnly(today.Year - 1, 9, 1);
@@ -79,7 +81,7 @@ internal static class DemoData
             foreach (var person in people)
             {
                 var member = new Member(person.Name, person.Number, branch.Id, person.Status);
-                member.UpdateDetails(person.Name, person.Number, person.Phone);
+                member.UpdateDetails(person.Name, person.Number, phones.Protect(person.Phone));
                 member.PlaceIn(branch.Id, groups[person.Group].Id);
                 member.SetMembership(person.Status, new DateOnly(2018, 6, 1), person.Status == MembershipStatus.Full ? new DateOnly(2019, 6, 1) : null);
                 if (person.DevCode is not null)

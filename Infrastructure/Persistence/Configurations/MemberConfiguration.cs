@@ -9,8 +9,9 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     {
         builder.Property(m => m.Name).HasMaxLength(Member.NameMaxLength).IsRequired();
         builder.Property(m => m.Number).HasMaxLength(Member.NumberMaxLength).IsRequired();
-        builder.Property(m => m.Phone).HasMaxLength(Member.PhoneMaxLength);
-        builder.Property(m => m.OpenId).HasMaxLength(Member.OpenIdMaxLength);
+        builder.Property(m => m.Phone).HasMaxLength(Member.ProtectedPhoneMaxLength);
+        // Binding races (two accounts claiming one roster entry, or a bind racing an unbind): the later save fails.
+        builder.Property(m => m.OpenId).HasMaxLength(Member.OpenIdMaxLength).IsConcurrencyToken();
         builder.Ignore(m => m.HasVote);
         builder.Ignore(m => m.IsBound);
 

@@ -239,6 +239,50 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Appointments");
                 });
 
+            modelBuilder.Entity("SmartBranch.Domain.Organization.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("CreatedByMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("SingleUse")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("UseCount")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BranchId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("CreatedByMemberId");
+
+                    b.ToTable("Invitations");
+                });
+
             modelBuilder.Entity("SmartBranch.Domain.Organization.Member", b =>
                 {
                     b.Property<int>("Id")
@@ -270,6 +314,7 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("OpenId")
+                        .IsConcurrencyToken()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
@@ -277,8 +322,8 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -371,6 +416,21 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Member");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Organization.Invitation", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Organization.OrganizationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Organization.Member", b =>

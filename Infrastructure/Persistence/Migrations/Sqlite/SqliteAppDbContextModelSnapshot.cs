@@ -226,6 +226,48 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Appointments");
                 });
 
+            modelBuilder.Entity("SmartBranch.Domain.Organization.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CreatedByMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SingleUse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UseCount")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BranchId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("CreatedByMemberId");
+
+                    b.ToTable("Invitations");
+                });
+
             modelBuilder.Entity("SmartBranch.Domain.Organization.Member", b =>
                 {
                     b.Property<int>("Id")
@@ -255,6 +297,7 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OpenId")
+                        .IsConcurrencyToken()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -262,7 +305,7 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -353,6 +396,21 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Member");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Organization.Invitation", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Organization.OrganizationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Organization.Member", b =>

@@ -1,0 +1,71 @@
+using SmartBranch.Api.Common.Privacy;
+using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Organization;
+
+namespace SmartBranch.Api.Features.Org;
+
+public static class AddMember
+{
+    /// <summary>A new roster entry of the branch (unbound until the person binds their WeChat account).</summary>
+    public sealed record Request(
+        string Name,
+        string Number,
+        string? Phone,
+        MembershipStatus Status,
+        DateOnly? AdmittedOn,
+        DateOnly? FullSince,
+        int? PartyGroupId) : IMemberFields;
+
+    public sealed class Validator : MemberFieldsValidator<Request>;
+
+    public static async Task<Results<Created<MemberEntry>, ProblemHttpResult>> Handle(
+        int id,
+        Request request,
+        CurrentMember current,
+        AppDbContext db,
+        PhoneNumbers phones,
+        AuditTrail audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanManage, cancellationToken);
+        if (unit is null)
+        {
+            return refusal!;
+        }
+
+        if (unit.Kind != UnitKind.Branch)
+        {
+            return Problems.BadRequest("无法添加", "党员只能添加到党支部；党小组请在 partyGroupId 中指定。");
+        }
+
+        var today = LocalCalendar.Today(time.GetUtcNow());
+        if (await MemberFields.CheckAsync(db, id, request, today, cancellationToken) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var number = request.Number.Trim();
+        if (await db.Members.AnyAsync(m => m.Number == number, cancellationToken))
+        {
+            return Problems.Conflict("学工号重复", "该学工号已在名册中，请核对后再添加。");
+        }
+
+        var member = new Member(request.Name.Trim(), number, id, request.Status);
+        MemberFields.Apply(member, request, phones);
+        db.Members.Add(member);
+        try
+        {
+            await OrgSaves.SaveWithAuditAsync(db, () => audit.Record(id, "member.created", "Member", member.Id, $"添加党员 {member.Name}（{member.Number}）"), cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone added the same number at the same moment; the unique index refused the second.
+            return Problems.Conflict("学工号重复", "该学工号已在名册中，请核对后再添加。");
+        }
+
+        var entry = (await MemberEntries.BuildAsync(db, access, phones, [member], today, cancellationToken))[0];
+        return TypedResults.Created($"/api/org/units/{id}/members", entry);
+    }
+}

@@ -1,0 +1,97 @@
+using SmartBranch.Api.Features.Me;
+using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Organization;
+
+namespace SmartBranch.Api.Features.Org;
+
+public static class BindMember
+{
+    /// <summary>
+    /// The invitation (the scene from the mini-program code, e.g. "i=abc…", or just its code) and the
+    /// caller's name and staff/student number as the branch roster has them.
+    /// </summary>
+    public sealed record Request(string Scene, string Name, string Number);
+
+    /// <summary>The member the WeChat account is now bound to.</summary>
+    public sealed record Response(MemberProfile Member);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Scene).NotEmpty().WithMessage("缺少邀请码，请重新扫描支部的邀请码。").MaximumLength(32);
+            RuleFor(r => r.Name).NotEmpty().WithMessage("请填写姓名。").MaximumLength(Member.NameMaxLength);
+            RuleFor(r => r.Number).NotEmpty().WithMessage("请填写学工号。").MaximumLength(Member.NumberMaxLength);
+        }
+    }
+
+    private const string MismatchDetail = "邀请码无效，或姓名、学工号与支部名册不符。请核对后重试，或联系支部委员。";
+
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+        Request request,
+        CurrentMember current,
+        AppDbContext db,
+        BindFailureLimiter limiter,
+        TimeProvider time,
+        HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        if (current.IsBound)
+        {
+            return Problems.Conflict("已绑定", "您的微信已绑定党员信息，无需重复绑定。");
+        }
+
+        var openId = current.OpenId;
+        if (await limiter.BlockedForAsync(openId) is { } wait)
+        {
+            return Problems.TooManyRequests(http, "绑定失败次数过多，请稍后再试。", (int)Math.Ceiling(wait.TotalSeconds));
+        }
+
+        var code = Invitation.CodeFromScene(request.Scene);
+        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Code == code, cancellationToken);
+        var name = request.Name.Trim();
+        var number = request.Number.Trim();
+        var member = invitation is null
+            ? null
+            : await db.Members.FirstOrDefaultAsync(m => m.BranchId == invitation.BranchId && m.Number == number && m.Name == name, cancellationToken);
+
+        // One answer for "no such invitation", "no such person" and "name does not fit the number",
+        // so trying cannot tell which roster entries exist; every such try counts against the account.
+        if (invitation is null || member is null)
+        {
+            await limiter.RecordFailureAsync(openId);
+            return Problems.BadRequest("绑定失败", MismatchDetail);
+        }
+
+        var now = time.GetUtcNow();
+        if (invitation.CheckUsable(now).Error is { } refused)
+        {
+            return Problems.From(refused);
+        }
+
+        if (member.BindTo(openId, now).Error is { } bound)
+        {
+            return Problems.From(bound, StatusCodes.Status409Conflict);
+        }
+
+        invitation.RecordUse();
+        db.AuditLog.Add(new AuditEntry(member.Id, member.BranchId, "member.bound", "Member", member.Id, $"{member.Name}（{member.Number}）通过邀请绑定微信", now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another account took this roster entry, or the single-use invitation, a moment earlier.
+            return Problems.Conflict("绑定失败", "该邀请或党员信息刚刚已被使用，请联系支部委员。");
+        }
+        catch (DbUpdateException)
+        {
+            // The same WeChat account bound another entry in a parallel request (unique openid).
+            return Problems.Conflict("已绑定", "您的微信已绑定党员信息，无需重复绑定。");
+        }
+
+        var profile = await MemberProfiles.LoadAsync(db, member.Id, now, cancellationToken);
+        return TypedResults.Ok(new Response(profile!));
+    }
+}

@@ -1,0 +1,47 @@
+using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Organization;
+
+namespace SmartBranch.Api.Features.Org;
+
+public static class EndAppointment
+{
+    /// <summary>
+    /// Ends an appointment today: its rights end at once. A served term stays on record (ending yesterday);
+    /// one that had not begun before today is removed.
+    /// </summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
+        int id,
+        CurrentMember current,
+        AppDbContext db,
+        AuditTrail audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var appointment = await db.Appointments.Include(a => a.Member).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (appointment is null)
+        {
+            return Problems.NotFound();
+        }
+
+        if (UnitAccess.Check(access, appointment.UnitId, access.CanAppointIn) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var today = LocalCalendar.Today(time.GetUtcNow());
+        if (appointment.EndsOn < today)
+        {
+            return Problems.Conflict("任期已结束", "该任期已经结束。");
+        }
+
+        if (appointment.EndNow(today))
+        {
+            db.Appointments.Remove(appointment);
+        }
+
+        audit.Record(appointment.UnitId, "appointment.ended", "Appointment", appointment.Id, $"结束 {appointment.Member!.Name} 的{appointment.Role.DisplayName()}任期");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,327 @@
+using SmartBranch.Api.Common.Privacy;
+using SmartBranch.Api.Common.Tables;
+using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Organization;
+
+namespace SmartBranch.Api.Features.Org;
+
+public static class ImportMembers
+{
+    public const long MaxFileBytes = 5 * 1024 * 1024;
+    public const int MaxRows = 5000;
+
+    /// <summary>What the import did (or, with <c>dryRun=true</c>, would do). Rows are matched to the roster by 学工号.</summary>
+    public sealed record Response(bool DryRun, int Rows, int Created, int Updated, int Unchanged);
+
+    /// <summary>A bad row, numbered as Excel shows it (the header is row 1), with every reason it is bad.</summary>
+    public sealed record RowError(int Row, IReadOnlyList<string> Reasons);
+
+    private sealed record Parsed(
+        int RowNumber,
+        string Name,
+        string Number,
+        string? Phone,
+        MembershipStatus Status,
+        int? GroupId,
+        DateOnly? AdmittedOn,
+        DateOnly? FullSince);
+
+    /// <summary>
+    /// Imports a roster sheet (multipart field "file", .xlsx or .csv) into the branch. The whole file is
+    /// checked first; if any row is bad nothing is written and every bad row is listed. Members are
+    /// matched by number: new numbers are added, changed rows updated, members missing from the file kept.
+    /// </summary>
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+        int id,
+        bool? dryRun,
+        HttpRequest http,
+        CurrentMember current,
+        AppDbContext db,
+        PhoneNumbers phones,
+        AuditTrail audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanManage, cancellationToken);
+        if (unit is null)
+        {
+            return refusal!;
+        }
+
+        if (unit.Kind != UnitKind.Branch)
+        {
+            return Problems.BadRequest("无法导入", "名册按党支部导入。");
+        }
+
+        var (rows, fileName, fileProblem) = await ReadFileAsync(http, cancellationToken);
+        if (fileProblem is not null)
+        {
+            return fileProblem;
+        }
+
+        var today = LocalCalendar.Today(time.GetUtcNow());
+        var groups = await db.Units.AsNoTracking()
+            .Where(u => u.ParentId == id && u.Kind == UnitKind.PartyGroup)
+            .ToDictionaryAsync(u => u.Name, u => u.Id, cancellationToken);
+        var numbers = rows.Select(r => r[RosterSheet.Number]).Where(n => n.Length > 0).Distinct().ToList();
+        var elsewhere = await NumbersInOtherBranchesAsync(db, id, numbers, cancellationToken);
+
+        var (parsed, errors) = Validate(rows, groups, elsewhere, today);
+        if (errors.Count > 0)
+        {
+            return TypedResults.Problem(
+                $"共有 {errors.Count} 行有误，未导入任何数据。请按提示修改后重新上传。",
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "名册有误",
+                extensions: new Dictionary<string, object?> { ["rows"] = errors });
+        }
+
+        // The branch's roster is loaded once; every row is then matched in memory.
+        var existing = await db.Members.Where(m => m.BranchId == id).ToDictionaryAsync(m => m.Number, StringComparer.Ordinal, cancellationToken);
+        var has = rows[0].Cells.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        int created = 0, updated = 0, unchanged = 0;
+        var apply = dryRun != true;
+        foreach (var row in parsed)
+        {
+            if (!existing.TryGetValue(row.Number, out var member))
+            {
+                created++;
+                if (apply)
+                {
+                    var added = new Member(row.Name, row.Number, id, row.Status);
+                    added.UpdateDetails(row.Name, row.Number, phones.Protect(row.Phone));
+                    added.SetMembership(row.Status, row.AdmittedOn, row.FullSince);
+                    added.PlaceIn(id, row.GroupId);
+                    db.Members.Add(added);
+                }
+
+                continue;
+            }
+
+            // Columns left out of the file keep what the roster has.
+            var currentPhone = phones.Reveal(member.Phone);
+            var phone = has.Contains(RosterSheet.Phone) ? row.Phone : currentPhone;
+            var groupId = has.Contains(RosterSheet.Group) ? row.GroupId : member.PartyGroupId;
+            var admittedOn = has.Contains(RosterSheet.AdmittedOn) ? row.AdmittedOn : member.AdmittedOn;
+            var fullSince = has.Contains(RosterSheet.FullSince) ? row.FullSince : member.FullSince;
+            if (Member.CheckMembership(row.Status, admittedOn, fullSince, today) is not null)
+            {
+                // The kept dates do not fit the new status (e.g. 预备 with an old 转正日期): the file's own values win.
+                (admittedOn, fullSince) = (row.AdmittedOn, row.FullSince);
+            }
+
+            var same = member.Name == row.Name && phone == currentPhone && member.Status == row.Status
+                && member.PartyGroupId == groupId && member.AdmittedOn == admittedOn && member.FullSince == fullSince;
+            if (same)
+            {
+                unchanged++;
+                continue;
+            }
+
+            updated++;
+            if (apply)
+            {
+                member.UpdateDetails(row.Name, row.Number, phone == currentPhone ? member.Phone : phones.Protect(phone));
+                member.SetMembership(row.Status, admittedOn, fullSince);
+                member.PlaceIn(id, groupId);
+            }
+        }
+
+        if (apply && created + updated > 0)
+        {
+            audit.Record(id, "members.imported", "Unit", id, $"导入名册 {fileName}：新增 {created} 人，更新 {updated} 人，未变 {unchanged} 人");
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // A number was taken (or a member changed) by someone else while the file was checked.
+                return Problems.Conflict("导入冲突", "名册在导入期间被修改（例如学工号被占用），未导入任何数据。请重新上传。");
+            }
+        }
+
+        return TypedResults.Ok(new Response(!apply, parsed.Count, created, updated, unchanged));
+    }
+
+    private static async Task<(IReadOnlyList<TableRow> Rows, string FileName, ProblemHttpResult? Problem)> ReadFileAsync(HttpRequest http, CancellationToken cancellationToken)
+    {
+        static (IReadOnlyList<TableRow>, string, ProblemHttpResult?) Fail(string detail) => ([], string.Empty, Problems.BadRequest("文件无效", detail));
+
+        if (!http.HasFormContentType)
+        {
+            return Fail("请以 multipart/form-data 上传名册文件（字段名 file）。");
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await http.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return Fail("上传内容无法读取，请重新上传。");
+        }
+
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0)
+        {
+            return Fail("请选择要导入的名册文件（字段名 file）。");
+        }
+
+        if (file.Length > MaxFileBytes)
+        {
+            return Fail("文件不能超过 5 MB。");
+        }
+
+        if (TableFile.ParseFormat(Path.GetExtension(file.FileName).TrimStart('.')) is not { } format)
+        {
+            return Fail("仅支持 .xlsx 或 .csv 文件。");
+        }
+
+        IReadOnlyList<TableRow> rows;
+        try
+        {
+            await using var stream = new MemoryStream();
+            await file.CopyToAsync(stream, cancellationToken);
+            stream.Position = 0;
+            rows = TableFile.Read(stream, format);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // MiniExcel throws many kinds of exceptions for a damaged file; all mean "cannot read it".
+            return Fail($"文件无法读取，请确认是有效的 {TableFile.Extension(format)} 文件。");
+        }
+
+        if (rows.Count == 0)
+        {
+            return Fail("文件中没有数据行。");
+        }
+
+        if (rows.Count > MaxRows)
+        {
+            return Fail($"一次最多导入 {MaxRows} 行。");
+        }
+
+        var missing = RosterSheet.Required.Where(h => !rows[0].Cells.ContainsKey(h)).ToList();
+        return missing.Count > 0
+            ? Fail($"缺少必填列：{string.Join("、", missing)}。表头应为：{string.Join("、", RosterSheet.Headers)}。")
+            : (rows, file.FileName, null);
+    }
+
+    private static async Task<HashSet<string>> NumbersInOtherBranchesAsync(AppDbContext db, int branchId, IReadOnlyList<string> numbers, CancellationToken cancellationToken)
+    {
+        // In chunks: SQL Server allows about 2,100 parameters per command.
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in numbers.Chunk(500))
+        {
+            found.UnionWith(await db.Members.AsNoTracking()
+                .Where(m => m.BranchId != branchId && chunk.Contains(m.Number))
+                .Select(m => m.Number)
+                .ToListAsync(cancellationToken));
+        }
+
+        return found;
+    }
+
+    private static (List<Parsed> Rows, List<RowError> Errors) Validate(
+        IReadOnlyList<TableRow> rows,
+        IReadOnlyDictionary<string, int> groups,
+        IReadOnlySet<string> elsewhere,
+        DateOnly today)
+    {
+        var parsed = new List<Parsed>(rows.Count);
+        var errors = new List<RowError>();
+        var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var reasons = new List<string>();
+            var name = row[RosterSheet.Name];
+            if (name.Length == 0)
+            {
+                reasons.Add("缺少姓名");
+            }
+            else if (name.Length > Member.NameMaxLength)
+            {
+                reasons.Add($"姓名不能超过 {Member.NameMaxLength} 个字");
+            }
+
+            var number = row[RosterSheet.Number];
+            if (number.Length == 0)
+            {
+                reasons.Add("缺少学工号");
+            }
+            else if (number.Length > Member.NumberMaxLength || !MemberFields.IsValidNumber(number))
+            {
+                reasons.Add($"学工号“{number}”格式不正确（只能包含字母、数字、下划线和短横线）");
+            }
+            else if (firstRowOf.TryGetValue(number, out var first))
+            {
+                reasons.Add($"学工号“{number}”与第 {first} 行重复");
+            }
+            else if (elsewhere.Contains(number))
+            {
+                reasons.Add($"学工号“{number}”已属于其他党支部（需先办理组织关系转接）");
+            }
+            else
+            {
+                firstRowOf[number] = row.RowNumber;
+            }
+
+            var phone = PhoneNumbers.Normalize(row[RosterSheet.Phone]);
+            if (phone.Length > 0 && !PhoneNumbers.IsValid(phone))
+            {
+                reasons.Add($"手机号“{row[RosterSheet.Phone]}”格式不正确（应为11位手机号码）");
+            }
+
+            var status = RosterSheet.ParseStatus(row[RosterSheet.Status]);
+            if (status is null)
+            {
+                reasons.Add("党员状态应为“正式”或“预备”");
+            }
+
+            int? groupId = null;
+            var groupName = row[RosterSheet.Group];
+            if (groupName.Length > 0)
+            {
+                if (groups.TryGetValue(groupName, out var g))
+                {
+                    groupId = g;
+                }
+                else
+                {
+                    reasons.Add($"党小组“{groupName}”不存在于本支部");
+                }
+            }
+
+            var admittedOk = RosterSheet.TryParseDate(row[RosterSheet.AdmittedOn], out var admittedOn);
+            if (!admittedOk)
+            {
+                reasons.Add("入党日期格式不正确（应为 yyyy-MM-dd）");
+            }
+
+            var fullOk = RosterSheet.TryParseDate(row[RosterSheet.FullSince], out var fullSince);
+            if (!fullOk)
+            {
+                reasons.Add("转正日期格式不正确（应为 yyyy-MM-dd）");
+            }
+
+            if (status is { } s && admittedOk && fullOk && Member.CheckMembership(s, admittedOn, fullSince, today) is { } rule)
+            {
+                reasons.Add(rule.Message.TrimEnd('。'));
+            }
+
+            if (reasons.Count > 0)
+            {
+                errors.Add(new RowError(row.RowNumber, reasons));
+            }
+            else
+            {
+                parsed.Add(new Parsed(row.RowNumber, name, number, phone.Length > 0 ? phone : null, status!.Value, groupId, admittedOn, fullSince));
+            }
+        }
+
+        return (parsed, errors);
+    }
+}

@@ -1,0 +1,87 @@
+using SmartBranch.Api.Common.Privacy;
+using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Organization;
+
+namespace SmartBranch.Api.Features.Org;
+
+/// <summary>The roster fields a committee member enters for a person (add and edit share them).</summary>
+public interface IMemberFields
+{
+    string Name { get; }
+
+    /// <summary>Staff or student number (学工号), unique in the organisation.</summary>
+    string Number { get; }
+
+    /// <summary>Mainland mobile number; optional.</summary>
+    string? Phone { get; }
+
+    MembershipStatus Status { get; }
+
+    /// <summary>入党日期: admission as a probationary member.</summary>
+    DateOnly? AdmittedOn { get; }
+
+    /// <summary>转正日期: becoming a full member (empty for probationary members).</summary>
+    DateOnly? FullSince { get; }
+
+    /// <summary>A party group of the member's branch, or null.</summary>
+    int? PartyGroupId { get; }
+}
+
+/// <summary>Shape checks shared by the add and edit requests.</summary>
+public abstract class MemberFieldsValidator<T> : AbstractValidator<T>
+    where T : IMemberFields
+{
+    protected MemberFieldsValidator()
+    {
+        RuleFor(r => r.Name).NotEmpty().WithMessage("请填写姓名。").MaximumLength(Member.NameMaxLength);
+        RuleFor(r => r.Number).NotEmpty().WithMessage("请填写学工号。").MaximumLength(Member.NumberMaxLength)
+            .Must(MemberFields.IsValidNumber).WithMessage("学工号只能包含字母、数字、下划线和短横线。");
+        RuleFor(r => r.Phone).Must(p => string.IsNullOrWhiteSpace(p) || PhoneNumbers.IsValid(PhoneNumbers.Normalize(p)))
+            .WithMessage("手机号格式不正确，应为11位手机号码。");
+        RuleFor(r => r.Status).IsInEnum().WithMessage("党员状态应为 Full（正式）或 Probationary（预备）。");
+    }
+}
+
+internal static class MemberFields
+{
+    public static bool IsValidNumber(string? number) =>
+        !string.IsNullOrEmpty(number) && number.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+
+    /// <summary>Refuses a party group outside the branch and membership data that cannot be true.</summary>
+    public static async Task<DomainError?> CheckAsync(AppDbContext db, int branchId, IMemberFields fields, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (fields.PartyGroupId is int groupId
+            && !await db.Units.AnyAsync(u => u.Id == groupId && u.ParentId == branchId && u.Kind == UnitKind.PartyGroup, cancellationToken))
+        {
+            return new DomainError("member.unknown_group", "所选党小组不属于该党支部。");
+        }
+
+        return Member.CheckMembership(fields.Status, fields.AdmittedOn, fields.FullSince, today);
+    }
+
+    /// <summary>Writes the fields to the member; the phone is encrypted on the way in.</summary>
+    public static void Apply(Member member, IMemberFields fields, PhoneNumbers phones)
+    {
+        var phone = string.IsNullOrWhiteSpace(fields.Phone) ? null : PhoneNumbers.Normalize(fields.Phone);
+        member.UpdateDetails(fields.Name.Trim(), fields.Number.Trim(), phones.Protect(phone));
+        member.SetMembership(fields.Status, fields.AdmittedOn, fields.FullSince);
+        member.PlaceIn(member.BranchId, fields.PartyGroupId);
+    }
+}
+
+internal static class OrgSaves
+{
+    /// <summary>
+    /// Saves a new row and then its audit entry (which needs the new id) in one transaction, inside the
+    /// provider's execution strategy (SQL Server retries refuse user transactions outside it).
+    /// </summary>
+    public static Task SaveWithAuditAsync(AppDbContext db, Action recordAudit, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            recordAudit();
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
+}

@@ -1,0 +1,68 @@
+using SmartBranch.Api.Common.Privacy;
+using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Organization;
+
+namespace SmartBranch.Api.Features.Org;
+
+public static class UpdateMember
+{
+    /// <summary>The roster entry's new details (every field; an empty phone removes it).</summary>
+    public sealed record Request(
+        string Name,
+        string Number,
+        string? Phone,
+        MembershipStatus Status,
+        DateOnly? AdmittedOn,
+        DateOnly? FullSince,
+        int? PartyGroupId) : IMemberFields;
+
+    public sealed class Validator : MemberFieldsValidator<Request>;
+
+    public static async Task<Results<Ok<MemberEntry>, ProblemHttpResult>> Handle(
+        int id,
+        Request request,
+        CurrentMember current,
+        AppDbContext db,
+        PhoneNumbers phones,
+        AuditTrail audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var member = await db.Members.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (member is null)
+        {
+            return Problems.NotFound();
+        }
+
+        if (UnitAccess.Check(access, member.BranchId, access.CanManage) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var today = LocalCalendar.Today(time.GetUtcNow());
+        if (await MemberFields.CheckAsync(db, member.BranchId, request, today, cancellationToken) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var number = request.Number.Trim();
+        if (number != member.Number && await db.Members.AnyAsync(m => m.Number == number, cancellationToken))
+        {
+            return Problems.Conflict("学工号重复", "该学工号已在名册中，请核对后再修改。");
+        }
+
+        MemberFields.Apply(member, request, phones);
+        audit.Record(member.BranchId, "member.updated", "Member", member.Id, $"修改党员信息 {member.Name}（{member.Number}）");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return Problems.Conflict("保存失败", "该党员信息刚被修改或学工号已被占用，请刷新后重试。");
+        }
+
+        return TypedResults.Ok((await MemberEntries.BuildAsync(db, access, phones, [member], today, cancellationToken))[0]);
+    }
+}
