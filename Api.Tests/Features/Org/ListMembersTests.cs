@@ -1,0 +1,135 @@
+using System.Text.Json;
+
+namespace SmartBranch.Api.Tests.Features.Org;
+
+public sealed class ListMembersTests
+{
+    private AppFactory _app = null!;
+    private SeededOrg _org = null!;
+    private RosterEntry _entry = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _app = new AppFactory();
+        _org = await _app.SeedAsync(branches: 2, members: 2);
+        _entry = await _app.AddMemberAsync(_org.A.Id, _org.A.PartyGroupId);
+    }
+
+    [OneTimeTearDown]
+    public void Stop() => _app.Dispose();
+
+    [Test]
+    public async Task ShowsFullDetailsAndPhone_WhenCallerIsOnTheCommittee()
+    {
+        foreach (var caller in new[] { _org.A.Secretary, _org.Admin })
+        {
+            var client = await _app.SignInAsync(caller);
+
+            var entry = await FindAsync(client, _entry.Id);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(entry.GetProperty("phone").GetString(), Is.EqualTo(_entry.Phone));
+                Assert.That(entry.GetProperty("phoneMasked").GetBoolean(), Is.False);
+                Assert.That(entry.GetProperty("number").GetString(), Is.EqualTo(_entry.Number));
+                Assert.That(entry.GetProperty("status").GetString(), Is.EqualTo("Full"));
+                Assert.That(entry.GetProperty("isBound").GetBoolean(), Is.False);
+                Assert.That(entry.GetProperty("partyGroup").GetProperty("id").GetInt32(), Is.EqualTo(_org.A.PartyGroupId));
+            });
+        }
+    }
+
+    [Test]
+    public async Task ShowsNameGroupRolesAndMaskedPhoneOnly_WhenCallerIsPlainMember()
+    {
+        var client = await _app.SignInAsync(_org.A.Members[0]);
+
+        var entry = await FindAsync(client, _entry.Id);
+        var secretary = await FindAsync(client, _org.A.Secretary.Id);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(entry.GetProperty("name").GetString(), Is.EqualTo(_entry.Name));
+            Assert.That(entry.GetProperty("phone").GetString(), Is.EqualTo($"{_entry.Phone[..3]}****{_entry.Phone[^4..]}"));
+            Assert.That(entry.GetProperty("phoneMasked").GetBoolean(), Is.True);
+            Assert.That(entry.GetProperty("number").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(entry.GetProperty("status").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(entry.GetProperty("admittedOn").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(secretary.GetProperty("roles")[0].GetProperty("roleName").GetString(), Is.EqualTo("书记"));
+        });
+    }
+
+    [Test]
+    public async Task StoresPhoneEncrypted_WhenReadFromRawColumn()
+    {
+        var secretary = await _app.SignInAsync(_org.A.Secretary);
+        var created = await secretary.PostAsJsonAsync($"/api/org/units/{_org.A.Id}/members", new
+        {
+            name = "加密测试",
+            number = $"P{Guid.NewGuid():N}"[..16],
+            phone = "138 1234 5678",
+            status = "Full",
+        });
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        var id = (await created.ReadAsync<JsonElement>()).GetProperty("id").GetInt32();
+
+        var raw = await _app.WithDbAsync(db => db.Database.SqlQuery<string>($"SELECT Phone AS Value FROM Members WHERE Id = {id}").SingleAsync());
+        var seededRaw = await _app.WithDbAsync(db => db.Database.SqlQuery<string>($"SELECT Phone AS Value FROM Members WHERE Id = {_entry.Id}").SingleAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(raw, Does.Not.Contain("13812345678").And.Not.Contain("5678"));
+            Assert.That(raw.Length, Is.GreaterThan(40));
+            Assert.That(seededRaw, Does.Not.Contain(_entry.Phone));
+        });
+        var shown = await FindAsync(secretary, id);
+        Assert.That(shown.GetProperty("phone").GetString(), Is.EqualTo("13812345678"));
+    }
+
+    [Test]
+    public async Task Returns404_WhenMemberOfAnotherBranchGuessesUnitOrMemberIds()
+    {
+        var stranger = await _app.SignInAsync(_org.B.Members[0]);
+
+        await (await stranger.GetAsync($"/api/org/units/{_org.A.Id}/members")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await stranger.GetAsync($"/api/org/units/{_org.A.PartyGroupId}/members")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await stranger.GetAsync($"/api/org/units/{_org.A.PartyGroupId}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await stranger.GetAsync("/api/org/units/999999")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await stranger.PutAsJsonAsync($"/api/members/{_entry.Id}", new { name = "x", number = "x", status = "Full" })).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task ListsOnlyGroupMembers_WhenUnitIsPartyGroup()
+    {
+        var outsideGroup = await _app.AddMemberAsync(_org.A.Id);
+        var client = await _app.SignInAsync(_org.A.Members[0]);
+
+        var list = await (await client.GetAsync($"/api/org/units/{_org.A.PartyGroupId}/members")).ReadAsync<JsonElement>();
+
+        var ids = list.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("id").GetInt32()).ToList();
+        Assert.That(ids, Does.Contain(_entry.Id).And.Not.Contain(outsideGroup.Id));
+    }
+
+    [Test]
+    public async Task Returns403_WhenPlainMemberListsTheWholeGeneralBranch()
+    {
+        var member = await _app.SignInAsync(_org.A.Members[0]);
+        var admin = await _app.SignInAsync(_org.Admin);
+
+        await (await member.GetAsync($"/api/org/units/{_org.GeneralBranchId}/members")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var all = await (await admin.GetAsync($"/api/org/units/{_org.GeneralBranchId}/members")).ReadAsync<JsonElement>();
+        var branches = all.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("branch").GetProperty("id").GetInt32()).Distinct();
+        Assert.That(branches, Is.EquivalentTo(new[] { _org.A.Id, _org.B.Id }));
+    }
+
+    private static async Task<JsonElement> FindAsync(HttpClient client, int memberId)
+    {
+        var response = await client.GetAsync($"/api/org/units/{await BranchOfAsync(client)}/members");
+        var list = await response.ReadAsync<JsonElement>();
+        return list.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("id").GetInt32() == memberId);
+    }
+
+    private static async Task<int> BranchOfAsync(HttpClient client) =>
+        (await (await client.GetAsync("/api/me")).ReadAsync<JsonElement>()).GetProperty("member").GetProperty("branch").GetProperty("id").GetInt32();
+}
