@@ -1,0 +1,55 @@
+using System.Text.Json;
+using SmartBranch.Api.Tests.Features.Org;
+
+namespace SmartBranch.Api.Tests.Features.Audit;
+
+public sealed class ListAuditLogTests
+{
+    private AppFactory _app = null!;
+    private SeededOrg _org = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _app = new AppFactory();
+        _org = await _app.SeedAsync(branches: 2, members: 1);
+    }
+
+    [OneTimeTearDown]
+    public void Stop() => _app.Dispose();
+
+    [Test]
+    public async Task ListsWhoChangedWhatNewestFirst_WhenCommitteeAndAdminRead()
+    {
+        var secretary = await _app.SignInAsync(_org.A.Secretary);
+        var entry = await _app.AddMemberAsync(_org.A.Id, bound: true);
+        await secretary.PostAsJsonAsync($"/api/org/units/{_org.A.Id}/members", new { name = "审计新人", number = $"U{Guid.NewGuid():N}"[..16], status = "Full" });
+        await secretary.PostAsync($"/api/members/{entry.Id}/unbind", null);
+        var admin = await _app.SignInAsync(_org.Admin);
+
+        var branchLog = await (await secretary.GetAsync($"/api/audit?unitId={_org.A.Id}")).ReadAsync<JsonElement>();
+        var generalLog = await (await admin.GetAsync($"/api/audit?unitId={_org.GeneralBranchId}&take=1")).ReadAsync<JsonElement>();
+
+        var items = branchLog.GetProperty("items").EnumerateArray().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(items.Select(i => i.GetProperty("action").GetString()), Is.EqualTo(new[] { "member.unbound", "member.created" }));
+            Assert.That(items[0].GetProperty("actorName").GetString(), Is.EqualTo(_org.A.Secretary.Name));
+            Assert.That(items[0].GetProperty("targetId").GetInt64(), Is.EqualTo(entry.Id));
+            Assert.That(items[1].GetProperty("summary").GetString(), Does.Contain("审计新人"));
+            Assert.That(generalLog.GetProperty("items").EnumerateArray().Single().GetProperty("action").GetString(), Is.EqualTo("member.unbound"));
+            Assert.That(generalLog.GetProperty("nextBefore").ValueKind, Is.EqualTo(JsonValueKind.Number));
+        });
+    }
+
+    [Test]
+    public async Task Returns403ForMemberAnd404ForOtherBranch_WhenNotTheCommittee()
+    {
+        var member = await _app.SignInAsync(_org.A.Members[0]);
+        var otherSecretary = await _app.SignInAsync(_org.B.Secretary);
+
+        await (await member.GetAsync($"/api/audit?unitId={_org.A.Id}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await otherSecretary.GetAsync($"/api/audit?unitId={_org.A.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await otherSecretary.GetAsync("/api/audit")).AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+}
