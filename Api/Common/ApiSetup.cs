@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
 using SmartBranch.Api.Common.Errors;
@@ -20,7 +21,8 @@ public static class ApiSetup
         services.AddScoped<CurrentMember>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<SmartBranch.Api.Features.Reminders.ReminderScheduler>();
-        services.AddDataProtection();
+        // One application name, so every instance (whatever its content root) reads the others' encrypted phones.
+        services.AddDataProtection().SetApplicationName("SmartBranch");
         services.AddSingleton<SmartBranch.Api.Common.Privacy.PhoneNumbers>();
         services.AddOptions<SmartBranch.Api.Features.Org.BindingOptions>().BindConfiguration(SmartBranch.Api.Features.Org.BindingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new SmartBranch.Api.Features.Org.BindFailureLimiter(sp.GetService<SmartBranch.Infrastructure.Redis.RedisConnection>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SmartBranch.Api.Features.Org.BindingOptions>>()));

@@ -31,7 +31,7 @@ public sealed partial class PhoneNumbers(IDataProtectionProvider provider, ILogg
         {
             return _protector.Unprotect(stored);
         }
-        catch (CryptographicException ex)
+        catch (Exception ex) when (ex is CryptographicException or FormatException)
         {
             logger.LogWarning(ex, "A stored phone number could not be decrypted (key ring changed?)");
             return null;
