@@ -1,5 +1,6 @@
 using SmartBranch.Api.Features.Auth;
 using SmartBranch.Api.Features.Me;
+using SmartBranch.Api.Features.Notices;
 using SmartBranch.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,5 +13,6 @@ await app.PrepareDatabaseAsync();
 
 app.MapAuthEndpoints();
 app.MapMeEndpoints();
+app.MapNoticesEndpoints();
 
 await app.RunAsync();

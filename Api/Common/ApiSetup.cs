@@ -20,6 +20,7 @@ public static class ApiSetup
         services.AddScoped<CurrentMember>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<SmartBranch.Api.Features.Reminders.ReminderScheduler>();
+        services.AddScoped<SmartBranch.Api.Features.Notices.NoticeContentCheck>();
 
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
