@@ -103,6 +103,25 @@ public sealed class PostNoticeTests
     }
 
     [Test]
+    public async Task Returns400_WhenVisibilityIsMissing()
+    {
+        var org = await _app.SeedAsync();
+        var client = await _app.SignInAsync(org.A.Secretary);
+
+        var response = await client.PostAsJsonAsync("/api/notices", new
+        {
+            title = "没有级别的通知",
+            body = NoticeTestApi.DefaultBody,
+            audience = new { unitIds = new[] { org.A.Id } },
+            confirmNotClassified = true,
+        });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("errors").TryGetProperty("visibility", out _), Is.True, "a forgotten level must not default to public");
+        Assert.That(await NoticeCountAsync(org.A.Id), Is.Zero);
+    }
+
+    [Test]
     public async Task Returns400_WhenTitleIsLongerThan60Characters()
     {
         var org = await _app.SeedAsync();
@@ -237,6 +256,27 @@ public sealed class PostNoticeTests
 
         Assert.That(approved.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await _app.WithDbAsync(db => db.Notices.Where(n => n.Id == id).Select(n => n.ApprovedByMemberId).SingleAsync()), Is.EqualTo(org.Admin.Id));
+    }
+
+    [Test]
+    public async Task PublishesOnceWithOneAudience_WhenTwoApproversApproveAtTheSameMoment()
+    {
+        var org = await _app.SeedAsync(members: 3);
+        var organizer = org.A.Members[0];
+        await _app.WithDbAsync(async db =>
+        {
+            db.Appointments.Add(new Appointment(organizer.Id, org.A.Id, CommitteeRole.OrganizationCommissioner, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10)));
+            await db.SaveChangesAsync();
+        });
+        _app.Emulator.FailNext("wxa/msg_sec_check", WeChatErrorCodes.UserVisitTimedOut);
+        var id = await (await _app.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
+        var approvers = new[] { await _app.SignInAsync(organizer), await _app.SignInAsync(org.Admin) };
+
+        var responses = await Task.WhenAll(approvers.Select(a => a.PostAsync($"/api/notices/{id}/approve", null)));
+
+        Assert.That(responses.Select(r => r.StatusCode), Is.EquivalentTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        Assert.That(await _app.WithDbAsync(db => db.NoticeRecipients.CountAsync(r => r.NoticeId == id)), Is.EqualTo(5));
+        Assert.That(await _app.WithDbAsync(db => db.AuditLog.CountAsync(a => a.Action == "notice.approved" && a.TargetId == id)), Is.EqualTo(1));
     }
 
     [TestCase(WeChatErrorCodes.Busy, 3)]

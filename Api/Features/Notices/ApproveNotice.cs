@@ -39,7 +39,10 @@ public static class ApproveNotice
         }
 
         audit.Record(notice.UnitId, "notice.approved", SubjectTypes.Notice, notice.Id, $"审核通过通知《{notice.Title}》");
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await NoticeRules.TrySaveAsync(db, cancellationToken))
+        {
+            return NoticeRules.Changed();
+        }
         var recipients = wasPublished ? await db.NoticeRecipients.CountAsync(r => r.NoticeId == notice.Id, cancellationToken) : notice.Recipients.Count;
         return TypedResults.Ok(new Response(notice.Id, notice.Status, recipients));
     }

@@ -70,7 +70,10 @@ public static class EditNotice
 
         audit.Record(notice.UnitId, "notice.edited", SubjectTypes.Notice, notice.Id,
             notice.IsPublished ? $"修改通知《{notice.Title}》（第{notice.Version}版）" : $"修改通知《{notice.Title}》（第{notice.Version}版），待审核");
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await NoticeRules.TrySaveAsync(db, cancellationToken))
+        {
+            return NoticeRules.Changed();
+        }
         return TypedResults.Ok(new Response(notice.Id, notice.Version, notice.Status, notice.HoldReason));
     }
 }

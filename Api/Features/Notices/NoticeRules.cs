@@ -75,6 +75,28 @@ internal static class NoticeRules
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Saves a change to an existing notice; false when someone else changed it first (approved, edited or
+    /// withdrew it at the same moment), in which case nothing of this change is stored.
+    /// </summary>
+    public static async Task<bool> TrySaveAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.Entries.Any(e => e.Entity is NoticeRecipient))
+        {
+            // A concurrency conflict on the notice, or the recipients' unique index when two approvals raced.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    public static ProblemHttpResult Changed() =>
+        Problems.Conflict("通知已被修改", "该通知刚刚被其他人审核、修改或撤回，请刷新后重试。");
+
     /// <summary>Units whose notices the viewer manages (branches and general branches).</summary>
     public static IReadOnlyList<int> ManagedUnitIds(NoticeViewer viewer) =>
         viewer.Access is { } access ? access.VisibleUnitIds().Where(access.CanManage).ToList() : [];

@@ -40,7 +40,10 @@ public static class WithdrawNotice
         // Nobody should be reminded to read what is no longer there.
         await reminders.CancelAsync(SubjectTypes.Notice, notice.Id, null, cancellationToken);
         audit.Record(notice.UnitId, "notice.withdrawn", SubjectTypes.Notice, notice.Id, $"撤回通知《{notice.Title}》");
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await NoticeRules.TrySaveAsync(db, cancellationToken))
+        {
+            return NoticeRules.Changed();
+        }
         return TypedResults.Ok(new Response(notice.Id, notice.Status, now));
     }
 }

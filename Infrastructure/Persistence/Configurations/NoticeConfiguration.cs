@@ -12,6 +12,9 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         builder.Property(n => n.Body).HasMaxLength(Notice.BodyMaxLength).IsRequired();
         builder.Property(n => n.AudienceUnits).HasMaxLength(Notice.AudienceMaxLength).IsRequired();
         builder.Property(n => n.AudienceMembers).HasMaxLength(Notice.AudienceMaxLength).IsRequired();
+        // Approve, edit and withdraw race each other: the second writer must see what the first did.
+        builder.Property(n => n.Status).IsConcurrencyToken();
+        builder.Property(n => n.Version).IsConcurrencyToken();
         builder.HasMany(n => n.Recipients).WithOne().HasForeignKey(r => r.NoticeId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(n => n.Recipients).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(n => n.IsEdited);

@@ -257,6 +257,7 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("bit");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
@@ -270,6 +271,7 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<string>("Visibility")
