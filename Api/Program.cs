@@ -2,6 +2,7 @@ using SmartBranch.Api.Features.Audit;
 using SmartBranch.Api.Features.Auth;
 using SmartBranch.Api.Features.Me;
 using SmartBranch.Api.Features.Org;
+using SmartBranch.Api.Features.Notices;
 using SmartBranch.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,5 +17,6 @@ app.MapAuthEndpoints();
 app.MapMeEndpoints();
 app.MapOrgEndpoints();
 app.MapAuditEndpoints();
+app.MapNoticesEndpoints();
 
 await app.RunAsync();

@@ -23,6 +23,12 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<SmartBranch.Domain.Common.AuditEntry> AuditLog => Set<SmartBranch.Domain.Common.AuditEntry>();
 
+    public DbSet<SmartBranch.Domain.Notices.Notice> Notices => Set<SmartBranch.Domain.Notices.Notice>();
+
+    public DbSet<SmartBranch.Domain.Notices.NoticeRecipient> NoticeRecipients => Set<SmartBranch.Domain.Notices.NoticeRecipient>();
+
+    public DbSet<SmartBranch.Domain.Notices.NoticeRevision> NoticeRevisions => Set<SmartBranch.Domain.Notices.NoticeRevision>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 

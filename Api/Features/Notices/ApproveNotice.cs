@@ -1,0 +1,49 @@
+using SmartBranch.Domain.Messaging;
+using SmartBranch.Domain.Notices;
+
+namespace SmartBranch.Api.Features.Notices;
+
+public static class ApproveNotice
+{
+    /// <summary>The notice after approval: published to its audience.</summary>
+    public sealed record Response(int Id, NoticeStatus Status, int RecipientCount);
+
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+        int id,
+        CurrentMember current,
+        AppDbContext db,
+        AuditTrail audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
+        var (notice, recipient) = await NoticeRules.LoadAsync(db, id, viewer, cancellationToken);
+        if (notice is null || !NoticeRules.CanRead(viewer, notice, recipient is not null))
+        {
+            return Problems.NotFound();
+        }
+
+        if (!NoticeRules.CanManage(viewer, notice))
+        {
+            return Problems.Forbidden("只有发布单位的支委或党总支管理员可以审核通知。");
+        }
+
+        var now = time.GetUtcNow();
+        var wasPublished = notice.HasBeenPublished;
+        var outcome = notice.Approve(current.Id, now, await NoticeRules.AudienceForPublicationAsync(db, notice, now, cancellationToken));
+        if (!outcome.Succeeded)
+        {
+            return outcome.Error!.Code == "notice.self_approval"
+                ? Problems.From(outcome.Error, StatusCodes.Status403Forbidden)
+                : Problems.From(outcome.Error, StatusCodes.Status409Conflict);
+        }
+
+        audit.Record(notice.UnitId, "notice.approved", SubjectTypes.Notice, notice.Id, $"审核通过通知《{notice.Title}》");
+        if (!await NoticeRules.TrySaveAsync(db, cancellationToken))
+        {
+            return NoticeRules.Changed();
+        }
+        var recipients = wasPublished ? await db.NoticeRecipients.CountAsync(r => r.NoticeId == notice.Id, cancellationToken) : notice.Recipients.Count;
+        return TypedResults.Ok(new Response(notice.Id, notice.Status, recipients));
+    }
+}

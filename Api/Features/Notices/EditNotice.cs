@@ -1,0 +1,79 @@
+using SmartBranch.Domain.Messaging;
+using SmartBranch.Domain.Notices;
+
+namespace SmartBranch.Api.Features.Notices;
+
+public static class EditNotice
+{
+    /// <summary>The new text. The earlier text is kept as a revision; readers see that the notice changed.</summary>
+    public sealed record Request(string Title, string Body, bool Pinned, bool ConfirmNotClassified);
+
+    /// <summary>The notice after the edit: published again, or held when the new text needs approval.</summary>
+    public sealed record Response(int Id, int Version, NoticeStatus Status, NoticeHoldReason? HoldReason);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Title).NotEmpty().WithMessage("请填写标题。")
+                .Must(t => t.Trim().Length <= Notice.TitleMaxLength).WithMessage($"标题不能超过{Notice.TitleMaxLength}个字。");
+            RuleFor(r => r.Body).NotEmpty().WithMessage("请填写正文。")
+                .MaximumLength(Notice.BodyMaxLength).WithMessage($"正文不能超过{Notice.BodyMaxLength}个字符（含格式）。");
+            RuleFor(r => r.ConfirmNotClassified).Equal(true).WithMessage("请确认通知内容不涉及国家秘密（涉密信息不得在本系统发布）。");
+        }
+    }
+
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+        int id,
+        Request request,
+        CurrentMember current,
+        AppDbContext db,
+        NoticeContentCheck check,
+        AuditTrail audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
+        var (notice, recipient) = await NoticeRules.LoadAsync(db, id, viewer, cancellationToken);
+        if (notice is null || !NoticeRules.CanRead(viewer, notice, recipient is not null))
+        {
+            return Problems.NotFound();
+        }
+
+        if (!NoticeRules.CanManage(viewer, notice))
+        {
+            return Problems.Forbidden("只有发布单位的支委或党总支管理员可以修改通知。");
+        }
+
+        if (notice.Status == NoticeStatus.Withdrawn)
+        {
+            return Problems.Conflict("通知已撤回", "已撤回的通知不能再修改。");
+        }
+
+        var (text, problem) = await NoticeText.PrepareAsync(request.Title, request.Body, current.OpenId, check, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var now = time.GetUtcNow();
+        db.NoticeRevisions.Add(notice.Edit(text!.Title, text.Body, request.Pinned, current.Id, now));
+        if (text.Verdict == ContentVerdict.Pass)
+        {
+            notice.Publish(now, await NoticeRules.AudienceForPublicationAsync(db, notice, now, cancellationToken));
+        }
+        else
+        {
+            // The new text is not shown unchecked: the notice waits for approval again.
+            notice.Hold(text.Verdict == ContentVerdict.Review ? NoticeHoldReason.ContentReview : NoticeHoldReason.CheckUnavailable);
+        }
+
+        audit.Record(notice.UnitId, "notice.edited", SubjectTypes.Notice, notice.Id,
+            notice.IsPublished ? $"修改通知《{notice.Title}》（第{notice.Version}版）" : $"修改通知《{notice.Title}》（第{notice.Version}版），待审核");
+        if (!await NoticeRules.TrySaveAsync(db, cancellationToken))
+        {
+            return NoticeRules.Changed();
+        }
+        return TypedResults.Ok(new Response(notice.Id, notice.Version, notice.Status, notice.HoldReason));
+    }
+}

@@ -1,0 +1,133 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Notices;
+
+namespace SmartBranch.Api.Features.Notices;
+
+public static class ListNotices
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 50;
+
+    /// <summary>
+    /// A notice in the feed, with the caller's own read and sign-off state. <c>isRecipient</c> is true when
+    /// the caller is in the notice's audience (only then are reads counted); <c>unread</c> when they are and
+    /// have not opened it yet.
+    /// </summary>
+    public sealed record Item(
+        int Id,
+        string Title,
+        string Excerpt,
+        Visibility Visibility,
+        bool Pinned,
+        bool RequiresAck,
+        DateTimeOffset PublishedAt,
+        bool Edited,
+        string UnitName,
+        bool IsRecipient,
+        bool Unread,
+        DateTimeOffset? ReadAt,
+        DateTimeOffset? AckedAt);
+
+    /// <summary>One page of the feed. Pass <c>nextCursor</c> back as <c>cursor</c> for the next page; null at the end.</summary>
+    public sealed record Response(IReadOnlyList<Item> Items, string? NextCursor);
+
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+        string? cursor,
+        int? limit,
+        CurrentMember current,
+        AppDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var after = default(FeedCursor?);
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            after = FeedCursor.Parse(cursor);
+            if (after is null)
+            {
+                return Problems.BadRequest("分页参数无效", "cursor 无效，请从第一页重新加载。");
+            }
+        }
+
+        var take = Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit);
+        var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
+        var query = db.Notices.AsNoTracking().Where(n => n.Status == NoticeStatus.Published);
+        if (viewer.MemberId is int me)
+        {
+            var managed = NoticeRules.ManagedUnitIds(viewer);
+            var generalBranchId = await db.Units.Where(u => u.Id == viewer.Access!.BranchId).Select(u => u.ParentId).SingleAsync(cancellationToken);
+            query = query.Where(n => db.NoticeRecipients.Any(r => r.NoticeId == n.Id && r.MemberId == me)
+                || (n.Visibility == Visibility.Public && n.GeneralBranchId == generalBranchId)
+                || managed.Contains(n.UnitId));
+        }
+        else
+        {
+            // Bound to nobody yet: only what anyone opening the mini-program may see.
+            query = query.Where(n => n.Visibility == Visibility.Public);
+        }
+
+        if (after is { } c)
+        {
+            // Keyset paging on (pinned, publishedAt, id) descending: notices published after the first page
+            // sort before the cursor, so later pages neither repeat nor skip anything.
+            query = c.Pinned
+                ? query.Where(n => !n.Pinned || n.PublishedAt < c.PublishedAt || (n.PublishedAt == c.PublishedAt && n.Id < c.Id))
+                : query.Where(n => !n.Pinned && (n.PublishedAt < c.PublishedAt || (n.PublishedAt == c.PublishedAt && n.Id < c.Id)));
+        }
+
+        var page = await query
+            .OrderByDescending(n => n.Pinned).ThenByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
+            .Take(take + 1)
+            .Select(n => new { n.Id, n.Title, n.Body, n.Visibility, n.Pinned, n.RequiresAck, n.PublishedAt, n.Version, n.UnitId })
+            .ToListAsync(cancellationToken);
+        var hasMore = page.Count > take;
+        if (hasMore)
+        {
+            page.RemoveAt(page.Count - 1);
+        }
+
+        var ids = page.Select(n => n.Id).ToList();
+        var unitIds = page.Select(n => n.UnitId).Distinct().ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var mine = viewer.MemberId is int memberId
+            ? await db.NoticeRecipients.AsNoTracking().Where(r => r.MemberId == memberId && ids.Contains(r.NoticeId)).ToDictionaryAsync(r => r.NoticeId, cancellationToken)
+            : [];
+
+        var items = page.Select(n =>
+        {
+            var recipient = mine.GetValueOrDefault(n.Id);
+            return new Item(n.Id, n.Title, NoticeHtml.Excerpt(n.Body), n.Visibility, n.Pinned, n.RequiresAck, n.PublishedAt!.Value, n.Version > 1,
+                units.GetValueOrDefault(n.UnitId, string.Empty), recipient is not null, recipient is { FirstReadAt: null }, recipient?.FirstReadAt, recipient?.AckedAt);
+        }).ToList();
+        var last = page.LastOrDefault();
+        var next = hasMore && last is not null ? new FeedCursor(last.Pinned, last.PublishedAt!.Value, last.Id).Encode() : null;
+        return TypedResults.Ok(new Response(items, next));
+    }
+
+    /// <summary>The sort key of the last item of a page, opaque to clients.</summary>
+    internal readonly record struct FeedCursor(bool Pinned, DateTimeOffset PublishedAt, int Id)
+    {
+        public string Encode() =>
+            Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"1:{(Pinned ? 1 : 0)}:{PublishedAt.UtcTicks}:{Id}")));
+
+        public static FeedCursor? Parse(string value)
+        {
+            try
+            {
+                var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(value)).Split(':');
+                return parts is ["1", "0" or "1", var ticks, var id]
+                    && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var t)
+                    && t >= DateTimeOffset.MinValue.UtcTicks && t <= DateTimeOffset.MaxValue.UtcTicks
+                    && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var i)
+                        ? new FeedCursor(parts[1] == "1", new DateTimeOffset(t, TimeSpan.Zero), i)
+                        : null;
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+    }
+}

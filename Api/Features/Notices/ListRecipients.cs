@@ -1,0 +1,64 @@
+namespace SmartBranch.Api.Features.Notices;
+
+public static class ListRecipients
+{
+    /// <summary>Which members to list: all, or those who have (not) read or (not) signed off.</summary>
+    public enum RecipientState
+    {
+        All,
+        Unread,
+        Read,
+        Acked,
+        Unacked,
+    }
+
+    /// <summary>A member of the audience and what they have done.</summary>
+    public sealed record Recipient(int MemberId, string Name, string Number, string BranchName, DateTimeOffset? ReadAt, DateTimeOffset? AckedAt);
+
+    /// <summary>Figures against the audience at publication, and the members in the requested state.</summary>
+    public sealed record Response(NoticeFigures Figures, RecipientState State, IReadOnlyList<Recipient> Members);
+
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+        int id,
+        string? state,
+        CurrentMember current,
+        AppDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
+        var (notice, recipient) = await NoticeRules.LoadAsync(db, id, viewer, cancellationToken);
+        if (notice is null || !NoticeRules.CanRead(viewer, notice, recipient is not null))
+        {
+            return Problems.NotFound();
+        }
+
+        if (!NoticeRules.CanManage(viewer, notice))
+        {
+            return Problems.Forbidden("只有发布单位的支委或党总支管理员可以查看阅读情况。");
+        }
+
+        var wanted = RecipientState.All;
+        if (!string.IsNullOrEmpty(state) && (!Enum.TryParse(state, ignoreCase: true, out wanted) || !Enum.IsDefined(wanted)))
+        {
+            return Problems.BadRequest("参数无效", "state 只能是 all、unread、read、acked 或 unacked。");
+        }
+
+        var rows = db.NoticeRecipients.AsNoTracking().Where(r => r.NoticeId == notice.Id);
+        rows = wanted switch
+        {
+            RecipientState.Unread => rows.Where(r => r.FirstReadAt == null),
+            RecipientState.Read => rows.Where(r => r.FirstReadAt != null),
+            RecipientState.Acked => rows.Where(r => r.AckedAt != null),
+            RecipientState.Unacked => rows.Where(r => r.AckedAt == null),
+            _ => rows,
+        };
+        var members = await rows
+            .Join(db.Members, r => r.MemberId, m => m.Id, (r, m) => new { r, m })
+            .Join(db.Units, x => x.m.BranchId, u => u.Id, (x, u) => new { x.r, x.m, BranchName = u.Name })
+            .OrderBy(x => x.m.Name).ThenBy(x => x.m.Id)
+            .Select(x => new Recipient(x.m.Id, x.m.Name, x.m.Number, x.BranchName, x.r.FirstReadAt, x.r.AckedAt))
+            .ToListAsync(cancellationToken);
+        var figures = await NoticeFigureQueries.LoadAsync(db, notice.Id, notice.RequiresAck, cancellationToken);
+        return TypedResults.Ok(new Response(figures, wanted, members));
+    }
+}

@@ -1,0 +1,103 @@
+using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Notices;
+using SmartBranch.Domain.Organization;
+
+namespace SmartBranch.Api.Features.Notices;
+
+/// <summary>
+/// The caller as far as notices care: a bound member with their access scope, or a signed-in WeChat user
+/// bound to nobody (who may only read public notices).
+/// </summary>
+internal sealed record NoticeViewer(int? MemberId, AccessScope? Access)
+{
+    public static async Task<NoticeViewer> LoadAsync(CurrentMember current, CancellationToken cancellationToken) =>
+        current.MemberId is int id ? new NoticeViewer(id, await current.GetAccessAsync(cancellationToken)) : new NoticeViewer(null, null);
+}
+
+/// <summary>Who may see and manage a notice. Anyone who may not see it gets the same 404 as for a missing id.</summary>
+internal static class NoticeRules
+{
+    /// <summary>The committee of the owning branch, or an admin above it.</summary>
+    public static bool CanManage(NoticeViewer viewer, Notice notice) =>
+        viewer.Access is { } access && access.CanManage(notice.UnitId);
+
+    /// <summary>
+    /// Managers see every notice of their unit in any state. Others only see published notices: public
+    /// ones whoever they are, internal and committee ones only when they are in the audience.
+    /// </summary>
+    public static bool CanRead(NoticeViewer viewer, Notice notice, bool isRecipient) =>
+        CanManage(viewer, notice)
+        || (notice.Status == NoticeStatus.Published && (notice.Visibility == Visibility.Public || isRecipient));
+
+    /// <summary>Loads a notice and the caller's recipient row (tracked, so reads can be recorded).</summary>
+    public static async Task<(Notice? Notice, NoticeRecipient? Recipient)> LoadAsync(AppDbContext db, int id, NoticeViewer viewer, CancellationToken cancellationToken)
+    {
+        var notice = await db.Notices.SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+        if (notice is null)
+        {
+            return (null, null);
+        }
+
+        var recipient = viewer.MemberId is int memberId
+            ? await db.NoticeRecipients.SingleOrDefaultAsync(r => r.NoticeId == id && r.MemberId == memberId, cancellationToken)
+            : null;
+        return (notice, recipient);
+    }
+
+    /// <summary>
+    /// The members the notice would reach now; empty once it has been published, because the audience
+    /// was fixed then and never changes.
+    /// </summary>
+    public static async Task<IReadOnlyList<int>> AudienceForPublicationAsync(AppDbContext db, Notice notice, DateTimeOffset now, CancellationToken cancellationToken) =>
+        notice.HasBeenPublished
+            ? []
+            : await Audiences.ResolveMembersAsync(db, new AudienceRequest(notice.AudienceUnitIds, notice.AudienceMemberIds), notice.Visibility, LocalCalendar.Today(now), cancellationToken);
+
+    /// <summary>
+    /// Saves a new notice and its audit entry in one transaction: the entry needs the notice's id, and the
+    /// log must never disagree with the data.
+    /// </summary>
+    public static async Task SaveWithAuditAsync(AppDbContext db, Notice notice, Action recordAudit, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (db.Entry(notice).State == EntityState.Detached)
+            {
+                db.Notices.Add(notice);
+            }
+
+            await db.SaveChangesAsync(ct);
+            recordAudit();
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves a change to an existing notice; false when someone else changed it first (approved, edited or
+    /// withdrew it at the same moment), in which case nothing of this change is stored.
+    /// </summary>
+    public static async Task<bool> TrySaveAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.Entries.Any(e => e.Entity is NoticeRecipient))
+        {
+            // A concurrency conflict on the notice, or the recipients' unique index when two approvals raced.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    public static ProblemHttpResult Changed() =>
+        Problems.Conflict("通知已被修改", "该通知刚刚被其他人审核、修改或撤回，请刷新后重试。");
+
+    /// <summary>Units whose notices the viewer manages (branches and general branches).</summary>
+    public static IReadOnlyList<int> ManagedUnitIds(NoticeViewer viewer) =>
+        viewer.Access is { } access ? access.VisibleUnitIds().Where(access.CanManage).ToList() : [];
+}

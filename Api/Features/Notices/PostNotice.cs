@@ -1,0 +1,120 @@
+using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Messaging;
+using SmartBranch.Domain.Notices;
+using SmartBranch.Domain.Organization;
+
+namespace SmartBranch.Api.Features.Notices;
+
+public static class PostNotice
+{
+    /// <summary>
+    /// A new notice. <c>body</c> is rich text (an HTML subset the mini-program's rich-text component shows);
+    /// anything outside the allow-list is removed. <c>confirmNotClassified</c> must be true: the poster
+    /// confirms the notice contains nothing classified.
+    /// </summary>
+    public sealed record Request(
+        string Title,
+        string Body,
+        Visibility? Visibility,
+        AudienceRequest Audience,
+        bool RequiresAck,
+        bool Pinned,
+        bool ConfirmNotClassified);
+
+    /// <summary>The stored notice: <c>Published</c>, or <c>PendingApproval</c> with the reason it is held.</summary>
+    public sealed record Response(int Id, NoticeStatus Status, NoticeHoldReason? HoldReason, int RecipientCount);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Title).NotEmpty().WithMessage("请填写标题。")
+                .Must(t => t.Trim().Length <= Notice.TitleMaxLength).WithMessage($"标题不能超过{Notice.TitleMaxLength}个字。");
+            RuleFor(r => r.Body).NotEmpty().WithMessage("请填写正文。")
+                .MaximumLength(Notice.BodyMaxLength).WithMessage($"正文不能超过{Notice.BodyMaxLength}个字符（含格式）。");
+            // No default: a forgotten level must not silently make a notice public.
+            RuleFor(r => r.Visibility).NotNull().WithMessage("请选择信息级别（公开、党内或支委）。").IsInEnum().WithMessage("信息级别无效。");
+            RuleFor(r => r.Audience).NotNull().WithMessage("请选择通知对象。").SetValidator(new AudienceRequestValidator());
+            RuleFor(r => r.ConfirmNotClassified).Equal(true).WithMessage("请确认通知内容不涉及国家秘密（涉密信息不得在本系统发布）。");
+        }
+    }
+
+    public static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(
+        Request request,
+        CurrentMember current,
+        AppDbContext db,
+        NoticeContentCheck check,
+        AuditTrail audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        if (!access.IsAdmin && !access.Roles.Any(r => r.Role.IsBranchCommittee()))
+        {
+            return Problems.Forbidden("只有支部委员或党总支管理员可以发布通知。");
+        }
+
+        if (await Audiences.CheckPosterAsync(db, access, request.Audience, cancellationToken) is { } refused)
+        {
+            return Problems.From(refused, StatusCodes.Status403Forbidden);
+        }
+
+        var owner = await OwningUnitAsync(db, access, request.Audience, cancellationToken);
+        if (owner is null)
+        {
+            return Problems.Forbidden("支部委员只能向本支部发布通知；面向多个支部的通知请由党总支管理员发布。");
+        }
+
+        var (text, problem) = await NoticeText.PrepareAsync(request.Title, request.Body, current.OpenId, check, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var now = time.GetUtcNow();
+        var notice = new Notice(owner.Value.UnitId, owner.Value.GeneralBranchId, current.Id, text!.Title, text.Body, request.Visibility!.Value,
+            request.RequiresAck, request.Pinned, request.Audience.Units, request.Audience.Members, now);
+        if (text.Verdict == ContentVerdict.Pass)
+        {
+            notice.Publish(now, await NoticeRules.AudienceForPublicationAsync(db, notice, now, cancellationToken));
+        }
+        else
+        {
+            notice.Hold(text.Verdict == ContentVerdict.Review ? NoticeHoldReason.ContentReview : NoticeHoldReason.CheckUnavailable);
+        }
+
+        await NoticeRules.SaveWithAuditAsync(db, notice, () => audit.Record(
+            notice.UnitId,
+            notice.IsPublished ? "notice.published" : "notice.held",
+            SubjectTypes.Notice,
+            notice.Id,
+            notice.IsPublished ? $"发布通知《{notice.Title}》，对象{notice.Recipients.Count}人" : $"提交通知《{notice.Title}》，待审核"), cancellationToken);
+
+        return TypedResults.Created($"/api/notices/{notice.Id}", new Response(notice.Id, notice.Status, notice.HoldReason, notice.Recipients.Count));
+    }
+
+    /// <summary>
+    /// The unit that owns the notice: the one branch the audience lies in when the poster sits on its
+    /// committee (or administers it), otherwise the admin's general branch. Null when a committee member
+    /// addresses more than their own branch.
+    /// </summary>
+    private static async Task<(int UnitId, int GeneralBranchId)?> OwningUnitAsync(AppDbContext db, AccessScope access, AudienceRequest audience, CancellationToken cancellationToken)
+    {
+        var memberIds = audience.Members.Distinct().ToList();
+        var memberBranches = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).Select(m => m.BranchId).Distinct().ToListAsync(cancellationToken);
+        var unitBranches = audience.Units.Select(access.BranchOf).ToList();
+        var branches = unitBranches.Concat(memberBranches.Select(b => (int?)b)).Distinct().ToList();
+
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToDictionaryAsync(u => u.Id, u => u.ParentId, cancellationToken);
+        if (branches is [int single] && (access.IsCommitteeOf(single) || access.CanManage(single)))
+        {
+            return (single, units[single]!.Value);
+        }
+
+        var generalBranch = access.Roles
+            .Where(r => r.Role == CommitteeRole.GeneralBranchAdmin)
+            .Select(r => (int?)r.UnitId)
+            .FirstOrDefault(g => branches.All(b => b is null ? audience.Units.All(u => access.IsWithin(u, g!.Value)) : access.IsWithin(b.Value, g!.Value)));
+        return generalBranch is int general ? (general, general) : null;
+    }
+}

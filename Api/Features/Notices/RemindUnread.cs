@@ -1,0 +1,62 @@
+using System.Globalization;
+using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Messaging;
+using SmartBranch.Domain.Notices;
+
+namespace SmartBranch.Api.Features.Notices;
+
+public static class RemindUnread
+{
+    /// <summary>How many unread members a reminder was queued for.</summary>
+    public sealed record Response(int NoticeId, int Reminded, string Slot);
+
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+        int id,
+        CurrentMember current,
+        AppDbContext db,
+        ReminderScheduler reminders,
+        AuditTrail audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
+        var (notice, recipient) = await NoticeRules.LoadAsync(db, id, viewer, cancellationToken);
+        if (notice is null || !NoticeRules.CanRead(viewer, notice, recipient is not null))
+        {
+            return Problems.NotFound();
+        }
+
+        if (!NoticeRules.CanManage(viewer, notice))
+        {
+            return Problems.Forbidden("只有发布单位的支委或党总支管理员可以提醒未读党员。");
+        }
+
+        if (notice.Status != NoticeStatus.Published)
+        {
+            return Problems.Conflict("通知未发布", "该通知尚未发布或已撤回，无法发送提醒。");
+        }
+
+        var unread = await db.NoticeRecipients.AsNoTracking()
+            .Where(r => r.NoticeId == notice.Id && r.FirstReadAt == null)
+            .Select(r => r.MemberId)
+            .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var slot = "unread-" + LocalCalendar.ToLocal(now).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+        var content = new ReminderContent(
+            "通知提醒",
+            $"您有一条通知尚未阅读：《{notice.Title}》，请及时查看。",
+            $"pages/notice/detail?id={notice.Id}",
+            notice.Title,
+            notice.PublishedAt,
+            Note: notice.RequiresAck ? "请阅读并签收" : "请及时阅读");
+        var added = await reminders.ScheduleAsync(ReminderKind.Notice, SubjectTypes.Notice, notice.Id, slot, unread, now, content, cancellationToken);
+        if (added > 0)
+        {
+            audit.Record(notice.UnitId, "notice.reminded", SubjectTypes.Notice, notice.Id, $"提醒{added}名未读党员阅读通知《{notice.Title}》");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(new Response(notice.Id, added, slot));
+    }
+}

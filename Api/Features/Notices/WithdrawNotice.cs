@@ -1,0 +1,49 @@
+using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Domain.Messaging;
+using SmartBranch.Domain.Notices;
+
+namespace SmartBranch.Api.Features.Notices;
+
+public static class WithdrawNotice
+{
+    /// <summary>The notice after withdrawal: hidden from feeds and counts, kept for the record.</summary>
+    public sealed record Response(int Id, NoticeStatus Status, DateTimeOffset WithdrawnAt);
+
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+        int id,
+        CurrentMember current,
+        AppDbContext db,
+        ReminderScheduler reminders,
+        AuditTrail audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
+        var (notice, recipient) = await NoticeRules.LoadAsync(db, id, viewer, cancellationToken);
+        if (notice is null || !NoticeRules.CanRead(viewer, notice, recipient is not null))
+        {
+            return Problems.NotFound();
+        }
+
+        if (!NoticeRules.CanManage(viewer, notice))
+        {
+            return Problems.Forbidden("只有发布单位的支委或党总支管理员可以撤回通知。");
+        }
+
+        var now = time.GetUtcNow();
+        var outcome = notice.Withdraw(now);
+        if (!outcome.Succeeded)
+        {
+            return Problems.From(outcome.Error!, StatusCodes.Status409Conflict);
+        }
+
+        // Nobody should be reminded to read what is no longer there.
+        await reminders.CancelAsync(SubjectTypes.Notice, notice.Id, null, cancellationToken);
+        audit.Record(notice.UnitId, "notice.withdrawn", SubjectTypes.Notice, notice.Id, $"撤回通知《{notice.Title}》");
+        if (!await NoticeRules.TrySaveAsync(db, cancellationToken))
+        {
+            return NoticeRules.Changed();
+        }
+        return TypedResults.Ok(new Response(notice.Id, notice.Status, now));
+    }
+}

@@ -1,0 +1,215 @@
+using SmartBranch.Domain.Common;
+
+namespace SmartBranch.Domain.Notices;
+
+/// <summary>Where a notice is in its life.</summary>
+public enum NoticeStatus
+{
+    /// <summary>待审核: held until another committee member or an admin approves it.</summary>
+    PendingApproval,
+
+    /// <summary>已发布</summary>
+    Published,
+
+    /// <summary>已撤回: hidden from feeds and counts, kept for the record.</summary>
+    Withdrawn,
+}
+
+/// <summary>Why a notice is held for approval.</summary>
+public enum NoticeHoldReason
+{
+    /// <summary>WeChat's text check asked for a human review.</summary>
+    ContentReview,
+
+    /// <summary>The text check could not be done; nothing is published unchecked.</summary>
+    CheckUnavailable,
+}
+
+/// <summary>
+/// A notice (通知公告) posted by a branch committee or a general-branch admin to an audience. The audience
+/// is kept as asked for and resolved into <see cref="NoticeRecipient"/> rows once, when the notice is
+/// first published, so read figures are always against the audience at publication.
+/// </summary>
+public sealed class Notice
+{
+    public const int TitleMaxLength = 60;
+    public const int BodyMaxLength = 20000;
+    public const int AudienceMaxLength = 20000;
+
+    private readonly List<NoticeRecipient> _recipients = [];
+
+    private Notice()
+    {
+        Title = string.Empty;
+        Body = string.Empty;
+        AudienceUnits = string.Empty;
+        AudienceMembers = string.Empty;
+    }
+
+    public Notice(
+        int unitId,
+        int generalBranchId,
+        int authorMemberId,
+        string title,
+        string body,
+        Visibility visibility,
+        bool requiresAck,
+        bool pinned,
+        IEnumerable<int> audienceUnitIds,
+        IEnumerable<int> audienceMemberIds,
+        DateTimeOffset now)
+    {
+        UnitId = unitId;
+        GeneralBranchId = generalBranchId;
+        AuthorMemberId = authorMemberId;
+        Title = title;
+        Body = body;
+        Visibility = visibility;
+        RequiresAck = requiresAck;
+        Pinned = pinned;
+        AudienceUnits = Join(audienceUnitIds);
+        AudienceMembers = Join(audienceMemberIds);
+        CreatedAt = now;
+        Status = NoticeStatus.PendingApproval;
+        Version = 1;
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>The unit that owns the notice: the posting branch, or the general branch for admins' notices.</summary>
+    public int UnitId { get; private set; }
+
+    /// <summary>The general branch above <see cref="UnitId"/>, whose members see its public notices.</summary>
+    public int GeneralBranchId { get; private set; }
+
+    public int AuthorMemberId { get; private set; }
+
+    public string Title { get; private set; }
+
+    /// <summary>Sanitised rich text (an allow-listed HTML subset the mini-program's rich-text component shows).</summary>
+    public string Body { get; private set; }
+
+    public Visibility Visibility { get; private set; }
+
+    /// <summary>签收: recipients are asked to confirm explicitly.</summary>
+    public bool RequiresAck { get; private set; }
+
+    public bool Pinned { get; private set; }
+
+    public NoticeStatus Status { get; private set; }
+
+    public NoticeHoldReason? HoldReason { get; private set; }
+
+    /// <summary>Audience units as asked for (comma separated ids).</summary>
+    public string AudienceUnits { get; private set; }
+
+    /// <summary>Audience members as asked for (comma separated ids).</summary>
+    public string AudienceMembers { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>First publication; the feed's sort key, so it never moves once set.</summary>
+    public DateTimeOffset? PublishedAt { get; private set; }
+
+    public int? ApprovedByMemberId { get; private set; }
+
+    /// <summary>1 for the original text, +1 for every edit.</summary>
+    public int Version { get; private set; }
+
+    public DateTimeOffset? EditedAt { get; private set; }
+
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+
+    /// <summary>The audience fixed at first publication (only rows added in this unit of work are loaded).</summary>
+    public IReadOnlyCollection<NoticeRecipient> Recipients => _recipients;
+
+    public bool IsEdited => Version > 1;
+
+    public bool IsPublished => Status == NoticeStatus.Published;
+
+    /// <summary>True once recipients have been resolved (the first publication).</summary>
+    public bool HasBeenPublished => PublishedAt is not null;
+
+    public IReadOnlyList<int> AudienceUnitIds => Split(AudienceUnits);
+
+    public IReadOnlyList<int> AudienceMemberIds => Split(AudienceMembers);
+
+    /// <summary>
+    /// Publishes the notice. The first publication fixes the audience as recipients (<paramref name="audience"/>
+    /// is the audience resolved now); later ones, after an edit was held and approved, keep the first audience.
+    /// </summary>
+    public Outcome Publish(DateTimeOffset now, IEnumerable<int> audience)
+    {
+        if (Status == NoticeStatus.Withdrawn)
+        {
+            return new DomainError("notice.withdrawn", "该通知已撤回。");
+        }
+
+        if (PublishedAt is null)
+        {
+            PublishedAt = now;
+            _recipients.AddRange(audience.Distinct().Select(memberId => new NoticeRecipient(Id, memberId)));
+        }
+
+        Status = NoticeStatus.Published;
+        HoldReason = null;
+        return Outcome.Ok;
+    }
+
+    /// <summary>Keeps the notice out of sight until someone approves it.</summary>
+    public void Hold(NoticeHoldReason reason)
+    {
+        Status = NoticeStatus.PendingApproval;
+        HoldReason = reason;
+    }
+
+    /// <summary>Another committee member or an admin releases a held notice; nobody approves their own.</summary>
+    public Outcome Approve(int approverMemberId, DateTimeOffset now, IEnumerable<int> audience)
+    {
+        if (Status != NoticeStatus.PendingApproval)
+        {
+            return new DomainError("notice.not_pending", "该通知不在待审核状态。");
+        }
+
+        if (approverMemberId == AuthorMemberId)
+        {
+            return new DomainError("notice.self_approval", "不能审核自己发布的通知，请由其他支委或党总支管理员审核。");
+        }
+
+        ApprovedByMemberId = approverMemberId;
+        return Publish(now, audience);
+    }
+
+    /// <summary>
+    /// Replaces the text. Returns the revision that keeps the text being replaced, so readers can see
+    /// what changed. The caller decides afterwards whether the new text is published or held.
+    /// </summary>
+    public NoticeRevision Edit(string title, string body, bool pinned, int editorMemberId, DateTimeOffset now)
+    {
+        var previous = new NoticeRevision(Id, Version, Title, Body, EditedAt ?? CreatedAt, editorMemberId, now);
+        Title = title;
+        Body = body;
+        Pinned = pinned;
+        Version++;
+        EditedAt = now;
+        return previous;
+    }
+
+    public Outcome Withdraw(DateTimeOffset now)
+    {
+        if (Status == NoticeStatus.Withdrawn)
+        {
+            return new DomainError("notice.withdrawn", "该通知已撤回。");
+        }
+
+        Status = NoticeStatus.Withdrawn;
+        WithdrawnAt = now;
+        return Outcome.Ok;
+    }
+
+    private static string Join(IEnumerable<int> ids) =>
+        string.Join(',', ids.Distinct().Order().Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static int[] Split(string ids) =>
+        ids.Length == 0 ? [] : ids.Split(',').Select(i => int.Parse(i, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+}

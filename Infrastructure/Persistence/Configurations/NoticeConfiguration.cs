@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SmartBranch.Domain.Notices;
+using SmartBranch.Domain.Organization;
+
+namespace SmartBranch.Infrastructure.Persistence.Configurations;
+
+internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
+{
+    public void Configure(EntityTypeBuilder<Notice> builder)
+    {
+        builder.Property(n => n.Title).HasMaxLength(Notice.TitleMaxLength).IsRequired();
+        builder.Property(n => n.Body).HasMaxLength(Notice.BodyMaxLength).IsRequired();
+        builder.Property(n => n.AudienceUnits).HasMaxLength(Notice.AudienceMaxLength).IsRequired();
+        builder.Property(n => n.AudienceMembers).HasMaxLength(Notice.AudienceMaxLength).IsRequired();
+        // Approve, edit and withdraw race each other: the second writer must see what the first did.
+        builder.Property(n => n.Status).IsConcurrencyToken();
+        builder.Property(n => n.Version).IsConcurrencyToken();
+        builder.HasMany(n => n.Recipients).WithOne().HasForeignKey(r => r.NoticeId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(n => n.Recipients).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(n => n.IsEdited);
+        builder.Ignore(n => n.IsPublished);
+        builder.Ignore(n => n.HasBeenPublished);
+        builder.Ignore(n => n.AudienceUnitIds);
+        builder.Ignore(n => n.AudienceMemberIds);
+        builder.HasOne<OrganizationUnit>().WithMany().HasForeignKey(n => n.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<OrganizationUnit>().WithMany().HasForeignKey(n => n.GeneralBranchId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Member>().WithMany().HasForeignKey(n => n.AuthorMemberId).OnDelete(DeleteBehavior.Restrict);
+
+        // The feed's order: pinned first, newest next, id as the tie-breaker.
+        builder.HasIndex(n => new { n.Status, n.Pinned, n.PublishedAt, n.Id });
+        builder.HasIndex(n => new { n.UnitId, n.Status });
+    }
+}

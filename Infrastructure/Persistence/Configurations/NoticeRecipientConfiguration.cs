@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SmartBranch.Domain.Notices;
+using SmartBranch.Domain.Organization;
+
+namespace SmartBranch.Infrastructure.Persistence.Configurations;
+
+internal sealed class NoticeRecipientConfiguration : IEntityTypeConfiguration<NoticeRecipient>
+{
+    public void Configure(EntityTypeBuilder<NoticeRecipient> builder)
+    {
+        builder.HasOne<Member>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Cascade);
+
+        // One row per member and notice, however often publication is attempted.
+        builder.HasIndex(r => new { r.NoticeId, r.MemberId }).IsUnique();
+
+        // A member's feed and unread badge.
+        builder.HasIndex(r => new { r.MemberId, r.FirstReadAt });
+    }
+}

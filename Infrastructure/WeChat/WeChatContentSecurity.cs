@@ -1,0 +1,60 @@
+namespace SmartBranch.Infrastructure.WeChat;
+
+/// <summary>WeChat's verdict on a text (msgSecCheck v2 result.suggest).</summary>
+public enum TextCheckSuggestion
+{
+    Pass,
+    Review,
+    Risky,
+}
+
+/// <summary>msgSecCheck v2 (wechat-api.md §7a): WeChat's text check for user-generated content.</summary>
+public static class WeChatContentSecurity
+{
+    /// <summary>msgSecCheck accepts at most this many characters per call.</summary>
+    public const int MaxContentLength = 2500;
+
+    /// <summary>Scene 2 (comment) is the one WeChat recommends for posted text.</summary>
+    public const int CommentScene = 2;
+
+    /// <summary>
+    /// Checks <paramref name="content"/> written by <paramref name="openId"/>. A non-zero errcode (busy after
+    /// retries, unreachable, 61010 "author inactive for 2 hours", …) comes back as a failed result; callers
+    /// must treat that as "not checked", never as "pass".
+    /// </summary>
+    public static async Task<WeChatResult<TextCheckSuggestion>> CheckTextAsync(this WeChatClient client, string openId, string content, string? title, CancellationToken cancellationToken)
+    {
+        var body = new MsgSecCheckRequest(content, 2, CommentScene, openId, title);
+        var result = await client.PostWithTokenAsync<MsgSecCheckResponse>("wxa/msg_sec_check", body, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result.CastError<TextCheckSuggestion>();
+        }
+
+        return result.Value!.Result?.Suggest switch
+        {
+            "pass" => WeChatResult<TextCheckSuggestion>.Ok(TextCheckSuggestion.Pass),
+            "review" => WeChatResult<TextCheckSuggestion>.Ok(TextCheckSuggestion.Review),
+            "risky" => WeChatResult<TextCheckSuggestion>.Ok(TextCheckSuggestion.Risky),
+
+            // An answer we cannot read is no verdict.
+            _ => WeChatResult<TextCheckSuggestion>.Fail(WeChatErrorCodes.Unreachable, "msg_sec_check answered without result.suggest"),
+        };
+    }
+
+    private sealed record MsgSecCheckRequest(string Content, int Version, int Scene, string Openid, string? Title);
+
+    private sealed class MsgSecCheckResponse : WeChatResponse
+    {
+        public string? TraceId { get; set; }
+
+        public MsgSecCheckResult? Result { get; set; }
+    }
+
+    private sealed class MsgSecCheckResult
+    {
+        public string? Suggest { get; set; }
+
+        public int Label { get; set; }
+    }
+}
