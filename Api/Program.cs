@@ -1,3 +1,4 @@
+using SmartBranch.Api.Features.Activities;
 using SmartBranch.Api.Features.Auth;
 using SmartBranch.Api.Features.Me;
 using SmartBranch.Infrastructure;
@@ -12,5 +13,6 @@ await app.PrepareDatabaseAsync();
 
 app.MapAuthEndpoints();
 app.MapMeEndpoints();
+app.MapActivitiesEndpoints();
 
 await app.RunAsync();
