@@ -64,11 +64,7 @@ internal static class ActivityEnrollments
         var id = activity.Id;
         return await InTransactionAsync<(Enrollment?, bool, DomainError?)>(db, async ct =>
         {
-            var taken = await db.Activities
-                .Where(a => a.Id == id && a.Status == ActivityStatus.Scheduled && (a.Capacity == null || a.ConfirmedCount < a.Capacity))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(a => a.ConfirmedCount, a => a.ConfirmedCount + 1)
-                    .SetProperty(a => a.EnrollmentRevision, a => a.EnrollmentRevision + 1), ct) == 1;
+            var taken = await TakePlaceAsync(db, id, ct);
             long? ticket = null;
             if (!taken)
             {
@@ -93,7 +89,11 @@ internal static class ActivityEnrollments
                     return ((null, false, error), false);
                 }
 
-                ticket = await db.Activities.Where(a => a.Id == id).Select(a => a.WaitlistSequence).SingleAsync(ct);
+                // A place freed between the two updates (a leave that found nobody waiting yet) is ours now
+                // that we hold the row lock; the unused ticket leaves a gap in tickets, never in positions.
+                ticket = await TakePlaceAsync(db, id, ct)
+                    ? null
+                    : await db.Activities.Where(a => a.Id == id).Select(a => a.WaitlistSequence).SingleAsync(ct);
             }
 
             var enrollment = await FindAsync(db, id, memberId, ct);
@@ -122,6 +122,14 @@ internal static class ActivityEnrollments
             return ((enrollment, true, null), true);
         }, cancellationToken);
     }
+
+    /// <summary>The guard itself: one conditional UPDATE that takes a place only while one is free; its row count is the answer.</summary>
+    private static async Task<bool> TakePlaceAsync(AppDbContext db, int id, CancellationToken cancellationToken) =>
+        await db.Activities
+            .Where(a => a.Id == id && a.Status == ActivityStatus.Scheduled && (a.Capacity == null || a.ConfirmedCount < a.Capacity))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.ConfirmedCount, a => a.ConfirmedCount + 1)
+                .SetProperty(a => a.EnrollmentRevision, a => a.EnrollmentRevision + 1), cancellationToken) == 1;
 
     /// <summary>
     /// The member leaves. A confirmed place goes to the first on the waiting list at once; positions close up
