@@ -21,6 +21,9 @@ public enum EnrollmentStatus
 /// </summary>
 public sealed class Enrollment
 {
+    /// <summary>Wrong codes a member may type before only the organiser can check them in (stops guessing the 6 digits).</summary>
+    public const int MaxFailedCheckIns = 10;
+
     private Enrollment()
     {
     }
@@ -54,6 +57,9 @@ public sealed class Enrollment
 
     /// <summary>The organiser who checked the member in by hand; null when the member scanned the code.</summary>
     public int? CheckedInByMemberId { get; private set; }
+
+    /// <summary>Wrong check-in codes typed so far; counted by an atomic database update.</summary>
+    public int FailedCheckIns { get; private set; }
 
     public bool IsActive => Status is EnrollmentStatus.Confirmed or EnrollmentStatus.Waitlisted;
 

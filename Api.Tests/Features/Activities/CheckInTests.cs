@@ -95,6 +95,23 @@ public sealed class CheckInTests
     }
 
     [Test]
+    public async Task Returns429EvenForTheRightCode_AfterTooManyWrongCodes()
+    {
+        var (secretary, member, id, _) = await ArrangeAsync(startsIn: TimeSpan.FromMinutes(10));
+        for (var i = 0; i < 10; i++)
+        {
+            await (await member.client.PostAsJsonAsync($"/api/activities/{id}/check-in", new { code = $"{i:D6}" })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        }
+
+        var numeric = (await CodeAsync(secretary, id)).GetProperty("numericCode").GetString();
+        var problem = await (await member.client.PostAsJsonAsync($"/api/activities/{id}/check-in", new { code = numeric })).AssertProblemAsync(HttpStatusCode.TooManyRequests);
+
+        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("checkin.too_many_attempts"));
+        Assert.That(await CheckedInAsync(id), Is.Zero);
+        Assert.That((await secretary.PostAsync($"/api/activities/{id}/attendees/{member.id}/check-in", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the organiser can still check them in");
+    }
+
+    [Test]
     public async Task Returns409_WhenTheCheckInWindowHasNotOpened()
     {
         var (secretary, member, id, _) = await ArrangeAsync(startsIn: TimeSpan.FromMinutes(45));

@@ -67,7 +67,8 @@ public static class ActivitiesEndpoints
             .WithSummary("Check in with the scanned or typed code")
             .WithValidation<CheckIn.Request>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapPost("/{id:int}/attendees/{memberId:int}/check-in", CheckInAttendee.Handle)
             .WithName(nameof(CheckInAttendee))

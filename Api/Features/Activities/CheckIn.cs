@@ -1,4 +1,5 @@
 using SmartBranch.Api.Common.CheckIn;
+using SmartBranch.Domain.Activities;
 using SmartBranch.Domain.Common;
 
 namespace SmartBranch.Api.Features.Activities;
@@ -28,8 +29,17 @@ public static class CheckIn
         }
 
         var now = time.GetUtcNow();
+        var failures = await db.Enrollments.Where(e => e.ActivityId == id && e.MemberId == current.Id).Select(e => (int?)e.FailedCheckIns).SingleOrDefaultAsync(cancellationToken);
+        if (failures >= Enrollment.MaxFailedCheckIns)
+        {
+            return Problems.From(new DomainError("checkin.too_many_attempts", "签到码输错次数过多，请联系活动组织者代为签到。"), StatusCodes.Status429TooManyRequests);
+        }
+
         if (!CheckInCodes.Verify(GetCheckInCode.Prefix, id, view.Activity.CheckInSecret, request.Code, now))
         {
+            // Counted in the database, so parallel guesses through several API processes all count.
+            await db.Enrollments.Where(e => e.ActivityId == id && e.MemberId == current.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.FailedCheckIns, e => e.FailedCheckIns + 1), cancellationToken);
             return Problems.From(new DomainError("checkin.invalid_code", "签到码无效或已过期，请重新扫描现场的签到码。"));
         }
 

@@ -11,7 +11,7 @@ using SmartBranch.Infrastructure.Persistence;
 namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261126062946_Activities")]
+    [Migration("20261126063941_Activities")]
     partial class Activities
     {
         /// <inheritdoc />
@@ -155,6 +155,9 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedCheckIns")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MemberId")

@@ -12,7 +12,7 @@ using SmartBranch.Infrastructure.Persistence;
 namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261126063008_Activities")]
+    [Migration("20261126064058_Activities")]
     partial class Activities
     {
         /// <inheritdoc />
@@ -167,6 +167,9 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("ConfirmedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("FailedCheckIns")
+                        .HasColumnType("int");
 
                     b.Property<int>("MemberId")
                         .HasColumnType("int");
