@@ -113,6 +113,22 @@ public sealed class LeaveActivityTests
     }
 
     [Test]
+    public async Task Returns409AndKeepsThePlace_WhenTheActivityHasStarted()
+    {
+        var org = await _app.SeedAsync(branches: 1, members: 1);
+        var now = DateTimeOffset.UtcNow;
+        var id = await ActivityApi.CreateAsync(await _app.SignInAsync(org.A.Secretary), org.A.Id, now, startsAt: now.AddMinutes(-10), signUpClosesAt: now.AddMinutes(30));
+        var member = await _app.SignInAsync(org.A.Members[0]);
+        await ActivityApi.SignUpAsync(member, id);
+
+        var problem = await (await member.DeleteAsync($"/api/activities/{id}/enrollment")).AssertProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("enrollment.started"));
+        var detail = await (await member.GetAsync($"/api/activities/{id}")).ReadAsync<JsonElement>();
+        Assert.That(detail.GetProperty("myEnrollment").GetProperty("status").GetString(), Is.EqualTo("Confirmed"));
+    }
+
+    [Test]
     public async Task KeepsEveryPlaceFilled_WhenConfirmedMembersLeaveConcurrently()
     {
         var org = await _app.SeedAsync(branches: 1, members: 30);

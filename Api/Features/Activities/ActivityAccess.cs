@@ -15,15 +15,9 @@ internal sealed record ActivityView(Activity Activity, bool InAudience, bool Can
 internal static class ActivityAccess
 {
     /// <summary>The activity as the caller may see it, or null when they may not know it exists.</summary>
-    public static async Task<ActivityView?> LoadAsync(AppDbContext db, int id, AccessScope access, CancellationToken cancellationToken, bool withAudience = false)
+    public static async Task<ActivityView?> LoadAsync(AppDbContext db, int id, AccessScope access, CancellationToken cancellationToken)
     {
-        var query = db.Activities.AsNoTracking().Where(a => a.Id == id);
-        if (withAudience)
-        {
-            query = query.Include(a => a.Audience);
-        }
-
-        var activity = await query.SingleOrDefaultAsync(cancellationToken);
+        var activity = await db.Activities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (activity is null)
         {
             return null;

@@ -146,9 +146,10 @@ internal static class ActivityEnrollments
                 return (null, false);
             }
 
-            if (activity.HasEnded(now))
+            // Once it has started the sign-up is the attendance record (check-in hangs on it), so it stays.
+            if (now >= activity.StartsAt && !activity.IsCancelled)
             {
-                return (new DomainError("activity.ended", "活动已结束，不能取消报名。"), false);
+                return (new DomainError("enrollment.started", "活动已开始，不能取消报名。"), false);
             }
 
             if (enrollment.Cancel(now))

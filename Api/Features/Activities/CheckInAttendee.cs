@@ -37,7 +37,8 @@ public static class CheckInAttendee
         }
 
         var name = await db.Members.Where(m => m.Id == memberId).Select(m => m.Name).SingleOrDefaultAsync(cancellationToken);
-        if (name is not null)
+        var first = !await db.Enrollments.AnyAsync(e => e.ActivityId == id && e.MemberId == memberId && e.CheckedInAt != null, cancellationToken);
+        if (name is not null && first)
         {
             audit.Record(activity.UnitId, "activity.checked_in", SubjectTypes.Activity, id, $"为{name}代签到「{activity.Title}」");
         }
