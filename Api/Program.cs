@@ -1,4 +1,5 @@
 using SmartBranch.Api.Features.Audit;
+using SmartBranch.Api.Features.Activities;
 using SmartBranch.Api.Features.Auth;
 using SmartBranch.Api.Features.Me;
 using SmartBranch.Api.Features.Org;
@@ -18,5 +19,6 @@ app.MapMeEndpoints();
 app.MapOrgEndpoints();
 app.MapAuditEndpoints();
 app.MapNoticesEndpoints();
+app.MapActivitiesEndpoints();
 
 await app.RunAsync();

@@ -13,14 +13,18 @@ namespace SmartBranch.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"smartbranch-test-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath;
+    private readonly bool _ownsDatabase;
     private readonly Dictionary<string, string?> _settings;
 
     /// <param name="settings">Configuration overrides (section:key → value).</param>
     /// <param name="fakeTime">Use a <see cref="FakeTimeProvider"/> the test can move (see <see cref="Time"/>).</param>
     /// <param name="redisConnectionString">Another Redis than the shared one (null keeps the shared one).</param>
-    public AppFactory(IDictionary<string, string?>? settings = null, bool fakeTime = false, string? redisConnectionString = null)
+    /// <param name="databasePath">A SQLite file shared with another factory (a second API process); the factory that created it deletes it.</param>
+    public AppFactory(IDictionary<string, string?>? settings = null, bool fakeTime = false, string? redisConnectionString = null, string? databasePath = null)
     {
+        _ownsDatabase = databasePath is null;
+        _databasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"smartbranch-test-{Guid.NewGuid():N}.db");
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = $"Data Source={_databasePath}",
@@ -45,6 +49,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     /// <summary>The clock, when the factory was made with <c>fakeTime: true</c>.</summary>
     public FakeTimeProvider? Time { get; }
+
+    /// <summary>The SQLite file of this app, to start a second app on the same database.</summary>
+    public string DatabasePath => _databasePath;
 
     public WeChatEmulator Emulator => Services.GetRequiredService<WeChatEmulator>();
 
@@ -89,7 +96,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDatabase)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })

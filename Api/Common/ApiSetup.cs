@@ -27,6 +27,7 @@ public static class ApiSetup
         services.AddOptions<SmartBranch.Api.Features.Org.BindingOptions>().BindConfiguration(SmartBranch.Api.Features.Org.BindingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new SmartBranch.Api.Features.Org.BindFailureLimiter(sp.GetService<SmartBranch.Infrastructure.Redis.RedisConnection>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SmartBranch.Api.Features.Org.BindingOptions>>()));
         services.AddScoped<SmartBranch.Api.Features.Notices.NoticeContentCheck>();
+        services.AddOptions<SmartBranch.Api.Features.Activities.ActivityOptions>().BindConfiguration(SmartBranch.Api.Features.Activities.ActivityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);

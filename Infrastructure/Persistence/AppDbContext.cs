@@ -29,6 +29,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<SmartBranch.Domain.Notices.NoticeRevision> NoticeRevisions => Set<SmartBranch.Domain.Notices.NoticeRevision>();
 
+    public DbSet<SmartBranch.Domain.Activities.Activity> Activities => Set<SmartBranch.Domain.Activities.Activity>();
+
+    public DbSet<SmartBranch.Domain.Activities.Enrollment> Enrollments => Set<SmartBranch.Domain.Activities.Enrollment>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 

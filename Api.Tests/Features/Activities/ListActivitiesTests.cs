@@ -1,0 +1,78 @@
+using System.Text.Json;
+
+namespace SmartBranch.Api.Tests.Features.Activities;
+
+public sealed class ListActivitiesTests
+{
+    private AppFactory _app = null!;
+
+    [OneTimeSetUp]
+    public void Start() => _app = new AppFactory(fakeTime: true);
+
+    [OneTimeTearDown]
+    public void Stop() => _app.Dispose();
+
+    [Test]
+    public async Task ListsOpenUpcomingFirst_MineAndPast_ForTheCaller()
+    {
+        var now = _app.Time!.GetUtcNow();
+        var org = await _app.SeedAsync(branches: 2, members: 1);
+        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var later = await ActivityApi.CreateAsync(secretary, org.A.Id, now, startsAt: now.AddDays(5));
+        var soon = await ActivityApi.CreateAsync(secretary, org.A.Id, now, startsAt: now.AddHours(3));
+        var today = await ActivityApi.CreateAsync(secretary, org.A.Id, now, startsAt: now.AddHours(1));
+        var otherBranch = await ActivityApi.CreateAsync(await _app.SignInAsync(org.B.Secretary), org.B.Id, now, visibility: "Public");
+        var cancelled = await ActivityApi.CreateAsync(secretary, org.A.Id, now);
+        await secretary.PostAsJsonAsync($"/api/activities/{cancelled}/cancel", new { reason = "改期" });
+        var member = await _app.SignInAsync(org.A.Members[0]);
+        await ActivityApi.SignUpAsync(member, soon);
+        await ActivityApi.SignUpAsync(member, today);
+
+        var open = await IdsAsync(member, "open");
+        var mine = await IdsAsync(member, "mine");
+        _app.Time.Advance(TimeSpan.FromHours(4));
+        var past = await IdsAsync(member, "past");
+        var openLater = await IdsAsync(member, "open");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(open, Is.EqualTo(new[] { today, soon, later }), "upcoming first; not other branches' or cancelled ones");
+            Assert.That(open, Does.Not.Contain(otherBranch));
+            Assert.That(mine, Is.EqualTo(new[] { today, soon }));
+            Assert.That(past, Is.EqualTo(new[] { today }));
+            Assert.That(openLater, Is.EqualTo(new[] { soon, later }));
+        });
+    }
+
+    [Test]
+    public async Task ShowsMyStatusAndPosition_InTheList()
+    {
+        var now = _app.Time!.GetUtcNow();
+        var org = await _app.SeedAsync(branches: 1, members: 2);
+        var id = await ActivityApi.CreateAsync(await _app.SignInAsync(org.A.Secretary), org.A.Id, now, capacity: 1, waitingList: true, startsAt: now.AddDays(3));
+        await ActivityApi.SignUpAsync(await _app.SignInAsync(org.A.Members[0]), id);
+        var waiting = await _app.SignInAsync(org.A.Members[1]);
+        await ActivityApi.SignUpAsync(waiting, id);
+
+        var item = (await (await waiting.GetAsync("/api/activities?scope=mine")).ReadAsync<JsonElement>()).GetProperty("items")[0];
+
+        Assert.That(item.GetProperty("myStatus").GetString(), Is.EqualTo("Waitlisted"));
+        Assert.That(item.GetProperty("myWaitlistPosition").GetInt32(), Is.EqualTo(1));
+        Assert.That(item.GetProperty("confirmedCount").GetInt32(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Returns400_WhenScopeIsUnknown()
+    {
+        var org = await _app.SeedAsync(branches: 1, members: 1);
+
+        await (await (await _app.SignInAsync(org.A.Members[0])).GetAsync("/api/activities?scope=all")).AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    private static async Task<int[]> IdsAsync(HttpClient client, string scope)
+    {
+        var response = await client.GetAsync($"/api/activities?scope={scope}");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return (await response.ReadAsync<JsonElement>()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ToArray();
+    }
+}

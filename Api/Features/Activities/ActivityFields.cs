@@ -1,0 +1,58 @@
+using SmartBranch.Domain.Activities;
+using SmartBranch.Domain.Common;
+
+namespace SmartBranch.Api.Features.Activities;
+
+/// <summary>The fields an organiser fills in when creating or editing an activity.</summary>
+public interface IActivityFields
+{
+    string Title { get; }
+
+    string? Description { get; }
+
+    string Place { get; }
+
+    DateTimeOffset StartsAt { get; }
+
+    DateTimeOffset EndsAt { get; }
+
+    DateTimeOffset SignUpOpensAt { get; }
+
+    DateTimeOffset SignUpClosesAt { get; }
+
+    int? Capacity { get; }
+
+    bool WaitingList { get; }
+
+    Visibility Visibility { get; }
+
+    AudienceRequest Audience { get; }
+}
+
+/// <summary>Shape checks shared by create and edit; time order and capacity rules are the domain's.</summary>
+public abstract class ActivityFieldsValidator<T> : AbstractValidator<T>
+    where T : IActivityFields
+{
+    protected ActivityFieldsValidator()
+    {
+        RuleFor(r => r.Title).NotEmpty().WithMessage("请填写活动名称。")
+            .MaximumLength(Activity.TitleMaxLength).WithMessage($"活动名称不能超过{Activity.TitleMaxLength}个字。");
+        RuleFor(r => r.Description).MaximumLength(Activity.DescriptionMaxLength).WithMessage($"活动说明不能超过{Activity.DescriptionMaxLength}个字。");
+        RuleFor(r => r.Place).NotEmpty().WithMessage("请填写活动地点。")
+            .MaximumLength(Activity.PlaceMaxLength).WithMessage($"活动地点不能超过{Activity.PlaceMaxLength}个字。");
+        RuleFor(r => r.StartsAt).NotEmpty().WithMessage("请填写开始时间。");
+        RuleFor(r => r.EndsAt).NotEmpty().WithMessage("请填写结束时间。");
+        RuleFor(r => r.SignUpOpensAt).NotEmpty().WithMessage("请填写报名开始时间。");
+        RuleFor(r => r.SignUpClosesAt).NotEmpty().WithMessage("请填写报名截止时间。");
+        RuleFor(r => r.Capacity).InclusiveBetween(1, Activity.MaxCapacity).When(r => r.Capacity is not null)
+            .WithMessage($"名额应在1到{Activity.MaxCapacity}之间，不限名额请留空。");
+        RuleFor(r => r.Visibility).IsInEnum().WithMessage("信息级别无效。");
+        RuleFor(r => r.Audience).NotNull().WithMessage("请选择活动对象。").SetValidator(new AudienceRequestValidator());
+    }
+}
+
+internal static class ActivityFieldsExtensions
+{
+    public static ActivityDetails ToDetails(this IActivityFields r) =>
+        new(r.Title, r.Description, r.Place, r.StartsAt, r.EndsAt, r.SignUpOpensAt, r.SignUpClosesAt, r.Capacity, r.WaitingList, r.Visibility);
+}

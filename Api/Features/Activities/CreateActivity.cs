@@ -1,0 +1,70 @@
+using SmartBranch.Api.Common.CheckIn;
+using SmartBranch.Domain.Activities;
+using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Messaging;
+
+namespace SmartBranch.Api.Features.Activities;
+
+public static class CreateActivity
+{
+    /// <summary>A new activity organised by <paramref name="UnitId"/> (a unit the caller manages) for the given audience. Capacity: Places available; null for no limit. WaitingList: When full, further sign-ups wait instead of being refused (needs a capacity).</summary>
+    public sealed record Request(
+        int UnitId,
+        string Title,
+        string? Description,
+        string Place,
+        DateTimeOffset StartsAt,
+        DateTimeOffset EndsAt,
+        DateTimeOffset SignUpOpensAt,
+        DateTimeOffset SignUpClosesAt,
+        int? Capacity,
+        bool WaitingList,
+        Visibility Visibility,
+        AudienceRequest Audience) : IActivityFields;
+
+    public sealed class Validator : ActivityFieldsValidator<Request>
+    {
+        public Validator() => RuleFor(r => r.UnitId).GreaterThan(0).WithMessage("请选择组织活动的单位。");
+    }
+
+    public static async Task<Results<Created<ActivityResponse>, ProblemHttpResult>> Handle(
+        Request request, AppDbContext db, CurrentMember current, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        if (!access.CanManage(request.UnitId))
+        {
+            return Problems.From(new DomainError("activity.unit_forbidden", "只能为您负责的组织创建活动。"), StatusCodes.Status403Forbidden);
+        }
+
+        if (await Audiences.CheckPosterAsync(db, access, request.Audience, cancellationToken) is { } audienceError)
+        {
+            return Problems.From(audienceError, StatusCodes.Status403Forbidden);
+        }
+
+        var now = time.GetUtcNow();
+        var (activity, error) = Activity.Create(
+            request.UnitId, request.ToDetails(), request.Audience.Units, request.Audience.Members, current.Id, CheckInCodes.NewSecret(), now);
+        if (error is not null)
+        {
+            return Problems.From(error);
+        }
+
+        var created = activity!;
+
+        // The audit entry needs the new id; one transaction keeps the two saves all-or-nothing.
+        await ActivityEnrollments.InTransactionAsync(db, async ct =>
+        {
+            db.Activities.Add(created);
+            await db.SaveChangesAsync(ct);
+            audit.Record(created.UnitId, "activity.created", SubjectTypes.Activity, created.Id, $"创建活动「{created.Title}」");
+            return (true, true);
+        }, cancellationToken);
+
+        var response = await ActivityResponses.LoadAsync(db, new ActivityView(created, false, true), current.Id, cancellationToken);
+        return TypedResults.Created($"/api/activities/{created.Id}", response with { CanSignUp = await InAudienceAsync(db, created.Id, access, cancellationToken) });
+    }
+
+    private static Task<bool> InAudienceAsync(AppDbContext db, int id, Domain.Organization.AccessScope access, CancellationToken cancellationToken) =>
+        db.Activities.Where(a => a.Id == id).ReachingMember(access).AnyAsync(cancellationToken);
+}
+

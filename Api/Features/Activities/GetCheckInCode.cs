@@ -1,0 +1,71 @@
+using SmartBranch.Api.Common.CheckIn;
+using SmartBranch.Domain.Common;
+using SmartBranch.Infrastructure.WeChat;
+
+namespace SmartBranch.Api.Features.Activities;
+
+public static class GetCheckInCode
+{
+    /// <summary>
+    /// The code the organiser shows. <c>scene</c> goes into the mini-program code at <c>imageUrl</c> (fetch it
+    /// with the session token); <c>numericCode</c> is for members who cannot scan. Both rotate every minute.
+    /// </summary>
+    public sealed record Response(string Scene, string NumericCode, DateTimeOffset ExpiresAt, string ImageUrl);
+
+    public const string Prefix = "a";
+
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+        int id, AppDbContext db, CurrentMember current, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (code, problem) = await IssueAsync(id, db, current, time, cancellationToken);
+        return problem ?? (Results<Ok<Response>, ProblemHttpResult>)TypedResults.Ok(
+            new Response(code!.Scene, code.NumericCode, code.ExpiresAt, $"/api/activities/{id}/check-in-code/image"));
+    }
+
+    /// <summary>The mini-program code image (PNG) for the current scene.</summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> HandleImage(
+        int id, AppDbContext db, CurrentMember current, TimeProvider time, WeChatClient weChat, IOptions<WeChatOptions> weChatOptions,
+        IOptions<ActivityOptions> options, HttpContext context, CancellationToken cancellationToken)
+    {
+        var (code, problem) = await IssueAsync(id, db, current, time, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        // check_path needs a released page; trial builds and the emulator have none.
+        var wechat = weChatOptions.Value;
+        var checkPath = !wechat.UseEmulator && !string.IsNullOrWhiteSpace(wechat.AppId) && wechat.MiniProgramState == "formal";
+        var image = await weChat.GetUnlimitedQrCodeAsync(new UnlimitedQrCodeRequest(code!.Scene, options.Value.CheckInPage, CheckPath: checkPath), cancellationToken);
+        if (!image.Succeeded)
+        {
+            return Problems.Unavailable(context, "生成签到码图片失败，请稍后重试，或使用数字签到码。", 5);
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.File(image.Value!, "image/png");
+    }
+
+    private static async Task<(CheckInCode? Code, ProblemHttpResult? Problem)> IssueAsync(
+        int id, AppDbContext db, CurrentMember current, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var view = await ActivityAccess.LoadAsync(db, id, access, cancellationToken);
+        if (view is null)
+        {
+            return (null, Problems.NotFound());
+        }
+
+        if (!view.CanManage)
+        {
+            return (null, Problems.Forbidden("只有活动组织单位的支委或管理员可以出示签到码。"));
+        }
+
+        if (view.Activity.IsCancelled)
+        {
+            return (null, Problems.From(new DomainError("activity.cancelled", "活动已取消，无需签到。"), StatusCodes.Status409Conflict));
+        }
+
+        return (CheckInCodes.Issue(Prefix, id, view.Activity.CheckInSecret, time.GetUtcNow()), null);
+    }
+}

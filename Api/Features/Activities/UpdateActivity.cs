@@ -1,0 +1,86 @@
+using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Domain.Activities;
+using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Messaging;
+
+namespace SmartBranch.Api.Features.Activities;
+
+public static class UpdateActivity
+{
+    /// <summary>The activity's new details. Raising the capacity moves people up from the waiting list at once.</summary>
+    public sealed record Request(
+        string Title,
+        string? Description,
+        string Place,
+        DateTimeOffset StartsAt,
+        DateTimeOffset EndsAt,
+        DateTimeOffset SignUpOpensAt,
+        DateTimeOffset SignUpClosesAt,
+        int? Capacity,
+        bool WaitingList,
+        Visibility Visibility,
+        AudienceRequest Audience) : IActivityFields;
+
+    public sealed class Validator : ActivityFieldsValidator<Request>;
+
+    public static async Task<Results<Ok<ActivityResponse>, ProblemHttpResult>> Handle(
+        int id,
+        Request request,
+        AppDbContext db,
+        CurrentMember current,
+        AuditTrail audit,
+        ReminderScheduler reminders,
+        IOptions<ActivityOptions> options,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var view = await ActivityAccess.LoadAsync(db, id, access, cancellationToken);
+        if (view is null)
+        {
+            return Problems.NotFound();
+        }
+
+        if (!view.CanManage)
+        {
+            return Problems.Forbidden("只有活动组织单位的支委或管理员可以修改活动。");
+        }
+
+        if (await Audiences.CheckPosterAsync(db, access, request.Audience, cancellationToken) is { } audienceError)
+        {
+            return Problems.From(audienceError, StatusCodes.Status403Forbidden);
+        }
+
+        var now = time.GetUtcNow();
+        var error = await ActivityEnrollments.InTransactionAsync<DomainError?>(db, async ct =>
+        {
+            // Capacity and the waiting list change together with sign-ups, so this holds the same row lock.
+            await ActivityEnrollments.LockAsync(db, id, ct);
+            var activity = await db.Activities.Include(a => a.Audience).SingleAsync(a => a.Id == id, ct);
+            var waiting = await db.Enrollments.CountAsync(e => e.ActivityId == id && e.Status == EnrollmentStatus.Waitlisted, ct);
+            var startsAt = activity.StartsAt;
+            var outcome = activity.Update(request.ToDetails(), request.Audience.Units, request.Audience.Members, waiting, now);
+            if (!outcome.Succeeded)
+            {
+                return (outcome.Error, false);
+            }
+
+            await ActivityEnrollments.PromoteAsync(db, reminders, activity, now, options.Value.StartReminderBefore, ct);
+            if (activity.StartsAt != startsAt)
+            {
+                var dueAt = activity.StartsAt - options.Value.StartReminderBefore < now ? now : activity.StartsAt - options.Value.StartReminderBefore;
+                await reminders.RescheduleAsync(SubjectTypes.Activity, id, ActivityEnrollments.StartSlot, dueAt, ActivityEnrollments.StartContent(activity), ct);
+            }
+
+            audit.Record(activity.UnitId, "activity.updated", SubjectTypes.Activity, id, $"修改活动「{activity.Title}」");
+            return (null, true);
+        }, cancellationToken);
+        if (error is not null)
+        {
+            return Problems.From(error);
+        }
+
+        var updated = await ActivityAccess.LoadAsync(db, id, access, cancellationToken);
+        return TypedResults.Ok(await ActivityResponses.LoadAsync(db, updated!, current.Id, cancellationToken));
+    }
+}
