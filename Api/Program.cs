@@ -1,5 +1,7 @@
 using SmartBranch.Api.Features.Auth;
+using SmartBranch.Api.Features.Calendar;
 using SmartBranch.Api.Features.Me;
+using SmartBranch.Api.Features.Meetings;
 using SmartBranch.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,5 +14,7 @@ await app.PrepareDatabaseAsync();
 
 app.MapAuthEndpoints();
 app.MapMeEndpoints();
+app.MapMeetingsEndpoints();
+app.MapCalendarEndpoints();
 
 await app.RunAsync();
