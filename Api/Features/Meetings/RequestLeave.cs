@@ -42,12 +42,32 @@ public static class RequestLeave
             return MeetingAccess.Problem(error);
         }
 
-        // The convener is told in the same transaction, which needs the request's id.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.LeaveRequests.Add(leave!);
+        var name = await db.Members.Where(m => m.Id == current.Id).Select(m => m.Name).SingleAsync(cancellationToken);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // The convener is told in the same transaction, which needs the request's id.
+            await MeetingTransactions.RunAsync(db, async token =>
+            {
+                db.LeaveRequests.Add(leave!);
+                await db.SaveChangesAsync(token);
+                await reminders.ScheduleAsync(
+                    ReminderKind.Meeting,
+                    SubjectTypes.LeaveRequest,
+                    leave!.Id,
+                    "requested",
+                    [meeting.ConvenerId],
+                    now,
+                    new ReminderContent(
+                        "请假待审批",
+                        $"{name}申请不参加{meeting.Type.DisplayName()}「{meeting.Topic}」（{MeetingReminders.When(meeting.StartsAt)}），事由：{leave.Reason}",
+                        MeetingReminders.Page(meeting.Id),
+                        meeting.Topic,
+                        meeting.StartsAt,
+                        MeetingReminders.Where(meeting),
+                        $"{name}请假待审批"),
+                    token);
+                await db.SaveChangesAsync(token);
+            }, cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -55,25 +75,6 @@ public static class RequestLeave
             return Problems.Conflict("已提交过请假", "您已提交过本次会议的请假申请。");
         }
 
-        var name = await db.Members.Where(m => m.Id == current.Id).Select(m => m.Name).SingleAsync(cancellationToken);
-        await reminders.ScheduleAsync(
-            ReminderKind.Meeting,
-            SubjectTypes.LeaveRequest,
-            leave!.Id,
-            "requested",
-            [meeting.ConvenerId],
-            now,
-            new ReminderContent(
-                "请假待审批",
-                $"{name}申请不参加{meeting.Type.DisplayName()}「{meeting.Topic}」（{MeetingReminders.When(meeting.StartsAt)}），事由：{leave.Reason}",
-                MeetingReminders.Page(meeting.Id),
-                meeting.Topic,
-                meeting.StartsAt,
-                MeetingReminders.Where(meeting),
-                $"{name}请假待审批"),
-            cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/meetings/{id}", MeetingViews.Leave(leave));
+        return TypedResults.Created($"/api/meetings/{id}", MeetingViews.Leave(leave!));
     }
 }

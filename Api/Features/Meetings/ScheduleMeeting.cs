@@ -109,17 +109,18 @@ public static class ScheduleMeeting
         }
 
         // The reminders need the meeting's id; one transaction keeps meeting and reminders together.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Meetings.Add(meeting!);
-        await db.SaveChangesAsync(cancellationToken);
-        await MeetingReminders.ScheduleUpcomingAsync(reminders, options.Value, meeting!, meeting!.Attendees.Select(a => a.MemberId).ToList(), now, cancellationToken);
-        audit.Record(branchId, "meeting.scheduled", AuditTargets.Meeting, meeting.Id,
-            $"安排{type.DisplayName()}「{meeting.Topic}」，{MeetingReminders.When(meeting.StartsAt)}，应到{meeting.Attendees.Count}人");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await MeetingTransactions.RunAsync(db, async token =>
+        {
+            db.Meetings.Add(meeting!);
+            await db.SaveChangesAsync(token);
+            await MeetingReminders.ScheduleUpcomingAsync(reminders, options.Value, meeting!, meeting!.Attendees.Select(a => a.MemberId).ToList(), now, token);
+            audit.Record(branchId, "meeting.scheduled", AuditTargets.Meeting, meeting.Id,
+                $"安排{type.DisplayName()}「{meeting.Topic}」，{MeetingReminders.When(meeting.StartsAt)}，应到{meeting.Attendees.Count}人");
+            await db.SaveChangesAsync(token);
+        }, cancellationToken);
 
-        var detail = await MeetingViews.DetailAsync(db, meeting, access, now, cancellationToken);
-        return TypedResults.Created($"/api/meetings/{meeting.Id}", detail);
+        var detail = await MeetingViews.DetailAsync(db, meeting!, access, now, cancellationToken);
+        return TypedResults.Created($"/api/meetings/{meeting!.Id}", detail);
     }
 }
 

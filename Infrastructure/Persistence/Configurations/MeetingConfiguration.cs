@@ -30,16 +30,3 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.HasIndex(m => new { m.UnitId, m.StartsAt });
     }
 }
-
-internal sealed class MeetingAttendeeConfiguration : IEntityTypeConfiguration<MeetingAttendee>
-{
-    public void Configure(EntityTypeBuilder<MeetingAttendee> builder)
-    {
-        builder.Ignore(a => a.IsPresent);
-        builder.HasOne<Member>().WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(a => new { a.MeetingId, a.MemberId }).IsUnique();
-
-        // "My meetings": a member's attendance history.
-        builder.HasIndex(a => a.MemberId);
-    }
-}

@@ -17,14 +17,3 @@ internal sealed class MinutesConfiguration : IEntityTypeConfiguration<Minutes>
         builder.Navigation(m => m.Revisions).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
-
-internal sealed class MinutesRevisionConfiguration : IEntityTypeConfiguration<MinutesRevision>
-{
-    public void Configure(EntityTypeBuilder<MinutesRevision> builder)
-    {
-        builder.Property(r => r.Content).HasMaxLength(Minutes.ContentMaxLength).IsRequired();
-
-        // Two editors saving at once cannot both become revision N.
-        builder.HasIndex(r => new { r.MinutesId, r.Number }).IsUnique();
-    }
-}
