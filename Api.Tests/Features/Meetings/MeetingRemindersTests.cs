@@ -66,6 +66,21 @@ public sealed class MeetingRemindersTests
     }
 
     [Test]
+    public async Task CancelsTheDayBeforeSlot_WhenMeetingIsMovedToWithinADay()
+    {
+        var org = await _app.SeedAsync(branches: 1, members: 1);
+        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(3))).GetProperty("id").GetInt32();
+        var newStart = Now.AddHours(6);
+
+        await secretary.PutAsJsonAsync($"/api/meetings/{id}", new { topic = "学习会议", startsAt = newStart, endsAt = newStart.AddHours(2), place = "党员活动室" });
+
+        var reminders = await MeetingApi.RemindersAsync(_app, id);
+        Assert.That(reminders.Where(r => r.Slot == "24h").Select(r => r.Status).Distinct(), Is.EqualTo(new[] { ReminderStatus.Cancelled }));
+        Assert.That(reminders.Where(r => r.Slot == "1h").Select(r => (r.Status, r.DueAt)).Distinct(), Is.EqualTo(new[] { (ReminderStatus.Scheduled, newStart.AddHours(-1)) }));
+    }
+
+    [Test]
     public async Task CancelsEveryReminderAndSendsCancellation_WhenMeetingIsCancelled()
     {
         var org = await _app.SeedAsync(branches: 1, members: 2);

@@ -16,7 +16,8 @@ public static class CalendarEndpoints
             .MapPost("/reset", ResetCalendarSecret.Handle)
             .WithName(nameof(ResetCalendarSecret))
             .WithSummary("Issue a new calendar feed URL; the old one stops working")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

@@ -10,7 +10,7 @@ public static class ResetCalendarSecret
     /// </summary>
     public sealed record Response(string Url, string WebcalUrl);
 
-    public static async Task<Ok<Response>> Handle(
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         AppDbContext db,
         CurrentMember current,
         HttpContext http,
@@ -30,7 +30,16 @@ public static class ResetCalendarSecret
             feed.Reset(hash, now);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two resets at once: the unique member index kept the other one, whose URL that request returned.
+            return Problems.Conflict("请勿重复操作", "日历订阅地址正在重置，请稍后再试。");
+        }
+
         var url = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/api/calendar/{secret}.ics";
         return TypedResults.Ok(new Response(url, "webcal" + url[url.IndexOf(':', StringComparison.Ordinal)..]));
     }

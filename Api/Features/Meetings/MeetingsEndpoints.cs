@@ -128,7 +128,8 @@ public static class MeetingsEndpoints
             .WithName(nameof(SetMeetingCadence))
             .WithSummary("Set how often the branch must hold a meeting type")
             .WithValidation<SetMeetingCadence.Request>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

@@ -44,7 +44,16 @@ public static class SetMeetingCadence
         }
 
         audit.Record(id, "meeting.cadence_set", AuditTargets.Cadence, id, $"{type.DisplayName()}频次设为{cadence.DisplayName()}");
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone set the same type at the same moment; the unique (branch, type) index kept theirs.
+            return Problems.Conflict("频次已被修改", "该会议类型的频次刚被他人修改，请刷新后再试。");
+        }
+
         return TypedResults.Ok(new Response(id, type, cadence, cadence.DisplayName(), type.DefaultCadence()));
     }
 }
