@@ -1,9 +1,11 @@
 using SmartBranch.Api.Features.Audit;
 using SmartBranch.Api.Features.Activities;
 using SmartBranch.Api.Features.Auth;
+using SmartBranch.Api.Features.Calendar;
 using SmartBranch.Api.Features.Me;
 using SmartBranch.Api.Features.Org;
 using SmartBranch.Api.Features.Notices;
+using SmartBranch.Api.Features.Meetings;
 using SmartBranch.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,5 +22,7 @@ app.MapOrgEndpoints();
 app.MapAuditEndpoints();
 app.MapNoticesEndpoints();
 app.MapActivitiesEndpoints();
+app.MapMeetingsEndpoints();
+app.MapCalendarEndpoints();
 
 await app.RunAsync();

@@ -28,6 +28,9 @@ public static class ApiSetup
         services.AddSingleton(sp => new SmartBranch.Api.Features.Org.BindFailureLimiter(sp.GetService<SmartBranch.Infrastructure.Redis.RedisConnection>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SmartBranch.Api.Features.Org.BindingOptions>>()));
         services.AddScoped<SmartBranch.Api.Features.Notices.NoticeContentCheck>();
         services.AddOptions<SmartBranch.Api.Features.Activities.ActivityOptions>().BindConfiguration(SmartBranch.Api.Features.Activities.ActivityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmartBranch.Api.Features.Meetings.MeetingOptions>().BindConfiguration(SmartBranch.Api.Features.Meetings.MeetingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<SmartBranch.Api.Features.Meetings.IBranchActivitySignal, SmartBranch.Api.Features.Meetings.MeetingActivitySignal>();
+        services.AddScoped<SmartBranch.Api.Features.Calendar.ICalendarSource, SmartBranch.Api.Features.Meetings.MeetingCalendarSource>();
 
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);

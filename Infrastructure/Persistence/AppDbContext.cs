@@ -32,6 +32,19 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SmartBranch.Domain.Activities.Activity> Activities => Set<SmartBranch.Domain.Activities.Activity>();
 
     public DbSet<SmartBranch.Domain.Activities.Enrollment> Enrollments => Set<SmartBranch.Domain.Activities.Enrollment>();
+    public DbSet<SmartBranch.Domain.Meetings.Meeting> Meetings => Set<SmartBranch.Domain.Meetings.Meeting>();
+
+    public DbSet<SmartBranch.Domain.Meetings.MeetingAttendee> MeetingAttendees => Set<SmartBranch.Domain.Meetings.MeetingAttendee>();
+
+    public DbSet<SmartBranch.Domain.Meetings.LeaveRequest> LeaveRequests => Set<SmartBranch.Domain.Meetings.LeaveRequest>();
+
+    public DbSet<SmartBranch.Domain.Meetings.Resolution> Resolutions => Set<SmartBranch.Domain.Meetings.Resolution>();
+
+    public DbSet<SmartBranch.Domain.Meetings.Minutes> Minutes => Set<SmartBranch.Domain.Meetings.Minutes>();
+
+    public DbSet<SmartBranch.Domain.Meetings.MeetingCadence> MeetingCadences => Set<SmartBranch.Domain.Meetings.MeetingCadence>();
+
+    public DbSet<SmartBranch.Domain.Calendar.CalendarFeed> CalendarFeeds => Set<SmartBranch.Domain.Calendar.CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -1,0 +1,51 @@
+using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Domain.Meetings;
+
+namespace SmartBranch.Api.Features.Meetings;
+
+public static class CancelMeeting
+{
+    /// <summary>Why the meeting is cancelled (told to the attendees).</summary>
+    public sealed record Request(string? Reason);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator() => RuleFor(r => r.Reason).MaximumLength(Meeting.CancelReasonMaxLength);
+    }
+
+    public static async Task<Results<Ok<MeetingDetail>, ProblemHttpResult>> Handle(
+        int id,
+        Request request,
+        AppDbContext db,
+        CurrentMember current,
+        ReminderScheduler reminders,
+        AuditTrail audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var meeting = await MeetingAccess.LoadAsync(db, id, cancellationToken);
+        if (meeting is null || !access.CanSee(meeting, meeting.Find(current.Id) is not null))
+        {
+            return Problems.NotFound("会议不存在或您无权查看。");
+        }
+
+        if (!access.CanOrganize(meeting))
+        {
+            return Problems.Forbidden("只有会议召集人或支委才能取消会议。");
+        }
+
+        var now = time.GetUtcNow();
+        var cancelled = meeting.Cancel(string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(), now);
+        if (!cancelled.Succeeded)
+        {
+            return MeetingAccess.Problem(cancelled.Error!);
+        }
+
+        await MeetingReminders.CancelAllAsync(reminders, meeting, meeting.Attendees.Select(a => a.MemberId).ToList(), now, cancellationToken);
+        audit.Record(meeting.BranchId, "meeting.cancelled", AuditTargets.Meeting, meeting.Id,
+            $"取消{meeting.Type.DisplayName()}「{meeting.Topic}」（原定{MeetingReminders.When(meeting.StartsAt)}）");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(await MeetingViews.DetailAsync(db, meeting, access, now, cancellationToken));
+    }
+}

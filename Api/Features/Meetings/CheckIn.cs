@@ -1,0 +1,55 @@
+using SmartBranch.Api.Common.CheckIn;
+using SmartBranch.Domain.Meetings;
+
+namespace SmartBranch.Api.Features.Meetings;
+
+/// <summary>How someone's attendance was recorded.</summary>
+public sealed record AttendanceView(int MeetingId, int MemberId, AttendanceStatus Status, string StatusName, DateTimeOffset? CheckedInAt);
+
+public static class CheckIn
+{
+    /// <summary>The scanned scene, the token in it, or the six-digit code.</summary>
+    public sealed record Request(string Code);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator() => RuleFor(r => r.Code).NotEmpty().WithMessage("请输入签到码。").MaximumLength(64);
+    }
+
+    public static async Task<Results<Ok<AttendanceView>, ProblemHttpResult>> Handle(
+        int id,
+        Request request,
+        AppDbContext db,
+        CurrentMember current,
+        IOptions<MeetingOptions> options,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var meeting = await MeetingAccess.LoadAsync(db, id, cancellationToken);
+        if (meeting is null || !access.CanSee(meeting, meeting.Find(current.Id) is not null))
+        {
+            return Problems.NotFound("会议不存在或您无权查看。");
+        }
+
+        var now = time.GetUtcNow();
+        if (!meeting.IsCheckInOpen(now))
+        {
+            return Problems.Conflict("不在签到时间", meeting.IsCancelled ? "会议已取消。" : "签到在会议开始前1小时开放，会议结束后关闭。");
+        }
+
+        if (!CheckInCodes.Verify(MeetingCheckIn.Prefix, meeting.Id, meeting.CheckInSecret, request.Code, now))
+        {
+            return Problems.BadRequest("签到码无效", "签到码无效或已过期，请重新扫描现场的签到码。");
+        }
+
+        var (attendee, error) = meeting.CheckIn(current.Id, now, options.Value.LateGrace);
+        if (error is not null)
+        {
+            return Problems.From(error, StatusCodes.Status403Forbidden);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new AttendanceView(meeting.Id, current.Id, attendee!.Status!.Value, attendee.Status.Value.DisplayName(), attendee.CheckedInAt));
+    }
+}

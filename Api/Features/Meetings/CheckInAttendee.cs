@@ -1,0 +1,56 @@
+using SmartBranch.Domain.Meetings;
+
+namespace SmartBranch.Api.Features.Meetings;
+
+public static class CheckInAttendee
+{
+    /// <summary>
+    /// What to record; without <c>status</c> the person is checked in now (present, or late after the grace
+    /// period). Organisers may also correct a record to Present, Late, OnLeave or Absent.
+    /// </summary>
+    public sealed record Request(AttendanceStatus? Status);
+
+    public static async Task<Results<Ok<AttendanceView>, ProblemHttpResult>> Handle(
+        int id,
+        int memberId,
+        Request? request,
+        AppDbContext db,
+        CurrentMember current,
+        AuditTrail audit,
+        IOptions<MeetingOptions> options,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var meeting = await MeetingAccess.LoadAsync(db, id, cancellationToken);
+        if (meeting is null || !access.CanSee(meeting, meeting.Find(current.Id) is not null))
+        {
+            return Problems.NotFound("会议不存在或您无权查看。");
+        }
+
+        if (!access.CanOrganize(meeting))
+        {
+            return Problems.Forbidden("只有会议召集人、支委或党小组长才能代为签到。");
+        }
+
+        if (meeting.Find(memberId) is null)
+        {
+            return Problems.NotFound("该党员不在本次会议的应到人员中。");
+        }
+
+        var now = time.GetUtcNow();
+        var (attendee, error) = request?.Status is { } status
+            ? meeting.RecordAttendance(memberId, status, now)
+            : meeting.CheckIn(memberId, now, options.Value.LateGrace);
+        if (error is not null)
+        {
+            return MeetingAccess.Problem(error);
+        }
+
+        var name = await db.Members.Where(m => m.Id == memberId).Select(m => m.Name).SingleAsync(cancellationToken);
+        audit.Record(meeting.BranchId, "meeting.attendance_recorded", AuditTargets.Meeting, meeting.Id,
+            $"「{meeting.Topic}」登记{name}：{attendee!.Status!.Value.DisplayName()}");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new AttendanceView(meeting.Id, memberId, attendee.Status.Value, attendee.Status.Value.DisplayName(), attendee.CheckedInAt));
+    }
+}

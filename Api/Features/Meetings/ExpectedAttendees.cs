@@ -1,0 +1,65 @@
+using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Meetings;
+using SmartBranch.Domain.Organization;
+
+namespace SmartBranch.Api.Features.Meetings;
+
+/// <summary>Who is expected at a meeting: the default set for its type, adjusted by the organiser.</summary>
+internal static class ExpectedAttendees
+{
+    public static async Task<List<(int MemberId, bool HasVote)>> DefaultsAsync(
+        AppDbContext db, MeetingType type, int branchId, int unitId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var members = db.Members.AsNoTracking();
+        switch (type.Attendees())
+        {
+            case AttendeeSource.PartyGroup:
+                members = members.Where(m => m.PartyGroupId == unitId);
+                break;
+            case AttendeeSource.Committee:
+                var roles = await db.Appointments.AsNoTracking()
+                    .Where(a => a.UnitId == branchId && a.StartsOn <= today && a.EndsOn >= today)
+                    .Select(a => new { a.MemberId, a.Role })
+                    .ToListAsync(cancellationToken);
+                var committee = roles.Where(r => r.Role.IsBranchCommittee()).Select(r => r.MemberId).Distinct().ToList();
+                members = members.Where(m => committee.Contains(m.Id));
+                break;
+            default:
+                members = members.Where(m => m.BranchId == branchId);
+                break;
+        }
+
+        return (await members.OrderBy(m => m.Id).Select(m => new { m.Id, m.Status }).ToListAsync(cancellationToken))
+            .Select(m => (m.Id, m.Status == MembershipStatus.Full))
+            .ToList();
+    }
+
+    /// <summary>Members the organiser adds by hand; they must belong to the meeting's branch.</summary>
+    public static async Task<(List<(int MemberId, bool HasVote)>? Members, DomainError? Error)> ChosenAsync(
+        AppDbContext db, IReadOnlyCollection<int> ids, int branchId, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return ([], null);
+        }
+
+        var found = await db.Members.AsNoTracking()
+            .Where(m => ids.Contains(m.Id) && m.BranchId == branchId)
+            .Select(m => new { m.Id, m.Status })
+            .ToListAsync(cancellationToken);
+        if (found.Count != ids.Distinct().Count())
+        {
+            return (null, new DomainError("meeting.attendee_outside_branch", "只能添加本支部的党员为应到人员。"));
+        }
+
+        return (found.Select(m => (m.Id, m.Status == MembershipStatus.Full)).ToList(), null);
+    }
+
+    /// <summary>Convener and recorder must be members of the meeting's branch.</summary>
+    public static async Task<DomainError?> CheckPeopleAsync(AppDbContext db, int branchId, int convenerId, int? recorderId, CancellationToken cancellationToken)
+    {
+        var ids = new[] { convenerId, recorderId ?? convenerId }.Distinct().ToList();
+        var count = await db.Members.CountAsync(m => ids.Contains(m.Id) && m.BranchId == branchId, cancellationToken);
+        return count == ids.Count ? null : new DomainError("meeting.people_outside_branch", "召集人和记录人必须是本支部的党员。");
+    }
+}

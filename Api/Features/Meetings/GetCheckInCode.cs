@@ -1,0 +1,52 @@
+using SmartBranch.Api.Common.CheckIn;
+using SmartBranch.Infrastructure.WeChat;
+
+namespace SmartBranch.Api.Features.Meetings;
+
+public static class GetCheckInCode
+{
+    /// <summary>The page the mini-program code opens; the scene carries the meeting and the rotating token.</summary>
+    public const string CheckInPage = "pages/meeting/checkin";
+
+    /// <summary>
+    /// The code to show at the meeting: a mini-program code image (PNG, base64; null when WeChat could not
+    /// make one right now) and a six-digit code to type. Both rotate every minute; ask again before <c>expiresAt</c>.
+    /// </summary>
+    public sealed record Response(string NumericCode, string Scene, string Page, DateTimeOffset ExpiresAt, string? ImageBase64);
+
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+        int id,
+        AppDbContext db,
+        CurrentMember current,
+        WeChatClient weChat,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Attendees).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null || !access.CanSee(meeting, meeting.Find(current.Id) is not null))
+        {
+            return Problems.NotFound("会议不存在或您无权查看。");
+        }
+
+        if (!access.CanOrganize(meeting))
+        {
+            return Problems.Forbidden("只有会议召集人或支委才能出示签到码。");
+        }
+
+        if (meeting.IsCancelled)
+        {
+            return Problems.Conflict("会议已取消", "会议已取消，无需签到。");
+        }
+
+        var code = CheckInCodes.Issue(MeetingCheckIn.Prefix, meeting.Id, meeting.CheckInSecret, time.GetUtcNow());
+        var image = await weChat.GetUnlimitedQrCodeAsync(new UnlimitedQrCodeRequest(code.Scene, CheckInPage, CheckPath: false), cancellationToken);
+        return TypedResults.Ok(new Response(code.NumericCode, code.Scene, CheckInPage, code.ExpiresAt, image.Succeeded ? Convert.ToBase64String(image.Value!) : null));
+    }
+}
+
+internal static class MeetingCheckIn
+{
+    /// <summary>Scene prefix of meeting check-in codes (activities use "a").</summary>
+    public const string Prefix = "m";
+}

@@ -1,0 +1,44 @@
+using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Meetings;
+using SmartBranch.Domain.Organization;
+
+namespace SmartBranch.Api.Features.Meetings;
+
+/// <summary>Who may do what with a meeting, on top of <see cref="AccessScope"/>.</summary>
+internal static class MeetingAccess
+{
+    /// <summary>
+    /// Organiser rights (change, cancel, check people in, decide leave, record votes): whoever manages the
+    /// holding unit (committee, admin, the group leader for a group meeting) and the convener.
+    /// </summary>
+    public static bool CanOrganize(this AccessScope access, Meeting meeting) =>
+        access.CanManage(meeting.UnitId) || meeting.ConvenerId == access.MemberId;
+
+    /// <summary>The recorder writes the minutes; organisers may too.</summary>
+    public static bool CanWriteMinutes(this AccessScope access, Meeting meeting) =>
+        access.CanOrganize(meeting) || meeting.RecorderId == access.MemberId;
+
+    /// <summary>Content (details, minutes) follows the meeting's information level.</summary>
+    public static bool CanReadContent(this AccessScope access, Meeting meeting) =>
+        access.CanWriteMinutes(meeting) || meeting.Visibility switch
+        {
+            Visibility.Public => true,
+            Visibility.Internal => access.CanView(meeting.UnitId),
+            _ => access.IsCommitteeOf(meeting.BranchId) || access.CanManage(meeting.BranchId),
+        };
+
+    /// <summary>Expected attendees always see the meeting they are asked to attend.</summary>
+    public static bool CanSee(this AccessScope access, Meeting meeting, bool isAttendee) =>
+        isAttendee || access.CanReadContent(meeting);
+
+    public static Task<Meeting?> LoadAsync(AppDbContext db, int id, CancellationToken cancellationToken) =>
+        db.Meetings.Include(m => m.Attendees).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+
+    /// <summary>Refusals that are about the state of things rather than the input.</summary>
+    public static ProblemHttpResult Problem(DomainError error) =>
+        error.Code is "meeting.cancelled" or "meeting.already_cancelled" or "meeting.already_held" or "leave.already_decided"
+            or "leave.too_late" or "leave.meeting_cancelled" or "resolution.not_quorate" or "resolution.meeting_cancelled"
+            or "minutes.meeting_cancelled" or "meeting.attendee_checked_in"
+            ? Problems.From(error, StatusCodes.Status409Conflict)
+            : Problems.From(error);
+}

@@ -1,0 +1,54 @@
+using SmartBranch.Domain.Meetings;
+
+namespace SmartBranch.Api.Features.Meetings;
+
+public static class RecordResolution
+{
+    /// <summary>A motion voted on at a branch general meeting and its counts.</summary>
+    public sealed record Request(string Title, int Yes, int No, int Abstain);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Title).NotEmpty().WithMessage("请填写表决事项。").MaximumLength(Resolution.TitleMaxLength);
+            RuleFor(r => r.Yes).GreaterThanOrEqualTo(0).WithMessage("票数不能为负数。");
+            RuleFor(r => r.No).GreaterThanOrEqualTo(0).WithMessage("票数不能为负数。");
+            RuleFor(r => r.Abstain).GreaterThanOrEqualTo(0).WithMessage("票数不能为负数。");
+        }
+    }
+
+    public static async Task<Results<Created<ResolutionView>, ProblemHttpResult>> Handle(
+        int id,
+        Request request,
+        AppDbContext db,
+        CurrentMember current,
+        AuditTrail audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Attendees).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null || !access.CanSee(meeting, meeting.Find(current.Id) is not null))
+        {
+            return Problems.NotFound("会议不存在或您无权查看。");
+        }
+
+        if (!access.CanOrganize(meeting))
+        {
+            return Problems.Forbidden("只有会议召集人或支委才能登记表决结果。");
+        }
+
+        var (resolution, error) = Resolution.Record(meeting, request.Title, new Vote(request.Yes, request.No, request.Abstain), current.Id, time.GetUtcNow());
+        if (error is not null)
+        {
+            return MeetingAccess.Problem(error);
+        }
+
+        db.Resolutions.Add(resolution!);
+        audit.Record(meeting.BranchId, "meeting.resolution_recorded", AuditTargets.Meeting, meeting.Id,
+            $"「{meeting.Topic}」表决「{resolution!.Title}」：同意{resolution.Yes}、反对{resolution.No}、弃权{resolution.Abstain}，应到有表决权{resolution.Voters}人，{(resolution.Passed ? "通过" : "未通过")}");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/meetings/{id}", MeetingViews.Resolution(resolution));
+    }
+}

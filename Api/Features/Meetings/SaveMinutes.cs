@@ -1,0 +1,74 @@
+using SmartBranch.Domain.Meetings;
+
+namespace SmartBranch.Api.Features.Meetings;
+
+public static class SaveMinutes
+{
+    /// <summary>
+    /// The minutes' text. <c>publish: true</c> publishes a draft; once published every save adds a revision
+    /// and earlier revisions are kept unchanged.
+    /// </summary>
+    public sealed record Request(string Content, bool Publish);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator() => RuleFor(r => r.Content).NotEmpty().WithMessage("请填写会议记录内容。").MaximumLength(Minutes.ContentMaxLength);
+    }
+
+    public static async Task<Results<Ok<MinutesView>, ProblemHttpResult>> Handle(
+        int id,
+        Request request,
+        AppDbContext db,
+        CurrentMember current,
+        AuditTrail audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Attendees).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null || !access.CanSee(meeting, meeting.Find(current.Id) is not null))
+        {
+            return Problems.NotFound("会议不存在或您无权查看。");
+        }
+
+        if (!access.CanWriteMinutes(meeting))
+        {
+            return Problems.Forbidden("只有会议记录人、召集人或支委才能填写会议记录。");
+        }
+
+        if (meeting.IsCancelled)
+        {
+            return Problems.Conflict("会议已取消", "会议已取消，不能填写会议记录。");
+        }
+
+        var now = time.GetUtcNow();
+        var minutes = await db.Minutes.Include(m => m.Revisions).SingleOrDefaultAsync(m => m.MeetingId == id, cancellationToken);
+        if (minutes is null)
+        {
+            minutes = new Minutes(id, string.Empty, current.Id, now);
+            db.Minutes.Add(minutes);
+        }
+
+        var wasPublished = minutes.IsPublished;
+        var (revision, error) = minutes.Save(request.Content, request.Publish, current.Id, now);
+        if (error is not null)
+        {
+            return Problems.From(error);
+        }
+
+        var action = revision is null ? "minutes.draft_saved" : wasPublished ? "minutes.revised" : "minutes.published";
+        var summary = revision is null ? $"保存「{meeting.Topic}」会议记录草稿" : $"「{meeting.Topic}」会议记录第{revision.Number}版";
+        audit.Record(meeting.BranchId, action, AuditTargets.Minutes, meeting.Id, summary);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two editors saved at once: the unique (minutes, number) index kept the first.
+            return Problems.Conflict("会议记录已被修改", "他人刚刚修改了会议记录，请刷新后再编辑。");
+        }
+
+        return TypedResults.Ok(await MinutesViews.LoadAsync(db, minutes, cancellationToken));
+    }
+}

@@ -1,0 +1,142 @@
+using SmartBranch.Api.Common.CheckIn;
+using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Meetings;
+using SmartBranch.Domain.Organization;
+
+namespace SmartBranch.Api.Features.Meetings;
+
+public static class ScheduleMeeting
+{
+    /// <summary>
+    /// A new meeting. <c>unitId</c> is the branch, or the party group for a group meeting. Expected attendees
+    /// follow from the type (whole branch, committee, or group) plus <c>addMemberIds</c> minus
+    /// <c>removeMemberIds</c>. Convener defaults to the caller; visibility to the type's default.
+    /// </summary>
+    public sealed record Request(
+        MeetingType? Type,
+        int UnitId,
+        string Topic,
+        DateTimeOffset StartsAt,
+        DateTimeOffset EndsAt,
+        string? Place,
+        string? OnlineLink,
+        int? ConvenerId,
+        int? RecorderId,
+        string? Agenda,
+        Visibility? Visibility,
+        IReadOnlyList<int>? AddMemberIds,
+        IReadOnlyList<int>? RemoveMemberIds);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Type).NotNull().WithMessage("请选择会议类型。");
+            RuleFor(r => r.UnitId).GreaterThan(0).WithMessage("请选择召开会议的组织。");
+            RuleFor(r => r.Topic).NotEmpty().WithMessage("请填写会议主题。").MaximumLength(Meeting.TopicMaxLength);
+            RuleFor(r => r.StartsAt).NotEmpty().WithMessage("请填写开始时间。");
+            RuleFor(r => r.EndsAt).GreaterThan(r => r.StartsAt).WithMessage("结束时间必须晚于开始时间。");
+            RuleFor(r => r.Place).MaximumLength(Meeting.PlaceMaxLength);
+            RuleFor(r => r.OnlineLink).MaximumLength(Meeting.OnlineLinkMaxLength)
+                .Must(MeetingValidation.BeHttpUrl).WithMessage("线上会议链接必须是 http(s) 地址。");
+            RuleFor(r => r).Must(r => !string.IsNullOrWhiteSpace(r.Place) || !string.IsNullOrWhiteSpace(r.OnlineLink))
+                .WithName("place").WithMessage("请填写会议地点或线上会议链接。");
+            RuleFor(r => r.Agenda).MaximumLength(Meeting.AgendaMaxLength);
+            RuleFor(r => r.AddMemberIds).Must(ids => ids is null || ids.Count <= 500).WithMessage("一次最多调整500人。");
+            RuleFor(r => r.RemoveMemberIds).Must(ids => ids is null || ids.Count <= 500).WithMessage("一次最多调整500人。");
+        }
+    }
+
+    public static async Task<Results<Created<MeetingDetail>, ProblemHttpResult>> Handle(
+        Request request,
+        AppDbContext db,
+        CurrentMember current,
+        ReminderScheduler reminders,
+        AuditTrail audit,
+        IOptions<MeetingOptions> options,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var type = request.Type!.Value;
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.UnitId, cancellationToken);
+        if (unit is null || !access.CanView(unit.Id) && !access.CanManage(unit.Id))
+        {
+            return Problems.NotFound("组织不存在或您无权查看。");
+        }
+
+        if (!access.CanManage(unit.Id))
+        {
+            return Problems.Forbidden("只有支委（党小组会可由党小组长）才能安排会议。");
+        }
+
+        var expectedKind = type.IsHeldByGroup() ? UnitKind.PartyGroup : UnitKind.Branch;
+        if (unit.Kind != expectedKind)
+        {
+            return Problems.BadRequest("组织不匹配", type.IsHeldByGroup() ? "党小组会须由党小组召开，请选择党小组。" : $"{type.DisplayName()}须由党支部召开，请选择党支部。");
+        }
+
+        var branchId = access.BranchOf(unit.Id)!.Value;
+        var now = time.GetUtcNow();
+        var convenerId = request.ConvenerId ?? current.Id;
+        if (await ExpectedAttendees.CheckPeopleAsync(db, branchId, convenerId, request.RecorderId, cancellationToken) is { } peopleError)
+        {
+            return Problems.From(peopleError);
+        }
+
+        var attendees = await ExpectedAttendees.DefaultsAsync(db, type, branchId, unit.Id, LocalCalendar.Today(now), cancellationToken);
+        var (added, addError) = await ExpectedAttendees.ChosenAsync(db, request.AddMemberIds ?? [], branchId, cancellationToken);
+        if (addError is not null)
+        {
+            return Problems.From(addError);
+        }
+
+        var removed = (request.RemoveMemberIds ?? []).ToHashSet();
+        var details = new MeetingDetails(request.Topic, request.StartsAt, request.EndsAt, request.Place, request.OnlineLink, convenerId, request.RecorderId, request.Agenda, request.Visibility ?? type.DefaultVisibility());
+        var (meeting, error) = Meeting.Schedule(
+            type,
+            branchId,
+            unit.Id,
+            details,
+            attendees.Concat(added!).Where(a => !removed.Contains(a.MemberId)),
+            current.Id,
+            CheckInCodes.NewSecret(),
+            now);
+        if (error is not null)
+        {
+            return Problems.From(error);
+        }
+
+        // The reminders need the meeting's id; one transaction keeps meeting and reminders together.
+        await MeetingTransactions.RunAsync(db, async token =>
+        {
+            db.Meetings.Add(meeting!);
+            await db.SaveChangesAsync(token);
+            await MeetingReminders.ScheduleUpcomingAsync(reminders, options.Value, meeting!, meeting!.Attendees.Select(a => a.MemberId).ToList(), now, token);
+            audit.Record(branchId, "meeting.scheduled", AuditTargets.Meeting, meeting.Id,
+                $"安排{type.DisplayName()}「{meeting.Topic}」，{MeetingReminders.When(meeting.StartsAt)}，应到{meeting.Attendees.Count}人");
+            await db.SaveChangesAsync(token);
+        }, cancellationToken);
+
+        var detail = await MeetingViews.DetailAsync(db, meeting!, access, now, cancellationToken);
+        return TypedResults.Created($"/api/meetings/{meeting!.Id}", detail);
+    }
+}
+
+/// <summary>Shape checks shared by scheduling and changing a meeting.</summary>
+internal static class MeetingValidation
+{
+    public static bool BeHttpUrl(string? link) =>
+        string.IsNullOrWhiteSpace(link)
+        || (Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
+}
+
+/// <summary>Audit target type names.</summary>
+internal static class AuditTargets
+{
+    public const string Meeting = "meeting";
+    public const string LeaveRequest = "leave";
+    public const string Minutes = "minutes";
+    public const string Cadence = "meeting-cadence";
+}

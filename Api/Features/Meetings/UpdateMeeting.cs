@@ -1,0 +1,133 @@
+using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Meetings;
+using SmartBranch.Domain.Messaging;
+
+namespace SmartBranch.Api.Features.Meetings;
+
+public static class UpdateMeeting
+{
+    /// <summary>
+    /// The meeting's new details (type and organising unit cannot change). <c>addMemberIds</c> and
+    /// <c>removeMemberIds</c> adjust the current expected attendees. Moving the start moves the reminders
+    /// and tells the attendees.
+    /// </summary>
+    public sealed record Request(
+        string Topic,
+        DateTimeOffset StartsAt,
+        DateTimeOffset EndsAt,
+        string? Place,
+        string? OnlineLink,
+        int? ConvenerId,
+        int? RecorderId,
+        string? Agenda,
+        Visibility? Visibility,
+        IReadOnlyList<int>? AddMemberIds,
+        IReadOnlyList<int>? RemoveMemberIds);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Topic).NotEmpty().WithMessage("请填写会议主题。").MaximumLength(Meeting.TopicMaxLength);
+            RuleFor(r => r.StartsAt).NotEmpty().WithMessage("请填写开始时间。");
+            RuleFor(r => r.EndsAt).GreaterThan(r => r.StartsAt).WithMessage("结束时间必须晚于开始时间。");
+            RuleFor(r => r.Place).MaximumLength(Meeting.PlaceMaxLength);
+            RuleFor(r => r.OnlineLink).MaximumLength(Meeting.OnlineLinkMaxLength)
+                .Must(MeetingValidation.BeHttpUrl).WithMessage("线上会议链接必须是 http(s) 地址。");
+            RuleFor(r => r).Must(r => !string.IsNullOrWhiteSpace(r.Place) || !string.IsNullOrWhiteSpace(r.OnlineLink))
+                .WithName("place").WithMessage("请填写会议地点或线上会议链接。");
+            RuleFor(r => r.Agenda).MaximumLength(Meeting.AgendaMaxLength);
+            RuleFor(r => r.AddMemberIds).Must(ids => ids is null || ids.Count <= 500).WithMessage("一次最多调整500人。");
+            RuleFor(r => r.RemoveMemberIds).Must(ids => ids is null || ids.Count <= 500).WithMessage("一次最多调整500人。");
+        }
+    }
+
+    public static async Task<Results<Ok<MeetingDetail>, ProblemHttpResult>> Handle(
+        int id,
+        Request request,
+        AppDbContext db,
+        CurrentMember current,
+        ReminderScheduler reminders,
+        AuditTrail audit,
+        IOptions<MeetingOptions> options,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var meeting = await MeetingAccess.LoadAsync(db, id, cancellationToken);
+        if (meeting is null || !access.CanSee(meeting, meeting.Find(current.Id) is not null))
+        {
+            return Problems.NotFound("会议不存在或您无权查看。");
+        }
+
+        if (!access.CanOrganize(meeting))
+        {
+            return Problems.Forbidden("只有会议召集人或支委才能修改会议。");
+        }
+
+        var convenerId = request.ConvenerId ?? meeting.ConvenerId;
+        if (await ExpectedAttendees.CheckPeopleAsync(db, meeting.BranchId, convenerId, request.RecorderId, cancellationToken) is { } peopleError)
+        {
+            return Problems.From(peopleError);
+        }
+
+        var (added, addError) = await ExpectedAttendees.ChosenAsync(db, request.AddMemberIds ?? [], meeting.BranchId, cancellationToken);
+        if (addError is not null)
+        {
+            return Problems.From(addError);
+        }
+
+        var now = time.GetUtcNow();
+        var before = (meeting.StartsAt, meeting.EndsAt, meeting.Place, meeting.OnlineLink);
+        var updated = meeting.Update(
+            new MeetingDetails(request.Topic, request.StartsAt, request.EndsAt, request.Place, request.OnlineLink, convenerId, request.RecorderId, request.Agenda, request.Visibility ?? meeting.Visibility),
+            now);
+        if (!updated.Succeeded)
+        {
+            return MeetingAccess.Problem(updated.Error!);
+        }
+
+        var removedIds = new List<int>();
+        foreach (var memberId in (request.RemoveMemberIds ?? []).Distinct())
+        {
+            if (meeting.Find(memberId) is null)
+            {
+                continue;
+            }
+
+            var removal = meeting.RemoveAttendee(memberId);
+            if (!removal.Succeeded)
+            {
+                return MeetingAccess.Problem(removal.Error!);
+            }
+
+            removedIds.Add(memberId);
+        }
+
+        var addedIds = added!.Where(a => meeting.AddAttendee(a.MemberId, a.HasVote)).Select(a => a.MemberId).ToList();
+        if (meeting.Attendees.Count == 0)
+        {
+            return Problems.BadRequest("应到人员为空", "应到人员不能为空。");
+        }
+
+        var attendeeIds = meeting.Attendees.Select(a => a.MemberId).ToList();
+        if (removedIds.Count > 0)
+        {
+            await reminders.CancelAsync(SubjectTypes.Meeting, meeting.Id, null, cancellationToken, removedIds);
+        }
+
+        // Reschedule every slot (the content may have changed even when the time did not), then add the newcomers.
+        await MeetingReminders.MoveAsync(reminders, options.Value, meeting, attendeeIds, now, cancellationToken);
+        var moved = before != (meeting.StartsAt, meeting.EndsAt, meeting.Place, meeting.OnlineLink);
+        if (moved)
+        {
+            await MeetingReminders.TellMovedAsync(reminders, meeting, attendeeIds.Except(addedIds).ToList(), now, cancellationToken);
+        }
+
+        audit.Record(meeting.BranchId, moved ? "meeting.moved" : "meeting.updated", AuditTargets.Meeting, meeting.Id,
+            $"修改{meeting.Type.DisplayName()}「{meeting.Topic}」，{MeetingReminders.When(meeting.StartsAt)}；新增{addedIds.Count}人，移除{removedIds.Count}人");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(await MeetingViews.DetailAsync(db, meeting, access, now, cancellationToken));
+    }
+}

@@ -1,0 +1,307 @@
+using SmartBranch.Domain.Common;
+
+namespace SmartBranch.Domain.Meetings;
+
+public enum MeetingStatus
+{
+    Scheduled,
+    Cancelled,
+}
+
+/// <summary>What the organiser may set when scheduling or changing a meeting.</summary>
+public sealed record MeetingDetails(
+    string Topic,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string? Place,
+    string? OnlineLink,
+    int ConvenerId,
+    int? RecorderId,
+    string? Agenda,
+    Visibility Visibility);
+
+/// <summary>
+/// A meeting of a branch or of one of its party groups. Expected attendees are a snapshot taken when it is
+/// scheduled (with each person's vote at that time), so later roster changes never rewrite history.
+/// </summary>
+public sealed class Meeting
+{
+    public const int TopicMaxLength = 200;
+    public const int PlaceMaxLength = 200;
+    public const int OnlineLinkMaxLength = 500;
+    public const int AgendaMaxLength = 4000;
+    public const int CancelReasonMaxLength = 500;
+    public const int SecretMaxLength = 64;
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(1);
+
+    private readonly List<MeetingAttendee> _attendees = [];
+
+    private Meeting()
+    {
+        Topic = string.Empty;
+        CheckInSecret = string.Empty;
+    }
+
+    private Meeting(MeetingType type, int branchId, int unitId, int createdById, string checkInSecret, DateTimeOffset now)
+    {
+        Type = type;
+        BranchId = branchId;
+        UnitId = unitId;
+        CreatedById = createdById;
+        CreatedAt = now;
+        UpdatedAt = now;
+        CheckInSecret = checkInSecret;
+        Topic = string.Empty;
+        Status = MeetingStatus.Scheduled;
+    }
+
+    public int Id { get; private set; }
+
+    public MeetingType Type { get; private set; }
+
+    /// <summary>The branch the meeting counts for.</summary>
+    public int BranchId { get; private set; }
+
+    /// <summary>The unit holding it: the branch, or the party group for a group meeting.</summary>
+    public int UnitId { get; private set; }
+
+    public string Topic { get; private set; }
+
+    public DateTimeOffset StartsAt { get; private set; }
+
+    public DateTimeOffset EndsAt { get; private set; }
+
+    public string? Place { get; private set; }
+
+    public string? OnlineLink { get; private set; }
+
+    public int ConvenerId { get; private set; }
+
+    public int? RecorderId { get; private set; }
+
+    public string? Agenda { get; private set; }
+
+    public Visibility Visibility { get; private set; }
+
+    public MeetingStatus Status { get; private set; }
+
+    public string? CancelReason { get; private set; }
+
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    /// <summary>Secret the rotating check-in codes are derived from; never leaves the server.</summary>
+    public string CheckInSecret { get; private set; }
+
+    public int CreatedById { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Bumped on every change that attendees' calendars must pick up.</summary>
+    public int Sequence { get; private set; }
+
+    public IReadOnlyList<MeetingAttendee> Attendees => _attendees;
+
+    public bool IsCancelled => Status == MeetingStatus.Cancelled;
+
+    /// <summary>
+    /// Creates a meeting. <paramref name="attendees"/> are (member, has a vote) pairs as they stand now.
+    /// </summary>
+    public static (Meeting? Meeting, DomainError? Error) Schedule(
+        MeetingType type,
+        int branchId,
+        int unitId,
+        MeetingDetails details,
+        IEnumerable<(int MemberId, bool HasVote)> attendees,
+        int createdById,
+        string checkInSecret,
+        DateTimeOffset now)
+    {
+        if (CheckDetails(details) is { } error)
+        {
+            return (null, error);
+        }
+
+        var meeting = new Meeting(type, branchId, unitId, createdById, checkInSecret, now);
+        meeting.Apply(details);
+        foreach (var (memberId, hasVote) in attendees)
+        {
+            meeting.AddAttendee(memberId, hasVote);
+        }
+
+        if (meeting._attendees.Count == 0)
+        {
+            return (null, new DomainError("meeting.no_attendees", "应到人员不能为空。"));
+        }
+
+        return (meeting, null);
+    }
+
+    /// <summary>Changes what the organiser set. Refused once the meeting is cancelled.</summary>
+    public Outcome Update(MeetingDetails details, DateTimeOffset now)
+    {
+        if (IsCancelled)
+        {
+            return new DomainError("meeting.cancelled", "会议已取消，不能再修改。");
+        }
+
+        if (CheckDetails(details) is { } error)
+        {
+            return error;
+        }
+
+        Apply(details);
+        UpdatedAt = now;
+        Sequence++;
+        return Outcome.Ok;
+    }
+
+    public Outcome Cancel(string? reason, DateTimeOffset now)
+    {
+        if (IsCancelled)
+        {
+            return new DomainError("meeting.already_cancelled", "会议已经取消。");
+        }
+
+        if (HasAttendanceRecorded)
+        {
+            return new DomainError("meeting.already_held", "会议已有签到记录，不能取消。");
+        }
+
+        Status = MeetingStatus.Cancelled;
+        CancelReason = reason;
+        CancelledAt = now;
+        UpdatedAt = now;
+        Sequence++;
+        return Outcome.Ok;
+    }
+
+    /// <summary>Adds an expected attendee; a member already expected keeps their entry.</summary>
+    public bool AddAttendee(int memberId, bool hasVote)
+    {
+        if (_attendees.Any(a => a.MemberId == memberId))
+        {
+            return false;
+        }
+
+        _attendees.Add(new MeetingAttendee(memberId, hasVote));
+        return true;
+    }
+
+    /// <summary>Removes an expected attendee who has not checked in; someone who came stays on record.</summary>
+    public Outcome RemoveAttendee(int memberId)
+    {
+        var attendee = Find(memberId);
+        if (attendee is null)
+        {
+            return Outcome.Ok;
+        }
+
+        if (attendee.CheckedInAt is not null)
+        {
+            return new DomainError("meeting.attendee_checked_in", "该党员已签到，不能从应到人员中移除。");
+        }
+
+        _attendees.Remove(attendee);
+        return Outcome.Ok;
+    }
+
+    public MeetingAttendee? Find(int memberId) => _attendees.FirstOrDefault(a => a.MemberId == memberId);
+
+    /// <summary>Whether check-in is open now: from an hour before the start until the end.</summary>
+    public bool IsCheckInOpen(DateTimeOffset now) => !IsCancelled && now >= StartsAt.AddHours(-1) && now <= EndsAt;
+
+    /// <summary>
+    /// Records that a member came: present when on time (within <paramref name="grace"/> of the start), late after.
+    /// Checking in twice keeps the first time.
+    /// </summary>
+    public (MeetingAttendee? Attendee, DomainError? Error) CheckIn(int memberId, DateTimeOffset now, TimeSpan grace)
+    {
+        var attendee = Find(memberId);
+        if (attendee is null)
+        {
+            return (null, new DomainError("meeting.not_attendee", "您不在本次会议的应到人员中。"));
+        }
+
+        if (IsCancelled)
+        {
+            return (null, new DomainError("meeting.cancelled", "会议已取消。"));
+        }
+
+        if (attendee.CheckedInAt is null)
+        {
+            attendee.Record(now > StartsAt + grace ? AttendanceStatus.Late : AttendanceStatus.Present, now);
+        }
+
+        return (attendee, null);
+    }
+
+    /// <summary>The organiser records a member's attendance by hand.</summary>
+    public (MeetingAttendee? Attendee, DomainError? Error) RecordAttendance(int memberId, AttendanceStatus status, DateTimeOffset now)
+    {
+        var attendee = Find(memberId);
+        if (attendee is null)
+        {
+            return (null, new DomainError("meeting.not_attendee", "该党员不在本次会议的应到人员中。"));
+        }
+
+        if (IsCancelled)
+        {
+            return (null, new DomainError("meeting.cancelled", "会议已取消。"));
+        }
+
+        attendee.Record(status, now);
+        return (attendee, null);
+    }
+
+    /// <summary>True once anyone's attendance has been recorded (someone checked in or was marked by hand).</summary>
+    public bool HasAttendanceRecorded => _attendees.Any(a => a.CheckedInAt is not null || a.Status is AttendanceStatus.Absent);
+
+    /// <summary>Held: not cancelled, and either it has started or attendance has been recorded.</summary>
+    public bool IsHeld(DateTimeOffset now) => !IsCancelled && (StartsAt <= now || HasAttendanceRecorded);
+
+    /// <summary>
+    /// The quorum as it stands: for a general meeting the expected attendees with a vote, for a committee
+    /// meeting the expected committee members; null for types without a quorum rule.
+    /// </summary>
+    public Quorum? CurrentQuorum() => Type switch
+    {
+        MeetingType.BranchGeneralMeeting => new Quorum(_attendees.Count(a => a.HasVote), _attendees.Count(a => a.HasVote && a.IsPresent)),
+        MeetingType.CommitteeMeeting => new Quorum(_attendees.Count, _attendees.Count(a => a.IsPresent)),
+        _ => null,
+    };
+
+    private static DomainError? CheckDetails(MeetingDetails details)
+    {
+        if (details.EndsAt <= details.StartsAt)
+        {
+            return new DomainError("meeting.bad_times", "结束时间必须晚于开始时间。");
+        }
+
+        if (details.EndsAt - details.StartsAt > MaxDuration)
+        {
+            return new DomainError("meeting.too_long", "会议时长不能超过24小时。");
+        }
+
+        if (string.IsNullOrWhiteSpace(details.Place) && string.IsNullOrWhiteSpace(details.OnlineLink))
+        {
+            return new DomainError("meeting.no_place", "请填写会议地点或线上会议链接。");
+        }
+
+        return null;
+    }
+
+    private void Apply(MeetingDetails details)
+    {
+        Topic = details.Topic.Trim();
+        StartsAt = details.StartsAt;
+        EndsAt = details.EndsAt;
+        Place = string.IsNullOrWhiteSpace(details.Place) ? null : details.Place.Trim();
+        OnlineLink = string.IsNullOrWhiteSpace(details.OnlineLink) ? null : details.OnlineLink.Trim();
+        ConvenerId = details.ConvenerId;
+        RecorderId = details.RecorderId;
+        Agenda = string.IsNullOrWhiteSpace(details.Agenda) ? null : details.Agenda.Trim();
+        Visibility = details.Visibility;
+    }
+}
