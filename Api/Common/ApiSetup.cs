@@ -28,6 +28,7 @@ public static class ApiSetup
             .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.MemberId));
 
         services.AddRateLimits();
+        builder.AddReverseProxySupport();
         services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
 
         services.AddEndpointsApiExplorer();
@@ -61,6 +62,7 @@ public static class ApiSetup
     /// <summary>The middleware pipeline, in order.</summary>
     public static WebApplication UseApi(this WebApplication app)
     {
+        app.UseReverseProxySupport();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSwagger();
