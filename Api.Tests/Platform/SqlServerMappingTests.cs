@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace SmartBranch.Api.Tests.Platform;
 
@@ -80,22 +77,6 @@ public sealed class SqlServerMappingTests
         });
     }
 
-    [Test]
-    public void IdempotentScriptCreatesEveryFilteredIndexWithItsFilter()
-    {
-        using var db = MigrationModels.SqlServerContext();
-        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
-        var filtered = MigrationModels.Migrated(db).Tables.SelectMany(t => t.Indexes).Where(i => i.Filter is not null).Select(i => i.Name).ToList();
-
-        var created = CreatedIndexes(script);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(filtered, Is.Not.Empty);
-            Assert.That(filtered.Where(name => !created.TryGetValue(name, out var hasFilter) || !hasFilter), Is.Empty, "filtered indexes the script creates without a WHERE clause (or not at all)");
-        });
-    }
-
     /// <summary>What the SQL Server migrations should produce for the property; null when this test has no opinion.</summary>
     private static string? ExpectedStoreType(IProperty property)
     {
@@ -140,35 +121,5 @@ public sealed class SqlServerMappingTests
             _ when type == typeof(byte[]) => $"varbinary({length})",
             _ => null,
         };
-    }
-
-    /// <summary>Index name → has a WHERE clause, from every CREATE INDEX in the script, including those EF wraps in EXEC(N'…').</summary>
-    private static Dictionary<string, bool> CreatedIndexes(string script)
-    {
-        var visitor = new IndexCollector();
-        visitor.Parse(script);
-        return visitor.Indexes;
-    }
-
-    private sealed class IndexCollector : TSqlFragmentVisitor
-    {
-        public Dictionary<string, bool> Indexes { get; } = new(StringComparer.Ordinal);
-
-        public void Parse(string sql)
-        {
-            var fragment = new TSql170Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var errors);
-            Assert.That(errors.Select(e => $"line {e.Line}: {e.Message}"), Is.Empty, sql.Length > 500 ? sql[..500] : sql);
-            fragment.Accept(this);
-        }
-
-        public override void Visit(CreateIndexStatement node) => Indexes[node.Name.Value] = node.FilterPredicate is not null;
-
-        public override void Visit(ExecuteStatement node)
-        {
-            if (node.ExecuteSpecification.ExecutableEntity is ExecutableStringList list)
-            {
-                Parse(string.Concat(list.Strings.OfType<StringLiteral>().Select(s => s.Value)));
-            }
-        }
     }
 }
