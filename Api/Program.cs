@@ -1,12 +1,19 @@
-using SmartBranch.Api.Features.Audit;
+using SmartBranch.Api.Common.Startup;
 using SmartBranch.Api.Features.Activities;
+using SmartBranch.Api.Features.Audit;
 using SmartBranch.Api.Features.Auth;
 using SmartBranch.Api.Features.Calendar;
 using SmartBranch.Api.Features.Me;
-using SmartBranch.Api.Features.Org;
-using SmartBranch.Api.Features.Notices;
 using SmartBranch.Api.Features.Meetings;
+using SmartBranch.Api.Features.Notices;
+using SmartBranch.Api.Features.Org;
 using SmartBranch.Infrastructure;
+
+if (args.Contains(HealthProbe.Argument))
+{
+    Environment.ExitCode = await HealthProbe.RunAsync(args);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInfrastructure();

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -15,6 +18,9 @@ public static class DependencyInjection
     /// <summary>Tag of the health checks behind /health/ready.</summary>
     public const string ReadyTag = "ready";
 
+    /// <summary>Redis key (after the instance prefix) of the shared Data Protection key ring.</summary>
+    public const string DataProtectionKeysKey = "sb:dataprotection:keys";
+
     /// <summary>Registers persistence, Redis (or its in-process stand-ins), sessions and the WeChat client or emulator.</summary>
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
     {
@@ -25,8 +31,9 @@ public static class DependencyInjection
         services.TryAddTimeProvider();
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        AddPersistence(builder);
+        AddPersistence(builder, isProduction);
         var usesRedis = AddRedis(builder, isProduction);
+        AddDataProtection(builder, usesRedis);
         AddWeChat(builder, isProduction);
 
         services.AddHostedService(sp => new StartupReport(
@@ -45,7 +52,7 @@ public static class DependencyInjection
         }
     }
 
-    private static void AddPersistence(IHostApplicationBuilder builder)
+    private static void AddPersistence(IHostApplicationBuilder builder, bool isProduction)
     {
         var services = builder.Services;
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -71,6 +78,11 @@ public static class DependencyInjection
 
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [ReadyTag]);
+        if (isProduction)
+        {
+            // Production never migrates at start (several instances would race); it refuses to run on an old schema instead.
+            services.AddHostedService<PendingMigrationsCheck>();
+        }
     }
 
     private static string DefaultSqliteConnectionString(string contentRoot)
@@ -102,6 +114,25 @@ public static class DependencyInjection
         services.AddSingleton<IAccessTokenCache, RedisAccessTokenCache>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag]);
         return true;
+    }
+
+    /// <summary>
+    /// One key ring for every instance: whatever one instance protects (cookies, encrypted columns, tokens),
+    /// any other instance can read. Redis when configured, otherwise a folder beside the embedded database.
+    /// </summary>
+    private static void AddDataProtection(IHostApplicationBuilder builder, bool usesRedis)
+    {
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("SmartBranch");
+        if (usesRedis)
+        {
+            // Through RedisConnection so the key carries the instance prefix like every other key (no TTL: losing it loses the data it protects).
+            builder.Services.AddOptions<KeyManagementOptions>()
+                .Configure<RedisConnection>((o, redis) => o.XmlRepository = new RedisXmlRepository(() => redis.Database, DataProtectionKeysKey));
+        }
+        else
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "data", "dataprotection-keys")));
+        }
     }
 
     private static void AddWeChat(IHostApplicationBuilder builder, bool isProduction)

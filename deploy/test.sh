@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite of the repository and ends with one line: "tests: N passed, N failed".
-# Needs: the .NET SDK, redis-server on PATH (the tests start their own), Node 20 + npm for the mini-program.
+# Needs: the .NET SDK, redis-server on PATH (the tests start their own), Node 20 + npm for the mini-program,
+# curl for the two-process check, docker-compose (Debian's package) for the compose suite.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,24 @@ if [ -n "$summary" ]; then
 else
   echo "no .NET test summary found"; status=1; failed=$((failed + 1))
 fi
+
+# Script suites that end with "<name>: N passed, N failed".
+run_script_suite() { # run_script_suite <name> <script>
+  echo "== deploy: $1"
+  bash "$2" 2>&1 | tee "$log_dir/$1.log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  local line
+  line=$(grep -E "^$1: [0-9]+ passed, [0-9]+ failed" "$log_dir/$1.log" | tail -1)
+  if [ -z "$line" ]; then echo "no $1 summary found"; status=1; failed=$((failed + 1)); return; fi
+  add_counts "$(awk '{print $2}' <<<"$line")" "$(awk '{print $4}' <<<"$line")"
+}
+
+if command -v docker-compose >/dev/null 2>&1; then
+  run_script_suite compose-check deploy/compose-check.sh
+else
+  echo "== deploy: compose-check skipped (docker-compose not installed; .ci/run installs it)"
+fi
+run_script_suite scale-check deploy/scale-check.sh
 
 for suite in miniprogram deploy/screen-tests; do
   if [ -f "$suite/package.json" ]; then

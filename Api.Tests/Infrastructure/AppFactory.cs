@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SmartBranch.Infrastructure.WeChat.Emulator;
@@ -10,12 +11,14 @@ namespace SmartBranch.Api.Tests.Infrastructure;
 /// <summary>
 /// The real app over HTTP: its own SQLite file (migrated at start), the shared real Redis under a
 /// unique key prefix, and the WeChat emulator. Only process boundaries are replaced.
+/// With SMARTBRANCH_TEST_SQLSERVER set, its own SQL Server database instead (see <see cref="TestSqlServer"/>).
 /// </summary>
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath;
     private readonly bool _ownsDatabase;
     private readonly Dictionary<string, string?> _settings;
+    private readonly string? _sqlServerDatabase;
 
     /// <param name="settings">Configuration overrides (section:key → value).</param>
     /// <param name="fakeTime">Use a <see cref="FakeTimeProvider"/> the test can move (see <see cref="Time"/>).</param>
@@ -35,10 +38,19 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             ["RateLimiting:LoginPermitsPerMinute"] = "100000",
             ["WeChat:BusyRetryDelay"] = "00:00:00.001",
         };
+        if (TestSqlServer.ServerConnectionString is { } server)
+        {
+            _settings["Database:Provider"] = "SqlServer";
+            _settings["ConnectionStrings:Default"] = TestSqlServer.NewDatabase(server);
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
         }
+
+        // Only when the test did not point the app at a database of its own.
+        _sqlServerDatabase = _settings["Database:Provider"] == "SqlServer" ? _settings["ConnectionStrings:Default"] : null;
 
         if (fakeTime)
         {
@@ -80,6 +92,17 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         });
     }
 
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // Production does not migrate SQL Server at start; the factory plays the deploy migration step.
+        if (_sqlServerDatabase is not null)
+        {
+            TestSqlServer.Migrate(_sqlServerDatabase);
+        }
+
+        return base.CreateHost(builder);
+    }
+
     /// <summary>Runs <paramref name="work"/> against the app's database in a fresh scope.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
     {
@@ -98,6 +121,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && _ownsDatabase)
         {
+            if (_sqlServerDatabase is not null)
+            {
+                TestSqlServer.Drop(_sqlServerDatabase);
+            }
+
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
             {

@@ -39,6 +39,7 @@ public static class ApiSetup
             .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.MemberId));
 
         services.AddRateLimits();
+        builder.AddReverseProxySupport();
         services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
 
         services.AddEndpointsApiExplorer();
@@ -72,6 +73,7 @@ public static class ApiSetup
     /// <summary>The middleware pipeline, in order.</summary>
     public static WebApplication UseApi(this WebApplication app)
     {
+        app.UseReverseProxySupport();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSwagger();

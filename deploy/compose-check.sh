@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Validates deploy/compose.yaml without a Docker engine (docker-compose config only parses and
+# interpolates). Ends with "compose-check: N passed, N failed"; exit status 1 on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+passed=0
+failed=0
+check() { # check <description> <command…>
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "  ok   $name"; else failed=$((failed + 1)); echo "  FAIL $name"; fi
+}
+
+compose=(docker-compose --env-file deploy/.env.example -f deploy/compose.yaml)
+secrets=(MSSQL_SA_PASSWORD=example-Passw0rd SQLSERVER_PASSWORD=example-Passw0rd REDIS_PASSWORD=example WECHAT_APP_ID=wx0000000000000000 WECHAT_APP_SECRET=example)
+rendered=$(env "${secrets[@]}" "${compose[@]}" config 2>&1)
+config_rc=$?
+
+check "compose.yaml validates with .env.example and the secrets set" test "$config_rc" -eq 0
+check "the stack has sqlserver, redis, migrate, api-1, api-2 and nginx" \
+  test "$(env "${secrets[@]}" "${compose[@]}" config --services 2>/dev/null | sort | tr '\n' ' ')" = "api-1 api-2 migrate nginx redis sqlserver "
+check "Redis keeps an append-only file" grep -q -- '--appendonly yes' <<<"$rendered"
+check "both API instances wait for the migration step" test "$(grep -c 'service_completed_successfully' <<<"$rendered")" -eq 2
+check "the API instances run in Production on SQL Server" test "$(grep -cE 'ASPNETCORE_ENVIRONMENT: Production|Database__Provider: SqlServer' <<<"$rendered")" -eq 4
+check ".env.example holds no secret values" bash -c '! grep -qE "^(MSSQL_SA_PASSWORD|SQLSERVER_PASSWORD|REDIS_PASSWORD|WECHAT_APP_SECRET)=." deploy/.env.example'
+missing=$(env -u MSSQL_SA_PASSWORD SQLSERVER_PASSWORD=x REDIS_PASSWORD=x WECHAT_APP_ID=x WECHAT_APP_SECRET=x "${compose[@]}" config 2>&1 >/dev/null)
+check "a missing secret stops the stack and is named" grep -q 'set MSSQL_SA_PASSWORD in deploy/.env' <<<"$missing"
+check "the SQL Server test override validates" \
+  env "${secrets[@]}" "${compose[@]}" -f deploy/compose.sqlserver-tests.yaml config -q
+
+[ "$config_rc" -eq 0 ] || echo "$rendered"
+echo "compose-check: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

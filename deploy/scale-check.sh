@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# The scale-out story on one machine: the published API as two processes on different loopback
+# ports, one redis-server of its own, one SQLite database file. Only the first process migrates and
+# seeds the demo data; the second starts once the first is ready, so they never race on the schema.
+# Also runs the published app the way the container does: the --health-check probe, and the
+# Production refusals as real process exits.
+# Needs: the .NET SDK, redis-server and redis-cli, curl. Ends with "scale-check: N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ulimit -c 0 # a refused start aborts the process; no core files
+
+work=$(mktemp -d)
+app="$work/app"
+pids=()
+passed=0
+failed=0
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+check() { # check <description> <command…>
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "  ok   $name"; else failed=$((failed + 1)); echo "  FAIL $name"; fi
+}
+
+finish() {
+  echo "scale-check: $passed passed, $failed failed"
+  [ "$failed" -eq 0 ] && exit 0 || exit 1
+}
+
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+
+wait_ready() { # wait_ready <port> <pid>: until /health/ready answers 200, the process dies, or 90 s pass
+  for _ in $(seq 1 180); do
+    kill -0 "$2" 2>/dev/null || return 1
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/health/ready")" = 200 ] && return 0
+    sleep 0.5
+  done
+  return 1
+}
+
+# start_api <name> <port> <migrate and seed: true|false> [extra VAR=value…]; sets $last_pid
+start_api() {
+  local name=$1 port=$2 first=$3; shift 3
+  (cd "$app" && exec env \
+    ASPNETCORE_ENVIRONMENT=Development \
+    ASPNETCORE_URLS="http://127.0.0.1:$port" \
+    Database__Provider=Sqlite \
+    ConnectionStrings__Default="Data Source=$work/smartbranch.db" \
+    Database__MigrateOnStart="$first" \
+    DemoData__Enabled="$first" \
+    Redis__ConnectionString="127.0.0.1:$redis_port,abortConnect=false" \
+    Redis__InstanceName="scale:" \
+    "$@" dotnet SmartBranch.Api.dll) >"$work/$name.log" 2>&1 &
+  last_pid=$!
+  pids+=("$last_pid")
+}
+
+# refused_start <log> [VAR=value…]: runs the app in Production and succeeds when it exits non-zero within 60 s
+refused_start() {
+  local log=$1; shift
+  # A refused start ends in an unhandled-exception abort (exit 134); waited for in the background with
+  # the shell's own notice silenced, the app's output stays in the log.
+  (cd "$app" && exec env \
+    ASPNETCORE_ENVIRONMENT=Production \
+    ASPNETCORE_URLS="http://127.0.0.1:$(free_port)" \
+    Database__Provider=Sqlite \
+    ConnectionStrings__Default="Data Source=$work/production.db" \
+    Redis__ConnectionString="127.0.0.1:$redis_port,abortConnect=false" \
+    WeChat__AppId=wx0123456789abcdef \
+    WeChat__AppSecret=not-a-real-secret \
+    "$@" timeout 60 dotnet SmartBranch.Api.dll) >"$work/$log" 2>&1 &
+  wait $! 2>/dev/null
+  local rc=$?
+  [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ]
+}
+
+echo "== publishing the API"
+if ! dotnet publish Api/Api.csproj -c Release -o "$app" --nologo -v quiet >"$work/publish.log" 2>&1; then
+  cat "$work/publish.log"
+  check "the API publishes" false
+  finish
+fi
+
+redis_port=$(free_port)
+redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --protected-mode no >"$work/redis.log" 2>&1 &
+pids+=("$!")
+for _ in $(seq 1 50); do [ "$(redis-cli -p "$redis_port" ping 2>/dev/null)" = PONG ] && break; sleep 0.1; done
+
+port_a=$(free_port)
+start_api a "$port_a" true
+pid_a=$last_pid
+check "instance A migrates the database, seeds demo data and is ready" wait_ready "$port_a" "$pid_a"
+
+port_b=$(free_port)
+start_api b "$port_b" false
+pid_b=$last_pid
+check "instance B starts on the same database without migrating and is ready" wait_ready "$port_b" "$pid_b"
+
+check "the container health probe (--health-check) passes against a ready instance" \
+  bash -c "env ASPNETCORE_HTTP_PORTS=$port_a dotnet '$app/SmartBranch.Api.dll' --health-check >/dev/null"
+check "the container health probe fails when no instance answers" \
+  bash -c "! env ASPNETCORE_HTTP_PORTS=$(free_port) dotnet '$app/SmartBranch.Api.dll' --health-check >/dev/null 2>&1"
+
+login=$(curl -s -X POST "http://127.0.0.1:$port_a/api/auth/wechat-login" -H 'Content-Type: application/json' -d '{"code":"dev-secretary"}')
+token=$(sed -n 's/.*"token":"\([^"]*\)".*/\1/p' <<<"$login")
+check "signing in on instance A returns a session token" test -n "$token"
+
+me_b=$(curl -s -w '\n%{http_code}' "http://127.0.0.1:$port_b/api/me" -H "Authorization: Bearer $token")
+check "instance B accepts the session made on A (GET /api/me → 200)" test "$(tail -n1 <<<"$me_b")" = 200
+check "instance B sees the same member (王建国)" grep -q '王建国' <<<"$me_b"
+
+check "signing out on instance B → 204" \
+  test "$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$port_b/api/auth/logout" -H "Authorization: Bearer $token")" = 204
+check "instance A no longer accepts the session (GET /api/me → 401)" \
+  test "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port_a/api/me" -H "Authorization: Bearer $token")" = 401
+
+# ---------------------------------------------------------------------------------------------
+# TODO(reminders): "a reminder is sent once" across the two instances.
+# The reminder pipeline (dispatch through the Redis consumer group) is being built on another branch.
+# When it lands: schedule one reminder due now (e.g. through the API of a feature that schedules
+# reminders, signed in on A), let both instances run their dispatchers, then count what the two
+# emulators received (each process has its own; expose their recorded subscribe-message sends) and
+# the Reminders row status in $work/smartbranch.db: exactly one send in total, status Sent.
+# ---------------------------------------------------------------------------------------------
+
+refused_start no-redis.log Redis__ConnectionString=
+check "Production without Redis exits non-zero" test $? -eq 0
+check "… and names Redis:ConnectionString" grep -q 'Redis:ConnectionString is required in Production' "$work/no-redis.log"
+
+refused_start emulator.log WeChat__UseEmulator=true
+check "Production with the WeChat emulator exits non-zero" test $? -eq 0
+check "… and names WeChat:UseEmulator" grep -q 'WeChat:UseEmulator cannot be switched on in Production' "$work/emulator.log"
+
+refused_start unmigrated.log Database__MigrateOnStart=false ConnectionStrings__Default="Data Source=$work/unmigrated.db"
+check "Production on an unmigrated database exits non-zero" test $? -eq 0
+check "… and asks for the migration step" grep -q 'Run the migration step first' "$work/unmigrated.log"
+
+if [ "$failed" -ne 0 ]; then
+  for log in a b no-redis emulator unmigrated; do
+    [ -f "$work/$log.log" ] && { echo "---- $log.log (last 30 lines)"; tail -n 30 "$work/$log.log"; }
+  done
+fi
+finish
