@@ -26,6 +26,11 @@ internal static class ErrorHandling
 
             // Exception details are for logs, not for clients, in every environment.
             problem.Extensions.Remove("exception");
+            if (context.Exception is not null && status >= StatusCodes.Status500InternalServerError)
+            {
+                problem.Detail = "服务器出了点问题，请稍后再试；如果一直出现，请联系管理员。";
+            }
+
             problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<UnhandledExceptionHandler>();

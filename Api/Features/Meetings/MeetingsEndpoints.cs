@@ -47,30 +47,30 @@ public static class MeetingsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        meetings.MapGet("/{id:int}/check-in-code", GetCheckInCode.Handle)
-            .WithName(nameof(GetCheckInCode))
+        meetings.MapGet("/{id:int}/check-in-code", GetMeetingCheckInCode.Handle)
+            .WithName(nameof(GetMeetingCheckInCode))
             .WithSummary("The rotating check-in code (mini-program code image and six digits) for the organiser to show")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        meetings.MapPost("/{id:int}/check-in", CheckIn.Handle)
-            .WithName(nameof(CheckIn))
+        meetings.MapPost("/{id:int}/check-in", CheckInToMeeting.Handle)
+            .WithName(nameof(CheckInToMeeting))
             .WithSummary("Check in with the code shown at the meeting; late after the grace period")
-            .WithValidation<CheckIn.Request>()
+            .WithValidation<CheckInToMeeting.Request>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        meetings.MapPost("/{id:int}/attendees/{memberId:int}/check-in", CheckInAttendee.Handle)
-            .WithName(nameof(CheckInAttendee))
+        meetings.MapPost("/{id:int}/attendees/{memberId:int}/check-in", CheckInMeetingAttendee.Handle)
+            .WithName(nameof(CheckInMeetingAttendee))
             .WithSummary("The organiser checks a member in by hand or corrects their attendance")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        meetings.MapGet("/{id:int}/attendance", GetAttendance.Handle)
-            .WithName(nameof(GetAttendance))
+        meetings.MapGet("/{id:int}/attendance", GetMeetingAttendance.Handle)
+            .WithName(nameof(GetMeetingAttendance))
             .WithSummary("Roll call: each expected attendee's vote, attendance and leave, with totals and quorum")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -2,7 +2,7 @@ using SmartBranch.Domain.Meetings;
 
 namespace SmartBranch.Api.Features.Meetings;
 
-public static class CheckInAttendee
+public static class CheckInMeetingAttendee
 {
     /// <summary>
     /// What to record; without <c>status</c> the person is checked in now (present, or late after the grace

@@ -6,7 +6,7 @@ namespace SmartBranch.Api.Features.Meetings;
 /// <summary>How someone's attendance was recorded.</summary>
 public sealed record AttendanceView(int MeetingId, int MemberId, AttendanceStatus Status, string StatusName, DateTimeOffset? CheckedInAt);
 
-public static class CheckIn
+public static class CheckInToMeeting
 {
     /// <summary>The scanned scene, the token in it, or the six-digit code.</summary>
     public sealed record Request(string Code);

@@ -3,7 +3,7 @@ using SmartBranch.Infrastructure.WeChat;
 
 namespace SmartBranch.Api.Features.Meetings;
 
-public static class GetCheckInCode
+public static class GetMeetingCheckInCode
 {
     /// <summary>The page the mini-program code opens; the scene carries the meeting and the rotating token.</summary>
     public const string CheckInPage = "pages/meeting/checkin";

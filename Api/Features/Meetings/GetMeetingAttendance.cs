@@ -2,7 +2,7 @@ using SmartBranch.Domain.Meetings;
 
 namespace SmartBranch.Api.Features.Meetings;
 
-public static class GetAttendance
+public static class GetMeetingAttendance
 {
     /// <summary>One expected attendee: vote, attendance (absent once the meeting has started without a record) and leave.</summary>
     public sealed record Attendee(int MemberId, string Name, string Number, bool HasVote, AttendanceStatus? Status, string? StatusName, DateTimeOffset? CheckedInAt, LeaveView? Leave);
