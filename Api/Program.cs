@@ -20,16 +20,26 @@ builder.AddInfrastructure();
 builder.AddApi();
 
 var app = builder.Build();
-app.UseApi();
-await app.PrepareDatabaseAsync();
+try
+{
+    // Refuse a bad configuration before anything touches the database.
+    app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+    app.UseApi();
+    await app.PrepareDatabaseAsync();
 
-app.MapAuthEndpoints();
-app.MapMeEndpoints();
-app.MapOrgEndpoints();
-app.MapAuditEndpoints();
-app.MapNoticesEndpoints();
-app.MapActivitiesEndpoints();
-app.MapMeetingsEndpoints();
-app.MapCalendarEndpoints();
+    app.MapAuthEndpoints();
+    app.MapMeEndpoints();
+    app.MapOrgEndpoints();
+    app.MapAuditEndpoints();
+    app.MapNoticesEndpoints();
+    app.MapActivitiesEndpoints();
+    app.MapMeetingsEndpoints();
+    app.MapCalendarEndpoints();
 
-await app.RunAsync();
+    await app.RunAsync();
+}
+catch (Exception ex) when (StartupRefusal.Describe(ex) is { } reason)
+{
+    await Console.Error.WriteLineAsync($"SmartBranch refused to start: {reason}");
+    Environment.ExitCode = 1;
+}

@@ -85,16 +85,26 @@ public sealed class ProductionStartupTests
         return new AppFactory(settings) { Environment = "Production" };
     }
 
-    /// <summary>Starts the app and returns every message of the failure (the host may wrap it).</summary>
+    /// <summary>
+    /// Starts the app and returns what the operator sees: Program.cs prints a refusal to standard error and
+    /// exits with code 1 (the host never starts); anything else surfaces as the host's exception.
+    /// </summary>
     private static string StartFailure(AppFactory app)
     {
+        var stderr = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(stderr);
         try
         {
             app.CreateClient();
         }
         catch (Exception ex)
         {
-            return Messages(ex);
+            return stderr + Messages(ex);
+        }
+        finally
+        {
+            Console.SetError(original);
         }
 
         throw new AssertionException("the app started");

@@ -16,7 +16,7 @@ internal sealed class PendingMigrationsCheck(IServiceScopeFactory scopes) : IHos
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
-            throw new InvalidOperationException(
+            throw new StartupRefusedException(
                 $"The database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}). " +
                 "Run the migration step first (deploy/: docker-compose run --rm migrate), then start the API again.");
         }
