@@ -30,7 +30,10 @@ public static class ApiSetup
         services.AddOptions<SmartBranch.Api.Features.Activities.ActivityOptions>().BindConfiguration(SmartBranch.Api.Features.Activities.ActivityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmartBranch.Api.Features.Meetings.MeetingOptions>().BindConfiguration(SmartBranch.Api.Features.Meetings.MeetingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SmartBranch.Api.Features.Meetings.IBranchActivitySignal, SmartBranch.Api.Features.Meetings.MeetingActivitySignal>();
+        services.AddScoped<SmartBranch.Api.Features.Meetings.IBranchActivitySignal, SmartBranch.Api.Features.Notices.NoticeActivitySignal>();
+        services.AddScoped<SmartBranch.Api.Features.Meetings.IBranchActivitySignal, SmartBranch.Api.Features.Activities.ActivityHeldSignal>();
         services.AddScoped<SmartBranch.Api.Features.Calendar.ICalendarSource, SmartBranch.Api.Features.Meetings.MeetingCalendarSource>();
+        services.AddScoped<SmartBranch.Api.Features.Calendar.ICalendarSource, SmartBranch.Api.Features.Activities.ActivityCalendarSource>();
 
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SmartBranch.Api.Tests.Features.Activities;
 using SmartBranch.Api.Tests.Features.Meetings;
 
 namespace SmartBranch.Api.Tests.Features.Calendar;
@@ -35,6 +36,22 @@ public sealed class CalendarFeedTests
         Assert.That(feedEvent.Location, Is.EqualTo("党员活动室"));
         Assert.That(feedEvent.DtStart!.AsUtc, Is.EqualTo(start.UtcDateTime));
         Assert.That(feedEvent.DtEnd!.AsUtc, Is.EqualTo(start.AddHours(2).UtcDateTime));
+    }
+
+    [Test]
+    public async Task IncludesActivitiesTheMemberSignedUpFor_AndNotOthers()
+    {
+        var org = await _app.SeedAsync(branches: 1, members: 1);
+        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var joined = await ActivityApi.CreateAsync(secretary, org.A.Id, Now);
+        await ActivityApi.CreateAsync(secretary, org.A.Id, Now);
+        var member = await _app.SignInAsync(org.A.Members[0]);
+        Assert.That((await ActivityApi.SignUpAsync(member, joined)).IsSuccessStatusCode, Is.True);
+
+        var calendar = Ical.Net.Calendar.Load(await _app.CreateClient().GetStringAsync(new Uri(await ResetAsync(member)).PathAndQuery))!;
+
+        Assert.That(calendar.Events.Select(e => e.Uid), Is.EqualTo(new[] { $"activity-{joined}@smartbranch" }));
+        Assert.That(calendar.Events.Single().Location, Is.EqualTo("图书馆报告厅"));
     }
 
     [Test]

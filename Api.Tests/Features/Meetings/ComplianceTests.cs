@@ -1,4 +1,6 @@
 using System.Text.Json;
+using SmartBranch.Api.Tests.Features.Activities;
+using SmartBranch.Api.Tests.Features.Notices;
 
 namespace SmartBranch.Api.Tests.Features.Meetings;
 
@@ -68,6 +70,24 @@ public sealed class ComplianceTests
         Assert.That(branches[org.A.Id].GetProperty("inactive").GetBoolean(), Is.False);
         Assert.That(branches[org.B.Id].GetProperty("inactive").GetBoolean(), Is.True);
         Assert.That(branches[org.B.Id].GetProperty("inactiveAfterDays").GetInt32(), Is.EqualTo(30));
+    }
+
+    [Test]
+    public async Task KeepsBranchActive_WhenItPostedANoticeOrHeldAnActivityRecently()
+    {
+        var org = await _app.SeedAsync(branches: 3, members: 1);
+        await (await _app.SignInAsync(org.Branches[0].Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.Branches[0].Id]));
+        var activity = await ActivityApi.CreateAsync(await _app.SignInAsync(org.Branches[1].Secretary), org.Branches[1].PartyGroupId, Now, startsAt: Now.AddHours(1));
+        _app.Time!.Advance(TimeSpan.FromHours(3));
+
+        var report = await (await (await _app.SignInAsync(org.Admin)).GetAsync($"/api/org/units/{org.GeneralBranchId}/compliance")).ReadAsync<JsonElement>();
+
+        var inactive = report.GetProperty("branches").EnumerateArray()
+            .ToDictionary(b => b.GetProperty("branchId").GetInt32(), b => b.GetProperty("inactive").GetBoolean());
+        Assert.That(activity, Is.Positive);
+        Assert.That(inactive[org.Branches[0].Id], Is.False, "a notice counts");
+        Assert.That(inactive[org.Branches[1].Id], Is.False, "an activity of one of its groups counts");
+        Assert.That(inactive[org.Branches[2].Id], Is.True, "nothing at all");
     }
 
     [Test]

@@ -17,20 +17,11 @@ internal sealed class MeetingActivitySignal(AppDbContext db) : IBranchActivitySi
 {
     public async Task<IReadOnlyDictionary<int, DateTimeOffset>> LatestAsync(IReadOnlyCollection<int> branchIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var latest = new Dictionary<int, DateTimeOffset>();
-        foreach (var branchId in branchIds)
-        {
-            var startsAt = await db.Meetings.AsNoTracking()
-                .Where(m => m.BranchId == branchId && m.Status == MeetingStatus.Scheduled && m.StartsAt <= now)
-                .OrderByDescending(m => m.StartsAt)
-                .Select(m => (DateTimeOffset?)m.StartsAt)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (startsAt is { } at)
-            {
-                latest[branchId] = at;
-            }
-        }
-
-        return latest;
+        var latest = await db.Meetings.AsNoTracking()
+            .Where(m => branchIds.Contains(m.BranchId) && m.Status == MeetingStatus.Scheduled && m.StartsAt <= now)
+            .GroupBy(m => m.BranchId)
+            .Select(g => new { BranchId = g.Key, At = g.Max(m => m.StartsAt) })
+            .ToListAsync(cancellationToken);
+        return latest.ToDictionary(x => x.BranchId, x => x.At);
     }
 }
