@@ -135,6 +135,21 @@ public sealed class ReadTrackingTests
     }
 
     [Test]
+    public async Task Returns409AndQueuesNothingMore_WhenCommitteeRemindsAgainWithinTheHour()
+    {
+        var org = await _app.SeedAsync(members: 2);
+        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
+        Assert.That((await secretary.PostAsync($"/api/notices/{id}/remind-unread", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        var again = await secretary.PostAsync($"/api/notices/{id}/remind-unread", null);
+
+        var problem = await again.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("分钟后再提醒"));
+        Assert.That(await _app.WithDbAsync(db => db.Reminders.CountAsync(r => r.SubjectType == SubjectTypes.Notice && r.SubjectId == id)), Is.EqualTo(4));
+    }
+
+    [Test]
     public async Task Returns403_WhenPlainRecipientAsksForFigures()
     {
         var org = await _app.SeedAsync();

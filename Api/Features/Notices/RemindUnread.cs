@@ -8,6 +8,12 @@ namespace SmartBranch.Api.Features.Notices;
 
 public static class RemindUnread
 {
+    /// <summary>
+    /// Each reminder spends one of the member's banked WeChat subscriptions, so the committee may remind a
+    /// notice's unread members at most once in this period.
+    /// </summary>
+    public static readonly TimeSpan Cooldown = TimeSpan.FromHours(1);
+
     /// <summary>How many unread members a reminder was queued for.</summary>
     public sealed record Response(int NoticeId, int Reminded, string Slot);
 
@@ -37,11 +43,20 @@ public static class RemindUnread
             return Problems.Conflict("通知未发布", "该通知尚未发布或已撤回，无法发送提醒。");
         }
 
+        var now = time.GetUtcNow();
+        var lastReminded = await db.Reminders.AsNoTracking()
+            .Where(r => r.SubjectType == SubjectTypes.Notice && r.SubjectId == notice.Id && r.Slot.StartsWith("unread-"))
+            .MaxAsync(r => (DateTimeOffset?)r.CreatedAt, cancellationToken);
+        if (lastReminded is { } last && now - last < Cooldown)
+        {
+            var wait = (int)Math.Ceiling((last + Cooldown - now).TotalMinutes);
+            return Problems.Conflict("提醒过于频繁", $"刚刚已提醒过未读党员，为避免打扰，请{wait}分钟后再提醒。");
+        }
+
         var unread = await db.NoticeRecipients.AsNoTracking()
             .Where(r => r.NoticeId == notice.Id && r.FirstReadAt == null)
             .Select(r => r.MemberId)
             .ToListAsync(cancellationToken);
-        var now = time.GetUtcNow();
         var slot = "unread-" + LocalCalendar.ToLocal(now).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
         var content = new ReminderContent(
             "通知提醒",
