@@ -105,6 +105,7 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
         routes.MapPost("/cgi-bin/stable_token", StableToken);
         routes.MapPost("/wxa/getwxacodeunlimit", GetUnlimitedQrCode);
         // Feature APIs live in WeChatEmulator.<Feature>.cs files; add one Map…Routes call per file here.
+        MapSubscribeRoutes(routes);
         MapControlRoutes(routes);
     }
 
