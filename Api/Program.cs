@@ -1,5 +1,8 @@
 using SmartBranch.Api.Features.Auth;
+using SmartBranch.Api.Features.Inbox;
 using SmartBranch.Api.Features.Me;
+using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Api.Features.Subscriptions;
 using SmartBranch.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,5 +15,8 @@ await app.PrepareDatabaseAsync();
 
 app.MapAuthEndpoints();
 app.MapMeEndpoints();
+app.MapSubscriptionsEndpoints();
+app.MapInboxEndpoints();
+app.MapRemindersEndpoints();
 
 await app.RunAsync();

@@ -13,14 +13,26 @@ namespace SmartBranch.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"smartbranch-test-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath;
+    private readonly bool _ownsDatabase;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
 
     /// <param name="settings">Configuration overrides (section:key → value).</param>
     /// <param name="fakeTime">Use a <see cref="FakeTimeProvider"/> the test can move (see <see cref="Time"/>).</param>
     /// <param name="redisConnectionString">Another Redis than the shared one (null keeps the shared one).</param>
-    public AppFactory(IDictionary<string, string?>? settings = null, bool fakeTime = false, string? redisConnectionString = null)
+    /// <param name="databasePath">A SQLite file shared with another factory (two app instances on one database); the caller deletes it.</param>
+    /// <param name="configureServices">Extra registrations, e.g. a test double behind an interface features register into.</param>
+    public AppFactory(
+        IDictionary<string, string?>? settings = null,
+        bool fakeTime = false,
+        string? redisConnectionString = null,
+        string? databasePath = null,
+        Action<IServiceCollection>? configureServices = null)
     {
+        _ownsDatabase = databasePath is null;
+        _databasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"smartbranch-test-{Guid.NewGuid():N}.db");
+        _configureServices = configureServices;
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = $"Data Source={_databasePath}",
@@ -30,6 +42,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             ["DemoData:Enabled"] = "false",
             ["RateLimiting:LoginPermitsPerMinute"] = "100000",
             ["WeChat:BusyRetryDelay"] = "00:00:00.001",
+
+            // Tests drive the reminder feeder and dispatcher themselves (RunOnceAsync), so no loop races them.
+            ["Reminders:BackgroundDispatch"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -70,6 +85,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Time);
             }
+
+            _configureServices?.Invoke(services);
         });
     }
 
@@ -89,7 +106,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDatabase)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })

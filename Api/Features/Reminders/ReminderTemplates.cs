@@ -6,7 +6,7 @@ namespace SmartBranch.Api.Features.Reminders;
 internal sealed record KeywordData(string Value);
 
 /// <summary>Turns a reminder into the template id and keyword values of its kind, within WeChat's limits.</summary>
-internal sealed class ReminderTemplates(IOptions<ReminderOptions> options)
+public sealed class ReminderTemplates(IOptions<ReminderOptions> options)
 {
     /// <summary>Shown where a text keyword has nothing to say: WeChat refuses empty values.</summary>
     private const string Nothing = "无";
@@ -18,7 +18,7 @@ internal sealed class ReminderTemplates(IOptions<ReminderOptions> options)
         options.Value.Templates.OrderBy(t => t.Key).Select(t => (t.Key, t.Value.TemplateId));
 
     /// <summary>The keyword values for <paramref name="reminder"/>, or the keywords that cannot be filled (a defect: content or configuration).</summary>
-    public (Dictionary<string, KeywordData> Data, string? Problem) Build(Reminder reminder)
+    internal (Dictionary<string, KeywordData> Data, string? Problem) Build(Reminder reminder)
     {
         var data = new Dictionary<string, KeywordData>();
         var problems = new List<string>();
