@@ -78,7 +78,7 @@ internal sealed class RedisReminderQueue(RedisConnection redis) : IReminderQueue
         {
             return await call();
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
             throw new QueueUnavailableException($"Redis stream {StreamKey} is not available: {ex.Message}", ex);
         }

@@ -35,7 +35,7 @@ internal sealed partial class ReminderDispatcher(
 
     private ReminderOptions Options => options.Value;
 
-    /// <summary>Handles one batch of queue entries; returns how many entries it read.</summary>
+    /// <summary>Handles one batch of queue entries; returns how many it finished (entries another live dispatcher holds stay pending and do not count).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<QueueEntry> entries;
@@ -55,17 +55,18 @@ internal sealed partial class ReminderDispatcher(
         }
 
         var leftPending = await ProcessAsync(entries, cancellationToken);
+        var finished = entries.Where(e => !leftPending.Contains(e.ReminderId)).Select(e => e.EntryId).ToList();
         try
         {
-            await queue.AckAsync(entries.Where(e => !leftPending.Contains(e.ReminderId)).Select(e => e.EntryId).ToList(), cancellationToken);
+            await queue.AckAsync(finished, cancellationToken);
         }
         catch (QueueUnavailableException ex)
         {
             // The rows are final; the entries come back through XAUTOCLAIM and are acknowledged without sending.
-            logger.LogWarning("Could not acknowledge {Count} reminder entries ({Reason})", entries.Count, ex.Message);
+            logger.LogWarning("Could not acknowledge {Count} reminder entries ({Reason})", finished.Count, ex.Message);
         }
 
-        return entries.Count;
+        return finished.Count;
     }
 
     /// <summary>Sends what this dispatcher may send; returns the reminders another live dispatcher holds (their entries stay pending).</summary>
