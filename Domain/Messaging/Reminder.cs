@@ -216,6 +216,9 @@ public sealed class Reminder
         return new InboxMessage(MemberId, Title, Body, now, SubjectType, SubjectId, Page);
     }
 
+    /// <summary>Records that the inbox copy was written by a set-based insert mirroring <see cref="ToInbox"/>.</summary>
+    public void MarkInInbox() => InInbox = true;
+
     /// <summary>The dispatcher is done with it (sent, given up, or to be tried later).</summary>
     public void ReleaseLease()
     {

@@ -186,6 +186,7 @@ internal sealed partial class ReminderDispatcher(
     {
         var used = new Dictionary<(int MemberId, string TemplateId), int>();
         var refused = new HashSet<(int MemberId, string TemplateId)>();
+        var toInbox = new List<long>();
         foreach (var reminder in batch)
         {
             var outcome = outcomes[reminder.Id];
@@ -230,7 +231,8 @@ internal sealed partial class ReminderDispatcher(
 
             if (!reminder.InInbox)
             {
-                db.InboxMessages.Add(reminder.ToInbox(now));
+                reminder.MarkInInbox();
+                toInbox.Add(reminder.Id);
             }
 
             reminder.ReleaseLease();
@@ -240,25 +242,56 @@ internal sealed partial class ReminderDispatcher(
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var ((memberId, templateId), count) in used)
+            // Conditional and relative, so concurrent dispatchers and new accepts never lose an update;
+            // one statement per template and count (almost always one per batch).
+            foreach (var group in used.GroupBy(u => (u.Key.TemplateId, Count: u.Value)))
             {
-                // Conditional and relative, so concurrent dispatchers and new accepts never lose an update.
+                var (templateId, count) = group.Key;
+                var memberIds = group.Select(u => u.Key.MemberId).ToList();
                 await db.SubscriptionQuotas
-                    .Where(q => q.MemberId == memberId && q.TemplateId == templateId)
+                    .Where(q => q.TemplateId == templateId && memberIds.Contains(q.MemberId))
                     .ExecuteUpdateAsync(s => s.SetProperty(q => q.Remaining, q => q.Remaining > count ? q.Remaining - count : 0).SetProperty(q => q.UpdatedAt, now), cancellationToken);
             }
 
-            foreach (var (memberId, templateId) in refused)
+            foreach (var group in refused.GroupBy(r => r.TemplateId))
             {
+                var memberIds = group.Select(r => r.MemberId).ToList();
                 await db.SubscriptionQuotas
-                    .Where(q => q.MemberId == memberId && q.TemplateId == templateId)
+                    .Where(q => q.TemplateId == group.Key && memberIds.Contains(q.MemberId))
                     .ExecuteUpdateAsync(s => s.SetProperty(q => q.Remaining, 0).SetProperty(q => q.UpdatedAt, now), cancellationToken);
             }
 
+            await CopyToInboxAsync(db, toInbox, now, cancellationToken);
             await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
         db.ChangeTracker.AcceptAllChanges();
+    }
+
+    /// <summary>
+    /// The inbox copies of a batch in one INSERT … SELECT (what <see cref="Reminder.ToInbox"/> builds for one
+    /// reminder): a batch is hundreds of rows, and one statement instead of one per row is what lets a
+    /// dispatcher keep up with WeChat. The ids are numbers from the database, so inlining them is safe.
+    /// </summary>
+    private static async Task CopyToInboxAsync(AppDbContext db, List<long> reminderIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (reminderIds.Count == 0)
+        {
+            return;
+        }
+
+        // SQLite keeps DateTimeOffset as UTC ticks (SqliteAppDbContext); SQL Server as datetimeoffset.
+        object createdAt = db.Database.IsSqlite() ? now.UtcTicks : now;
+        var ids = string.Join(",", reminderIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+#pragma warning disable EF1002 // Only database ids are inlined; the one value is a parameter.
+        await db.Database.ExecuteSqlRawAsync(
+            $$"""
+            INSERT INTO "InboxMessages" ("MemberId", "Title", "Body", "SubjectType", "SubjectId", "Link", "CreatedAt")
+            SELECT "MemberId", "Title", "Body", "SubjectType", "SubjectId", "Page", {0} FROM "Reminders" WHERE "Id" IN ({{ids}}) ORDER BY "Id"
+            """,
+            [createdAt],
+            cancellationToken);
+#pragma warning restore EF1002
     }
 
     private void Pause(DateTimeOffset now, string? errMsg)

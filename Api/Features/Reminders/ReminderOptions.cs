@@ -19,6 +19,10 @@ public sealed class ReminderOptions
     [Range(1, 5000)]
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>Dispatcher loops per instance: while one records its batch in the database, another sends.</summary>
+    [Range(1, 16)]
+    public int Dispatchers { get; set; } = 2;
+
     /// <summary>Subscription messages a dispatcher sends at the same time.</summary>
     [Range(1, 256)]
     public int SendConcurrency { get; set; } = 32;

@@ -5,7 +5,7 @@ namespace SmartBranch.Api.Features.Reminders;
 /// for <see cref="ReminderOptions.PollInterval"/>. All the logic is in their RunOnceAsync methods, which
 /// tests call directly.
 /// </summary>
-internal sealed class ReminderWorker(ReminderFeeder feeder, ReminderDispatcher dispatcher, TimeProvider time, IOptions<ReminderOptions> options, ILogger<ReminderWorker> logger)
+internal sealed class ReminderWorker(IServiceProvider services, ReminderFeeder feeder, ReminderDispatcher dispatcher, TimeProvider time, IOptions<ReminderOptions> options, ILogger<ReminderWorker> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -16,7 +16,12 @@ internal sealed class ReminderWorker(ReminderFeeder feeder, ReminderDispatcher d
             return Task.CompletedTask;
         }
 
-        return Task.WhenAll(LoopAsync("feeder", feeder.RunOnceAsync, stoppingToken), LoopAsync("dispatcher", dispatcher.RunOnceAsync, stoppingToken));
+        // Extra dispatchers are consumers of their own in the group, with their own leases.
+        var dispatchers = Enumerable.Range(1, options.Value.Dispatchers - 1)
+            .Select(_ => ActivatorUtilities.CreateInstance<ReminderDispatcher>(services))
+            .Prepend(dispatcher)
+            .Select(d => LoopAsync("dispatcher", d.RunOnceAsync, stoppingToken));
+        return Task.WhenAll(dispatchers.Prepend(LoopAsync("feeder", feeder.RunOnceAsync, stoppingToken)));
     }
 
     private async Task LoopAsync(string name, Func<CancellationToken, Task<int>> runOnce, CancellationToken stoppingToken)
