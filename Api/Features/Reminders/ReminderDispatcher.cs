@@ -16,6 +16,7 @@ namespace SmartBranch.Api.Features.Reminders;
 /// </summary>
 internal sealed partial class ReminderDispatcher(
     IServiceScopeFactory scopes,
+    DispatchPause pause,
     IReminderQueue queue,
     ReminderTemplates templates,
     TimeProvider time,
@@ -25,13 +26,8 @@ internal sealed partial class ReminderDispatcher(
 {
     public const string SendPath = "cgi-bin/message/subscribe/send";
 
-    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
-
     /// <summary>This dispatcher's name in the consumer group and in the lease column.</summary>
     public string Consumer { get; init; } = NewConsumerName();
-
-    /// <summary>Until when sending is paused because WeChat's daily quota is used up (45009).</summary>
-    public DateTimeOffset PausedUntil => _pausedUntil;
 
     private ReminderOptions Options => options.Value;
 
@@ -127,7 +123,7 @@ internal sealed partial class ReminderDispatcher(
             var (data, problem) = templates.Build(reminder);
             var openId = openIds.GetValueOrDefault(reminder.MemberId);
             var key = (reminder.MemberId, template.TemplateId);
-            if (_pausedUntil > now)
+            if (pause.IsPaused(now))
             {
                 outcomes[reminder.Id] = new Outcome(WeChatErrorCodes.DailyQuotaReached, "paused", null);
             }
@@ -156,7 +152,7 @@ internal sealed partial class ReminderDispatcher(
             await gate.WaitAsync(cancellationToken);
             try
             {
-                if (_pausedUntil > time.GetUtcNow())
+                if (pause.IsPaused(time.GetUtcNow()))
                 {
                     return (send.Reminder.Id, new Outcome(WeChatErrorCodes.DailyQuotaReached, "paused", null));
                 }
@@ -212,7 +208,7 @@ internal sealed partial class ReminderDispatcher(
                         reminder.Id, reminder.Kind, templateId, outcome.ErrCode, FieldOf(outcome.ErrMsg), outcome.ErrMsg);
                     break;
                 case WeChatErrorCodes.DailyQuotaReached:
-                    reminder.Reschedule(_pausedUntil);
+                    reminder.Reschedule(pause.Until);
                     break;
                 default:
                     var error = $"{outcome.ErrCode} {outcome.ErrMsg}";
@@ -297,13 +293,10 @@ internal sealed partial class ReminderDispatcher(
     private void Pause(DateTimeOffset now, string? errMsg)
     {
         var until = LocalCalendar.StartOf(LocalCalendar.Today(now).AddDays(1));
-        if (_pausedUntil >= until)
+        if (pause.PauseUntil(until))
         {
-            return;
+            logger.LogError("WeChat's daily API quota is used up (45009: {ErrMsg}); subscription messages are paused until {Until} (China time). Reminders still reach the inbox", errMsg, LocalCalendar.ToLocal(until));
         }
-
-        _pausedUntil = until;
-        logger.LogError("WeChat's daily API quota is used up (45009: {ErrMsg}); subscription messages are paused until {Until} (China time). Reminders still reach the inbox", errMsg, LocalCalendar.ToLocal(until));
     }
 
     private static string NewConsumerName()

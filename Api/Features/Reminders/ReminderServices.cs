@@ -26,6 +26,7 @@ public static class ReminderServices
                 "Reminders:Templates: configure the real subscription-message template ids in Production; the defaults only work with the WeChat emulator.")
             .ValidateOnStart();
         services.AddSingleton<ReminderTemplates>();
+        services.AddSingleton<DispatchPause>();
         services.AddSingleton<ReminderFeeder>();
         services.AddSingleton<ReminderDispatcher>();
         services.AddHostedService<ReminderWorker>();

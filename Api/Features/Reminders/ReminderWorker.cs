@@ -1,3 +1,5 @@
+using SmartBranch.Infrastructure.Queues;
+
 namespace SmartBranch.Api.Features.Reminders;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace SmartBranch.Api.Features.Reminders;
 /// for <see cref="ReminderOptions.PollInterval"/>. All the logic is in their RunOnceAsync methods, which
 /// tests call directly.
 /// </summary>
-internal sealed class ReminderWorker(IServiceProvider services, ReminderFeeder feeder, ReminderDispatcher dispatcher, TimeProvider time, IOptions<ReminderOptions> options, ILogger<ReminderWorker> logger)
+internal sealed class ReminderWorker(IServiceProvider services, IReminderQueue queue, ReminderFeeder feeder, ReminderDispatcher dispatcher, TimeProvider time, IOptions<ReminderOptions> options, ILogger<ReminderWorker> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -15,6 +17,11 @@ internal sealed class ReminderWorker(IServiceProvider services, ReminderFeeder f
             logger.LogInformation("Reminder dispatch in the background is switched off (Reminders:BackgroundDispatch)");
             return Task.CompletedTask;
         }
+
+        logger.LogInformation(
+            "Reminder dispatch: {Queue}, {Dispatchers} dispatcher loops",
+            queue.IsShared ? "Redis Stream shared by every instance" : "in-process queue (no Redis configured)",
+            options.Value.Dispatchers);
 
         // Extra dispatchers are consumers of their own in the group, with their own leases.
         var dispatchers = Enumerable.Range(1, options.Value.Dispatchers - 1)
