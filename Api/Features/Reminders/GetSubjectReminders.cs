@@ -8,7 +8,7 @@ public static class GetSubjectReminders
 
     /// <summary>
     /// One member's reminder for the subject. <c>status</c>: Sent (reached by WeChat), NoQuota (inbox only),
-    /// Failed, or Scheduled/Queued/Cancelled; <c>readInInbox</c> says whether they opened the inbox copy.
+    /// Failed (inbox only; <c>lastError</c> says why), or Scheduled/Queued/Cancelled.
     /// </summary>
     public sealed record Item(long Id, int MemberId, string MemberName, string Slot, ReminderStatus Status, DateTimeOffset DueAt, DateTimeOffset? SentAt, int Attempts, string? LastError);
 
