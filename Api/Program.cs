@@ -3,10 +3,13 @@ using SmartBranch.Api.Features.Activities;
 using SmartBranch.Api.Features.Audit;
 using SmartBranch.Api.Features.Auth;
 using SmartBranch.Api.Features.Calendar;
+using SmartBranch.Api.Features.Inbox;
 using SmartBranch.Api.Features.Me;
 using SmartBranch.Api.Features.Meetings;
 using SmartBranch.Api.Features.Notices;
 using SmartBranch.Api.Features.Org;
+using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Api.Features.Subscriptions;
 using SmartBranch.Infrastructure;
 
 if (args.Contains(HealthProbe.Argument))
@@ -35,6 +38,9 @@ try
     app.MapActivitiesEndpoints();
     app.MapMeetingsEndpoints();
     app.MapCalendarEndpoints();
+    app.MapSubscriptionsEndpoints();
+    app.MapInboxEndpoints();
+    app.MapRemindersEndpoints();
 
     await app.RunAsync();
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using SmartBranch.Infrastructure.Persistence;
+using SmartBranch.Infrastructure.Queues;
 using SmartBranch.Infrastructure.Redis;
 using SmartBranch.Infrastructure.Sessions;
 using SmartBranch.Infrastructure.WeChat;
@@ -106,12 +107,14 @@ public static class DependencyInjection
         {
             services.AddSingleton<ISessionStore, InMemorySessionStore>();
             services.AddSingleton<IAccessTokenCache, InMemoryAccessTokenCache>();
+            services.AddSingleton<IReminderQueue, InProcessReminderQueue>();
             return false;
         }
 
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<ISessionStore, RedisSessionStore>();
         services.AddSingleton<IAccessTokenCache, RedisAccessTokenCache>();
+        services.AddSingleton<IReminderQueue, RedisReminderQueue>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag]);
         return true;
     }

@@ -19,15 +19,23 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private readonly bool _ownsDatabase;
     private readonly Dictionary<string, string?> _settings;
     private readonly string? _sqlServerDatabase;
+    private readonly Action<IServiceCollection>? _configureServices;
 
     /// <param name="settings">Configuration overrides (section:key → value).</param>
     /// <param name="fakeTime">Use a <see cref="FakeTimeProvider"/> the test can move (see <see cref="Time"/>).</param>
     /// <param name="redisConnectionString">Another Redis than the shared one (null keeps the shared one).</param>
-    /// <param name="databasePath">A SQLite file shared with another factory (a second API process); the factory that created it deletes it.</param>
-    public AppFactory(IDictionary<string, string?>? settings = null, bool fakeTime = false, string? redisConnectionString = null, string? databasePath = null)
+    /// <param name="databasePath">A SQLite file shared with another factory (two app instances on one database); the factory that created it deletes it.</param>
+    /// <param name="configureServices">Extra registrations, e.g. a test double behind an interface features register into.</param>
+    public AppFactory(
+        IDictionary<string, string?>? settings = null,
+        bool fakeTime = false,
+        string? redisConnectionString = null,
+        string? databasePath = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         _ownsDatabase = databasePath is null;
         _databasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"smartbranch-test-{Guid.NewGuid():N}.db");
+        _configureServices = configureServices;
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = $"Data Source={_databasePath}",
@@ -37,6 +45,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             ["DemoData:Enabled"] = "false",
             ["RateLimiting:LoginPermitsPerMinute"] = "100000",
             ["WeChat:BusyRetryDelay"] = "00:00:00.001",
+
+            // Tests drive the reminder feeder and dispatcher themselves (RunOnceAsync), so no loop races them.
+            ["Reminders:BackgroundDispatch"] = "false",
         };
         if (TestSqlServer.ServerConnectionString is { } server)
         {
@@ -89,6 +100,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Time);
             }
+
+            _configureServices?.Invoke(services);
         });
     }
 

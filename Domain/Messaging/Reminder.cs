@@ -50,6 +50,7 @@ public sealed class Reminder
     public const int TextMaxLength = 200;
     public const int ErrorMaxLength = 500;
     public const int MsgIdMaxLength = 32;
+    public const int LeaseOwnerMaxLength = 64;
 
     private Reminder()
     {
@@ -125,6 +126,18 @@ public sealed class Reminder
 
     public string? Note { get; private set; }
 
+    /// <summary>When the feeder put it on the queue; a row Queued for too long goes back to Scheduled.</summary>
+    public DateTimeOffset? QueuedAt { get; private set; }
+
+    /// <summary>The dispatcher sending it right now. Only the lease holder sends, so a reclaimed queue entry never sends twice.</summary>
+    public string? LeaseOwner { get; private set; }
+
+    /// <summary>Until when <see cref="LeaseOwner"/> holds it; after that another dispatcher may take it (the holder crashed).</summary>
+    public DateTimeOffset? LeaseUntil { get; private set; }
+
+    /// <summary>True once the reminder is in the member's inbox (it lands there whatever WeChat says).</summary>
+    public bool InInbox { get; private set; }
+
     /// <summary>True while the reminder can still be sent, moved or cancelled.</summary>
     public bool IsPending => Status is ReminderStatus.Scheduled or ReminderStatus.Queued;
 
@@ -194,6 +207,23 @@ public sealed class Reminder
         Status = ReminderStatus.Scheduled;
         DueAt = retryAt;
         LastError = Cut(error, ErrorMaxLength);
+    }
+
+    /// <summary>The inbox copy of this reminder; call once (see <see cref="InInbox"/>).</summary>
+    public InboxMessage ToInbox(DateTimeOffset now)
+    {
+        InInbox = true;
+        return new InboxMessage(MemberId, Title, Body, now, SubjectType, SubjectId, Page);
+    }
+
+    /// <summary>Records that the inbox copy was written by a set-based insert mirroring <see cref="ToInbox"/>.</summary>
+    public void MarkInInbox() => InInbox = true;
+
+    /// <summary>The dispatcher is done with it (sent, given up, or to be tried later).</summary>
+    public void ReleaseLease()
+    {
+        LeaseOwner = null;
+        LeaseUntil = null;
     }
 
     private static string Cut(string value, int max) => value.Length > max ? value[..max] : value;

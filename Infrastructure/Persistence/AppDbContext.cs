@@ -21,6 +21,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<Reminder> Reminders => Set<Reminder>();
 
+    public DbSet<SubscriptionQuota> SubscriptionQuotas => Set<SubscriptionQuota>();
+
     public DbSet<SmartBranch.Domain.Common.AuditEntry> AuditLog => Set<SmartBranch.Domain.Common.AuditEntry>();
 
     public DbSet<SmartBranch.Domain.Notices.Notice> Notices => Set<SmartBranch.Domain.Notices.Notice>();

@@ -18,6 +18,7 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
         builder.Property(r => r.Note).HasMaxLength(Reminder.TextMaxLength);
         builder.Property(r => r.LastError).HasMaxLength(Reminder.ErrorMaxLength);
         builder.Property(r => r.WeChatMsgId).HasMaxLength(Reminder.MsgIdMaxLength);
+        builder.Property(r => r.LeaseOwner).HasMaxLength(Reminder.LeaseOwnerMaxLength);
         builder.Ignore(r => r.IsPending);
         builder.HasOne<Member>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Cascade);
 

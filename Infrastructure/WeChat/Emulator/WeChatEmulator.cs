@@ -106,6 +106,7 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
         routes.MapPost("/wxa/getwxacodeunlimit", GetUnlimitedQrCode);
         // Feature APIs live in WeChatEmulator.<Feature>.cs files; add one Map…Routes call per file here.
         MapSecurityRoutes(routes);
+        MapSubscribeRoutes(routes);
         MapControlRoutes(routes);
     }
 

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Infrastructure.WeChat;
+
+namespace SmartBranch.Api.Tests.Features.Reminders;
+
+public sealed class GetSubjectRemindersTests
+{
+    private const string TestSubject = "test-subject";
+    private readonly FakeSubjects _subjects = new();
+    private AppFactory _app = null!;
+    private SeededOrg _org = null!;
+    private int _subjectId;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _app = new AppFactory(
+            new Dictionary<string, string?> { ["Reminders:SendConcurrency"] = "1" },
+            fakeTime: true,
+            configureServices: services => services.AddSingleton<ISubjectOwnerResolver>(_subjects));
+        _org = await _app.SeedAsync(branches: 2, members: 3);
+        _subjectId = ReminderKit.NewSubjectId();
+        _subjects.Owners[_subjectId] = _org.A.Id;
+        var (reached, inboxOnly, failed) = (_org.A.Members[0], _org.A.Members[1], _org.A.Members[2]);
+        await _app.BankAsync(reached);
+        await _app.BankAsync(failed);
+        var now = _app.Time!.GetUtcNow();
+
+        await _app.ScheduleAsync(TestSubject, _subjectId, "24h", [failed.Id], now);
+        _app.Emulator.FailNext(ReminderDispatcher.SendPath, WeChatErrorCodes.InvalidOpenId);
+        await _app.DrainAsync();
+        await _app.ScheduleAsync(TestSubject, _subjectId, "24h", [reached.Id, inboxOnly.Id], now);
+        await _app.DrainAsync();
+        await _app.ScheduleAsync(TestSubject, _subjectId, "1h", [reached.Id], now.AddHours(3));
+    }
+
+    [OneTimeTearDown]
+    public void Stop() => _app.Dispose();
+
+    [Test]
+    public async Task ShowsWhoWasReachedByWeChatByInboxOnlyAndWhoFailed_WhenSecretaryAsks()
+    {
+        var client = await _app.SignInAsync(_org.A.Secretary);
+
+        var response = await client.GetAsync($"/api/reminders?subjectType={TestSubject}&subjectId={_subjectId}");
+
+        var body = await response.ReadAsync<JsonElement>();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.Multiple(() =>
+        {
+            Assert.That(body.GetProperty("reachedByWeChat").GetInt32(), Is.EqualTo(1));
+            Assert.That(body.GetProperty("inboxOnly").GetInt32(), Is.EqualTo(1));
+            Assert.That(body.GetProperty("failed").GetInt32(), Is.EqualTo(1));
+            Assert.That(body.GetProperty("pending").GetInt32(), Is.EqualTo(1));
+        });
+        var statusByMember = body.GetProperty("items").EnumerateArray()
+            .Where(i => i.GetProperty("slot").GetString() == "24h")
+            .ToDictionary(i => i.GetProperty("memberName").GetString()!, i => i.GetProperty("status").GetString());
+        Assert.That(statusByMember, Is.EquivalentTo(new Dictionary<string, string?>
+        {
+            [_org.A.Members[0].Name] = "Sent",
+            [_org.A.Members[1].Name] = "NoQuota",
+            [_org.A.Members[2].Name] = "Failed",
+        }));
+    }
+
+    [Test]
+    public async Task Returns200_WhenGeneralBranchAdminAsks()
+    {
+        var client = await _app.SignInAsync(_org.Admin);
+
+        var response = await client.GetAsync($"/api/reminders?subjectType={TestSubject}&subjectId={_subjectId}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Returns404_WhenAnotherBranchsSecretaryAsks()
+    {
+        var client = await _app.SignInAsync(_org.B.Secretary);
+
+        await (await client.GetAsync($"/api/reminders?subjectType={TestSubject}&subjectId={_subjectId}")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task Returns404_WhenAPlainMemberOfTheBranchAsks()
+    {
+        var client = await _app.SignInAsync(_org.A.Members[0]);
+
+        await (await client.GetAsync($"/api/reminders?subjectType={TestSubject}&subjectId={_subjectId}")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task Returns404_WhenTheSubjectDoesNotExist()
+    {
+        var client = await _app.SignInAsync(_org.A.Secretary);
+
+        await (await client.GetAsync($"/api/reminders?subjectType={TestSubject}&subjectId=999999999")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task Returns400_WhenTheSubjectTypeIsUnknown()
+    {
+        var client = await _app.SignInAsync(_org.A.Secretary);
+
+        var problem = await (await client.GetAsync($"/api/reminders?subjectType=spaceship&subjectId={_subjectId}")).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("spaceship"));
+    }
+
+    [Test]
+    public async Task Returns400_WhenSubjectIdIsMissing()
+    {
+        var client = await _app.SignInAsync(_org.A.Secretary);
+
+        var problem = await (await client.GetAsync($"/api/reminders?subjectType={TestSubject}")).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.That(problem.GetProperty("errors").TryGetProperty("subjectId", out _), Is.True);
+    }
+
+    private sealed class FakeSubjects : ISubjectOwnerResolver
+    {
+        public Dictionary<int, int> Owners { get; } = [];
+
+        public string SubjectType => TestSubject;
+
+        public Task<int?> FindOwnerUnitIdAsync(int subjectId, CancellationToken cancellationToken) =>
+            Task.FromResult(Owners.TryGetValue(subjectId, out var unitId) ? unitId : (int?)null);
+    }
+}

@@ -1,0 +1,44 @@
+namespace SmartBranch.Api.Features.Inbox;
+
+public static class GetInbox
+{
+    public const int DefaultLimit = 20;
+
+    /// <summary><c>cursor</c>: the <c>nextCursor</c> of the previous page (omit for the newest messages).</summary>
+    public sealed record Request(long? Cursor, int? Limit);
+
+    /// <summary>One inbox message; <c>link</c> is the mini-program page to open.</summary>
+    public sealed record Item(long Id, string Title, string Body, string? SubjectType, int? SubjectId, string? Link, DateTimeOffset CreatedAt, bool Read);
+
+    /// <summary>Newest first; <c>nextCursor</c> is null on the last page.</summary>
+    public sealed record Response(IReadOnlyList<Item> Items, long? NextCursor);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Cursor).GreaterThan(0).WithMessage("cursor 无效。");
+            RuleFor(r => r.Limit).InclusiveBetween(1, 100).WithMessage("limit 须在 1 到 100 之间。");
+        }
+    }
+
+    public static async Task<Ok<Response>> Handle([AsParameters] Request request, CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var limit = request.Limit ?? DefaultLimit;
+        var memberId = current.Id;
+        var query = db.InboxMessages.AsNoTracking().Where(m => m.MemberId == memberId);
+        if (request.Cursor is long cursor)
+        {
+            query = query.Where(m => m.Id < cursor);
+        }
+
+        var page = await query
+            .OrderByDescending(m => m.Id)
+            .Take(limit + 1)
+            .Select(m => new Item(m.Id, m.Title, m.Body, m.SubjectType, m.SubjectId, m.Link, m.CreatedAt, m.ReadAt != null))
+            .ToListAsync(cancellationToken);
+        var more = page.Count > limit;
+        var items = more ? page[..limit] : page;
+        return TypedResults.Ok(new Response(items, more ? items[^1].Id : null));
+    }
+}

@@ -1,0 +1,24 @@
+namespace SmartBranch.Api.Features.Inbox;
+
+public static class InboxEndpoints
+{
+    public static IEndpointRouteBuilder MapInboxEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/inbox").WithTags("Inbox").RequireAuthorization(Policies.Member);
+
+        group.MapGet("/", GetInbox.Handle)
+            .WithName(nameof(GetInbox))
+            .WithSummary("The member's inbox, newest first, a page at a time")
+            .WithValidation<GetInbox.Request>();
+
+        group.MapGet("/unread-count", GetUnreadCount.Handle)
+            .WithName(nameof(GetUnreadCount))
+            .WithSummary("How many inbox messages are unread");
+
+        group.MapPost("/{id:long}/read", MarkInboxMessageRead.Handle)
+            .WithName(nameof(MarkInboxMessageRead))
+            .WithSummary("Mark one inbox message read")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+}

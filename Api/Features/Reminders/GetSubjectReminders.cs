@@ -1,0 +1,67 @@
+using SmartBranch.Domain.Messaging;
+
+namespace SmartBranch.Api.Features.Reminders;
+
+public static class GetSubjectReminders
+{
+    public sealed record Request(string? SubjectType, int? SubjectId);
+
+    /// <summary>
+    /// One member's reminder for the subject. <c>status</c>: Sent (reached by WeChat), NoQuota (inbox only),
+    /// Failed (inbox only; <c>lastError</c> says why), or Scheduled/Queued/Cancelled.
+    /// </summary>
+    public sealed record Item(long Id, int MemberId, string MemberName, string Slot, ReminderStatus Status, DateTimeOffset DueAt, DateTimeOffset? SentAt, int Attempts, string? LastError);
+
+    /// <summary>Counts of those reached by WeChat, by inbox only and failed, then every reminder.</summary>
+    public sealed record Response(int ReachedByWeChat, int InboxOnly, int Failed, int Pending, int Cancelled, IReadOnlyList<Item> Items);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.SubjectType).NotEmpty().WithMessage("请提供 subjectType。").MaximumLength(Reminder.SubjectTypeMaxLength);
+            RuleFor(r => r.SubjectId).NotNull().WithMessage("请提供 subjectId。").GreaterThan(0).WithMessage("subjectId 无效。");
+        }
+    }
+
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+        [AsParameters] Request request,
+        CurrentMember current,
+        AppDbContext db,
+        IEnumerable<ISubjectOwnerResolver> resolvers,
+        CancellationToken cancellationToken)
+    {
+        var resolver = resolvers.FirstOrDefault(r => r.SubjectType == request.SubjectType);
+        if (resolver is null)
+        {
+            return Problems.BadRequest("不支持的提醒对象", $"没有类型为“{request.SubjectType}”的提醒对象。");
+        }
+
+        var subjectId = request.SubjectId!.Value;
+        var ownerUnitId = await resolver.FindOwnerUnitIdAsync(subjectId, cancellationToken);
+        var access = await current.GetAccessAsync(cancellationToken);
+
+        // Subjects the caller may not manage are reported as missing, like ones that do not exist.
+        if (ownerUnitId is not int unitId || !access.CanManage(unitId))
+        {
+            return Problems.NotFound();
+        }
+
+        var subjectType = request.SubjectType!;
+        var items = await db.Reminders.AsNoTracking()
+            .Where(r => r.SubjectType == subjectType && r.SubjectId == subjectId)
+            .Join(db.Members, r => r.MemberId, m => m.Id, (r, m) => new { Reminder = r, m.Name })
+            .OrderBy(x => x.Reminder.DueAt)
+            .ThenBy(x => x.Name)
+            .Select(x => new Item(x.Reminder.Id, x.Reminder.MemberId, x.Name, x.Reminder.Slot, x.Reminder.Status, x.Reminder.DueAt, x.Reminder.SentAt, x.Reminder.Attempts, x.Reminder.LastError))
+            .ToListAsync(cancellationToken);
+
+        return TypedResults.Ok(new Response(
+            items.Count(i => i.Status == ReminderStatus.Sent),
+            items.Count(i => i.Status == ReminderStatus.NoQuota),
+            items.Count(i => i.Status == ReminderStatus.Failed),
+            items.Count(i => i.Status is ReminderStatus.Scheduled or ReminderStatus.Queued),
+            items.Count(i => i.Status == ReminderStatus.Cancelled),
+            items));
+    }
+}

@@ -1,0 +1,35 @@
+using SmartBranch.Domain.Messaging;
+
+namespace SmartBranch.Api.Features.Reminders;
+
+public static class ReminderServices
+{
+    /// <summary>Registers the delivery pipeline: options and templates, feeder, dispatcher and their background loops.</summary>
+    public static IServiceCollection AddReminders(this IServiceCollection services)
+    {
+        services.AddOptions<ReminderOptions>()
+            .BindConfiguration(ReminderOptions.SectionName)
+            .PostConfigure(o =>
+            {
+                foreach (var (kind, template) in ReminderTemplateDefaults.All)
+                {
+                    o.Templates.TryAdd(kind, template);
+                }
+            })
+            .ValidateDataAnnotations()
+            .Validate(
+                o => o.Templates.Values.All(t => !string.IsNullOrWhiteSpace(t.TemplateId) && t.TemplateId.Length <= SubscriptionQuota.TemplateIdMaxLength
+                    && t.Fields.Count > 0 && t.Fields.Keys.All(k => Keywords.TypeOf(k) is not null)),
+                "Reminders:Templates: every template needs a TemplateId (at most 64 characters) and keyword fields named by a known type prefix (thing1, time2, phrase3 …).")
+            .Validate<IHostEnvironment>(
+                (o, environment) => !environment.IsProduction() || o.Templates.Values.All(t => !t.TemplateId.StartsWith(ReminderTemplateDefaults.EmulatorPrefix, StringComparison.Ordinal)),
+                "Reminders:Templates: configure the real subscription-message template ids in Production; the defaults only work with the WeChat emulator.")
+            .ValidateOnStart();
+        services.AddSingleton<ReminderTemplates>();
+        services.AddSingleton<DispatchPause>();
+        services.AddSingleton<ReminderFeeder>();
+        services.AddSingleton<ReminderDispatcher>();
+        services.AddHostedService<ReminderWorker>();
+        return services;
+    }
+}

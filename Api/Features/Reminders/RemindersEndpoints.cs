@@ -1,0 +1,17 @@
+namespace SmartBranch.Api.Features.Reminders;
+
+public static class RemindersEndpoints
+{
+    public static IEndpointRouteBuilder MapRemindersEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/reminders").WithTags("Reminders").RequireAuthorization(Policies.Member);
+
+        group.MapGet("/", GetSubjectReminders.Handle)
+            .WithName(nameof(GetSubjectReminders))
+            .WithSummary("For the committee: who a meeting's, activity's or notice's reminders reached by WeChat, by inbox only, or not at all")
+            .WithValidation<GetSubjectReminders.Request>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+}

@@ -1,0 +1,40 @@
+using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Domain.Messaging;
+
+namespace SmartBranch.Api.Features.Subscriptions;
+
+public static class GetSubscriptions
+{
+    /// <summary>One reminder kind: the template to ask for in wx.requestSubscribeMessage and how many sends are banked.</summary>
+    public sealed record Item(ReminderKind Kind, string KindName, string TemplateId, int Banked, bool ReachedByWeChat);
+
+    /// <summary>Every reminder kind; with nothing banked the reminder still reaches the inbox.</summary>
+    public sealed record Response(IReadOnlyList<Item> Templates);
+
+    public static async Task<Ok<Response>> Handle(CurrentMember current, AppDbContext db, ReminderTemplates templates, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await LoadAsync(db, templates, current.Id, cancellationToken));
+
+    internal static async Task<Response> LoadAsync(AppDbContext db, ReminderTemplates templates, int memberId, CancellationToken cancellationToken)
+    {
+        var banked = await db.SubscriptionQuotas.AsNoTracking()
+            .Where(q => q.MemberId == memberId)
+            .ToDictionaryAsync(q => q.TemplateId, q => q.Remaining, cancellationToken);
+        var items = templates.All
+            .Select(t =>
+            {
+                var count = banked.GetValueOrDefault(t.TemplateId);
+                return new Item(t.Kind, NameOf(t.Kind), t.TemplateId, count, count > 0);
+            })
+            .ToList();
+        return new Response(items);
+    }
+
+    internal static string NameOf(ReminderKind kind) => kind switch
+    {
+        ReminderKind.Meeting => "会议提醒",
+        ReminderKind.Activity => "活动提醒",
+        ReminderKind.Notice => "通知提醒",
+        ReminderKind.LeaveDecision => "请假审批结果",
+        _ => kind.ToString(),
+    };
+}

@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using SmartBranch.Domain.Common;
+
+namespace SmartBranch.Domain.Messaging;
+
+/// <summary>Keyword types of subscription-message templates; the key's prefix decides the type (<c>thing1</c>, <c>time2</c> …).</summary>
+public enum KeywordType
+{
+    Thing,
+    Number,
+    Letter,
+    Symbol,
+    CharacterString,
+    Time,
+    Date,
+    Amount,
+    PhoneNumber,
+    CarNumber,
+    Name,
+    Phrase,
+}
+
+/// <summary>A keyword value ready to send, or why it cannot be sent (in WeChat's words: "is empty", "invalid").</summary>
+public readonly record struct KeywordValue(string Value, string? Problem)
+{
+    public bool IsValid => Problem is null;
+}
+
+/// <summary>
+/// The value limits of subscription-message keywords (wechat-api.md §3). <see cref="Check"/> says whether
+/// WeChat would take a value; <see cref="Prepare"/> shortens values where the type allows it (thing, name,
+/// phrase, character_string) and checks the rest. Characters are counted as text elements, so an emoji
+/// or a combined character counts once; how WeChat counts them is not documented, so values are kept
+/// within the limit rather than at it where that is cheap.
+/// </summary>
+public static partial class Keywords
+{
+    public const int ThingMaxLength = 20;
+    public const int PhraseMaxLength = 5;
+    public const int CharacterStringMaxLength = 32;
+    public const int NumberMaxDigits = 32;
+    public const int LetterMaxLength = 32;
+    public const int SymbolMaxLength = 5;
+    public const int PhoneNumberMaxLength = 17;
+    public const int CarNumberMaxLength = 8;
+    public const int NameMaxChinese = 10;
+    public const int NameMaxLatin = 20;
+
+    private const string Ellipsis = "…";
+
+    private static readonly (string Prefix, KeywordType Type)[] Prefixes =
+    [
+        ("character_string", KeywordType.CharacterString),
+        ("phone_number", KeywordType.PhoneNumber),
+        ("car_number", KeywordType.CarNumber),
+        ("thing", KeywordType.Thing),
+        ("number", KeywordType.Number),
+        ("letter", KeywordType.Letter),
+        ("symbol", KeywordType.Symbol),
+        ("time", KeywordType.Time),
+        ("date", KeywordType.Date),
+        ("amount", KeywordType.Amount),
+        ("name", KeywordType.Name),
+        ("phrase", KeywordType.Phrase),
+    ];
+
+    /// <summary>The type of a keyword such as <c>thing1</c> or <c>character_string12</c>; null when the prefix is unknown (e.g. <c>enum</c>, which needs the template's list).</summary>
+    public static KeywordType? TypeOf(string keyword)
+    {
+        var prefix = keyword.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+        if (prefix.Length == keyword.Length || prefix.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var (name, type) in Prefixes)
+        {
+            if (prefix == name)
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Null when WeChat would take <paramref name="value"/> for a keyword of <paramref name="type"/>; otherwise "is empty" or "invalid".</summary>
+    public static string? Check(KeywordType type, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || char.IsWhiteSpace(value[0]))
+        {
+            // Forum reports: empty values and leading spaces are refused as "is empty".
+            return "is empty";
+        }
+
+        var valid = type switch
+        {
+            KeywordType.Thing => Length(value) <= ThingMaxLength,
+            KeywordType.Number => NumberPattern().IsMatch(value) && value.Count(char.IsAsciiDigit) <= NumberMaxDigits,
+            KeywordType.Letter => value.Length <= LetterMaxLength && value.All(char.IsAsciiLetter),
+            KeywordType.Symbol => Length(value) <= SymbolMaxLength && value.All(IsSymbol),
+            KeywordType.CharacterString => value.Length <= CharacterStringMaxLength && value.All(IsCharacterStringChar),
+            KeywordType.Time => IsRange(value, TimePattern()),
+            KeywordType.Date => IsRange(value, DatePattern()),
+            KeywordType.Amount => AmountPattern().IsMatch(value),
+            KeywordType.PhoneNumber => value.Length <= PhoneNumberMaxLength && value.All(c => char.IsAsciiDigit(c) || IsSymbol(c)),
+            KeywordType.CarNumber => IsCarNumber(value),
+            KeywordType.Name => IsName(value),
+            KeywordType.Phrase => Length(value) <= PhraseMaxLength && value.All(IsChinese),
+            _ => false,
+        };
+        return valid ? null : "invalid";
+    }
+
+    /// <summary>
+    /// Turns a text into a value of <paramref name="type"/>: thing and name are cut (thing with "…"), phrase
+    /// keeps its first Chinese characters, character_string its first printable ASCII characters; whitespace
+    /// runs become one space. Other types are only checked: their values must be made right by the caller.
+    /// </summary>
+    public static KeywordValue Prepare(KeywordType type, string? text)
+    {
+        var value = Collapse(text ?? string.Empty);
+        value = type switch
+        {
+            KeywordType.Thing => Cut(value, ThingMaxLength, Ellipsis),
+            KeywordType.Name => Cut(value, value.All(c => c < 0x80) ? NameMaxLatin : NameMaxChinese, string.Empty),
+            KeywordType.Phrase => new string(value.Where(IsChinese).Take(PhraseMaxLength).ToArray()),
+            KeywordType.CharacterString => new string(value.Where(IsCharacterStringChar).Take(CharacterStringMaxLength).ToArray()),
+            _ => value,
+        };
+        return new KeywordValue(value, Check(type, value));
+    }
+
+    /// <summary>A time value as the mini-program shows it, in China time: <c>2026年3月2日 09:00</c>.</summary>
+    public static string FormatTime(DateTimeOffset instant)
+    {
+        var local = LocalCalendar.ToLocal(instant);
+        return local.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A date value in China time: <c>2026年3月2日</c>.</summary>
+    public static string FormatDate(DateTimeOffset instant) =>
+        LocalCalendar.ToLocal(instant).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+
+    /// <summary>Counts text elements, so "👍" or "é" (e + combining accent) count once.</summary>
+    public static int Length(string value) => new StringInfo(value).LengthInTextElements;
+
+    private static string Cut(string value, int max, string marker)
+    {
+        var info = new StringInfo(value);
+        if (info.LengthInTextElements <= max)
+        {
+            return value;
+        }
+
+        return info.SubstringByTextElements(0, max - marker.Length).TrimEnd() + marker;
+    }
+
+    private static string Collapse(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text.Trim())
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space)
+            {
+                builder.Append(' ');
+                space = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsRange(string value, Regex part)
+    {
+        var parts = value.Split('~');
+        return parts.Length <= 2 && parts.All(p => part.IsMatch(p.Trim()));
+    }
+
+    private static bool IsChinese(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
+
+    private static bool IsSymbol(char c) => char.IsPunctuation(c) || char.IsSymbol(c);
+
+    private static bool IsCharacterStringChar(char c) => c is > ' ' and < '\u007F';
+
+    private static bool IsCarNumber(string value)
+    {
+        if (value.Length > CarNumberMaxLength || value.Length < 2)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var edge = i == 0 || i == value.Length - 1;
+            if (!(char.IsAsciiLetterOrDigit(value[i]) || (edge && IsChinese(value[i]))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsName(string value)
+    {
+        // Pure Latin (letters and symbols) may be 20 long; anything with Chinese counts as Chinese (10).
+        var latin = value.All(c => char.IsAsciiLetter(c) || c == ' ' || IsSymbol(c) && c < 0x80);
+        return latin ? value.Length <= NameMaxLatin : Length(value) <= NameMaxChinese;
+    }
+
+    [GeneratedRegex(@"^[+-]?\d+(\.\d+)?$")]
+    private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"^((\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}) ?)?([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$")]
+    private static partial Regex TimePattern();
+
+    [GeneratedRegex(@"^(\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2})( ?([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?)?$")]
+    private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"^[¥￥$€£]?\d{1,10}(\.\d{1,2})?元?$")]
+    private static partial Regex AmountPattern();
+}

@@ -1,0 +1,41 @@
+namespace SmartBranch.Domain.Messaging;
+
+/// <summary>
+/// How many one-time subscription messages of one template a member has banked: each "accept" in
+/// wx.requestSubscribeMessage allows one later send, and accepts accumulate (wechat-api.md §4).
+/// (MemberId, TemplateId) is unique. Sends take one away only when WeChat accepted the message.
+/// </summary>
+public sealed class SubscriptionQuota
+{
+    public const int TemplateIdMaxLength = 64;
+
+    private SubscriptionQuota()
+    {
+        TemplateId = string.Empty;
+    }
+
+    public SubscriptionQuota(int memberId, string templateId, DateTimeOffset now)
+    {
+        MemberId = memberId;
+        TemplateId = templateId;
+        UpdatedAt = now;
+    }
+
+    public long Id { get; private set; }
+
+    public int MemberId { get; private set; }
+
+    public string TemplateId { get; private set; }
+
+    /// <summary>Sends banked and not yet used.</summary>
+    public int Remaining { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>The member tapped "accept" once more.</summary>
+    public void Accept(DateTimeOffset now)
+    {
+        Remaining++;
+        UpdatedAt = now;
+    }
+}
