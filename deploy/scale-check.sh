@@ -69,8 +69,8 @@ start_api() {
 # refused_start <log> [VAR=value…]: runs the app in Production and succeeds when it exits non-zero within 60 s
 refused_start() {
   local log=$1; shift
-  # A refused start ends in an unhandled-exception abort (exit 134); waited for in the background with
-  # the shell's own notice silenced, the app's output stays in the log.
+  # A refused start prints one sentence and exits 1; waited for in the background with the shell's own
+  # notice silenced, the app's output stays in the log.
   (cd "$app" && exec env \
     ASPNETCORE_ENVIRONMENT=Production \
     ASPNETCORE_URLS="http://127.0.0.1:$(free_port)" \
@@ -79,6 +79,10 @@ refused_start() {
     Redis__ConnectionString="127.0.0.1:$redis_port,abortConnect=false" \
     WeChat__AppId=wx0123456789abcdef \
     WeChat__AppSecret=not-a-real-secret \
+    Reminders__Templates__Meeting__TemplateId=tmpl-meeting \
+    Reminders__Templates__Activity__TemplateId=tmpl-activity \
+    Reminders__Templates__Notice__TemplateId=tmpl-notice \
+    Reminders__Templates__LeaveDecision__TemplateId=tmpl-leave \
     "$@" timeout 60 dotnet SmartBranch.Api.dll) >"$work/$log" 2>&1 &
   wait $! 2>/dev/null
   local rc=$?
@@ -97,13 +101,17 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --p
 pids+=("$!")
 for _ in $(seq 1 50); do [ "$(redis-cli -p "$redis_port" ping 2>/dev/null)" = PONG ] && break; sleep 0.1; done
 
+# One WeChat emulator for both instances, as both would share api.weixin.qq.com: A hosts it, B calls it
+# as its "real" WeChat, so what the two send can be counted in one place.
+emulator_port=$(free_port)
 port_a=$(free_port)
-start_api a "$port_a" true
+start_api a "$port_a" true WeChat__EmulatorPort="$emulator_port"
 pid_a=$last_pid
 check "instance A migrates the database, seeds demo data and is ready" wait_ready "$port_a" "$pid_a"
 
 port_b=$(free_port)
-start_api b "$port_b" false
+start_api b "$port_b" false WeChat__UseEmulator=false WeChat__AppId=wx00emulator00000 \
+  WeChat__AppSecret=emulator-secret WeChat__BaseUrl="http://127.0.0.1:$emulator_port"
 pid_b=$last_pid
 check "instance B starts on the same database without migrating and is ready" wait_ready "$port_b" "$pid_b"
 
@@ -126,12 +134,33 @@ check "instance A no longer accepts the session (GET /api/me → 401)" \
   test "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port_a/api/me" -H "Authorization: Bearer $token")" = 401
 
 # ---------------------------------------------------------------------------------------------
-# TODO(reminders): "a reminder is sent once" across the two instances.
-# The reminder pipeline (dispatch through the Redis consumer group) is being built on another branch.
-# When it lands: schedule one reminder due now (e.g. through the API of a feature that schedules
-# reminders, signed in on A), let both instances run their dispatchers, then count what the two
-# emulators received (each process has its own; expose their recorded subscribe-message sends) and
-# the Reminders row status in $work/smartbranch.db: exactly one send in total, status Sent.
+# A reminder is sent once: both instances run their dispatchers on the one Redis stream.
+json() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const v=JSON.parse(s);console.log(eval(process.argv[1]))})' "$1"; }
+sign_in() { curl -s -X POST "http://127.0.0.1:$1/api/auth/wechat-login" -H 'Content-Type: application/json' -d "{\"code\":\"$2\"}" | json 'v.token'; }
+secretary=$(sign_in "$port_a" dev-secretary)
+member=$(sign_in "$port_b" dev-member)
+branch=$(curl -s "http://127.0.0.1:$port_a/api/me" -H "Authorization: Bearer $secretary" | json 'v.member.branch.id')
+# The member taps "accept" (A hosts the emulator, which learns the accept from this call).
+curl -s -o /dev/null -X POST "http://127.0.0.1:$port_a/api/subscriptions" -H "Authorization: Bearer $member" \
+  -H 'Content-Type: application/json' -d '{"results":{"EMU_NOTICE_REMINDER":"accept"}}'
+notice=$(curl -s -X POST "http://127.0.0.1:$port_a/api/notices" -H "Authorization: Bearer $secretary" -H 'Content-Type: application/json' \
+  -d "{\"title\":\"扩容检查通知\",\"body\":\"<p>请阅读。</p>\",\"visibility\":\"Internal\",\"audience\":{\"unitIds\":[$branch]},\"confirmNotClassified\":true}" | json 'v.id')
+check "a notice is posted on A" test -n "$notice"
+reminded=$(curl -s -X POST "http://127.0.0.1:$port_b/api/notices/$notice/remind-unread" -H "Authorization: Bearer $secretary" | json 'v.reminded')
+check "\"remind those who have not read\" on B queues reminders" test "${reminded:-0}" -gt 0
+pending=1
+for _ in $(seq 1 60); do
+  pending=$(curl -s "http://127.0.0.1:$port_a/api/reminders?subjectType=notice&subjectId=$notice" -H "Authorization: Bearer $secretary" | json 'v.pending')
+  [ "$pending" = 0 ] && break
+  sleep 0.5
+done
+check "every reminder is dispatched (none pending)" test "$pending" = 0
+member_openid="oEMU$(printf '%s' member | sha256sum | cut -c1-24)"
+sends=$(curl -s "http://127.0.0.1:$emulator_port/__emulator/messages?touser=$member_openid" | json 'v.length')
+check "the member with a banked accept got exactly one WeChat message" test "$sends" = 1
+figures=$(curl -s "http://127.0.0.1:$port_a/api/reminders?subjectType=notice&subjectId=$notice" -H "Authorization: Bearer $secretary")
+check "the committee sees one reached by WeChat, the rest by inbox" \
+  test "$(json 'v.reachedByWeChat + "/" + (v.inboxOnly === v.items.length - 1)' <<<"$figures")" = "1/true"
 # ---------------------------------------------------------------------------------------------
 
 refused_start no-redis.log Redis__ConnectionString=

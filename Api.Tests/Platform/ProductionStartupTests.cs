@@ -76,6 +76,10 @@ public sealed class ProductionStartupTests
         {
             ["WeChat:AppId"] = AppId,
             ["WeChat:AppSecret"] = "not-a-real-secret",
+            ["Reminders:Templates:Meeting:TemplateId"] = "tmpl-meeting",
+            ["Reminders:Templates:Activity:TemplateId"] = "tmpl-activity",
+            ["Reminders:Templates:Notice:TemplateId"] = "tmpl-notice",
+            ["Reminders:Templates:LeaveDecision:TemplateId"] = "tmpl-leave",
         };
         foreach (var (key, value) in overrides)
         {

@@ -34,6 +34,10 @@ public static class ApiSetup
         services.AddScoped<SmartBranch.Api.Features.Meetings.IBranchActivitySignal, SmartBranch.Api.Features.Notices.NoticeActivitySignal>();
         services.AddScoped<SmartBranch.Api.Features.Meetings.IBranchActivitySignal, SmartBranch.Api.Features.Activities.ActivityHeldSignal>();
         services.AddScoped<SmartBranch.Api.Features.Calendar.ICalendarSource, SmartBranch.Api.Features.Meetings.MeetingCalendarSource>();
+        services.AddScoped<SmartBranch.Api.Features.Reminders.ISubjectOwnerResolver, SmartBranch.Api.Features.Notices.NoticeOwnerResolver>();
+        services.AddScoped<SmartBranch.Api.Features.Reminders.ISubjectOwnerResolver, SmartBranch.Api.Features.Activities.ActivityOwnerResolver>();
+        services.AddScoped<SmartBranch.Api.Features.Reminders.ISubjectOwnerResolver, SmartBranch.Api.Features.Meetings.MeetingOwnerResolver>();
+        services.AddScoped<SmartBranch.Api.Features.Reminders.ISubjectOwnerResolver, SmartBranch.Api.Features.Meetings.LeaveRequestOwnerResolver>();
         services.AddScoped<SmartBranch.Api.Features.Calendar.ICalendarSource, SmartBranch.Api.Features.Activities.ActivityCalendarSource>();
         services.AddReminders();
 

@@ -11,8 +11,8 @@ public static class InboxEndpoints
             .WithSummary("The member's inbox, newest first, a page at a time")
             .WithValidation<GetInbox.Request>();
 
-        group.MapGet("/unread-count", GetUnreadCount.Handle)
-            .WithName(nameof(GetUnreadCount))
+        group.MapGet("/unread-count", GetInboxUnreadCount.Handle)
+            .WithName(nameof(GetInboxUnreadCount))
             .WithSummary("How many inbox messages are unread");
 
         group.MapPost("/{id:long}/read", MarkInboxMessageRead.Handle)

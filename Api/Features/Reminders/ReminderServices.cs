@@ -13,7 +13,11 @@ public static class ReminderServices
             {
                 foreach (var (kind, template) in ReminderTemplateDefaults.All)
                 {
-                    o.Templates.TryAdd(kind, template);
+                    // A kind configured with only its TemplateId keeps the default keyword layout.
+                    if (!o.Templates.TryAdd(kind, template) && o.Templates[kind].Fields.Count == 0)
+                    {
+                        o.Templates[kind].Fields = new Dictionary<string, KeywordSource>(template.Fields);
+                    }
                 }
             })
             .ValidateDataAnnotations()

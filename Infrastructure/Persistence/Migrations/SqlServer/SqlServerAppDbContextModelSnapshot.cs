@@ -652,6 +652,9 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("InInbox")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -660,6 +663,13 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<int>("MemberId")
                         .HasColumnType("int");
@@ -675,6 +685,9 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Place")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("QueuedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("datetimeoffset");
@@ -724,6 +737,36 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Reminders");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Messaging.SubscriptionQuota", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Remaining")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TemplateId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "TemplateId")
+                        .IsUnique();
+
+                    b.ToTable("SubscriptionQuotas");
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Notices.Notice", b =>
@@ -1207,6 +1250,15 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Messaging.Reminder", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Messaging.SubscriptionQuota", b =>
                 {
                     b.HasOne("SmartBranch.Domain.Organization.Member", null)
                         .WithMany()

@@ -619,6 +619,9 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("InInbox")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -627,6 +630,13 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("MemberId")
                         .HasColumnType("INTEGER");
@@ -642,6 +652,9 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Place")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("QueuedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
@@ -691,6 +704,34 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Reminders");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Messaging.SubscriptionQuota", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Remaining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TemplateId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "TemplateId")
+                        .IsUnique();
+
+                    b.ToTable("SubscriptionQuotas");
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Notices.Notice", b =>
@@ -1159,6 +1200,15 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Messaging.Reminder", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Messaging.SubscriptionQuota", b =>
                 {
                     b.HasOne("SmartBranch.Domain.Organization.Member", null)
                         .WithMany()

@@ -1,6 +1,6 @@
 namespace SmartBranch.Api.Features.Inbox;
 
-public static class GetUnreadCount
+public static class GetInboxUnreadCount
 {
     /// <summary>How many inbox messages the member has not read (the badge on the inbox tab).</summary>
     public sealed record Response(int Unread);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
+namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,15 +15,15 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AuditLog",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ActorMemberId = table.Column<int>(type: "int", nullable: false),
-                    UnitId = table.Column<int>(type: "int", nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    TargetType = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    TargetId = table.Column<long>(type: "bigint", nullable: true),
-                    Summary = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActorMemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TargetType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    TargetId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -34,12 +34,12 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Units",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Category = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    ParentId = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -56,29 +56,29 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Activities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UnitId = table.Column<int>(type: "int", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    Place = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SignUpOpensAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SignUpClosesAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Capacity = table.Column<int>(type: "int", nullable: true),
-                    HasWaitingList = table.Column<bool>(type: "bit", nullable: false),
-                    Visibility = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CancelReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    CancelledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CheckInSecret = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    ConfirmedCount = table.Column<int>(type: "int", nullable: false),
-                    WaitlistSequence = table.Column<long>(type: "bigint", nullable: false),
-                    EnrollmentRevision = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedByMemberId = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SignUpOpensAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SignUpClosesAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: true),
+                    HasWaitingList = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CheckInSecret = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ConfirmedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    WaitlistSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    EnrollmentRevision = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedByMemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -95,11 +95,11 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 name: "MeetingCadences",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BranchId = table.Column<int>(type: "int", nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Cadence = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Cadence = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -116,18 +116,18 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Members",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Number = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Phone = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    AdmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    FullSince = table.Column<DateOnly>(type: "date", nullable: true),
-                    BranchId = table.Column<int>(type: "int", nullable: false),
-                    PartyGroupId = table.Column<int>(type: "int", nullable: true),
-                    OpenId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    BoundAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AdmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FullSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartyGroupId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OpenId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    BoundAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -150,11 +150,11 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ActivityAudience",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ActivityId = table.Column<int>(type: "int", nullable: false),
-                    UnitId = table.Column<int>(type: "int", nullable: true),
-                    MemberId = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -171,13 +171,13 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Appointments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MemberId = table.Column<int>(type: "int", nullable: false),
-                    UnitId = table.Column<int>(type: "int", nullable: false),
-                    Role = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -200,11 +200,11 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 name: "CalendarFeeds",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MemberId = table.Column<int>(type: "int", nullable: false),
-                    SecretHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -221,18 +221,18 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Enrollments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ActivityId = table.Column<int>(type: "int", nullable: false),
-                    MemberId = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    WaitlistTicket = table.Column<long>(type: "bigint", nullable: true),
-                    SignedUpAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ConfirmedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CancelledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CheckedInAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CheckedInByMemberId = table.Column<int>(type: "int", nullable: true),
-                    FailedCheckIns = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    WaitlistTicket = table.Column<long>(type: "INTEGER", nullable: true),
+                    SignedUpAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CheckedInAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CheckedInByMemberId = table.Column<int>(type: "INTEGER", nullable: true),
+                    FailedCheckIns = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -255,16 +255,16 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 name: "InboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MemberId = table.Column<int>(type: "int", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    SubjectType = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    SubjectId = table.Column<int>(type: "int", nullable: true),
-                    Link = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -281,15 +281,15 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Invitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BranchId = table.Column<int>(type: "int", nullable: false),
-                    Code = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
-                    SingleUse = table.Column<bool>(type: "bit", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UseCount = table.Column<int>(type: "int", nullable: false),
-                    CreatedByMemberId = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    SingleUse = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UseCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedByMemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -312,28 +312,28 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Meetings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Type = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    BranchId = table.Column<int>(type: "int", nullable: false),
-                    UnitId = table.Column<int>(type: "int", nullable: false),
-                    Topic = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Place = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    OnlineLink = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    ConvenerId = table.Column<int>(type: "int", nullable: false),
-                    RecorderId = table.Column<int>(type: "int", nullable: true),
-                    Agenda = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    Visibility = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CancelReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    CancelledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CheckInSecret = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CreatedById = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Sequence = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OnlineLink = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ConvenerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecorderId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Agenda = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CheckInSecret = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -368,26 +368,26 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Notices",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UnitId = table.Column<int>(type: "int", nullable: false),
-                    GeneralBranchId = table.Column<int>(type: "int", nullable: false),
-                    AuthorMemberId = table.Column<int>(type: "int", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
-                    Visibility = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    RequiresAck = table.Column<bool>(type: "bit", nullable: false),
-                    Pinned = table.Column<bool>(type: "bit", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    HoldReason = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    AudienceUnits = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
-                    AudienceMembers = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ApprovedByMemberId = table.Column<int>(type: "int", nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    EditedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    WithdrawnAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GeneralBranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorMemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RequiresAck = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Pinned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    HoldReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    AudienceUnits = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    AudienceMembers = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ApprovedByMemberId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    EditedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -416,27 +416,31 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Reminders",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    SubjectType = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    SubjectId = table.Column<int>(type: "int", nullable: false),
-                    Slot = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    MemberId = table.Column<int>(type: "int", nullable: false),
-                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    LastError = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    WeChatMsgId = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Title = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    Page = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Time = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Place = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Note = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Slot = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    WeChatMsgId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Page = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Time = table.Column<long>(type: "INTEGER", nullable: true),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    QueuedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    InInbox = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -450,19 +454,41 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "SubscriptionQuotas",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Remaining = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubscriptionQuotas", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SubscriptionQuotas_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LeaveRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MeetingId = table.Column<int>(type: "int", nullable: false),
-                    MemberId = table.Column<int>(type: "int", nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    DecidedById = table.Column<int>(type: "int", nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    DecisionNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -485,13 +511,13 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 name: "MeetingAttendees",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MeetingId = table.Column<int>(type: "int", nullable: false),
-                    MemberId = table.Column<int>(type: "int", nullable: false),
-                    HasVote = table.Column<bool>(type: "bit", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    CheckedInAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HasVote = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    CheckedInAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -514,13 +540,13 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Minutes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MeetingId = table.Column<int>(type: "int", nullable: false),
-                    Draft = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
-                    DraftAuthorId = table.Column<int>(type: "int", nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Draft = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    DraftAuthorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -537,18 +563,18 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Resolutions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MeetingId = table.Column<int>(type: "int", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Yes = table.Column<int>(type: "int", nullable: false),
-                    No = table.Column<int>(type: "int", nullable: false),
-                    Abstain = table.Column<int>(type: "int", nullable: false),
-                    Voters = table.Column<int>(type: "int", nullable: false),
-                    VotersPresent = table.Column<int>(type: "int", nullable: false),
-                    Passed = table.Column<bool>(type: "bit", nullable: false),
-                    RecordedById = table.Column<int>(type: "int", nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Yes = table.Column<int>(type: "INTEGER", nullable: false),
+                    No = table.Column<int>(type: "INTEGER", nullable: false),
+                    Abstain = table.Column<int>(type: "INTEGER", nullable: false),
+                    Voters = table.Column<int>(type: "INTEGER", nullable: false),
+                    VotersPresent = table.Column<int>(type: "INTEGER", nullable: false),
+                    Passed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecordedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -565,12 +591,12 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 name: "NoticeRecipients",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    NoticeId = table.Column<int>(type: "int", nullable: false),
-                    MemberId = table.Column<int>(type: "int", nullable: false),
-                    FirstReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    AckedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NoticeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstReadAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AckedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -593,15 +619,15 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 name: "NoticeRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    NoticeId = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
-                    WrittenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ReplacedByMemberId = table.Column<int>(type: "int", nullable: false),
-                    ReplacedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NoticeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    WrittenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReplacedByMemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReplacedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -618,13 +644,13 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 name: "MinutesRevision",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MinutesId = table.Column<int>(type: "int", nullable: false),
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    Content = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
-                    AuthorId = table.Column<int>(type: "int", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MinutesId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    AuthorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -868,11 +894,16 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                 column: "MeetingId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SubscriptionQuotas_MemberId_TemplateId",
+                table: "SubscriptionQuotas",
+                columns: new[] { "MemberId", "TemplateId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Units_ParentId_Name",
                 table: "Units",
                 columns: new[] { "ParentId", "Name" },
-                unique: true,
-                filter: "[ParentId] IS NOT NULL");
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -922,6 +953,9 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Resolutions");
+
+            migrationBuilder.DropTable(
+                name: "SubscriptionQuotas");
 
             migrationBuilder.DropTable(
                 name: "Activities");

@@ -1,0 +1,13 @@
+using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Domain.Messaging;
+
+namespace SmartBranch.Api.Features.Activities;
+
+/// <summary>An activity's reminders belong to the unit that organises it.</summary>
+internal sealed class ActivityOwnerResolver(AppDbContext db) : ISubjectOwnerResolver
+{
+    public string SubjectType => SubjectTypes.Activity;
+
+    public Task<int?> FindOwnerUnitIdAsync(int subjectId, CancellationToken cancellationToken) =>
+        db.Activities.AsNoTracking().Where(a => a.Id == subjectId).Select(a => (int?)a.UnitId).FirstOrDefaultAsync(cancellationToken);
+}
