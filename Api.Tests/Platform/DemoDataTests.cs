@@ -55,7 +55,7 @@ public sealed class DemoDataTests
         var plan = items.Single(i => i.GetProperty("pinned").GetBoolean());
         Assert.Multiple(() =>
         {
-            Assert.That(titles[0], Is.EqualTo("教工第一党支部2026年度学习计划"), "the pinned notice leads the feed");
+            Assert.That(titles[0], Does.EndWith("年度学习计划"), "the pinned notice leads the feed");
             Assert.That(plan.GetProperty("visibility").GetString(), Is.EqualTo("Public"));
             Assert.That(plan.GetProperty("unread").GetBoolean(), Is.False);
             Assert.That(plan.GetProperty("readAt").ValueKind, Is.EqualTo(JsonValueKind.String));

@@ -16,7 +16,7 @@ internal static partial class DemoData
         var ackNotice = await PublishAsync(db, org, org.Teacher.Id, secretary, AckNoticeTitle,
             "<p>各位党员：</p><p>根据党总支工作安排，本支部将开展党员组织关系集中排查。请每位党员<strong>本周五前</strong>核对个人信息（姓名、党员编号、入党时间、联系方式），如有变动请联系组织委员张华。</p><p>阅读后请点击<strong>签收</strong>。</p>",
             Visibility.Internal, requiresAck: true, pinned: false, teacherAudience, now.AddDays(-2), cancellationToken);
-        var pinned = await PublishAsync(db, org, org.Teacher.Id, secretary, "教工第一党支部2026年度学习计划",
+        var pinned = await PublishAsync(db, org, org.Teacher.Id, secretary, $"教工第一党支部{LocalCalendar.Today(now).Year}年度学习计划",
             "<h3>学习安排</h3><ul><li>每月第一周：主题党日</li><li>每季度：党课一次</li><li>每月：党小组学习</li></ul><p>欢迎各位党员和入党积极分子积极参加。</p>",
             Visibility.Public, requiresAck: false, pinned: true, teacherAudience, now.AddDays(-5), cancellationToken);
         var committee = await PublishAsync(db, org, org.Teacher.Id, secretary, "支委会议题征集",
