@@ -16,10 +16,20 @@ public sealed class DemoDataOptions
 
 /// <summary>
 /// A small organisation for the demo and for trying the API in Swagger. The WeChat emulator signs in
-/// <c>dev-&lt;name&gt;</c> codes; the people below are bound to those names (see README).
+/// <c>dev-&lt;name&gt;</c> codes; the people below are bound to those names (see README). After the
+/// organisation come notices, activities and meetings placed around the current time, so every list has
+/// something in it (DemoData.Notices.cs, DemoData.Activities.cs, DemoData.Meetings.cs).
 /// </summary>
-internal static class DemoData
+internal static partial class DemoData
 {
+    /// <summary>What the content seeds need to know about the organisation, members by number (T1001 …).</summary>
+    private sealed record DemoOrg(OrganizationUnit General, OrganizationUnit Teacher, OrganizationUnit Student, IReadOnlyDictionary<string, Member> Members)
+    {
+        public int Id(string number) => Members[number].Id;
+
+        public IReadOnlyList<int> Ids(params string[] numbers) => numbers.Select(Id).ToList();
+    }
+
     private sealed record Person(string Name, string Number, string Phone, MembershipStatus Status, string? DevCode, string Group);
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
@@ -103,5 +113,29 @@ internal static class DemoData
             new Appointment(members["T1004"].Id, teacherGroup2.Id, CommitteeRole.GroupLeader, termStart),
             new Appointment(members["S2001"].Id, student.Id, CommitteeRole.Secretary, termStart));
         await db.SaveChangesAsync(cancellationToken);
+
+        var org = new DemoOrg(general, teacher, student, members);
+        await SeedNoticesAsync(db, org, now, cancellationToken);
+        await SeedActivitiesAsync(services, db, org, now, cancellationToken);
+        await SeedMeetingsAsync(services, db, org, now, cancellationToken);
+    }
+
+    /// <summary>A moment <paramref name="days"/> from today (China time) at the given local hour and minute.</summary>
+    private static DateTimeOffset At(DateTimeOffset now, int days, int hour, int minute = 0) =>
+        LocalCalendar.StartOf(LocalCalendar.Today(now).AddDays(days)).AddHours(hour).AddMinutes(minute);
+
+    /// <summary>A seed that breaks a domain rule is a bug in this file; fail the start-up loudly.</summary>
+    private static T Require<T>(T? value, DomainError? error)
+        where T : class =>
+        value ?? throw new InvalidOperationException($"Demo data refused: {error?.Code} {error?.Message}");
+
+    private static void Require(Outcome outcome) => Require(outcome.Error);
+
+    private static void Require(DomainError? error)
+    {
+        if (error is not null)
+        {
+            throw new InvalidOperationException($"Demo data refused: {error.Code} {error.Message}");
+        }
     }
 }

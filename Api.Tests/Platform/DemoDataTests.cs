@@ -1,0 +1,145 @@
+using System.Text.Json;
+using SmartBranch.Domain.Messaging;
+
+namespace SmartBranch.Api.Tests.Platform;
+
+/// <summary>
+/// The demo a newcomer starts with <c>dotnet run --project Api</c>: the organisation plus notices, activities
+/// and meetings around the current time, seen through the API as dev-member (李明) and dev-secretary (王建国).
+/// Nothing here writes, so the tests may share the one seeded database.
+/// </summary>
+public sealed class DemoDataTests
+{
+    private AppFactory _app = null!;
+    private string _databasePath = null!;
+    private HttpClient _member = null!;
+    private HttpClient _secretary = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        // Demo data is only seeded into the embedded database, so this fixture stays on SQLite even when the
+        // suite runs against SQL Server.
+        _databasePath = Path.Combine(Path.GetTempPath(), $"smartbranch-demo-{Guid.NewGuid():N}.db");
+        _app = new AppFactory(
+            new Dictionary<string, string?>
+            {
+                ["DemoData:Enabled"] = "true",
+                ["Database:Provider"] = "Sqlite",
+                ["ConnectionStrings:Default"] = $"Data Source={_databasePath}",
+            },
+            databasePath: _databasePath);
+        _member = await _app.SignInAsync("dev-member");
+        _secretary = await _app.SignInAsync("dev-secretary");
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        _app.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+
+    [Test]
+    public async Task MemberFeedShowsDemoNoticesWithReadState_WhenDemoDataIsEnabled()
+    {
+        var feed = await (await _member.GetAsync("/api/notices")).ReadAsync<JsonElement>();
+
+        var items = feed.GetProperty("items").EnumerateArray().ToList();
+        var titles = items.Select(i => i.GetProperty("title").GetString()).ToList();
+        var signOff = items.Single(i => i.GetProperty("requiresAck").GetBoolean());
+        var plan = items.Single(i => i.GetProperty("pinned").GetBoolean());
+        Assert.Multiple(() =>
+        {
+            Assert.That(titles[0], Does.EndWith("年度学习计划"), "the pinned notice leads the feed");
+            Assert.That(plan.GetProperty("visibility").GetString(), Is.EqualTo("Public"));
+            Assert.That(plan.GetProperty("unread").GetBoolean(), Is.False);
+            Assert.That(plan.GetProperty("readAt").ValueKind, Is.EqualTo(JsonValueKind.String));
+            Assert.That(signOff.GetProperty("title").GetString(), Is.EqualTo("关于开展党员组织关系集中排查的通知"));
+            Assert.That(signOff.GetProperty("unread").GetBoolean(), Is.True);
+            Assert.That(signOff.GetProperty("unitName").GetString(), Is.EqualTo("教工第一党支部"));
+            Assert.That(titles, Does.Not.Contain("支委会议题征集"), "a committee notice stays with the committee");
+            Assert.That(titles, Does.Not.Contain("学生党员志愿服务报名提醒"), "another branch's internal notice stays there");
+        });
+
+        var counts = await (await _member.GetAsync("/api/notices/unread-count")).ReadAsync<JsonElement>();
+        Assert.That((counts.GetProperty("unread").GetInt32(), counts.GetProperty("awaitingAck").GetInt32()), Is.EqualTo((1, 1)));
+    }
+
+    [Test]
+    public async Task SecretarySeesNonTrivialSignOffFigures_WhenDemoDataIsEnabled()
+    {
+        var feed = await (await _secretary.GetAsync("/api/notices")).ReadAsync<JsonElement>();
+        var signOff = feed.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("requiresAck").GetBoolean());
+
+        var recipients = await (await _secretary.GetAsync($"/api/notices/{signOff.GetProperty("id").GetInt32()}/recipients")).ReadAsync<JsonElement>();
+
+        var figures = recipients.GetProperty("figures");
+        Assert.Multiple(() =>
+        {
+            Assert.That(figures.GetProperty("audience").GetInt32(), Is.EqualTo(7));
+            Assert.That(figures.GetProperty("read").GetInt32(), Is.EqualTo(3));
+            Assert.That(figures.GetProperty("unread").GetInt32(), Is.EqualTo(4));
+            Assert.That(figures.GetProperty("acked").GetInt32(), Is.EqualTo(1));
+            Assert.That(figures.GetProperty("notAcked").GetInt32(), Is.EqualTo(6));
+        });
+    }
+
+    [Test]
+    public async Task MemberSeesUpcomingActivityAndMeeting_WhenDemoDataIsEnabled()
+    {
+        var activities = (await (await _member.GetAsync("/api/activities?scope=open")).ReadAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
+        var past = (await (await _member.GetAsync("/api/activities?scope=past")).ReadAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
+        var meetings = (await (await _member.GetAsync("/api/meetings?scope=upcoming")).ReadAsync<JsonElement>()).EnumerateArray().ToList();
+
+        var themed = activities.Single(a => a.GetProperty("title").GetString()!.StartsWith("主题党日", StringComparison.Ordinal));
+        var general = meetings.Single(m => m.GetProperty("type").GetString() == "BranchGeneralMeeting");
+        Assert.Multiple(() =>
+        {
+            Assert.That(themed.GetProperty("capacity").GetInt32(), Is.EqualTo(5));
+            Assert.That(themed.GetProperty("confirmedCount").GetInt32(), Is.EqualTo(4));
+            Assert.That(themed.GetProperty("waitingList").GetBoolean(), Is.True);
+            Assert.That(themed.GetProperty("myStatus").ValueKind, Is.EqualTo(JsonValueKind.Null), "dev-member is left to sign up in the walkthrough");
+            Assert.That(activities.Select(a => a.GetProperty("title").GetString()), Has.Some.StartsWith("社区志愿服务"));
+            Assert.That(past.Single().GetProperty("myCheckedInAt").ValueKind, Is.EqualTo(JsonValueKind.String));
+            Assert.That(general.GetProperty("isAttendee").GetBoolean(), Is.True);
+            Assert.That(general.GetProperty("startsAt").GetDateTimeOffset(), Is.GreaterThan(DateTimeOffset.UtcNow.AddDays(2)).And.LessThan(DateTimeOffset.UtcNow.AddDays(4)));
+            Assert.That(meetings.Select(m => m.GetProperty("type").GetString()), Does.Not.Contain("CommitteeMeeting"), "dev-member is not on the committee");
+        });
+
+        var detail = await (await _member.GetAsync($"/api/meetings/{general.GetProperty("id").GetInt32()}")).ReadAsync<JsonElement>();
+        Assert.That(detail.GetProperty("quorum").GetProperty("counted").GetInt32(), Is.EqualTo(6), "seven expected, one probationary without a vote");
+    }
+
+    [Test]
+    public async Task ScheduledMeetingsHaveReminders_WhenDemoDataIsEnabled()
+    {
+        var meetingReminders = await _app.WithDbAsync(db => db.Reminders.CountAsync(r => r.Kind == ReminderKind.Meeting && r.Status == ReminderStatus.Scheduled));
+        var activityReminders = await _app.WithDbAsync(db => db.Reminders.CountAsync(r => r.Kind == ReminderKind.Activity && r.Status == ReminderStatus.Scheduled));
+
+        // General meeting: 7 attendees, committee meeting: 2, each with a 24h and a 1h slot; one start
+        // reminder per confirmed sign-up (4 + 2). Nothing for the past lesson and activity.
+        Assert.That((meetingReminders, activityReminders), Is.EqualTo((18, 6)));
+    }
+
+    [Test]
+    public async Task PastLessonMinutesAreReadable_WhenMemberOpensThem()
+    {
+        var past = (await (await _member.GetAsync("/api/meetings?scope=past")).ReadAsync<JsonElement>()).EnumerateArray().ToList();
+        var lesson = past.Single(m => m.GetProperty("type").GetString() == "PartyLesson");
+
+        var minutes = await (await _member.GetAsync($"/api/meetings/{lesson.GetProperty("id").GetInt32()}/minutes")).ReadAsync<JsonElement>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lesson.GetProperty("myAttendance").GetString(), Is.EqualTo("Present"));
+            Assert.That(minutes.GetProperty("isPublished").GetBoolean(), Is.True);
+            Assert.That(minutes.GetProperty("content").GetString(), Does.Contain("专题党课"));
+            Assert.That(minutes.GetProperty("revisions").GetArrayLength(), Is.EqualTo(1));
+        });
+    }
+}
