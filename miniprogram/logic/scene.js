@@ -1,0 +1,55 @@
+// Scenes of mini-program codes: invitations (bind page) and rotating check-in codes ("a=12&t=…" for
+// activities, "m=5&t=…" for meetings, see Api/Common/CheckIn/CheckInCodes.cs).
+
+function decode(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch (e) {
+    return s;
+  }
+}
+
+function parseQuery(s) {
+  const result = {};
+  String(s || '')
+    .split('&')
+    .forEach((pair) => {
+      if (!pair) return;
+      const i = pair.indexOf('=');
+      if (i < 0) result[decode(pair)] = '';
+      else result[decode(pair.slice(0, i))] = decode(pair.slice(i + 1));
+    });
+  return result;
+}
+
+/** The scene carried by a wx.scanCode result: the code's page path (?scene=…), a link, or the raw text. */
+function fromScan(res) {
+  if (!res) return '';
+  const candidates = [res.path, res.result].filter(Boolean);
+  for (let i = 0; i < candidates.length; i++) {
+    const text = String(candidates[i]);
+    const q = text.indexOf('?');
+    if (q >= 0) {
+      const query = parseQuery(text.slice(q + 1));
+      if (query.scene) return decode(query.scene);
+    }
+  }
+  return res.result ? decode(String(res.result)) : '';
+}
+
+/** { kind: 'activity'|'meeting', id, code } for a check-in scene, or null. */
+function checkInTarget(scene) {
+  const text = decode(String(scene || ''));
+  const query = parseQuery(text);
+  if (!query.t) return null;
+  if (query.a) return { kind: 'activity', id: Number(query.a), code: text };
+  if (query.m) return { kind: 'meeting', id: Number(query.m), code: text };
+  return null;
+}
+
+/** The scene a page was opened with (code image, link or navigateTo). */
+function fromOptions(options) {
+  return options && options.scene ? decode(options.scene) : '';
+}
+
+module.exports = { parseQuery, fromScan, checkInTarget, fromOptions };
