@@ -1,0 +1,61 @@
+// Runs the mini-program's pages in Node: a fresh module registry per app, Page() captured, setData applied.
+const path = require('path');
+const { createWx } = require('./wx-shim');
+
+const ROOT = path.join(__dirname, '..');
+
+function setPath(target, key, value) {
+  const parts = key.replace(/\[(\d+)\]/g, '.$1').split('.');
+  let node = target;
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (node[parts[i]] === undefined || node[parts[i]] === null) node[parts[i]] = /^\d+$/.test(parts[i + 1]) ? [] : {};
+    node = node[parts[i]];
+  }
+  node[parts[parts.length - 1]] = value;
+}
+
+/** Fresh modules and a fresh wx; baseUrl is where the API client sends requests. */
+function createApp(wxOptions, baseUrl) {
+  jest.resetModules();
+  const wx = createWx(wxOptions);
+  global.wx = wx;
+  const load = (rel) => require(path.join(ROOT, rel));
+  load('config/env').setBaseUrl(baseUrl || 'http://api.test');
+  const defs = {};
+
+  function instantiate(name) {
+    if (!defs[name]) {
+      global.Page = (def) => (defs[name] = def);
+      load('pages/' + name + '/index');
+    }
+    const def = defs[name];
+    const page = {};
+    Object.keys(def).forEach((k) => {
+      if (k !== 'data') page[k] = def[k];
+    });
+    page.data = JSON.parse(JSON.stringify(def.data || {}));
+    page.route = 'pages/' + name + '/index';
+    page.setData = (patch, cb) => {
+      Object.keys(patch).forEach((k) => setPath(page.data, k, patch[k]));
+      if (cb) cb();
+    };
+    return page;
+  }
+
+  /** Opens a page as WeChat would (onLoad then onShow) and waits for its loading to finish. */
+  async function open(name, options) {
+    const page = instantiate(name);
+    if (page.onLoad) await page.onLoad(options || {});
+    if (page.onShow) await page.onShow();
+    return page;
+  }
+
+  return { wx, load, open, instantiate };
+}
+
+/** A tap/input event as the pages receive it. */
+function event(dataset, detail) {
+  return { currentTarget: { dataset: dataset || {} }, detail: detail || {} };
+}
+
+module.exports = { createApp, event, ROOT };
