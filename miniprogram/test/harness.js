@@ -1,4 +1,5 @@
 // Runs the mini-program's pages in Node: a fresh module registry per app, Page() captured, setData applied.
+const fs = require('fs');
 const path = require('path');
 const { createWx } = require('./wx-shim');
 
@@ -14,19 +15,39 @@ function setPath(target, key, value) {
   node[parts[parts.length - 1]] = value;
 }
 
-/** Fresh modules and a fresh wx; baseUrl is where the API client sends requests. */
+/**
+ * Loads the mini-program's CommonJS modules the way WeChat does: each app gets its own module cache and
+ * its own `wx` handed to every module, so several phones can run side by side in one test.
+ */
+function moduleLoader(wx, onPage) {
+  const cache = {};
+  function load(file) {
+    const abs = file.endsWith('.js') ? file : file + '.js';
+    if (cache[abs]) return cache[abs].exports;
+    const module = { exports: {} };
+    cache[abs] = module;
+    const code = fs.readFileSync(abs, 'utf8') + '\n//# sourceURL=' + abs;
+    const fn = new Function('require', 'module', 'exports', 'wx', 'Page', 'getApp', code);
+    fn((rel) => load(path.resolve(path.dirname(abs), rel)), module, module.exports, wx, onPage, () => ({}));
+    return module.exports;
+  }
+  return load;
+}
+
+/** A phone: its own wx and modules; baseUrl is where the API client sends requests. */
 function createApp(wxOptions, baseUrl) {
-  jest.resetModules();
   const wx = createWx(wxOptions);
-  global.wx = wx;
-  const load = (rel) => require(path.join(ROOT, rel));
+  let captured = null;
+  const loadFile = moduleLoader(wx, (def) => (captured = def));
+  const load = (rel) => loadFile(path.join(ROOT, rel));
   load('config/env').setBaseUrl(baseUrl || 'http://api.test');
   const defs = {};
 
   function instantiate(name) {
     if (!defs[name]) {
-      global.Page = (def) => (defs[name] = def);
+      captured = null;
       load('pages/' + name + '/index');
+      defs[name] = captured;
     }
     const def = defs[name];
     const page = {};

@@ -70,6 +70,12 @@ describe('home', () => {
     expect(page.data.activities[0].enrollmentText).toBe('候补第 2 位');
   });
 
+  test('a check-in code that opens the home page goes on to check-in', async () => {
+    const { app } = appAs(MEMBER);
+    await app.open('home', { scene: encodeURIComponent('m=5&t=abc123') });
+    expect(app.wx.calls.navigations[0]).toEqual({ type: 'navigateTo', url: '/pages/meeting-checkin/index?id=5&scene=' + encodeURIComponent('m=5&t=abc123') });
+  });
+
   test('an unbound user is sent to binding', async () => {
     const { app } = appAs(null);
     const page = await app.open('home');

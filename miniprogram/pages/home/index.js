@@ -21,6 +21,15 @@ Page({
     loading: false,
   },
 
+  /** A code whose page is the home page still works: check-in scenes go to check-in, others to binding. */
+  onLoad(options) {
+    const value = scene.fromOptions(options);
+    if (!value) return;
+    const target = scene.checkInTarget(value);
+    if (target) kit.go('/pages/' + target.kind + '-checkin/index?id=' + target.id + '&scene=' + encodeURIComponent(target.code));
+    else wx.reLaunch({ url: '/pages/bind/index?scene=' + encodeURIComponent(value) });
+  },
+
   onShow() {
     return this.refresh();
   },
