@@ -1,15 +1,14 @@
-// Start-up: sign in silently (wx.login → POST /api/auth/wechat-login) and send unbound users to binding.
+// Start-up: sign in silently (wx.login → POST /api/auth/wechat-login) as soon as the app opens. Unbound
+// users are sent to binding by the page they land on (session.ensureMember), which keeps the scene of an
+// invitation or check-in code that opened the app.
 const session = require('./logic/session');
 const subscribe = require('./logic/subscribe');
 
 App({
-  onLaunch(options) {
-    const openedBind = options && options.path === 'pages/bind/index';
+  onLaunch() {
     session
       .load()
       .then((me) => {
-        // An invitation code opens the bind page itself with its scene: do not lose it by redirecting.
-        if (me.needsBinding && !openedBind) wx.reLaunch({ url: '/pages/bind/index' });
         if (!me.needsBinding) subscribe.prefetch();
       })
       .catch(() => {

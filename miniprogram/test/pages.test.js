@@ -76,6 +76,12 @@ describe('home', () => {
     expect(app.wx.calls.navigations[0]).toEqual({ type: 'navigateTo', url: '/pages/meeting-checkin/index?id=5&scene=' + encodeURIComponent('m=5&t=abc123') });
   });
 
+  test('an invitation code that opens the home page goes to binding with its scene', async () => {
+    const { app } = appAs(null);
+    await app.open('home', { scene: 'inv%3DK7q2' });
+    expect(app.wx.calls.navigations).toEqual([{ type: 'reLaunch', url: '/pages/bind/index?scene=' + encodeURIComponent('inv=K7q2') }]);
+  });
+
   test('an unbound user is sent to binding', async () => {
     const { app } = appAs(null);
     const page = await app.open('home');

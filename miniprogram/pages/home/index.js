@@ -27,10 +27,14 @@ Page({
     if (!value) return;
     const target = scene.checkInTarget(value);
     if (target) kit.go('/pages/' + target.kind + '-checkin/index?id=' + target.id + '&scene=' + encodeURIComponent(target.code));
-    else wx.reLaunch({ url: '/pages/bind/index?scene=' + encodeURIComponent(value) });
+    else {
+      this.leaving = true;
+      wx.reLaunch({ url: '/pages/bind/index?scene=' + encodeURIComponent(value) });
+    }
   },
 
   onShow() {
+    if (this.leaving) return undefined;
     return this.refresh();
   },
 
