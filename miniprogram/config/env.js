@@ -11,7 +11,12 @@ const BASE_URLS = {
 // own list yet (GET /api/subscriptions is the source of truth).
 const FALLBACK_TEMPLATES = {};
 
+// develop only: sign in with this emulator code (dev-member, dev-secretary, … see README) instead of the
+// wx.login code, so the tools can talk to the API's WeChat emulator. Ignored in trial and release.
+const DEV_LOGIN_CODE = '';
+
 let override = null;
+let devCodeOverride = null;
 
 function envVersion() {
   try {
@@ -32,4 +37,13 @@ function setBaseUrl(url) {
   override = url ? url.replace(/\/+$/, '') : null;
 }
 
-module.exports = { BASE_URLS, FALLBACK_TEMPLATES, envVersion, baseUrl, setBaseUrl };
+function devLoginCode() {
+  if (envVersion() !== 'develop') return '';
+  return devCodeOverride !== null ? devCodeOverride : DEV_LOGIN_CODE;
+}
+
+function setDevLoginCode(code) {
+  devCodeOverride = code;
+}
+
+module.exports = { BASE_URLS, FALLBACK_TEMPLATES, envVersion, baseUrl, setBaseUrl, devLoginCode, setDevLoginCode };

@@ -172,6 +172,16 @@ describe('API client', () => {
 });
 
 describe('config', () => {
+  test('the emulator sign-in code applies in develop only', async () => {
+    for (const [envVersion, expected] of [['develop', 'dev-secretary'], ['trial', 'wx-code'], ['release', 'wx-code']]) {
+      const api = server();
+      const app = createApp({ handler: api.handler, envVersion, loginCode: 'wx-code' });
+      app.load('config/env').setDevLoginCode('dev-secretary');
+      await app.load('api/client').get('/api/me');
+      expect([envVersion, api.state.logins]).toEqual([envVersion, [expected]]);
+    }
+  });
+
   test.each([
     ['develop', 'http://127.0.0.1:5080'],
     ['trial', 'https://trial-api.smartbranch.example.edu.cn'],
