@@ -15,6 +15,19 @@ function branchesIn(units) {
   return result;
 }
 
+/** Party groups of a branch, from GET /api/org/units whether it answers a tree (children) or a flat list (parentId). */
+function groupsOf(units, branchId) {
+  const result = [];
+  const walk = (list, parent) =>
+    (list || []).forEach((u) => {
+      const parentId = u.parentId !== undefined && u.parentId !== null ? u.parentId : parent;
+      if (u.kind === 'PartyGroup' && String(parentId) === String(branchId)) result.push({ id: u.id, name: u.name });
+      walk(u.children, u.id);
+    });
+  walk(units, null);
+  return result;
+}
+
 /** Sets { allowed, branches, branchIndex }; a plain member gets allowed: false and sees no form. */
 async function start(page) {
   const member = await kit.guard(page, () => session.ensureMember());
@@ -34,4 +47,4 @@ const VISIBILITIES = [
   { value: 'Committee', label: '支委（仅支委可见）' },
 ];
 
-module.exports = { start, branchesIn, VISIBILITIES };
+module.exports = { start, branchesIn, groupsOf, VISIBILITIES };

@@ -47,6 +47,15 @@ describe('roles: who sees secretary actions', () => {
   });
 });
 
+describe('party groups of a branch', () => {
+  const { groupsOf } = require('../logic/secretary');
+
+  test('from a flat list with parent ids', () => {
+    const units = [{ id: 2, kind: 'Branch' }, { id: 5, kind: 'PartyGroup', name: '一组', parentId: 2 }, { id: 7, kind: 'PartyGroup', name: '三组', parentId: 3 }];
+    expect(groupsOf(units, 2)).toEqual([{ id: 5, name: '一组' }]);
+  });
+});
+
 describe('watermark', () => {
   const watermark = require('../logic/watermark');
   const viewer = { name: '李明', number: 'T1002' };

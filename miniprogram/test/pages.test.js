@@ -145,6 +145,20 @@ describe('notices', () => {
     expect(app.wx.calls.navigations).toEqual([{ type: 'redirectTo', url: '/pages/notice-stats/index?id=21' }]);
   });
 
+  test('a secretary can address chosen party groups of the branch', async () => {
+    const { app, sent } = appAs(SECRETARY, {
+      'GET /api/org/units': () => [{ id: 1, kind: 'GeneralBranch', name: '信息学院党总支', children: [{ id: 2, kind: 'Branch', name: '教工第一党支部', children: [{ id: 5, kind: 'PartyGroup', name: '教工第一党小组' }, { id: 6, kind: 'PartyGroup', name: '教工第二党小组' }] }, { id: 3, kind: 'Branch', name: '学生第一党支部', children: [{ id: 7, kind: 'PartyGroup', name: '本科生党小组' }] }] }],
+      'POST /api/notices': () => [201, { id: 22 }],
+    });
+    const page = await app.open('notice-compose');
+    expect(page.data.groups.map((g) => g.name)).toEqual(['教工第一党小组', '教工第二党小组']);
+    page.onGroups(event({}, { value: ['6'] }));
+    page.setData({ title: '党小组会通知', body: '正文', confirmed: true });
+
+    await page.submit();
+    expect(sent['POST /api/notices'][0].audience).toEqual({ unitIds: [6], memberIds: [] });
+  });
+
   test('the server refusal is shown with its title and detail', async () => {
     const { app } = appAs(SECRETARY, {
       'POST /api/notices': () => [422, { title: '内容未通过安全检测', detail: '标题或正文含有违规内容，请修改后再发布。', status: 422 }],
@@ -304,6 +318,62 @@ describe('meetings', () => {
     const { app } = appAs(MEMBER);
     expect((await app.open('meeting-create')).data.allowed).toBe(false);
     expect((await app.open('compliance', { unitId: '2' })).data.allowed).toBe(false);
+  });
+});
+
+describe('inbox, minutes and me', () => {
+  test('opening an inbox message marks it read and opens what it is about', async () => {
+    const { app, sent } = appAs(MEMBER, {
+      'GET /api/inbox': () => ({ items: [{ id: 41, title: '会议提醒', body: '明天14:30 学习党章', createdAt: '2026-03-01T06:30:00Z', read: false, page: 'pages/meeting-detail/index?id=4' }], nextCursor: null }),
+      'POST /api/inbox/41/read': () => [204],
+    });
+    const page = await app.open('inbox');
+    expect(page.data.items[0]).toMatchObject({ title: '会议提醒', unread: true, when: '3月1日 14:30' });
+
+    await page.open(event({ index: 0 }));
+    expect(sent['POST /api/inbox/41/read']).toHaveLength(1);
+    expect(page.data.items[0].unread).toBe(false);
+    expect(app.wx.calls.navigations).toEqual([{ type: 'navigateTo', url: '/pages/meeting-detail/index?id=4' }]);
+  });
+
+  const meeting = { id: 4, topic: '学习党章', type: 'PartyLesson', visibility: 'Internal', branchId: 2 };
+  const minutes = { revisions: [{ content: '初稿', author: { name: '王建国' }, createdAt: '2026-03-02T09:00:00Z' }, { content: '定稿', author: { name: '王建国' }, createdAt: '2026-03-03T09:00:00Z' }] };
+
+  test('members read minutes with every revision in order but cannot edit', async () => {
+    const { app } = appAs(MEMBER, { 'GET /api/meetings/4': () => meeting, 'GET /api/meetings/4/minutes': () => minutes });
+    const page = await app.open('minutes', { id: '4' });
+    expect(page.data.content).toBe('定稿');
+    expect(page.data.revisions.map((r) => r.no + r.content)).toEqual(['1初稿', '2定稿']);
+    expect(page.data.canEdit).toBe(false);
+    expect(page.data.watermark).toBe('李明 T1002');
+  });
+
+  test('the secretary writes a new revision', async () => {
+    const { app, sent } = appAs(SECRETARY, { 'GET /api/meetings/4': () => meeting, 'GET /api/meetings/4/minutes': () => minutes, 'PUT /api/meetings/4/minutes': () => [204] });
+    const page = await app.open('minutes', { id: '4' });
+    expect(page.data.canEdit).toBe(true);
+    page.edit();
+    page.onDraft(event({}, { value: '定稿（补充决议）' }));
+    await page.save();
+    expect(sent['PUT /api/meetings/4/minutes']).toEqual([{ content: '定稿（补充决议）' }]);
+  });
+
+  test('no minutes yet is shown as such, not as an error', async () => {
+    const { app } = appAs(MEMBER, { 'GET /api/meetings/4': () => meeting });
+    const page = await app.open('minutes', { id: '4' });
+    expect(page.data.content).toBe('');
+    expect(app.wx.calls.modals).toEqual([]);
+  });
+
+  test('me shows my sign-ups and attendance', async () => {
+    const { app } = appAs(MEMBER, {
+      'GET /api/activities': (req) => (req.query.scope === 'mine' ? [{ id: 6, title: '志愿服务', enrollment: { status: 'Confirmed' }, checkedInAt: '2026-03-05T01:01:00Z' }] : []),
+      'GET /api/meetings': (req) => (req.query.scope === 'mine' ? [{ id: 4, topic: '学习党章', myAttendance: 'Late' }] : []),
+    });
+    const page = await app.open('me');
+    expect(page.data.statusText).toBe('正式党员');
+    expect(page.data.myActivities.map((a) => a.title + (a.checkedIn ? '已签到' : ''))).toEqual(['志愿服务已签到']);
+    expect(page.data.myMeetings.map((m) => m.title + m.attendanceText)).toEqual(['学习党章迟到']);
   });
 });
 

@@ -1,6 +1,7 @@
 const secretary = require('../../logic/secretary');
 const kit = require('../../logic/page-kit');
 const notices = require('../../api/notices');
+const org = require('../../api/org');
 
 const TITLE_MAX = 60;
 // Classification markings (秘密/机密/绝密 used as a marking): caught here so nobody types a long notice in vain; the server refuses them too.
@@ -44,11 +45,25 @@ Page({
     requiresAck: false,
     pinned: false,
     confirmed: false,
+    groups: [],
+    groupIds: [],
     loading: false,
   },
 
-  onLoad() {
-    return secretary.start(this);
+  async onLoad() {
+    const member = await secretary.start(this);
+    if (member) await this.loadGroups();
+  },
+
+  /** Party groups of the chosen branch; without them the notice goes to the whole branch. */
+  async loadGroups() {
+    const branch = this.data.branches[this.data.branchIndex];
+    const units = await kit.guard(this, () => org.units(), { silent: true, onError: () => null });
+    this.setData({ groups: units ? secretary.groupsOf(units, branch.id).map((g) => ({ id: g.id, name: g.name })) : [], groupIds: [] });
+  },
+
+  onGroups(e) {
+    this.setData({ groupIds: e.detail.value || [] });
   },
 
   onField(e) {
@@ -57,6 +72,7 @@ Page({
 
   onBranch(e) {
     this.setData({ branchIndex: Number(e.detail.value) });
+    return this.loadGroups();
   },
 
   onVisibility(e) {
@@ -78,7 +94,7 @@ Page({
       title: this.data.title.trim(),
       body: toHtml(this.data.body),
       visibility: this.data.visibilities[this.data.visibilityIndex].value,
-      audience: { unitIds: [branch.id], memberIds: [] },
+      audience: { unitIds: this.data.groupIds.length ? this.data.groupIds.map(Number) : [branch.id], memberIds: [] },
       requiresAck: !!this.data.requiresAck,
       pinned: !!this.data.pinned,
       confirmedNotClassified: true,
