@@ -14,7 +14,7 @@ function checkInPage(kind, api) {
       this.setData({ id: opts.id || (target && target.id) || null });
       // Opened by the camera or the scan button: the scene is the code, check in at once.
       if (target && target.kind === kind) return this.submitCode(target.code, target.id);
-      return session.ensureMember();
+      return kit.guard(this, () => session.ensureMember());
     },
 
     onInput(e) {
