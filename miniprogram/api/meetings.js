@@ -7,9 +7,9 @@ function items(data) {
 
 /** Meeting types (三会一课 and more) with the names shown to members. */
 const MEETING_TYPES = [
-  { value: 'GeneralMeeting', label: '支部党员大会' },
+  { value: 'BranchGeneralMeeting', label: '支部党员大会' },
   { value: 'CommitteeMeeting', label: '支委会' },
-  { value: 'GroupMeeting', label: '党小组会' },
+  { value: 'PartyGroupMeeting', label: '党小组会' },
   { value: 'PartyLesson', label: '党课' },
   { value: 'ThemedPartyDay', label: '主题党日' },
   { value: 'OrganizationalLifeMeeting', label: '组织生活会' },
@@ -21,18 +21,20 @@ module.exports = {
   /** scope: upcoming | past | mine */
   list: (scope) => client.get('/api/meetings', { scope }).then(items),
   get: (id) => client.get('/api/meetings/' + id),
-  /** { branchId, type, topic, startsAt, endsAt, place, onlineLink, agenda, visibility } */
+  /** { unitId, type, topic, startsAt, endsAt, place, onlineLink, agenda, visibility } */
   create: (meeting) => client.post('/api/meetings', meeting),
   update: (id, meeting) => client.put('/api/meetings/' + id, meeting),
   cancel: (id, reason) => client.post('/api/meetings/' + id + '/cancel', { reason }),
   askLeave: (id, reason) => client.post('/api/meetings/' + id + '/leave-requests', { reason }),
   approveLeave: (leaveId) => client.post('/api/leave-requests/' + leaveId + '/approve'),
-  rejectLeave: (leaveId, reason) => client.post('/api/leave-requests/' + leaveId + '/reject', { reason }),
+  rejectLeave: (leaveId, note) => client.post('/api/leave-requests/' + leaveId + '/reject', { note }),
   checkInCode: (id) => client.get('/api/meetings/' + id + '/check-in-code'),
   checkIn: (id, code) => client.post('/api/meetings/' + id + '/check-in', { code }),
   checkInMember: (id, memberId) => client.post('/api/meetings/' + id + '/attendees/' + memberId + '/check-in'),
   attendance: (id) => client.get('/api/meetings/' + id + '/attendance'),
   minutes: (id) => client.get('/api/meetings/' + id + '/minutes'),
-  saveMinutes: (id, content) => client.put('/api/meetings/' + id + '/minutes', { content }),
+  /** Published minutes are kept as append-only revisions. */
+  saveMinutes: (id, content) => client.put('/api/meetings/' + id + '/minutes', { content, publish: true }),
+  /** → { unitId, unitName, from, to, branches: [{ branchId, branchName, inactive, rows: [{ type, typeName, required, held, missing }] }] } */
   compliance: (unitId, from, to) => client.get('/api/org/units/' + unitId + '/compliance', { from, to }),
 };

@@ -11,8 +11,13 @@ function count(data) {
   return (data && (data.count !== undefined ? data.count : data.unread)) || 0;
 }
 
+function members(data) {
+  return Array.isArray(data) ? data : (data && (data.members || data.items)) || [];
+}
+
+/** → { figures: {audience, read, unread, acked, notAcked} | null, members: [{memberId, name, number, readAt, ackedAt}] } */
 function recipients(id, state) {
-  return client.get('/api/notices/' + id + '/recipients', { state }).then((data) => (Array.isArray(data) ? data : (data && data.items) || []));
+  return client.get('/api/notices/' + id + '/recipients', { state }).then((data) => ({ figures: (data && data.figures) || null, members: members(data) }));
 }
 
 module.exports = {
@@ -21,16 +26,22 @@ module.exports = {
   /** Opening a notice records the first read. */
   get: (id) => client.get('/api/notices/' + id),
   ack: (id) => client.post('/api/notices/' + id + '/ack'),
-  /** { title, body, visibility, audience:{unitIds,memberIds}, requiresAck, pinned, confirmedNotClassified } */
+  /** { title, body, visibility, audience:{unitIds,memberIds}, requiresAck, pinned, confirmNotClassified } → { id, status, holdReason, recipientCount } */
   create: (notice) => client.post('/api/notices', notice),
   update: (id, notice) => client.put('/api/notices/' + id, notice),
   withdraw: (id) => client.post('/api/notices/' + id + '/withdraw'),
   approve: (id) => client.post('/api/notices/' + id + '/approve'),
   recipients,
-  /** Read figures for the committee, counted from the recipient lists so they always agree with the names. */
+  /** Read figures for the committee and the names of those who have not read. */
   stats: async (id) => {
-    const [read, unread, acked] = await Promise.all([recipients(id, 'read'), recipients(id, 'unread'), recipients(id, 'acked')]);
-    return { read: read.length, unread: unread.length, acked: acked.length, total: read.length + unread.length, unreadMembers: unread };
+    const unread = await recipients(id, 'unread');
+    const f = unread.figures;
+    if (f) return { read: f.read, unread: f.unread, acked: f.acked, total: f.audience, unreadMembers: unread.members };
+    // Without figures, count the lists so the numbers always agree with the names.
+    const [read, acked] = await Promise.all([recipients(id, 'read'), recipients(id, 'acked')]);
+    const r = read.members.length;
+    const u = unread.members.length;
+    return { read: r, unread: u, acked: acked.members.length, total: r + u, unreadMembers: unread.members };
   },
   remindUnread: (id) => client.post('/api/notices/' + id + '/remind-unread'),
 };

@@ -9,7 +9,7 @@ function normalizeSubscriptions(data) {
   return list.map((t) => ({
     kind: t.kind,
     templateId: t.templateId || t.tmplId || t.id,
-    title: t.title || KIND_LABELS[t.kind] || t.kind,
+    title: t.kindName || t.title || KIND_LABELS[t.kind] || t.kind,
     remaining: Number(t.remaining !== undefined ? t.remaining : t.quota !== undefined ? t.quota : t.banked || 0),
   }));
 }
@@ -26,7 +26,7 @@ module.exports = {
   /** results: { "<templateId>": "accept|reject|ban|filter" } */
   reportSubscriptions: (results) => client.post('/api/subscriptions', { results }),
   inbox: (cursor) => client.get('/api/inbox', { cursor }).then(page),
-  inboxUnreadCount: () => client.get('/api/inbox/unread-count').then((d) => (typeof d === 'number' ? d : (d && d.count) || 0)),
+  inboxUnreadCount: () => client.get('/api/inbox/unread-count').then((d) => (typeof d === 'number' ? d : (d && (d.unread !== undefined ? d.unread : d.count)) || 0)),
   markRead: (id) => client.post('/api/inbox/' + id + '/read'),
   reminders: (subjectType, subjectId) => client.get('/api/reminders', { subjectType, subjectId }),
 };

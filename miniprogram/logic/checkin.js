@@ -52,7 +52,8 @@ function checkInPage(kind, api) {
       if (!member) return;
       const result = await kit.guard(this, () => api.checkIn(id, code).then((r) => r || {}));
       if (!result) return;
-      this.setData({ id, done: true, result: result.late ? '签到成功（迟到）' : '签到成功' });
+      const late = result.late || result.status === 'Late';
+      this.setData({ id, done: true, result: late ? '签到成功（迟到）' : '签到成功' });
       kit.toast('签到成功');
     },
   };

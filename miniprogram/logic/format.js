@@ -50,7 +50,7 @@ function enrollmentText(enrollment) {
   return ENROLLMENT[enrollment.status] || '';
 }
 
-const ATTENDANCE = { Present: '出席', Late: '迟到', OnLeave: '请假', Absent: '缺席', CheckedIn: '已签到', SignedUp: '已报名' };
+const ATTENDANCE = { Present: '出席', Late: '迟到', OnLeave: '请假', Absent: '缺席', CheckedIn: '已签到', NotCheckedIn: '未签到', Confirmed: '已报名', Waitlisted: '候补中' };
 
 function attendanceText(status) {
   return ATTENDANCE[status] || status || '';

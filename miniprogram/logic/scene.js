@@ -52,4 +52,21 @@ function fromOptions(options) {
   return options && options.scene ? decode(options.scene) : '';
 }
 
-module.exports = { parseQuery, fromScan, checkInTarget, fromOptions };
+const SUBJECT_PAGES = { notice: 'notice-detail', activity: 'activity-detail', meeting: 'meeting-detail', leave: 'meeting-detail' };
+
+/**
+ * The page an inbox message opens: its link, with "pages/<area>/<page>?…" written as this app's
+ * "/pages/<area>-<page>/index?…", or else the page of its subject.
+ */
+function pageOf(message) {
+  const link = message && (message.link || message.page);
+  if (link) {
+    const m = /^\/?pages\/([a-z-]+)\/([a-z-]+)([?].*)?$/.exec(link);
+    if (!m) return '';
+    return m[2] === 'index' ? '/pages/' + m[1] + '/index' + (m[3] || '') : '/pages/' + m[1] + '-' + m[2] + '/index' + (m[3] || '');
+  }
+  const page = message && SUBJECT_PAGES[message.subjectType];
+  return page && message.subjectId && message.subjectType !== 'leave' ? '/pages/' + page + '/index?id=' + message.subjectId : '';
+}
+
+module.exports = { parseQuery, fromScan, checkInTarget, fromOptions, pageOf };

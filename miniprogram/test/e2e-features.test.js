@@ -31,6 +31,16 @@ function idFrom(wx) {
   return nav && /[?&]id=(\d+)/.exec(nav.url)[1];
 }
 
+/** Reminders are delivered by a background pipeline: look again for a few seconds. */
+async function eventually(check, timeoutMs) {
+  const deadline = Date.now() + (timeoutMs || 15000);
+  for (;;) {
+    const value = await check();
+    if (value || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 function noErrors(wx) {
   expect(wx.calls.modals).toEqual([]);
 }
@@ -105,9 +115,11 @@ describe('a member and a secretary on their phones', () => {
     noErrors(secretary.wx);
 
     const organizer = phone('dev-organizer');
-    const inbox = await organizer.open('inbox');
-    expect(inbox.data.items.length).toBeGreaterThanOrEqual(1);
-    expect(inbox.data.items.some((m) => m.unread)).toBe(true);
+    const inbox = await eventually(async () => {
+      const page = await organizer.open('inbox');
+      return page.data.items.some((m) => m.unread && m.page === '/pages/notice-detail/index?id=' + noticeId) ? page : null;
+    });
+    expect(inbox).toBeTruthy();
   });
 
   test('the secretary creates an activity starting soon', async () => {

@@ -91,6 +91,13 @@ describe('scenes', () => {
     expect(scene.checkInTarget('i=abc')).toBeNull();
   });
 
+  test('inbox links open this app\'s pages', () => {
+    expect(scene.pageOf({ link: 'pages/notice/detail?id=7' })).toBe('/pages/notice-detail/index?id=7');
+    expect(scene.pageOf({ link: 'pages/activity-detail/index?id=3' })).toBe('/pages/activity-detail/index?id=3');
+    expect(scene.pageOf({ link: null, subjectType: 'meeting', subjectId: 4 })).toBe('/pages/meeting-detail/index?id=4');
+    expect(scene.pageOf({ link: 'https://evil.example/x' })).toBe('');
+  });
+
   test('an invitation scan yields its scene', () => {
     expect(scene.fromScan({ path: 'pages/bind/index?scene=inv%3DK7q2', result: '' })).toBe('inv=K7q2');
     expect(scene.fromScan({ result: 'K7q2' })).toBe('K7q2');

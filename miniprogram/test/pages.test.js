@@ -12,12 +12,14 @@ const OTHER_SECRETARY = {
   id: 8, name: '孙悦', number: 'S2001', status: 'Full', hasVote: true, branch: { id: 3, name: '学生第一党支部', kind: 'Branch' }, partyGroup: null,
   roles: [{ unitId: 3, unitName: '学生第一党支部', role: 'Secretary', roleName: '书记', endsOn: '2027-08-31' }],
 };
-const TEMPLATES = [
-  { kind: 'Meeting', templateId: 'tm-meeting', remaining: 1 },
-  { kind: 'Activity', templateId: 'tm-activity', remaining: 0 },
-  { kind: 'Notice', templateId: 'tm-notice', remaining: 0 },
-  { kind: 'LeaveDecision', templateId: 'tm-leave', remaining: 0 },
-];
+const TEMPLATES = {
+  templates: [
+    { kind: 'Meeting', kindName: '会议提醒', templateId: 'tm-meeting', banked: 1, reachedByWeChat: true },
+    { kind: 'Activity', kindName: '活动提醒', templateId: 'tm-activity', banked: 0, reachedByWeChat: false },
+    { kind: 'Notice', kindName: '通知提醒', templateId: 'tm-notice', banked: 0, reachedByWeChat: false },
+    { kind: 'LeaveDecision', kindName: '请假审批结果', templateId: 'tm-leave', banked: 0, reachedByWeChat: false },
+  ],
+};
 
 /** An app signed in as `who`, with extra routes; `sent` collects every non-GET body by route. */
 function appAs(who, routes, wxOptions) {
@@ -60,14 +62,16 @@ describe('home', () => {
 
   test('shows unread count, next meetings and open activities', async () => {
     const { app } = appAs(MEMBER, {
-      'GET /api/notices/unread-count': () => ({ count: 2 }),
-      'GET /api/meetings': () => ({ items: [{ id: 4, topic: '学习党章', type: 'PartyLesson', startsAt: '2026-03-02T06:30:00Z', endsAt: '2026-03-02T08:00:00Z' }] }),
-      'GET /api/activities': () => [{ id: 6, title: '志愿服务', startsAt: '2026-03-05T01:00:00Z', endsAt: '2026-03-05T04:00:00Z', enrollment: { status: 'Waitlisted', position: 2 } }],
+      'GET /api/notices/unread-count': () => ({ unread: 2, awaitingAck: 1 }),
+      'GET /api/inbox/unread-count': () => ({ unread: 5 }),
+      'GET /api/meetings': () => ({ items: [{ id: 4, topic: '学习党章', type: 'PartyLesson', typeName: '党课', startsAt: '2026-03-02T06:30:00Z', endsAt: '2026-03-02T08:00:00Z' }] }),
+      'GET /api/activities': () => ({ scope: 'open', items: [{ id: 6, title: '志愿服务', startsAt: '2026-03-05T01:00:00Z', endsAt: '2026-03-05T04:00:00Z', capacity: 10, confirmedCount: 10, myStatus: 'Waitlisted', myWaitlistPosition: 2 }] }),
     });
     const page = await app.open('home');
     expect(page.data.unread).toBe(2);
+    expect(page.data.inboxUnread).toBe(5);
     expect(page.data.meetings[0]).toMatchObject({ title: '学习党章', type: '党课', when: '3月2日 14:30' });
-    expect(page.data.activities[0].enrollmentText).toBe('候补第 2 位');
+    expect(page.data.activities[0]).toMatchObject({ enrollmentText: '候补第 2 位', places: '10/10' });
   });
 
   test('a check-in code that opens the home page goes on to check-in', async () => {
@@ -91,7 +95,7 @@ describe('home', () => {
 });
 
 describe('notices', () => {
-  const internal = { id: 11, title: '关于开展主题党日的通知', body: '<p>正文</p>', visibility: 'Internal', branchId: 2, requiresAck: true, acked: false, publishedAt: '2026-03-01T00:00:00Z' };
+  const internal = { id: 11, title: '关于开展主题党日的通知', body: '<p>正文</p>', visibility: 'Internal', status: 'Published', unitId: 2, unitName: '教工第一党支部', requiresAck: true, publishedAt: '2026-03-01T00:00:00Z', edited: false, version: 1, me: { isRecipient: true, readAt: '2026-03-01T01:00:00Z', ackedAt: null }, canManage: false };
 
   test('internal notice carries the viewer watermark and a member gets no secretary action', async () => {
     const { app, sent } = appAs(MEMBER, { 'GET /api/notices/11': () => internal, 'POST /api/notices/11/ack': () => [204] });
@@ -140,7 +144,7 @@ describe('notices', () => {
       audience: { unitIds: [2], memberIds: [] },
       requiresAck: false,
       pinned: false,
-      confirmedNotClassified: true,
+      confirmNotClassified: true,
     });
     expect(app.wx.calls.navigations).toEqual([{ type: 'redirectTo', url: '/pages/notice-stats/index?id=21' }]);
   });
@@ -174,7 +178,7 @@ describe('notices', () => {
     const people = { read: [{ memberId: 1, name: '王建国' }], unread: [{ memberId: 3, name: '李明', number: 'T1002' }, { memberId: 4, name: '张华' }], acked: [] };
     const { app, sent } = appAs(SECRETARY, {
       'GET /api/notices/11': () => internal,
-      'GET /api/notices/11/recipients': (req) => ({ items: people[req.query.state] }),
+      'GET /api/notices/11/recipients': (req) => ({ figures: { audience: 3, read: 1, unread: 2, acked: 0, notAcked: 3 }, state: 'Unread', members: people[req.query.state] }),
       'POST /api/notices/11/remind-unread': () => ({ reminded: 2 }),
     });
     const page = await app.open('notice-stats', { id: '11' });
@@ -188,13 +192,13 @@ describe('notices', () => {
 });
 
 describe('activities', () => {
-  const activity = { id: 6, title: '志愿服务', visibility: 'Internal', branchId: 2, startsAt: '2026-03-05T01:00:00Z', endsAt: '2026-03-05T04:00:00Z', capacity: 10, enrollment: null };
+  const activity = { id: 6, unitId: 2, unitName: '教工第一党支部', title: '志愿服务', visibility: 'Internal', status: 'Scheduled', startsAt: '2026-03-05T01:00:00Z', endsAt: '2026-03-05T04:00:00Z', capacity: 10, waitingList: true, confirmedCount: 10, waitingCount: 2, myEnrollment: null, canSignUp: true, canManage: false };
 
   test('sign up asks for the activity reminder in the same tap, then enrolls', async () => {
     let enrolled = null;
     const { app, sent } = appAs(MEMBER, {
-      'GET /api/activities/6': () => Object.assign({}, activity, { enrollment: enrolled }),
-      'POST /api/activities/6/enrollment': () => (enrolled = { status: 'Waitlisted', position: 3 }),
+      'GET /api/activities/6': () => Object.assign({}, activity, { myEnrollment: enrolled }),
+      'POST /api/activities/6/enrollment': () => (enrolled = { activityId: 6, status: 'Waitlisted', waitlistPosition: 3, signedUpAt: '2026-03-01T00:00:00Z', confirmedAt: null, checkedInAt: null }),
     });
     const page = await app.open('activity-detail', { id: '6' });
     expect(page.data.actions).toEqual([]);
@@ -247,7 +251,7 @@ describe('activities', () => {
   test('organiser screen shows the numeric code and the code image', async () => {
     const { app } = appAs(SECRETARY, {
       'GET /api/activities/6': () => activity,
-      'GET /api/activities/6/check-in-code': () => ({ numericCode: '042917', scene: 'a=6&t=x', imageUrl: '/api/activities/6/check-in-code/image' }),
+      'GET /api/activities/6/check-in-code': () => ({ scene: 'a=6&t=x', numericCode: '042917', expiresAt: '2026-03-05T01:01:00Z', imageUrl: '/api/activities/6/check-in-code/image' }),
     });
     const page = await app.open('checkin-code', { kind: 'activity', id: '6' });
     page.onUnload();
@@ -266,7 +270,7 @@ describe('activities', () => {
 });
 
 describe('meetings', () => {
-  const meeting = { id: 4, topic: '学习党章', type: 'PartyLesson', visibility: 'Committee', branchId: 2, startsAt: '2026-03-02T06:30:00Z', endsAt: '2026-03-02T08:00:00Z' };
+  const meeting = { id: 4, type: 'PartyLesson', typeName: '党课', branchId: 2, unitId: 2, topic: '学习党章', visibility: 'Committee', status: 'Scheduled', startsAt: '2026-03-02T06:30:00Z', endsAt: '2026-03-02T08:00:00Z', myLeave: null, canOrganize: false };
 
   test('viewing a meeting offers its reminder', async () => {
     const { app } = appAs(MEMBER, { 'GET /api/meetings': () => [meeting] });
@@ -293,7 +297,8 @@ describe('meetings', () => {
 
   test('the secretary approves leave', async () => {
     const { app, sent } = appAs(SECRETARY, {
-      'GET /api/meetings/4': () => Object.assign({}, meeting, { leaveRequests: [{ id: 31, name: '李明', reason: '出差', status: 'Pending' }] }),
+      'GET /api/meetings/4': () => meeting,
+      'GET /api/meetings/4/attendance': () => ({ meetingId: 4, expected: 2, attendees: [{ memberId: 3, name: '李明', number: 'T1002', hasVote: true, status: null, statusName: null, checkedInAt: null, leave: { id: 31, memberId: 3, reason: '出差', status: 'Pending' } }, { memberId: 2, name: '王建国', number: 'T1001', hasVote: true, status: null, statusName: null, leave: null }] }),
       'POST /api/leave-requests/31/approve': () => [204],
     });
     const page = await app.open('leave-approval', { id: '4' });
@@ -305,13 +310,48 @@ describe('meetings', () => {
   test('attendance lists who came and checks someone in by hand', async () => {
     const { app, sent } = appAs(SECRETARY, {
       'GET /api/meetings/4': () => meeting,
-      'GET /api/meetings/4/attendance': () => ({ quorate: false, attendees: [{ memberId: 3, name: '李明', status: 'Absent' }, { memberId: 2, name: '王建国', status: 'Present' }] }),
+      'GET /api/meetings/4/attendance': () => ({ meetingId: 4, expected: 2, present: 1, quorum: { counted: 2, present: 1, required: 2, isQuorate: false }, attendees: [{ memberId: 3, name: '李明', number: 'T1002', hasVote: true, status: null, statusName: null, checkedInAt: null, leave: null }, { memberId: 2, name: '王建国', number: 'T1001', hasVote: true, status: 'Present', statusName: '出席', checkedInAt: '2026-03-02T06:29:00Z', leave: null }] }),
       'POST /api/meetings/4/attendees/3/check-in': () => [204],
     });
     const page = await app.open('attendance', { kind: 'meeting', id: '4' });
     expect(page.data.attendance).toMatchObject({ checkedIn: 1, total: 2, quorate: '未达到法定人数' });
     await page.checkIn(event({ id: 3, name: '李明' }));
     expect(sent['POST /api/meetings/4/attendees/3/check-in']).toHaveLength(1);
+  });
+
+  test('the organiser screen of a meeting shows the code image sent inline', async () => {
+    const { app } = appAs(SECRETARY, {
+      'GET /api/meetings/4': () => meeting,
+      'GET /api/meetings/4/check-in-code': () => ({ numericCode: '551203', scene: 'm=4&t=x', page: 'pages/meeting-checkin/index', expiresAt: '2026-03-02T06:31:00Z', imageBase64: 'iVBORw0KGgo=' }),
+    });
+    const page = await app.open('checkin-code', { kind: 'meeting', id: '4' });
+    page.onUnload();
+    expect(page.data.numericCode).toBe('551203');
+    expect(page.data.image).toBe('data:image/png;base64,iVBORw0KGgo=');
+  });
+
+  test('a late meeting check-in says so', async () => {
+    const { app } = appAs(MEMBER, { 'POST /api/meetings/4/check-in': () => ({ meetingId: 4, memberId: 3, status: 'Late', statusName: '迟到', checkedInAt: '2026-03-02T06:45:00Z' }) });
+    const page = await app.open('meeting-checkin', { id: '4' });
+    page.onInput(event({}, { value: '551203' }));
+    await page.submit();
+    expect(page.data.result).toBe('签到成功（迟到）');
+  });
+
+  test('compliance shows required against held per type for the branch', async () => {
+    const { app, sent } = appAs(SECRETARY, {
+      'GET /api/org/units/2/compliance': () => ({
+        unitId: 2, unitName: '教工第一党支部', from: '2026-01-01', to: '2026-03-31',
+        branches: [{ branchId: 2, branchName: '教工第一党支部', inactive: true, rows: [
+          { type: 'CommitteeMeeting', typeName: '支委会', required: 3, held: 2, missing: ['2026-02'] },
+          { type: 'PartyLesson', typeName: '党课', required: 1, held: 1, missing: [] },
+        ] }],
+      }),
+    });
+    const page = await app.open('compliance', { unitId: '2' });
+    expect(page.data.inactive).toBe(true);
+    expect(page.data.rows.map((r) => [r.label, r.held + '/' + r.required, r.ok, r.missing])).toEqual([['支委会', '2/3', false, '2026-02'], ['党课', '1/1', true, '']]);
+    expect(sent).toEqual({ 'POST /api/auth/wechat-login': [{ code: 'dev-member' }] });
   });
 
   test('a member cannot open the meeting form or compliance', async () => {
@@ -324,7 +364,7 @@ describe('meetings', () => {
 describe('inbox, minutes and me', () => {
   test('opening an inbox message marks it read and opens what it is about', async () => {
     const { app, sent } = appAs(MEMBER, {
-      'GET /api/inbox': () => ({ items: [{ id: 41, title: '会议提醒', body: '明天14:30 学习党章', createdAt: '2026-03-01T06:30:00Z', read: false, page: 'pages/meeting-detail/index?id=4' }], nextCursor: null }),
+      'GET /api/inbox': () => ({ items: [{ id: 41, title: '会议提醒', body: '明天14:30 学习党章', subjectType: 'meeting', subjectId: 4, link: 'pages/meeting/detail?id=4', createdAt: '2026-03-01T06:30:00Z', read: false }], nextCursor: null }),
       'POST /api/inbox/41/read': () => [204],
     });
     const page = await app.open('inbox');
@@ -337,7 +377,7 @@ describe('inbox, minutes and me', () => {
   });
 
   const meeting = { id: 4, topic: '学习党章', type: 'PartyLesson', visibility: 'Internal', branchId: 2 };
-  const minutes = { revisions: [{ content: '初稿', author: { name: '王建国' }, createdAt: '2026-03-02T09:00:00Z' }, { content: '定稿', author: { name: '王建国' }, createdAt: '2026-03-03T09:00:00Z' }] };
+  const minutes = { meetingId: 4, isPublished: true, content: '定稿', revisions: [{ number: 1, content: '初稿', author: { id: 2, name: '王建国' }, at: '2026-03-02T09:00:00Z' }, { number: 2, content: '定稿', author: { id: 2, name: '王建国' }, at: '2026-03-03T09:00:00Z' }] };
 
   test('members read minutes with every revision in order but cannot edit', async () => {
     const { app } = appAs(MEMBER, { 'GET /api/meetings/4': () => meeting, 'GET /api/meetings/4/minutes': () => minutes });
@@ -355,7 +395,7 @@ describe('inbox, minutes and me', () => {
     page.edit();
     page.onDraft(event({}, { value: '定稿（补充决议）' }));
     await page.save();
-    expect(sent['PUT /api/meetings/4/minutes']).toEqual([{ content: '定稿（补充决议）' }]);
+    expect(sent['PUT /api/meetings/4/minutes']).toEqual([{ content: '定稿（补充决议）', publish: true }]);
   });
 
   test('no minutes yet is shown as such, not as an error', async () => {
@@ -367,8 +407,8 @@ describe('inbox, minutes and me', () => {
 
   test('me shows my sign-ups and attendance', async () => {
     const { app } = appAs(MEMBER, {
-      'GET /api/activities': (req) => (req.query.scope === 'mine' ? [{ id: 6, title: '志愿服务', enrollment: { status: 'Confirmed' }, checkedInAt: '2026-03-05T01:01:00Z' }] : []),
-      'GET /api/meetings': (req) => (req.query.scope === 'mine' ? [{ id: 4, topic: '学习党章', myAttendance: 'Late' }] : []),
+      'GET /api/activities': (req) => ({ scope: req.query.scope, items: req.query.scope === 'mine' ? [{ id: 6, title: '志愿服务', myStatus: 'Confirmed', myCheckedInAt: '2026-03-05T01:01:00Z' }] : [] }),
+      'GET /api/meetings': (req) => ({ items: req.query.scope === 'mine' ? [{ id: 4, topic: '学习党章', typeName: '党课', myAttendance: 'Late' }] : [] }),
     });
     const page = await app.open('me');
     expect(page.data.statusText).toBe('正式党员');

@@ -47,7 +47,7 @@ Page({
     const branch = this.data.branches[this.data.branchIndex];
     const created = await kit.guard(this, () =>
       activities.create({
-        branchId: branch.id,
+        unitId: branch.id,
         title,
         description: this.data.description.trim(),
         place: this.data.place.trim(),

@@ -42,6 +42,10 @@ Page({
     const code = await kit.guard(this, () => subject.apiFor(this.data.kind).checkInCode(this.data.id), { silent: true });
     if (!code) return;
     this.setData({ numericCode: code.numericCode || code.numeric || '' });
+    if (code.imageBase64) {
+      this.setData({ image: 'data:image/png;base64,' + code.imageBase64 });
+      return;
+    }
     const imageUrl = code.imageUrl || code.qrCodeUrl;
     if (imageUrl) {
       const image = await kit.guard(this, () => client.download(imageUrl), { silent: true, onError: () => null });

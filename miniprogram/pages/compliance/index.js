@@ -9,8 +9,14 @@ function typeLabel(type) {
   return t ? t.label : type;
 }
 
+/** The rows of the chosen branch: the API answers per branch ({ branches: [{ branchId, inactive, rows }] }). */
+function branchOf(data, branchId) {
+  const branches = (data && data.branches) || [];
+  return branches.filter((b) => String(b.branchId) === String(branchId))[0] || branches[0] || data || {};
+}
+
 function rows(data) {
-  const list = Array.isArray(data) ? data : (data && (data.types || data.items)) || [];
+  const list = Array.isArray(data) ? data : (data && (data.rows || data.types || data.items)) || [];
   return list.map((r) => ({
     type: r.type,
     label: r.typeName || typeLabel(r.type),
@@ -50,6 +56,7 @@ Page({
     if (!branch) return;
     const data = await kit.guard(this, () => meetings.compliance(branch.id, this.data.from, this.data.to));
     if (!data) return;
-    this.setData({ rows: rows(data), inactive: !!(data && (data.inactive || data.isInactive)) });
+    const mine = branchOf(data, branch.id);
+    this.setData({ rows: rows(mine), inactive: !!(mine.inactive || mine.isInactive) });
   },
 });

@@ -1,5 +1,6 @@
 const session = require('../../logic/session');
 const format = require('../../logic/format');
+const scene = require('../../logic/scene');
 const kit = require('../../logic/page-kit');
 const reminders = require('../../api/reminders');
 
@@ -10,7 +11,7 @@ function view(m) {
     body: m.body || m.text || '',
     when: format.dateTime(m.createdAt || m.sentAt),
     unread: m.read === undefined ? !m.readAt : !m.read,
-    page: m.page || '',
+    page: scene.pageOf(m),
   };
 }
 
@@ -46,6 +47,6 @@ Page({
       await kit.guard(this, () => reminders.markRead(item.id), { silent: true, onError: () => null });
       this.setData({ ['items[' + index + '].unread']: false });
     }
-    if (item.page) kit.go(item.page.charAt(0) === '/' ? item.page : '/' + item.page);
+    if (item.page) kit.go(item.page);
   },
 });

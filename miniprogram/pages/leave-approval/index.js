@@ -4,8 +4,12 @@ const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const meetings = require('../../api/meetings');
 
+/** Leave requests from the meeting, or from the attendees of its attendance (each with its `leave`). */
 function leaveRows(meeting, attendance) {
-  const list = (meeting && meeting.leaveRequests) || (attendance && attendance.leaveRequests) || [];
+  let list = (meeting && meeting.leaveRequests) || (attendance && attendance.leaveRequests);
+  if (!list) {
+    list = ((attendance && attendance.attendees) || []).filter((a) => a.leave).map((a) => Object.assign({ name: a.name }, a.leave));
+  }
   return list.map((l) => ({
     id: l.id,
     name: l.name || (l.member && l.member.name) || '',

@@ -46,7 +46,7 @@ Page({
     const branch = this.data.branches[this.data.branchIndex];
     const created = await kit.guard(this, () =>
       meetings.create({
-        branchId: branch.id,
+        unitId: branch.id,
         type: this.data.types[this.data.typeIndex].value,
         topic,
         startsAt: when.startsAt,

@@ -97,7 +97,7 @@ Page({
       audience: { unitIds: this.data.groupIds.length ? this.data.groupIds.map(Number) : [branch.id], memberIds: [] },
       requiresAck: !!this.data.requiresAck,
       pinned: !!this.data.pinned,
-      confirmedNotClassified: true,
+      confirmNotClassified: true,
     };
     const created = await kit.guard(this, () => notices.create(notice));
     if (!created) return null;
