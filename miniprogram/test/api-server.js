@@ -22,12 +22,17 @@ function freePort() {
 
 async function waitForLive(baseUrl, child, output, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
+  let failingSince = null;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error('API exited with code ' + child.exitCode + ':\n' + output.join(''));
     try {
       const res = await fetch(baseUrl + '/health/live');
       if (res.ok) return;
+      // Listening but broken (e.g. an endpoint table that cannot be built): no point waiting for the build timeout.
+      failingSince = failingSince || Date.now();
+      if (Date.now() - failingSince > 30000) throw new Error('API answers /health/live with ' + res.status + ':\n' + output.join('').slice(-4000));
     } catch (e) {
+      if (failingSince && Date.now() - failingSince > 30000) throw e;
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 500));

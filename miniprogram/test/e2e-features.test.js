@@ -41,8 +41,10 @@ async function eventually(check, timeoutMs) {
   }
 }
 
+/** No error was shown; on failure the message names the requests that did not succeed. */
 function noErrors(wx) {
-  expect(wx.calls.modals).toEqual([]);
+  const failed = wx.calls.requests.filter((r) => r.status >= 400).map((r) => r.method + ' ' + r.url.replace(BASE, '') + ' → ' + r.status);
+  expect({ shown: wx.calls.modals, failed }).toEqual({ shown: [], failed: [] });
 }
 
 describe('a member and a secretary on their phones', () => {

@@ -4,7 +4,8 @@
 function createWx(options) {
   const opts = options || {};
   const storage = new Map();
-  const calls = { requests: [], logins: 0, modals: [], toasts: [], navigations: [], subscribe: [], clipboard: [] };
+  // modals: messages (errors, notices) the user must acknowledge; confirms: yes/no questions.
+  const calls = { requests: [], logins: 0, modals: [], confirms: [], toasts: [], navigations: [], subscribe: [], clipboard: [] };
   const state = {
     loginCode: opts.loginCode || 'dev-member',
     subscribeAnswer: opts.subscribeAnswer || 'accept',
@@ -27,11 +28,15 @@ function createWx(options) {
       later(() => (state.loginCode ? o.success({ code: state.loginCode, errMsg: 'login:ok' }) : o.fail({ errMsg: 'login:fail' })));
     },
     request: (o) => {
-      calls.requests.push({ method: o.method || 'GET', url: o.url, data: o.data, header: o.header });
+      const entry = { method: o.method || 'GET', url: o.url, data: o.data, header: o.header };
+      calls.requests.push(entry);
       Promise.resolve()
         .then(() => opts.handler(o))
         .then(
-          (res) => o.success(res),
+          (res) => {
+            entry.status = res.statusCode;
+            o.success(res);
+          },
           (err) => o.fail({ errMsg: 'request:fail ' + (err && err.message) }),
         );
     },
@@ -40,7 +45,7 @@ function createWx(options) {
       later(() => o.success({ statusCode: 200, tempFilePath: 'http://tmp/' + encodeURIComponent(o.url) }));
     },
     showModal: (o) => {
-      calls.modals.push({ title: o.title, content: o.content });
+      (o.showCancel === false ? calls.modals : calls.confirms).push({ title: o.title, content: o.content });
       if (o.success) later(() => o.success({ confirm: state.confirm, cancel: !state.confirm }));
     },
     showToast: (o) => calls.toasts.push(o.title),
