@@ -207,4 +207,31 @@ describe('a member and a secretary on their phones', () => {
     expect(compliance.data.rows.length).toBeGreaterThan(0);
     expect((await member.open('compliance')).data.allowed).toBe(false);
   });
+
+  test('every page opens without an error for the secretary, and the pages a member may use open for the member', async () => {
+    const pages = [
+      ['home'], ['notices'], ['notice-detail', { id: noticeId }], ['activities'], ['activity-detail', { id: activityId }],
+      ['activity-checkin', { id: activityId }], ['meetings'], ['meeting-detail', { id: meetingId }], ['meeting-checkin', { id: meetingId }],
+      ['minutes', { id: meetingId }], ['inbox'], ['me'], ['settings'], ['bind'],
+    ];
+    const secretaryOnly = [
+      ['notice-compose'], ['notice-stats', { id: noticeId }], ['meeting-create'], ['activity-create'],
+      ['checkin-code', { kind: 'meeting', id: meetingId }], ['attendance', { kind: 'meeting', id: meetingId }],
+      ['attendance', { kind: 'activity', id: activityId }], ['leave-approval', { id: meetingId }], ['compliance'],
+    ];
+    for (const [who, list] of [[secretary, pages.concat(secretaryOnly)], [member, pages]]) {
+      for (const [name, options] of list) {
+        const requests = who.wx.calls.requests.length;
+        const modals = who.wx.calls.modals.length;
+        const page = await who.open(name, options);
+        if (page.onUnload) page.onUnload();
+        // Meetings without minutes answer 404 for them: the page shows "暂无会议记录", not an error.
+        const failed = who.wx.calls.requests
+          .slice(requests)
+          .filter((r) => r.status >= 400 && !/\/minutes$/.test(r.url))
+          .map((r) => r.method + ' ' + r.url.replace(BASE, '') + ' → ' + r.status);
+        expect({ name, shown: who.wx.calls.modals.slice(modals), failed }).toEqual({ name, shown: [], failed: [] });
+      }
+    }
+  });
 });
