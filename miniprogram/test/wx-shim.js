@@ -12,7 +12,7 @@ function createWx(options) {
     confirm: opts.confirm !== undefined ? opts.confirm : true,
     scanResult: opts.scanResult || null,
   };
-  const later = (fn) => setImmediate(fn);
+  const later = (fn) => setTimeout(fn, 0);
   const nav = (type) => (o) => calls.navigations.push({ type, url: o.url });
 
   const wx = {
