@@ -31,6 +31,8 @@ module.exports = {
   update: (id, notice) => client.put('/api/notices/' + id, notice),
   withdraw: (id) => client.post('/api/notices/' + id + '/withdraw'),
   approve: (id) => client.post('/api/notices/' + id + '/approve'),
+  /** Notices held for approval that the caller may see: [{ id, title, visibility, holdReason, createdAt, authorName, canApprove }] */
+  pending: () => client.get('/api/notices/pending').then((data) => (Array.isArray(data) ? data : (data && data.items) || [])),
   recipients,
   /** Read figures for the committee and the names of those who have not read. */
   stats: async (id) => {

@@ -62,6 +62,7 @@ function secretaryActions(member) {
   const unitQuery = branch ? '?unitId=' + branch.id : '';
   return [
     { key: 'notice-compose', text: '发布通知', url: '/pages/notice-compose/index' },
+    { key: 'notice-approval', text: '待审核通知', url: '/pages/notice-approval/index' },
     { key: 'meeting-create', text: '安排会议', url: '/pages/meeting-create/index' },
     { key: 'activity-create', text: '发起活动', url: '/pages/activity-create/index' },
     { key: 'compliance', text: '组织生活达标', url: '/pages/compliance/index' + unitQuery },

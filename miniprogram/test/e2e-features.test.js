@@ -215,7 +215,7 @@ describe('a member and a secretary on their phones', () => {
       ['minutes', { id: meetingId }], ['inbox'], ['me'], ['settings'], ['bind'],
     ];
     const secretaryOnly = [
-      ['notice-compose'], ['notice-stats', { id: noticeId }], ['meeting-create'], ['activity-create'],
+      ['notice-compose'], ['notice-stats', { id: noticeId }], ['notice-approval'], ['meeting-create'], ['activity-create'],
       ['checkin-code', { kind: 'meeting', id: meetingId }], ['attendance', { kind: 'meeting', id: meetingId }],
       ['attendance', { kind: 'activity', id: activityId }], ['leave-approval', { id: meetingId }], ['compliance'],
     ];

@@ -26,8 +26,8 @@ describe('roles: who sees secretary actions', () => {
     'a %s gets the secretary entries for their branch',
     (r) => {
       const member = person([role(2, r)]);
-      expect(roles.secretaryActions(member).map((a) => a.key)).toEqual(['notice-compose', 'meeting-create', 'activity-create', 'compliance']);
-      expect(roles.secretaryActions(member)[3].url).toBe('/pages/compliance/index?unitId=2');
+      expect(roles.secretaryActions(member).map((a) => a.key)).toEqual(['notice-compose', 'notice-approval', 'meeting-create', 'activity-create', 'compliance']);
+      expect(roles.secretaryActions(member)[4].url).toBe('/pages/compliance/index?unitId=2');
     },
   );
 

@@ -55,7 +55,7 @@ describe('home', () => {
   test('a secretary sees the secretary actions even while other sections cannot load', async () => {
     const { app } = appAs(SECRETARY);
     const page = await app.open('home');
-    expect(page.data.secretaryActions.map((a) => a.text)).toEqual(['发布通知', '安排会议', '发起活动', '组织生活达标']);
+    expect(page.data.secretaryActions.map((a) => a.text)).toEqual(['发布通知', '待审核通知', '安排会议', '发起活动', '组织生活达标']);
     expect(page.data.meetingsError).toBe('内容不存在或已被删除。');
     expect(app.wx.calls.modals).toEqual([]);
   });
@@ -172,6 +172,30 @@ describe('notices', () => {
 
     expect(await page.submit()).toBeNull();
     expect(app.wx.calls.modals).toEqual([{ title: '内容未通过安全检测', content: '标题或正文含有违规内容，请修改后再发布。' }]);
+  });
+
+  test('a notice held for review is approved by another committee member', async () => {
+    let pending = [{ id: 12, title: '关于某事的通知', visibility: 'Internal', holdReason: 'ContentReview', createdAt: '2026-03-01T02:00:00Z', authorName: '张华', canApprove: true }];
+    const { app, sent } = appAs(SECRETARY, {
+      'GET /api/notices/pending': () => ({ items: pending }),
+      'POST /api/notices/12/approve': () => {
+        pending = [];
+        return { id: 12, status: 'Published', recipientCount: 7 };
+      },
+    });
+    const page = await app.open('notice-approval');
+    expect(page.data.items[0]).toMatchObject({ title: '关于某事的通知', author: '张华', reason: '内容需人工复核', canApprove: true });
+
+    await page.approve(event({ id: 12 }));
+    expect(sent['POST /api/notices/12/approve']).toHaveLength(1);
+    expect(page.data.items).toEqual([]);
+  });
+
+  test('a member cannot open the approval page', async () => {
+    const { app } = appAs(MEMBER);
+    const page = await app.open('notice-approval');
+    expect(page.data.allowed).toBe(false);
+    expect(app.wx.calls.requests.some((r) => r.url.endsWith('/api/notices/pending'))).toBe(false);
   });
 
   test('read figures list who has not read, and remind them', async () => {
