@@ -1,0 +1,24 @@
+// Activities area (issue 5).
+const client = require('./client');
+
+function items(data) {
+  return Array.isArray(data) ? data : (data && data.items) || [];
+}
+
+module.exports = {
+  /** scope: open | mine | past */
+  list: (scope) => client.get('/api/activities', { scope }).then(items),
+  get: (id) => client.get('/api/activities/' + id),
+  /** { unitId, title, description, place, startsAt, endsAt, signUpOpensAt, signUpClosesAt, capacity, waitingList, visibility, audience } */
+  create: (activity) => client.post('/api/activities', activity),
+  update: (id, activity) => client.put('/api/activities/' + id, activity),
+  cancel: (id, reason) => client.post('/api/activities/' + id + '/cancel', { reason }),
+  /** → the enrollment: { activityId, status: Confirmed | Waitlisted, waitlistPosition, checkedInAt } */
+  enroll: (id) => client.post('/api/activities/' + id + '/enrollment'),
+  cancelEnrollment: (id) => client.del('/api/activities/' + id + '/enrollment'),
+  /** → { scene, numericCode, expiresAt, imageUrl } */
+  checkInCode: (id) => client.get('/api/activities/' + id + '/check-in-code'),
+  checkIn: (id, code) => client.post('/api/activities/' + id + '/check-in', { code }),
+  checkInMember: (id, memberId) => client.post('/api/activities/' + id + '/attendees/' + memberId + '/check-in'),
+  attendance: (id) => client.get('/api/activities/' + id + '/attendance'),
+};

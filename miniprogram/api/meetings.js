@@ -1,0 +1,40 @@
+// Meetings area (issue 7).
+const client = require('./client');
+
+function items(data) {
+  return Array.isArray(data) ? data : (data && data.items) || [];
+}
+
+/** Meeting types (三会一课 and more) with the names shown to members. */
+const MEETING_TYPES = [
+  { value: 'BranchGeneralMeeting', label: '支部党员大会' },
+  { value: 'CommitteeMeeting', label: '支委会' },
+  { value: 'PartyGroupMeeting', label: '党小组会' },
+  { value: 'PartyLesson', label: '党课' },
+  { value: 'ThemedPartyDay', label: '主题党日' },
+  { value: 'OrganizationalLifeMeeting', label: '组织生活会' },
+  { value: 'MemberAppraisal', label: '民主评议党员' },
+];
+
+module.exports = {
+  MEETING_TYPES,
+  /** scope: upcoming | past | mine */
+  list: (scope) => client.get('/api/meetings', { scope }).then(items),
+  get: (id) => client.get('/api/meetings/' + id),
+  /** { unitId, type, topic, startsAt, endsAt, place, onlineLink, agenda, visibility } */
+  create: (meeting) => client.post('/api/meetings', meeting),
+  update: (id, meeting) => client.put('/api/meetings/' + id, meeting),
+  cancel: (id, reason) => client.post('/api/meetings/' + id + '/cancel', { reason }),
+  askLeave: (id, reason) => client.post('/api/meetings/' + id + '/leave-requests', { reason }),
+  approveLeave: (leaveId) => client.post('/api/leave-requests/' + leaveId + '/approve'),
+  rejectLeave: (leaveId, note) => client.post('/api/leave-requests/' + leaveId + '/reject', { note }),
+  checkInCode: (id) => client.get('/api/meetings/' + id + '/check-in-code'),
+  checkIn: (id, code) => client.post('/api/meetings/' + id + '/check-in', { code }),
+  checkInMember: (id, memberId) => client.post('/api/meetings/' + id + '/attendees/' + memberId + '/check-in'),
+  attendance: (id) => client.get('/api/meetings/' + id + '/attendance'),
+  minutes: (id) => client.get('/api/meetings/' + id + '/minutes'),
+  /** Published minutes are kept as append-only revisions. */
+  saveMinutes: (id, content) => client.put('/api/meetings/' + id + '/minutes', { content, publish: true }),
+  /** → { unitId, unitName, from, to, branches: [{ branchId, branchName, inactive, rows: [{ type, typeName, required, held, missing }] }] } */
+  compliance: (unitId, from, to) => client.get('/api/org/units/' + unitId + '/compliance', { from, to }),
+};

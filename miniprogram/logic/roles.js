@@ -1,0 +1,90 @@
+// Who sees secretary actions, decided from the roles in GET /api/me. The server checks every action
+// again; this only keeps members from seeing buttons they cannot use.
+
+const BRANCH_COMMITTEE = ['Secretary', 'DeputySecretary', 'OrganizationCommissioner', 'PublicityCommissioner', 'DisciplineCommissioner'];
+const ADMIN = 'GeneralBranchAdmin';
+
+function roles(member) {
+  return (member && member.roles) || [];
+}
+
+function isAdmin(member) {
+  return roles(member).some((r) => r.role === ADMIN);
+}
+
+/** Branches whose committee the member sits on today. */
+function managedBranches(member) {
+  const seen = {};
+  const result = [];
+  roles(member).forEach((r) => {
+    if (BRANCH_COMMITTEE.indexOf(r.role) >= 0 && !seen[r.unitId]) {
+      seen[r.unitId] = true;
+      result.push({ id: r.unitId, name: r.unitName });
+    }
+  });
+  return result;
+}
+
+/** True for the committee of that branch and for general-branch admins (who manage every branch below them). */
+function canManageBranch(member, branchId) {
+  if (branchId === undefined || branchId === null) return false;
+  if (isAdmin(member)) return true;
+  return managedBranches(member).some((b) => String(b.id) === String(branchId));
+}
+
+function isSecretary(member) {
+  return isAdmin(member) || managedBranches(member).length > 0;
+}
+
+/** The branch a notice, activity or meeting belongs to, whatever the area calls it. */
+function branchIdOf(item) {
+  if (!item) return null;
+  if (item.branchId !== undefined && item.branchId !== null) return item.branchId;
+  if (item.branch && item.branch.id !== undefined) return item.branch.id;
+  if (item.unitId !== undefined && item.unitId !== null) return item.unitId;
+  if (item.ownerUnitId !== undefined && item.ownerUnitId !== null) return item.ownerUnitId;
+  return null;
+}
+
+/**
+ * For secretary pages reached from a link: the committee of the item's branch, or (when the item does
+ * not name its branch) any secretary, leaving the final word to the server's 404.
+ */
+function mayManage(member, item) {
+  const branchId = branchIdOf(item);
+  return branchId === null ? isSecretary(member) : canManageBranch(member, branchId);
+}
+
+/** The secretary entries on the home page; empty for a plain member. */
+function secretaryActions(member) {
+  if (!isSecretary(member)) return [];
+  const branch = managedBranches(member)[0];
+  const unitQuery = branch ? '?unitId=' + branch.id : '';
+  return [
+    { key: 'notice-compose', text: '发布通知', url: '/pages/notice-compose/index' },
+    { key: 'notice-approval', text: '待审核通知', url: '/pages/notice-approval/index' },
+    { key: 'meeting-create', text: '安排会议', url: '/pages/meeting-create/index' },
+    { key: 'activity-create', text: '发起活动', url: '/pages/activity-create/index' },
+    { key: 'compliance', text: '组织生活达标', url: '/pages/compliance/index' + unitQuery },
+  ];
+}
+
+/** Actions on one notice, activity or meeting; empty unless the viewer manages its branch. */
+function itemActions(member, kind, item) {
+  if (!canManageBranch(member, branchIdOf(item))) return [];
+  const id = item.id;
+  if (kind === 'notice') {
+    return [{ key: 'stats', text: '阅读情况', url: '/pages/notice-stats/index?id=' + id }];
+  }
+  const actions = [
+    { key: 'checkin-code', text: '展示签到码', url: '/pages/checkin-code/index?kind=' + kind + '&id=' + id },
+    { key: 'attendance', text: '签到情况', url: '/pages/attendance/index?kind=' + kind + '&id=' + id },
+  ];
+  if (kind === 'meeting') {
+    actions.push({ key: 'leave', text: '请假审批', url: '/pages/leave-approval/index?id=' + id });
+    actions.push({ key: 'minutes', text: '会议记录', url: '/pages/minutes/index?id=' + id });
+  }
+  return actions;
+}
+
+module.exports = { BRANCH_COMMITTEE, isAdmin, managedBranches, canManageBranch, isSecretary, branchIdOf, mayManage, secretaryActions, itemActions };

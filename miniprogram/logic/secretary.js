@@ -1,0 +1,50 @@
+// Shared start of every secretary page: the member, whether they may be here, and the branches they manage.
+const session = require('./session');
+const roles = require('./roles');
+const kit = require('./page-kit');
+const org = require('../api/org');
+
+function branchesIn(units) {
+  const result = [];
+  const walk = (list) =>
+    (list || []).forEach((u) => {
+      if (u.kind === 'Branch') result.push({ id: u.id, name: u.name });
+      walk(u.children);
+    });
+  walk(units);
+  return result;
+}
+
+/** Party groups of a branch, from GET /api/org/units whether it answers a tree (children) or a flat list (parentId). */
+function groupsOf(units, branchId) {
+  const result = [];
+  const walk = (list, parent) =>
+    (list || []).forEach((u) => {
+      const parentId = u.parentId !== undefined && u.parentId !== null ? u.parentId : parent;
+      if (u.kind === 'PartyGroup' && String(parentId) === String(branchId)) result.push({ id: u.id, name: u.name });
+      walk(u.children, u.id);
+    });
+  walk(units, null);
+  return result;
+}
+
+/** Sets { allowed, branches, branchIndex }; a plain member gets allowed: false and sees no form. */
+async function start(page) {
+  const member = await kit.guard(page, () => session.ensureMember());
+  if (!member) return null;
+  let branches = roles.managedBranches(member);
+  if (!branches.length && roles.isAdmin(member)) {
+    branches = (await kit.guard(page, () => org.units().then(branchesIn), { onError: () => null })) || [];
+  }
+  const allowed = roles.isSecretary(member) && branches.length > 0;
+  page.setData({ member, allowed, branches, branchIndex: 0, checked: true });
+  return allowed ? member : null;
+}
+
+const VISIBILITIES = [
+  { value: 'Internal', label: '党内（仅对象可见）' },
+  { value: 'Public', label: '公开' },
+  { value: 'Committee', label: '支委（仅支委可见）' },
+];
+
+module.exports = { start, branchesIn, groupsOf, VISIBILITIES };

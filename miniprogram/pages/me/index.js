@@ -1,0 +1,38 @@
+const session = require('../../logic/session');
+const views = require('../../logic/views');
+const kit = require('../../logic/page-kit');
+const auth = require('../../api/auth');
+const activities = require('../../api/activities');
+const meetings = require('../../api/meetings');
+
+Page({
+  data: { member: null, statusText: '', roles: [], myActivities: [], myMeetings: [], loading: false },
+
+  onShow() {
+    return this.load();
+  },
+
+  async load() {
+    const member = await kit.guard(this, () => session.ensureMember());
+    if (!member) return;
+    this.setData({ member, statusText: views.memberStatus(member.status), roles: member.roles || [] });
+    await kit.sections(this, {
+      myActivities: () => activities.list('mine').then((l) => l.map(views.activity)),
+      myMeetings: () => meetings.list('mine').then((l) => l.map((m) => views.meeting(m, meetings.MEETING_TYPES))),
+    });
+  },
+
+  open(e) {
+    kit.go(e.currentTarget.dataset.url);
+  },
+
+  /** A new secret calendar address; the old one stops working. */
+  async resetCalendar() {
+    if (!(await kit.confirm('日历订阅', '将生成新的日历订阅地址，旧地址随即失效。继续吗？'))) return;
+    const res = await kit.guard(this, () => auth.resetCalendar());
+    if (!res) return;
+    const url = res.url || res.calendarUrl || '';
+    if (url) wx.setClipboardData({ data: url });
+    wx.showModal({ title: '日历订阅地址', content: url ? '已复制到剪贴板，可在手机日历中添加订阅。' : '地址已重置。', showCancel: false });
+  },
+});

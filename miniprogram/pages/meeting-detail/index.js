@@ -1,0 +1,73 @@
+const session = require('../../logic/session');
+const roles = require('../../logic/roles');
+const views = require('../../logic/views');
+const watermark = require('../../logic/watermark');
+const subscribe = require('../../logic/subscribe');
+const kit = require('../../logic/page-kit');
+const meetings = require('../../api/meetings');
+
+Page({
+  data: { id: null, meeting: null, view: null, watermark: '', actions: [], canManage: false, askingLeave: false, reason: '', loading: false },
+
+  onLoad(options) {
+    this.setData({ id: options.id });
+    subscribe.prefetch();
+    return this.load();
+  },
+
+  async load() {
+    const member = await kit.guard(this, () => session.ensureMember());
+    if (!member) return;
+    const meeting = await kit.guard(this, () => meetings.get(this.data.id));
+    if (!meeting) return;
+    this.setData({
+      meeting,
+      view: views.meeting(meeting, meetings.MEETING_TYPES),
+      watermark: watermark.watermarkText(meeting.visibility, member),
+      actions: roles.itemActions(member, 'meeting', meeting),
+      canManage: roles.canManageBranch(member, roles.branchIdOf(meeting)),
+    });
+  },
+
+  showLeave() {
+    this.setData({ askingLeave: true });
+  },
+
+  onReason(e) {
+    this.setData({ reason: e.detail.value });
+  },
+
+  /** Ask for leave; the reminder opt-in (decision, meeting) is asked in the same tap. */
+  async askLeave() {
+    const reason = String(this.data.reason || '').trim();
+    if (!reason) {
+      wx.showModal({ title: '请填写请假事由', content: '请假需要写明事由，便于书记审批。', showCancel: false });
+      return;
+    }
+    const asked = subscribe.ask(['LeaveDecision', 'Meeting']);
+    const leave = await kit.guard(this, () => meetings.askLeave(this.data.id, reason));
+    await asked;
+    if (!leave) return;
+    this.setData({ askingLeave: false, reason: '' });
+    kit.toast('已提交请假');
+    await this.load();
+  },
+
+  checkIn() {
+    kit.go('/pages/meeting-checkin/index?id=' + this.data.id);
+  },
+
+  minutes() {
+    kit.go('/pages/minutes/index?id=' + this.data.id);
+  },
+
+  async cancelMeeting() {
+    if (!(await kit.confirm('取消会议', '取消后将通知所有参会人员，确定取消吗？'))) return;
+    const done = await kit.guard(this, () => meetings.cancel(this.data.id).then(() => true));
+    if (done) await this.load();
+  },
+
+  open(e) {
+    kit.go(e.currentTarget.dataset.url);
+  },
+});

@@ -1,0 +1,82 @@
+// Runs the mini-program's pages in Node: a fresh module registry per app, Page() captured, setData applied.
+const fs = require('fs');
+const path = require('path');
+const { createWx } = require('./wx-shim');
+
+const ROOT = path.join(__dirname, '..');
+
+function setPath(target, key, value) {
+  const parts = key.replace(/\[(\d+)\]/g, '.$1').split('.');
+  let node = target;
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (node[parts[i]] === undefined || node[parts[i]] === null) node[parts[i]] = /^\d+$/.test(parts[i + 1]) ? [] : {};
+    node = node[parts[i]];
+  }
+  node[parts[parts.length - 1]] = value;
+}
+
+/**
+ * Loads the mini-program's CommonJS modules the way WeChat does: each app gets its own module cache and
+ * its own `wx` handed to every module, so several phones can run side by side in one test.
+ */
+function moduleLoader(wx, onPage) {
+  const cache = {};
+  function load(file) {
+    const abs = file.endsWith('.js') ? file : file + '.js';
+    if (cache[abs]) return cache[abs].exports;
+    const module = { exports: {} };
+    cache[abs] = module;
+    const code = fs.readFileSync(abs, 'utf8') + '\n//# sourceURL=' + abs;
+    const fn = new Function('require', 'module', 'exports', 'wx', 'Page', 'getApp', code);
+    fn((rel) => load(path.resolve(path.dirname(abs), rel)), module, module.exports, wx, onPage, () => ({}));
+    return module.exports;
+  }
+  return load;
+}
+
+/** A phone: its own wx and modules; baseUrl is where the API client sends requests. */
+function createApp(wxOptions, baseUrl) {
+  const wx = createWx(wxOptions);
+  let captured = null;
+  const loadFile = moduleLoader(wx, (def) => (captured = def));
+  const load = (rel) => loadFile(path.join(ROOT, rel));
+  load('config/env').setBaseUrl(baseUrl || 'http://api.test');
+  const defs = {};
+
+  function instantiate(name) {
+    if (!defs[name]) {
+      captured = null;
+      load('pages/' + name + '/index');
+      defs[name] = captured;
+    }
+    const def = defs[name];
+    const page = {};
+    Object.keys(def).forEach((k) => {
+      if (k !== 'data') page[k] = def[k];
+    });
+    page.data = JSON.parse(JSON.stringify(def.data || {}));
+    page.route = 'pages/' + name + '/index';
+    page.setData = (patch, cb) => {
+      Object.keys(patch).forEach((k) => setPath(page.data, k, patch[k]));
+      if (cb) cb();
+    };
+    return page;
+  }
+
+  /** Opens a page as WeChat would (onLoad then onShow) and waits for its loading to finish. */
+  async function open(name, options) {
+    const page = instantiate(name);
+    if (page.onLoad) await page.onLoad(options || {});
+    if (page.onShow) await page.onShow();
+    return page;
+  }
+
+  return { wx, load, open, instantiate };
+}
+
+/** A tap/input event as the pages receive it. */
+function event(dataset, detail) {
+  return { currentTarget: { dataset: dataset || {} }, detail: detail || {} };
+}
+
+module.exports = { createApp, event, ROOT };

@@ -1,0 +1,484 @@
+// Page logic against a fake API: what a member and a secretary see and what the taps send.
+const { createApp, event } = require('./harness');
+const { fakeApi } = require('./wx-shim');
+
+const BRANCH = { id: 2, name: '教工第一党支部', kind: 'Branch' };
+const MEMBER = { id: 3, name: '李明', number: 'T1002', status: 'Full', hasVote: true, branch: BRANCH, partyGroup: null, roles: [] };
+const SECRETARY = {
+  id: 2, name: '王建国', number: 'T1001', status: 'Full', hasVote: true, branch: BRANCH, partyGroup: null,
+  roles: [{ unitId: 2, unitName: '教工第一党支部', role: 'Secretary', roleName: '书记', endsOn: '2027-08-31' }],
+};
+const OTHER_SECRETARY = {
+  id: 8, name: '孙悦', number: 'S2001', status: 'Full', hasVote: true, branch: { id: 3, name: '学生第一党支部', kind: 'Branch' }, partyGroup: null,
+  roles: [{ unitId: 3, unitName: '学生第一党支部', role: 'Secretary', roleName: '书记', endsOn: '2027-08-31' }],
+};
+const TEMPLATES = {
+  templates: [
+    { kind: 'Meeting', kindName: '会议提醒', templateId: 'tm-meeting', banked: 1, reachedByWeChat: true },
+    { kind: 'Activity', kindName: '活动提醒', templateId: 'tm-activity', banked: 0, reachedByWeChat: false },
+    { kind: 'Notice', kindName: '通知提醒', templateId: 'tm-notice', banked: 0, reachedByWeChat: false },
+    { kind: 'LeaveDecision', kindName: '请假审批结果', templateId: 'tm-leave', banked: 0, reachedByWeChat: false },
+  ],
+};
+
+/** An app signed in as `who`, with extra routes; `sent` collects every non-GET body by route. */
+function appAs(who, routes, wxOptions) {
+  const sent = {};
+  const record = (key, fn) => (req) => {
+    (sent[key] = sent[key] || []).push(req.body);
+    return fn(req);
+  };
+  const table = Object.assign(
+    {
+      'POST /api/auth/wechat-login': () => ({ token: 'tok', needsBinding: !who, member: who }),
+      'GET /api/me': () => ({ needsBinding: !who, member: who }),
+      'GET /api/subscriptions': () => TEMPLATES,
+      'POST /api/subscriptions': () => [204],
+    },
+    routes || {},
+  );
+  Object.keys(table).forEach((key) => {
+    if (!key.startsWith('GET ')) table[key] = record(key, table[key]);
+  });
+  const app = createApp(Object.assign({ handler: fakeApi(table) }, wxOptions));
+  return { app, sent };
+}
+
+describe('home', () => {
+  test('a member sees no secretary actions', async () => {
+    const { app } = appAs(MEMBER);
+    const page = await app.open('home');
+    expect(page.data.member.name).toBe('李明');
+    expect(page.data.secretaryActions).toEqual([]);
+  });
+
+  test('a secretary sees the secretary actions even while other sections cannot load', async () => {
+    const { app } = appAs(SECRETARY);
+    const page = await app.open('home');
+    expect(page.data.secretaryActions.map((a) => a.text)).toEqual(['发布通知', '待审核通知', '安排会议', '发起活动', '组织生活达标']);
+    expect(page.data.meetingsError).toBe('内容不存在或已被删除。');
+    expect(app.wx.calls.modals).toEqual([]);
+  });
+
+  test('shows unread count, next meetings and open activities', async () => {
+    const { app } = appAs(MEMBER, {
+      'GET /api/notices/unread-count': () => ({ unread: 2, awaitingAck: 1 }),
+      'GET /api/inbox/unread-count': () => ({ unread: 5 }),
+      'GET /api/meetings': () => ({ items: [{ id: 4, topic: '学习党章', type: 'PartyLesson', typeName: '党课', startsAt: '2026-03-02T06:30:00Z', endsAt: '2026-03-02T08:00:00Z' }] }),
+      'GET /api/activities': () => ({ scope: 'open', items: [{ id: 6, title: '志愿服务', startsAt: '2026-03-05T01:00:00Z', endsAt: '2026-03-05T04:00:00Z', capacity: 10, confirmedCount: 10, myStatus: 'Waitlisted', myWaitlistPosition: 2 }] }),
+    });
+    const page = await app.open('home');
+    expect(page.data.unread).toBe(2);
+    expect(page.data.inboxUnread).toBe(5);
+    expect(page.data.meetings[0]).toMatchObject({ title: '学习党章', type: '党课', when: '3月2日 14:30' });
+    expect(page.data.activities[0]).toMatchObject({ enrollmentText: '候补第 2 位', places: '10/10' });
+  });
+
+  test('a check-in code that opens the home page goes on to check-in', async () => {
+    const { app } = appAs(MEMBER);
+    await app.open('home', { scene: encodeURIComponent('m=5&t=abc123') });
+    expect(app.wx.calls.navigations[0]).toEqual({ type: 'navigateTo', url: '/pages/meeting-checkin/index?id=5&scene=' + encodeURIComponent('m=5&t=abc123') });
+  });
+
+  test('an invitation code that opens the home page goes to binding with its scene', async () => {
+    const { app } = appAs(null);
+    await app.open('home', { scene: 'inv%3DK7q2' });
+    expect(app.wx.calls.navigations).toEqual([{ type: 'reLaunch', url: '/pages/bind/index?scene=' + encodeURIComponent('inv=K7q2') }]);
+  });
+
+  test('an unbound user is sent to binding', async () => {
+    const { app } = appAs(null);
+    const page = await app.open('home');
+    expect(app.wx.calls.navigations).toEqual([{ type: 'reLaunch', url: '/pages/bind/index' }]);
+    expect(page.data.member).toBeNull();
+  });
+});
+
+describe('notices', () => {
+  const internal = { id: 11, title: '关于开展主题党日的通知', body: '<p>正文</p>', visibility: 'Internal', status: 'Published', unitId: 2, unitName: '教工第一党支部', requiresAck: true, publishedAt: '2026-03-01T00:00:00Z', edited: false, version: 1, me: { isRecipient: true, readAt: '2026-03-01T01:00:00Z', ackedAt: null }, canManage: false };
+
+  test('internal notice carries the viewer watermark and a member gets no secretary action', async () => {
+    const { app, sent } = appAs(MEMBER, { 'GET /api/notices/11': () => internal, 'POST /api/notices/11/ack': () => [204] });
+    const page = await app.open('notice-detail', { id: '11' });
+    expect(page.data.watermark).toBe('李明 T1002');
+    expect(page.data.actions).toEqual([]);
+
+    await page.ack();
+    expect(sent['POST /api/notices/11/ack']).toHaveLength(1);
+    expect(page.data.view.acked).toBe(true);
+  });
+
+  test('public notice has no watermark; the secretary of its branch sees read figures', async () => {
+    const { app } = appAs(SECRETARY, { 'GET /api/notices/11': () => Object.assign({}, internal, { visibility: 'Public' }) });
+    const page = await app.open('notice-detail', { id: '11' });
+    expect(page.data.watermark).toBe('');
+    expect(page.data.actions).toEqual([{ key: 'stats', text: '阅读情况', url: '/pages/notice-stats/index?id=11' }]);
+  });
+
+  test('the secretary of another branch gets no action on it', async () => {
+    const { app } = appAs(OTHER_SECRETARY, { 'GET /api/notices/11': () => Object.assign({}, internal, { visibility: 'Public' }) });
+    const page = await app.open('notice-detail', { id: '11' });
+    expect(page.data.actions).toEqual([]);
+  });
+
+  test('a member cannot use the compose page', async () => {
+    const { app } = appAs(MEMBER);
+    const page = await app.open('notice-compose');
+    expect(page.data.allowed).toBe(false);
+    expect(page.data.checked).toBe(true);
+  });
+
+  test('a secretary posts to their branch and lands on the read figures', async () => {
+    const { app, sent } = appAs(SECRETARY, { 'POST /api/notices': () => [201, { id: 21, status: 'Published' }] });
+    const page = await app.open('notice-compose');
+    page.onField(event({ field: 'title' }, { value: '支部党员大会通知' }));
+    page.onField(event({ field: 'body' }, { value: '周五下午召开\n请准时参加' }));
+    page.onConfirm(event({}, { value: ['yes'] }));
+
+    await page.submit();
+
+    expect(sent['POST /api/notices'][0]).toEqual({
+      title: '支部党员大会通知',
+      body: '<p>周五下午召开</p><p>请准时参加</p>',
+      visibility: 'Internal',
+      audience: { unitIds: [2], memberIds: [] },
+      requiresAck: false,
+      pinned: false,
+      confirmNotClassified: true,
+    });
+    expect(app.wx.calls.navigations).toEqual([{ type: 'redirectTo', url: '/pages/notice-stats/index?id=21' }]);
+  });
+
+  test('a secretary can address chosen party groups of the branch', async () => {
+    const { app, sent } = appAs(SECRETARY, {
+      'GET /api/org/units': () => [{ id: 1, kind: 'GeneralBranch', name: '信息学院党总支', children: [{ id: 2, kind: 'Branch', name: '教工第一党支部', children: [{ id: 5, kind: 'PartyGroup', name: '教工第一党小组' }, { id: 6, kind: 'PartyGroup', name: '教工第二党小组' }] }, { id: 3, kind: 'Branch', name: '学生第一党支部', children: [{ id: 7, kind: 'PartyGroup', name: '本科生党小组' }] }] }],
+      'POST /api/notices': () => [201, { id: 22 }],
+    });
+    const page = await app.open('notice-compose');
+    expect(page.data.groups.map((g) => g.name)).toEqual(['教工第一党小组', '教工第二党小组']);
+    page.onGroups(event({}, { value: ['6'] }));
+    page.setData({ title: '党小组会通知', body: '正文', confirmed: true });
+
+    await page.submit();
+    expect(sent['POST /api/notices'][0].audience).toEqual({ unitIds: [6], memberIds: [] });
+  });
+
+  test('the server refusal is shown with its title and detail', async () => {
+    const { app } = appAs(SECRETARY, {
+      'POST /api/notices': () => [422, { title: '内容未通过安全检测', detail: '标题或正文含有违规内容，请修改后再发布。', status: 422 }],
+    });
+    const page = await app.open('notice-compose');
+    page.setData({ title: '通知', body: '正文', confirmed: true });
+
+    expect(await page.submit()).toBeNull();
+    expect(app.wx.calls.modals).toEqual([{ title: '内容未通过安全检测', content: '标题或正文含有违规内容，请修改后再发布。' }]);
+  });
+
+  test('a notice held for review is approved by another committee member', async () => {
+    let pending = [{ id: 12, title: '关于某事的通知', visibility: 'Internal', holdReason: 'ContentReview', createdAt: '2026-03-01T02:00:00Z', authorName: '张华', canApprove: true }];
+    const { app, sent } = appAs(SECRETARY, {
+      'GET /api/notices/pending': () => ({ items: pending }),
+      'POST /api/notices/12/approve': () => {
+        pending = [];
+        return { id: 12, status: 'Published', recipientCount: 7 };
+      },
+    });
+    const page = await app.open('notice-approval');
+    expect(page.data.items[0]).toMatchObject({ title: '关于某事的通知', author: '张华', reason: '内容需人工复核', canApprove: true });
+
+    await page.approve(event({ id: 12 }));
+    expect(sent['POST /api/notices/12/approve']).toHaveLength(1);
+    expect(page.data.items).toEqual([]);
+  });
+
+  test('a member cannot open the approval page', async () => {
+    const { app } = appAs(MEMBER);
+    const page = await app.open('notice-approval');
+    expect(page.data.allowed).toBe(false);
+    expect(app.wx.calls.requests.some((r) => r.url.endsWith('/api/notices/pending'))).toBe(false);
+  });
+
+  test('read figures list who has not read, and remind them', async () => {
+    const people = { read: [{ memberId: 1, name: '王建国' }], unread: [{ memberId: 3, name: '李明', number: 'T1002' }, { memberId: 4, name: '张华' }], acked: [] };
+    const { app, sent } = appAs(SECRETARY, {
+      'GET /api/notices/11': () => internal,
+      'GET /api/notices/11/recipients': (req) => ({ figures: { audience: 3, read: 1, unread: 2, acked: 0, notAcked: 3 }, state: 'Unread', members: people[req.query.state] }),
+      'POST /api/notices/11/remind-unread': () => ({ reminded: 2 }),
+    });
+    const page = await app.open('notice-stats', { id: '11' });
+    expect(page.data.stats).toEqual({ read: 1, unread: 2, acked: 0, total: 3 });
+    expect(page.data.unreadMembers.map((m) => m.name)).toEqual(['李明', '张华']);
+
+    await page.remind();
+    expect(sent['POST /api/notices/11/remind-unread']).toHaveLength(1);
+    expect(app.wx.calls.toasts).toContain('已提醒 2 人');
+  });
+});
+
+describe('activities', () => {
+  const activity = { id: 6, unitId: 2, unitName: '教工第一党支部', title: '志愿服务', visibility: 'Internal', status: 'Scheduled', startsAt: '2026-03-05T01:00:00Z', endsAt: '2026-03-05T04:00:00Z', capacity: 10, waitingList: true, confirmedCount: 10, waitingCount: 2, myEnrollment: null, canSignUp: true, canManage: false };
+
+  test('sign up asks for the activity reminder in the same tap, then enrolls', async () => {
+    let enrolled = null;
+    const { app, sent } = appAs(MEMBER, {
+      'GET /api/activities/6': () => Object.assign({}, activity, { myEnrollment: enrolled }),
+      'POST /api/activities/6/enrollment': () => (enrolled = { activityId: 6, status: 'Waitlisted', waitlistPosition: 3, signedUpAt: '2026-03-01T00:00:00Z', confirmedAt: null, checkedInAt: null }),
+    });
+    const page = await app.open('activity-detail', { id: '6' });
+    expect(page.data.actions).toEqual([]);
+
+    await page.signUp();
+
+    expect(app.wx.calls.subscribe).toEqual([['tm-activity']]);
+    expect(sent['POST /api/subscriptions']).toEqual([{ results: { 'tm-activity': 'accept' } }]);
+    expect(sent['POST /api/activities/6/enrollment']).toHaveLength(1);
+    expect(page.data.view.enrollmentText).toBe('候补第 3 位');
+    expect(app.wx.calls.toasts).toContain('已进入候补');
+  });
+
+  test('a full activity shows the server message', async () => {
+    const { app } = appAs(MEMBER, {
+      'GET /api/activities/6': () => activity,
+      'POST /api/activities/6/enrollment': () => [409, { title: '名额已满', detail: '本活动名额已满且不设候补。', status: 409 }],
+    });
+    const page = await app.open('activity-detail', { id: '6' });
+    await page.signUp();
+    expect(app.wx.calls.modals).toEqual([{ title: '名额已满', content: '本活动名额已满且不设候补。' }]);
+  });
+
+  test('the secretary of the branch sees check-in code and attendance', async () => {
+    const { app } = appAs(SECRETARY, { 'GET /api/activities/6': () => activity });
+    const page = await app.open('activity-detail', { id: '6' });
+    expect(page.data.actions.map((a) => a.key)).toEqual(['checkin-code', 'attendance']);
+  });
+
+  test('check in with the numeric code; a malformed code is refused before sending', async () => {
+    const { app, sent } = appAs(MEMBER, { 'POST /api/activities/6/check-in': () => ({ checkedInAt: '2026-03-05T01:01:00Z' }) });
+    const page = await app.open('activity-checkin', { id: '6' });
+    page.onInput(event({}, { value: '12' }));
+    await page.submit();
+    expect(app.wx.calls.modals[0].title).toBe('签到码有误');
+
+    page.onInput(event({}, { value: '123456' }));
+    await page.submit();
+    expect(sent['POST /api/activities/6/check-in']).toEqual([{ code: '123456' }]);
+    expect(page.data.result).toBe('签到成功');
+  });
+
+  test('opened from the organiser code, check-in happens at once with the scene', async () => {
+    const { app, sent } = appAs(MEMBER, { 'POST /api/activities/6/check-in': () => ({}) });
+    const page = await app.open('activity-checkin', { scene: encodeURIComponent('a=6&t=0a1b2c3d4e5f') });
+    expect(sent['POST /api/activities/6/check-in']).toEqual([{ code: 'a=6&t=0a1b2c3d4e5f' }]);
+    expect(page.data.done).toBe(true);
+  });
+
+  test('organiser screen shows the numeric code and the code image', async () => {
+    const { app } = appAs(SECRETARY, {
+      'GET /api/activities/6': () => activity,
+      'GET /api/activities/6/check-in-code': () => ({ scene: 'a=6&t=x', numericCode: '042917', expiresAt: '2026-03-05T01:01:00Z', imageUrl: '/api/activities/6/check-in-code/image' }),
+    });
+    const page = await app.open('checkin-code', { kind: 'activity', id: '6' });
+    page.onUnload();
+    expect(page.data.numericCode).toBe('042917');
+    expect(page.data.image).toContain('check-in-code%2Fimage');
+  });
+
+  test('a member opening the organiser screen sees no code', async () => {
+    const { app, sent } = appAs(MEMBER, { 'GET /api/activities/6': () => activity });
+    const page = await app.open('checkin-code', { kind: 'activity', id: '6' });
+    page.onUnload();
+    expect(page.data.allowed).toBe(false);
+    expect(page.data.numericCode).toBe('');
+    expect(sent).toEqual({ 'POST /api/auth/wechat-login': [{ code: 'dev-member' }] });
+  });
+});
+
+describe('meetings', () => {
+  const meeting = { id: 4, type: 'PartyLesson', typeName: '党课', branchId: 2, unitId: 2, topic: '学习党章', visibility: 'Committee', status: 'Scheduled', startsAt: '2026-03-02T06:30:00Z', endsAt: '2026-03-02T08:00:00Z', myLeave: null, canOrganize: false };
+
+  test('viewing a meeting offers its reminder', async () => {
+    const { app } = appAs(MEMBER, { 'GET /api/meetings': () => [meeting] });
+    const page = await app.open('meetings');
+    await page.open(event({ id: 4 }));
+    expect(app.wx.calls.subscribe).toEqual([['tm-meeting']]);
+    expect(app.wx.calls.navigations).toEqual([{ type: 'navigateTo', url: '/pages/meeting-detail/index?id=4' }]);
+  });
+
+  test('ask for leave: reason required, reminder opt-in for the decision, request sent', async () => {
+    const { app, sent } = appAs(MEMBER, { 'GET /api/meetings/4': () => meeting, 'POST /api/meetings/4/leave-requests': () => [201, { id: 31, status: 'Pending' }] });
+    const page = await app.open('meeting-detail', { id: '4' });
+    expect(page.data.watermark).toBe('李明 T1002');
+    expect(page.data.view.type).toBe('党课');
+
+    await page.askLeave();
+    expect(app.wx.calls.modals[0].title).toBe('请填写请假事由');
+
+    page.onReason(event({}, { value: '出差' }));
+    await page.askLeave();
+    expect(app.wx.calls.subscribe).toEqual([['tm-leave', 'tm-meeting']]);
+    expect(sent['POST /api/meetings/4/leave-requests']).toEqual([{ reason: '出差' }]);
+  });
+
+  test('the secretary approves leave', async () => {
+    const { app, sent } = appAs(SECRETARY, {
+      'GET /api/meetings/4': () => meeting,
+      'GET /api/meetings/4/attendance': () => ({ meetingId: 4, expected: 2, attendees: [{ memberId: 3, name: '李明', number: 'T1002', hasVote: true, status: null, statusName: null, checkedInAt: null, leave: { id: 31, memberId: 3, reason: '出差', status: 'Pending' } }, { memberId: 2, name: '王建国', number: 'T1001', hasVote: true, status: null, statusName: null, leave: null }] }),
+      'POST /api/leave-requests/31/approve': () => [204],
+    });
+    const page = await app.open('leave-approval', { id: '4' });
+    expect(page.data.requests[0]).toMatchObject({ name: '李明', statusText: '待审批', pending: true });
+    await page.decide(event({ id: 31, verdict: 'approve' }));
+    expect(sent['POST /api/leave-requests/31/approve']).toHaveLength(1);
+  });
+
+  test('attendance lists who came and checks someone in by hand', async () => {
+    const { app, sent } = appAs(SECRETARY, {
+      'GET /api/meetings/4': () => meeting,
+      'GET /api/meetings/4/attendance': () => ({ meetingId: 4, expected: 2, present: 1, quorum: { counted: 2, present: 1, required: 2, isQuorate: false }, attendees: [{ memberId: 3, name: '李明', number: 'T1002', hasVote: true, status: null, statusName: null, checkedInAt: null, leave: null }, { memberId: 2, name: '王建国', number: 'T1001', hasVote: true, status: 'Present', statusName: '出席', checkedInAt: '2026-03-02T06:29:00Z', leave: null }] }),
+      'POST /api/meetings/4/attendees/3/check-in': () => [204],
+    });
+    const page = await app.open('attendance', { kind: 'meeting', id: '4' });
+    expect(page.data.attendance).toMatchObject({ checkedIn: 1, total: 2, quorate: '未达到法定人数' });
+    await page.checkIn(event({ id: 3, name: '李明' }));
+    expect(sent['POST /api/meetings/4/attendees/3/check-in']).toHaveLength(1);
+  });
+
+  test('the organiser screen of a meeting shows the code image sent inline', async () => {
+    const { app } = appAs(SECRETARY, {
+      'GET /api/meetings/4': () => meeting,
+      'GET /api/meetings/4/check-in-code': () => ({ numericCode: '551203', scene: 'm=4&t=x', page: 'pages/meeting-checkin/index', expiresAt: '2026-03-02T06:31:00Z', imageBase64: 'iVBORw0KGgo=' }),
+    });
+    const page = await app.open('checkin-code', { kind: 'meeting', id: '4' });
+    page.onUnload();
+    expect(page.data.numericCode).toBe('551203');
+    expect(page.data.image).toBe('data:image/png;base64,iVBORw0KGgo=');
+  });
+
+  test('a late meeting check-in says so', async () => {
+    const { app } = appAs(MEMBER, { 'POST /api/meetings/4/check-in': () => ({ meetingId: 4, memberId: 3, status: 'Late', statusName: '迟到', checkedInAt: '2026-03-02T06:45:00Z' }) });
+    const page = await app.open('meeting-checkin', { id: '4' });
+    page.onInput(event({}, { value: '551203' }));
+    await page.submit();
+    expect(page.data.result).toBe('签到成功（迟到）');
+  });
+
+  test('compliance shows required against held per type for the branch', async () => {
+    const { app, sent } = appAs(SECRETARY, {
+      'GET /api/org/units/2/compliance': () => ({
+        unitId: 2, unitName: '教工第一党支部', from: '2026-01-01', to: '2026-03-31',
+        branches: [{ branchId: 2, branchName: '教工第一党支部', inactive: true, rows: [
+          { type: 'CommitteeMeeting', typeName: '支委会', required: 3, held: 2, missing: ['2026-02'] },
+          { type: 'PartyLesson', typeName: '党课', required: 1, held: 1, missing: [] },
+        ] }],
+      }),
+    });
+    const page = await app.open('compliance', { unitId: '2' });
+    expect(page.data.inactive).toBe(true);
+    expect(page.data.rows.map((r) => [r.label, r.held + '/' + r.required, r.ok, r.missing])).toEqual([['支委会', '2/3', false, '2026-02'], ['党课', '1/1', true, '']]);
+    expect(sent).toEqual({ 'POST /api/auth/wechat-login': [{ code: 'dev-member' }] });
+  });
+
+  test('a member cannot open the meeting form or compliance', async () => {
+    const { app } = appAs(MEMBER);
+    expect((await app.open('meeting-create')).data.allowed).toBe(false);
+    expect((await app.open('compliance', { unitId: '2' })).data.allowed).toBe(false);
+  });
+});
+
+describe('inbox, minutes and me', () => {
+  test('opening an inbox message marks it read and opens what it is about', async () => {
+    const { app, sent } = appAs(MEMBER, {
+      'GET /api/inbox': () => ({ items: [{ id: 41, title: '会议提醒', body: '明天14:30 学习党章', subjectType: 'meeting', subjectId: 4, link: 'pages/meeting/detail?id=4', createdAt: '2026-03-01T06:30:00Z', read: false }], nextCursor: null }),
+      'POST /api/inbox/41/read': () => [204],
+    });
+    const page = await app.open('inbox');
+    expect(page.data.items[0]).toMatchObject({ title: '会议提醒', unread: true, when: '3月1日 14:30' });
+
+    await page.open(event({ index: 0 }));
+    expect(sent['POST /api/inbox/41/read']).toHaveLength(1);
+    expect(page.data.items[0].unread).toBe(false);
+    expect(app.wx.calls.navigations).toEqual([{ type: 'navigateTo', url: '/pages/meeting-detail/index?id=4' }]);
+  });
+
+  const meeting = { id: 4, topic: '学习党章', type: 'PartyLesson', visibility: 'Internal', branchId: 2 };
+  const minutes = { meetingId: 4, isPublished: true, content: '定稿', revisions: [{ number: 1, content: '初稿', author: { id: 2, name: '王建国' }, at: '2026-03-02T09:00:00Z' }, { number: 2, content: '定稿', author: { id: 2, name: '王建国' }, at: '2026-03-03T09:00:00Z' }] };
+
+  test('members read minutes with every revision in order but cannot edit', async () => {
+    const { app } = appAs(MEMBER, { 'GET /api/meetings/4': () => meeting, 'GET /api/meetings/4/minutes': () => minutes });
+    const page = await app.open('minutes', { id: '4' });
+    expect(page.data.content).toBe('定稿');
+    expect(page.data.revisions.map((r) => r.no + r.content)).toEqual(['1初稿', '2定稿']);
+    expect(page.data.canEdit).toBe(false);
+    expect(page.data.watermark).toBe('李明 T1002');
+  });
+
+  test('the secretary writes a new revision', async () => {
+    const { app, sent } = appAs(SECRETARY, { 'GET /api/meetings/4': () => meeting, 'GET /api/meetings/4/minutes': () => minutes, 'PUT /api/meetings/4/minutes': () => [204] });
+    const page = await app.open('minutes', { id: '4' });
+    expect(page.data.canEdit).toBe(true);
+    page.edit();
+    page.onDraft(event({}, { value: '定稿（补充决议）' }));
+    await page.save();
+    expect(sent['PUT /api/meetings/4/minutes']).toEqual([{ content: '定稿（补充决议）', publish: true }]);
+  });
+
+  test('no minutes yet is shown as such, not as an error', async () => {
+    const { app } = appAs(MEMBER, { 'GET /api/meetings/4': () => meeting });
+    const page = await app.open('minutes', { id: '4' });
+    expect(page.data.content).toBe('');
+    expect(app.wx.calls.modals).toEqual([]);
+  });
+
+  test('me shows my sign-ups and attendance', async () => {
+    const { app } = appAs(MEMBER, {
+      'GET /api/activities': (req) => ({ scope: req.query.scope, items: req.query.scope === 'mine' ? [{ id: 6, title: '志愿服务', myStatus: 'Confirmed', myCheckedInAt: '2026-03-05T01:01:00Z' }] : [] }),
+      'GET /api/meetings': (req) => ({ items: req.query.scope === 'mine' ? [{ id: 4, topic: '学习党章', typeName: '党课', myAttendance: 'Late' }] : [] }),
+    });
+    const page = await app.open('me');
+    expect(page.data.statusText).toBe('正式党员');
+    expect(page.data.myActivities.map((a) => a.title + (a.checkedIn ? '已签到' : ''))).toEqual(['志愿服务已签到']);
+    expect(page.data.myMeetings.map((m) => m.title + m.attendanceText)).toEqual(['学习党章迟到']);
+  });
+});
+
+describe('binding and settings', () => {
+  test('binds with the invitation scene, name and number, then goes home', async () => {
+    let bound = false;
+    const { app, sent } = appAs(null, {
+      'POST /api/members/bind': () => {
+        bound = true;
+        return MEMBER;
+      },
+      'GET /api/me': () => (bound ? { needsBinding: false, member: MEMBER } : { needsBinding: true, member: null }),
+    });
+    const page = await app.open('bind', { scene: encodeURIComponent('inv=K7q2') });
+    expect(page.data.scene).toBe('inv=K7q2');
+    page.onName(event({}, { value: '李明' }));
+    page.onNumber(event({}, { value: 'T1002' }));
+
+    await page.submit();
+
+    expect(sent['POST /api/members/bind']).toEqual([{ scene: 'inv=K7q2', name: '李明', number: 'T1002' }]);
+    expect(app.wx.calls.navigations).toEqual([{ type: 'reLaunch', url: '/pages/home/index' }]);
+  });
+
+  test('wrong details show the server message and stay on the page', async () => {
+    const { app } = appAs(null, {
+      'POST /api/members/bind': () => [400, { title: '绑定失败', detail: '邀请码、姓名或工号/学号不正确。', status: 400 }],
+    });
+    const page = await app.open('bind', { scene: 'inv=K7q2' });
+    page.setData({ name: '李明', number: 'X' });
+    await page.submit();
+    expect(app.wx.calls.modals).toEqual([{ title: '绑定失败', content: '邀请码、姓名或工号/学号不正确。' }]);
+    expect(app.wx.calls.navigations).toEqual([]);
+  });
+
+  test('settings show what the member will be reached by', async () => {
+    const { app } = appAs(MEMBER);
+    const page = await app.open('settings');
+    expect(page.data.items.map((i) => i.title + '：' + i.text)).toEqual(['会议提醒：微信提醒 1 次', '活动提醒：仅站内消息', '通知提醒：仅站内消息', '请假审批结果：仅站内消息']);
+
+    await page.enable();
+    expect(app.wx.calls.subscribe).toEqual([['tm-meeting', 'tm-activity', 'tm-notice']]);
+  });
+});
