@@ -1,8 +1,8 @@
 // Unit and page tests run against a wx shim; test/e2e*.test.js drive the pages through the real API,
-// started once by test/global-setup.js. The feature e2e tests (areas still being built) run only with
-// E2E_FEATURES=1; E2E=0 skips the API altogether for quick runs.
+// started once by test/global-setup.js. E2E_FEATURES=0 leaves out the feature walk-throughs;
+// E2E=0 skips the API altogether for quick runs.
 const e2e = process.env.E2E !== '0';
-const features = e2e && process.env.E2E_FEATURES === '1';
+const features = e2e && process.env.E2E_FEATURES !== '0';
 
 const ignored = ['/node_modules/'];
 if (!e2e) ignored.push('/test/e2e');

@@ -1,6 +1,5 @@
 // End to end through the feature areas (organisation, notices, activities, reminders, meetings), the
-// pages driven through the real API with the demo data. Runs with E2E_FEATURES=1 (see jest.config.js):
-// on a branch where those areas are not merged yet their routes answer 404.
+// pages driven through the real API with the demo data. Left out with E2E_FEATURES=0 (see jest.config.js).
 const { createApp, event } = require('./harness');
 const { realHttp } = require('./wx-shim');
 

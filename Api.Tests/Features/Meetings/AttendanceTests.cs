@@ -80,7 +80,7 @@ public sealed class AttendanceTests
         var response = await (await _app.SignInAsync(org.A.Members[0])).PostAsJsonAsync($"/api/meetings/{id}/check-in", new { code = code.GetProperty("scene").GetString() });
 
         Assert.That(code.GetProperty("scene").GetString(), Does.StartWith($"m={id}&t="));
-        Assert.That(code.GetProperty("page").GetString(), Is.EqualTo("pages/meeting/checkin"));
+        Assert.That(code.GetProperty("page").GetString(), Is.EqualTo("pages/meeting-checkin/index"));
         Assert.That(code.GetProperty("imageBase64").GetString(), Is.Not.Empty);
         Assert.That(_app.Emulator.CallCount("wxa/getwxacodeunlimit"), Is.GreaterThanOrEqualTo(1));
         var attendance = await response.ReadAsync<JsonElement>();

@@ -227,7 +227,7 @@ internal static class ActivityEnrollments
         activity.Place,
         "活动即将开始");
 
-    public static string Page(int activityId) => $"pages/activity/detail?id={activityId.ToString(CultureInfo.InvariantCulture)}";
+    public static string Page(int activityId) => MiniProgramPages.ActivityDetail(activityId);
 
     /// <summary>1-based waiting-list position: the rank of the ticket among those still waiting.</summary>
     public static async Task<int?> PositionAsync(AppDbContext db, Enrollment enrollment, CancellationToken cancellationToken)

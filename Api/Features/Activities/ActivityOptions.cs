@@ -17,5 +17,5 @@ public sealed class ActivityOptions
 
     /// <summary>Mini-program page the check-in code opens; it reads the scene and posts it to the check-in endpoint.</summary>
     [Required]
-    public string CheckInPage { get; set; } = "pages/activity/checkin";
+    public string CheckInPage { get; set; } = MiniProgramPages.ActivityCheckIn;
 }

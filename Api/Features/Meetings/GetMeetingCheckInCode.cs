@@ -6,7 +6,7 @@ namespace SmartBranch.Api.Features.Meetings;
 public static class GetMeetingCheckInCode
 {
     /// <summary>The page the mini-program code opens; the scene carries the meeting and the rotating token.</summary>
-    public const string CheckInPage = "pages/meeting/checkin";
+    public const string CheckInPage = MiniProgramPages.MeetingCheckIn;
 
     /// <summary>
     /// The code to show at the meeting: a mini-program code image (PNG, base64; null when WeChat could not

@@ -15,7 +15,7 @@ internal static class MeetingReminders
 {
     public const string CancelledSlot = "cancelled";
 
-    public static string Page(int meetingId) => $"pages/meeting/detail?id={meetingId.ToString(CultureInfo.InvariantCulture)}";
+    public static string Page(int meetingId) => MiniProgramPages.MeetingDetail(meetingId);
 
     public static string When(DateTimeOffset instant) =>
         LocalCalendar.ToLocal(instant).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);

@@ -61,7 +61,7 @@ public static class RemindUnread
         var content = new ReminderContent(
             "通知提醒",
             $"您有一条通知尚未阅读：《{notice.Title}》，请及时查看。",
-            $"pages/notice/detail?id={notice.Id}",
+            MiniProgramPages.NoticeDetail(notice.Id),
             notice.Title,
             notice.PublishedAt,
             Note: notice.RequiresAck ? "请阅读并签收" : "请及时阅读");

@@ -6,7 +6,7 @@ namespace SmartBranch.Api.Features.Org;
 public static class GetInvitationQrCode
 {
     /// <summary>The mini-program page that reads the scene and asks for name and number.</summary>
-    public const string BindPage = "pages/bind/index";
+    public const string BindPage = MiniProgramPages.Bind;
 
     /// <summary>The invitation's mini-program code (PNG) from WeChat's getwxacodeunlimit.</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(

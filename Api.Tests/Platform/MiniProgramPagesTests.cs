@@ -1,0 +1,34 @@
+using System.Text.Json;
+using SmartBranch.Api.Common;
+
+namespace SmartBranch.Api.Tests.Platform;
+
+/// <summary>Every page the server sends people to (codes, subscription messages, inbox links) exists in the bundled mini-program.</summary>
+public sealed class MiniProgramPagesTests
+{
+    private static readonly string[] ServerPages =
+    [
+        MiniProgramPages.Bind,
+        MiniProgramPages.ActivityCheckIn,
+        MiniProgramPages.MeetingCheckIn,
+        MiniProgramPages.NoticeDetail(1),
+        MiniProgramPages.ActivityDetail(1),
+        MiniProgramPages.MeetingDetail(1),
+    ];
+
+    [TestCaseSource(nameof(ServerPages))]
+    public void IsListedInAppJson(string page)
+    {
+        var root = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SmartBranch.Api.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.That(root, Is.Not.Null, "repository root");
+        using var appJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(root!.FullName, "miniprogram", "app.json")));
+        var pages = appJson.RootElement.GetProperty("pages").EnumerateArray().Select(p => p.GetString()).ToList();
+
+        Assert.That(pages, Does.Contain(page.Split('?')[0]));
+    }
+}
