@@ -2,6 +2,7 @@ using SmartBranch.Api.Common.Startup;
 using SmartBranch.Api.Features.Activities;
 using SmartBranch.Api.Features.Audit;
 using SmartBranch.Api.Features.Auth;
+using SmartBranch.Api.Features.Brand;
 using SmartBranch.Api.Features.Calendar;
 using SmartBranch.Api.Features.Me;
 using SmartBranch.Api.Features.Meetings;
@@ -31,5 +32,6 @@ app.MapNoticesEndpoints();
 app.MapActivitiesEndpoints();
 app.MapMeetingsEndpoints();
 app.MapCalendarEndpoints();
+app.MapBrandEndpoints();
 
 await app.RunAsync();

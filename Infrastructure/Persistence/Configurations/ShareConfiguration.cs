@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SmartBranch.Domain.Brand;
+using SmartBranch.Domain.Organization;
+
+namespace SmartBranch.Infrastructure.Persistence.Configurations;
+
+internal sealed class ShareConfiguration : IEntityTypeConfiguration<Share>
+{
+    public void Configure(EntityTypeBuilder<Share> builder)
+    {
+        builder.Property(s => s.Id).HasMaxLength(Share.IdLength).ValueGeneratedNever();
+        builder.Property(s => s.SubjectType).HasMaxLength(Share.SubjectTypeMaxLength).IsRequired();
+        builder.HasOne<Member>().WithMany().HasForeignKey(s => s.SharerMemberId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.UnitId, s.CreatedAt });
+        builder.HasIndex(s => new { s.SubjectType, s.SubjectId });
+    }
+}
+
+internal sealed class ShareOpenConfiguration : IEntityTypeConfiguration<ShareOpen>
+{
+    public void Configure(EntityTypeBuilder<ShareOpen> builder)
+    {
+        builder.Property(o => o.ShareId).HasMaxLength(Share.IdLength).IsRequired();
+        builder.Property(o => o.OpenerKey).HasMaxLength(ShareOpen.OpenerKeyMaxLength).IsRequired();
+        builder.HasOne<Share>().WithMany().HasForeignKey(o => o.ShareId).OnDelete(DeleteBehavior.Cascade);
+
+        // Each opener counts once per share, even when the page is opened twice at the same moment.
+        builder.HasIndex(o => new { o.ShareId, o.OpenerKey }).IsUnique();
+    }
+}
