@@ -44,8 +44,12 @@ public sealed class ShareTests
         var opens = await _app.WithDbAsync(db => db.ShareOpens.Where(o => o.ShareId == shareId).ToListAsync());
         Assert.That(opens, Has.Count.EqualTo(4), "two visitors, one member, one unbound WeChat user");
         Assert.That(opens.Count(o => o.MemberId is not null), Is.EqualTo(1));
-        var stored = await _app.WithDbAsync(db => db.Shares.SingleAsync(s => s.Id == shareId));
-        Assert.That(stored.SharerMemberId, Is.EqualTo(org.A.Members[0].Id));
+        var figures = await sharer.JsonAsync($"/api/shares/{shareId}");
+        Assert.That(figures.GetProperty("openers").GetInt32(), Is.EqualTo(4), "two visitors, one member, one unbound WeChat user");
+        Assert.That(figures.GetProperty("memberOpeners").GetInt32(), Is.EqualTo(1));
+        Assert.That(figures.GetProperty("sharerName").GetString(), Is.EqualTo(org.A.Members[0].Name));
+        Assert.That((await secretary.GetAsync($"/api/shares/{shareId}")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the committee sees it too");
+        Assert.That((await member.GetAsync($"/api/shares/{shareId}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "an opener does not");
     }
 
     [Test]

@@ -151,4 +151,43 @@ public sealed class StoryTests
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.That(await _app.WithDbAsync(db => db.Stories.CountAsync(s => s.UnitId == org.A.Id)), Is.Zero);
     }
+
+    [Test]
+    public async Task SendsAnEditBackForApproval_WhenAPlainMemberEditsTheirPublishedStory()
+    {
+        var org = await _app.SeedAsync(members: 2);
+        var author = await _app.SignInAsync(org.A.Members[0]);
+        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var id = (await author.PostStoryAsync(BrandTestApi.Story(title: "初稿"))).GetProperty("id").GetInt32();
+        (await secretary.PostAsync($"/api/stories/{id}/approve", null)).EnsureSuccessStatusCode();
+
+        var edited = await author.PutAsJsonAsync($"/api/stories/{id}", new { title = "修改稿", body = "补充了细节。", visibility = "Public" });
+
+        Assert.That(edited.StatusCode, Is.EqualTo(HttpStatusCode.OK), await edited.Content.ReadAsStringAsync());
+        Assert.That((await edited.ReadAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("PendingApproval"));
+        var colleague = await _app.SignInAsync(org.A.Members[1]);
+        Assert.That((await colleague.GetAsync($"/api/stories/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        var other = await colleague.PutAsJsonAsync($"/api/stories/{id}", new { title = "别人改", body = "不行。", visibility = "Public" });
+        await other.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task PagesNewestFirst_WithTheCursor()
+    {
+        var org = await _app.SeedAsync(members: 1);
+        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var ids = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await secretary.PostStoryAsync(BrandTestApi.Story(title: $"分页{i}"))).GetProperty("id").GetInt32());
+        }
+
+        var member = await _app.SignInAsync(org.A.Members[0]);
+        var first = await member.JsonAsync($"/api/stories?unitId={org.A.Id}&limit=2");
+        var second = await member.JsonAsync($"/api/stories?unitId={org.A.Id}&limit=2&cursor={first.GetProperty("nextCursor").GetString()}");
+
+        Assert.That(first.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()), Is.EqualTo(new[] { ids[2], ids[1] }));
+        Assert.That(second.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()), Is.EqualTo(new[] { ids[0] }));
+        Assert.That(second.GetProperty("nextCursor").ValueKind, Is.EqualTo(JsonValueKind.Null));
+    }
 }

@@ -114,6 +114,11 @@ public static class BrandEndpoints
             .RequireAuthorization(Policies.Member)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        shares.MapGet("/{shareId}", GetShare.Handle)
+            .WithName(nameof(GetShare))
+            .WithSummary("Who shared what and how many distinct people (members among them) opened it (sharer, committee)")
+            .RequireAuthorization(Policies.Member)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         shares.MapPost("/{shareId}/open", OpenShare.Handle)
             .WithName(nameof(OpenShare))
             .WithSummary("Record that someone opened a share (signed in, or anonymous with a visitor id)")

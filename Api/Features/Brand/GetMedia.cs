@@ -19,11 +19,11 @@ public static class GetMedia
         HttpContext context,
         AppDbContext db,
         IMediaStorage storage,
-        IServiceProvider services,
+        CurrentMember current,
         CancellationToken cancellationToken)
     {
         var item = await db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (item is null || !await MayReadAsync(item, key, context, services, cancellationToken))
+        if (item is null || !await MayReadAsync(item, key, context, current, cancellationToken))
         {
             return Problems.NotFound();
         }
@@ -40,7 +40,7 @@ public static class GetMedia
         return TypedResults.Stream(stream, item.ContentType);
     }
 
-    private static async Task<bool> MayReadAsync(MediaItem item, string? key, HttpContext context, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<bool> MayReadAsync(MediaItem item, string? key, HttpContext context, CurrentMember current, CancellationToken cancellationToken)
     {
         if (key is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(key), Encoding.ASCII.GetBytes(item.AccessKey)))
         {
@@ -52,7 +52,6 @@ public static class GetMedia
             return false;
         }
 
-        var current = services.GetRequiredService<CurrentMember>();
         var bound = context.User.Identity?.IsAuthenticated == true && current.IsBound;
         if (item.Status == MediaStatus.Pending)
         {

@@ -45,7 +45,7 @@ public static class UploadMedia
         WeChatClient weChat,
         IOptions<MediaOptions> options,
         TimeProvider time,
-        ILogger<Response> logger,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxBytes;
@@ -118,7 +118,7 @@ public static class UploadMedia
             else
             {
                 // Never shown unchecked: it stays pending (visible to the uploader only) until someone checks again.
-                logger.LogWarning("Media check of {MediaId} could not be submitted (errcode {ErrCode}); the image stays hidden", id, result.ErrCode);
+                loggers.CreateLogger(typeof(UploadMedia)).LogWarning("Media check of {MediaId} could not be submitted (errcode {ErrCode}); the image stays hidden", id, result.ErrCode);
             }
         }
 

@@ -23,7 +23,7 @@ public static class WeChatPush
         AppDbContext db,
         IOptions<WeChatOptions> options,
         TimeProvider time,
-        ILogger<MediaEvent> logger,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         if (!WeChatMessagePush.IsValid(options.Value.PushToken, signature, timestamp, nonce))
@@ -52,7 +52,7 @@ public static class WeChatPush
         if (item is null)
         {
             // Possibly pushed before the upload stored its trace_id: a non-success answer makes WeChat retry.
-            logger.LogWarning("wxa_media_check for unknown trace_id {TraceId}", traceId);
+            loggers.CreateLogger(typeof(WeChatPush)).LogWarning("wxa_media_check for unknown trace_id {TraceId}", traceId);
             return Problems.NotFound("未找到对应的图片检测记录。");
         }
 
