@@ -26,7 +26,7 @@ public sealed class ShareTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var share = await response.ReadAsync<JsonElement>();
         var shareId = share.GetProperty("shareId").GetString()!;
-        Assert.That(share.GetProperty("path").GetString(), Is.EqualTo($"pages/brand/story?id={storyId}&share={shareId}"));
+        Assert.That(share.GetProperty("path").GetString(), Is.EqualTo($"pages/brand/index?story={storyId}&share={shareId}"));
 
         var anonymous = _app.CreateClient();
         var first = await (await anonymous.PostAsJsonAsync($"/api/shares/{shareId}/open", new { visitorId = "visitor-0001" })).ReadAsync<JsonElement>();
