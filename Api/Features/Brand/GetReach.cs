@@ -75,7 +75,7 @@ public static class GetReach
         var reference = toInstant < now ? toInstant : now;
         var branches = await ReachCalculator.BranchesOfAsync(db, unit, cancellationToken);
         var contentUnits = branches.Select(b => b.Id).Append(unit.Id).Distinct().ToList();
-        var data = await calculator.LoadAsync(contentUnits, fromInstant, toInstant, cancellationToken);
+        var data = await calculator.LoadAsync(contentUnits, branches.Select(b => b.Id).ToList(), fromInstant, toInstant, cancellationToken);
 
         int BranchOf(int memberId) => data.MemberBranch.GetValueOrDefault(memberId);
         int AudienceOf(IEnumerable<int> branchIds)

@@ -44,7 +44,7 @@ public sealed class ReachCalculator(AppDbContext db, IOptions<ReachOptions> opti
     public const string Comment = "comment";
     public const string ShareKind = "share";
 
-    /// <summary>Everything needed to figure the reach of a set of units' content over [from, to).</summary>
+    /// <summary>Everything needed to figure the reach of a set of units' content over [from, to). <c>MemberBranch</c> holds the audience branches' members only.</summary>
     public sealed record Data(
         IReadOnlyList<Interaction> Interactions,
         IReadOnlyDictionary<int, int> MemberBranch,
@@ -52,7 +52,9 @@ public sealed class ReachCalculator(AppDbContext db, IOptions<ReachOptions> opti
         IReadOnlyList<(int Id, int UnitId, string Title, int Recipients)> Notices,
         IReadOnlyDictionary<int, HashSet<int>> NoticeRecipients);
 
-    public async Task<Data> LoadAsync(IReadOnlyCollection<int> unitIds, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    /// <param name="unitIds">Units whose stories and notices count.</param>
+    /// <param name="audienceBranchIds">Branches whose members make up the audiences (only their members are loaded).</param>
+    public async Task<Data> LoadAsync(IReadOnlyCollection<int> unitIds, IReadOnlyCollection<int> audienceBranchIds, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var units = unitIds.ToList();
         var stories = await db.Stories.AsNoTracking()
@@ -106,7 +108,8 @@ public sealed class ReachCalculator(AppDbContext db, IOptions<ReachOptions> opti
             .ToListAsync(cancellationToken);
         interactions.AddRange(opens.Select(o => new Interaction(View, o.OpenedAt, o.OpenerKey, o.MemberId, shareSubjects[o.ShareId].SubjectType, shareSubjects[o.ShareId].SubjectId) { FromShare = true }));
 
-        var memberBranch = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.BranchId, cancellationToken);
+        var branches = audienceBranchIds.ToList();
+        var memberBranch = await db.Members.AsNoTracking().Where(m => branches.Contains(m.BranchId)).ToDictionaryAsync(m => m.Id, m => m.BranchId, cancellationToken);
         var byNotice = recipients.GroupBy(r => r.NoticeId).ToDictionary(g => g.Key, g => g.Select(r => r.MemberId).ToHashSet());
         return new Data(
             interactions,
