@@ -52,8 +52,7 @@ public sealed class ReachCalculator(AppDbContext db, IOptions<ReachOptions> opti
         IReadOnlyList<(int Id, int UnitId, string Title, int Recipients)> Notices,
         IReadOnlyDictionary<int, HashSet<int>> NoticeRecipients);
 
-    /// <param name="unitIds">Units whose stories and notices count.</param>
-    /// <param name="audienceBranchIds">Branches whose members make up the audiences (only their members are loaded).</param>
+    /// <summary>Loads the interactions with <paramref name="unitIds"/>' content in [from, to), and the members of <paramref name="audienceBranchIds"/> (the only ones an audience can hold).</summary>
     public async Task<Data> LoadAsync(IReadOnlyCollection<int> unitIds, IReadOnlyCollection<int> audienceBranchIds, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var units = unitIds.ToList();
