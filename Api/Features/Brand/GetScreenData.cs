@@ -37,7 +37,7 @@ public static class GetScreenData
 
     public const int RefreshSeconds = 5;
 
-    public static async Task<IResult> Handle(
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         string token,
         HttpContext context,
         AppDbContext db,
