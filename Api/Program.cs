@@ -2,6 +2,7 @@ using SmartBranch.Api.Common.Startup;
 using SmartBranch.Api.Features.Activities;
 using SmartBranch.Api.Features.Audit;
 using SmartBranch.Api.Features.Auth;
+using SmartBranch.Api.Features.Brand;
 using SmartBranch.Api.Features.Calendar;
 using SmartBranch.Api.Features.Inbox;
 using SmartBranch.Api.Features.Me;
@@ -41,6 +42,7 @@ try
     app.MapSubscriptionsEndpoints();
     app.MapInboxEndpoints();
     app.MapRemindersEndpoints();
+    app.MapBrandEndpoints();
 
     await app.RunAsync();
 }

@@ -152,6 +152,7 @@ public static class DependencyInjection
                 {
                     o.AppId = string.IsNullOrWhiteSpace(o.AppId) ? WeChatEmulator.DefaultAppId : o.AppId;
                     o.AppSecret = string.IsNullOrWhiteSpace(o.AppSecret) ? WeChatEmulator.DefaultAppSecret : o.AppSecret;
+                    o.PushToken = string.IsNullOrWhiteSpace(o.PushToken) ? WeChatEmulator.DefaultPushToken : o.PushToken;
                 }
             })
             .ValidateDataAnnotations()

@@ -6,6 +6,7 @@ using SmartBranch.Api.Common.Errors;
 using SmartBranch.Api.Common.Startup;
 using SmartBranch.Api.Features.Reminders;
 using SmartBranch.Infrastructure;
+using SmartBranch.Infrastructure.Media;
 
 namespace SmartBranch.Api.Common;
 
@@ -27,7 +28,7 @@ public static class ApiSetup
         services.AddSingleton<SmartBranch.Api.Common.Privacy.PhoneNumbers>();
         services.AddOptions<SmartBranch.Api.Features.Org.BindingOptions>().BindConfiguration(SmartBranch.Api.Features.Org.BindingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new SmartBranch.Api.Features.Org.BindFailureLimiter(sp.GetService<SmartBranch.Infrastructure.Redis.RedisConnection>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SmartBranch.Api.Features.Org.BindingOptions>>()));
-        services.AddScoped<SmartBranch.Api.Features.Notices.NoticeContentCheck>();
+        services.AddScoped<SmartBranch.Api.Common.ContentSecurity.TextContentCheck>();
         services.AddOptions<SmartBranch.Api.Features.Activities.ActivityOptions>().BindConfiguration(SmartBranch.Api.Features.Activities.ActivityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmartBranch.Api.Features.Meetings.MeetingOptions>().BindConfiguration(SmartBranch.Api.Features.Meetings.MeetingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SmartBranch.Api.Features.Meetings.IBranchActivitySignal, SmartBranch.Api.Features.Meetings.MeetingActivitySignal>();
@@ -40,6 +41,9 @@ public static class ApiSetup
         services.AddScoped<SmartBranch.Api.Features.Reminders.ISubjectOwnerResolver, SmartBranch.Api.Features.Meetings.LeaveRequestOwnerResolver>();
         services.AddScoped<SmartBranch.Api.Features.Calendar.ICalendarSource, SmartBranch.Api.Features.Activities.ActivityCalendarSource>();
         services.AddReminders();
+        services.AddMediaStorage(builder.Environment, builder.Configuration);
+        services.AddOptions<SmartBranch.Api.Features.Brand.ReachOptions>().BindConfiguration(SmartBranch.Api.Features.Brand.ReachOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<SmartBranch.Api.Features.Brand.ReachCalculator>();
 
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);

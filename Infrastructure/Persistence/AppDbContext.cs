@@ -48,6 +48,24 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<SmartBranch.Domain.Calendar.CalendarFeed> CalendarFeeds => Set<SmartBranch.Domain.Calendar.CalendarFeed>();
 
+    public DbSet<SmartBranch.Domain.Brand.BrandProfile> BrandProfiles => Set<SmartBranch.Domain.Brand.BrandProfile>();
+
+    public DbSet<SmartBranch.Domain.Brand.MediaItem> Media => Set<SmartBranch.Domain.Brand.MediaItem>();
+
+    public DbSet<SmartBranch.Domain.Brand.Story> Stories => Set<SmartBranch.Domain.Brand.Story>();
+
+    public DbSet<SmartBranch.Domain.Brand.StoryLike> StoryLikes => Set<SmartBranch.Domain.Brand.StoryLike>();
+
+    public DbSet<SmartBranch.Domain.Brand.StoryComment> StoryComments => Set<SmartBranch.Domain.Brand.StoryComment>();
+
+    public DbSet<SmartBranch.Domain.Brand.StoryView> StoryViews => Set<SmartBranch.Domain.Brand.StoryView>();
+
+    public DbSet<SmartBranch.Domain.Brand.Share> Shares => Set<SmartBranch.Domain.Brand.Share>();
+
+    public DbSet<SmartBranch.Domain.Brand.ShareOpen> ShareOpens => Set<SmartBranch.Domain.Brand.ShareOpen>();
+
+    public DbSet<SmartBranch.Domain.Brand.ScreenLink> ScreenLinks => Set<SmartBranch.Domain.Brand.ScreenLink>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 

@@ -42,6 +42,34 @@ public static class WeChatContentSecurity
         };
     }
 
+    /// <summary>media_type of an image in mediaCheckAsync.</summary>
+    public const int ImageMediaType = 2;
+
+    /// <summary>
+    /// mediaCheckAsync v2 (wechat-api.md §7b): asks WeChat to download and check <paramref name="mediaUrl"/>.
+    /// Returns the trace_id; the verdict arrives later as a <c>wxa_media_check</c> message-push event.
+    /// </summary>
+    public static async Task<WeChatResult<string>> CheckMediaAsync(this WeChatClient client, string openId, string mediaUrl, CancellationToken cancellationToken)
+    {
+        var body = new MediaCheckRequest(mediaUrl, ImageMediaType, 2, CommentScene, openId);
+        var result = await client.PostWithTokenAsync<MediaCheckResponse>("wxa/media_check_async", body, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result.CastError<string>();
+        }
+
+        return string.IsNullOrEmpty(result.Value!.TraceId)
+            ? WeChatResult<string>.Fail(WeChatErrorCodes.Unreachable, "media_check_async answered without trace_id")
+            : WeChatResult<string>.Ok(result.Value.TraceId);
+    }
+
+    private sealed record MediaCheckRequest(string MediaUrl, int MediaType, int Version, int Scene, string Openid);
+
+    private sealed class MediaCheckResponse : WeChatResponse
+    {
+        public string? TraceId { get; set; }
+    }
+
     private sealed record MsgSecCheckRequest(string Content, int Version, int Scene, string Openid, string? Title);
 
     private sealed class MsgSecCheckResponse : WeChatResponse

@@ -31,6 +31,9 @@ public sealed class WeChatOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan BusyRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Token of the message-push configuration (消息推送 Token), used to verify pushed events (§9).</summary>
+    public string? PushToken { get; set; }
+
     /// <summary><c>miniprogram_state</c> sent with subscription messages and <c>env_version</c> for codes: formal, trial or developer.</summary>
     public string MiniProgramState { get; set; } = "formal";
 }

@@ -1,3 +1,4 @@
+using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Domain.Messaging;
 using SmartBranch.Domain.Notices;
 
@@ -28,7 +29,7 @@ public static class EditNotice
         Request request,
         CurrentMember current,
         AppDbContext db,
-        NoticeContentCheck check,
+        TextContentCheck check,
         AuditTrail audit,
         TimeProvider time,
         CancellationToken cancellationToken)

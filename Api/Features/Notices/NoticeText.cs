@@ -1,3 +1,4 @@
+using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Domain.Notices;
 
 namespace SmartBranch.Api.Features.Notices;
@@ -16,7 +17,7 @@ internal static class NoticeText
         string title,
         string body,
         string posterOpenId,
-        NoticeContentCheck check,
+        TextContentCheck check,
         CancellationToken cancellationToken)
     {
         var cleanTitle = title.Trim();

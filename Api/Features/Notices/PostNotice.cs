@@ -1,3 +1,4 @@
+using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Messaging;
 using SmartBranch.Domain.Notices;
@@ -43,7 +44,7 @@ public static class PostNotice
         Request request,
         CurrentMember current,
         AppDbContext db,
-        NoticeContentCheck check,
+        TextContentCheck check,
         AuditTrail audit,
         TimeProvider time,
         CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ public sealed record EmulatorCall(string Api, DateTimeOffset At, int ErrCode);
 /// Codes <c>dev-&lt;name&gt;</c> sign in as a stable openid; anything else is errcode 40029.
 /// Feature-specific APIs live in the other parts of this partial class.
 /// </summary>
-public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, TimeProvider time, ILogger<WeChatEmulator> logger) : IAsyncDisposable
+public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, TimeProvider time, ILogger<WeChatEmulator> logger, IServiceProvider services) : IAsyncDisposable
 {
     /// <summary>AppId and secret the emulator accepts when none are configured.</summary>
     public const string DefaultAppId = "wx00emulator00000";
@@ -107,6 +107,7 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
         // Feature APIs live in WeChatEmulator.<Feature>.cs files; add one Map…Routes call per file here.
         MapSecurityRoutes(routes);
         MapSubscribeRoutes(routes);
+        MapMediaRoutes(routes);
         MapControlRoutes(routes);
     }
 

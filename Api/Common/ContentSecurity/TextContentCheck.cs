@@ -1,20 +1,23 @@
 using SmartBranch.Infrastructure.WeChat;
 
-namespace SmartBranch.Api.Features.Notices;
+namespace SmartBranch.Api.Common.ContentSecurity;
 
-/// <summary>What happens to a notice after WeChat's text check.</summary>
+/// <summary>What happens to user text (notices, stories, comments) after WeChat's text check.</summary>
 public enum ContentVerdict
 {
     Pass,
     Review,
     Risky,
 
-    /// <summary>The check could not be done: the notice waits for a person, it is never published unchecked.</summary>
+    /// <summary>The check could not be done: the text waits for a person, it is never published unchecked.</summary>
     Unavailable,
 }
 
-/// <summary>Runs a notice's title and text through msgSecCheck v2, in pieces WeChat accepts.</summary>
-public sealed class NoticeContentCheck(WeChatClient weChat, ILogger<NoticeContentCheck> logger)
+/// <summary>
+/// Runs a title and text (a notice, a story, a comment) through msgSecCheck v2, in pieces WeChat accepts.
+/// Shared by every feature that publishes what members write.
+/// </summary>
+public sealed class TextContentCheck(WeChatClient weChat, ILogger<TextContentCheck> logger)
 {
     public async Task<ContentVerdict> CheckAsync(string posterOpenId, string title, string plainText, CancellationToken cancellationToken)
     {
@@ -33,7 +36,7 @@ public sealed class NoticeContentCheck(WeChatClient weChat, ILogger<NoticeConten
                 };
             if (!result.Succeeded)
             {
-                logger.LogWarning("Notice text check failed with errcode {ErrCode}; the notice is held for approval", result.ErrCode);
+                logger.LogWarning("Text check failed with errcode {ErrCode}; the text is held for approval", result.ErrCode);
             }
 
             if (pieceVerdict == ContentVerdict.Risky)

@@ -1,0 +1,51 @@
+using SmartBranch.Domain.Brand;
+
+namespace SmartBranch.Api.Features.Brand;
+
+public static class ApproveStory
+{
+    /// <summary>The branch committee (or an admin above it) publishes a submitted story; nobody approves their own.</summary>
+    public static async Task<Results<Ok<PostStory.Response>, ProblemHttpResult>> Handle(
+        int id,
+        CurrentMember current,
+        AppDbContext db,
+        AuditTrail audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var story = await db.Stories.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (story is null || !BrandRules.CanRead(new BrandViewer(current.Id, access), story))
+        {
+            return Problems.NotFound();
+        }
+
+        if (!BrandRules.CanApprove(access, story.UnitId))
+        {
+            return Problems.Forbidden("只有支部委员或党总支管理员可以审核事迹。");
+        }
+
+        if (story.AuthorMemberId == current.Id)
+        {
+            return Problems.Conflict("不能审核自己的事迹", "请由其他支委或党总支管理员审核。");
+        }
+
+        var outcome = story.Approve(current.Id, time.GetUtcNow());
+        if (!outcome.Succeeded)
+        {
+            return Problems.From(outcome.Error!, StatusCodes.Status409Conflict);
+        }
+
+        audit.Record(story.UnitId, "story.approved", "story", story.Id, $"审核通过事迹《{story.Title}》");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict("事迹已被处理", "该事迹刚刚被审核或修改，请刷新后重试。");
+        }
+
+        return TypedResults.Ok(new PostStory.Response(story.Id, StoryStatus.Published));
+    }
+}

@@ -1,0 +1,85 @@
+using SmartBranch.Domain.Brand;
+using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Organization;
+
+namespace SmartBranch.Api.Features.Brand;
+
+/// <summary>The caller as a reader of stories and media: signed in, maybe bound to a member.</summary>
+internal sealed record BrandViewer(int? MemberId, AccessScope? Access)
+{
+    public static async Task<BrandViewer> LoadAsync(CurrentMember current, CancellationToken cancellationToken) =>
+        current.IsBound ? new BrandViewer(current.Id, await current.GetAccessAsync(cancellationToken)) : new BrandViewer(null, null);
+}
+
+/// <summary>Who may publish, approve and read brand content, on top of <see cref="AccessScope"/>.</summary>
+internal static class BrandRules
+{
+    /// <summary>
+    /// The secretary or publicity member (宣传委员) of the branch, or an admin above it, publishes directly;
+    /// for the general branch only its admins do.
+    /// </summary>
+    public static bool CanPublish(AccessScope access, int unitId) =>
+        access.Roles.Any(r => r.UnitId == unitId && r.Role is CommitteeRole.Secretary or CommitteeRole.PublicityCommissioner)
+        || (access.IsAdmin && access.CanManage(unitId));
+
+    /// <summary>The branch committee (or an admin above it) approves stories and edits the brand.</summary>
+    public static bool CanApprove(AccessScope access, int unitId) =>
+        access.IsCommitteeOf(unitId) || (access.IsAdmin && access.CanManage(unitId));
+
+    public static bool CanRead(BrandViewer viewer, Story story)
+    {
+        if (viewer.Access is { } access && (story.AuthorMemberId == access.MemberId || CanApprove(access, story.UnitId)))
+        {
+            return true;
+        }
+
+        return story.IsPublished && (story.Visibility == Visibility.Public || (viewer.Access?.CanView(story.UnitId) ?? false));
+    }
+
+    /// <summary>Images are served by id; the screen and the mini-program use the same address.</summary>
+    public static string MediaUrl(Guid id) => $"/api/media/{id}";
+
+    /// <summary>Only branches and the general branch carry a brand and stories (a party group's belong to its branch).</summary>
+    public static bool IsBrandUnit(OrganizationUnit unit) => unit.Kind is UnitKind.Branch or UnitKind.GeneralBranch;
+
+    /// <summary>
+    /// Refuses images that are not the caller's own uploads, or that a public story would show to people the image
+    /// is not public for. Rejected images are refused; pending ones wait for their verdict and show once it passes.
+    /// </summary>
+    public static async Task<ProblemHttpResult?> CheckImagesAsync(AppDbContext db, IReadOnlyList<Guid> imageIds, int uploaderMemberId, Visibility visibility, CancellationToken cancellationToken)
+    {
+        if (imageIds.Count == 0)
+        {
+            return null;
+        }
+
+        var ids = imageIds.Distinct().ToList();
+        var images = await db.Media.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
+        if (images.Count != ids.Count || images.Any(m => m.UploaderMemberId != uploaderMemberId))
+        {
+            return Problems.BadRequest("图片无效", "只能使用您本人上传的图片，请重新上传。");
+        }
+
+        if (images.Any(m => m.Status == MediaStatus.Rejected))
+        {
+            return Problems.Unprocessable("图片未通过安全检测", "有图片未通过微信内容安全检测，请更换图片。");
+        }
+
+        return visibility == Visibility.Public && images.Any(m => m.Visibility != Visibility.Public)
+            ? Problems.BadRequest("图片级别不符", "公开的事迹只能使用公开的图片。")
+            : null;
+    }
+
+    /// <summary>Ids of the images of <paramref name="stories"/> that may be shown now (checked and passed).</summary>
+    public static async Task<HashSet<Guid>> ShowableImagesAsync(AppDbContext db, IEnumerable<Story> stories, CancellationToken cancellationToken)
+    {
+        var ids = stories.SelectMany(s => s.Images).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var approved = await db.Media.AsNoTracking().Where(m => ids.Contains(m.Id) && m.Status == MediaStatus.Approved).Select(m => m.Id).ToListAsync(cancellationToken);
+        return approved.ToHashSet();
+    }
+}

@@ -1,0 +1,94 @@
+using SmartBranch.Api.Common.ContentSecurity;
+using SmartBranch.Domain.Brand;
+using SmartBranch.Domain.Common;
+
+namespace SmartBranch.Api.Features.Brand;
+
+public static class EditStory
+{
+    /// <summary>Replaces title, text, level and images. An edit by someone who may not publish sends the story back for approval.</summary>
+    public sealed record Request(string Title, string Body, Visibility? Visibility, IReadOnlyList<Guid>? ImageIds);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Title).NotEmpty().WithMessage("请填写标题。")
+                .Must(t => t.Trim().Length <= Story.TitleMaxLength).WithMessage($"标题不能超过{Story.TitleMaxLength}个字。");
+            RuleFor(r => r.Body).NotEmpty().WithMessage("请填写事迹内容。")
+                .MaximumLength(Story.BodyMaxLength).WithMessage($"事迹内容不能超过{Story.BodyMaxLength}个字。");
+            RuleFor(r => r.Visibility).NotNull().WithMessage("请选择信息级别（公开或党内）。")
+                .Must(v => v is null or Visibility.Public or Visibility.Internal).WithMessage("事迹只能是公开或党内级别。");
+            RuleFor(r => r.ImageIds).Must(i => i is null || i.Count <= Story.MaxImages).WithMessage($"每篇事迹最多{Story.MaxImages}张图片。");
+        }
+    }
+
+    public static async Task<Results<Ok<PostStory.Response>, ProblemHttpResult>> Handle(
+        int id,
+        Request request,
+        CurrentMember current,
+        AppDbContext db,
+        TextContentCheck check,
+        AuditTrail audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var story = await db.Stories.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (story is null || !BrandRules.CanRead(new BrandViewer(current.Id, access), story))
+        {
+            return Problems.NotFound();
+        }
+
+        var canPublish = BrandRules.CanPublish(access, story.UnitId);
+        if (story.AuthorMemberId != current.Id && !canPublish)
+        {
+            return Problems.Forbidden("只有作者、支部书记或宣传委员可以修改事迹。");
+        }
+
+        // Images already on the story stay usable by whoever edits it; new ones must be the editor's own.
+        var images = request.ImageIds ?? [];
+        var added = images.Except(story.Images).ToList();
+        if (await BrandRules.CheckImagesAsync(db, added, current.Id, request.Visibility!.Value, cancellationToken) is { } imageProblem)
+        {
+            return imageProblem;
+        }
+
+        // A story made public later must not show images that were uploaded as internal.
+        if (request.Visibility == Visibility.Public && await db.Media.AnyAsync(m => images.Contains(m.Id) && m.Visibility != Visibility.Public, cancellationToken))
+        {
+            return Problems.BadRequest("图片级别不符", "公开的事迹只能使用公开的图片。");
+        }
+
+        var title = request.Title.Trim();
+        var body = request.Body.Trim();
+        var (verdict, problem) = await StoryText.CheckAsync(title, body, current.OpenId, check, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var now = time.GetUtcNow();
+        story.SetContent(title, body, request.Visibility.Value, images, now);
+        if (verdict == ContentVerdict.Pass && canPublish)
+        {
+            story.Publish(now);
+        }
+        else
+        {
+            story.Hold();
+        }
+
+        audit.Record(story.UnitId, "story.edited", "story", story.Id, story.IsPublished ? $"修改事迹《{story.Title}》" : $"修改事迹《{story.Title}》，待审核");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict("事迹已被修改", "该事迹刚刚被审核或修改，请刷新后重试。");
+        }
+
+        return TypedResults.Ok(new PostStory.Response(story.Id, story.Status));
+    }
+}

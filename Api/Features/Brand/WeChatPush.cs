@@ -1,0 +1,83 @@
+using System.Text.Json;
+using SmartBranch.Infrastructure.WeChat;
+
+namespace SmartBranch.Api.Features.Brand;
+
+/// <summary>
+/// The message-push endpoint configured in the mini-program console (wechat-api.md §9, plaintext JSON mode).
+/// GET answers WeChat's URL verification; POST receives events, today the <c>wxa_media_check</c> verdicts.
+/// Both check the signature over the configured token; a bad signature is 401 and changes nothing.
+/// </summary>
+public static class WeChatPush
+{
+    public static IResult Verify(string? signature, string? timestamp, string? nonce, string? echostr, IOptions<WeChatOptions> options) =>
+        WeChatMessagePush.IsValid(options.Value.PushToken, signature, timestamp, nonce) && echostr is not null
+            ? Results.Text(echostr, "text/plain")
+            : SignatureRefused();
+
+    public static async Task<IResult> Receive(
+        string? signature,
+        string? timestamp,
+        string? nonce,
+        HttpRequest request,
+        AppDbContext db,
+        IOptions<WeChatOptions> options,
+        TimeProvider time,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        if (!WeChatMessagePush.IsValid(options.Value.PushToken, signature, timestamp, nonce))
+        {
+            return SignatureRefused();
+        }
+
+        MediaEvent? pushed;
+        try
+        {
+            pushed = await JsonSerializer.DeserializeAsync<MediaEvent>(request.Body, JsonSerializerOptions.Web, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return Problems.BadRequest("消息格式错误", "推送内容不是有效的 JSON。");
+        }
+
+        if (pushed?.Event != WeChatMessagePush.MediaCheckEvent)
+        {
+            // Other events are not ours to handle; WeChat only needs to hear that we got them.
+            return Results.Text("success", "text/plain");
+        }
+
+        var traceId = pushed.TraceId;
+        var item = traceId is null ? null : await db.Media.FirstOrDefaultAsync(m => m.CheckTraceId == traceId, cancellationToken);
+        if (item is null)
+        {
+            // Possibly pushed before the upload stored its trace_id: a non-success answer makes WeChat retry.
+            loggers.CreateLogger(typeof(WeChatPush)).LogWarning("wxa_media_check for unknown trace_id {TraceId}", traceId);
+            return Problems.NotFound("未找到对应的图片检测记录。");
+        }
+
+        var suggest = pushed.Result?.Suggest ?? "review";
+        item.RecordVerdict(suggest, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return Results.Text("success", "text/plain");
+    }
+
+    private static IResult SignatureRefused() =>
+        TypedResults.Problem("消息推送签名校验失败。", statusCode: StatusCodes.Status401Unauthorized, title: "签名无效");
+
+    /// <summary>The fields of a pushed event this endpoint reads.</summary>
+    public sealed class MediaEvent
+    {
+        public string? Event { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("trace_id")]
+        public string? TraceId { get; set; }
+
+        public MediaResult? Result { get; set; }
+    }
+
+    public sealed class MediaResult
+    {
+        public string? Suggest { get; set; }
+    }
+}

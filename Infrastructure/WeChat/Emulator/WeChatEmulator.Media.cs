@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SmartBranch.Infrastructure.WeChat.Emulator;
+
+/// <summary>
+/// mediaCheckAsync v2 (wechat-api.md §7b): answers a trace_id at once, then delivers the verdict the way
+/// WeChat does, as a signed <c>wxa_media_check</c> event POSTed to the app's message-push URL (§9,
+/// plaintext JSON mode). Every image passes unless a test queued another verdict.
+/// </summary>
+public sealed partial class WeChatEmulator
+{
+    /// <summary>Message-push token the emulator signs with when none is configured.</summary>
+    public const string DefaultPushToken = "emulator-push-token";
+
+    /// <summary>Path of the app's message-push endpoint, relative to the app's address.</summary>
+    public const string DefaultPushPath = "api/wechat/push";
+
+    private const string MediaCheckApi = "wxa/media_check_async";
+
+    private readonly ConcurrentQueue<string> _mediaVerdicts = new();
+    private readonly ConcurrentBag<Task> _pushes = [];
+    private HttpClient? _pushClient;
+
+    /// <summary>The next media check answers <paramref name="suggest"/> (pass, review or risky) instead of pass.</summary>
+    public void QueueMediaVerdict(string suggest) => _mediaVerdicts.Enqueue(suggest);
+
+    /// <summary>
+    /// Sends pushed events through <paramref name="client"/> (its base address is the app). Without one the
+    /// emulator pushes to the app's own listening address, which an in-memory test server does not have.
+    /// </summary>
+    public void DeliverPushesTo(HttpClient client) => _pushClient = client;
+
+    /// <summary>Completes when every event pushed so far has been answered by the app.</summary>
+    public Task PushesDelivered => Task.WhenAll(_pushes.ToArray());
+
+    private string PushToken => string.IsNullOrWhiteSpace(options.Value.PushToken) ? DefaultPushToken : options.Value.PushToken;
+
+    private void MapMediaRoutes(IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/wxa/media_check_async", MediaCheckAsync);
+        routes.MapPost("/__emulator/media/verdicts", (MediaVerdictRequest request) =>
+        {
+            QueueMediaVerdict(request.Suggest);
+            return Results.NoContent();
+        });
+    }
+
+    private async Task<IResult> MediaCheckAsync(HttpRequest request)
+    {
+        if (CheckCall(MediaCheckApi, request) is { } refused)
+        {
+            return refused;
+        }
+
+        var body = await ReadJsonAsync(request);
+        if (body is null)
+        {
+            return Error(MediaCheckApi, 47001, "data format error");
+        }
+
+        var root = body.RootElement;
+        if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() != 2)
+        {
+            return Error(MediaCheckApi, 40097, "invalid args, version must be 2");
+        }
+
+        if (!root.TryGetProperty("media_type", out var mediaType) || mediaType.ValueKind != JsonValueKind.Number || mediaType.GetInt32() is not (1 or 2))
+        {
+            return Error(MediaCheckApi, 40097, "invalid media_type");
+        }
+
+        var openId = Str(root, "openid");
+        if (string.IsNullOrEmpty(openId) || !openId.StartsWith("oEMU", StringComparison.Ordinal))
+        {
+            return Error(MediaCheckApi, 40003, "invalid openid");
+        }
+
+        if (string.IsNullOrEmpty(Str(root, "media_url")))
+        {
+            return Error(MediaCheckApi, 44002, "empty post data");
+        }
+
+        var traceId = $"emu-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}";
+        var suggest = _mediaVerdicts.TryDequeue(out var queued) ? queued : "pass";
+        Record(MediaCheckApi, 0);
+
+        // WeChat answers first and pushes later; so does the emulator (after the app has stored the trace_id).
+        _pushes.Add(Task.Run(() => PushMediaVerdictAsync(openId, traceId, suggest)));
+        return Results.Json(new { errcode = 0, errmsg = "ok", trace_id = traceId });
+    }
+
+    private async Task PushMediaVerdictAsync(string openId, string traceId, string suggest)
+    {
+        var client = _pushClient ?? AppClient();
+        if (client is null)
+        {
+            logger.LogWarning("WeChat emulator: no app address to push the media check result {TraceId} to", traceId);
+            return;
+        }
+
+        // Give the app time to store the trace_id it just received (WeChat itself takes seconds to minutes).
+        // Real time on purpose: a test's fake clock must not hold the push back.
+        await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var nonce = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
+        var signature = WeChatMessagePush.Signature(PushToken, timestamp, nonce);
+        var label = suggest == "pass" ? 100 : 20002;
+        var payload = new
+        {
+            ToUserName = "gh_emulator",
+            FromUserName = openId,
+            CreateTime = long.Parse(timestamp, CultureInfo.InvariantCulture),
+            MsgType = "event",
+            Event = WeChatMessagePush.MediaCheckEvent,
+            appid = AppId,
+            trace_id = traceId,
+            version = 2,
+            detail = new[] { new { strategy = "content_model", errcode = 0, suggest, label, prob = suggest == "pass" ? 0 : 90 } },
+            errcode = 0,
+            errmsg = "ok",
+            result = new { suggest, label },
+        };
+
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            try
+            {
+                using var response = await client.PostAsJsonAsync($"{DefaultPushPath}?signature={signature}&timestamp={timestamp}&nonce={nonce}", payload);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+
+                logger.LogWarning("WeChat emulator: the app answered {Status} to the media check push", (int)response.StatusCode);
+            }
+            catch (HttpRequestException ex)
+            {
+                logger.LogWarning(ex, "WeChat emulator: media check push failed");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200 * (attempt + 1)), TimeProvider.System);
+        }
+    }
+
+    private HttpClient? AppClient()
+    {
+        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null)
+        {
+            return null;
+        }
+
+        // Kestrel may report a wildcard host; the app is always reachable on loopback from here.
+        var uri = new UriBuilder(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)) { Path = "/" };
+        _pushClient = new HttpClient { BaseAddress = uri.Uri };
+        return _pushClient;
+    }
+
+    private sealed record MediaVerdictRequest(string Suggest);
+}

@@ -1,0 +1,24 @@
+// Brand, stories and shares.
+const client = require('./client');
+const config = require('../config/env');
+
+/** Absolute address of an image URL the API returns ("/api/media/…"). */
+function media(url) {
+  return url ? config.baseUrl() + url : '';
+}
+
+module.exports = {
+  media,
+  /** → { unitId, unitName, name, slogan, labels, logoUrl, coverUrl, introduction, themeColor, publicStoryCount, canEdit } */
+  brand: (unitId) => client.get('/api/org/units/' + unitId + '/brand'),
+  /** → { items: [{ id, title, excerpt, coverUrl, likeCount, commentCount, status, publishedAt }], nextCursor } */
+  stories: (unitId, cursor) => client.get('/api/stories', { unitId, cursor, limit: 10 }),
+  /** Opening a story records the member's first view. */
+  story: (id) => client.get('/api/stories/' + id),
+  like: (id) => client.post('/api/stories/' + id + '/like'),
+  comment: (id, text) => client.post('/api/stories/' + id + '/comments', { text }),
+  /** → { shareId, path } (only published Public stories) */
+  share: (id) => client.post('/api/shares', { subjectType: 'story', subjectId: Number(id) }),
+  /** Records that this user opened a shared story. */
+  opened: (shareId) => client.post('/api/shares/' + encodeURIComponent(shareId) + '/open', {}),
+};
