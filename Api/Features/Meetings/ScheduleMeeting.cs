@@ -70,17 +70,13 @@ public static class ScheduleMeeting
         var branchId = access.BranchOf(unit.Id)!.Value;
         var now = time.GetUtcNow();
         var convenerId = request.ConvenerId ?? current.Id;
-        if (await ExpectedAttendees.CheckPeopleAsync(db, branchId, convenerId, request.RecorderId, cancellationToken) is { } peopleError)
+        var (added, peopleError) = await ExpectedAttendees.CheckNamedAsync(db, branchId, convenerId, request, cancellationToken);
+        if (peopleError is not null)
         {
             return Problems.From(peopleError);
         }
 
         var attendees = await ExpectedAttendees.DefaultsAsync(db, type, branchId, unit.Id, LocalCalendar.Today(now), cancellationToken);
-        var (added, addError) = await ExpectedAttendees.ChosenAsync(db, request.AddMemberIds ?? [], branchId, cancellationToken);
-        if (addError is not null)
-        {
-            return Problems.From(addError);
-        }
 
         var removed = (request.RemoveMemberIds ?? []).ToHashSet();
         var details = request.ToDetails(convenerId, type.DefaultVisibility());

@@ -50,15 +50,10 @@ public static class UpdateMeeting
         }
 
         var convenerId = request.ConvenerId ?? meeting.ConvenerId;
-        if (await ExpectedAttendees.CheckPeopleAsync(db, meeting.BranchId, convenerId, request.RecorderId, cancellationToken) is { } peopleError)
+        var (added, peopleError) = await ExpectedAttendees.CheckNamedAsync(db, meeting.BranchId, convenerId, request, cancellationToken);
+        if (peopleError is not null)
         {
             return Problems.From(peopleError);
-        }
-
-        var (added, addError) = await ExpectedAttendees.ChosenAsync(db, request.AddMemberIds ?? [], meeting.BranchId, cancellationToken);
-        if (addError is not null)
-        {
-            return Problems.From(addError);
         }
 
         var now = time.GetUtcNow();
