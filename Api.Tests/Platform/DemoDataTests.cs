@@ -10,39 +10,20 @@ namespace SmartBranch.Api.Tests.Platform;
 /// </summary>
 public sealed class DemoDataTests
 {
-    private AppFactory _app = null!;
-    private string _databasePath = null!;
+    private DemoApp _demo = null!;
     private HttpClient _member = null!;
     private HttpClient _secretary = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        // Demo data is only seeded into the embedded database, so this fixture stays on SQLite even when the
-        // suite runs against SQL Server.
-        _databasePath = Path.Combine(Path.GetTempPath(), $"smartbranch-demo-{Guid.NewGuid():N}.db");
-        _app = new AppFactory(
-            new Dictionary<string, string?>
-            {
-                ["DemoData:Enabled"] = "true",
-                ["Database:Provider"] = "Sqlite",
-                ["ConnectionStrings:Default"] = $"Data Source={_databasePath}",
-            },
-            databasePath: _databasePath);
-        _member = await _app.SignInAsync("dev-member");
-        _secretary = await _app.SignInAsync("dev-secretary");
+        _demo = new DemoApp();
+        _member = await _demo.App.SignInAsync("dev-member");
+        _secretary = await _demo.App.SignInAsync("dev-secretary");
     }
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _app.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_databasePath + suffix);
-        }
-    }
+    public void Stop() => _demo.Dispose();
 
     [Test]
     public async Task MemberFeedShowsDemoNoticesWithReadState_WhenDemoDataIsEnabled()
@@ -118,8 +99,8 @@ public sealed class DemoDataTests
     [Test]
     public async Task ScheduledMeetingsHaveReminders_WhenDemoDataIsEnabled()
     {
-        var meetingReminders = await _app.WithDbAsync(db => db.Reminders.CountAsync(r => r.Kind == ReminderKind.Meeting && r.Status == ReminderStatus.Scheduled));
-        var activityReminders = await _app.WithDbAsync(db => db.Reminders.CountAsync(r => r.Kind == ReminderKind.Activity && r.Status == ReminderStatus.Scheduled));
+        var meetingReminders = await _demo.App.WithDbAsync(db => db.Reminders.CountAsync(r => r.Kind == ReminderKind.Meeting && r.Status == ReminderStatus.Scheduled));
+        var activityReminders = await _demo.App.WithDbAsync(db => db.Reminders.CountAsync(r => r.Kind == ReminderKind.Activity && r.Status == ReminderStatus.Scheduled));
 
         // General meeting: 7 attendees, committee meeting: 2, each with a 24h and a 1h slot; one start
         // reminder per confirmed sign-up (4 + 2). Nothing for the past lesson and activity.

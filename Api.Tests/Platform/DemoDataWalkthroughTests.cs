@@ -8,51 +8,31 @@ namespace SmartBranch.Api.Tests.Platform;
 /// </summary>
 public sealed class DemoDataWalkthroughTests
 {
-    private AppFactory _app = null!;
-    private string _databasePath = null!;
+    private DemoApp _demo = null!;
 
     [OneTimeSetUp]
-    public void Start()
-    {
-        _databasePath = Path.Combine(Path.GetTempPath(), $"smartbranch-demo-{Guid.NewGuid():N}.db");
-        _app = new AppFactory(
-            new Dictionary<string, string?>
-            {
-                ["DemoData:Enabled"] = "true",
-                ["Database:Provider"] = "Sqlite",
-                ["ConnectionStrings:Default"] = $"Data Source={_databasePath}",
-            },
-            databasePath: _databasePath);
-    }
+    public void Start() => _demo = new DemoApp();
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _app.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_databasePath + suffix);
-        }
-    }
+    public void Stop() => _demo.Dispose();
 
     [Test]
     public async Task FiguresAndPlacesMoveAsReadmeSays_WhenWalkthroughIsFollowed()
     {
-        var member = await _app.SignInAsync("dev-member");
+        var member = await _demo.App.SignInAsync("dev-member");
         var feed = await (await member.GetAsync("/api/notices")).ReadAsync<JsonElement>();
         var noticeId = feed.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("requiresAck").GetBoolean()).GetProperty("id").GetInt32();
 
         var opened = await (await member.GetAsync($"/api/notices/{noticeId}")).ReadAsync<JsonElement>();
         var acked = await member.PostAsync($"/api/notices/{noticeId}/ack", null);
 
-        var secretary = await _app.SignInAsync("dev-secretary");
+        var secretary = await _demo.App.SignInAsync("dev-secretary");
         var figures = (await (await secretary.GetAsync($"/api/notices/{noticeId}/recipients")).ReadAsync<JsonElement>()).GetProperty("figures");
 
         var activities = (await (await member.GetAsync("/api/activities")).ReadAsync<JsonElement>()).GetProperty("items").EnumerateArray();
         var themedId = activities.Single(a => a.GetProperty("capacity").ValueKind == JsonValueKind.Number && a.GetProperty("capacity").GetInt32() == 5).GetProperty("id").GetInt32();
         var lastPlace = await member.PostAsync($"/api/activities/{themedId}/enrollment", null);
-        var admin = await _app.SignInAsync("dev-admin");
+        var admin = await _demo.App.SignInAsync("dev-admin");
         var waiting = await admin.PostAsync($"/api/activities/{themedId}/enrollment", null);
 
         Assert.Multiple(async () =>

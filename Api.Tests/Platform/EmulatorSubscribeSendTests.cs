@@ -5,33 +5,27 @@ using SmartBranch.Infrastructure.WeChat.Emulator;
 namespace SmartBranch.Api.Tests.Platform;
 
 /// <summary>The emulator's subscribeMessage.send, called over HTTP the way WeChat is called.</summary>
-public sealed class EmulatorSubscribeSendTests
+public sealed class EmulatorSubscribeSendTests : FunctionalTest
 {
     private const string Template = "EMU_MEETING_REMINDER";
-    private AppFactory _app = null!;
     private HttpClient _http = null!;
     private string _token = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _app = new AppFactory();
-        _token = (await _app.Services.GetRequiredService<WeChatClient>().GetAccessTokenAsync(CancellationToken.None)).Value!;
-        _http = new HttpClient { BaseAddress = _app.Emulator.BaseAddress };
+        _token = (await App.Services.GetRequiredService<WeChatClient>().GetAccessTokenAsync(CancellationToken.None)).Value!;
+        _http = new HttpClient { BaseAddress = App.Emulator.BaseAddress };
     }
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _http.Dispose();
-        _app.Dispose();
-    }
+    public void Stop() => _http.Dispose();
 
     [Test]
     public async Task SendsAndRecordsTheMessage_WhenTheUserAcceptedOnce()
     {
         var openId = NewOpenId();
-        _app.Emulator.AcceptSubscription(openId, Template);
+        App.Emulator.AcceptSubscription(openId, Template);
 
         var first = await SendAsync(Body(openId));
         var second = await SendAsync(Body(openId));
@@ -48,13 +42,13 @@ public sealed class EmulatorSubscribeSendTests
     public async Task Answers47003NamingTheField_WhenAThingIsTooLong()
     {
         var openId = NewOpenId();
-        _app.Emulator.AcceptSubscription(openId, Template);
+        App.Emulator.AcceptSubscription(openId, Template);
 
         var answer = await SendAsync(Body(openId, thing1: new string('长', 21)));
 
         Assert.That(answer.GetProperty("errcode").GetInt32(), Is.EqualTo(WeChatErrorCodes.InvalidTemplateData));
         Assert.That(answer.GetProperty("errmsg").GetString(), Does.StartWith("argument invalid! data.thing1.value invalid"));
-        Assert.That(_app.Emulator.SubscriptionsOf(openId, Template), Is.EqualTo(1), "a refused send uses no quota");
+        Assert.That(App.Emulator.SubscriptionsOf(openId, Template), Is.EqualTo(1), "a refused send uses no quota");
     }
 
     [Test]

@@ -1,19 +1,11 @@
 namespace SmartBranch.Api.Tests.Platform;
 
-public sealed class ErrorResponseTests
+public sealed class ErrorResponseTests : FunctionalTest
 {
-    private AppFactory _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory();
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     [Test]
     public async Task Returns404Problem_WhenRouteIsUnknown()
     {
-        var problem = await (await _app.CreateClient().GetAsync("/api/no-such-thing")).AssertProblemAsync(HttpStatusCode.NotFound);
+        var problem = await (await App.CreateClient().GetAsync("/api/no-such-thing")).AssertProblemAsync(HttpStatusCode.NotFound);
 
         Assert.That(problem.GetProperty("title").GetString(), Is.EqualTo("未找到"));
     }
@@ -23,7 +15,7 @@ public sealed class ErrorResponseTests
     {
         var content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json");
 
-        var response = await _app.CreateClient().PostAsync("/api/auth/wechat-login", content);
+        var response = await App.CreateClient().PostAsync("/api/auth/wechat-login", content);
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Not.Contain("Exception"));
@@ -32,13 +24,13 @@ public sealed class ErrorResponseTests
     [Test]
     public async Task Returns405Problem_WhenMethodIsWrong()
     {
-        await (await _app.CreateClient().DeleteAsync("/api/auth/wechat-login")).AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
+        await (await App.CreateClient().DeleteAsync("/api/auth/wechat-login")).AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
     }
 
     [Test]
     public async Task ServesSwaggerWithEveryApiRoute()
     {
-        var response = await _app.CreateClient().GetAsync("/swagger/v1/swagger.json");
+        var response = await App.CreateClient().GetAsync("/swagger/v1/swagger.json");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var json = await response.Content.ReadAsStringAsync();
@@ -48,7 +40,7 @@ public sealed class ErrorResponseTests
     [Test]
     public async Task ReportsReady_WhenDatabaseAndRedisAnswer()
     {
-        var client = _app.CreateClient();
+        var client = App.CreateClient();
 
         Assert.That(await client.GetStringAsync("/health/ready"), Is.EqualTo("Healthy"));
         Assert.That(await client.GetStringAsync("/health/live"), Is.EqualTo("Healthy"));

@@ -2,23 +2,15 @@ using SmartBranch.Domain.Messaging;
 
 namespace SmartBranch.Api.Tests.Features.Activities;
 
-public sealed class CancelActivityTests
+public sealed class CancelActivityTests : FunctionalTest
 {
-    private AppFactory _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory();
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     [Test]
     public async Task NotifiesEveryoneSignedUpOrWaiting_AndCancelsPendingReminders_WhenActivityIsCancelled()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 4);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 4);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 2, waitingList: true);
-        var clients = await ActivityApi.SignInAllAsync(_app, org.A.Members.Take(3));
+        var clients = await ActivityApi.SignInAllAsync(App, org.A.Members.Take(3));
         foreach (var client in clients)
         {
             await ActivityApi.SignUpAsync(client, id);
@@ -27,7 +19,7 @@ public sealed class CancelActivityTests
         var response = await secretary.PostAsJsonAsync($"/api/activities/{id}/cancel", new { reason = "场地临时维修" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        var reminders = await _app.WithDbAsync(db => db.Reminders.AsNoTracking().Where(r => r.SubjectType == "activity" && r.SubjectId == id).ToListAsync());
+        var reminders = await App.WithDbAsync(db => db.Reminders.AsNoTracking().Where(r => r.SubjectType == "activity" && r.SubjectId == id).ToListAsync());
         var cancelled = reminders.Where(r => r.Slot == "cancelled").ToList();
         Assert.Multiple(() =>
         {
@@ -39,14 +31,14 @@ public sealed class CancelActivityTests
         });
         var detail = await (await clients[0].GetAsync($"/api/activities/{id}")).ReadAsync<System.Text.Json.JsonElement>();
         Assert.That(detail.GetProperty("status").GetString(), Is.EqualTo("Cancelled"));
-        Assert.That(await _app.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "activity.cancelled" && a.TargetId == id)), Is.True);
+        Assert.That(await App.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "activity.cancelled" && a.TargetId == id)), Is.True);
     }
 
     [Test]
     public async Task Returns409_WhenCancelledTwice()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow);
         await secretary.PostAsJsonAsync($"/api/activities/{id}/cancel", new { reason = (string?)null });
 
@@ -58,11 +50,11 @@ public sealed class CancelActivityTests
     [Test]
     public async Task Returns403_WhenAPlainMemberCancels()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var id = await ActivityApi.CreateAsync(await _app.SignInAsync(org.A.Secretary), org.A.Id, DateTimeOffset.UtcNow);
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var id = await ActivityApi.CreateAsync(await App.SignInAsync(org.A.Secretary), org.A.Id, DateTimeOffset.UtcNow);
 
-        await (await (await _app.SignInAsync(org.A.Members[0])).PostAsJsonAsync($"/api/activities/{id}/cancel", new { reason = "x" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await (await App.SignInAsync(org.A.Members[0])).PostAsJsonAsync($"/api/activities/{id}/cancel", new { reason = "x" })).AssertProblemAsync(HttpStatusCode.Forbidden);
 
-        Assert.That(await _app.WithDbAsync(db => db.Activities.Where(a => a.Id == id).Select(a => a.CancelledAt).SingleAsync()), Is.Null);
+        Assert.That(await App.WithDbAsync(db => db.Activities.Where(a => a.Id == id).Select(a => a.CancelledAt).SingleAsync()), Is.Null);
     }
 }

@@ -2,17 +2,9 @@ using System.Text.Json;
 
 namespace SmartBranch.Api.Tests.Features.Activities;
 
-public sealed class CheckInTests
+public sealed class CheckInTests : FunctionalTest
 {
-    private AppFactory _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory(fakeTime: true);
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
-    private DateTimeOffset Now => _app.Time!.GetUtcNow();
+    protected override AppFactory CreateApp() => new(fakeTime: true);
 
     [Test]
     public async Task ChecksIn_WhenMemberTypesTheNumericCodeInsideTheWindow()
@@ -40,7 +32,7 @@ public sealed class CheckInTests
         var (secretary, member, id, _) = await ArrangeAsync(startsIn: TimeSpan.FromMinutes(5));
         var scene = (await CodeAsync(secretary, id)).GetProperty("scene").GetString();
         var first = await (await member.client.PostAsJsonAsync($"/api/activities/{id}/check-in", new { code = scene })).ReadAsync<JsonElement>();
-        _app.Time!.Advance(TimeSpan.FromSeconds(30));
+        App.Time!.Advance(TimeSpan.FromSeconds(30));
 
         var second = await member.client.PostAsJsonAsync($"/api/activities/{id}/check-in", new { code = scene });
 
@@ -55,7 +47,7 @@ public sealed class CheckInTests
     {
         var (secretary, member, id, _) = await ArrangeAsync(startsIn: TimeSpan.FromMinutes(10));
         var numeric = (await CodeAsync(secretary, id)).GetProperty("numericCode").GetString();
-        _app.Time!.Advance(TimeSpan.FromMinutes(3));
+        App.Time!.Advance(TimeSpan.FromMinutes(3));
 
         var problem = await (await member.client.PostAsJsonAsync($"/api/activities/{id}/check-in", new { code = numeric })).AssertProblemAsync(HttpStatusCode.BadRequest);
 
@@ -126,11 +118,11 @@ public sealed class CheckInTests
     [Test]
     public async Task Returns409_WhenMemberOnlyWaits()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 2);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 2);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, Now, capacity: 1, waitingList: true, startsAt: Now.AddMinutes(10), signUpOpensAt: Now.AddHours(-1));
-        await ActivityApi.SignUpAsync(await _app.SignInAsync(org.A.Members[0]), id);
-        var waiting = await _app.SignInAsync(org.A.Members[1]);
+        await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id);
+        var waiting = await App.SignInAsync(org.A.Members[1]);
         await ActivityApi.SignUpAsync(waiting, id);
         var numeric = (await CodeAsync(secretary, id)).GetProperty("numericCode").GetString();
 
@@ -152,7 +144,7 @@ public sealed class CheckInTests
         var body = await again.ReadAsync<JsonElement>();
         Assert.That(body.GetProperty("byOrganizer").GetBoolean(), Is.True);
         Assert.That(body.GetProperty("alreadyCheckedIn").GetBoolean(), Is.True);
-        Assert.That(await _app.WithDbAsync(db => db.AuditLog.CountAsync(a => a.Action == "activity.checked_in" && a.TargetId == id)), Is.EqualTo(1));
+        Assert.That(await App.WithDbAsync(db => db.AuditLog.CountAsync(a => a.Action == "activity.checked_in" && a.TargetId == id)), Is.EqualTo(1));
     }
 
     [Test]
@@ -182,10 +174,10 @@ public sealed class CheckInTests
 
     private async Task<(HttpClient Secretary, (HttpClient client, int id) Member, int ActivityId, SeededOrg Org)> ArrangeAsync(TimeSpan startsIn)
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, Now, startsAt: Now + startsIn, signUpOpensAt: Now.AddHours(-1));
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        var member = await App.SignInAsync(org.A.Members[0]);
         Assert.That((await ActivityApi.SignUpAsync(member, id)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
         return (secretary, (member, org.A.Members[0].Id), id, org);
     }
@@ -198,5 +190,5 @@ public sealed class CheckInTests
     }
 
     private Task<int> CheckedInAsync(int id) =>
-        _app.WithDbAsync(db => db.Enrollments.CountAsync(e => e.ActivityId == id && e.CheckedInAt != null));
+        App.WithDbAsync(db => db.Enrollments.CountAsync(e => e.ActivityId == id && e.CheckedInAt != null));
 }

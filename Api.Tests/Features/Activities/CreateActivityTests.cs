@@ -2,21 +2,13 @@ using System.Text.Json;
 
 namespace SmartBranch.Api.Tests.Features.Activities;
 
-public sealed class CreateActivityTests
+public sealed class CreateActivityTests : FunctionalTest
 {
-    private AppFactory _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory();
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     [Test]
     public async Task Returns201WithTheActivityAndAuditsIt_WhenSecretaryCreatesOne()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
 
         var response = await secretary.PostAsJsonAsync("/api/activities", ActivityApi.Body(org.A.Id, DateTimeOffset.UtcNow, capacity: 20, waitingList: true));
 
@@ -33,20 +25,20 @@ public sealed class CreateActivityTests
             Assert.That(body.GetProperty("audience").GetProperty("unitIds").EnumerateArray().Select(u => u.GetInt32()), Is.EqualTo(new[] { org.A.Id }));
             Assert.That(body.ToString(), Does.Not.Contain("ecret"), "the check-in secret never leaves the server");
         });
-        Assert.That(await _app.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "activity.created" && a.TargetId == id && a.ActorMemberId == org.A.Secretary.Id)), Is.True);
+        Assert.That(await App.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "activity.created" && a.TargetId == id && a.ActorMemberId == org.A.Secretary.Id)), Is.True);
     }
 
     [Test]
     public async Task AdminCreatesForSeveralBranches_AndBothBranchesSeeIt()
     {
-        var org = await _app.SeedAsync(branches: 2, members: 1);
-        var admin = await _app.SignInAsync(org.Admin);
+        var org = await App.SeedAsync(branches: 2, members: 1);
+        var admin = await App.SignInAsync(org.Admin);
 
         var id = await ActivityApi.CreateAsync(admin, org.GeneralBranchId, DateTimeOffset.UtcNow, audienceUnits: [org.A.Id, org.B.Id]);
 
         foreach (var member in new[] { org.A.Members[0], org.B.Members[0] })
         {
-            var detail = await (await _app.SignInAsync(member)).GetAsync($"/api/activities/{id}");
+            var detail = await (await App.SignInAsync(member)).GetAsync($"/api/activities/{id}");
             Assert.That(detail.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That((await detail.ReadAsync<JsonElement>()).GetProperty("canSignUp").GetBoolean(), Is.True);
         }
@@ -55,8 +47,8 @@ public sealed class CreateActivityTests
     [Test]
     public async Task Returns403_WhenSecretaryTargetsAnotherBranch()
     {
-        var org = await _app.SeedAsync(branches: 2, members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 2, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
 
         var problem = await (await secretary.PostAsJsonAsync("/api/activities", ActivityApi.Body(org.A.Id, DateTimeOffset.UtcNow, audienceUnits: [org.B.Id])))
             .AssertProblemAsync(HttpStatusCode.Forbidden);
@@ -67,17 +59,17 @@ public sealed class CreateActivityTests
     [Test]
     public async Task Returns403_WhenAPlainMemberCreates()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
+        var org = await App.SeedAsync(branches: 1, members: 1);
 
-        await (await (await _app.SignInAsync(org.A.Members[0])).PostAsJsonAsync("/api/activities", ActivityApi.Body(org.A.Id, DateTimeOffset.UtcNow)))
+        await (await (await App.SignInAsync(org.A.Members[0])).PostAsJsonAsync("/api/activities", ActivityApi.Body(org.A.Id, DateTimeOffset.UtcNow)))
             .AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Test]
     public async Task Returns400AndStoresNothing_WhenTheEndIsBeforeTheStartOrFieldsAreMissing()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var now = DateTimeOffset.UtcNow;
         var body = JsonSerializer.SerializeToNode(ActivityApi.Body(org.A.Id, now), ApiClients.Json)!;
         body["endsAt"] = now.AddDays(1).ToString("O");
@@ -87,6 +79,6 @@ public sealed class CreateActivityTests
 
         Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("结束时间必须晚于开始时间。"));
         Assert.That(invalid.GetProperty("errors").GetProperty("title")[0].GetString(), Is.EqualTo("请填写活动名称。"));
-        Assert.That(await _app.WithDbAsync(db => db.Activities.CountAsync(a => a.UnitId == org.A.Id)), Is.Zero);
+        Assert.That(await App.WithDbAsync(db => db.Activities.CountAsync(a => a.UnitId == org.A.Id)), Is.Zero);
     }
 }

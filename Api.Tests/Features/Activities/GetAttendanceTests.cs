@@ -3,29 +3,23 @@ using SmartBranch.Api.Common.Tables;
 
 namespace SmartBranch.Api.Tests.Features.Activities;
 
-public sealed class GetAttendanceTests
+public sealed class GetAttendanceTests : FunctionalTest
 {
-    private AppFactory _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory(fakeTime: true);
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
+    protected override AppFactory CreateApp() => new(fakeTime: true);
 
     [Test]
     public async Task CountsSignedUpCheckedInAbsentAndWaiting_AndExportsThemAsCsvAndXlsx()
     {
-        var now = _app.Time!.GetUtcNow();
-        var org = await _app.SeedAsync(branches: 1, members: 4);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var now = App.Time!.GetUtcNow();
+        var org = await App.SeedAsync(branches: 1, members: 4);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, now, capacity: 3, waitingList: true, startsAt: now.AddMinutes(10));
-        foreach (var client in await ActivityApi.SignInAllAsync(_app, org.A.Members.Take(3)))
+        foreach (var client in await ActivityApi.SignInAllAsync(App, org.A.Members.Take(3)))
         {
             await ActivityApi.SignUpAsync(client, id);
         }
 
-        await ActivityApi.SignUpAsync(await _app.SignInAsync(org.A.Members[3]), id);
+        await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[3]), id);
         await secretary.PostAsync($"/api/activities/{id}/attendees/{org.A.Members[0].Id}/check-in", null);
 
         var attendance = await ActivityApi.AttendanceAsync(secretary, id);
@@ -58,7 +52,7 @@ public sealed class GetAttendanceTests
         var sheet = TableFile.Read(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), TableFormat.Xlsx);
         Assert.That(sheet.Select(r => r["姓名"]), Is.EquivalentTo(org.A.Members.Select(m => m.Name)));
 
-        _app.Time.Advance(TimeSpan.FromHours(3));
+        App.Time.Advance(TimeSpan.FromHours(3));
         var afterwards = await secretary.GetAsync($"/api/activities/{id}/attendance/export?format=csv");
         var final = Encoding.UTF8.GetString(await afterwards.Content.ReadAsByteArrayAsync());
         Assert.That(final, Does.Contain("缺席"));
@@ -67,9 +61,9 @@ public sealed class GetAttendanceTests
     [Test]
     public async Task Returns400_WhenExportFormatIsUnknown()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
-        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, _app.Time!.GetUtcNow());
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, App.Time!.GetUtcNow());
 
         await (await secretary.GetAsync($"/api/activities/{id}/attendance/export?format=pdf")).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
@@ -77,9 +71,9 @@ public sealed class GetAttendanceTests
     [Test]
     public async Task Returns403_WhenAPlainMemberAsks()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var id = await ActivityApi.CreateAsync(await _app.SignInAsync(org.A.Secretary), org.A.Id, _app.Time!.GetUtcNow());
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var id = await ActivityApi.CreateAsync(await App.SignInAsync(org.A.Secretary), org.A.Id, App.Time!.GetUtcNow());
 
-        await (await (await _app.SignInAsync(org.A.Members[0])).GetAsync($"/api/activities/{id}/attendance")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await (await App.SignInAsync(org.A.Members[0])).GetAsync($"/api/activities/{id}/attendance")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 }

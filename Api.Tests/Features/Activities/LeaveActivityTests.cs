@@ -3,26 +3,18 @@ using SmartBranch.Domain.Messaging;
 
 namespace SmartBranch.Api.Tests.Features.Activities;
 
-public sealed class LeaveActivityTests
+public sealed class LeaveActivityTests : FunctionalTest
 {
-    private AppFactory _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory();
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     [Test]
     public async Task PromotesPosition1AndClosesUpTheList_WhenConfirmedMemberLeaves()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 5);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 5);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 2, waitingList: true);
         var clients = new List<HttpClient>();
         foreach (var member in org.A.Members)
         {
-            var client = await _app.SignInAsync(member);
+            var client = await App.SignInAsync(member);
             await ActivityApi.SignUpAsync(client, id);
             clients.Add(client);
         }
@@ -42,7 +34,7 @@ public sealed class LeaveActivityTests
             Assert.That(ActivityApi.WaitingList(attendance), Is.EqualTo(new[] { org.A.Members[3].Id, org.A.Members[4].Id }));
             Assert.That(attendance.GetProperty("signedUp").GetInt32(), Is.EqualTo(2));
         });
-        var reminders = await _app.WithDbAsync(db => db.Reminders.AsNoTracking().Where(r => r.SubjectId == id && r.SubjectType == "activity").ToListAsync());
+        var reminders = await App.WithDbAsync(db => db.Reminders.AsNoTracking().Where(r => r.SubjectId == id && r.SubjectType == "activity").ToListAsync());
         Assert.Multiple(() =>
         {
             var told = reminders.Single(r => r.Slot.StartsWith("promoted-", StringComparison.Ordinal));
@@ -57,10 +49,10 @@ public sealed class LeaveActivityTests
     [Test]
     public async Task ClosesUpWithoutPromoting_WhenWaitingMemberLeaves()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 4);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 4);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 1, waitingList: true);
-        var clients = await ActivityApi.SignInAllAsync(_app, org.A.Members);
+        var clients = await ActivityApi.SignInAllAsync(App, org.A.Members);
         foreach (var client in clients)
         {
             await ActivityApi.SignUpAsync(client, id);
@@ -76,10 +68,10 @@ public sealed class LeaveActivityTests
     [Test]
     public async Task JoinsTheEndOfTheList_WhenMemberWhoLeftSignsUpAgain()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 3);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 3);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 1, waitingList: true);
-        var clients = await ActivityApi.SignInAllAsync(_app, org.A.Members);
+        var clients = await ActivityApi.SignInAllAsync(App, org.A.Members);
         foreach (var client in clients)
         {
             await ActivityApi.SignUpAsync(client, id);
@@ -98,27 +90,27 @@ public sealed class LeaveActivityTests
     [Test]
     public async Task FreesThePlace_WhenConfirmedMemberLeavesAndNobodyWaits()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 2);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 2);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 1);
-        var first = await _app.SignInAsync(org.A.Members[0]);
+        var first = await App.SignInAsync(org.A.Members[0]);
         await ActivityApi.SignUpAsync(first, id);
 
         Assert.That((await first.DeleteAsync($"/api/activities/{id}/enrollment")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That((await first.DeleteAsync($"/api/activities/{id}/enrollment")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent), "leaving twice is harmless");
 
-        var second = await ActivityApi.SignUpAsync(await _app.SignInAsync(org.A.Members[1]), id);
+        var second = await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[1]), id);
         Assert.That((await second.ReadAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("Confirmed"));
-        Assert.That(await _app.WithDbAsync(db => db.Activities.Where(a => a.Id == id).Select(a => a.ConfirmedCount).SingleAsync()), Is.EqualTo(1));
+        Assert.That(await App.WithDbAsync(db => db.Activities.Where(a => a.Id == id).Select(a => a.ConfirmedCount).SingleAsync()), Is.EqualTo(1));
     }
 
     [Test]
     public async Task Returns409AndKeepsThePlace_WhenTheActivityHasStarted()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
+        var org = await App.SeedAsync(branches: 1, members: 1);
         var now = DateTimeOffset.UtcNow;
-        var id = await ActivityApi.CreateAsync(await _app.SignInAsync(org.A.Secretary), org.A.Id, now, startsAt: now.AddMinutes(-10), signUpClosesAt: now.AddMinutes(30));
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        var id = await ActivityApi.CreateAsync(await App.SignInAsync(org.A.Secretary), org.A.Id, now, startsAt: now.AddMinutes(-10), signUpClosesAt: now.AddMinutes(30));
+        var member = await App.SignInAsync(org.A.Members[0]);
         await ActivityApi.SignUpAsync(member, id);
 
         var problem = await (await member.DeleteAsync($"/api/activities/{id}/enrollment")).AssertProblemAsync(HttpStatusCode.Conflict);
@@ -131,10 +123,10 @@ public sealed class LeaveActivityTests
     [Test]
     public async Task KeepsEveryPlaceFilled_WhenConfirmedMembersLeaveConcurrently()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 30);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 30);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 10, waitingList: true);
-        var clients = await ActivityApi.SignInAllAsync(_app, org.A.Members);
+        var clients = await ActivityApi.SignInAllAsync(App, org.A.Members);
         foreach (var client in clients)
         {
             await ActivityApi.SignUpAsync(client, id);
@@ -150,6 +142,6 @@ public sealed class LeaveActivityTests
             Assert.That(confirmedIds, Is.EquivalentTo(org.A.Members.Skip(10).Take(10).Select(m => m.Id)));
             Assert.That(ActivityApi.WaitingList(attendance), Is.EqualTo(org.A.Members.Skip(20).Select(m => m.Id)));
         });
-        Assert.That(await _app.WithDbAsync(db => db.Activities.Where(a => a.Id == id).Select(a => a.ConfirmedCount).SingleAsync()), Is.EqualTo(10));
+        Assert.That(await App.WithDbAsync(db => db.Activities.Where(a => a.Id == id).Select(a => a.ConfirmedCount).SingleAsync()), Is.EqualTo(10));
     }
 }

@@ -2,35 +2,29 @@ using System.Text.Json;
 
 namespace SmartBranch.Api.Tests.Features.Activities;
 
-public sealed class ListActivitiesTests
+public sealed class ListActivitiesTests : FunctionalTest
 {
-    private AppFactory _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory(fakeTime: true);
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
+    protected override AppFactory CreateApp() => new(fakeTime: true);
 
     [Test]
     public async Task ListsOpenUpcomingFirst_MineAndPast_ForTheCaller()
     {
-        var now = _app.Time!.GetUtcNow();
-        var org = await _app.SeedAsync(branches: 2, members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var now = App.Time!.GetUtcNow();
+        var org = await App.SeedAsync(branches: 2, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var later = await ActivityApi.CreateAsync(secretary, org.A.Id, now, startsAt: now.AddDays(5));
         var soon = await ActivityApi.CreateAsync(secretary, org.A.Id, now, startsAt: now.AddHours(3));
         var today = await ActivityApi.CreateAsync(secretary, org.A.Id, now, startsAt: now.AddHours(1));
-        var otherBranch = await ActivityApi.CreateAsync(await _app.SignInAsync(org.B.Secretary), org.B.Id, now, visibility: "Public");
+        var otherBranch = await ActivityApi.CreateAsync(await App.SignInAsync(org.B.Secretary), org.B.Id, now, visibility: "Public");
         var cancelled = await ActivityApi.CreateAsync(secretary, org.A.Id, now);
         await secretary.PostAsJsonAsync($"/api/activities/{cancelled}/cancel", new { reason = "改期" });
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        var member = await App.SignInAsync(org.A.Members[0]);
         await ActivityApi.SignUpAsync(member, soon);
         await ActivityApi.SignUpAsync(member, today);
 
         var open = await IdsAsync(member, "open");
         var mine = await IdsAsync(member, "mine");
-        _app.Time.Advance(TimeSpan.FromHours(4));
+        App.Time.Advance(TimeSpan.FromHours(4));
         var past = await IdsAsync(member, "past");
         var openLater = await IdsAsync(member, "open");
 
@@ -47,11 +41,11 @@ public sealed class ListActivitiesTests
     [Test]
     public async Task ShowsMyStatusAndPosition_InTheList()
     {
-        var now = _app.Time!.GetUtcNow();
-        var org = await _app.SeedAsync(branches: 1, members: 2);
-        var id = await ActivityApi.CreateAsync(await _app.SignInAsync(org.A.Secretary), org.A.Id, now, capacity: 1, waitingList: true, startsAt: now.AddDays(3));
-        await ActivityApi.SignUpAsync(await _app.SignInAsync(org.A.Members[0]), id);
-        var waiting = await _app.SignInAsync(org.A.Members[1]);
+        var now = App.Time!.GetUtcNow();
+        var org = await App.SeedAsync(branches: 1, members: 2);
+        var id = await ActivityApi.CreateAsync(await App.SignInAsync(org.A.Secretary), org.A.Id, now, capacity: 1, waitingList: true, startsAt: now.AddDays(3));
+        await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id);
+        var waiting = await App.SignInAsync(org.A.Members[1]);
         await ActivityApi.SignUpAsync(waiting, id);
 
         var item = (await (await waiting.GetAsync("/api/activities?scope=mine")).ReadAsync<JsonElement>()).GetProperty("items")[0];
@@ -64,9 +58,9 @@ public sealed class ListActivitiesTests
     [Test]
     public async Task Returns400_WhenScopeIsUnknown()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
+        var org = await App.SeedAsync(branches: 1, members: 1);
 
-        await (await (await _app.SignInAsync(org.A.Members[0])).GetAsync("/api/activities?scope=all")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await (await App.SignInAsync(org.A.Members[0])).GetAsync("/api/activities?scope=all")).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
     private static async Task<int[]> IdsAsync(HttpClient client, string scope)

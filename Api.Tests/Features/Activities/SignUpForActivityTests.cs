@@ -3,23 +3,15 @@ using SmartBranch.Domain.Activities;
 
 namespace SmartBranch.Api.Tests.Features.Activities;
 
-public sealed class SignUpForActivityTests
+public sealed class SignUpForActivityTests : FunctionalTest
 {
-    private AppFactory _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory();
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     [Test]
     public async Task ConfirmsExactly50AndWaitlists150WithPositions1To150_When200MembersSignUpAtOnce()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 200);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 200);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 50, waitingList: true);
-        var members = await ActivityApi.SignInAllAsync(_app, org.A.Members);
+        var members = await ActivityApi.SignInAllAsync(App, org.A.Members);
 
         var responses = await Task.WhenAll(members.Select(m => ActivityApi.SignUpAsync(m, id)));
 
@@ -33,24 +25,24 @@ public sealed class SignUpForActivityTests
             Assert.That(confirmed, Is.EqualTo(50));
             Assert.That(positions, Is.EqualTo(Enumerable.Range(1, 150)), "positions handed out at sign-up");
         });
-        await AssertStoredAsync(_app, secretary, id, confirmed: 50, waiting: 150);
+        await AssertStoredAsync(App, secretary, id, confirmed: 50, waiting: 150);
     }
 
     [Test]
     public async Task GivesTheSameResult_WhenTwoApiProcessesShareOneDatabase()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 120);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 120);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 30, waitingList: true);
-        using var second = new AppFactory(databasePath: _app.DatabasePath);
+        using var second = new AppFactory(databasePath: App.DatabasePath);
         var half = org.A.Members.Count / 2;
-        var first = await ActivityApi.SignInAllAsync(_app, org.A.Members.Take(half));
+        var first = await ActivityApi.SignInAllAsync(App, org.A.Members.Take(half));
         var other = await ActivityApi.SignInAllAsync(second, org.A.Members.Skip(half));
 
         var responses = await Task.WhenAll(first.Concat(other).Select(m => ActivityApi.SignUpAsync(m, id)));
 
         Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.Created));
-        await AssertStoredAsync(_app, secretary, id, confirmed: 30, waiting: 90);
+        await AssertStoredAsync(App, secretary, id, confirmed: 30, waiting: 90);
         var seenBySecond = await ActivityApi.AttendanceAsync(await second.SignInAsync(org.A.Secretary), id);
         Assert.That(ActivityApi.WaitingList(seenBySecond), Has.Length.EqualTo(90));
     }
@@ -58,11 +50,11 @@ public sealed class SignUpForActivityTests
     [Test]
     public async Task ReturnsTheExistingSignUp_WhenSigningUpTwice()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 2);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 2);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 1, waitingList: true);
-        var first = await _app.SignInAsync(org.A.Members[0]);
-        var second = await _app.SignInAsync(org.A.Members[1]);
+        var first = await App.SignInAsync(org.A.Members[0]);
+        var second = await App.SignInAsync(org.A.Members[1]);
         Assert.That((await ActivityApi.SignUpAsync(first, id)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
         var waiting = await (await ActivityApi.SignUpAsync(second, id)).ReadAsync<JsonElement>();
 
@@ -76,32 +68,32 @@ public sealed class SignUpForActivityTests
             Assert.That(body.GetProperty("waitlistPosition").GetInt32(), Is.EqualTo(1));
             Assert.That(body.GetProperty("signedUpAt").GetDateTimeOffset(), Is.EqualTo(waiting.GetProperty("signedUpAt").GetDateTimeOffset()));
         });
-        await AssertStoredAsync(_app, secretary, id, confirmed: 1, waiting: 1);
+        await AssertStoredAsync(App, secretary, id, confirmed: 1, waiting: 1);
     }
 
     [Test]
     public async Task Returns409Full_WhenNoPlaceIsLeftAndThereIsNoWaitingList()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 2);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 2);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 1);
-        await ActivityApi.SignUpAsync(await _app.SignInAsync(org.A.Members[0]), id);
+        await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id);
 
-        var problem = await (await ActivityApi.SignUpAsync(await _app.SignInAsync(org.A.Members[1]), id)).AssertProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[1]), id)).AssertProblemAsync(HttpStatusCode.Conflict);
 
         Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("enrollment.full"));
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("名额已满"));
-        await AssertStoredAsync(_app, secretary, id, confirmed: 1, waiting: 0);
+        await AssertStoredAsync(App, secretary, id, confirmed: 1, waiting: 0);
     }
 
     [Test]
     public async Task Returns409NotOpen_WhenSignUpHasNotStarted()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
+        var org = await App.SeedAsync(branches: 1, members: 1);
         var now = DateTimeOffset.UtcNow;
-        var id = await ActivityApi.CreateAsync(await _app.SignInAsync(org.A.Secretary), org.A.Id, now, signUpOpensAt: now.AddHours(3));
+        var id = await ActivityApi.CreateAsync(await App.SignInAsync(org.A.Secretary), org.A.Id, now, signUpOpensAt: now.AddHours(3));
 
-        var problem = await (await ActivityApi.SignUpAsync(await _app.SignInAsync(org.A.Members[0]), id)).AssertProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id)).AssertProblemAsync(HttpStatusCode.Conflict);
 
         Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("enrollment.not_open"));
         Assert.That(problem.GetProperty("detail").GetString(), Does.StartWith("报名尚未开始"));
@@ -110,11 +102,11 @@ public sealed class SignUpForActivityTests
     [Test]
     public async Task Returns409Closed_WhenSignUpHasEnded()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
+        var org = await App.SeedAsync(branches: 1, members: 1);
         var now = DateTimeOffset.UtcNow;
-        var id = await ActivityApi.CreateAsync(await _app.SignInAsync(org.A.Secretary), org.A.Id, now, signUpOpensAt: now.AddDays(-2), signUpClosesAt: now.AddMinutes(-1));
+        var id = await ActivityApi.CreateAsync(await App.SignInAsync(org.A.Secretary), org.A.Id, now, signUpOpensAt: now.AddDays(-2), signUpClosesAt: now.AddMinutes(-1));
 
-        var problem = await (await ActivityApi.SignUpAsync(await _app.SignInAsync(org.A.Members[0]), id)).AssertProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id)).AssertProblemAsync(HttpStatusCode.Conflict);
 
         Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("enrollment.closed"));
         Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("报名已截止。"));
@@ -123,12 +115,12 @@ public sealed class SignUpForActivityTests
     [Test]
     public async Task Returns409Cancelled_WhenActivityWasCancelled()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow);
         Assert.That((await secretary.PostAsJsonAsync($"/api/activities/{id}/cancel", new { reason = "天气原因" })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        var problem = await (await ActivityApi.SignUpAsync(await _app.SignInAsync(org.A.Members[0]), id)).AssertProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id)).AssertProblemAsync(HttpStatusCode.Conflict);
 
         Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("activity.cancelled"));
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("活动已取消"));
@@ -137,22 +129,22 @@ public sealed class SignUpForActivityTests
     [Test]
     public async Task Returns403NotInAudience_WhenPublicActivityIsForAnotherBranch()
     {
-        var org = await _app.SeedAsync(branches: 2, members: 1);
-        var id = await ActivityApi.CreateAsync(await _app.SignInAsync(org.A.Secretary), org.A.Id, DateTimeOffset.UtcNow, visibility: "Public");
+        var org = await App.SeedAsync(branches: 2, members: 1);
+        var id = await ActivityApi.CreateAsync(await App.SignInAsync(org.A.Secretary), org.A.Id, DateTimeOffset.UtcNow, visibility: "Public");
 
-        var problem = await (await ActivityApi.SignUpAsync(await _app.SignInAsync(org.B.Members[0]), id)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var problem = await (await ActivityApi.SignUpAsync(await App.SignInAsync(org.B.Members[0]), id)).AssertProblemAsync(HttpStatusCode.Forbidden);
 
         Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("enrollment.not_in_audience"));
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("不在该活动的参加范围内"));
-        Assert.That(await _app.WithDbAsync(db => db.Enrollments.CountAsync(e => e.ActivityId == id)), Is.Zero);
+        Assert.That(await App.WithDbAsync(db => db.Enrollments.CountAsync(e => e.ActivityId == id)), Is.Zero);
     }
 
     [Test]
     public async Task Returns404_WhenInternalActivityIsForAnotherBranch()
     {
-        var org = await _app.SeedAsync(branches: 2, members: 1);
-        var id = await ActivityApi.CreateAsync(await _app.SignInAsync(org.A.Secretary), org.A.Id, DateTimeOffset.UtcNow, visibility: "Internal");
-        var outsider = await _app.SignInAsync(org.B.Members[0]);
+        var org = await App.SeedAsync(branches: 2, members: 1);
+        var id = await ActivityApi.CreateAsync(await App.SignInAsync(org.A.Secretary), org.A.Id, DateTimeOffset.UtcNow, visibility: "Internal");
+        var outsider = await App.SignInAsync(org.B.Members[0]);
 
         await (await ActivityApi.SignUpAsync(outsider, id)).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await outsider.GetAsync($"/api/activities/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -161,25 +153,25 @@ public sealed class SignUpForActivityTests
     [Test]
     public async Task Returns404_WhenCommitteeActivityAndCallerIsAPlainMember()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, visibility: "Committee");
 
-        await (await ActivityApi.SignUpAsync(await _app.SignInAsync(org.A.Members[0]), id)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id)).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.That((await ActivityApi.SignUpAsync(secretary, id)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
 
     [Test]
     public async Task SchedulesAStartReminder_WhenMemberGetsAPlace()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
+        var org = await App.SeedAsync(branches: 1, members: 1);
         var now = DateTimeOffset.UtcNow;
         var startsAt = now.AddDays(1);
-        var id = await ActivityApi.CreateAsync(await _app.SignInAsync(org.A.Secretary), org.A.Id, now, startsAt: startsAt);
+        var id = await ActivityApi.CreateAsync(await App.SignInAsync(org.A.Secretary), org.A.Id, now, startsAt: startsAt);
 
-        await ActivityApi.SignUpAsync(await _app.SignInAsync(org.A.Members[0]), id);
+        await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id);
 
-        var reminder = await _app.WithDbAsync(db => db.Reminders.AsNoTracking().SingleAsync(r => r.SubjectType == "activity" && r.SubjectId == id));
+        var reminder = await App.WithDbAsync(db => db.Reminders.AsNoTracking().SingleAsync(r => r.SubjectType == "activity" && r.SubjectId == id));
         Assert.Multiple(() =>
         {
             Assert.That(reminder.Slot, Is.EqualTo("start-1h"));

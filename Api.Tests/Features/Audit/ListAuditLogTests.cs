@@ -3,29 +3,24 @@ using SmartBranch.Api.Tests.Features.Org;
 
 namespace SmartBranch.Api.Tests.Features.Audit;
 
-public sealed class ListAuditLogTests
+public sealed class ListAuditLogTests : FunctionalTest
 {
-    private AppFactory _app = null!;
     private SeededOrg _org = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _app = new AppFactory();
-        _org = await _app.SeedAsync(branches: 2, members: 1);
+        _org = await App.SeedAsync(branches: 2, members: 1);
     }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
 
     [Test]
     public async Task ListsWhoChangedWhatNewestFirst_WhenCommitteeAndAdminRead()
     {
-        var secretary = await _app.SignInAsync(_org.A.Secretary);
-        var entry = await _app.AddMemberAsync(_org.A.Id, bound: true);
+        var secretary = await App.SignInAsync(_org.A.Secretary);
+        var entry = await App.AddMemberAsync(_org.A.Id, bound: true);
         await secretary.PostAsJsonAsync($"/api/org/units/{_org.A.Id}/members", new { name = "审计新人", number = $"U{Guid.NewGuid():N}"[..16], status = "Full" });
         await secretary.PostAsync($"/api/members/{entry.Id}/unbind", null);
-        var admin = await _app.SignInAsync(_org.Admin);
+        var admin = await App.SignInAsync(_org.Admin);
 
         var branchLog = await (await secretary.GetAsync($"/api/audit?unitId={_org.A.Id}")).ReadAsync<JsonElement>();
         var generalLog = await (await admin.GetAsync($"/api/audit?unitId={_org.GeneralBranchId}&take=1")).ReadAsync<JsonElement>();
@@ -45,8 +40,8 @@ public sealed class ListAuditLogTests
     [Test]
     public async Task Returns403ForMemberAnd404ForOtherBranch_WhenNotTheCommittee()
     {
-        var member = await _app.SignInAsync(_org.A.Members[0]);
-        var otherSecretary = await _app.SignInAsync(_org.B.Secretary);
+        var member = await App.SignInAsync(_org.A.Members[0]);
+        var otherSecretary = await App.SignInAsync(_org.B.Secretary);
 
         await (await member.GetAsync($"/api/audit?unitId={_org.A.Id}")).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await otherSecretary.GetAsync($"/api/audit?unitId={_org.A.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);

@@ -1,25 +1,20 @@
 namespace SmartBranch.Api.Tests.Features.Auth;
 
-public sealed class LogoutTests
+public sealed class LogoutTests : FunctionalTest
 {
-    private AppFactory _app = null!;
     private SeededOrg _org = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _app = new AppFactory();
-        _org = await _app.SeedAsync(branches: 1, members: 1);
+        _org = await App.SeedAsync(branches: 1, members: 1);
     }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
 
     [Test]
     public async Task EndsOnlyThatSession_WhenMemberLogsOut()
     {
-        var phone = await _app.SignInAsync(_org.A.Secretary);
-        var tablet = await _app.SignInAsync(_org.A.Secretary);
+        var phone = await App.SignInAsync(_org.A.Secretary);
+        var tablet = await App.SignInAsync(_org.A.Secretary);
 
         var logout = await phone.PostAsync("/api/auth/logout", null);
 
@@ -31,7 +26,7 @@ public sealed class LogoutTests
     [Test]
     public async Task Returns401_WhenNotSignedIn()
     {
-        var response = await _app.CreateClient().PostAsync("/api/auth/logout", null);
+        var response = await App.CreateClient().PostAsync("/api/auth/logout", null);
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
     }

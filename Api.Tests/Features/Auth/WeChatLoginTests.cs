@@ -3,25 +3,20 @@ using StackExchange.Redis;
 
 namespace SmartBranch.Api.Tests.Features.Auth;
 
-public sealed class WeChatLoginTests
+public sealed class WeChatLoginTests : FunctionalTest
 {
-    private AppFactory _app = null!;
     private SeededOrg _org = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _app = new AppFactory();
-        _org = await _app.SeedAsync(branches: 1, members: 2);
+        _org = await App.SeedAsync(branches: 1, members: 2);
     }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
 
     [Test]
     public async Task ReturnsTokenAndProfile_WhenBoundMemberSignsInFirstTime()
     {
-        var response = await _app.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = _org.A.Secretary.DevCode });
+        var response = await App.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = _org.A.Secretary.DevCode });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var body = await response.ReadAsync<JsonElement>();
@@ -41,8 +36,8 @@ public sealed class WeChatLoginTests
     [Test]
     public async Task IssuesASecondIndependentSession_WhenMemberSignsInAgain()
     {
-        var first = await _app.SignInAsync(_org.A.Members[0]);
-        var second = await _app.SignInAsync(_org.A.Members[0]);
+        var first = await App.SignInAsync(_org.A.Members[0]);
+        var second = await App.SignInAsync(_org.A.Members[0]);
 
         Assert.That(second.DefaultRequestHeaders.Authorization!.Parameter, Is.Not.EqualTo(first.DefaultRequestHeaders.Authorization!.Parameter));
         foreach (var client in new[] { first, second })
@@ -55,7 +50,7 @@ public sealed class WeChatLoginTests
     [Test]
     public async Task ReturnsNeedsBinding_WhenWeChatAccountIsNotOnTheRoster()
     {
-        var response = await _app.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = $"dev-newcomer-{Guid.NewGuid():N}" });
+        var response = await App.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = $"dev-newcomer-{Guid.NewGuid():N}" });
 
         var body = await response.ReadAsync<JsonElement>();
         Assert.Multiple(() =>
@@ -69,7 +64,7 @@ public sealed class WeChatLoginTests
     [Test]
     public async Task Returns400Problem_WhenCodeIsRejectedByWeChat()
     {
-        var response = await _app.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = "abc" });
+        var response = await App.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = "abc" });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("重新"));
@@ -79,7 +74,7 @@ public sealed class WeChatLoginTests
     [Test]
     public async Task Returns400WithCamelCaseField_WhenCodeIsMissing()
     {
-        var response = await _app.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = "" });
+        var response = await App.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = "" });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.That(problem.GetProperty("errors").TryGetProperty("code", out _), Is.True, problem.ToString());
@@ -88,9 +83,9 @@ public sealed class WeChatLoginTests
     [Test]
     public async Task SignsIn_WhenWeChatIsBusyOnceThenAnswers()
     {
-        _app.Emulator.FailNext("sns/jscode2session", -1);
+        App.Emulator.FailNext("sns/jscode2session", -1);
 
-        var response = await _app.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = _org.A.Members[1].DevCode });
+        var response = await App.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = _org.A.Members[1].DevCode });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -98,20 +93,20 @@ public sealed class WeChatLoginTests
     [Test]
     public async Task Returns503WithRetryAfter_WhenWeChatStaysBusy()
     {
-        var before = _app.Emulator.CallCount("sns/jscode2session");
-        _app.Emulator.FailNext("sns/jscode2session", -1, times: 3);
+        var before = App.Emulator.CallCount("sns/jscode2session");
+        App.Emulator.FailNext("sns/jscode2session", -1, times: 3);
 
-        var response = await _app.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = _org.A.Members[1].DevCode });
+        var response = await App.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = _org.A.Members[1].DevCode });
 
         await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.That(response.Headers.RetryAfter, Is.Not.Null);
-        Assert.That(_app.Emulator.CallCount("sns/jscode2session") - before, Is.EqualTo(3), "the first call and two retries");
+        Assert.That(App.Emulator.CallCount("sns/jscode2session") - before, Is.EqualTo(3), "the first call and two retries");
     }
 
     [Test]
     public async Task StoresOnlyTheTokenHash_WithTheConfiguredLifetime()
     {
-        var client = await _app.SignInAsync(_org.A.Members[0]);
+        var client = await App.SignInAsync(_org.A.Members[0]);
         var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
 
         await using var redis = await ConnectionMultiplexer.ConnectAsync(SharedRedis.ConnectionString);
@@ -134,7 +129,7 @@ public sealed class WeChatLoginTests
     [Test]
     public async Task SlidesTheSessionLifetime_WhenTheTokenIsUsed()
     {
-        var client = await _app.SignInAsync(_org.A.Members[0]);
+        var client = await App.SignInAsync(_org.A.Members[0]);
         var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
         await using var redis = await ConnectionMultiplexer.ConnectAsync(SharedRedis.ConnectionString);
         var key = redis.GetServers()[0].Keys(pattern: $"*sb:session:{Hash(token)}").Single();
@@ -148,11 +143,11 @@ public sealed class WeChatLoginTests
     [Test]
     public async Task NeverLogsTheAppSecretOrSessionKey()
     {
-        await _app.SignInAsync(_org.A.Members[0]);
-        _app.Emulator.FailNext("sns/jscode2session", 40125);
-        await _app.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = _org.A.Members[0].DevCode });
+        await App.SignInAsync(_org.A.Members[0]);
+        App.Emulator.FailNext("sns/jscode2session", 40125);
+        await App.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = _org.A.Members[0].DevCode });
 
-        var all = string.Join('\n', _app.Logs.Lines);
+        var all = string.Join('\n', App.Logs.Lines);
         Assert.That(all, Does.Not.Contain(SmartBranch.Infrastructure.WeChat.Emulator.WeChatEmulator.DefaultAppSecret));
         Assert.That(all, Does.Not.Contain("session_key"));
     }

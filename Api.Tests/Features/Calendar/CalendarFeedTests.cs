@@ -4,28 +4,20 @@ using SmartBranch.Api.Tests.Features.Meetings;
 
 namespace SmartBranch.Api.Tests.Features.Calendar;
 
-public sealed class CalendarFeedTests
+public sealed class CalendarFeedTests : FunctionalTest
 {
-    private AppFactory _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory(fakeTime: true);
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
-    private DateTimeOffset Now => _app.Time!.GetUtcNow();
+    protected override AppFactory CreateApp() => new(fakeTime: true);
 
     [Test]
     public async Task ServesValidICalendarWithMembersMeetings_WhenSecretIsCurrent()
     {
-        var org = await _app.SeedAsync(branches: 2, members: 1);
+        var org = await App.SeedAsync(branches: 2, members: 1);
         var start = Now.AddDays(2);
-        var own = await MeetingApi.ScheduleAsync(await _app.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, start, "学习党章");
-        await MeetingApi.ScheduleAsync(await _app.SignInAsync(org.B.Secretary), "PartyLesson", org.B.Id, start, "别的支部");
-        var url = await ResetAsync(await _app.SignInAsync(org.A.Members[0]));
+        var own = await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, start, "学习党章");
+        await MeetingApi.ScheduleAsync(await App.SignInAsync(org.B.Secretary), "PartyLesson", org.B.Id, start, "别的支部");
+        var url = await ResetAsync(await App.SignInAsync(org.A.Members[0]));
 
-        var response = await _app.CreateClient().GetAsync(new Uri(url).PathAndQuery);
+        var response = await App.CreateClient().GetAsync(new Uri(url).PathAndQuery);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/calendar"));
@@ -41,14 +33,14 @@ public sealed class CalendarFeedTests
     [Test]
     public async Task IncludesActivitiesTheMemberSignedUpFor_AndNotOthers()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var joined = await ActivityApi.CreateAsync(secretary, org.A.Id, Now);
         await ActivityApi.CreateAsync(secretary, org.A.Id, Now);
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        var member = await App.SignInAsync(org.A.Members[0]);
         Assert.That((await ActivityApi.SignUpAsync(member, joined)).IsSuccessStatusCode, Is.True);
 
-        var calendar = Ical.Net.Calendar.Load(await _app.CreateClient().GetStringAsync(new Uri(await ResetAsync(member)).PathAndQuery))!;
+        var calendar = Ical.Net.Calendar.Load(await App.CreateClient().GetStringAsync(new Uri(await ResetAsync(member)).PathAndQuery))!;
 
         Assert.That(calendar.Events.Select(e => e.Uid), Is.EqualTo(new[] { $"activity-{joined}@smartbranch" }));
         Assert.That(calendar.Events.Single().Location, Is.EqualTo("图书馆报告厅"));
@@ -57,29 +49,29 @@ public sealed class CalendarFeedTests
     [Test]
     public async Task OldUrlReturns404_WhenSecretIsReset()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var member = await App.SignInAsync(org.A.Members[0]);
         var oldUrl = await ResetAsync(member);
 
         var newUrl = await ResetAsync(member);
 
         Assert.That(newUrl, Is.Not.EqualTo(oldUrl));
-        await (await _app.CreateClient().GetAsync(new Uri(oldUrl).PathAndQuery)).AssertProblemAsync(HttpStatusCode.NotFound);
-        Assert.That((await _app.CreateClient().GetAsync(new Uri(newUrl).PathAndQuery)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var stored = await _app.WithDbAsync(db => db.CalendarFeeds.SingleAsync(f => f.MemberId == org.A.Members[0].Id));
+        await (await App.CreateClient().GetAsync(new Uri(oldUrl).PathAndQuery)).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.That((await App.CreateClient().GetAsync(new Uri(newUrl).PathAndQuery)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var stored = await App.WithDbAsync(db => db.CalendarFeeds.SingleAsync(f => f.MemberId == org.A.Members[0].Id));
         Assert.That(newUrl, Does.Not.Contain(stored.SecretHash), "only a hash of the secret is stored");
     }
 
     [Test]
     public async Task MarksCancelledMeetingCancelled_WhenFeedIsFetched()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(2))).GetProperty("id").GetInt32();
         await secretary.PostAsJsonAsync($"/api/meetings/{id}/cancel", new { });
         var url = await ResetAsync(secretary);
 
-        var calendar = Ical.Net.Calendar.Load(await _app.CreateClient().GetStringAsync(new Uri(url).PathAndQuery))!;
+        var calendar = Ical.Net.Calendar.Load(await App.CreateClient().GetStringAsync(new Uri(url).PathAndQuery))!;
 
         Assert.That(calendar.Events.Single().Status, Is.EqualTo("CANCELLED"));
     }
@@ -87,7 +79,7 @@ public sealed class CalendarFeedTests
     [Test]
     public async Task Returns404_WhenSecretIsUnknown()
     {
-        await (await _app.CreateClient().GetAsync("/api/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await App.CreateClient().GetAsync("/api/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     private static async Task<string> ResetAsync(HttpClient client)

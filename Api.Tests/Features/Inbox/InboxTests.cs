@@ -3,27 +3,22 @@ using SmartBranch.Domain.Messaging;
 
 namespace SmartBranch.Api.Tests.Features.Inbox;
 
-public sealed class InboxTests
+public sealed class InboxTests : FunctionalTest
 {
-    private AppFactory _app = null!;
     private SeededOrg _org = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _app = new AppFactory();
-        _org = await _app.SeedAsync(branches: 1, members: 3);
+        _org = await App.SeedAsync(branches: 1, members: 3);
     }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
 
     [Test]
     public async Task PagesNewestFirst_WhenThereAreMoreMessagesThanOnePage()
     {
         var member = _org.A.Members[0];
         await AddMessagesAsync(member.Id, 5);
-        var client = await _app.SignInAsync(member);
+        var client = await App.SignInAsync(member);
 
         var first = await (await client.GetAsync("/api/inbox?limit=2")).ReadAsync<JsonElement>();
         var cursor = first.GetProperty("nextCursor").GetInt64();
@@ -40,7 +35,7 @@ public sealed class InboxTests
     {
         var member = _org.A.Members[1];
         await AddMessagesAsync(member.Id, 3);
-        var client = await _app.SignInAsync(member);
+        var client = await App.SignInAsync(member);
         var items = (await (await client.GetAsync("/api/inbox")).ReadAsync<JsonElement>()).GetProperty("items");
         var id = items[0].GetProperty("id").GetInt64();
 
@@ -62,23 +57,23 @@ public sealed class InboxTests
     {
         var owner = _org.A.Members[2];
         await AddMessagesAsync(owner.Id, 1);
-        var id = await _app.WithDbAsync(db => db.InboxMessages.Where(m => m.MemberId == owner.Id).Select(m => m.Id).FirstAsync());
-        var other = await _app.SignInAsync(_org.A.Secretary);
+        var id = await App.WithDbAsync(db => db.InboxMessages.Where(m => m.MemberId == owner.Id).Select(m => m.Id).FirstAsync());
+        var other = await App.SignInAsync(_org.A.Secretary);
 
         await (await other.PostAsync($"/api/inbox/{id}/read", null)).AssertProblemAsync(HttpStatusCode.NotFound);
 
-        Assert.That(await _app.WithDbAsync(db => db.InboxMessages.Where(m => m.Id == id).Select(m => m.ReadAt).SingleAsync()), Is.Null);
+        Assert.That(await App.WithDbAsync(db => db.InboxMessages.Where(m => m.Id == id).Select(m => m.ReadAt).SingleAsync()), Is.Null);
     }
 
     [Test]
     public async Task Returns400_WhenLimitIsOutOfRange()
     {
-        var client = await _app.SignInAsync(_org.A.Members[0]);
+        var client = await App.SignInAsync(_org.A.Members[0]);
 
         await (await client.GetAsync("/api/inbox?limit=0")).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
-    private Task AddMessagesAsync(int memberId, int count) => _app.WithDbAsync(async db =>
+    private Task AddMessagesAsync(int memberId, int count) => App.WithDbAsync(async db =>
     {
         for (var i = 0; i < count; i++)
         {

@@ -3,25 +3,20 @@ using System.Text.Json;
 
 namespace SmartBranch.Api.Tests.Features.Me;
 
-public sealed class GetMeTests
+public sealed class GetMeTests : FunctionalTest
 {
-    private AppFactory _app = null!;
     private SeededOrg _org = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _app = new AppFactory();
-        _org = await _app.SeedAsync(branches: 1, members: 2, probationary: 1);
+        _org = await App.SeedAsync(branches: 1, members: 2, probationary: 1);
     }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
 
     [Test]
     public async Task ReturnsProfileBranchAndRoles_WhenSecretaryIsSignedIn()
     {
-        var client = await _app.SignInAsync(_org.A.Secretary);
+        var client = await App.SignInAsync(_org.A.Secretary);
 
         var me = await (await client.GetAsync("/api/me")).ReadAsync<JsonElement>();
 
@@ -38,7 +33,7 @@ public sealed class GetMeTests
     [Test]
     public async Task ShowsNoVote_WhenMemberIsProbationary()
     {
-        var client = await _app.SignInAsync(_org.A.Members[1]);
+        var client = await App.SignInAsync(_org.A.Members[1]);
 
         var member = (await (await client.GetAsync("/api/me")).ReadAsync<JsonElement>()).GetProperty("member");
 
@@ -50,13 +45,13 @@ public sealed class GetMeTests
     [Test]
     public async Task Returns401Problem_WhenNoToken()
     {
-        await (await _app.CreateClient().GetAsync("/api/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await App.CreateClient().GetAsync("/api/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Test]
     public async Task Returns401Problem_WhenTokenIsUnknown()
     {
-        var client = _app.CreateClient();
+        var client = App.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-real-token");
 
         await (await client.GetAsync("/api/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
@@ -65,7 +60,7 @@ public sealed class GetMeTests
     [Test]
     public async Task ReturnsNeedsBinding_WhenAccountIsUnbound()
     {
-        var client = await _app.SignInUnboundAsync();
+        var client = await App.SignInUnboundAsync();
 
         var me = await (await client.GetAsync("/api/me")).ReadAsync<JsonElement>();
 

@@ -4,17 +4,9 @@ using SmartBranch.Api.Common.CheckIn;
 namespace SmartBranch.Api.Tests.Features.Meetings;
 
 /// <summary>Check-in, the quorum of a general meeting and its resolutions (the issue's 12 full + 3 probationary branch).</summary>
-public sealed class AttendanceTests
+public sealed class AttendanceTests : FunctionalTest
 {
-    private AppFactory _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory(fakeTime: true);
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
-    private DateTimeOffset Now => _app.Time!.GetUtcNow();
+    protected override AppFactory CreateApp() => new(fakeTime: true);
 
     [Test]
     public async Task BecomesQuorateAtSevenVoters_WhenVotersCheckIn()
@@ -49,7 +41,7 @@ public sealed class AttendanceTests
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("resolution.not_quorate"));
-        Assert.That(await _app.WithDbAsync(db => db.Resolutions.CountAsync(r => r.MeetingId == id)), Is.Zero);
+        Assert.That(await App.WithDbAsync(db => db.Resolutions.CountAsync(r => r.MeetingId == id)), Is.Zero);
     }
 
     [TestCase(7, true)]
@@ -72,17 +64,17 @@ public sealed class AttendanceTests
     [Test]
     public async Task ChecksInWithRotatingCode_WhenMemberScansBeforeStart()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 2);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 2);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddMinutes(20))).GetProperty("id").GetInt32();
 
         var code = await (await secretary.GetAsync($"/api/meetings/{id}/check-in-code")).ReadAsync<JsonElement>();
-        var response = await (await _app.SignInAsync(org.A.Members[0])).PostAsJsonAsync($"/api/meetings/{id}/check-in", new { code = code.GetProperty("scene").GetString() });
+        var response = await (await App.SignInAsync(org.A.Members[0])).PostAsJsonAsync($"/api/meetings/{id}/check-in", new { code = code.GetProperty("scene").GetString() });
 
         Assert.That(code.GetProperty("scene").GetString(), Does.StartWith($"m={id}&t="));
         Assert.That(code.GetProperty("page").GetString(), Is.EqualTo("pages/meeting-checkin/index"));
         Assert.That(code.GetProperty("imageBase64").GetString(), Is.Not.Empty);
-        Assert.That(_app.Emulator.CallCount("wxa/getwxacodeunlimit"), Is.GreaterThanOrEqualTo(1));
+        Assert.That(App.Emulator.CallCount("wxa/getwxacodeunlimit"), Is.GreaterThanOrEqualTo(1));
         var attendance = await response.ReadAsync<JsonElement>();
         Assert.That(attendance.GetProperty("status").GetString(), Is.EqualTo("Present"));
     }
@@ -90,12 +82,12 @@ public sealed class AttendanceTests
     [Test]
     public async Task RecordsLate_WhenMemberChecksInWithNumericCodeAfterGrace()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 2);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 2);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddMinutes(-10))).GetProperty("id").GetInt32();
         var code = await (await secretary.GetAsync($"/api/meetings/{id}/check-in-code")).ReadAsync<JsonElement>();
 
-        var response = await (await _app.SignInAsync(org.A.Members[1])).PostAsJsonAsync($"/api/meetings/{id}/check-in", new { code = code.GetProperty("numericCode").GetString() });
+        var response = await (await App.SignInAsync(org.A.Members[1])).PostAsJsonAsync($"/api/meetings/{id}/check-in", new { code = code.GetProperty("numericCode").GetString() });
 
         Assert.That((await response.ReadAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("Late"));
     }
@@ -103,12 +95,12 @@ public sealed class AttendanceTests
     [Test]
     public async Task Returns400AndRecordsNothing_WhenCodeBelongsToAnotherMeeting()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddMinutes(5))).GetProperty("id").GetInt32();
         var other = CheckInCodes.Issue("m", id + 1000, CheckInCodes.NewSecret(), Now);
 
-        var response = await (await _app.SignInAsync(org.A.Members[0])).PostAsJsonAsync($"/api/meetings/{id}/check-in", new { code = other.NumericCode });
+        var response = await (await App.SignInAsync(org.A.Members[0])).PostAsJsonAsync($"/api/meetings/{id}/check-in", new { code = other.NumericCode });
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         var attendance = await (await secretary.GetAsync($"/api/meetings/{id}/attendance")).ReadAsync<JsonElement>();
@@ -118,10 +110,10 @@ public sealed class AttendanceTests
     [Test]
     public async Task Returns403_WhenPlainMemberChecksSomeoneElseIn()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 2);
-        var id = (await MeetingApi.ScheduleAsync(await _app.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddMinutes(5))).GetProperty("id").GetInt32();
+        var org = await App.SeedAsync(branches: 1, members: 2);
+        var id = (await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddMinutes(5))).GetProperty("id").GetInt32();
 
-        var response = await (await _app.SignInAsync(org.A.Members[0])).PostAsJsonAsync($"/api/meetings/{id}/attendees/{org.A.Members[1].Id}/check-in", new { });
+        var response = await (await App.SignInAsync(org.A.Members[0])).PostAsJsonAsync($"/api/meetings/{id}/attendees/{org.A.Members[1].Id}/check-in", new { });
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
     }
@@ -129,8 +121,8 @@ public sealed class AttendanceTests
     private async Task<(SeededOrg Org, HttpClient Secretary, int MeetingId)> GeneralMeetingAsync()
     {
         // Branch A: secretary + 10 full + 3 probationary + the admin = 12 full and 3 probationary.
-        var org = await _app.SeedAsync(branches: 2, members: 13, probationary: 3);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 2, members: 13, probationary: 3);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var meeting = await MeetingApi.ScheduleAsync(secretary, "BranchGeneralMeeting", org.A.Id, Now.AddMinutes(30));
         return (org, secretary, meeting.GetProperty("id").GetInt32());
     }

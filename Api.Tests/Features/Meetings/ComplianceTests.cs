@@ -4,24 +4,17 @@ using SmartBranch.Api.Tests.Features.Notices;
 
 namespace SmartBranch.Api.Tests.Features.Meetings;
 
-public sealed class ComplianceTests
+public sealed class ComplianceTests : FunctionalTest
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
-    private AppFactory _app = null!;
 
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory(fakeTime: true);
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
-    private DateTimeOffset Now => _app.Time!.GetUtcNow();
+    protected override AppFactory CreateApp() => new(fakeTime: true);
 
     [Test]
     public async Task ListsMissingMonth_WhenQuarterHadTwoCommitteeMeetings()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 2);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 2);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         await MeetingApi.ScheduleAsync(secretary, "CommitteeMeeting", org.A.Id, new DateTimeOffset(2025, 10, 15, 14, 0, 0, China));
         await MeetingApi.ScheduleAsync(secretary, "CommitteeMeeting", org.A.Id, new DateTimeOffset(2025, 11, 20, 14, 0, 0, China));
         var cancelled = await MeetingApi.ScheduleAsync(secretary, "CommitteeMeeting", org.A.Id, new DateTimeOffset(2025, 12, 10, 14, 0, 0, China));
@@ -44,8 +37,8 @@ public sealed class ComplianceTests
     [Test]
     public async Task UsesBranchCadence_WhenSecretaryOverridesIt()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
 
         var set = await secretary.PutAsJsonAsync($"/api/org/units/{org.A.Id}/meeting-cadences/PartyLesson", new { cadence = "Monthly" });
         var report = await (await secretary.GetAsync($"/api/org/units/{org.A.Id}/compliance?from=2025-10-01&to=2025-12-31")).ReadAsync<JsonElement>();
@@ -59,11 +52,11 @@ public sealed class ComplianceTests
     [Test]
     public async Task ShowsEveryBranchAndFlagsInactive_WhenAdminAsksForGeneralBranch()
     {
-        var org = await _app.SeedAsync(branches: 2, members: 1);
-        await MeetingApi.ScheduleAsync(await _app.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddDays(-10));
-        await MeetingApi.ScheduleAsync(await _app.SignInAsync(org.B.Secretary), "PartyLesson", org.B.Id, Now.AddDays(-40));
+        var org = await App.SeedAsync(branches: 2, members: 1);
+        await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddDays(-10));
+        await MeetingApi.ScheduleAsync(await App.SignInAsync(org.B.Secretary), "PartyLesson", org.B.Id, Now.AddDays(-40));
 
-        var report = await (await (await _app.SignInAsync(org.Admin)).GetAsync($"/api/org/units/{org.GeneralBranchId}/compliance")).ReadAsync<JsonElement>();
+        var report = await (await (await App.SignInAsync(org.Admin)).GetAsync($"/api/org/units/{org.GeneralBranchId}/compliance")).ReadAsync<JsonElement>();
 
         var branches = report.GetProperty("branches").EnumerateArray().ToDictionary(b => b.GetProperty("branchId").GetInt32());
         Assert.That(branches.Keys, Is.EquivalentTo(new[] { org.A.Id, org.B.Id }));
@@ -75,12 +68,12 @@ public sealed class ComplianceTests
     [Test]
     public async Task KeepsBranchActive_WhenItPostedANoticeOrHeldAnActivityRecently()
     {
-        var org = await _app.SeedAsync(branches: 3, members: 1);
-        await (await _app.SignInAsync(org.Branches[0].Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.Branches[0].Id]));
-        var activity = await ActivityApi.CreateAsync(await _app.SignInAsync(org.Branches[1].Secretary), org.Branches[1].PartyGroupId, Now, startsAt: Now.AddHours(1));
-        _app.Time!.Advance(TimeSpan.FromHours(3));
+        var org = await App.SeedAsync(branches: 3, members: 1);
+        await (await App.SignInAsync(org.Branches[0].Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.Branches[0].Id]));
+        var activity = await ActivityApi.CreateAsync(await App.SignInAsync(org.Branches[1].Secretary), org.Branches[1].PartyGroupId, Now, startsAt: Now.AddHours(1));
+        App.Time!.Advance(TimeSpan.FromHours(3));
 
-        var report = await (await (await _app.SignInAsync(org.Admin)).GetAsync($"/api/org/units/{org.GeneralBranchId}/compliance")).ReadAsync<JsonElement>();
+        var report = await (await (await App.SignInAsync(org.Admin)).GetAsync($"/api/org/units/{org.GeneralBranchId}/compliance")).ReadAsync<JsonElement>();
 
         var inactive = report.GetProperty("branches").EnumerateArray()
             .ToDictionary(b => b.GetProperty("branchId").GetInt32(), b => b.GetProperty("inactive").GetBoolean());
@@ -93,10 +86,10 @@ public sealed class ComplianceTests
     [Test]
     public async Task Returns404_WhenSecretaryAsksForGeneralBranchOrPlainMemberForBranch()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
+        var org = await App.SeedAsync(branches: 1, members: 1);
 
-        var secretary = await (await _app.SignInAsync(org.A.Secretary)).GetAsync($"/api/org/units/{org.GeneralBranchId}/compliance");
-        var member = await (await _app.SignInAsync(org.A.Members[0])).GetAsync($"/api/org/units/{org.A.Id}/compliance");
+        var secretary = await (await App.SignInAsync(org.A.Secretary)).GetAsync($"/api/org/units/{org.GeneralBranchId}/compliance");
+        var member = await (await App.SignInAsync(org.A.Members[0])).GetAsync($"/api/org/units/{org.A.Id}/compliance");
 
         await secretary.AssertProblemAsync(HttpStatusCode.NotFound);
         await member.AssertProblemAsync(HttpStatusCode.NotFound);
@@ -105,9 +98,9 @@ public sealed class ComplianceTests
     [Test]
     public async Task Returns400_WhenPeriodEndsBeforeItStarts()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
+        var org = await App.SeedAsync(branches: 1, members: 1);
 
-        var response = await (await _app.SignInAsync(org.A.Secretary)).GetAsync($"/api/org/units/{org.A.Id}/compliance?from=2025-12-01&to=2025-10-01");
+        var response = await (await App.SignInAsync(org.A.Secretary)).GetAsync($"/api/org/units/{org.A.Id}/compliance?from=2025-12-01&to=2025-10-01");
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
     }

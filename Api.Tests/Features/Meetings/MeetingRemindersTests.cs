@@ -4,27 +4,19 @@ using SmartBranch.Domain.Messaging;
 namespace SmartBranch.Api.Tests.Features.Meetings;
 
 /// <summary>The reminder rows a meeting schedules, moves and cancels (delivery is the reminder pipeline's job).</summary>
-public sealed class MeetingRemindersTests
+public sealed class MeetingRemindersTests : FunctionalTest
 {
-    private AppFactory _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory(fakeTime: true);
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
-    private DateTimeOffset Now => _app.Time!.GetUtcNow();
+    protected override AppFactory CreateApp() => new(fakeTime: true);
 
     [Test]
     public async Task SchedulesDayAndHourBefore_WhenMeetingIsScheduled()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 2);
+        var org = await App.SeedAsync(branches: 1, members: 2);
         var start = Now.AddDays(3);
 
-        var meeting = await MeetingApi.ScheduleAsync(await _app.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, start);
+        var meeting = await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, start);
 
-        var reminders = await MeetingApi.RemindersAsync(_app, meeting.GetProperty("id").GetInt32());
+        var reminders = await MeetingApi.RemindersAsync(App, meeting.GetProperty("id").GetInt32());
         Assert.That(reminders, Has.Count.EqualTo(2 * 4));
         Assert.That(reminders.Where(r => r.Slot == "24h").Select(r => r.DueAt).Distinct(), Is.EqualTo(new[] { start.AddHours(-24) }));
         Assert.That(reminders.Where(r => r.Slot == "1h").Select(r => r.DueAt).Distinct(), Is.EqualTo(new[] { start.AddHours(-1) }));
@@ -35,19 +27,19 @@ public sealed class MeetingRemindersTests
     [Test]
     public async Task SkipsSlotsAlreadyPast_WhenMeetingStartsWithinADay()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
+        var org = await App.SeedAsync(branches: 1, members: 1);
 
-        var meeting = await MeetingApi.ScheduleAsync(await _app.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddHours(5));
+        var meeting = await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddHours(5));
 
-        var reminders = await MeetingApi.RemindersAsync(_app, meeting.GetProperty("id").GetInt32());
+        var reminders = await MeetingApi.RemindersAsync(App, meeting.GetProperty("id").GetInt32());
         Assert.That(reminders.Select(r => r.Slot).Distinct(), Is.EqualTo(new[] { "1h" }));
     }
 
     [Test]
     public async Task MovesRemindersAndTellsAttendees_WhenMeetingIsMoved()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 2);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 2);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var meeting = await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(3));
         var id = meeting.GetProperty("id").GetInt32();
         var newStart = Now.AddDays(6);
@@ -55,7 +47,7 @@ public sealed class MeetingRemindersTests
         var response = await secretary.PutAsJsonAsync($"/api/meetings/{id}", new { topic = "学习会议", startsAt = newStart, endsAt = newStart.AddHours(2), place = "三楼会议室" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        var reminders = await MeetingApi.RemindersAsync(_app, id);
+        var reminders = await MeetingApi.RemindersAsync(App, id);
         Assert.That(reminders.Where(r => r.Slot == "24h").Select(r => r.DueAt).Distinct(), Is.EqualTo(new[] { newStart.AddHours(-24) }));
         Assert.That(reminders.Where(r => r.Slot == "1h").Select(r => r.DueAt).Distinct(), Is.EqualTo(new[] { newStart.AddHours(-1) }));
         Assert.That(reminders.Where(r => r.Slot is "24h" or "1h").All(r => r.Status == ReminderStatus.Scheduled && r.Place == "三楼会议室"), Is.True);
@@ -68,14 +60,14 @@ public sealed class MeetingRemindersTests
     [Test]
     public async Task CancelsTheDayBeforeSlot_WhenMeetingIsMovedToWithinADay()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(3))).GetProperty("id").GetInt32();
         var newStart = Now.AddHours(6);
 
         await secretary.PutAsJsonAsync($"/api/meetings/{id}", new { topic = "学习会议", startsAt = newStart, endsAt = newStart.AddHours(2), place = "党员活动室" });
 
-        var reminders = await MeetingApi.RemindersAsync(_app, id);
+        var reminders = await MeetingApi.RemindersAsync(App, id);
         Assert.That(reminders.Where(r => r.Slot == "24h").Select(r => r.Status).Distinct(), Is.EqualTo(new[] { ReminderStatus.Cancelled }));
         Assert.That(reminders.Where(r => r.Slot == "1h").Select(r => (r.Status, r.DueAt)).Distinct(), Is.EqualTo(new[] { (ReminderStatus.Scheduled, newStart.AddHours(-1)) }));
     }
@@ -83,8 +75,8 @@ public sealed class MeetingRemindersTests
     [Test]
     public async Task CancelsEveryReminderAndSendsCancellation_WhenMeetingIsCancelled()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 2);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 2);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var meeting = await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(3));
         var id = meeting.GetProperty("id").GetInt32();
 
@@ -92,7 +84,7 @@ public sealed class MeetingRemindersTests
 
         var body = await response.ReadAsync<JsonElement>();
         Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("Cancelled"));
-        var reminders = await MeetingApi.RemindersAsync(_app, id);
+        var reminders = await MeetingApi.RemindersAsync(App, id);
         Assert.That(reminders.Where(r => r.Slot is "24h" or "1h").Select(r => r.Status).Distinct(), Is.EqualTo(new[] { ReminderStatus.Cancelled }));
         var cancelled = reminders.Where(r => r.Slot == "cancelled").ToList();
         Assert.That(cancelled, Has.Count.EqualTo(4));
@@ -102,24 +94,24 @@ public sealed class MeetingRemindersTests
     [Test]
     public async Task Returns409AndAddsNothing_WhenMeetingIsCancelledTwice()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(3))).GetProperty("id").GetInt32();
         await secretary.PostAsJsonAsync($"/api/meetings/{id}/cancel", new { });
 
         var again = await secretary.PostAsJsonAsync($"/api/meetings/{id}/cancel", new { });
 
         await again.AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.That((await MeetingApi.RemindersAsync(_app, id)).Count(r => r.Slot == "cancelled"), Is.EqualTo(3));
+        Assert.That((await MeetingApi.RemindersAsync(App, id)).Count(r => r.Slot == "cancelled"), Is.EqualTo(3));
     }
 
     [Test]
     public async Task Returns403_WhenPlainMemberCancels()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var id = (await MeetingApi.ScheduleAsync(await _app.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddDays(3))).GetProperty("id").GetInt32();
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var id = (await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddDays(3))).GetProperty("id").GetInt32();
 
-        var response = await (await _app.SignInAsync(org.A.Members[0])).PostAsJsonAsync($"/api/meetings/{id}/cancel", new { });
+        var response = await (await App.SignInAsync(org.A.Members[0])).PostAsJsonAsync($"/api/meetings/{id}/cancel", new { });
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
     }

@@ -2,53 +2,45 @@ using System.Text.Json;
 
 namespace SmartBranch.Api.Tests.Features.Meetings;
 
-public sealed class MinutesTests
+public sealed class MinutesTests : FunctionalTest
 {
-    private AppFactory _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory(fakeTime: true);
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
-    private DateTimeOffset Now => _app.Time!.GetUtcNow();
+    protected override AppFactory CreateApp() => new(fakeTime: true);
 
     [Test]
     public async Task KeepsEveryRevisionInOrder_WhenPublishedMinutesAreEdited()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 2);
+        var org = await App.SeedAsync(branches: 1, members: 2);
         var recorder = org.A.Members[0];
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddHours(-2), extra: new { recorderId = recorder.Id })).GetProperty("id").GetInt32();
-        var writer = await _app.SignInAsync(recorder);
+        var writer = await App.SignInAsync(recorder);
 
         await writer.PutAsJsonAsync($"/api/meetings/{id}/minutes", new { content = "草稿", publish = false });
-        var draftSeenByMember = await (await _app.SignInAsync(org.A.Members[1])).GetAsync($"/api/meetings/{id}/minutes");
+        var draftSeenByMember = await (await App.SignInAsync(org.A.Members[1])).GetAsync($"/api/meetings/{id}/minutes");
         await writer.PutAsJsonAsync($"/api/meetings/{id}/minutes", new { content = "第一版", publish = true });
         var revised = await secretary.PutAsJsonAsync($"/api/meetings/{id}/minutes", new { content = "第二版", publish = true });
         await writer.PutAsJsonAsync($"/api/meetings/{id}/minutes", new { content = "第三版", publish = false });
 
         await draftSeenByMember.AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.That(revised.StatusCode, Is.EqualTo(HttpStatusCode.OK), await revised.Content.ReadAsStringAsync());
-        var minutes = await (await (await _app.SignInAsync(org.A.Members[1])).GetAsync($"/api/meetings/{id}/minutes")).ReadAsync<JsonElement>();
+        var minutes = await (await (await App.SignInAsync(org.A.Members[1])).GetAsync($"/api/meetings/{id}/minutes")).ReadAsync<JsonElement>();
         Assert.That(minutes.GetProperty("content").GetString(), Is.EqualTo("第三版"));
         var revisions = minutes.GetProperty("revisions").EnumerateArray()
             .Select(r => (r.GetProperty("number").GetInt32(), r.GetProperty("content").GetString(), r.GetProperty("author").GetProperty("id").GetInt32()))
             .ToList();
         Assert.That(revisions, Is.EqualTo(new[] { (1, "第一版", recorder.Id), (2, "第二版", org.A.Secretary.Id), (3, "第三版", recorder.Id) }));
-        Assert.That(await _app.WithDbAsync(db => db.AuditLog.CountAsync(a => a.TargetType == "minutes" && a.TargetId == id)), Is.EqualTo(4));
+        Assert.That(await App.WithDbAsync(db => db.AuditLog.CountAsync(a => a.TargetType == "minutes" && a.TargetId == id)), Is.EqualTo(4));
     }
 
     [Test]
     public async Task Returns404_WhenPlainMemberReadsCommitteeMinutes()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 2);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 2);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = (await MeetingApi.ScheduleAsync(secretary, "CommitteeMeeting", org.A.Id, Now.AddHours(-2))).GetProperty("id").GetInt32();
         await secretary.PutAsJsonAsync($"/api/meetings/{id}/minutes", new { content = "支委会讨论发展对象", publish = true });
 
-        var member = await (await _app.SignInAsync(org.A.Members[0])).GetAsync($"/api/meetings/{id}/minutes");
+        var member = await (await App.SignInAsync(org.A.Members[0])).GetAsync($"/api/meetings/{id}/minutes");
         var own = await secretary.GetAsync($"/api/meetings/{id}/minutes");
 
         await member.AssertProblemAsync(HttpStatusCode.NotFound);
@@ -58,13 +50,13 @@ public sealed class MinutesTests
     [Test]
     public async Task Returns404_WhenMemberOfAnotherBranchReadsInternalMinutes()
     {
-        var org = await _app.SeedAsync(branches: 2, members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 2, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddHours(-2))).GetProperty("id").GetInt32();
         await secretary.PutAsJsonAsync($"/api/meetings/{id}/minutes", new { content = "党课记录", publish = true });
 
-        var outsider = await (await _app.SignInAsync(org.B.Members[0])).GetAsync($"/api/meetings/{id}/minutes");
-        var insider = await (await _app.SignInAsync(org.A.Members[0])).GetAsync($"/api/meetings/{id}/minutes");
+        var outsider = await (await App.SignInAsync(org.B.Members[0])).GetAsync($"/api/meetings/{id}/minutes");
+        var insider = await (await App.SignInAsync(org.A.Members[0])).GetAsync($"/api/meetings/{id}/minutes");
 
         await outsider.AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.That(insider.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -73,12 +65,12 @@ public sealed class MinutesTests
     [Test]
     public async Task Returns403_WhenPlainMemberWritesMinutes()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var id = (await MeetingApi.ScheduleAsync(await _app.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddHours(-2))).GetProperty("id").GetInt32();
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var id = (await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddHours(-2))).GetProperty("id").GetInt32();
 
-        var response = await (await _app.SignInAsync(org.A.Members[0])).PutAsJsonAsync($"/api/meetings/{id}/minutes", new { content = "x", publish = true });
+        var response = await (await App.SignInAsync(org.A.Members[0])).PutAsJsonAsync($"/api/meetings/{id}/minutes", new { content = "x", publish = true });
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
-        Assert.That(await _app.WithDbAsync(db => db.Minutes.CountAsync(m => m.MeetingId == id)), Is.Zero);
+        Assert.That(await App.WithDbAsync(db => db.Minutes.CountAsync(m => m.MeetingId == id)), Is.Zero);
     }
 }

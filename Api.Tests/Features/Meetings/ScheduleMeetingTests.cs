@@ -3,24 +3,16 @@ using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Tests.Features.Meetings;
 
-public sealed class ScheduleMeetingTests
+public sealed class ScheduleMeetingTests : FunctionalTest
 {
-    private AppFactory _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory(fakeTime: true);
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
-    private DateTimeOffset Now => _app.Time!.GetUtcNow();
+    protected override AppFactory CreateApp() => new(fakeTime: true);
 
     [Test]
     public async Task ExpectsWholeBranchWithVotes_WhenGeneralMeetingForTwelveFullAndThreeProbationary()
     {
         // Branch A: secretary + 10 full + 3 probationary + the admin = 12 full and 3 probationary.
-        var org = await _app.SeedAsync(branches: 2, members: 13, probationary: 3);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 2, members: 13, probationary: 3);
+        var secretary = await App.SignInAsync(org.A.Secretary);
 
         var meeting = await MeetingApi.ScheduleAsync(secretary, "BranchGeneralMeeting", org.A.Id, Now.AddDays(3));
 
@@ -38,15 +30,15 @@ public sealed class ScheduleMeetingTests
     [Test]
     public async Task ExpectsOnlyActiveCommittee_WhenCommitteeMeeting()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 4);
+        var org = await App.SeedAsync(branches: 1, members: 4);
         var organizer = org.A.Members[0];
-        await _app.WithDbAsync(async db =>
+        await App.WithDbAsync(async db =>
         {
             db.Appointments.Add(new Appointment(organizer.Id, org.A.Id, CommitteeRole.OrganizationCommissioner, new DateOnly(2025, 1, 1)));
             db.Appointments.Add(new Appointment(org.A.Members[1].Id, org.A.Id, CommitteeRole.PublicityCommissioner, new DateOnly(2020, 1, 1), new DateOnly(2023, 1, 1)));
             await db.SaveChangesAsync();
         });
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var secretary = await App.SignInAsync(org.A.Secretary);
 
         var meeting = await MeetingApi.ScheduleAsync(secretary, "CommitteeMeeting", org.A.Id, Now.AddDays(3));
         var attendance = await (await secretary.GetAsync($"/api/meetings/{meeting.GetProperty("id").GetInt32()}/attendance")).ReadAsync<JsonElement>();
@@ -59,8 +51,8 @@ public sealed class ScheduleMeetingTests
     [Test]
     public async Task AdjustsAttendees_WhenOrganizerAddsAndRemovesMembers()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 3);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 3);
+        var secretary = await App.SignInAsync(org.A.Secretary);
 
         var meeting = await MeetingApi.ScheduleAsync(secretary, "CommitteeMeeting", org.A.Id, Now.AddDays(3), extra: new { addMemberIds = new[] { org.A.Members[0].Id, org.A.Members[1].Id } });
         var id = meeting.GetProperty("id").GetInt32();
@@ -82,15 +74,15 @@ public sealed class ScheduleMeetingTests
     [Test]
     public async Task ExpectsTheGroup_WhenGroupLeaderSchedulesGroupMeeting()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 3);
+        var org = await App.SeedAsync(branches: 1, members: 3);
         var leader = org.A.Members[0];
-        await _app.WithDbAsync(async db =>
+        await App.WithDbAsync(async db =>
         {
             db.Appointments.Add(new Appointment(leader.Id, org.A.PartyGroupId, CommitteeRole.GroupLeader, new DateOnly(2025, 1, 1)));
             await db.SaveChangesAsync();
         });
 
-        var meeting = await MeetingApi.ScheduleAsync(await _app.SignInAsync(leader), "PartyGroupMeeting", org.A.PartyGroupId, Now.AddDays(2));
+        var meeting = await MeetingApi.ScheduleAsync(await App.SignInAsync(leader), "PartyGroupMeeting", org.A.PartyGroupId, Now.AddDays(2));
 
         Assert.That(meeting.GetProperty("unitId").GetInt32(), Is.EqualTo(org.A.PartyGroupId));
         Assert.That(meeting.GetProperty("branchId").GetInt32(), Is.EqualTo(org.A.Id));
@@ -100,20 +92,20 @@ public sealed class ScheduleMeetingTests
     [Test]
     public async Task Returns403_WhenPlainMemberSchedules()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 2);
+        var org = await App.SeedAsync(branches: 1, members: 2);
 
-        var response = await (await _app.SignInAsync(org.A.Members[0])).PostAsJsonAsync("/api/meetings", MeetingApi.Body("BranchGeneralMeeting", org.A.Id, Now.AddDays(1)));
+        var response = await (await App.SignInAsync(org.A.Members[0])).PostAsJsonAsync("/api/meetings", MeetingApi.Body("BranchGeneralMeeting", org.A.Id, Now.AddDays(1)));
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
-        Assert.That(await _app.WithDbAsync(db => db.Meetings.CountAsync(m => m.BranchId == org.A.Id)), Is.Zero);
+        Assert.That(await App.WithDbAsync(db => db.Meetings.CountAsync(m => m.BranchId == org.A.Id)), Is.Zero);
     }
 
     [Test]
     public async Task Returns404_WhenSecretarySchedulesForAnotherBranch()
     {
-        var org = await _app.SeedAsync(branches: 2, members: 2);
+        var org = await App.SeedAsync(branches: 2, members: 2);
 
-        var response = await (await _app.SignInAsync(org.A.Secretary)).PostAsJsonAsync("/api/meetings", MeetingApi.Body("BranchGeneralMeeting", org.B.Id, Now.AddDays(1)));
+        var response = await (await App.SignInAsync(org.A.Secretary)).PostAsJsonAsync("/api/meetings", MeetingApi.Body("BranchGeneralMeeting", org.B.Id, Now.AddDays(1)));
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }
@@ -121,9 +113,9 @@ public sealed class ScheduleMeetingTests
     [Test]
     public async Task Returns400WithChineseMessages_WhenTimesAndPlaceAreMissing()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 2);
+        var org = await App.SeedAsync(branches: 1, members: 2);
 
-        var response = await (await _app.SignInAsync(org.A.Secretary)).PostAsJsonAsync("/api/meetings", new
+        var response = await (await App.SignInAsync(org.A.Secretary)).PostAsJsonAsync("/api/meetings", new
         {
             type = "PartyLesson",
             unitId = org.A.Id,
@@ -142,9 +134,9 @@ public sealed class ScheduleMeetingTests
     [Test]
     public async Task Returns400_WhenGroupMeetingIsScheduledForBranch()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 2);
+        var org = await App.SeedAsync(branches: 1, members: 2);
 
-        var response = await (await _app.SignInAsync(org.A.Secretary)).PostAsJsonAsync("/api/meetings", MeetingApi.Body("PartyGroupMeeting", org.A.Id, Now.AddDays(1)));
+        var response = await (await App.SignInAsync(org.A.Secretary)).PostAsJsonAsync("/api/meetings", MeetingApi.Body("PartyGroupMeeting", org.A.Id, Now.AddDays(1)));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
@@ -152,12 +144,12 @@ public sealed class ScheduleMeetingTests
     [Test]
     public async Task ListsUpcomingAndHistory_WhenMemberIsExpected()
     {
-        var org = await _app.SeedAsync(branches: 2, members: 2);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 2, members: 2);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var upcoming = await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(5), "即将召开");
         var past = await MeetingApi.ScheduleAsync(secretary, "ThemedPartyDay", org.A.Id, Now.AddDays(-5), "已经召开");
-        await MeetingApi.ScheduleAsync(await _app.SignInAsync(org.B.Secretary), "PartyLesson", org.B.Id, Now.AddDays(5), "别的支部");
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        await MeetingApi.ScheduleAsync(await App.SignInAsync(org.B.Secretary), "PartyLesson", org.B.Id, Now.AddDays(5), "别的支部");
+        var member = await App.SignInAsync(org.A.Members[0]);
 
         var upcomingList = await (await member.GetAsync("/api/meetings?scope=upcoming")).ReadAsync<JsonElement>();
         var mine = await (await member.GetAsync("/api/meetings?scope=mine")).ReadAsync<JsonElement>();
@@ -172,10 +164,10 @@ public sealed class ScheduleMeetingTests
     [Test]
     public async Task Returns404_WhenMemberOfAnotherBranchOpensInternalMeeting()
     {
-        var org = await _app.SeedAsync(branches: 2, members: 2);
-        var meeting = await MeetingApi.ScheduleAsync(await _app.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddDays(5));
+        var org = await App.SeedAsync(branches: 2, members: 2);
+        var meeting = await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddDays(5));
 
-        var response = await (await _app.SignInAsync(org.B.Members[0])).GetAsync($"/api/meetings/{meeting.GetProperty("id").GetInt32()}");
+        var response = await (await App.SignInAsync(org.B.Members[0])).GetAsync($"/api/meetings/{meeting.GetProperty("id").GetInt32()}");
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }
@@ -183,11 +175,11 @@ public sealed class ScheduleMeetingTests
     [Test]
     public async Task RecordsAuditEntry_WhenMeetingIsScheduled()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 2);
-        var meeting = await MeetingApi.ScheduleAsync(await _app.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddDays(5));
+        var org = await App.SeedAsync(branches: 1, members: 2);
+        var meeting = await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddDays(5));
         var id = meeting.GetProperty("id").GetInt32();
 
-        var entry = await _app.WithDbAsync(db => db.AuditLog.SingleAsync(a => a.TargetType == "meeting" && a.TargetId == id));
+        var entry = await App.WithDbAsync(db => db.AuditLog.SingleAsync(a => a.TargetType == "meeting" && a.TargetId == id));
 
         Assert.That(entry.Action, Is.EqualTo("meeting.scheduled"));
         Assert.That(entry.ActorMemberId, Is.EqualTo(org.A.Secretary.Id));

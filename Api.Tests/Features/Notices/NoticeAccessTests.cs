@@ -1,16 +1,8 @@
 namespace SmartBranch.Api.Tests.Features.Notices;
 
 /// <summary>Internal and committee notices stay inside their audience, by every route.</summary>
-public sealed class NoticeAccessTests
+public sealed class NoticeAccessTests : FunctionalTest
 {
-    private AppFactory _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory();
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     /// <summary>Every route that names a notice, with a body where one is needed.</summary>
     private static IEnumerable<(HttpMethod Method, string Path, object? Body)> RoutesFor(int id) =>
     [
@@ -30,9 +22,9 @@ public sealed class NoticeAccessTests
 
     private async Task<(SeededOrg Org, int NoticeId, string Title)> InternalNoticeAsync(bool requiresAck = true)
     {
-        var org = await _app.SeedAsync();
+        var org = await App.SeedAsync();
         var title = $"内部{Guid.NewGuid():N}"[..14];
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], title: title, requiresAck: requiresAck));
         return (org, id, title);
     }
@@ -52,7 +44,7 @@ public sealed class NoticeAccessTests
     public async Task EveryRouteAnswers404AndFeedAndCountsStayEmpty_WhenCallerIsAMemberOfAnotherBranch()
     {
         var (org, id, title) = await InternalNoticeAsync();
-        var outsider = await _app.SignInAsync(org.B.Members[0]);
+        var outsider = await App.SignInAsync(org.B.Members[0]);
 
         await AssertHiddenAsync(outsider, id, title, HttpStatusCode.NotFound);
 
@@ -62,7 +54,7 @@ public sealed class NoticeAccessTests
         Assert.That(count.GetProperty("unread").GetInt32(), Is.Zero);
         Assert.That(count.GetProperty("awaitingAck").GetInt32(), Is.Zero);
         Assert.That((await outsider.GetJsonAsync("/api/notices/pending")).GetProperty("items").GetArrayLength(), Is.Zero);
-        Assert.That(await _app.WithDbAsync(db => db.Notices.Where(n => n.Id == id).Select(n => n.Status).SingleAsync()),
+        Assert.That(await App.WithDbAsync(db => db.Notices.Where(n => n.Id == id).Select(n => n.Status).SingleAsync()),
             Is.EqualTo(SmartBranch.Domain.Notices.NoticeStatus.Published), "nothing an outsider did changed it");
     }
 
@@ -70,7 +62,7 @@ public sealed class NoticeAccessTests
     public async Task EveryRouteAnswers404AndFeedAndCountsStayEmpty_WhenCallerIsUnbound()
     {
         var (_, id, title) = await InternalNoticeAsync();
-        var stranger = await _app.SignInUnboundAsync();
+        var stranger = await App.SignInUnboundAsync();
 
         await AssertHiddenAsync(stranger, id, title, HttpStatusCode.NotFound);
 
@@ -83,7 +75,7 @@ public sealed class NoticeAccessTests
     public async Task EveryRouteAnswers401_WhenCallerIsAnonymous()
     {
         var (_, id, title) = await InternalNoticeAsync();
-        var anonymous = _app.CreateClient();
+        var anonymous = App.CreateClient();
 
         await AssertHiddenAsync(anonymous, id, title, HttpStatusCode.Unauthorized);
         foreach (var path in new[] { "/api/notices", "/api/notices/unread-count", "/api/notices/pending" })
@@ -97,8 +89,8 @@ public sealed class NoticeAccessTests
     [Test]
     public async Task Answers404_WhenIdDoesNotExist()
     {
-        var org = await _app.SeedAsync();
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync();
+        var secretary = await App.SignInAsync(org.A.Secretary);
 
         await (await secretary.GetAsync("/api/notices/987654321")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
@@ -106,10 +98,10 @@ public sealed class NoticeAccessTests
     [Test]
     public async Task PlainMemberOfTheBranchSeesNothing_WhenNoticeIsForTheCommittee()
     {
-        var org = await _app.SeedAsync();
+        var org = await App.SeedAsync();
         var title = $"支委{Guid.NewGuid():N}"[..14];
-        var id = await (await _app.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id], visibility: "Committee", title: title));
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        var id = await (await App.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id], visibility: "Committee", title: title));
+        var member = await App.SignInAsync(org.A.Members[0]);
 
         await AssertHiddenAsync(member, id, title, HttpStatusCode.NotFound);
         Assert.That(await (await member.GetAsync("/api/notices")).Content.ReadAsStringAsync(), Does.Not.Contain(title));
@@ -118,11 +110,11 @@ public sealed class NoticeAccessTests
     [Test]
     public async Task PublicNoticeIsReadableByAnyone_WhenSignedIn()
     {
-        var org = await _app.SeedAsync();
+        var org = await App.SeedAsync();
         var title = $"公开{Guid.NewGuid():N}"[..14];
-        var id = await (await _app.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id], visibility: "Public", title: title));
-        var otherBranch = await _app.SignInAsync(org.B.Members[0]);
-        var stranger = await _app.SignInUnboundAsync();
+        var id = await (await App.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id], visibility: "Public", title: title));
+        var otherBranch = await App.SignInAsync(org.B.Members[0]);
+        var stranger = await App.SignInUnboundAsync();
 
         var detail = await otherBranch.GetJsonAsync($"/api/notices/{id}");
         Assert.That(detail.GetProperty("title").GetString(), Is.EqualTo(title));
@@ -134,7 +126,7 @@ public sealed class NoticeAccessTests
         // Reading is not managing: the other branch still may not see figures or remind anyone.
         await (await otherBranch.GetAsync($"/api/notices/{id}/recipients")).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await otherBranch.PostAsync($"/api/notices/{id}/remind-unread", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
-        Assert.That(await _app.WithDbAsync(db => db.NoticeRecipients.CountAsync(r => r.NoticeId == id && r.FirstReadAt != null)), Is.Zero,
+        Assert.That(await App.WithDbAsync(db => db.NoticeRecipients.CountAsync(r => r.NoticeId == id && r.FirstReadAt != null)), Is.Zero,
             "readers outside the audience are not counted");
     }
 
@@ -142,12 +134,12 @@ public sealed class NoticeAccessTests
     public async Task AdminSeesFiguresOfABranchNotice_WhenNotInItsAudience()
     {
         var (org, id, _) = await InternalNoticeAsync();
-        var adminOfB = await _app.SeedAsync(); // an admin of another general branch must not
-        var admin = await _app.SignInAsync(org.Admin);
+        var adminOfB = await App.SeedAsync(); // an admin of another general branch must not
+        var admin = await App.SignInAsync(org.Admin);
 
         var recipients = await admin.GetJsonAsync($"/api/notices/{id}/recipients");
 
         Assert.That(recipients.GetProperty("figures").GetProperty("audience").GetInt32(), Is.EqualTo(org.A.Everyone.Count + 1));
-        await (await (await _app.SignInAsync(adminOfB.Admin)).GetAsync($"/api/notices/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await (await App.SignInAsync(adminOfB.Admin)).GetAsync($"/api/notices/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 }

@@ -2,16 +2,8 @@ using System.Text.Json;
 
 namespace SmartBranch.Api.Tests.Features.Notices;
 
-public sealed class NoticeFeedTests
+public sealed class NoticeFeedTests : FunctionalTest
 {
-    private AppFactory _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory();
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     private static async Task<(List<int> Ids, string? Next)> PageAsync(HttpClient client, string? cursor, int limit)
     {
         var url = cursor is null ? $"/api/notices?limit={limit}" : $"/api/notices?limit={limit}&cursor={Uri.EscapeDataString(cursor)}";
@@ -24,12 +16,12 @@ public sealed class NoticeFeedTests
     [Test]
     public async Task ListsPinnedFirstThenNewest_WhenMemberOpensTheFeed()
     {
-        var org = await _app.SeedAsync();
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync();
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var first = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
         var pinned = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], pinned: true));
         var last = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        var member = await App.SignInAsync(org.A.Members[0]);
 
         var feed = await member.GetJsonAsync("/api/notices");
 
@@ -43,15 +35,15 @@ public sealed class NoticeFeedTests
     [Test]
     public async Task PagesWithoutDuplicatesOrGaps_WhenNewNoticesArriveBetweenPages()
     {
-        var org = await _app.SeedAsync();
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync();
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var original = new List<int>();
         for (var i = 0; i < 7; i++)
         {
             original.Add(await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], pinned: i is 1 or 4)));
         }
 
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        var member = await App.SignInAsync(org.A.Members[0]);
         var seen = new List<int>();
         var (ids, next) = await PageAsync(member, null, 3);
         seen.AddRange(ids);
@@ -77,8 +69,8 @@ public sealed class NoticeFeedTests
     [Test]
     public async Task Returns400_WhenCursorIsNotOurs()
     {
-        var org = await _app.SeedAsync();
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        var org = await App.SeedAsync();
+        var member = await App.SignInAsync(org.A.Members[0]);
 
         await (await member.GetAsync("/api/notices?cursor=not-a-cursor")).AssertProblemAsync(HttpStatusCode.BadRequest);
     }

@@ -3,22 +3,17 @@ using System.Text.RegularExpressions;
 namespace SmartBranch.Api.Tests.Features.Notices;
 
 /// <summary>Notice bodies go through an allow-list: known XSS payloads never survive, ordinary formatting does.</summary>
-public sealed partial class NoticeSanitizingTests
+public sealed partial class NoticeSanitizingTests : FunctionalTest
 {
-    private AppFactory _app = null!;
     private SeededOrg _org = null!;
     private HttpClient _secretary = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _app = new AppFactory();
-        _org = await _app.SeedAsync(branches: 1, members: 1);
-        _secretary = await _app.SignInAsync(_org.A.Secretary);
+        _org = await App.SeedAsync(branches: 1, members: 1);
+        _secretary = await App.SignInAsync(_org.A.Secretary);
     }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
 
     private static readonly string[] Payloads =
     [

@@ -5,23 +5,15 @@ using SmartBranch.Infrastructure.WeChat;
 
 namespace SmartBranch.Api.Tests.Features.Notices;
 
-public sealed class PostNoticeTests
+public sealed class PostNoticeTests : FunctionalTest
 {
-    private AppFactory _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory();
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
-    private Task<int> NoticeCountAsync(int branchId) => _app.WithDbAsync(db => db.Notices.CountAsync(n => n.UnitId == branchId));
+    private Task<int> NoticeCountAsync(int branchId) => App.WithDbAsync(db => db.Notices.CountAsync(n => n.UnitId == branchId));
 
     [Test]
     public async Task PublishesToTheWholeBranch_WhenSecretaryPostsToTheBranch()
     {
-        var org = await _app.SeedAsync(members: 3);
-        var client = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 3);
+        var client = await App.SignInAsync(org.A.Secretary);
 
         var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id], title: "关于开展主题党日活动的通知"));
 
@@ -31,34 +23,34 @@ public sealed class PostNoticeTests
         Assert.That(created.GetProperty("status").GetString(), Is.EqualTo("Published"));
         Assert.That(created.GetProperty("recipientCount").GetInt32(), Is.EqualTo(5), "secretary, three members and the admin, who sits in A");
         var id = created.GetProperty("id").GetInt32();
-        var stored = await _app.WithDbAsync(db => db.NoticeRecipients.Where(r => r.NoticeId == id).Select(r => r.MemberId).ToListAsync());
+        var stored = await App.WithDbAsync(db => db.NoticeRecipients.Where(r => r.NoticeId == id).Select(r => r.MemberId).ToListAsync());
         Assert.That(stored, Is.EquivalentTo(org.A.Everyone.Select(m => m.Id).Append(org.Admin.Id)));
-        var audit = await _app.WithDbAsync(db => db.AuditLog.Where(a => a.TargetType == "notice" && a.TargetId == id).Select(a => a.Action).ToListAsync());
+        var audit = await App.WithDbAsync(db => db.AuditLog.Where(a => a.TargetType == "notice" && a.TargetId == id).Select(a => a.Action).ToListAsync());
         Assert.That(audit, Is.EqualTo(new[] { "notice.published" }));
-        Assert.That(_app.Emulator.Calls.Any(c => c.Api == "wxa/msg_sec_check" && c.ErrCode == 0), Is.True);
+        Assert.That(App.Emulator.Calls.Any(c => c.Api == "wxa/msg_sec_check" && c.ErrCode == 0), Is.True);
     }
 
     [Test]
     public async Task ReachesOnlyTheCommittee_WhenVisibilityIsCommittee()
     {
-        var org = await _app.SeedAsync(members: 3);
-        var client = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 3);
+        var client = await App.SignInAsync(org.A.Secretary);
 
         var id = await client.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], visibility: "Committee"));
 
-        var stored = await _app.WithDbAsync(db => db.NoticeRecipients.Where(r => r.NoticeId == id).Select(r => r.MemberId).ToListAsync());
+        var stored = await App.WithDbAsync(db => db.NoticeRecipients.Where(r => r.NoticeId == id).Select(r => r.MemberId).ToListAsync());
         Assert.That(stored, Is.EqualTo(new[] { org.A.Secretary.Id }));
     }
 
     [Test]
     public async Task ReachesEveryBranch_WhenAdminPostsToTheGeneralBranch()
     {
-        var org = await _app.SeedAsync(members: 2);
-        var client = await _app.SignInAsync(org.Admin);
+        var org = await App.SeedAsync(members: 2);
+        var client = await App.SignInAsync(org.Admin);
 
         var id = await client.PostNoticeAsync(NoticeTestApi.Request([org.GeneralBranchId]));
 
-        var (unitId, recipients) = await _app.WithDbAsync(async db => (
+        var (unitId, recipients) = await App.WithDbAsync(async db => (
             await db.Notices.Where(n => n.Id == id).Select(n => n.UnitId).SingleAsync(),
             await db.NoticeRecipients.CountAsync(r => r.NoticeId == id)));
         Assert.That(unitId, Is.EqualTo(org.GeneralBranchId));
@@ -68,8 +60,8 @@ public sealed class PostNoticeTests
     [Test]
     public async Task Returns403_WhenSecretaryPostsToAnotherBranch()
     {
-        var org = await _app.SeedAsync();
-        var client = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync();
+        var client = await App.SignInAsync(org.A.Secretary);
 
         var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.B.Id]));
 
@@ -80,8 +72,8 @@ public sealed class PostNoticeTests
     [Test]
     public async Task Returns403_WhenPlainMemberPosts()
     {
-        var org = await _app.SeedAsync();
-        var client = await _app.SignInAsync(org.A.Members[0]);
+        var org = await App.SeedAsync();
+        var client = await App.SignInAsync(org.A.Members[0]);
 
         var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id]));
 
@@ -92,8 +84,8 @@ public sealed class PostNoticeTests
     [Test]
     public async Task Returns400_WhenPosterDoesNotConfirmNothingIsClassified()
     {
-        var org = await _app.SeedAsync();
-        var client = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync();
+        var client = await App.SignInAsync(org.A.Secretary);
 
         var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id], confirmNotClassified: false));
 
@@ -105,8 +97,8 @@ public sealed class PostNoticeTests
     [Test]
     public async Task Returns400_WhenVisibilityIsMissing()
     {
-        var org = await _app.SeedAsync();
-        var client = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync();
+        var client = await App.SignInAsync(org.A.Secretary);
 
         var response = await client.PostAsJsonAsync("/api/notices", new
         {
@@ -124,8 +116,8 @@ public sealed class PostNoticeTests
     [Test]
     public async Task Returns400_WhenTitleIsLongerThan60Characters()
     {
-        var org = await _app.SeedAsync();
-        var client = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync();
+        var client = await App.SignInAsync(org.A.Secretary);
 
         var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id], title: new string('通', 61)));
 
@@ -136,8 +128,8 @@ public sealed class PostNoticeTests
     [Test]
     public async Task Returns400_WhenNothingIsLeftAfterSanitising()
     {
-        var org = await _app.SeedAsync();
-        var client = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync();
+        var client = await App.SignInAsync(org.A.Secretary);
 
         var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id], body: "<script>alert(1)</script>"));
 
@@ -151,23 +143,23 @@ public sealed class PostNoticeTests
     [TestCase("<p><strong>秘</strong>密级文件，请勿外传</p>")]
     public async Task Returns422AndStoresNothing_WhenBodyCarriesAClassificationMarking(string body)
     {
-        var org = await _app.SeedAsync();
-        var client = await _app.SignInAsync(org.A.Secretary);
-        var checksBefore = _app.Emulator.CallCount("wxa/msg_sec_check");
+        var org = await App.SeedAsync();
+        var client = await App.SignInAsync(org.A.Secretary);
+        var checksBefore = App.Emulator.CallCount("wxa/msg_sec_check");
 
         var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id], body: body));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("涉密").And.Contain("请删除涉密内容"));
         Assert.That(await NoticeCountAsync(org.A.Id), Is.Zero);
-        Assert.That(_app.Emulator.CallCount("wxa/msg_sec_check"), Is.EqualTo(checksBefore), "classified text is never sent anywhere");
+        Assert.That(App.Emulator.CallCount("wxa/msg_sec_check"), Is.EqualTo(checksBefore), "classified text is never sent anywhere");
     }
 
     [Test]
     public async Task Returns422_WhenTitleCarriesAClassificationMarking()
     {
-        var org = await _app.SeedAsync();
-        var client = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync();
+        var client = await App.SignInAsync(org.A.Secretary);
 
         var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id], title: "【机密】人事安排"));
 
@@ -178,22 +170,22 @@ public sealed class PostNoticeTests
     [Test]
     public async Task Publishes_WhenSecrecyWordsAreOrdinaryWords()
     {
-        var org = await _app.SeedAsync();
-        var client = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync();
+        var client = await App.SignInAsync(org.A.Secretary);
 
         var id = await client.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], title: "关于加强保密工作的通知",
             body: "<p>做好保密工作，严守党的秘密。党员之间没有秘密可言，机密文件管理培训周五举行。</p>"));
 
-        Assert.That(await _app.WithDbAsync(db => db.Notices.Where(n => n.Id == id).Select(n => n.Status).SingleAsync()), Is.EqualTo(NoticeStatus.Published));
+        Assert.That(await App.WithDbAsync(db => db.Notices.Where(n => n.Id == id).Select(n => n.Status).SingleAsync()), Is.EqualTo(NoticeStatus.Published));
     }
 
     [Test]
     public async Task Returns422AndStoresNothing_WhenWeChatSaysRisky()
     {
-        var org = await _app.SeedAsync();
+        var org = await App.SeedAsync();
         var word = $"风险{Guid.NewGuid():N}"[..12];
-        _app.Emulator.AddRiskyWord(word);
-        var client = await _app.SignInAsync(org.A.Secretary);
+        App.Emulator.AddRiskyWord(word);
+        var client = await App.SignInAsync(org.A.Secretary);
 
         var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id], body: $"<p>这里有{word}内容</p>"));
 
@@ -205,17 +197,17 @@ public sealed class PostNoticeTests
     [Test]
     public async Task HoldsUntilAnotherCommitteeMemberApproves_WhenWeChatAsksForReview()
     {
-        var org = await _app.SeedAsync(members: 3);
+        var org = await App.SeedAsync(members: 3);
         var organizer = org.A.Members[0];
-        await _app.WithDbAsync(async db =>
+        await App.WithDbAsync(async db =>
         {
             db.Appointments.Add(new Appointment(organizer.Id, org.A.Id, CommitteeRole.OrganizationCommissioner, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10)));
             await db.SaveChangesAsync();
         });
         var word = $"待审{Guid.NewGuid():N}"[..12];
-        _app.Emulator.AddReviewWord(word);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
-        var member = await _app.SignInAsync(org.A.Members[1]);
+        App.Emulator.AddReviewWord(word);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var member = await App.SignInAsync(org.A.Members[1]);
 
         var response = await secretary.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id], body: $"<p>{word}</p>"));
 
@@ -232,7 +224,7 @@ public sealed class PostNoticeTests
         var byMember = await member.PostAsync($"/api/notices/{id}/approve", null);
         await byMember.AssertProblemAsync(HttpStatusCode.NotFound);
 
-        var organizerClient = await _app.SignInAsync(organizer);
+        var organizerClient = await App.SignInAsync(organizer);
         var pending = await organizerClient.GetJsonAsync("/api/notices/pending");
         Assert.That(pending.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetInt32() == id).GetProperty("canApprove").GetBoolean(), Is.True);
         var approved = await organizerClient.PostAsync($"/api/notices/{id}/approve", null);
@@ -246,37 +238,37 @@ public sealed class PostNoticeTests
     [Test]
     public async Task AdminMayApprove_WhenWeChatAsksForReview()
     {
-        var org = await _app.SeedAsync();
+        var org = await App.SeedAsync();
         var word = $"复核{Guid.NewGuid():N}"[..12];
-        _app.Emulator.AddReviewWord(word);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        App.Emulator.AddReviewWord(word);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], title: $"{word}通知"));
 
-        var approved = await (await _app.SignInAsync(org.Admin)).PostAsync($"/api/notices/{id}/approve", null);
+        var approved = await (await App.SignInAsync(org.Admin)).PostAsync($"/api/notices/{id}/approve", null);
 
         Assert.That(approved.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await _app.WithDbAsync(db => db.Notices.Where(n => n.Id == id).Select(n => n.ApprovedByMemberId).SingleAsync()), Is.EqualTo(org.Admin.Id));
+        Assert.That(await App.WithDbAsync(db => db.Notices.Where(n => n.Id == id).Select(n => n.ApprovedByMemberId).SingleAsync()), Is.EqualTo(org.Admin.Id));
     }
 
     [Test]
     public async Task PublishesOnceWithOneAudience_WhenTwoApproversApproveAtTheSameMoment()
     {
-        var org = await _app.SeedAsync(members: 3);
+        var org = await App.SeedAsync(members: 3);
         var organizer = org.A.Members[0];
-        await _app.WithDbAsync(async db =>
+        await App.WithDbAsync(async db =>
         {
             db.Appointments.Add(new Appointment(organizer.Id, org.A.Id, CommitteeRole.OrganizationCommissioner, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10)));
             await db.SaveChangesAsync();
         });
-        _app.Emulator.FailNext("wxa/msg_sec_check", WeChatErrorCodes.UserVisitTimedOut);
-        var id = await (await _app.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
-        var approvers = new[] { await _app.SignInAsync(organizer), await _app.SignInAsync(org.Admin) };
+        App.Emulator.FailNext("wxa/msg_sec_check", WeChatErrorCodes.UserVisitTimedOut);
+        var id = await (await App.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
+        var approvers = new[] { await App.SignInAsync(organizer), await App.SignInAsync(org.Admin) };
 
         var responses = await Task.WhenAll(approvers.Select(a => a.PostAsync($"/api/notices/{id}/approve", null)));
 
         Assert.That(responses.Select(r => r.StatusCode), Is.EquivalentTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
-        Assert.That(await _app.WithDbAsync(db => db.NoticeRecipients.CountAsync(r => r.NoticeId == id)), Is.EqualTo(5));
-        Assert.That(await _app.WithDbAsync(db => db.AuditLog.CountAsync(a => a.Action == "notice.approved" && a.TargetId == id)), Is.EqualTo(1));
+        Assert.That(await App.WithDbAsync(db => db.NoticeRecipients.CountAsync(r => r.NoticeId == id)), Is.EqualTo(5));
+        Assert.That(await App.WithDbAsync(db => db.AuditLog.CountAsync(a => a.Action == "notice.approved" && a.TargetId == id)), Is.EqualTo(1));
     }
 
     [TestCase(WeChatErrorCodes.Busy, 3)]
@@ -284,10 +276,10 @@ public sealed class PostNoticeTests
     [TestCase(40003, 1)]
     public async Task HoldsForApproval_WhenTheTextCheckCannotBeDone(int errCode, int times)
     {
-        var org = await _app.SeedAsync();
-        var secretary = await _app.SignInAsync(org.A.Secretary);
-        var member = await _app.SignInAsync(org.A.Members[0]);
-        _app.Emulator.FailNext("wxa/msg_sec_check", errCode, times);
+        var org = await App.SeedAsync();
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var member = await App.SignInAsync(org.A.Members[0]);
+        App.Emulator.FailNext("wxa/msg_sec_check", errCode, times);
 
         var response = await secretary.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id]));
 
@@ -302,12 +294,12 @@ public sealed class PostNoticeTests
     [Test]
     public async Task EmulatorControlRouteMarksWordsForReview_WhenToldOverHttp()
     {
-        var org = await _app.SeedAsync();
+        var org = await App.SeedAsync();
         var word = $"控制{Guid.NewGuid():N}"[..12];
-        using var emulator = new HttpClient { BaseAddress = _app.Emulator.BaseAddress };
+        using var emulator = new HttpClient { BaseAddress = App.Emulator.BaseAddress };
         var told = await emulator.PostAsJsonAsync("/__emulator/security/words", new { word, suggest = "review" });
         Assert.That(told.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var secretary = await App.SignInAsync(org.A.Secretary);
 
         var response = await secretary.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id], body: $"<p>{word}</p>"));
 

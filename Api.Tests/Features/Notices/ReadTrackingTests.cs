@@ -4,36 +4,28 @@ using SmartBranch.Domain.Messaging;
 namespace SmartBranch.Api.Tests.Features.Notices;
 
 /// <summary>Who has read and signed off, and reminding exactly those who have not.</summary>
-public sealed class ReadTrackingTests
+public sealed class ReadTrackingTests : FunctionalTest
 {
-    private AppFactory _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory();
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     /// <summary>Branch A of the org has five people: the secretary, three members and the admin.</summary>
     private static SeededMember[] Audience(SeededOrg org) => [.. org.A.Everyone, org.Admin];
 
     [Test]
     public async Task CommitteeSeesThreeReadTwoUnreadAndTheTwoNames_WhenThreeOfFiveOpenedIt()
     {
-        var org = await _app.SeedAsync(members: 3);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 3);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
         var audience = Audience(org);
         Assert.That(audience, Has.Length.EqualTo(5));
         var readers = new[] { audience[1], audience[2], audience[3] };
         foreach (var reader in readers)
         {
-            var client = await _app.SignInAsync(reader);
+            var client = await App.SignInAsync(reader);
             await client.GetJsonAsync($"/api/notices/{id}");
         }
 
         // Opening it again counts once.
-        await (await _app.SignInAsync(readers[0])).GetJsonAsync($"/api/notices/{id}");
+        await (await App.SignInAsync(readers[0])).GetJsonAsync($"/api/notices/{id}");
 
         var all = await secretary.GetJsonAsync($"/api/notices/{id}/recipients");
         var figures = all.GetProperty("figures");
@@ -56,9 +48,9 @@ public sealed class ReadTrackingTests
     [Test]
     public async Task RecordsTheFirstReadOnly_WhenMemberOpensTwice()
     {
-        var org = await _app.SeedAsync();
-        var id = await (await _app.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        var org = await App.SeedAsync();
+        var id = await (await App.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
+        var member = await App.SignInAsync(org.A.Members[0]);
         Assert.That((await member.GetJsonAsync("/api/notices/unread-count")).GetProperty("unread").GetInt32(), Is.EqualTo(1));
 
         var first = (await member.GetJsonAsync($"/api/notices/{id}")).GetProperty("me").GetProperty("readAt").GetDateTimeOffset();
@@ -73,10 +65,10 @@ public sealed class ReadTrackingTests
     [Test]
     public async Task CountsSignOffsAndListsWhoHasNot_WhenNoticeRequiresAck()
     {
-        var org = await _app.SeedAsync(members: 3);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 3);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], requiresAck: true));
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        var member = await App.SignInAsync(org.A.Members[0]);
         Assert.That((await member.GetJsonAsync("/api/notices/unread-count")).GetProperty("awaitingAck").GetInt32(), Is.EqualTo(1));
 
         var ack = await member.PostAsync($"/api/notices/{id}/ack", null);
@@ -96,17 +88,17 @@ public sealed class ReadTrackingTests
     [Test]
     public async Task Returns409_WhenNoticeDoesNotAskForSignOff()
     {
-        var org = await _app.SeedAsync();
-        var id = await (await _app.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
+        var org = await App.SeedAsync();
+        var id = await (await App.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
 
-        await (await (await _app.SignInAsync(org.A.Members[0])).PostAsync($"/api/notices/{id}/ack", null)).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await (await App.SignInAsync(org.A.Members[0])).PostAsync($"/api/notices/{id}/ack", null)).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Test]
     public async Task Returns400_WhenRecipientStateIsUnknown()
     {
-        var org = await _app.SeedAsync();
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync();
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
 
         await (await secretary.GetAsync($"/api/notices/{id}/recipients?state=sleeping")).AssertProblemAsync(HttpStatusCode.BadRequest);
@@ -115,30 +107,30 @@ public sealed class ReadTrackingTests
     [Test]
     public async Task QueuesRemindersForExactlyTheUnreadMembers_WhenCommitteeReminds()
     {
-        var org = await _app.SeedAsync(members: 3);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 3);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], title: "请按时参加支部党员大会"));
         var audience = Audience(org);
-        await (await _app.SignInAsync(audience[0])).GetJsonAsync($"/api/notices/{id}");
-        await (await _app.SignInAsync(audience[2])).GetJsonAsync($"/api/notices/{id}");
+        await (await App.SignInAsync(audience[0])).GetJsonAsync($"/api/notices/{id}");
+        await (await App.SignInAsync(audience[2])).GetJsonAsync($"/api/notices/{id}");
 
         var response = await secretary.PostAsync($"/api/notices/{id}/remind-unread", null);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         Assert.That((await response.ReadAsync<JsonElement>()).GetProperty("reminded").GetInt32(), Is.EqualTo(3));
-        var reminders = await _app.WithDbAsync(db => db.Reminders.AsNoTracking().Where(r => r.SubjectType == SubjectTypes.Notice && r.SubjectId == id).ToListAsync());
+        var reminders = await App.WithDbAsync(db => db.Reminders.AsNoTracking().Where(r => r.SubjectType == SubjectTypes.Notice && r.SubjectId == id).ToListAsync());
         Assert.That(reminders.Select(r => r.MemberId), Is.EquivalentTo(new[] { audience[1].Id, audience[3].Id, audience[4].Id }));
         Assert.That(reminders.Select(r => r.Kind).Distinct(), Is.EqualTo(new[] { ReminderKind.Notice }));
         Assert.That(reminders.Select(r => r.Status).Distinct(), Is.EqualTo(new[] { ReminderStatus.Scheduled }));
         Assert.That(reminders.All(r => r.Slot.StartsWith("unread-", StringComparison.Ordinal) && r.Subject == "请按时参加支部党员大会"), Is.True);
-        Assert.That(await _app.WithDbAsync(db => db.AuditLog.CountAsync(a => a.Action == "notice.reminded" && a.TargetId == id)), Is.EqualTo(1));
+        Assert.That(await App.WithDbAsync(db => db.AuditLog.CountAsync(a => a.Action == "notice.reminded" && a.TargetId == id)), Is.EqualTo(1));
     }
 
     [Test]
     public async Task Returns409AndQueuesNothingMore_WhenCommitteeRemindsAgainWithinTheHour()
     {
-        var org = await _app.SeedAsync(members: 2);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 2);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
         Assert.That((await secretary.PostAsync($"/api/notices/{id}/remind-unread", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
@@ -146,18 +138,18 @@ public sealed class ReadTrackingTests
 
         var problem = await again.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("分钟后再提醒"));
-        Assert.That(await _app.WithDbAsync(db => db.Reminders.CountAsync(r => r.SubjectType == SubjectTypes.Notice && r.SubjectId == id)), Is.EqualTo(4));
+        Assert.That(await App.WithDbAsync(db => db.Reminders.CountAsync(r => r.SubjectType == SubjectTypes.Notice && r.SubjectId == id)), Is.EqualTo(4));
     }
 
     [Test]
     public async Task Returns403_WhenPlainRecipientAsksForFigures()
     {
-        var org = await _app.SeedAsync();
-        var id = await (await _app.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        var org = await App.SeedAsync();
+        var id = await (await App.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
+        var member = await App.SignInAsync(org.A.Members[0]);
 
         await (await member.GetAsync($"/api/notices/{id}/recipients")).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await member.PostAsync($"/api/notices/{id}/remind-unread", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
-        Assert.That(await _app.WithDbAsync(db => db.Reminders.CountAsync(r => r.SubjectId == id && r.SubjectType == SubjectTypes.Notice)), Is.Zero);
+        Assert.That(await App.WithDbAsync(db => db.Reminders.CountAsync(r => r.SubjectId == id && r.SubjectType == SubjectTypes.Notice)), Is.Zero);
     }
 }

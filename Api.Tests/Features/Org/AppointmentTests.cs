@@ -3,24 +3,18 @@ using System.Text.Json;
 namespace SmartBranch.Api.Tests.Features.Org;
 
 /// <summary>Appointing and ending appointments, and rights that follow the term.</summary>
-public sealed class AppointmentTests
+public sealed class AppointmentTests : FunctionalTest
 {
-    private AppFactory _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory(fakeTime: true);
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
+    protected override AppFactory CreateApp() => new(fakeTime: true);
 
     [Test]
     public async Task GivesRightsUntilTermEnds_WhenAdminAppointsCommitteeMember()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var admin = await _app.SignInAsync(org.Admin);
-        var appointee = await _app.SignInAsync(org.A.Members[0]);
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var admin = await App.SignInAsync(org.Admin);
+        var appointee = await App.SignInAsync(org.A.Members[0]);
         Assert.That((await AddMemberAsync(appointee, org.A.Id)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        var today = DateOnly.FromDateTime(_app.Time!.GetUtcNow().AddHours(8).DateTime);
+        var today = DateOnly.FromDateTime(App.Time!.GetUtcNow().AddHours(8).DateTime);
 
         var appointed = await admin.PostAsJsonAsync($"/api/org/units/{org.A.Id}/appointments", new
         {
@@ -34,7 +28,7 @@ public sealed class AppointmentTests
         Assert.That((await appointed.ReadAsync<JsonElement>()).GetProperty("roleName").GetString(), Is.EqualTo("组织委员"));
         Assert.That((await AddMemberAsync(appointee, org.A.Id)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
 
-        _app.Time.Advance(TimeSpan.FromDays(2));
+        App.Time.Advance(TimeSpan.FromDays(2));
 
         Assert.That((await AddMemberAsync(appointee, org.A.Id)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         var unit = await (await appointee.GetAsync($"/api/org/units/{org.A.Id}")).ReadAsync<JsonElement>();
@@ -44,8 +38,8 @@ public sealed class AppointmentTests
     [Test]
     public async Task DefaultsToThreeYearTerm_WhenNoDatesGiven()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
 
         var appointed = await (await secretary.PostAsJsonAsync($"/api/org/units/{org.A.PartyGroupId}/appointments", new { memberId = org.A.Members[0].Id, role = "GroupLeader" }))
             .ReadAsync<JsonElement>();
@@ -57,9 +51,9 @@ public sealed class AppointmentTests
     [Test]
     public async Task EndsRightsAtOnce_WhenAppointmentIsDeleted()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
-        var appointee = await _app.SignInAsync(org.A.Members[0]);
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var appointee = await App.SignInAsync(org.A.Members[0]);
         var appointed = await (await secretary.PostAsJsonAsync($"/api/org/units/{org.A.Id}/appointments", new
         {
             memberId = org.A.Members[0].Id,
@@ -74,15 +68,15 @@ public sealed class AppointmentTests
         Assert.That(ended.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         await again.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.That((await AddMemberAsync(appointee, org.A.Id)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        var endsOn = await _app.WithDbAsync(db => db.Appointments.Where(a => a.Id == appointed.GetProperty("id").GetInt32()).Select(a => a.EndsOn).SingleAsync());
-        Assert.That(endsOn, Is.LessThan(DateOnly.FromDateTime(_app.Time!.GetUtcNow().AddHours(8).DateTime)));
+        var endsOn = await App.WithDbAsync(db => db.Appointments.Where(a => a.Id == appointed.GetProperty("id").GetInt32()).Select(a => a.EndsOn).SingleAsync());
+        Assert.That(endsOn, Is.LessThan(DateOnly.FromDateTime(App.Time!.GetUtcNow().AddHours(8).DateTime)));
     }
 
     [Test]
     public async Task Returns409_WhenBranchAlreadyHasSecretary()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var admin = await _app.SignInAsync(org.Admin);
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var admin = await App.SignInAsync(org.Admin);
 
         var response = await admin.PostAsJsonAsync($"/api/org/units/{org.A.Id}/appointments", new { memberId = org.A.Members[0].Id, role = "Secretary" });
 
@@ -93,8 +87,8 @@ public sealed class AppointmentTests
     [Test]
     public async Task Returns400_WhenRoleDoesNotFitUnitOrMemberIsOutside()
     {
-        var org = await _app.SeedAsync(branches: 2, members: 1);
-        var admin = await _app.SignInAsync(org.Admin);
+        var org = await App.SeedAsync(branches: 2, members: 1);
+        var admin = await App.SignInAsync(org.Admin);
 
         var groupLeaderInBranch = await admin.PostAsJsonAsync($"/api/org/units/{org.A.Id}/appointments", new { memberId = org.A.Members[0].Id, role = "GroupLeader" });
         var memberOfOtherBranch = await admin.PostAsJsonAsync($"/api/org/units/{org.A.Id}/appointments", new { memberId = org.B.Members[0].Id, role = "DeputySecretary" });
@@ -108,11 +102,11 @@ public sealed class AppointmentTests
     [Test]
     public async Task Returns403_WhenGroupLeaderAppointsInOwnGroup()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 2);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 2);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var leader = org.A.Members[0];
         await secretary.PostAsJsonAsync($"/api/org/units/{org.A.PartyGroupId}/appointments", new { memberId = leader.Id, role = "GroupLeader" });
-        var client = await _app.SignInAsync(leader);
+        var client = await App.SignInAsync(leader);
 
         var response = await client.PostAsJsonAsync($"/api/org/units/{org.A.PartyGroupId}/appointments", new { memberId = org.A.Members[1].Id, role = "GroupLeader" });
         var audit = await client.GetAsync($"/api/audit?unitId={org.A.PartyGroupId}");

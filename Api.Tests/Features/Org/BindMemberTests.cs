@@ -3,26 +3,23 @@ using System.Text.Json;
 namespace SmartBranch.Api.Tests.Features.Org;
 
 /// <summary>Binding a WeChat account through an invitation, end to end with the emulator.</summary>
-public sealed class BindMemberTests
+public sealed class BindMemberTests : FunctionalTest
 {
-    private AppFactory _app = null!;
     private SeededOrg _org = null!;
+
+    protected override AppFactory CreateApp() => new(fakeTime: true);
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _app = new AppFactory(fakeTime: true);
-        _org = await _app.SeedAsync(branches: 2, members: 1);
+        _org = await App.SeedAsync(branches: 2, members: 1);
     }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
 
     [Test]
     public async Task BindsAndSignsInAsMember_WhenInvitationNameAndNumberMatch()
     {
-        var secretary = await _app.SignInAsync(_org.A.Secretary);
-        var entry = await _app.AddMemberAsync(_org.A.Id, _org.A.PartyGroupId);
+        var secretary = await App.SignInAsync(_org.A.Secretary);
+        var entry = await App.AddMemberAsync(_org.A.Id, _org.A.PartyGroupId);
         var created = await secretary.PostAsJsonAsync($"/api/org/units/{_org.A.Id}/invitations", new { singleUse = true });
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         var invitation = await created.ReadAsync<JsonElement>();
@@ -30,7 +27,7 @@ public sealed class BindMemberTests
 
         var image = await secretary.GetAsync(invitation.GetProperty("qrCodeUrl").GetString());
         var png = await image.Content.ReadAsByteArrayAsync();
-        var stranger = await _app.SignInAsync($"dev-phone-of-{entry.Name}");
+        var stranger = await App.SignInAsync($"dev-phone-of-{entry.Name}");
         var bind = await stranger.PostAsJsonAsync("/api/members/bind", new { scene, name = entry.Name, number = entry.Number });
 
         Assert.Multiple(() =>
@@ -39,7 +36,7 @@ public sealed class BindMemberTests
             Assert.That(image.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(image.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/png"));
             Assert.That(png.Take(8), Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }));
-            Assert.That(_app.Emulator.Calls.Any(c => c.Api == "wxa/getwxacodeunlimit" && c.ErrCode == 0), Is.True);
+            Assert.That(App.Emulator.Calls.Any(c => c.Api == "wxa/getwxacodeunlimit" && c.ErrCode == 0), Is.True);
             Assert.That(bind.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         });
         var me = await (await stranger.GetAsync("/api/me")).ReadAsync<JsonElement>();
@@ -50,13 +47,13 @@ public sealed class BindMemberTests
     [Test]
     public async Task Returns400AndBindsNothing_WhenInvitationHasExpired()
     {
-        var secretary = await _app.SignInAsync(_org.A.Secretary);
-        var entry = await _app.AddMemberAsync(_org.A.Id);
-        var expiresAt = _app.Time!.GetUtcNow().AddHours(1);
+        var secretary = await App.SignInAsync(_org.A.Secretary);
+        var entry = await App.AddMemberAsync(_org.A.Id);
+        var expiresAt = App.Time!.GetUtcNow().AddHours(1);
         var invitation = await (await secretary.PostAsJsonAsync($"/api/org/units/{_org.A.Id}/invitations", new { expiresAt, singleUse = false })).ReadAsync<JsonElement>();
-        _app.Time.Advance(TimeSpan.FromHours(2));
+        App.Time.Advance(TimeSpan.FromHours(2));
 
-        var user = await _app.SignInUnboundAsync();
+        var user = await App.SignInUnboundAsync();
         var bind = await user.PostAsJsonAsync("/api/members/bind", new { scene = invitation.GetProperty("scene").GetString(), name = entry.Name, number = entry.Number });
 
         var problem = await bind.AssertProblemAsync(HttpStatusCode.BadRequest);
@@ -67,11 +64,11 @@ public sealed class BindMemberTests
     [Test]
     public async Task Returns400_WhenSingleUseInvitationWasUsed()
     {
-        var first = await _app.AddMemberAsync(_org.A.Id);
-        var second = await _app.AddMemberAsync(_org.A.Id);
-        var (_, scene) = await _app.AddInvitationAsync(_org.A.Id, _org.A.Secretary.Id, singleUse: true);
-        var firstUser = await _app.SignInUnboundAsync();
-        var secondUser = await _app.SignInUnboundAsync();
+        var first = await App.AddMemberAsync(_org.A.Id);
+        var second = await App.AddMemberAsync(_org.A.Id);
+        var (_, scene) = await App.AddInvitationAsync(_org.A.Id, _org.A.Secretary.Id, singleUse: true);
+        var firstUser = await App.SignInUnboundAsync();
+        var secondUser = await App.SignInUnboundAsync();
 
         var ok = await firstUser.PostAsJsonAsync("/api/members/bind", new { scene, name = first.Name, number = first.Number });
         var refused = await secondUser.PostAsJsonAsync("/api/members/bind", new { scene, name = second.Name, number = second.Number });
@@ -85,12 +82,12 @@ public sealed class BindMemberTests
     [Test]
     public async Task BindsSeveralPeople_WhenInvitationIsMultiUse()
     {
-        var first = await _app.AddMemberAsync(_org.A.Id);
-        var second = await _app.AddMemberAsync(_org.A.Id);
-        var (_, scene) = await _app.AddInvitationAsync(_org.A.Id, _org.A.Secretary.Id, singleUse: false);
+        var first = await App.AddMemberAsync(_org.A.Id);
+        var second = await App.AddMemberAsync(_org.A.Id);
+        var (_, scene) = await App.AddInvitationAsync(_org.A.Id, _org.A.Secretary.Id, singleUse: false);
 
-        var a = await (await _app.SignInUnboundAsync()).PostAsJsonAsync("/api/members/bind", new { scene, name = first.Name, number = first.Number });
-        var b = await (await _app.SignInUnboundAsync()).PostAsJsonAsync("/api/members/bind", new { scene, name = second.Name, number = second.Number });
+        var a = await (await App.SignInUnboundAsync()).PostAsJsonAsync("/api/members/bind", new { scene, name = first.Name, number = first.Number });
+        var b = await (await App.SignInUnboundAsync()).PostAsJsonAsync("/api/members/bind", new { scene, name = second.Name, number = second.Number });
 
         Assert.That(new[] { a.StatusCode, b.StatusCode }, Is.All.EqualTo(HttpStatusCode.OK));
     }
@@ -98,10 +95,10 @@ public sealed class BindMemberTests
     [Test]
     public async Task Returns409_WhenRosterEntryIsAlreadyBound()
     {
-        var entry = await _app.AddMemberAsync(_org.A.Id, bound: true);
-        var (_, scene) = await _app.AddInvitationAsync(_org.A.Id, _org.A.Secretary.Id, singleUse: false);
+        var entry = await App.AddMemberAsync(_org.A.Id, bound: true);
+        var (_, scene) = await App.AddInvitationAsync(_org.A.Id, _org.A.Secretary.Id, singleUse: false);
 
-        var bind = await (await _app.SignInUnboundAsync()).PostAsJsonAsync("/api/members/bind", new { scene, name = entry.Name, number = entry.Number });
+        var bind = await (await App.SignInUnboundAsync()).PostAsJsonAsync("/api/members/bind", new { scene, name = entry.Name, number = entry.Number });
 
         var problem = await bind.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("member.already_bound"));
@@ -110,10 +107,10 @@ public sealed class BindMemberTests
     [Test]
     public async Task Returns400WithSameAnswer_WhenDetailsDoNotMatchOrBelongToAnotherBranch()
     {
-        var entry = await _app.AddMemberAsync(_org.A.Id);
-        var otherBranch = await _app.AddMemberAsync(_org.B.Id);
-        var (_, scene) = await _app.AddInvitationAsync(_org.A.Id, _org.A.Secretary.Id, singleUse: false);
-        var user = await _app.SignInUnboundAsync();
+        var entry = await App.AddMemberAsync(_org.A.Id);
+        var otherBranch = await App.AddMemberAsync(_org.B.Id);
+        var (_, scene) = await App.AddInvitationAsync(_org.A.Id, _org.A.Secretary.Id, singleUse: false);
+        var user = await App.SignInUnboundAsync();
 
         var wrongName = await user.PostAsJsonAsync("/api/members/bind", new { scene, name = "别人", number = entry.Number });
         var unknownNumber = await user.PostAsJsonAsync("/api/members/bind", new { scene, name = entry.Name, number = "NOSUCH" });
@@ -134,9 +131,9 @@ public sealed class BindMemberTests
     [Test]
     public async Task Returns429_WhenAccountFailedFiveTimes()
     {
-        var entry = await _app.AddMemberAsync(_org.A.Id);
-        var (_, scene) = await _app.AddInvitationAsync(_org.A.Id, _org.A.Secretary.Id, singleUse: false);
-        var user = await _app.SignInUnboundAsync();
+        var entry = await App.AddMemberAsync(_org.A.Id);
+        var (_, scene) = await App.AddInvitationAsync(_org.A.Id, _org.A.Secretary.Id, singleUse: false);
+        var user = await App.SignInUnboundAsync();
         for (var i = 0; i < 5; i++)
         {
             var wrong = await user.PostAsJsonAsync("/api/members/bind", new { scene, name = entry.Name, number = $"WRONG{i}" });
@@ -144,7 +141,7 @@ public sealed class BindMemberTests
         }
 
         var right = await user.PostAsJsonAsync("/api/members/bind", new { scene, name = entry.Name, number = entry.Number });
-        var otherAccount = await (await _app.SignInUnboundAsync()).PostAsJsonAsync("/api/members/bind", new { scene, name = entry.Name, number = entry.Number });
+        var otherAccount = await (await App.SignInUnboundAsync()).PostAsJsonAsync("/api/members/bind", new { scene, name = entry.Name, number = entry.Number });
 
         await right.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.That(right.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
@@ -154,9 +151,9 @@ public sealed class BindMemberTests
     [Test]
     public async Task Returns409_WhenCallerIsAlreadyBound()
     {
-        var entry = await _app.AddMemberAsync(_org.A.Id);
-        var (_, scene) = await _app.AddInvitationAsync(_org.A.Id, _org.A.Secretary.Id, singleUse: false);
-        var member = await _app.SignInAsync(_org.A.Members[0]);
+        var entry = await App.AddMemberAsync(_org.A.Id);
+        var (_, scene) = await App.AddInvitationAsync(_org.A.Id, _org.A.Secretary.Id, singleUse: false);
+        var member = await App.SignInAsync(_org.A.Members[0]);
 
         var bind = await member.PostAsJsonAsync("/api/members/bind", new { scene, name = entry.Name, number = entry.Number });
 
@@ -167,13 +164,13 @@ public sealed class BindMemberTests
     [Test]
     public async Task Returns400_WhenInvitationExpiryIsTooFar()
     {
-        var secretary = await _app.SignInAsync(_org.A.Secretary);
+        var secretary = await App.SignInAsync(_org.A.Secretary);
 
-        var response = await secretary.PostAsJsonAsync($"/api/org/units/{_org.A.Id}/invitations", new { expiresAt = _app.Time!.GetUtcNow().AddDays(120) });
+        var response = await secretary.PostAsJsonAsync($"/api/org/units/{_org.A.Id}/invitations", new { expiresAt = App.Time!.GetUtcNow().AddDays(120) });
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
     private Task<string?> OpenIdOfAsync(int memberId) =>
-        _app.WithDbAsync(db => db.Members.Where(m => m.Id == memberId).Select(m => m.OpenId).SingleAsync());
+        App.WithDbAsync(db => db.Members.Where(m => m.Id == memberId).Select(m => m.OpenId).SingleAsync());
 }

@@ -2,21 +2,13 @@ using System.Text.Json;
 
 namespace SmartBranch.Api.Tests.Features.Org;
 
-public sealed class ImportMembersTests
+public sealed class ImportMembersTests : FunctionalTest
 {
-    private AppFactory _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory();
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     [Test]
     public async Task WritesNothingAndReportsExactlyTheBadRows_ThenImportsAllThenChangesNothing_When2000RowFile()
     {
-        var org = await _app.SeedAsync(branches: 2, members: 1);
-        var group = await _app.GroupNameAsync(org.A.PartyGroupId);
+        var org = await App.SeedAsync(branches: 2, members: 1);
+        var group = await App.GroupNameAsync(org.A.PartyGroupId);
         var tag = Guid.NewGuid().ToString("N")[..8];
         string[] Row(int i) =>
         [
@@ -33,7 +25,7 @@ public sealed class ImportMembersTests
         bad[99][1] = bad[49][1];          // row 101: number repeats row 51
         bad[999][4] = "不存在的党小组";     // row 1001
         bad[1499][2] = "1234567";          // row 1501
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var before = await CountAsync(org.A.Id);
 
         var rejected = await secretary.PostAsync($"/api/org/units/{org.A.Id}/members/import?dryRun=false", OrgTestData.Upload(OrgTestData.Csv(bad), "roster.csv"));
@@ -59,20 +51,20 @@ public sealed class ImportMembersTests
         Assert.That((again.GetProperty("created").GetInt32(), again.GetProperty("updated").GetInt32(), again.GetProperty("unchanged").GetInt32()), Is.EqualTo((0, 0, 2000)));
         Assert.That(await CountAsync(org.A.Id), Is.EqualTo(before + 2000));
 
-        var stored = await _app.WithDbAsync(db => db.Members.Where(m => m.Number == $"I{tag}0010").Select(m => new { m.Status, m.PartyGroupId, m.AdmittedOn, m.FullSince }).SingleAsync());
+        var stored = await App.WithDbAsync(db => db.Members.Where(m => m.Number == $"I{tag}0010").Select(m => new { m.Status, m.PartyGroupId, m.AdmittedOn, m.FullSince }).SingleAsync());
         Assert.That(stored.Status.ToString(), Is.EqualTo("Probationary"));
         Assert.That(stored.PartyGroupId, Is.EqualTo(org.A.PartyGroupId));
         Assert.That(stored.AdmittedOn, Is.EqualTo(new DateOnly(2019, 6, 1)));
         Assert.That(stored.FullSince, Is.Null);
-        Assert.That(await _app.WithDbAsync(db => db.AuditLog.CountAsync(a => a.UnitId == org.A.Id && a.Action == "members.imported")), Is.EqualTo(1));
+        Assert.That(await App.WithDbAsync(db => db.AuditLog.CountAsync(a => a.UnitId == org.A.Id && a.Action == "members.imported")), Is.EqualTo(1));
     }
 
     [Test]
     public async Task ReportsButWritesNothing_WhenDryRun()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
+        var org = await App.SeedAsync(branches: 1, members: 1);
         var existing = org.A.Members[0];
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var before = await CountAsync(org.A.Id);
         var csv = OrgTestData.Csv(
         [
@@ -84,15 +76,15 @@ public sealed class ImportMembersTests
 
         Assert.That(report.GetProperty("dryRun").GetBoolean(), Is.True);
         Assert.That((report.GetProperty("created").GetInt32(), report.GetProperty("updated").GetInt32()), Is.EqualTo((1, 1)));
-        Assert.That(await _app.WithDbAsync(db => db.Members.Where(m => m.Id == existing.Id).Select(m => m.Name).SingleAsync()), Is.EqualTo(existing.Name));
+        Assert.That(await App.WithDbAsync(db => db.Members.Where(m => m.Id == existing.Id).Select(m => m.Name).SingleAsync()), Is.EqualTo(existing.Name));
         Assert.That(await CountAsync(org.A.Id), Is.EqualTo(before));
     }
 
     [Test]
     public async Task ReportsNumberOfAnotherBranchAndBadStatusAndDates_WhenRowsAreWrong()
     {
-        var org = await _app.SeedAsync(branches: 2, members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 2, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var csv = OrgTestData.Csv(
         [
             ["甲", org.B.Members[0].Number, string.Empty, "正式", string.Empty, string.Empty, string.Empty],
@@ -120,9 +112,9 @@ public sealed class ImportMembersTests
     [TestCase("xlsx")]
     public async Task ImportsBackUnchanged_WhenRosterWasExported(string format)
     {
-        var org = await _app.SeedAsync(branches: 1, members: 3, probationary: 1);
-        var extra = await _app.AddMemberAsync(org.A.Id);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 3, probationary: 1);
+        var extra = await App.AddMemberAsync(org.A.Id);
+        var secretary = await App.SignInAsync(org.A.Secretary);
 
         var export = await secretary.GetAsync($"/api/org/units/{org.A.Id}/members/export?format={format}");
         Assert.That(export.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -142,8 +134,8 @@ public sealed class ImportMembersTests
     [Test]
     public async Task Returns400_WhenFileIsMissingOrNotASheet()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
 
         var noFile = await secretary.PostAsync($"/api/org/units/{org.A.Id}/members/import", new MultipartFormDataContent());
         var wrongType = await secretary.PostAsync($"/api/org/units/{org.A.Id}/members/import", OrgTestData.Upload([1, 2, 3], "roster.pdf"));
@@ -156,5 +148,5 @@ public sealed class ImportMembersTests
         await badExportFormat.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
-    private Task<int> CountAsync(int branchId) => _app.WithDbAsync(db => db.Members.CountAsync(m => m.BranchId == branchId));
+    private Task<int> CountAsync(int branchId) => App.WithDbAsync(db => db.Members.CountAsync(m => m.BranchId == branchId));
 }

@@ -2,29 +2,24 @@ using System.Text.Json;
 
 namespace SmartBranch.Api.Tests.Features.Org;
 
-public sealed class ListMembersTests
+public sealed class ListMembersTests : FunctionalTest
 {
-    private AppFactory _app = null!;
     private SeededOrg _org = null!;
     private RosterEntry _entry = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _app = new AppFactory();
-        _org = await _app.SeedAsync(branches: 2, members: 2);
-        _entry = await _app.AddMemberAsync(_org.A.Id, _org.A.PartyGroupId);
+        _org = await App.SeedAsync(branches: 2, members: 2);
+        _entry = await App.AddMemberAsync(_org.A.Id, _org.A.PartyGroupId);
     }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
 
     [Test]
     public async Task ShowsFullDetailsAndPhone_WhenCallerIsOnTheCommittee()
     {
         foreach (var caller in new[] { _org.A.Secretary, _org.Admin })
         {
-            var client = await _app.SignInAsync(caller);
+            var client = await App.SignInAsync(caller);
 
             var entry = await FindAsync(client, _entry.Id);
 
@@ -43,7 +38,7 @@ public sealed class ListMembersTests
     [Test]
     public async Task ShowsNameGroupRolesAndMaskedPhoneOnly_WhenCallerIsPlainMember()
     {
-        var client = await _app.SignInAsync(_org.A.Members[0]);
+        var client = await App.SignInAsync(_org.A.Members[0]);
 
         var entry = await FindAsync(client, _entry.Id);
         var secretary = await FindAsync(client, _org.A.Secretary.Id);
@@ -63,7 +58,7 @@ public sealed class ListMembersTests
     [Test]
     public async Task StoresPhoneEncrypted_WhenReadFromRawColumn()
     {
-        var secretary = await _app.SignInAsync(_org.A.Secretary);
+        var secretary = await App.SignInAsync(_org.A.Secretary);
         var created = await secretary.PostAsJsonAsync($"/api/org/units/{_org.A.Id}/members", new
         {
             name = "加密测试",
@@ -74,8 +69,8 @@ public sealed class ListMembersTests
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         var id = (await created.ReadAsync<JsonElement>()).GetProperty("id").GetInt32();
 
-        var raw = await _app.WithDbAsync(db => db.Database.SqlQuery<string>($"SELECT Phone AS Value FROM Members WHERE Id = {id}").SingleAsync());
-        var seededRaw = await _app.WithDbAsync(db => db.Database.SqlQuery<string>($"SELECT Phone AS Value FROM Members WHERE Id = {_entry.Id}").SingleAsync());
+        var raw = await App.WithDbAsync(db => db.Database.SqlQuery<string>($"SELECT Phone AS Value FROM Members WHERE Id = {id}").SingleAsync());
+        var seededRaw = await App.WithDbAsync(db => db.Database.SqlQuery<string>($"SELECT Phone AS Value FROM Members WHERE Id = {_entry.Id}").SingleAsync());
 
         Assert.Multiple(() =>
         {
@@ -90,7 +85,7 @@ public sealed class ListMembersTests
     [Test]
     public async Task Returns404_WhenMemberOfAnotherBranchGuessesUnitOrMemberIds()
     {
-        var stranger = await _app.SignInAsync(_org.B.Members[0]);
+        var stranger = await App.SignInAsync(_org.B.Members[0]);
 
         await (await stranger.GetAsync($"/api/org/units/{_org.A.Id}/members")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await stranger.GetAsync($"/api/org/units/{_org.A.PartyGroupId}/members")).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -102,8 +97,8 @@ public sealed class ListMembersTests
     [Test]
     public async Task ListsOnlyGroupMembers_WhenUnitIsPartyGroup()
     {
-        var outsideGroup = await _app.AddMemberAsync(_org.A.Id);
-        var client = await _app.SignInAsync(_org.A.Members[0]);
+        var outsideGroup = await App.AddMemberAsync(_org.A.Id);
+        var client = await App.SignInAsync(_org.A.Members[0]);
 
         var list = await (await client.GetAsync($"/api/org/units/{_org.A.PartyGroupId}/members")).ReadAsync<JsonElement>();
 
@@ -114,8 +109,8 @@ public sealed class ListMembersTests
     [Test]
     public async Task Returns403_WhenPlainMemberListsTheWholeGeneralBranch()
     {
-        var member = await _app.SignInAsync(_org.A.Members[0]);
-        var admin = await _app.SignInAsync(_org.Admin);
+        var member = await App.SignInAsync(_org.A.Members[0]);
+        var admin = await App.SignInAsync(_org.Admin);
 
         await (await member.GetAsync($"/api/org/units/{_org.GeneralBranchId}/members")).AssertProblemAsync(HttpStatusCode.Forbidden);
         var all = await (await admin.GetAsync($"/api/org/units/{_org.GeneralBranchId}/members")).ReadAsync<JsonElement>();

@@ -6,7 +6,7 @@ namespace SmartBranch.Api.Tests.Features.Org;
 /// Every endpoint of the organisation area × the seven kinds of caller, each cell checked over HTTP.
 /// Targets live in branch A; every cell gets fresh targets, so a cell that changes data cannot affect another.
 /// </summary>
-public sealed class OrgAuthorizationMatrixTests
+public sealed class OrgAuthorizationMatrixTests : FunctionalTest
 {
     public enum Caller
     {
@@ -36,31 +36,31 @@ public sealed class OrgAuthorizationMatrixTests
         })),
         new("PUT /api/members/{id}", "401 403 403 404 200 404 200", async t =>
         {
-            var member = await t._app.AddMemberAsync(t.A.Id);
+            var member = await t.App.AddMemberAsync(t.A.Id);
             return await Json(HttpMethod.Put, $"/api/members/{member.Id}", new { name = member.Name, number = member.Number, phone = "13700002222", status = "Probationary", admittedOn = "2025-06-01" });
         }),
         new("POST /api/members/{id}/unbind", "401 403 403 404 204 404 204", async t =>
         {
-            var member = await t._app.AddMemberAsync(t.A.Id, bound: true);
+            var member = await t.App.AddMemberAsync(t.A.Id, bound: true);
             return new HttpRequestMessage(HttpMethod.Post, $"/api/members/{member.Id}/unbind");
         }),
         new("POST /api/org/units/{id}/appointments", "401 403 403 404 201 404 201", async t =>
         {
-            var member = await t._app.AddMemberAsync(t.A.Id);
+            var member = await t.App.AddMemberAsync(t.A.Id);
             return await Json(HttpMethod.Post, $"/api/org/units/{t.A.Id}/appointments", new { memberId = member.Id, role = "PublicityCommissioner" });
         }),
         new("DELETE /api/appointments/{id}", "401 403 403 404 204 404 204", async t =>
-            new HttpRequestMessage(HttpMethod.Delete, $"/api/appointments/{await t._app.AddAppointmentAsync(t.A.Id)}")),
+            new HttpRequestMessage(HttpMethod.Delete, $"/api/appointments/{await t.App.AddAppointmentAsync(t.A.Id)}")),
         new("POST /api/org/units/{id}/invitations", "401 403 403 404 201 404 201", t => Json(HttpMethod.Post, $"/api/org/units/{t.A.Id}/invitations", new { singleUse = true })),
         new("GET /api/invitations/{id}/qrcode", "401 403 404 404 200 404 200", async t =>
         {
-            var (id, _) = await t._app.AddInvitationAsync(t.A.Id, t.A.Secretary.Id);
+            var (id, _) = await t.App.AddInvitationAsync(t.A.Id, t.A.Secretary.Id);
             return new HttpRequestMessage(HttpMethod.Get, $"/api/invitations/{id}/qrcode");
         }),
         new("POST /api/members/bind", "401 200 409 409 409 409 409", async t =>
         {
-            var member = await t._app.AddMemberAsync(t.A.Id);
-            var (_, scene) = await t._app.AddInvitationAsync(t.A.Id, t.A.Secretary.Id, singleUse: false);
+            var member = await t.App.AddMemberAsync(t.A.Id);
+            var (_, scene) = await t.App.AddInvitationAsync(t.A.Id, t.A.Secretary.Id, singleUse: false);
             return await Json(HttpMethod.Post, "/api/members/bind", new { scene, name = member.Name, number = member.Number });
         }),
         new("POST /api/org/units/{id}/members/import", "401 403 403 404 200 404 200", t =>
@@ -75,7 +75,6 @@ public sealed class OrgAuthorizationMatrixTests
         new("GET /api/audit?unitId=", "401 403 403 404 200 404 200", t => Get($"/api/audit?unitId={t.A.Id}")),
     ];
 
-    private AppFactory _app = null!;
     private SeededOrg _org = null!;
 
     private SeededBranch A => _org.A;
@@ -83,12 +82,8 @@ public sealed class OrgAuthorizationMatrixTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _app = new AppFactory();
-        _org = await _app.SeedAsync(branches: 2, members: 1);
+        _org = await App.SeedAsync(branches: 2, members: 1);
     }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
 
     public static IEnumerable<TestCaseData> Cells() =>
         from endpoint in Endpoints
@@ -114,13 +109,13 @@ public sealed class OrgAuthorizationMatrixTests
 
     private Task<HttpClient> ClientAsync(Caller caller) => caller switch
     {
-        Caller.Anonymous => Task.FromResult(_app.CreateClient()),
-        Caller.Unbound => _app.SignInUnboundAsync(),
-        Caller.MemberOfBranch => _app.SignInAsync(_org.A.Members[0]),
-        Caller.MemberOfOtherBranch => _app.SignInAsync(_org.B.Members[0]),
-        Caller.SecretaryOfBranch => _app.SignInAsync(_org.A.Secretary),
-        Caller.SecretaryOfOtherBranch => _app.SignInAsync(_org.B.Secretary),
-        _ => _app.SignInAsync(_org.Admin),
+        Caller.Anonymous => Task.FromResult(App.CreateClient()),
+        Caller.Unbound => App.SignInUnboundAsync(),
+        Caller.MemberOfBranch => App.SignInAsync(_org.A.Members[0]),
+        Caller.MemberOfOtherBranch => App.SignInAsync(_org.B.Members[0]),
+        Caller.SecretaryOfBranch => App.SignInAsync(_org.A.Secretary),
+        Caller.SecretaryOfOtherBranch => App.SignInAsync(_org.B.Secretary),
+        _ => App.SignInAsync(_org.Admin),
     };
 
     private static Task<HttpRequestMessage> Get(string uri) => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, uri));

@@ -2,25 +2,20 @@ using System.Text.Json;
 
 namespace SmartBranch.Api.Tests.Features.Org;
 
-public sealed class UnitTreeTests
+public sealed class UnitTreeTests : FunctionalTest
 {
-    private AppFactory _app = null!;
     private SeededOrg _org = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _app = new AppFactory();
-        _org = await _app.SeedAsync(branches: 2, members: 1);
+        _org = await App.SeedAsync(branches: 2, members: 1);
     }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
 
     [Test]
     public async Task ShowsOwnBranchOnly_WhenCallerIsPlainMember()
     {
-        var client = await _app.SignInAsync(_org.A.Members[0]);
+        var client = await App.SignInAsync(_org.A.Members[0]);
 
         var tree = await (await client.GetAsync("/api/org/units")).ReadAsync<JsonElement>();
 
@@ -35,7 +30,7 @@ public sealed class UnitTreeTests
     [Test]
     public async Task ShowsEveryBranch_WhenCallerIsAdmin()
     {
-        var client = await _app.SignInAsync(_org.Admin);
+        var client = await App.SignInAsync(_org.Admin);
 
         var tree = await (await client.GetAsync("/api/org/units")).ReadAsync<JsonElement>();
 
@@ -47,7 +42,7 @@ public sealed class UnitTreeTests
     [Test]
     public async Task ShowsCommitteeAndHeadCount_WhenBranchIsOpened()
     {
-        var client = await _app.SignInAsync(_org.A.Members[0]);
+        var client = await App.SignInAsync(_org.A.Members[0]);
 
         var unit = await (await client.GetAsync($"/api/org/units/{_org.A.Id}")).ReadAsync<JsonElement>();
 

@@ -4,44 +4,41 @@ using SmartBranch.Infrastructure.WeChat;
 
 namespace SmartBranch.Api.Tests.Features.Reminders;
 
-public sealed class GetSubjectRemindersTests
+public sealed class GetSubjectRemindersTests : FunctionalTest
 {
     private const string TestSubject = "test-subject";
     private readonly FakeSubjects _subjects = new();
-    private AppFactory _app = null!;
     private SeededOrg _org = null!;
     private int _subjectId;
+
+    protected override AppFactory CreateApp() => new(
+        new Dictionary<string, string?> { ["Reminders:SendConcurrency"] = "1" },
+        fakeTime: true,
+        configureServices: services => services.AddSingleton<ISubjectOwnerResolver>(_subjects));
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _app = new AppFactory(
-            new Dictionary<string, string?> { ["Reminders:SendConcurrency"] = "1" },
-            fakeTime: true,
-            configureServices: services => services.AddSingleton<ISubjectOwnerResolver>(_subjects));
-        _org = await _app.SeedAsync(branches: 2, members: 3);
+        _org = await App.SeedAsync(branches: 2, members: 3);
         _subjectId = ReminderKit.NewSubjectId();
         _subjects.Owners[_subjectId] = _org.A.Id;
         var (reached, inboxOnly, failed) = (_org.A.Members[0], _org.A.Members[1], _org.A.Members[2]);
-        await _app.BankAsync(reached);
-        await _app.BankAsync(failed);
-        var now = _app.Time!.GetUtcNow();
+        await App.BankAsync(reached);
+        await App.BankAsync(failed);
+        var now = App.Time!.GetUtcNow();
 
-        await _app.ScheduleAsync(TestSubject, _subjectId, "24h", [failed.Id], now);
-        _app.Emulator.FailNext(ReminderDispatcher.SendPath, WeChatErrorCodes.InvalidOpenId);
-        await _app.DrainAsync();
-        await _app.ScheduleAsync(TestSubject, _subjectId, "24h", [reached.Id, inboxOnly.Id], now);
-        await _app.DrainAsync();
-        await _app.ScheduleAsync(TestSubject, _subjectId, "1h", [reached.Id], now.AddHours(3));
+        await App.ScheduleAsync(TestSubject, _subjectId, "24h", [failed.Id], now);
+        App.Emulator.FailNext(ReminderDispatcher.SendPath, WeChatErrorCodes.InvalidOpenId);
+        await App.DrainAsync();
+        await App.ScheduleAsync(TestSubject, _subjectId, "24h", [reached.Id, inboxOnly.Id], now);
+        await App.DrainAsync();
+        await App.ScheduleAsync(TestSubject, _subjectId, "1h", [reached.Id], now.AddHours(3));
     }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
 
     [Test]
     public async Task ShowsWhoWasReachedByWeChatByInboxOnlyAndWhoFailed_WhenSecretaryAsks()
     {
-        var client = await _app.SignInAsync(_org.A.Secretary);
+        var client = await App.SignInAsync(_org.A.Secretary);
 
         var response = await client.GetAsync($"/api/reminders?subjectType={TestSubject}&subjectId={_subjectId}");
 
@@ -68,7 +65,7 @@ public sealed class GetSubjectRemindersTests
     [Test]
     public async Task Returns200_WhenGeneralBranchAdminAsks()
     {
-        var client = await _app.SignInAsync(_org.Admin);
+        var client = await App.SignInAsync(_org.Admin);
 
         var response = await client.GetAsync($"/api/reminders?subjectType={TestSubject}&subjectId={_subjectId}");
 
@@ -78,7 +75,7 @@ public sealed class GetSubjectRemindersTests
     [Test]
     public async Task Returns404_WhenAnotherBranchsSecretaryAsks()
     {
-        var client = await _app.SignInAsync(_org.B.Secretary);
+        var client = await App.SignInAsync(_org.B.Secretary);
 
         await (await client.GetAsync($"/api/reminders?subjectType={TestSubject}&subjectId={_subjectId}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
@@ -86,7 +83,7 @@ public sealed class GetSubjectRemindersTests
     [Test]
     public async Task Returns404_WhenAPlainMemberOfTheBranchAsks()
     {
-        var client = await _app.SignInAsync(_org.A.Members[0]);
+        var client = await App.SignInAsync(_org.A.Members[0]);
 
         await (await client.GetAsync($"/api/reminders?subjectType={TestSubject}&subjectId={_subjectId}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
@@ -94,7 +91,7 @@ public sealed class GetSubjectRemindersTests
     [Test]
     public async Task Returns404_WhenTheSubjectDoesNotExist()
     {
-        var client = await _app.SignInAsync(_org.A.Secretary);
+        var client = await App.SignInAsync(_org.A.Secretary);
 
         await (await client.GetAsync($"/api/reminders?subjectType={TestSubject}&subjectId=999999999")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
@@ -102,7 +99,7 @@ public sealed class GetSubjectRemindersTests
     [Test]
     public async Task Returns400_WhenTheSubjectTypeIsUnknown()
     {
-        var client = await _app.SignInAsync(_org.A.Secretary);
+        var client = await App.SignInAsync(_org.A.Secretary);
 
         var problem = await (await client.GetAsync($"/api/reminders?subjectType=spaceship&subjectId={_subjectId}")).AssertProblemAsync(HttpStatusCode.BadRequest);
 
@@ -112,7 +109,7 @@ public sealed class GetSubjectRemindersTests
     [Test]
     public async Task Returns400_WhenSubjectIdIsMissing()
     {
-        var client = await _app.SignInAsync(_org.A.Secretary);
+        var client = await App.SignInAsync(_org.A.Secretary);
 
         var problem = await (await client.GetAsync($"/api/reminders?subjectType={TestSubject}")).AssertProblemAsync(HttpStatusCode.BadRequest);
 

@@ -5,23 +5,15 @@ using SmartBranch.Infrastructure.Queues;
 namespace SmartBranch.Api.Tests.Features.Reminders;
 
 /// <summary>A dispatcher that dies between reading from the stream and acknowledging loses nothing and sends nothing twice.</summary>
-public sealed class ReclaimRemindersTests
+public sealed class ReclaimRemindersTests : FunctionalTest
 {
-    private AppFactory _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new AppFactory(
+    protected override AppFactory CreateApp() => new(
         new Dictionary<string, string?> { ["Reminders:ClaimMinIdle"] = "00:00:00", ["Reminders:LeaseDuration"] = "00:02:00" },
         fakeTime: true);
 
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
+    private IReminderQueue Queue => App.Services.GetRequiredService<IReminderQueue>();
 
-    private DateTimeOffset Now => _app.Time!.GetUtcNow();
-
-    private IReminderQueue Queue => _app.Services.GetRequiredService<IReminderQueue>();
-
-    private ReminderDispatcher Dispatcher => _app.Services.GetRequiredService<ReminderDispatcher>();
+    private ReminderDispatcher Dispatcher => App.Services.GetRequiredService<ReminderDispatcher>();
 
     [Test]
     public async Task ReclaimsAndSendsExactlyOnce_WhenADispatcherCrashedAfterReading()
@@ -30,9 +22,9 @@ public sealed class ReclaimRemindersTests
 
         // The crashed dispatcher read the entries (now pending for it) and died before doing anything.
         var read = await Queue.ReadAsync("crashed-before-sending", 100, TimeSpan.Zero, CancellationToken.None);
-        Assert.That(read.Select(e => e.ReminderId), Is.SupersetOf((await _app.RemindersAsync(SubjectTypes.Meeting, subjectId)).Select(r => r.Id)));
+        Assert.That(read.Select(e => e.ReminderId), Is.SupersetOf((await App.RemindersAsync(SubjectTypes.Meeting, subjectId)).Select(r => r.Id)));
 
-        await _app.DrainAsync();
+        await App.DrainAsync();
 
         await AssertEachGotOneMessageAsync(members, subjectId);
         Assert.That(await Dispatcher.RunOnceAsync(CancellationToken.None), Is.Zero, "nothing is left pending");
@@ -42,14 +34,14 @@ public sealed class ReclaimRemindersTests
     public async Task ReclaimsWithoutSendingAgain_WhenADispatcherCrashedAfterSendingButBeforeAcknowledging()
     {
         var (members, subjectId) = await ScheduleDueAsync();
-        var crashed = ActivatorUtilities.CreateInstance<ReminderDispatcher>(_app.Services);
+        var crashed = ActivatorUtilities.CreateInstance<ReminderDispatcher>(App.Services);
         var read = await Queue.ReadAsync(crashed.Consumer, 100, TimeSpan.Zero, CancellationToken.None);
 
         // It sent and recorded everything, then died before XACK.
         await crashed.ProcessAsync(read, CancellationToken.None);
         await AssertEachGotOneMessageAsync(members, subjectId);
 
-        var reclaimed = await _app.DrainAsync();
+        var reclaimed = await App.DrainAsync();
 
         Assert.That(reclaimed, Is.GreaterThanOrEqualTo(members.Count), "the crashed dispatcher's entries were taken over");
         await AssertEachGotOneMessageAsync(members, subjectId);
@@ -62,30 +54,30 @@ public sealed class ReclaimRemindersTests
         var (members, subjectId) = await ScheduleDueAsync();
         await Queue.ReadAsync("crashed-while-sending", 100, TimeSpan.Zero, CancellationToken.None);
         var leaseUntil = Now.AddMinutes(2);
-        await _app.WithDbAsync(db => db.Reminders
+        await App.WithDbAsync(db => db.Reminders
             .Where(r => r.SubjectType == SubjectTypes.Meeting && r.SubjectId == subjectId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, "crashed-while-sending").SetProperty(r => r.LeaseUntil, leaseUntil)));
 
-        await _app.DrainAsync();
-        Assert.That(members.SelectMany(_app.MessagesTo), Is.Empty, "a live lease is respected: the holder may still be sending");
+        await App.DrainAsync();
+        Assert.That(members.SelectMany(App.MessagesTo), Is.Empty, "a live lease is respected: the holder may still be sending");
 
-        _app.Time!.Advance(TimeSpan.FromMinutes(2));
-        await _app.DrainAsync();
+        App.Time!.Advance(TimeSpan.FromMinutes(2));
+        await App.DrainAsync();
 
         await AssertEachGotOneMessageAsync(members, subjectId);
     }
 
     private async Task<(IReadOnlyList<SeededMember> Members, int SubjectId)> ScheduleDueAsync()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 3);
+        var org = await App.SeedAsync(branches: 1, members: 3);
         foreach (var member in org.A.Members)
         {
-            await _app.BankAsync(member, times: 2);
+            await App.BankAsync(member, times: 2);
         }
 
         var subjectId = ReminderKit.NewSubjectId();
-        await _app.ScheduleAsync(SubjectTypes.Meeting, subjectId, "24h", org.A.Members.Select(m => m.Id), Now);
-        Assert.That(await _app.Services.GetRequiredService<ReminderFeeder>().RunOnceAsync(CancellationToken.None), Is.EqualTo(3));
+        await App.ScheduleAsync(SubjectTypes.Meeting, subjectId, "24h", org.A.Members.Select(m => m.Id), Now);
+        Assert.That(await App.Services.GetRequiredService<ReminderFeeder>().RunOnceAsync(CancellationToken.None), Is.EqualTo(3));
         return (org.A.Members, subjectId);
     }
 
@@ -93,11 +85,11 @@ public sealed class ReclaimRemindersTests
     {
         foreach (var member in members)
         {
-            Assert.That(_app.MessagesTo(member), Has.Count.EqualTo(1), member.Name);
+            Assert.That(App.MessagesTo(member), Has.Count.EqualTo(1), member.Name);
         }
 
-        var reminders = await _app.RemindersAsync(SubjectTypes.Meeting, subjectId);
+        var reminders = await App.RemindersAsync(SubjectTypes.Meeting, subjectId);
         Assert.That(reminders.Select(r => r.Status), Is.All.EqualTo(ReminderStatus.Sent));
-        Assert.That(await _app.WithDbAsync(db => db.InboxMessages.CountAsync(m => m.SubjectType == SubjectTypes.Meeting && m.SubjectId == subjectId)), Is.EqualTo(members.Count));
+        Assert.That(await App.WithDbAsync(db => db.InboxMessages.CountAsync(m => m.SubjectType == SubjectTypes.Meeting && m.SubjectId == subjectId)), Is.EqualTo(members.Count));
     }
 }

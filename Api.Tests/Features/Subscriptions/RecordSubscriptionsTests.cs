@@ -3,26 +3,21 @@ using SmartBranch.Api.Tests.Features.Reminders;
 
 namespace SmartBranch.Api.Tests.Features.Subscriptions;
 
-public sealed class RecordSubscriptionsTests
+public sealed class RecordSubscriptionsTests : FunctionalTest
 {
-    private AppFactory _app = null!;
     private SeededOrg _org = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _app = new AppFactory();
-        _org = await _app.SeedAsync(branches: 1, members: 4);
+        _org = await App.SeedAsync(branches: 1, members: 4);
     }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
 
     [Test]
     public async Task BanksOneSendPerAccept_AndNothingForRejectBanOrFilter()
     {
         var member = _org.A.Members[0];
-        var client = await _app.SignInAsync(member);
+        var client = await App.SignInAsync(member);
 
         await client.PostAsJsonAsync("/api/subscriptions", new { results = new Dictionary<string, string> { ["EMU_MEETING_REMINDER"] = "accept", ["EMU_NOTICE_REMINDER"] = "reject", ["EMU_ACTIVITY_REMINDER"] = "ban" } });
         var response = await client.PostAsJsonAsync("/api/subscriptions", new { results = new Dictionary<string, string> { ["EMU_MEETING_REMINDER"] = "accept", ["EMU_LEAVE_DECISION"] = "filter" } });
@@ -30,13 +25,13 @@ public sealed class RecordSubscriptionsTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var banked = Banked(await response.ReadAsync<JsonElement>());
         Assert.That(banked, Is.EquivalentTo(new Dictionary<string, int> { ["Meeting"] = 2, ["Activity"] = 0, ["Notice"] = 0, ["LeaveDecision"] = 0 }));
-        Assert.That(_app.Emulator.SubscriptionsOf(member.OpenId(), "EMU_MEETING_REMINDER"), Is.EqualTo(2), "in emulator mode the emulated WeChat learns the accepts too");
+        Assert.That(App.Emulator.SubscriptionsOf(member.OpenId(), "EMU_MEETING_REMINDER"), Is.EqualTo(2), "in emulator mode the emulated WeChat learns the accepts too");
     }
 
     [Test]
     public async Task ListsEveryKindWithItsTemplate_WhenNothingIsBanked()
     {
-        var client = await _app.SignInAsync(_org.A.Members[1]);
+        var client = await App.SignInAsync(_org.A.Members[1]);
 
         var body = await (await client.GetAsync("/api/subscriptions")).ReadAsync<JsonElement>();
 
@@ -50,12 +45,12 @@ public sealed class RecordSubscriptionsTests
     public async Task CountsEveryAccept_WhenAcceptsArriveAtTheSameTime()
     {
         var member = _org.A.Members[2];
-        var client = await _app.SignInAsync(member);
+        var client = await App.SignInAsync(member);
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
             client.PostAsJsonAsync("/api/subscriptions", new { results = new Dictionary<string, string> { ["EMU_NOTICE_REMINDER"] = "accept" } })));
 
-        var quota = await _app.WithDbAsync(db => db.SubscriptionQuotas.SingleAsync(q => q.MemberId == member.Id && q.TemplateId == "EMU_NOTICE_REMINDER"));
+        var quota = await App.WithDbAsync(db => db.SubscriptionQuotas.SingleAsync(q => q.MemberId == member.Id && q.TemplateId == "EMU_NOTICE_REMINDER"));
         Assert.That(quota.Remaining, Is.EqualTo(8));
     }
 
@@ -63,19 +58,19 @@ public sealed class RecordSubscriptionsTests
     public async Task Returns400AndBanksNothing_WhenATemplateIsUnknown()
     {
         var member = _org.A.Members[3];
-        var client = await _app.SignInAsync(member);
+        var client = await App.SignInAsync(member);
 
         var response = await client.PostAsJsonAsync("/api/subscriptions", new { results = new Dictionary<string, string> { ["EMU_MEETING_REMINDER"] = "accept", ["someone-elses-template"] = "accept" } });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("someone-elses-template"));
-        Assert.That(await _app.WithDbAsync(db => db.SubscriptionQuotas.CountAsync(q => q.MemberId == member.Id)), Is.Zero);
+        Assert.That(await App.WithDbAsync(db => db.SubscriptionQuotas.CountAsync(q => q.MemberId == member.Id)), Is.Zero);
     }
 
     [Test]
     public async Task Returns400_WhenTheAnswerIsNotOneWeChatGives()
     {
-        var client = await _app.SignInAsync(_org.A.Members[3]);
+        var client = await App.SignInAsync(_org.A.Members[3]);
 
         var response = await client.PostAsJsonAsync("/api/subscriptions", new { results = new Dictionary<string, string> { ["EMU_MEETING_REMINDER"] = "yes" } });
 
@@ -86,7 +81,7 @@ public sealed class RecordSubscriptionsTests
     [Test]
     public async Task Returns400_WhenThereAreNoResults()
     {
-        var client = await _app.SignInAsync(_org.A.Members[3]);
+        var client = await App.SignInAsync(_org.A.Members[3]);
 
         await (await client.PostAsJsonAsync("/api/subscriptions", new { results = new Dictionary<string, string>() })).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
@@ -94,7 +89,7 @@ public sealed class RecordSubscriptionsTests
     [Test]
     public async Task Returns403_WhenTheAccountIsNotBound()
     {
-        var client = await _app.SignInUnboundAsync();
+        var client = await App.SignInUnboundAsync();
 
         var response = await client.GetAsync("/api/subscriptions");
 

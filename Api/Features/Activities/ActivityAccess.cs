@@ -35,6 +35,19 @@ internal static class ActivityAccess
         return enrolled ? new ActivityView(activity, false, false) : null;
     }
 
+    /// <summary>
+    /// The activity for one of its managers, or null and the refusal to return: 404 when the caller may not
+    /// know it exists, 403 with <paramref name="forbidden"/> when they see it but do not manage it.
+    /// </summary>
+    public static async Task<(ActivityView? View, ProblemHttpResult? Refusal)> LoadManagedAsync(
+        AppDbContext db, int id, AccessScope access, string forbidden, CancellationToken cancellationToken)
+    {
+        var view = await LoadAsync(db, id, access, cancellationToken);
+        return view is null ? (null, Problems.NotFound())
+            : !view.CanManage ? (null, Problems.Forbidden(forbidden))
+            : (view, null);
+    }
+
     /// <summary>Activities whose audience reaches the member (translated to SQL).</summary>
     public static IQueryable<Activity> ReachingMember(this IQueryable<Activity> activities, AccessScope access)
     {

@@ -19,15 +19,10 @@ public static class CancelActivity
         int id, Request request, AppDbContext db, CurrentMember current, AuditTrail audit, ReminderScheduler reminders, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var view = await ActivityAccess.LoadAsync(db, id, access, cancellationToken);
+        var (view, refusal) = await ActivityAccess.LoadManagedAsync(db, id, access, "只有活动组织单位的支委或管理员可以取消活动。", cancellationToken);
         if (view is null)
         {
-            return Problems.NotFound();
-        }
-
-        if (!view.CanManage)
-        {
-            return Problems.Forbidden("只有活动组织单位的支委或管理员可以取消活动。");
+            return refusal!;
         }
 
         var now = time.GetUtcNow();

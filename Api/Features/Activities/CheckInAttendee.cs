@@ -13,15 +13,10 @@ public static class CheckInAttendee
         int id, int memberId, AppDbContext db, CurrentMember current, AuditTrail audit, IOptions<ActivityOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var view = await ActivityAccess.LoadAsync(db, id, access, cancellationToken);
+        var (view, refusal) = await ActivityAccess.LoadManagedAsync(db, id, access, "只有活动组织单位的支委或管理员可以代为签到。", cancellationToken);
         if (view is null)
         {
-            return Problems.NotFound();
-        }
-
-        if (!view.CanManage)
-        {
-            return Problems.Forbidden("只有活动组织单位的支委或管理员可以代为签到。");
+            return refusal!;
         }
 
         var now = time.GetUtcNow();

@@ -92,15 +92,10 @@ public static class GetAttendance
         int id, AppDbContext db, CurrentMember current, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var view = await ActivityAccess.LoadAsync(db, id, access, cancellationToken);
+        var (view, refusal) = await ActivityAccess.LoadManagedAsync(db, id, access, "只有活动组织单位的支委或管理员可以查看出勤情况。", cancellationToken);
         if (view is null)
         {
-            return (null, Problems.NotFound());
-        }
-
-        if (!view.CanManage)
-        {
-            return (null, Problems.Forbidden("只有活动组织单位的支委或管理员可以查看出勤情况。"));
+            return (null, refusal);
         }
 
         var rows = await db.Enrollments.AsNoTracking()

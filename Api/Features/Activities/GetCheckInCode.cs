@@ -50,15 +50,10 @@ public static class GetCheckInCode
         int id, AppDbContext db, CurrentMember current, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var view = await ActivityAccess.LoadAsync(db, id, access, cancellationToken);
+        var (view, refusal) = await ActivityAccess.LoadManagedAsync(db, id, access, "只有活动组织单位的支委或管理员可以出示签到码。", cancellationToken);
         if (view is null)
         {
-            return (null, Problems.NotFound());
-        }
-
-        if (!view.CanManage)
-        {
-            return (null, Problems.Forbidden("只有活动组织单位的支委或管理员可以出示签到码。"));
+            return (null, refusal);
         }
 
         if (view.Activity.IsCancelled)

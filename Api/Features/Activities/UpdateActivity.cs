@@ -35,15 +35,10 @@ public static class UpdateActivity
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var view = await ActivityAccess.LoadAsync(db, id, access, cancellationToken);
+        var (view, refusal) = await ActivityAccess.LoadManagedAsync(db, id, access, "只有活动组织单位的支委或管理员可以修改活动。", cancellationToken);
         if (view is null)
         {
-            return Problems.NotFound();
-        }
-
-        if (!view.CanManage)
-        {
-            return Problems.Forbidden("只有活动组织单位的支委或管理员可以修改活动。");
+            return refusal!;
         }
 
         if (await Audiences.CheckPosterAsync(db, access, request.Audience, cancellationToken) is { } audienceError)

@@ -24,15 +24,11 @@ public static class CancelMeeting
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var meeting = await MeetingAccess.LoadAsync(db, id, cancellationToken);
-        if (meeting is null || !access.CanSee(meeting, meeting.Find(current.Id) is not null))
+        var (meeting, refusal) = await MeetingAccess.FindAsync(
+            db, access, id, tracked: true, MeetingAccess.CanOrganize, "只有会议召集人或支委才能取消会议。", cancellationToken);
+        if (meeting is null)
         {
-            return Problems.NotFound("会议不存在或您无权查看。");
-        }
-
-        if (!access.CanOrganize(meeting))
-        {
-            return Problems.Forbidden("只有会议召集人或支委才能取消会议。");
+            return refusal!;
         }
 
         var now = time.GetUtcNow();

@@ -22,15 +22,11 @@ public static class CheckInMeetingAttendee
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var meeting = await MeetingAccess.LoadAsync(db, id, cancellationToken);
-        if (meeting is null || !access.CanSee(meeting, meeting.Find(current.Id) is not null))
+        var (meeting, refusal) = await MeetingAccess.FindAsync(
+            db, access, id, tracked: true, MeetingAccess.CanOrganize, "只有会议召集人、支委或党小组长才能代为签到。", cancellationToken);
+        if (meeting is null)
         {
-            return Problems.NotFound("会议不存在或您无权查看。");
-        }
-
-        if (!access.CanOrganize(meeting))
-        {
-            return Problems.Forbidden("只有会议召集人、支委或党小组长才能代为签到。");
+            return refusal!;
         }
 
         if (meeting.Find(memberId) is null)

@@ -26,10 +26,10 @@ public static class CheckInToMeeting
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var meeting = await MeetingAccess.LoadAsync(db, id, cancellationToken);
-        if (meeting is null || !access.CanSee(meeting, meeting.Find(current.Id) is not null))
+        var (meeting, refusal) = await MeetingAccess.FindAsync(db, access, id, tracked: true, cancellationToken);
+        if (meeting is null)
         {
-            return Problems.NotFound("会议不存在或您无权查看。");
+            return refusal!;
         }
 
         var now = time.GetUtcNow();

@@ -55,6 +55,16 @@ internal static class ExpectedAttendees
         return (found.Select(m => (m.Id, m.Status == MembershipStatus.Full)).ToList(), null);
     }
 
+    /// <summary>
+    /// The people a schedule or change request names (convener, recorder, members added by hand) checked
+    /// against the meeting's branch: the added members, or the first refusal.
+    /// </summary>
+    public static async Task<(List<(int MemberId, bool HasVote)>? Added, DomainError? Error)> CheckNamedAsync(
+        AppDbContext db, int branchId, int convenerId, IMeetingFields request, CancellationToken cancellationToken) =>
+        await CheckPeopleAsync(db, branchId, convenerId, request.RecorderId, cancellationToken) is { } peopleError
+            ? (null, peopleError)
+            : await ChosenAsync(db, request.AddMemberIds ?? [], branchId, cancellationToken);
+
     /// <summary>Convener and recorder must be members of the meeting's branch.</summary>
     public static async Task<DomainError?> CheckPeopleAsync(AppDbContext db, int branchId, int convenerId, int? recorderId, CancellationToken cancellationToken)
     {

@@ -10,10 +10,10 @@ public static class GetMeeting
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Attendees).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (meeting is null || !access.CanSee(meeting, meeting.Find(current.Id) is not null))
+        var (meeting, refusal) = await MeetingAccess.FindAsync(db, access, id, tracked: false, cancellationToken);
+        if (meeting is null)
         {
-            return Problems.NotFound("会议不存在或您无权查看。");
+            return refusal!;
         }
 
         return TypedResults.Ok(await MeetingViews.DetailAsync(db, meeting, access, time.GetUtcNow(), cancellationToken));

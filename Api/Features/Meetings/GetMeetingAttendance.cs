@@ -28,15 +28,11 @@ public static class GetMeetingAttendance
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Attendees).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (meeting is null || !access.CanSee(meeting, meeting.Find(current.Id) is not null))
+        var (meeting, refusal) = await MeetingAccess.FindAsync(
+            db, access, id, tracked: false, MeetingAccess.CanWriteMinutes, "只有会议召集人、记录人或支委才能查看出勤情况。", cancellationToken);
+        if (meeting is null)
         {
-            return Problems.NotFound("会议不存在或您无权查看。");
-        }
-
-        if (!access.CanWriteMinutes(meeting))
-        {
-            return Problems.Forbidden("只有会议召集人、记录人或支委才能查看出勤情况。");
+            return refusal!;
         }
 
         var now = time.GetUtcNow();

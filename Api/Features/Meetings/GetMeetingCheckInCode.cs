@@ -23,15 +23,11 @@ public static class GetMeetingCheckInCode
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Attendees).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (meeting is null || !access.CanSee(meeting, meeting.Find(current.Id) is not null))
+        var (meeting, refusal) = await MeetingAccess.FindAsync(
+            db, access, id, tracked: false, MeetingAccess.CanOrganize, "只有会议召集人或支委才能出示签到码。", cancellationToken);
+        if (meeting is null)
         {
-            return Problems.NotFound("会议不存在或您无权查看。");
-        }
-
-        if (!access.CanOrganize(meeting))
-        {
-            return Problems.Forbidden("只有会议召集人或支委才能出示签到码。");
+            return refusal!;
         }
 
         if (meeting.IsCancelled)

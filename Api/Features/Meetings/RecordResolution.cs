@@ -28,15 +28,11 @@ public static class RecordResolution
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Attendees).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (meeting is null || !access.CanSee(meeting, meeting.Find(current.Id) is not null))
+        var (meeting, refusal) = await MeetingAccess.FindAsync(
+            db, access, id, tracked: false, MeetingAccess.CanOrganize, "只有会议召集人或支委才能登记表决结果。", cancellationToken);
+        if (meeting is null)
         {
-            return Problems.NotFound("会议不存在或您无权查看。");
-        }
-
-        if (!access.CanOrganize(meeting))
-        {
-            return Problems.Forbidden("只有会议召集人或支委才能登记表决结果。");
+            return refusal!;
         }
 
         var (resolution, error) = Resolution.Record(meeting, request.Title, new Vote(request.Yes, request.No, request.Abstain), current.Id, time.GetUtcNow());

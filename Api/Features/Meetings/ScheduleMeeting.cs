@@ -26,7 +26,7 @@ public static class ScheduleMeeting
         string? Agenda,
         Visibility? Visibility,
         IReadOnlyList<int>? AddMemberIds,
-        IReadOnlyList<int>? RemoveMemberIds);
+        IReadOnlyList<int>? RemoveMemberIds) : IMeetingFields;
 
     public sealed class Validator : AbstractValidator<Request>
     {
@@ -34,17 +34,7 @@ public static class ScheduleMeeting
         {
             RuleFor(r => r.Type).NotNull().WithMessage("请选择会议类型。");
             RuleFor(r => r.UnitId).GreaterThan(0).WithMessage("请选择召开会议的组织。");
-            RuleFor(r => r.Topic).NotEmpty().WithMessage("请填写会议主题。").MaximumLength(Meeting.TopicMaxLength);
-            RuleFor(r => r.StartsAt).NotEmpty().WithMessage("请填写开始时间。");
-            RuleFor(r => r.EndsAt).GreaterThan(r => r.StartsAt).WithMessage("结束时间必须晚于开始时间。");
-            RuleFor(r => r.Place).MaximumLength(Meeting.PlaceMaxLength);
-            RuleFor(r => r.OnlineLink).MaximumLength(Meeting.OnlineLinkMaxLength)
-                .Must(MeetingValidation.BeHttpUrl).WithMessage("线上会议链接必须是 http(s) 地址。");
-            RuleFor(r => r).Must(r => !string.IsNullOrWhiteSpace(r.Place) || !string.IsNullOrWhiteSpace(r.OnlineLink))
-                .WithName("place").WithMessage("请填写会议地点或线上会议链接。");
-            RuleFor(r => r.Agenda).MaximumLength(Meeting.AgendaMaxLength);
-            RuleFor(r => r.AddMemberIds).Must(ids => ids is null || ids.Count <= 500).WithMessage("一次最多调整500人。");
-            RuleFor(r => r.RemoveMemberIds).Must(ids => ids is null || ids.Count <= 500).WithMessage("一次最多调整500人。");
+            Include(new MeetingDetailsValidator());
         }
     }
 
@@ -80,20 +70,16 @@ public static class ScheduleMeeting
         var branchId = access.BranchOf(unit.Id)!.Value;
         var now = time.GetUtcNow();
         var convenerId = request.ConvenerId ?? current.Id;
-        if (await ExpectedAttendees.CheckPeopleAsync(db, branchId, convenerId, request.RecorderId, cancellationToken) is { } peopleError)
+        var (added, peopleError) = await ExpectedAttendees.CheckNamedAsync(db, branchId, convenerId, request, cancellationToken);
+        if (peopleError is not null)
         {
             return Problems.From(peopleError);
         }
 
         var attendees = await ExpectedAttendees.DefaultsAsync(db, type, branchId, unit.Id, LocalCalendar.Today(now), cancellationToken);
-        var (added, addError) = await ExpectedAttendees.ChosenAsync(db, request.AddMemberIds ?? [], branchId, cancellationToken);
-        if (addError is not null)
-        {
-            return Problems.From(addError);
-        }
 
         var removed = (request.RemoveMemberIds ?? []).ToHashSet();
-        var details = new MeetingDetails(request.Topic, request.StartsAt, request.EndsAt, request.Place, request.OnlineLink, convenerId, request.RecorderId, request.Agenda, request.Visibility ?? type.DefaultVisibility());
+        var details = request.ToDetails(convenerId, type.DefaultVisibility());
         var (meeting, error) = Meeting.Schedule(
             type,
             branchId,
@@ -122,14 +108,6 @@ public static class ScheduleMeeting
         var detail = await MeetingViews.DetailAsync(db, meeting!, access, now, cancellationToken);
         return TypedResults.Created($"/api/meetings/{meeting!.Id}", detail);
     }
-}
-
-/// <summary>Shape checks shared by scheduling and changing a meeting.</summary>
-internal static class MeetingValidation
-{
-    public static bool BeHttpUrl(string? link) =>
-        string.IsNullOrWhiteSpace(link)
-        || (Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
 }
 
 /// <summary>Audit target type names.</summary>

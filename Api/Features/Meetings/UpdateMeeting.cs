@@ -23,24 +23,11 @@ public static class UpdateMeeting
         string? Agenda,
         Visibility? Visibility,
         IReadOnlyList<int>? AddMemberIds,
-        IReadOnlyList<int>? RemoveMemberIds);
+        IReadOnlyList<int>? RemoveMemberIds) : IMeetingFields;
 
     public sealed class Validator : AbstractValidator<Request>
     {
-        public Validator()
-        {
-            RuleFor(r => r.Topic).NotEmpty().WithMessage("请填写会议主题。").MaximumLength(Meeting.TopicMaxLength);
-            RuleFor(r => r.StartsAt).NotEmpty().WithMessage("请填写开始时间。");
-            RuleFor(r => r.EndsAt).GreaterThan(r => r.StartsAt).WithMessage("结束时间必须晚于开始时间。");
-            RuleFor(r => r.Place).MaximumLength(Meeting.PlaceMaxLength);
-            RuleFor(r => r.OnlineLink).MaximumLength(Meeting.OnlineLinkMaxLength)
-                .Must(MeetingValidation.BeHttpUrl).WithMessage("线上会议链接必须是 http(s) 地址。");
-            RuleFor(r => r).Must(r => !string.IsNullOrWhiteSpace(r.Place) || !string.IsNullOrWhiteSpace(r.OnlineLink))
-                .WithName("place").WithMessage("请填写会议地点或线上会议链接。");
-            RuleFor(r => r.Agenda).MaximumLength(Meeting.AgendaMaxLength);
-            RuleFor(r => r.AddMemberIds).Must(ids => ids is null || ids.Count <= 500).WithMessage("一次最多调整500人。");
-            RuleFor(r => r.RemoveMemberIds).Must(ids => ids is null || ids.Count <= 500).WithMessage("一次最多调整500人。");
-        }
+        public Validator() => Include(new MeetingDetailsValidator());
     }
 
     public static async Task<Results<Ok<MeetingDetail>, ProblemHttpResult>> Handle(
@@ -55,34 +42,23 @@ public static class UpdateMeeting
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var meeting = await MeetingAccess.LoadAsync(db, id, cancellationToken);
-        if (meeting is null || !access.CanSee(meeting, meeting.Find(current.Id) is not null))
+        var (meeting, refusal) = await MeetingAccess.FindAsync(
+            db, access, id, tracked: true, MeetingAccess.CanOrganize, "只有会议召集人或支委才能修改会议。", cancellationToken);
+        if (meeting is null)
         {
-            return Problems.NotFound("会议不存在或您无权查看。");
-        }
-
-        if (!access.CanOrganize(meeting))
-        {
-            return Problems.Forbidden("只有会议召集人或支委才能修改会议。");
+            return refusal!;
         }
 
         var convenerId = request.ConvenerId ?? meeting.ConvenerId;
-        if (await ExpectedAttendees.CheckPeopleAsync(db, meeting.BranchId, convenerId, request.RecorderId, cancellationToken) is { } peopleError)
+        var (added, peopleError) = await ExpectedAttendees.CheckNamedAsync(db, meeting.BranchId, convenerId, request, cancellationToken);
+        if (peopleError is not null)
         {
             return Problems.From(peopleError);
         }
 
-        var (added, addError) = await ExpectedAttendees.ChosenAsync(db, request.AddMemberIds ?? [], meeting.BranchId, cancellationToken);
-        if (addError is not null)
-        {
-            return Problems.From(addError);
-        }
-
         var now = time.GetUtcNow();
         var before = (meeting.StartsAt, meeting.EndsAt, meeting.Place, meeting.OnlineLink);
-        var updated = meeting.Update(
-            new MeetingDetails(request.Topic, request.StartsAt, request.EndsAt, request.Place, request.OnlineLink, convenerId, request.RecorderId, request.Agenda, request.Visibility ?? meeting.Visibility),
-            now);
+        var updated = meeting.Update(request.ToDetails(convenerId, meeting.Visibility), now);
         if (!updated.Succeeded)
         {
             return MeetingAccess.Problem(updated.Error!);

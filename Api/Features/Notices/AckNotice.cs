@@ -15,10 +15,10 @@ public static class AckNotice
         CancellationToken cancellationToken)
     {
         var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
-        var (notice, recipient) = await NoticeRules.LoadAsync(db, id, viewer, cancellationToken);
-        if (notice is null || !NoticeRules.CanRead(viewer, notice, recipient is not null))
+        var (notice, recipient, refusal) = await NoticeRules.LoadReadableAsync(db, id, viewer, cancellationToken);
+        if (notice is null)
         {
-            return Problems.NotFound();
+            return refusal!;
         }
 
         if (notice.Status != NoticeStatus.Published)

@@ -17,15 +17,11 @@ public static class ApproveNotice
         CancellationToken cancellationToken)
     {
         var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
-        var (notice, recipient) = await NoticeRules.LoadAsync(db, id, viewer, cancellationToken);
-        if (notice is null || !NoticeRules.CanRead(viewer, notice, recipient is not null))
+        var (notice, _, refusal) = await NoticeRules.LoadManageableAsync(
+            db, id, viewer, "只有发布单位的支委或党总支管理员可以审核通知。", cancellationToken);
+        if (notice is null)
         {
-            return Problems.NotFound();
-        }
-
-        if (!NoticeRules.CanManage(viewer, notice))
-        {
-            return Problems.Forbidden("只有发布单位的支委或党总支管理员可以审核通知。");
+            return refusal!;
         }
 
         var now = time.GetUtcNow();

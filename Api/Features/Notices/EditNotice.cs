@@ -16,11 +16,9 @@ public static class EditNotice
     {
         public Validator()
         {
-            RuleFor(r => r.Title).NotEmpty().WithMessage("请填写标题。")
-                .Must(t => t.Trim().Length <= Notice.TitleMaxLength).WithMessage($"标题不能超过{Notice.TitleMaxLength}个字。");
-            RuleFor(r => r.Body).NotEmpty().WithMessage("请填写正文。")
-                .MaximumLength(Notice.BodyMaxLength).WithMessage($"正文不能超过{Notice.BodyMaxLength}个字符（含格式）。");
-            RuleFor(r => r.ConfirmNotClassified).Equal(true).WithMessage("请确认通知内容不涉及国家秘密（涉密信息不得在本系统发布）。");
+            RuleFor(r => r.Title).NoticeTitle();
+            RuleFor(r => r.Body).NoticeBody();
+            RuleFor(r => r.ConfirmNotClassified).ConfirmedNotClassified();
         }
     }
 
@@ -35,15 +33,11 @@ public static class EditNotice
         CancellationToken cancellationToken)
     {
         var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
-        var (notice, recipient) = await NoticeRules.LoadAsync(db, id, viewer, cancellationToken);
-        if (notice is null || !NoticeRules.CanRead(viewer, notice, recipient is not null))
+        var (notice, _, refusal) = await NoticeRules.LoadManageableAsync(
+            db, id, viewer, "只有发布单位的支委或党总支管理员可以修改通知。", cancellationToken);
+        if (notice is null)
         {
-            return Problems.NotFound();
-        }
-
-        if (!NoticeRules.CanManage(viewer, notice))
-        {
-            return Problems.Forbidden("只有发布单位的支委或党总支管理员可以修改通知。");
+            return refusal!;
         }
 
         if (notice.Status == NoticeStatus.Withdrawn)

@@ -41,10 +41,10 @@ public static class GetNotice
         CancellationToken cancellationToken)
     {
         var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
-        var (notice, recipient) = await NoticeRules.LoadAsync(db, id, viewer, cancellationToken);
-        if (notice is null || !NoticeRules.CanRead(viewer, notice, recipient is not null))
+        var (notice, recipient, refusal) = await NoticeRules.LoadReadableAsync(db, id, viewer, cancellationToken);
+        if (notice is null)
         {
-            return Problems.NotFound();
+            return refusal!;
         }
 
         if (recipient is not null && notice.IsPublished && recipient.FirstReadAt is null)

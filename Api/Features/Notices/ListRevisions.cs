@@ -15,10 +15,10 @@ public static class ListRevisions
         CancellationToken cancellationToken)
     {
         var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
-        var (notice, recipient) = await NoticeRules.LoadAsync(db, id, viewer, cancellationToken);
-        if (notice is null || !NoticeRules.CanRead(viewer, notice, recipient is not null))
+        var (notice, _, refusal) = await NoticeRules.LoadReadableAsync(db, id, viewer, cancellationToken);
+        if (notice is null)
         {
-            return Problems.NotFound();
+            return refusal!;
         }
 
         var revisions = await db.NoticeRevisions.AsNoTracking()

@@ -30,7 +30,7 @@ internal static class NoticeRules
         || (notice.Status == NoticeStatus.Published && (notice.Visibility == Visibility.Public || isRecipient));
 
     /// <summary>Loads a notice and the caller's recipient row (tracked, so reads can be recorded).</summary>
-    public static async Task<(Notice? Notice, NoticeRecipient? Recipient)> LoadAsync(AppDbContext db, int id, NoticeViewer viewer, CancellationToken cancellationToken)
+    private static async Task<(Notice? Notice, NoticeRecipient? Recipient)> LoadAsync(AppDbContext db, int id, NoticeViewer viewer, CancellationToken cancellationToken)
     {
         var notice = await db.Notices.SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
         if (notice is null)
@@ -42,6 +42,29 @@ internal static class NoticeRules
             ? await db.NoticeRecipients.SingleOrDefaultAsync(r => r.NoticeId == id && r.MemberId == memberId, cancellationToken)
             : null;
         return (notice, recipient);
+    }
+
+    /// <summary>
+    /// Loads the notice for a caller who wants to read it: the notice and their recipient row, or null and
+    /// the same 404 as for a missing id when they may not read it.
+    /// </summary>
+    public static async Task<(Notice? Notice, NoticeRecipient? Recipient, ProblemHttpResult? Refusal)> LoadReadableAsync(
+        AppDbContext db, int id, NoticeViewer viewer, CancellationToken cancellationToken)
+    {
+        var (notice, recipient) = await LoadAsync(db, id, viewer, cancellationToken);
+        return notice is null || !CanRead(viewer, notice, recipient is not null)
+            ? (null, null, Problems.NotFound())
+            : (notice, recipient, null);
+    }
+
+    /// <summary>As <see cref="LoadReadableAsync"/>, and 403 with <paramref name="forbidden"/> when the caller may read but not manage it.</summary>
+    public static async Task<(Notice? Notice, NoticeRecipient? Recipient, ProblemHttpResult? Refusal)> LoadManageableAsync(
+        AppDbContext db, int id, NoticeViewer viewer, string forbidden, CancellationToken cancellationToken)
+    {
+        var (notice, recipient, refusal) = await LoadReadableAsync(db, id, viewer, cancellationToken);
+        return notice is null || CanManage(viewer, notice)
+            ? (notice, recipient, refusal)
+            : (null, null, Problems.Forbidden(forbidden));
     }
 
     /// <summary>

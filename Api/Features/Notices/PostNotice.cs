@@ -29,14 +29,12 @@ public static class PostNotice
     {
         public Validator()
         {
-            RuleFor(r => r.Title).NotEmpty().WithMessage("请填写标题。")
-                .Must(t => t.Trim().Length <= Notice.TitleMaxLength).WithMessage($"标题不能超过{Notice.TitleMaxLength}个字。");
-            RuleFor(r => r.Body).NotEmpty().WithMessage("请填写正文。")
-                .MaximumLength(Notice.BodyMaxLength).WithMessage($"正文不能超过{Notice.BodyMaxLength}个字符（含格式）。");
+            RuleFor(r => r.Title).NoticeTitle();
+            RuleFor(r => r.Body).NoticeBody();
             // No default: a forgotten level must not silently make a notice public.
             RuleFor(r => r.Visibility).NotNull().WithMessage("请选择信息级别（公开、党内或支委）。").IsInEnum().WithMessage("信息级别无效。");
             RuleFor(r => r.Audience).NotNull().WithMessage("请选择通知对象。").SetValidator(new AudienceRequestValidator());
-            RuleFor(r => r.ConfirmNotClassified).Equal(true).WithMessage("请确认通知内容不涉及国家秘密（涉密信息不得在本系统发布）。");
+            RuleFor(r => r.ConfirmNotClassified).ConfirmedNotClassified();
         }
     }
 

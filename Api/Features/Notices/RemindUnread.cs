@@ -27,15 +27,11 @@ public static class RemindUnread
         CancellationToken cancellationToken)
     {
         var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
-        var (notice, recipient) = await NoticeRules.LoadAsync(db, id, viewer, cancellationToken);
-        if (notice is null || !NoticeRules.CanRead(viewer, notice, recipient is not null))
+        var (notice, _, refusal) = await NoticeRules.LoadManageableAsync(
+            db, id, viewer, "只有发布单位的支委或党总支管理员可以提醒未读党员。", cancellationToken);
+        if (notice is null)
         {
-            return Problems.NotFound();
-        }
-
-        if (!NoticeRules.CanManage(viewer, notice))
-        {
-            return Problems.Forbidden("只有发布单位的支委或党总支管理员可以提醒未读党员。");
+            return refusal!;
         }
 
         if (notice.Status != NoticeStatus.Published)

@@ -29,15 +29,10 @@ public static class UpdateMember
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var member = await db.Members.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var (member, refusal) = await db.LoadMemberAsync(access, id, access.CanManage, cancellationToken);
         if (member is null)
         {
-            return Problems.NotFound();
-        }
-
-        if (UnitAccess.Check(access, member.BranchId, access.CanManage) is { } refusal)
-        {
-            return refusal;
+            return refusal!;
         }
 
         var today = LocalCalendar.Today(time.GetUtcNow());

@@ -1,0 +1,23 @@
+using SmartBranch.Domain.Organization;
+
+namespace SmartBranch.Api.Features.Org;
+
+/// <summary>The gate for endpoints that act on one roster entry, the member-level twin of <see cref="UnitAccess.LoadUnitAsync"/>.</summary>
+internal static class MemberAccess
+{
+    /// <summary>
+    /// The member (tracked, to be changed), or null and the refusal to return: 404 for an unknown id or one in
+    /// a branch the caller cannot view, 403 unless <paramref name="may"/> allows acting in the member's branch.
+    /// </summary>
+    public static async Task<(Member? Member, ProblemHttpResult? Refusal)> LoadMemberAsync(
+        this AppDbContext db, AccessScope access, int memberId, Func<int, bool> may, CancellationToken cancellationToken)
+    {
+        var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken);
+        if (member is null)
+        {
+            return (null, Problems.NotFound());
+        }
+
+        return UnitAccess.Check(access, member.BranchId, may) is { } refusal ? (null, refusal) : (member, null);
+    }
+}
