@@ -68,22 +68,22 @@ public sealed class FeatureReminderDeliveryTests : FunctionalTest
     [Test]
     public async Task SendsTheCancellationAndNoReminders_WhenMeetingIsCancelled()
     {
-        var org = await _app.SeedAsync(branches: 1, members: 1);
+        var org = await App.SeedAsync(branches: 1, members: 1);
         var member = org.A.Members[0];
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var start = Now.AddDays(2);
         var meeting = await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, start, "学习新党章");
-        await _app.BankAsync(member, ReminderKit.MeetingTemplate, times: 5);
+        await App.BankAsync(member, ReminderKit.MeetingTemplate, times: 5);
 
         var cancelled = await secretary.PostAsJsonAsync($"/api/meetings/{meeting.GetProperty("id").GetInt32()}/cancel", new { reason = "与学院大会冲突" });
         Assert.That(cancelled.IsSuccessStatusCode, Is.True, await cancelled.Content.ReadAsStringAsync());
         foreach (var at in new[] { Now, start.AddHours(-24), start.AddHours(-1) })
         {
-            _app.Time!.Advance(at - Now);
-            await _app.DrainAsync();
+            App.Time!.Advance(at - Now);
+            await App.DrainAsync();
         }
 
-        var message = _app.MessagesTo(member).Single();
+        var message = App.MessagesTo(member).Single();
         Assert.That(message.Data["thing1"], Is.EqualTo("学习新党章"));
         Assert.That(message.At, Is.EqualTo(start.AddDays(-2)));
     }
