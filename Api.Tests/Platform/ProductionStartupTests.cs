@@ -13,6 +13,7 @@ public sealed class ProductionStartupTests
         var ready = await app.CreateClient().GetAsync("/health/ready");
 
         Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), await ready.Content.ReadAsStringAsync());
+        Assert.That((await app.CreateClient().GetAsync("/swagger/v1/swagger.json")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "no API description in production unless Swagger:Enabled");
     }
 
     [Test]

@@ -89,8 +89,13 @@ public static class ApiSetup
         app.UseReverseProxySupport();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseSwagger();
-        app.UseSwaggerUI(o => o.DocumentTitle = "SmartBranch API");
+        // The API description is for developers; production serves it only when asked to (Swagger:Enabled).
+        if (!app.Environment.IsProduction() || app.Configuration.GetValue<bool>("Swagger:Enabled"))
+        {
+            app.UseSwagger();
+            app.UseSwaggerUI(o => o.DocumentTitle = "SmartBranch API");
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
