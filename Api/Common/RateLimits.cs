@@ -11,12 +11,19 @@ public sealed class RateLimitingOptions
     /// <summary>WeChat logins allowed per client address per minute.</summary>
     [Range(1, 100_000)]
     public int LoginPermitsPerMinute { get; set; } = 20;
+
+    /// <summary>Requests to the anonymous endpoints (share opens, the big screen) per client address per minute.</summary>
+    [Range(1, 100_000)]
+    public int AnonymousPermitsPerMinute { get; set; } = 120;
 }
 
 /// <summary>Named rate-limit policies; limits are per client address.</summary>
 public static class RateLimits
 {
     public const string Login = "login";
+
+    /// <summary>Endpoints anyone may call without signing in.</summary>
+    public const string Anonymous = "anonymous";
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services)
     {
@@ -30,18 +37,21 @@ public static class RateLimits
                 var problem = Problems.TooManyRequests(context.HttpContext, "操作过于频繁，请稍后再试。", retryAfter);
                 await problem.ExecuteAsync(context.HttpContext);
             };
-            options.AddPolicy(Login, context =>
-            {
-                var permits = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value.LoginPermitsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = permits,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
+            options.AddPolicy(Login, context => PerAddress(context, o => o.LoginPermitsPerMinute));
+            options.AddPolicy(Anonymous, context => PerAddress(context, o => o.AnonymousPermitsPerMinute));
         });
         return services;
+    }
+
+    private static RateLimitPartition<string> PerAddress(HttpContext context, Func<RateLimitingOptions, int> permits)
+    {
+        var limit = permits(context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value);
+        return RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
     }
 
     /// <summary>The caller's address (after forwarded headers are applied).</summary>

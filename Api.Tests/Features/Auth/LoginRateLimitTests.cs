@@ -19,4 +19,18 @@ public sealed class LoginRateLimitTests
         await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.That(limited.Headers.RetryAfter, Is.Not.Null);
     }
+
+    [Test]
+    public async Task Returns429_WhenOneAddressCallsTheAnonymousScreenTooOften()
+    {
+        using var app = new AppFactory(new Dictionary<string, string?> { ["RateLimiting:AnonymousPermitsPerMinute"] = "2" });
+        var client = app.CreateClient();
+
+        var first = await client.GetAsync("/screen/no-such-link/data");
+        var second = await client.GetAsync("/screen/no-such-link/data");
+        var third = await client.GetAsync("/screen/no-such-link/data");
+
+        Assert.That(new[] { first.StatusCode, second.StatusCode }, Is.All.EqualTo(HttpStatusCode.NotFound));
+        await third.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+    }
 }

@@ -124,6 +124,8 @@ public static class BrandEndpoints
             .WithSummary("Record that someone opened a share (signed in, or anonymous with a visitor id)")
             .WithValidation<OpenShare.Request>()
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimits.Anonymous)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -131,7 +133,7 @@ public static class BrandEndpoints
         push.MapGet("/", WeChatPush.Verify).WithName("VerifyWeChatPush").WithSummary("WeChat message-push URL verification (echo)");
         push.MapPost("/", WeChatPush.Receive).WithName("ReceiveWeChatPush").WithSummary("WeChat message-push events (wxa_media_check)");
 
-        var screen = app.MapGroup("/screen").WithTags("Screen").AllowAnonymous().ExcludeFromDescription();
+        var screen = app.MapGroup("/screen").WithTags("Screen").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous).ExcludeFromDescription();
         screen.MapGet("/assets/{name}", ScreenPage.Asset).WithName("GetScreenAsset");
         screen.MapGet("/{token}", ScreenPage.Handle).WithName(nameof(ScreenPage));
         screen.MapGet("/{token}/data", GetScreenData.Handle).WithName(nameof(GetScreenData));
