@@ -14,6 +14,7 @@ public sealed class MiniProgramPagesTests
         MiniProgramPages.NoticeDetail(1),
         MiniProgramPages.ActivityDetail(1),
         MiniProgramPages.MeetingDetail(1),
+        MiniProgramPages.Story(1),
     ];
 
     [TestCaseSource(nameof(ServerPages))]

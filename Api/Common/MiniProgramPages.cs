@@ -18,5 +18,8 @@ public static class MiniProgramPages
 
     public static string MeetingDetail(int id) => With("pages/meeting-detail/index", id);
 
+    /// <summary>One story on the brand page.</summary>
+    public static string Story(int id) => $"pages/brand/index?story={id.ToString(CultureInfo.InvariantCulture)}";
+
     private static string With(string page, int id) => $"{page}?id={id.ToString(CultureInfo.InvariantCulture)}";
 }

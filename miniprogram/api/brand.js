@@ -19,6 +19,8 @@ module.exports = {
   comment: (id, text) => client.post('/api/stories/' + id + '/comments', { text }),
   /** → { shareId, path } (only published Public stories) */
   share: (id) => client.post('/api/shares', { subjectType: 'story', subjectId: Number(id) }),
+  /** → { shareId, path } (only published Public notices) */
+  shareNotice: (id) => client.post('/api/shares', { subjectType: 'notice', subjectId: Number(id) }),
   /** Records that this user opened a shared story. */
   opened: (shareId) => client.post('/api/shares/' + encodeURIComponent(shareId) + '/open', {}),
 };

@@ -115,6 +115,27 @@ describe('notices', () => {
     expect(page.data.actions).toEqual([{ key: 'stats', text: '阅读情况', url: '/pages/notice-stats/index?id=11' }]);
   });
 
+  test('opened from a share card, the opening is recorded; sharing a public notice carries a share id', async () => {
+    const { app, sent } = appAs(MEMBER, {
+      'GET /api/notices/11': () => Object.assign({}, internal, { visibility: 'Public' }),
+      'POST /api/shares/abc123/open': () => [204],
+      'POST /api/shares': () => ({ shareId: 'xyz', path: 'pages/notice-detail/index?id=11&share=xyz' }),
+    });
+    const page = await app.open('notice-detail', { id: '11', share: 'abc123' });
+    expect(sent['POST /api/shares/abc123/open']).toHaveLength(1);
+
+    const card = page.onShareAppMessage();
+    expect(await card.promise).toEqual({ title: '关于开展主题党日的通知', path: '/pages/notice-detail/index?id=11&share=xyz' });
+    expect(sent['POST /api/shares']).toEqual([{ subjectType: 'notice', subjectId: 11 }]);
+  });
+
+  test('an internal notice is shared without a share id (it stays inside the organisation)', async () => {
+    const { app, sent } = appAs(MEMBER, { 'GET /api/notices/11': () => internal });
+    const page = await app.open('notice-detail', { id: '11' });
+    expect(page.onShareAppMessage()).toEqual({ title: '关于开展主题党日的通知', path: '/pages/notice-detail/index?id=11' });
+    expect(sent['POST /api/shares']).toBeUndefined();
+  });
+
   test('the secretary of another branch gets no action on it', async () => {
     const { app } = appAs(OTHER_SECRETARY, { 'GET /api/notices/11': () => Object.assign({}, internal, { visibility: 'Public' }) });
     const page = await app.open('notice-detail', { id: '11' });

@@ -47,7 +47,7 @@ public static class CreateShare
             }
 
             unitId = story.UnitId;
-            path = $"pages/brand/index?story={story.Id}";
+            path = MiniProgramPages.Story(story.Id);
         }
         else
         {
@@ -65,7 +65,7 @@ public static class CreateShare
             }
 
             unitId = notice.UnitId;
-            path = $"pages/notice-detail/index?id={notice.Id}";
+            path = MiniProgramPages.NoticeDetail(notice.Id);
         }
 
         var share = new Share(NewId(), request.SubjectType, request.SubjectId, unitId, current.Id, time.GetUtcNow());

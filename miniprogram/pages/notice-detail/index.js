@@ -4,13 +4,28 @@ const views = require('../../logic/views');
 const watermark = require('../../logic/watermark');
 const kit = require('../../logic/page-kit');
 const notices = require('../../api/notices');
+const brand = require('../../api/brand');
 
 Page({
   data: { id: null, notice: null, view: null, body: '', watermark: '', actions: [], loading: false },
 
   onLoad(options) {
     this.setData({ id: options.id });
+    // Opened from a shared card: count the opening for the notice's reach (best effort, never blocks reading).
+    if (options.share) brand.opened(options.share).catch(() => {});
     return this.load();
+  },
+
+  onShareAppMessage() {
+    const notice = this.data.notice;
+    const fallback = { title: notice ? notice.title : '通知公告', path: '/pages/notice-detail/index?id=' + this.data.id };
+    // Only public notices may leave the organisation; the share id in the path lets openings be counted.
+    if (!notice || notice.visibility !== 'Public') return fallback;
+    return {
+      title: fallback.title,
+      path: fallback.path,
+      promise: brand.shareNotice(this.data.id).then((s) => ({ title: fallback.title, path: '/' + s.path }), () => fallback),
+    };
   },
 
   async load() {
