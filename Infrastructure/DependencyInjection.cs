@@ -159,6 +159,8 @@ public static class DependencyInjection
             .Validate(_ => !(isProduction && useEmulator), "WeChat:UseEmulator cannot be switched on in Production.")
             .Validate(o => useEmulator || (!string.IsNullOrWhiteSpace(o.AppId) && !string.IsNullOrWhiteSpace(o.AppSecret)),
                 "WeChat:AppId and WeChat:AppSecret are required unless the WeChat emulator is used (Development only).")
+            .Validate(o => !o.PushSafeMode || WeChatMessageCrypto.IsValidKey(o.PushEncodingAesKey),
+                "WeChat:PushEncodingAesKey must be the 43-character EncodingAESKey of the message-push configuration (base64 characters that decode to 32 bytes with \"=\" appended); leave it empty for plaintext mode.")
             .ValidateOnStart();
 
         services.AddSingleton<AccessTokenGate>();

@@ -34,6 +34,15 @@ public sealed class WeChatOptions
     /// <summary>Token of the message-push configuration (消息推送 Token), used to verify pushed events (§9).</summary>
     public string? PushToken { get; set; }
 
+    /// <summary>
+    /// EncodingAESKey of the message-push configuration (43 characters). When set, the push endpoint expects safe
+    /// mode (安全模式, §9): encrypted bodies with msg_signature; plaintext events are refused.
+    /// </summary>
+    public string? PushEncodingAesKey { get; set; }
+
+    /// <summary>True when pushed events arrive encrypted (a PushEncodingAesKey is configured).</summary>
+    public bool PushSafeMode => !string.IsNullOrWhiteSpace(PushEncodingAesKey);
+
     /// <summary><c>miniprogram_state</c> sent with subscription messages and <c>env_version</c> for codes: formal, trial or developer.</summary>
     public string MiniProgramState { get; set; } = "formal";
 }

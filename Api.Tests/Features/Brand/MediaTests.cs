@@ -91,7 +91,10 @@ public sealed class MediaTests
     }
 }
 
-public sealed class MediaCheckTests
+/// <summary>Runs in plaintext mode and, with a PushEncodingAesKey configured, with the verdicts pushed encrypted (safe mode).</summary>
+[TestFixture(false)]
+[TestFixture(true)]
+public sealed class MediaCheckTests(bool safeMode)
 {
     private AppFactory _app = null!;
     private string _media = null!;
@@ -100,7 +103,9 @@ public sealed class MediaCheckTests
     public void Start()
     {
         _media = Path.Combine(Path.GetTempPath(), $"sb-media-{Guid.NewGuid():N}");
-        _app = new AppFactory(BrandTestApi.MediaSettings(_media, ("Media:WeChatCheck", "true")));
+        _app = new AppFactory(safeMode
+            ? BrandTestApi.MediaSettings(_media, ("Media:WeChatCheck", "true"), ("WeChat:PushEncodingAesKey", WeChatMessageCryptoTests.Key))
+            : BrandTestApi.MediaSettings(_media, ("Media:WeChatCheck", "true")));
         _app.Emulator.DeliverPushesTo(_app.CreateClient());
     }
 

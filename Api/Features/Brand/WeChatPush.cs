@@ -1,12 +1,15 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using SmartBranch.Infrastructure.WeChat;
 
 namespace SmartBranch.Api.Features.Brand;
 
 /// <summary>
-/// The message-push endpoint configured in the mini-program console (wechat-api.md §9, plaintext JSON mode).
+/// The message-push endpoint configured in the mini-program console (wechat-api.md §9, JSON format).
 /// GET answers WeChat's URL verification; POST receives events, today the <c>wxa_media_check</c> verdicts.
 /// Both check the signature over the configured token; a bad signature is 401 and changes nothing.
+/// With <c>WeChat:PushEncodingAesKey</c> configured, POSTs are expected in safe mode (安全模式): the body is
+/// <c>{"ToUserName","Encrypt"}</c>, verified by <c>msg_signature</c> (401) and decrypted for our appid (400 otherwise).
 /// </summary>
 public static class WeChatPush
 {
@@ -19,6 +22,8 @@ public static class WeChatPush
         string? signature,
         string? timestamp,
         string? nonce,
+        [FromQuery(Name = "encrypt_type")] string? encryptType,
+        [FromQuery(Name = "msg_signature")] string? msgSignature,
         HttpRequest request,
         AppDbContext db,
         IOptions<WeChatOptions> options,
@@ -26,7 +31,8 @@ public static class WeChatPush
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (!WeChatMessagePush.IsValid(options.Value.PushToken, signature, timestamp, nonce))
+        var settings = options.Value;
+        if (!WeChatMessagePush.IsValid(settings.PushToken, signature, timestamp, nonce))
         {
             return SignatureRefused();
         }
@@ -34,7 +40,41 @@ public static class WeChatPush
         MediaEvent? pushed;
         try
         {
-            pushed = await JsonSerializer.DeserializeAsync<MediaEvent>(request.Body, JsonSerializerOptions.Web, cancellationToken);
+            if (settings.PushSafeMode)
+            {
+                // Safe mode only: a plaintext event carries no msg_signature and is not trusted.
+                if (!string.Equals(encryptType, "aes", StringComparison.OrdinalIgnoreCase))
+                {
+                    return SignatureRefused();
+                }
+
+                var envelope = await JsonSerializer.DeserializeAsync<EncryptedEnvelope>(request.Body, JsonSerializerOptions.Web, cancellationToken);
+                if (string.IsNullOrEmpty(envelope?.Encrypt))
+                {
+                    return Problems.BadRequest("消息格式错误", "安全模式的推送缺少 Encrypt 字段。");
+                }
+
+                if (!WeChatMessageCrypto.IsValidSignature(settings.PushToken, msgSignature, timestamp, nonce, envelope.Encrypt))
+                {
+                    return SignatureRefused();
+                }
+
+                var decrypted = WeChatMessageCrypto.Decrypt(settings.PushEncodingAesKey!, settings.AppId ?? string.Empty, envelope.Encrypt);
+                switch (decrypted.Status)
+                {
+                    case WeChatDecryptStatus.WrongAppId:
+                        loggers.CreateLogger(typeof(WeChatPush)).LogWarning("Safe-mode push for another appid {AppId}", decrypted.AppId);
+                        return Problems.BadRequest("消息解密失败", "推送消息不是发给本小程序的。");
+                    case WeChatDecryptStatus.Malformed:
+                        return Problems.BadRequest("消息解密失败", "推送消息无法解密，请检查消息推送配置中的 EncodingAESKey。");
+                }
+
+                pushed = JsonSerializer.Deserialize<MediaEvent>(decrypted.Message!, JsonSerializerOptions.Web);
+            }
+            else
+            {
+                pushed = await JsonSerializer.DeserializeAsync<MediaEvent>(request.Body, JsonSerializerOptions.Web, cancellationToken);
+            }
         }
         catch (JsonException)
         {
@@ -64,6 +104,14 @@ public static class WeChatPush
 
     private static IResult SignatureRefused() =>
         TypedResults.Problem("消息推送签名校验失败。", statusCode: StatusCodes.Status401Unauthorized, title: "签名无效");
+
+    /// <summary>The body of a safe-mode push.</summary>
+    public sealed class EncryptedEnvelope
+    {
+        public string? ToUserName { get; set; }
+
+        public string? Encrypt { get; set; }
+    }
 
     /// <summary>The fields of a pushed event this endpoint reads.</summary>
     public sealed class MediaEvent

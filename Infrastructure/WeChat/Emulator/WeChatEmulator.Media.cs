@@ -15,7 +15,7 @@ namespace SmartBranch.Infrastructure.WeChat.Emulator;
 /// <summary>
 /// mediaCheckAsync v2 (wechat-api.md §7b): answers a trace_id at once, then delivers the verdict the way
 /// WeChat does, as a signed <c>wxa_media_check</c> event POSTed to the app's message-push URL (§9,
-/// plaintext JSON mode). Every image passes unless a test queued another verdict.
+/// JSON; plaintext mode, or safe mode when the app has a PushEncodingAesKey). Every image passes unless a test queued another verdict.
 /// </summary>
 public sealed partial class WeChatEmulator
 {
@@ -131,11 +131,22 @@ public sealed partial class WeChatEmulator
             result = new { suggest, label },
         };
 
+        var path = $"{DefaultPushPath}?signature={signature}&timestamp={timestamp}&nonce={nonce}";
+        object body = payload;
+        if (options.Value.PushSafeMode)
+        {
+            // Safe mode (§9): the event travels encrypted for our appid, authenticated by msg_signature.
+            var encrypt = WeChatMessageCrypto.Encrypt(options.Value.PushEncodingAesKey!, AppId, JsonSerializer.Serialize(payload));
+            var msgSignature = WeChatMessageCrypto.MsgSignature(PushToken, timestamp, nonce, encrypt);
+            path += $"&encrypt_type=aes&msg_signature={msgSignature}";
+            body = new { ToUserName = "gh_emulator", Encrypt = encrypt };
+        }
+
         for (var attempt = 0; attempt < 6; attempt++)
         {
             try
             {
-                using var response = await client.PostAsJsonAsync($"{DefaultPushPath}?signature={signature}&timestamp={timestamp}&nonce={nonce}", payload);
+                using var response = await client.PostAsJsonAsync(path, body);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
