@@ -52,6 +52,8 @@ public static class ApiSetup
             .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.MemberId));
 
         services.AddRateLimits();
+        services.AddSingleton<SmartBranch.Api.Features.Auth.LoginAbuseLimiter>();
+        services.AddResponseHeaders();
         builder.AddReverseProxySupport();
         services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
 
@@ -86,6 +88,7 @@ public static class ApiSetup
     /// <summary>The middleware pipeline, in order.</summary>
     public static WebApplication UseApi(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseReverseProxySupport();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -21,19 +21,36 @@ public static class WeChatLogin
         Request request,
         WeChatClient weChat,
         ISessionStore sessions,
+        LoginAbuseLimiter limiter,
         AppDbContext db,
         TimeProvider time,
         HttpContext http,
         CancellationToken cancellationToken)
     {
+        var address = RateLimits.ClientAddress(http);
+        if (!limiter.MayTry(request.Code, address))
+        {
+            return Problems.TooManyRequests(http, "登录尝试过于频繁，请重新打开小程序后再试。", 60);
+        }
+
         var login = await weChat.Code2SessionAsync(request.Code, cancellationToken);
         if (!login.Succeeded)
         {
+            if (login.Error.Kind == WeChatErrorKind.Client)
+            {
+                limiter.RecordFailure(address);
+            }
+
             // A used, invalid or expired code is the mini-program's to replace (400, never retried); only a busy WeChat is 503.
             return WeChatProblems.For(http, login.Error, "微信登录服务暂时繁忙，请稍后再试。");
         }
 
         var openId = login.Value!.OpenId;
+        if (!limiter.MaySignIn(openId))
+        {
+            return Problems.TooManyRequests(http, "该微信账号登录过于频繁，请一分钟后再试。", 60);
+        }
+
         var session = await sessions.CreateAsync(new SessionData(openId, time.GetUtcNow()), cancellationToken);
         var memberId = await db.Members.Where(m => m.OpenId == openId).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
         var profile = memberId is int id ? await MemberProfiles.LoadAsync(db, id, time.GetUtcNow(), cancellationToken) : null;
