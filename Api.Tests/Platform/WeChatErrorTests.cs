@@ -154,6 +154,7 @@ public sealed class WeChatErrorTests : FunctionalTest
     public async Task RefreshesTheTokenAndAnswers200_WhenWeChatRejectsTheTokenOnce()
     {
         var invitation = await InvitationAsync();
+        Assert.That((await _secretary.GetAsync($"/api/invitations/{invitation}/qrcode")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "token cached");
         var tokens = App.Emulator.CallCount("cgi-bin/stable_token");
         App.Emulator.FailNext(QrCode, WeChatErrorCodes.InvalidCredential);
 
