@@ -15,7 +15,11 @@ public sealed class RateLimitingOptions
     [Range(1, 100_000)]
     public int LoginPermitsPerMinute { get; set; } = 600;
 
-    /// <summary>Tries of one wx.login code within five minutes (WeChat accepts it once; a double tap sends it twice).</summary>
+    /// <summary>
+    /// Tries of one wx.login code within five minutes (WeChat accepts it once; a double tap sends it twice).
+    /// Development raises this and the next limit: the emulator's <c>dev-&lt;name&gt;</c> codes are reusable and the
+    /// develop build of the mini-program signs in with the same one every time.
+    /// </summary>
     [Range(1, 100_000)]
     public int LoginAttemptsPerCode { get; set; } = 3;
 

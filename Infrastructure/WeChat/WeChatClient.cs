@@ -16,7 +16,7 @@ public class WeChatResponse
 /// <summary>auth.code2Session answer. The session_key is read but never leaves this client.</summary>
 public sealed record Code2SessionResult(string OpenId, string? UnionId);
 
-/// <summary>Body of wxacode.getUnlimited (see wechat-api.md §8). Built only by <see cref="WeChatClient.MiniProgramCodeRequest"/>.</summary>
+/// <summary>Body of wxacode.getUnlimited (see README.md §8). Built only by <see cref="WeChatClient.MiniProgramCodeRequest"/>.</summary>
 internal sealed record UnlimitedQrCodeRequest(string Scene, string? Page, bool CheckPath, string EnvVersion, int Width = 430);
 
 /// <summary>One refresh of the access token at a time per process; stable_token keeps instances from invalidating each other.</summary>

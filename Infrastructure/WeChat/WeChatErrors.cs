@@ -37,7 +37,7 @@ public sealed record WeChatError(
 /// <summary>
 /// The one table of every WeChat errcode the application can receive from code2Session, stable_token,
 /// getwxacodeunlimit, subscribeMessage.send, msg_sec_check, media_check_async and getuserphonenumber
-/// (wechat-api.md §1–§10). The WeChat client decides retries from it and the API turns it into ProblemDetails.
+/// (README.md §1–§10). The WeChat client decides retries from it and the API turns it into ProblemDetails.
 /// A code missing from the table is treated as configuration and logged so it can be added.
 /// </summary>
 public static class WeChatErrors
