@@ -1,5 +1,3 @@
-using SmartBranch.Infrastructure.Redis;
-
 namespace SmartBranch.Api.Tests.Platform;
 
 /// <summary>redis-server stops under authenticated requests: 503 ProblemDetails with Retry-After, then recovery.</summary>
@@ -29,22 +27,10 @@ public sealed class RedisDownTests
         Assert.That(app.Logs.Lines.Any(l => l.Contains("Unhandled exception", StringComparison.Ordinal)), Is.False, "an outage is not logged as a bug");
 
         await redis.StartAsync();
-        await WaitUntilConnectedAsync(app);
+        await app.WaitUntilRedisConnectedAsync();
 
         // The server kept nothing (no persistence), so the old session is gone: signing in again works.
         var again = await app.SignInAsync(org.A.Members[0]);
         Assert.That((await again.GetAsync("/api/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-    }
-
-    private static async Task WaitUntilConnectedAsync(AppFactory app)
-    {
-        // Waits for a condition (the multiplexer reconnecting), not for an amount of time.
-        var multiplexer = app.Services.GetRequiredService<RedisConnection>().Multiplexer;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!multiplexer.IsConnected)
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "Redis did not reconnect");
-            await Task.Delay(50);
-        }
     }
 }

@@ -18,7 +18,8 @@ public sealed class RedisConnection : IDisposable
         // instead of waiting in the backlog for the whole timeout; the multiplexer keeps reconnecting meanwhile.
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
 
-        // Timeouts written in the connection string win; otherwise the (short) ones from the options.
+        // Timeouts written in the connection string win; otherwise the (short) one from the options. An async timeout
+        // that is not written follows the sync one, as StackExchange.Redis does by itself.
         var timeout = (int)options.Value.Timeout.TotalMilliseconds;
         if (!Mentions(connectionString, "connectTimeout"))
         {
@@ -32,7 +33,7 @@ public sealed class RedisConnection : IDisposable
 
         if (!Mentions(connectionString, "asyncTimeout"))
         {
-            configuration.AsyncTimeout = timeout;
+            configuration.AsyncTimeout = configuration.SyncTimeout;
         }
 
         Multiplexer = ConnectionMultiplexer.Connect(configuration);

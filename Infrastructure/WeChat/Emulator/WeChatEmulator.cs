@@ -27,9 +27,8 @@ public sealed record EmulatorQrCodeRequest(string? Scene, string? Page, bool Che
 /// makes. It runs on loopback in Development and tests; Production refuses to start with it.
 /// Codes <c>dev-&lt;name&gt;</c> sign in as a stable openid as often as wanted (handy for development);
 /// <c>dev-&lt;name&gt;~&lt;anything&gt;</c> signs in as the same openid but, like every real WeChat code, only once
-/// (40163 afterwards); anything else is errcode 40029. A POST body sent chunked (without Content-Length) is
-/// refused with HTTP 411, as some servers on the way to WeChat do. Feature-specific APIs live in the other
-/// parts of this partial class.
+/// (40163 afterwards); anything else is errcode 40029. How each request body was framed (Content-Length or
+/// chunked) is kept in <see cref="Requests"/>. Feature-specific APIs live in the other parts of this partial class.
 /// </summary>
 public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, TimeProvider time, ILogger<WeChatEmulator> logger, IServiceProvider services) : IAsyncDisposable
 {
@@ -297,19 +296,13 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
         return expiresAt <= time.GetUtcNow() ? Error(api, 42001, "access_token expired") : null;
     }
 
-    /// <summary>Notes how each request's body was framed, and refuses a chunked POST body (HTTP 411).</summary>
-    private async Task RecordFramingAsync(HttpContext context, RequestDelegate next)
+    /// <summary>Notes how each request's body was framed (the app must send Content-Length, never chunked).</summary>
+    private Task RecordFramingAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
         var chunked = request.Headers.TransferEncoding.Any(v => v?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true);
         _requests.Enqueue(new EmulatorRequest(request.Method, request.Path, request.ContentLength, chunked));
-        if (HttpMethods.IsPost(request.Method) && request.ContentLength is null && !request.Path.StartsWithSegments("/__emulator"))
-        {
-            context.Response.StatusCode = StatusCodes.Status411LengthRequired;
-            return;
-        }
-
-        await next(context);
+        return next(context);
     }
 
     private IResult? TakeFault(string api) =>
