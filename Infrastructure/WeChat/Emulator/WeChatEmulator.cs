@@ -133,6 +133,7 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
         MapSecurityRoutes(routes);
         MapSubscribeRoutes(routes);
         MapMediaRoutes(routes);
+        MapPhoneRoutes(routes);
         MapControlRoutes(routes);
     }
 
