@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using SmartBranch.Api.Tests.Features.Activities;
 
 namespace SmartBranch.Api.Tests.Features.Meetings;

@@ -214,7 +214,8 @@ public sealed class ChineseSpreadsheetTests : FunctionalTest
         foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal) && e.FullName.StartsWith("xl/", StringComparison.Ordinal)))
         {
             var document = System.Xml.Linq.XDocument.Load(entry.Open());
-            texts.AddRange(document.Descendants().Where(e => e.Name.LocalName == "t").Select(e => e.Value));
+            // Shared or inline strings (<t>) and cell values (<v>, where MiniExcel puts its strings).
+            texts.AddRange(document.Descendants().Where(e => e.Name.LocalName is "t" or "v").Select(e => e.Value));
         }
 
         return texts;
