@@ -145,7 +145,9 @@ public sealed class DemoDataTests
     {
         var past = (await (await _member.GetAsync("/api/activities?scope=past")).ReadAsync<JsonElement>()).GetProperty("items").EnumerateArray().Single();
         var day = DateOnly.FromDateTime(SmartBranch.Domain.Common.LocalCalendar.ToLocal(past.GetProperty("startsAt").GetDateTimeOffset()).DateTime);
-        var branchId = past.GetProperty("unitId").GetInt32();
+        var detail = await (await _secretary.GetAsync($"/api/activities/{past.GetProperty("id").GetInt32()}")).ReadAsync<JsonElement>();
+        var branchId = detail.GetProperty("unitId").GetInt32();
+        Assert.That(detail.GetProperty("themedPartyDay").GetBoolean(), Is.True);
 
         var report = await (await _secretary.GetAsync($"/api/org/units/{branchId}/compliance?from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}")).ReadAsync<JsonElement>();
 
