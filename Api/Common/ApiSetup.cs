@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
 using SmartBranch.Api.Common.Errors;
 using SmartBranch.Api.Common.Startup;
+using SmartBranch.Api.Common.Time;
 using SmartBranch.Api.Features.Reminders;
 using SmartBranch.Infrastructure;
 using SmartBranch.Infrastructure.Media;
@@ -19,6 +20,7 @@ public static class ApiSetup
         services.AddErrorHandling();
         services.AddRequestValidation();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOrganizationTime(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentMember>();
         services.AddScoped<AuditTrail>();
