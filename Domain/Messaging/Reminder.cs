@@ -14,6 +14,9 @@ public enum ReminderKind
 
     /// <summary>请假审批结果</summary>
     LeaveDecision,
+
+    /// <summary>书记信箱 (an answer to the writer; an overdue message to its readers)</summary>
+    Mailbox,
 }
 
 public enum ReminderStatus
@@ -33,6 +36,10 @@ public static class SubjectTypes
     public const string Activity = "activity";
     public const string Meeting = "meeting";
     public const string LeaveRequest = "leave";
+    public const string MailboxMessage = "mailbox";
+    public const string AppraisalRound = "appraisal";
+    public const string Poll = "poll";
+    public const string MessageWall = "wall";
 }
 
 /// <summary>
