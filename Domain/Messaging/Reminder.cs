@@ -14,9 +14,6 @@ public enum ReminderKind
 
     /// <summary>请假审批结果</summary>
     LeaveDecision,
-
-    /// <summary>书记信箱 (an answer to the writer; an overdue message to its readers)</summary>
-    Mailbox,
 }
 
 public enum ReminderStatus

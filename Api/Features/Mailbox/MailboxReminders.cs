@@ -10,7 +10,8 @@ namespace SmartBranch.Api.Features.Mailbox;
 /// The mailbox's reminders, through the shared reminder outbox: the readers are told when a message passes its
 /// deadline unanswered ("overdue-N"), the general branch's admins when it passes the second period
 /// ("escalated-N"), and the writer when an answer arrives ("answer-N"). N counts the rounds (reopenings) or
-/// answers. Nothing in them names the writer.
+/// answers. Nothing in them names the writer. They use the notice template (通知提醒: subject, time, note), so
+/// no further subscription-message template has to be configured.
 /// </summary>
 public sealed class MailboxReminders(AppDbContext db, ReminderScheduler scheduler, TimeProvider time)
 {
@@ -20,12 +21,12 @@ public sealed class MailboxReminders(AppDbContext db, ReminderScheduler schedule
         var today = LocalCalendar.Today(time.GetUtcNow());
         var round = message.Round.ToString(CultureInfo.InvariantCulture);
         var readers = await MailboxAccess.ReadersAsync(db, message, today, cancellationToken);
-        await scheduler.ScheduleAsync(ReminderKind.Mailbox, SubjectTypes.MailboxMessage, message.Id, $"overdue-{round}", readers, message.ReplyDueAt,
+        await scheduler.ScheduleAsync(ReminderKind.Notice, SubjectTypes.MailboxMessage, message.Id, $"overdue-{round}", readers, message.ReplyDueAt,
             Content(message, "书记信箱留言超期未复", $"有一条“{message.Category.DisplayName()}”留言已超过答复期限，请尽快答复。", message.ReplyDueAt), cancellationToken);
         if (message.Addressee == MailboxAddressee.Branch)
         {
             var admins = await MailboxAccess.AdminsAsync(db, message.GeneralBranchId, today, cancellationToken);
-            await scheduler.ScheduleAsync(ReminderKind.Mailbox, SubjectTypes.MailboxMessage, message.Id, $"escalated-{round}", admins, message.EscalateAt,
+            await scheduler.ScheduleAsync(ReminderKind.Notice, SubjectTypes.MailboxMessage, message.Id, $"escalated-{round}", admins, message.EscalateAt,
                 Content(message, "书记信箱留言逾期转党总支", $"支部有一条“{message.Category.DisplayName()}”留言逾期仍未答复，已提请党总支督办。", message.EscalateAt), cancellationToken);
         }
     }
@@ -37,7 +38,7 @@ public sealed class MailboxReminders(AppDbContext db, ReminderScheduler schedule
         await scheduler.CancelAsync(SubjectTypes.MailboxMessage, message.Id, $"overdue-{round}", cancellationToken);
         await scheduler.CancelAsync(SubjectTypes.MailboxMessage, message.Id, $"escalated-{round}", cancellationToken);
         var now = time.GetUtcNow();
-        await scheduler.ScheduleAsync(ReminderKind.Mailbox, SubjectTypes.MailboxMessage, message.Id, $"answer-{message.Replies.Count.ToString(CultureInfo.InvariantCulture)}",
+        await scheduler.ScheduleAsync(ReminderKind.Notice, SubjectTypes.MailboxMessage, message.Id, $"answer-{message.Replies.Count.ToString(CultureInfo.InvariantCulture)}",
             [message.AuthorMemberId], now, Content(message, "书记信箱留言已答复", $"您的“{message.Category.DisplayName()}”留言已收到答复，请查看并确认是否解决。", now), cancellationToken);
     }
 

@@ -35,7 +35,6 @@ public static class GetSubscriptions
         ReminderKind.Activity => "活动提醒",
         ReminderKind.Notice => "通知提醒",
         ReminderKind.LeaveDecision => "请假审批结果",
-        ReminderKind.Mailbox => "书记信箱",
         _ => kind.ToString(),
     };
 }
