@@ -1,4 +1,4 @@
-using SmartBranch.Api.Common.Startup;
+using SmartBranch.Api.Startup;
 using SmartBranch.Api.Features.Activities;
 using SmartBranch.Api.Features.Audit;
 using SmartBranch.Api.Features.Auth;
@@ -11,6 +11,7 @@ using SmartBranch.Api.Features.Notices;
 using SmartBranch.Api.Features.Org;
 using SmartBranch.Api.Features.Reminders;
 using SmartBranch.Api.Features.Subscriptions;
+using SmartBranch.Api.Features.WeChatPush;
 using SmartBranch.Infrastructure;
 
 if (args.Contains(HealthProbe.Argument))
@@ -22,6 +23,23 @@ if (args.Contains(HealthProbe.Argument))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInfrastructure();
 builder.AddApi();
+builder.Services.AddDemoData();
+
+// Each area registers its own services and routes; a new area adds one line to each list.
+builder.Services
+    .AddAuth()
+    .AddMe()
+    .AddOrg()
+    .AddAudit()
+    .AddNotices()
+    .AddActivities()
+    .AddMeetings()
+    .AddCalendar()
+    .AddSubscriptions()
+    .AddInbox()
+    .AddReminders()
+    .AddBrand()
+    .AddWeChatPush();
 
 var app = builder.Build();
 try
@@ -43,6 +61,7 @@ try
     app.MapInboxEndpoints();
     app.MapRemindersEndpoints();
     app.MapBrandEndpoints();
+    app.MapWeChatPushEndpoints();
 
     await app.RunAsync();
 }

@@ -57,7 +57,7 @@ public sealed class Invitation
     }
 
     /// <summary>Refuses an expired invitation and a single-use one already used.</summary>
-    public Common.Outcome CheckUsable(DateTimeOffset now)
+    public Common.Result CheckUsable(DateTimeOffset now)
     {
         if (now >= ExpiresAt)
         {
@@ -69,7 +69,7 @@ public sealed class Invitation
             return new Common.DomainError("invitation.used", "该邀请已被使用，请联系支部委员重新获取邀请码。");
         }
 
-        return Common.Outcome.Ok;
+        return Common.Result.Ok;
     }
 
     public void RecordUse() => UseCount++;

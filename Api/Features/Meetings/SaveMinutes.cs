@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
 
 namespace SmartBranch.Api.Features.Meetings;
@@ -29,7 +30,7 @@ public static class SaveMinutes
             db, access, id, tracked: false, MeetingAccess.CanWriteMinutes, "只有会议记录人、召集人或支委才能填写会议记录。", cancellationToken);
         if (meeting is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (meeting.IsCancelled)
@@ -54,7 +55,7 @@ public static class SaveMinutes
 
         var action = revision is null ? "minutes.draft_saved" : wasPublished ? "minutes.revised" : "minutes.published";
         var summary = revision is null ? $"保存「{meeting.Topic}」会议记录草稿" : $"「{meeting.Topic}」会议记录第{revision.Number}版";
-        audit.Record(meeting.BranchId, action, AuditTargets.Minutes, meeting.Id, summary);
+        audit.Record(meeting.BranchId, action, SubjectTypes.Minutes, meeting.Id, summary);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -21,7 +21,7 @@ public static class ListMembers
         var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanSeeMembersOf, cancellationToken);
         if (unit is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var query = db.Members.AsNoTracking();
