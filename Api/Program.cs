@@ -12,11 +12,18 @@ using SmartBranch.Api.Features.Org;
 using SmartBranch.Api.Features.Reminders;
 using SmartBranch.Api.Features.Subscriptions;
 using SmartBranch.Api.Features.WeChatPush;
+using SmartBranch.Api.Features.Transfers;
 using SmartBranch.Infrastructure;
 
 if (args.Contains(HealthProbe.Argument))
 {
     Environment.ExitCode = await HealthProbe.RunAsync(args);
+    return;
+}
+
+if (args.FirstOrDefault() == SetupOrganization.Verb)
+{
+    Environment.ExitCode = await SetupOrganization.RunCommandAsync(args);
     return;
 }
 
@@ -39,7 +46,8 @@ builder.Services
     .AddInbox()
     .AddReminders()
     .AddBrand()
-    .AddWeChatPush();
+    .AddWeChatPush()
+    .AddTransfers();
 
 var app = builder.Build();
 try
@@ -62,6 +70,7 @@ try
     app.MapRemindersEndpoints();
     app.MapBrandEndpoints();
     app.MapWeChatPushEndpoints();
+    app.MapTransfersEndpoints();
 
     await app.RunAsync();
 }

@@ -21,6 +21,9 @@ public static class SubjectTypes
     public const string MeetingCadence = "meeting_cadence";
 
     public const string Member = "member";
+
+    /// <summary>A relationship transfer (组织关系转接).</summary>
+    public const string Transfer = "transfer";
     public const string Appointment = "appointment";
     public const string Invitation = "invitation";
 
