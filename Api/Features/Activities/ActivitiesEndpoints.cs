@@ -1,3 +1,5 @@
+using SmartBranch.Api.Common.Idempotency;
+
 namespace SmartBranch.Api.Features.Activities;
 
 public static class ActivitiesEndpoints
@@ -9,6 +11,7 @@ public static class ActivitiesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/", CreateActivity.Handle)
+            .WithIdempotency()
             .WithName(nameof(CreateActivity))
             .WithSummary("Create an activity for a unit the caller manages")
             .WithValidation<CreateActivity.Request>()

@@ -1,3 +1,5 @@
+using SmartBranch.Api.Common.Idempotency;
+
 namespace SmartBranch.Api.Features.Notices;
 
 public static class NoticesEndpoints
@@ -12,6 +14,7 @@ public static class NoticesEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapPost("/", PostNotice.Handle)
+            .WithIdempotency()
             .WithName(nameof(PostNotice))
             .WithSummary("Post a notice (committee to their branch, groups or members; admins to any branches)")
             .WithValidation<PostNotice.Request>()
