@@ -18,6 +18,7 @@ public static class ApiSetup
     {
         var services = builder.Services;
         services.AddErrorHandling();
+        services.AddKestrelRejectionProblems();
         services.AddRequestValidation();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.ConfigureHttpJsonOptions(o => StrictJson.Apply(o.SerializerOptions));

@@ -30,7 +30,7 @@ public static class DateWindow
 }
 
 /// <summary>A JSON value the API refuses; the message is Chinese and shown to the user as it is.</summary>
-public sealed class RefusedJsonValueException(string detail) : JsonException(detail)
+public sealed class RefusedJsonValueException(string detail, Exception? inner = null) : JsonException(detail, inner)
 {
     public string Detail { get; } = detail;
 }
@@ -64,10 +64,22 @@ public static class StrictJson
         {
             private readonly JsonConverter<T> _inner = (JsonConverter<T>)inner;
 
+            private static string Refusal => $"取值无效，可选值为：{string.Join("、", Enum.GetNames<T>())}。";
+
             public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             {
-                var value = _inner.Read(ref reader, typeToConvert, options);
-                return Enum.IsDefined(value) ? value : throw new RefusedJsonValueException($"取值无效，可选值为：{string.Join("、", Enum.GetNames<T>())}。");
+                T value;
+                try
+                {
+                    value = _inner.Read(ref reader, typeToConvert, options);
+                }
+                catch (JsonException ex) when (reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
+                {
+                    // A name the enum does not have: say which names it has.
+                    throw new RefusedJsonValueException(Refusal, ex);
+                }
+
+                return Enum.IsDefined(value) ? value : throw new RefusedJsonValueException(Refusal);
             }
 
             public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _inner.Write(writer, value, options);
@@ -75,7 +87,7 @@ public static class StrictJson
             public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             {
                 var value = _inner.ReadAsPropertyName(ref reader, typeToConvert, options);
-                return Enum.IsDefined(value) ? value : throw new RefusedJsonValueException($"取值无效，可选值为：{string.Join("、", Enum.GetNames<T>())}。");
+                return Enum.IsDefined(value) ? value : throw new RefusedJsonValueException(Refusal);
             }
 
             public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _inner.WriteAsPropertyName(writer, value, options);
@@ -105,9 +117,22 @@ public static class StrictJson
 
             public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             {
-                var value = _inner.Read(ref reader, typeToConvert, options);
+                T? value;
+                try
+                {
+                    value = _inner.Read(ref reader, typeToConvert, options);
+                }
+                catch (Exception ex) when (ex is JsonException or FormatException && reader.TokenType == JsonTokenType.String && IsOutsideYear(reader.GetString()))
+                {
+                    // "0001-01-01T00:00:00+08:00" is year 0 in UTC and unreadable; it is still a date outside the window.
+                    throw new RefusedJsonValueException(DateWindow.Message, ex);
+                }
+
                 return DateWindow.IsOutside(value) ? throw new RefusedJsonValueException(DateWindow.Message) : value!;
             }
+
+            private static bool IsOutsideYear(string? text) =>
+                text is { Length: >= 4 } && int.TryParse(text.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && !DateWindow.Contains(year);
 
             public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _inner.Write(writer, value, options);
         }
