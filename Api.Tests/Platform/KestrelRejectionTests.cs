@@ -45,6 +45,7 @@ public sealed class KestrelRejectionTests : FunctionalTest
         return (int.Parse(lines[0].Split(' ')[1]), headers, headers.GetValueOrDefault("Transfer-Encoding") == "chunked" ? Unchunk(body) : body);
     }
 
+    /// <summary>Decodes a chunked body; the app's own answers checked here are ASCII, so characters count as bytes.</summary>
     private static string Unchunk(string body)
     {
         var result = new StringBuilder();
