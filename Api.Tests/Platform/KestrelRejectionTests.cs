@@ -36,29 +36,29 @@ public sealed class KestrelRejectionTests : FunctionalTest
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request), timeout.Token);
         using var answer = new MemoryStream();
         await stream.CopyToAsync(answer, timeout.Token);
-        var text = Encoding.UTF8.GetString(answer.ToArray());
-        var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        Assert.That(split, Is.GreaterThan(0), text);
-        var lines = text[..split].Split("\r\n");
+        var bytes = answer.ToArray();
+        var split = bytes.AsSpan().IndexOf("\r\n\r\n"u8);
+        Assert.That(split, Is.GreaterThan(0), Encoding.UTF8.GetString(bytes));
+        var lines = Encoding.ASCII.GetString(bytes, 0, split).Split("\r\n");
         var headers = lines.Skip(1).Select(l => l.Split(':', 2)).ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
-        var body = text[(split + 4)..];
-        return (int.Parse(lines[0].Split(' ')[1]), headers, headers.GetValueOrDefault("Transfer-Encoding") == "chunked" ? Unchunk(body) : body);
+        var body = bytes[(split + 4)..];
+        return (int.Parse(lines[0].Split(' ')[1]), headers, Encoding.UTF8.GetString(headers.GetValueOrDefault("Transfer-Encoding") == "chunked" ? Unchunk(body) : body));
     }
 
-    /// <summary>Decodes a chunked body; the app's own answers checked here are ASCII, so characters count as bytes.</summary>
-    private static string Unchunk(string body)
+    /// <summary>Decodes a chunked body.</summary>
+    private static byte[] Unchunk(byte[] body)
     {
-        var result = new StringBuilder();
+        using var result = new MemoryStream();
         for (var at = 0; ;)
         {
-            var end = body.IndexOf("\r\n", at, StringComparison.Ordinal);
-            var size = Convert.ToInt32(body[at..end], 16);
+            var end = at + body.AsSpan(at).IndexOf("\r\n"u8);
+            var size = Convert.ToInt32(Encoding.ASCII.GetString(body, at, end - at), 16);
             if (size == 0)
             {
-                return result.ToString();
+                return result.ToArray();
             }
 
-            result.Append(body, end + 2, size);
+            result.Write(body, end + 2, size);
             at = end + 2 + size + 2;
         }
     }
@@ -67,7 +67,10 @@ public sealed class KestrelRejectionTests : FunctionalTest
     {
         Assert.That(answer.Status, Is.EqualTo(status), answer.Body);
         Assert.That(answer.Headers["Content-Type"], Does.StartWith("application/problem+json"));
-        Assert.That(int.Parse(answer.Headers["Content-Length"]), Is.EqualTo(Encoding.UTF8.GetByteCount(answer.Body)));
+        if (answer.Headers.TryGetValue("Content-Length", out var length))
+        {
+            Assert.That(int.Parse(length), Is.EqualTo(Encoding.UTF8.GetByteCount(answer.Body)));
+        }
         var problem = JsonSerializer.Deserialize<JsonElement>(answer.Body);
         Assert.That(problem.GetProperty("status").GetInt32(), Is.EqualTo(status));
         Assert.That(problem.GetProperty("title").GetString(), Is.Not.Empty);
@@ -121,5 +124,21 @@ public sealed class KestrelRejectionTests : FunctionalTest
         Assert.That(healthy.Body, Is.EqualTo("Healthy"));
         AssertProblem(missing, 404);
         Assert.That(JsonSerializer.Deserialize<JsonElement>(missing.Body).TryGetProperty("traceId", out _), Is.True, "the app's own problem, not the rewritten one");
+    }
+
+    [Test]
+    public async Task ServesJsonAnswersWholeAndKeepsTheConnection_OnTheSameServer()
+    {
+        using var client = new HttpClient { BaseAddress = _address };
+
+        var login = await client.PostAsJsonAsync("/api/auth/wechat-login", new { code = $"dev-socket-{Guid.NewGuid():N}" });
+        var document = await client.GetStringAsync("/swagger/v1/swagger.json");
+        var refused = await client.PostAsJsonAsync("/api/auth/wechat-login", new { code = "abc" });
+
+        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK), await login.Content.ReadAsStringAsync());
+        Assert.That((await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString(), Is.Not.Empty);
+        Assert.That(document.Length, Is.GreaterThan(64 * 1024), "a body larger than the held buffer");
+        Assert.That(JsonSerializer.Deserialize<JsonElement>(document).GetProperty("paths").EnumerateObject().Count(), Is.GreaterThan(60));
+        await refused.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 }

@@ -70,6 +70,11 @@ internal static class KestrelRejections
         private const int KeptCapacity = 64 * 1024;
         private ArrayBufferWriter<byte> _held = new(4096);
 
+        // Kestrel and System.Text.Json size their flushes by what is still unflushed: here, everything held.
+        public override bool CanGetUnflushedBytes => true;
+
+        public override long UnflushedBytes => _held.WrittenCount;
+
         public override void Advance(int bytes) => _held.Advance(bytes);
 
         public override Memory<byte> GetMemory(int sizeHint = 0) => _held.GetMemory(sizeHint);
