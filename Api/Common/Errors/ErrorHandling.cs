@@ -1,10 +1,14 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using StackExchange.Redis;
 
 namespace SmartBranch.Api.Common.Errors;
 
-/// <summary>ProblemDetails for every error: Chinese titles, a trace id, and never a stack trace.</summary>
+/// <summary>
+/// ProblemDetails for every error: Chinese titles, a trace id, and never a stack trace. Redis being unreachable
+/// (sessions, queues and caches live there) is an outage, not a bug: 503 with Retry-After.
+/// </summary>
 internal static class ErrorHandling
 {
     public static IServiceCollection AddErrorHandling(this IServiceCollection services)
@@ -49,6 +53,12 @@ internal static class ErrorHandling
     private static string ErrorKey(string? path) =>
         path is null or "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
+    /// <summary>Seconds a client should wait before trying again while Redis is unreachable.</summary>
+    public const int RedisRetryAfterSeconds = 5;
+
+    private static bool IsRedisOutage(Exception exception) =>
+        exception is RedisConnectionException or RedisTimeoutException || exception.InnerException is RedisConnectionException or RedisTimeoutException;
+
     private sealed class UnhandledExceptionHandler(IProblemDetailsService problems, ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -79,22 +89,33 @@ internal static class ErrorHandling
                 });
             }
 
+            var outage = IsRedisOutage(exception);
             var status = exception switch
             {
                 BadHttpRequestException bad => bad.StatusCode,
                 OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => 499,
+                _ when outage => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             };
 
-            if (status >= 500)
+            if (outage)
+            {
+                logger.LogWarning("Redis unreachable for {Method} {Path}: {Message}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+                httpContext.Response.Headers.RetryAfter = RedisRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (status >= 500)
             {
                 logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
             }
 
-            return await WriteAsync(httpContext, exception, new ProblemDetails { Status = status });
+            return await WriteAsync(httpContext, outage ? null : exception, new ProblemDetails
+            {
+                Status = status,
+                Detail = outage ? "服务暂时不可用，请稍后再试。" : null,
+            });
         }
 
-        private async ValueTask<bool> WriteAsync(HttpContext httpContext, Exception exception, ProblemDetails problem)
+        private async ValueTask<bool> WriteAsync(HttpContext httpContext, Exception? exception, ProblemDetails problem)
         {
             httpContext.Response.StatusCode = problem.Status!.Value;
             return await problems.TryWriteAsync(new ProblemDetailsContext
