@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
 using SmartBranch.Api.Common.Errors;
+using SmartBranch.Api.Common.Idempotency;
 using SmartBranch.Api.Common.Time;
 using SmartBranch.Api.Messaging;
 using SmartBranch.Infrastructure;
@@ -15,8 +16,11 @@ public static class ApiSetup
     {
         var services = builder.Services;
         services.AddErrorHandling();
+        services.AddKestrelRejectionProblems();
         services.AddRequestValidation();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o => StrictJson.Apply(o.SerializerOptions));
+        services.AddIdempotency();
         services.AddOrganizationTime(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentMember>();
@@ -81,6 +85,7 @@ public static class ApiSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseIdempotency();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Health");
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(DependencyInjection.ReadyTag) }).WithTags("Health");

@@ -1,4 +1,5 @@
 using SmartBranch.Api.Messaging;
+using SmartBranch.Api.Common.Idempotency;
 
 namespace SmartBranch.Api.Features.Activities;
 
@@ -21,6 +22,7 @@ public static class ActivitiesModule
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/", CreateActivity.Handle)
+            .WithIdempotency()
             .WithName(nameof(CreateActivity))
             .WithSummary("Create an activity for a unit the caller manages")
             .WithValidation<CreateActivity.Request>()

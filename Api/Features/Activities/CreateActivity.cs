@@ -19,7 +19,7 @@ public static class CreateActivity
         DateTimeOffset SignUpClosesAt,
         int? Capacity,
         bool WaitingList,
-        Visibility Visibility,
+        Visibility? Visibility,
         AudienceRequest Audience,
         bool? ThemedPartyDay = null) : IActivityFields;
 

@@ -18,7 +18,7 @@ public static class UpdateActivity
         DateTimeOffset SignUpClosesAt,
         int? Capacity,
         bool WaitingList,
-        Visibility Visibility,
+        Visibility? Visibility,
         AudienceRequest Audience,
         bool? ThemedPartyDay = null) : IActivityFields;
 

@@ -1,3 +1,5 @@
+using SmartBranch.Api.Common.Idempotency;
+
 namespace SmartBranch.Api.Features.Brand;
 
 public static class BrandModule
@@ -28,6 +30,7 @@ public static class BrandModule
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         units.MapGet("/reach", GetReach.Handle)
+            .WithArgumentRules()
             .WithName(nameof(GetReach))
             .WithSummary("Attention, coverage and heat of the unit's stories and notices per period (committee; general branch: branches side by side)")
             .RequireAuthorization(Policies.Member)
@@ -56,6 +59,7 @@ public static class BrandModule
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
         stories.MapPost("/", PostStory.Handle)
+            .WithIdempotency()
             .WithName(nameof(PostStory))
             .WithSummary("Publish a story (secretary, publicity member) or submit one for approval (members)")
             .WithValidation<PostStory.Request>()

@@ -1,4 +1,5 @@
 using SmartBranch.Api.Messaging;
+using SmartBranch.Api.Common.Idempotency;
 
 namespace SmartBranch.Api.Features.Meetings;
 
@@ -21,6 +22,7 @@ public static class MeetingsModule
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         meetings.MapPost("/", ScheduleMeeting.Handle)
+            .WithIdempotency()
             .WithName(nameof(ScheduleMeeting))
             .WithSummary("Schedule a meeting; attendees follow from the type and can be adjusted; reminders are scheduled")
             .WithValidation<ScheduleMeeting.Request>()
@@ -132,6 +134,7 @@ public static class MeetingsModule
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         units.MapGet("/{id:int}/compliance", GetCompliance.Handle)
+            .WithArgumentRules()
             .WithName(nameof(GetCompliance))
             .WithSummary("Required vs held meetings per type over a period, with missing months/quarters/years and the inactive flag")
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -1,4 +1,5 @@
 using SmartBranch.Api.Messaging;
+using SmartBranch.Api.Common.Idempotency;
 
 namespace SmartBranch.Api.Features.Notices;
 
@@ -22,6 +23,7 @@ public static class NoticesModule
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapPost("/", PostNotice.Handle)
+            .WithIdempotency()
             .WithName(nameof(PostNotice))
             .WithSummary("Post a notice (committee to their branch, groups or members; admins to any branches)")
             .WithValidation<PostNotice.Request>()

@@ -154,22 +154,13 @@ public static class ImportMembers
     {
         static (IReadOnlyList<TableRow>, string, ProblemHttpResult?) Fail(string detail) => ([], string.Empty, Problems.BadRequest("文件无效", detail));
 
-        if (!http.HasFormContentType)
+        var (form, broken) = await RequestForms.ReadAsync(http, "请以 multipart/form-data 上传名册文件（字段名 file）。", cancellationToken);
+        if (broken is not null)
         {
-            return Fail("请以 multipart/form-data 上传名册文件（字段名 file）。");
+            return ([], string.Empty, broken);
         }
 
-        IFormCollection form;
-        try
-        {
-            form = await http.ReadFormAsync(cancellationToken);
-        }
-        catch (InvalidDataException)
-        {
-            return Fail("上传内容无法读取，请重新上传。");
-        }
-
-        var file = form.Files.GetFile("file");
+        var file = form!.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
             return Fail("请选择要导入的名册文件（字段名 file）。");
