@@ -15,11 +15,18 @@ using SmartBranch.Api.Features.Polls;
 using SmartBranch.Api.Features.Reminders;
 using SmartBranch.Api.Features.Subscriptions;
 using SmartBranch.Api.Features.Walls;
+using SmartBranch.Api.Features.Transfers;
 using SmartBranch.Infrastructure;
 
 if (args.Contains(HealthProbe.Argument))
 {
     Environment.ExitCode = await HealthProbe.RunAsync(args);
+    return;
+}
+
+if (args.FirstOrDefault() == SetupOrganization.Verb)
+{
+    Environment.ExitCode = await SetupOrganization.RunCommandAsync(args);
     return;
 }
 
@@ -51,6 +58,7 @@ try
     app.MapAppraisalsEndpoints();
     app.MapPollsEndpoints();
     app.MapWallsEndpoints();
+    app.MapTransfersEndpoints();
 
     await app.RunAsync();
 }

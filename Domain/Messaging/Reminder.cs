@@ -14,6 +14,9 @@ public enum ReminderKind
 
     /// <summary>请假审批结果</summary>
     LeaveDecision,
+
+    /// <summary>组织事务待办: a transfer waiting for someone, a term ending, a letter expired, a member away.</summary>
+    Organization,
 }
 
 public enum ReminderStatus
@@ -37,6 +40,9 @@ public static class SubjectTypes
     public const string AppraisalRound = "appraisal";
     public const string Poll = "poll";
     public const string MessageWall = "wall";
+    public const string Unit = "unit";
+    public const string Transfer = "transfer";
+    public const string Member = "member";
 }
 
 /// <summary>

@@ -86,6 +86,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<SmartBranch.Domain.Interaction.WallMessage> WallMessages => Set<SmartBranch.Domain.Interaction.WallMessage>();
 
+    public DbSet<MemberStatusEvent> MemberStatusEvents => Set<MemberStatusEvent>();
+
+    public DbSet<Transfer> Transfers => Set<Transfer>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
