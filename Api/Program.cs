@@ -14,8 +14,8 @@ using SmartBranch.Api.Features.Org;
 using SmartBranch.Api.Features.Polls;
 using SmartBranch.Api.Features.Reminders;
 using SmartBranch.Api.Features.Subscriptions;
-using SmartBranch.Api.Features.Walls;
 using SmartBranch.Api.Features.Transfers;
+using SmartBranch.Api.Features.Walls;
 using SmartBranch.Infrastructure;
 
 if (args.Contains(HealthProbe.Argument))
@@ -54,11 +54,11 @@ try
     app.MapInboxEndpoints();
     app.MapRemindersEndpoints();
     app.MapBrandEndpoints();
+    app.MapTransfersEndpoints();
     app.MapMailboxEndpoints();
     app.MapAppraisalsEndpoints();
     app.MapPollsEndpoints();
     app.MapWallsEndpoints();
-    app.MapTransfersEndpoints();
 
     await app.RunAsync();
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
 using SmartBranch.Api.Common.Errors;
 using SmartBranch.Api.Common.Startup;
+using SmartBranch.Api.Common.Time;
 using SmartBranch.Api.Features.Reminders;
 using SmartBranch.Infrastructure;
 using SmartBranch.Infrastructure.Media;
@@ -19,6 +20,7 @@ public static class ApiSetup
         services.AddErrorHandling();
         services.AddRequestValidation();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOrganizationTime(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentMember>();
         services.AddScoped<AuditTrail>();
@@ -58,6 +60,8 @@ public static class ApiSetup
             .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.MemberId));
 
         services.AddRateLimits();
+        services.AddSingleton<SmartBranch.Api.Features.Auth.LoginAbuseLimiter>();
+        services.AddResponseHeaders();
         builder.AddReverseProxySupport();
         services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
 
@@ -92,6 +96,7 @@ public static class ApiSetup
     /// <summary>The middleware pipeline, in order.</summary>
     public static WebApplication UseApi(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseReverseProxySupport();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

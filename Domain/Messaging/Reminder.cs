@@ -36,13 +36,13 @@ public static class SubjectTypes
     public const string Activity = "activity";
     public const string Meeting = "meeting";
     public const string LeaveRequest = "leave";
+    public const string Unit = "unit";
+    public const string Transfer = "transfer";
+    public const string Member = "member";
     public const string MailboxMessage = "mailbox";
     public const string AppraisalRound = "appraisal";
     public const string Poll = "poll";
     public const string MessageWall = "wall";
-    public const string Unit = "unit";
-    public const string Transfer = "transfer";
-    public const string Member = "member";
 }
 
 /// <summary>

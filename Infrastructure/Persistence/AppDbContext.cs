@@ -66,6 +66,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<SmartBranch.Domain.Brand.ScreenLink> ScreenLinks => Set<SmartBranch.Domain.Brand.ScreenLink>();
 
+    public DbSet<MemberStatusEvent> MemberStatusEvents => Set<MemberStatusEvent>();
+
+    public DbSet<Transfer> Transfers => Set<Transfer>();
+
     public DbSet<SmartBranch.Domain.Interaction.MailboxMessage> MailboxMessages => Set<SmartBranch.Domain.Interaction.MailboxMessage>();
 
     public DbSet<SmartBranch.Domain.Interaction.MailboxReply> MailboxReplies => Set<SmartBranch.Domain.Interaction.MailboxReply>();
@@ -85,10 +89,6 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SmartBranch.Domain.Interaction.MessageWall> MessageWalls => Set<SmartBranch.Domain.Interaction.MessageWall>();
 
     public DbSet<SmartBranch.Domain.Interaction.WallMessage> WallMessages => Set<SmartBranch.Domain.Interaction.WallMessage>();
-
-    public DbSet<MemberStatusEvent> MemberStatusEvents => Set<MemberStatusEvent>();
-
-    public DbSet<Transfer> Transfers => Set<Transfer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -67,6 +67,9 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<bool>("HasWaitingList")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsThemedPartyDay")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Place")
                         .IsRequired()
                         .HasMaxLength(200)

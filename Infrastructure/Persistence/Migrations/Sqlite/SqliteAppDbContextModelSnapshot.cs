@@ -60,6 +60,9 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("HasWaitingList")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsThemedPartyDay")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Place")
                         .IsRequired()
                         .HasMaxLength(200)
