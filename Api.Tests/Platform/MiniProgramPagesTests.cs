@@ -15,6 +15,7 @@ public sealed class MiniProgramPagesTests
         MiniProgramPages.ActivityDetail(1),
         MiniProgramPages.MeetingDetail(1),
         MiniProgramPages.Story(1),
+        MiniProgramPages.Mailbox,
     ];
 
     [TestCaseSource(nameof(ServerPages))]
