@@ -43,6 +43,8 @@ public static class ApiSetup
         services.AddScoped<SmartBranch.Api.Features.Reminders.ISubjectOwnerResolver, SmartBranch.Api.Features.Meetings.LeaveRequestOwnerResolver>();
         services.AddScoped<SmartBranch.Api.Features.Calendar.ICalendarSource, SmartBranch.Api.Features.Activities.ActivityCalendarSource>();
         services.AddReminders();
+        SmartBranch.Api.Features.Org.OrgModule.AddOrg(services);
+        SmartBranch.Api.Features.Transfers.TransfersModule.AddTransfers(services);
         services.AddMediaStorage(builder.Environment, builder.Configuration);
         services.AddOptions<SmartBranch.Api.Features.Brand.ReachOptions>().BindConfiguration(SmartBranch.Api.Features.Brand.ReachOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SmartBranch.Api.Features.Brand.ReachCalculator>();
@@ -54,6 +56,8 @@ public static class ApiSetup
             .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.MemberId));
 
         services.AddRateLimits();
+        services.AddSingleton<SmartBranch.Api.Features.Auth.LoginAbuseLimiter>();
+        services.AddResponseHeaders();
         builder.AddReverseProxySupport();
         services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
 
@@ -88,6 +92,7 @@ public static class ApiSetup
     /// <summary>The middleware pipeline, in order.</summary>
     public static WebApplication UseApi(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseReverseProxySupport();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
