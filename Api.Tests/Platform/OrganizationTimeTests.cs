@@ -80,6 +80,21 @@ public sealed class OrganizationTimeTests(string serverZone) : FunctionalTest
         Assert.That(stored, Is.EqualTo(new DateTimeOffset(2026, 12, 9, 16, 0, 0, TimeSpan.Zero)));
     }
 
+    [TestCase("0001-01-01T00:00:00")]
+    [TestCase("0001-01-01T07:59:59")]
+    public async Task Returns400_WhenATimeWithoutOffsetFallsBeforeTheCalendarInChinaTime(string startsAt)
+    {
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+
+        var response = await secretary.PostAsync("/api/meetings", JsonBody($$"""
+            {"type":"PartyLesson","unitId":{{org.A.Id}},"topic":"学习会议","startsAt":"{{startsAt}}","endsAt":"2026-12-10T02:00:00","place":"党员活动室"}
+            """));
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(await App.WithDbAsync(db => db.Meetings.CountAsync(m => m.BranchId == org.A.Id)), Is.Zero);
+    }
+
     /// <summary>Schedules a party lesson with the times written exactly as given; returns its id, the start the API shows and the start stored.</summary>
     private async Task<(int Id, string? Shown, DateTimeOffset Stored)> ScheduleAsync(string startsAt, string endsAt)
     {
