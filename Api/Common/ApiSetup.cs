@@ -48,6 +48,10 @@ public static class ApiSetup
         services.AddMediaStorage(builder.Environment, builder.Configuration);
         services.AddOptions<SmartBranch.Api.Features.Brand.ReachOptions>().BindConfiguration(SmartBranch.Api.Features.Brand.ReachOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SmartBranch.Api.Features.Brand.ReachCalculator>();
+        SmartBranch.Api.Features.Mailbox.MailboxModule.AddMailbox(services);
+        SmartBranch.Api.Features.Appraisals.AppraisalsModule.AddAppraisals(services);
+        SmartBranch.Api.Features.Polls.PollsModule.AddPolls(services);
+        SmartBranch.Api.Features.Walls.WallsModule.AddWalls(services);
 
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
