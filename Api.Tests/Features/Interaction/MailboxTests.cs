@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SmartBranch.Api.Tests.Features.Brand;
-using SmartBranch.Api.Tests.Features.Reminders;
+using SmartBranch.Api.Tests.Messaging;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Messaging;
 
 namespace SmartBranch.Api.Tests.Features.Interaction;

@@ -1,5 +1,5 @@
+using SmartBranch.Api.Messaging;
 using System.Globalization;
-using SmartBranch.Api.Features.Reminders;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Interaction;
 using SmartBranch.Domain.Messaging;
