@@ -19,6 +19,7 @@ public static class ApiSetup
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentMember>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<AudienceResolver>();
         services.AddSingleton<SmartBranch.Api.Common.Privacy.PhoneNumbers>();
         services.AddScoped<SmartBranch.Api.Common.ContentSecurity.TextContentCheck>();
         services.AddMessaging();
