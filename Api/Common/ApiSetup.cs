@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
 using SmartBranch.Api.Common.Errors;
+using SmartBranch.Api.Common.Time;
 using SmartBranch.Api.Messaging;
 using SmartBranch.Infrastructure;
 
@@ -16,6 +17,7 @@ public static class ApiSetup
         services.AddErrorHandling();
         services.AddRequestValidation();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOrganizationTime(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentMember>();
         services.AddScoped<AuditTrail>();
@@ -31,6 +33,7 @@ public static class ApiSetup
             .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.MemberId));
 
         services.AddRateLimits();
+        services.AddResponseHeaders();
         builder.AddReverseProxySupport();
 
         services.AddEndpointsApiExplorer();
@@ -64,6 +67,7 @@ public static class ApiSetup
     /// <summary>The middleware pipeline, in order.</summary>
     public static WebApplication UseApi(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseReverseProxySupport();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -35,4 +35,15 @@ public static class SubjectTypes
 
     public const string Story = "story";
     public const string ScreenLink = "screen_link";
+
+    /// <summary>A message to the secretary's mailbox (书记信箱).</summary>
+    public const string MailboxMessage = "mailbox";
+
+    /// <summary>A 民主评议 round.</summary>
+    public const string AppraisalRound = "appraisal";
+
+    public const string Poll = "poll";
+
+    /// <summary>A meeting's or activity's message wall (留言墙).</summary>
+    public const string MessageWall = "wall";
 }

@@ -1,4 +1,5 @@
 using SmartBranch.Api.Common.CheckIn;
+using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Domain.Activities;
 using SmartBranch.Domain.Common;
 
@@ -19,7 +20,8 @@ public static class CreateActivity
         int? Capacity,
         bool WaitingList,
         Visibility Visibility,
-        AudienceRequest Audience) : IActivityFields;
+        AudienceRequest Audience,
+        bool? ThemedPartyDay = null) : IActivityFields;
 
     public sealed class Validator : ActivityFieldsValidator<Request>
     {
@@ -27,7 +29,7 @@ public static class CreateActivity
     }
 
     public static async Task<Results<Created<ActivityResponse>, ProblemHttpResult>> Handle(
-        Request request, AppDbContext db, AudienceResolver audiences, CurrentMember current, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+        Request request, AppDbContext db, AudienceResolver audiences, CurrentMember current, AuditTrail audit, TextContentCheck check, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         if (!access.CanManage(request.UnitId))
@@ -38,6 +40,13 @@ public static class CreateActivity
         if (await audiences.CheckPosterAsync(access, request.Audience.ToAudience(), cancellationToken) is { Error: { } audienceError })
         {
             return Problems.From(audienceError);
+        }
+
+        // Title, description and place reach members, calendar feeds and the big screen: the shared text policy.
+        var screening = await check.ScreenAsync(current.OpenId, request.Title.Trim(), [request.Description, request.Place], cancellationToken);
+        if (screening.Refusal is { } refused)
+        {
+            return refused;
         }
 
         var now = time.GetUtcNow();
@@ -52,7 +61,7 @@ public static class CreateActivity
 
         // The audit entry needs the new id; one transaction keeps the two saves all-or-nothing.
         db.Activities.Add(created);
-        await db.SaveWithAuditAsync(() => audit.Record(created.UnitId, "activity.created", SubjectTypes.Activity, created.Id, $"创建活动「{created.Title}」"), cancellationToken);
+        await db.SaveWithAuditAsync(() => audit.Record(created.UnitId, "activity.created", SubjectTypes.Activity, created.Id, $"创建活动「{created.Title}」{screening.AuditNote}"), cancellationToken);
 
         var response = await ActivityResponses.LoadAsync(db, new ActivityView(created, false, true), current.Id, cancellationToken);
         return TypedResults.Created($"/api/activities/{created.Id}", response with { CanSignUp = await InAudienceAsync(db, created.Id, access, cancellationToken) });
