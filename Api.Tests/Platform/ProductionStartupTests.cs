@@ -81,6 +81,7 @@ public sealed class ProductionStartupTests
             ["Reminders:Templates:Activity:TemplateId"] = "tmpl-activity",
             ["Reminders:Templates:Notice:TemplateId"] = "tmpl-notice",
             ["Reminders:Templates:LeaveDecision:TemplateId"] = "tmpl-leave",
+            ["Reminders:Templates:Organization:TemplateId"] = "tmpl-org",
         };
         foreach (var (key, value) in overrides)
         {
