@@ -80,6 +80,7 @@ public sealed class OrgAuthorizationMatrixTests : FunctionalTest
             await Json(HttpMethod.Put, $"/api/org/units/{await t.AddGroupAsync()}", new { name = $"改名{Guid.NewGuid():N}"[..14] })),
         new("POST /api/org/units/{id}/close", "401 403 404 404 200 404 200", async t =>
             new HttpRequestMessage(HttpMethod.Post, $"/api/org/units/{await t.AddGroupAsync()}/close")),
+        new("GET /api/org/units/{id}/away", "401 403 403 404 200 404 200", t => Get($"/api/org/units/{t.A.Id}/away")),
         new("GET /api/org/units/{id}/invitations", "401 403 403 404 200 404 200", t => Get($"/api/org/units/{t.A.Id}/invitations")),
         new("POST /api/invitations/{id}/revoke", "401 403 404 404 204 404 204", async t =>
             new HttpRequestMessage(HttpMethod.Post, $"/api/invitations/{(await t.App.AddInvitationAsync(t.A.Id, t.A.Secretary.Id)).Id}/revoke")),
