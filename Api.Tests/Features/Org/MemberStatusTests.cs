@@ -105,3 +105,51 @@ public sealed class MemberStatusTests : FunctionalTest
         });
     }
 }
+
+/// <summary>转正 on a general meeting's resolution, and a probation extended.</summary>
+public sealed class ProbationTests : FunctionalTest
+{
+    protected override AppFactory CreateApp() => new(fakeTime: true);
+
+    [Test]
+    public async Task LinksResolutionAndExtendsProbation_WhenRecorded()
+    {
+        var org = await App.SeedAsync(branches: 2, members: 2, probationary: 2);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var resolutionA = await AddResolutionAsync(org.A.Id, org.A.Secretary, [org.A.Secretary, org.Admin]);
+        var resolutionB = await AddResolutionAsync(org.B.Id, org.B.Secretary, [org.B.Secretary]);
+
+        var foreign = await secretary.PostAsJsonAsync($"/api/members/{org.A.Members[0].Id}/status", new { change = "BecameFull", reason = "支部大会决议", resolutionId = resolutionB });
+        var full = await secretary.PostAsJsonAsync($"/api/members/{org.A.Members[0].Id}/status", new { change = "BecameFull", reason = "支部大会决议", resolutionId = resolutionA });
+        var noDate = await secretary.PostAsJsonAsync($"/api/members/{org.A.Members[1].Id}/status", new { change = "ProbationExtended", reason = "延长一年" });
+        var extended = await secretary.PostAsJsonAsync($"/api/members/{org.A.Members[1].Id}/status", new { change = "ProbationExtended", reason = "延长一年", extendedTo = "2027-03-01" });
+        var stored = await App.WithDbAsync(db => db.Members.Where(m => m.Id == org.A.Members[0].Id || m.Id == org.A.Members[1].Id)
+            .OrderBy(m => m.Id).Select(m => new { m.Status, m.FullSince, m.ProbationExtendedTo }).ToListAsync());
+
+        Assert.Multiple(async () =>
+        {
+            await foreign.AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.That(full.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That((await full.ReadAsync<JsonElement>()).GetProperty("resolutionId").GetInt32(), Is.EqualTo(resolutionA));
+            await noDate.AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.That(extended.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(stored[0].Status.ToString(), Is.EqualTo("Full"));
+            Assert.That(stored[0].FullSince, Is.EqualTo(new DateOnly(2026, 3, 2)));
+            Assert.That(stored[1].Status.ToString(), Is.EqualTo("Probationary"));
+            Assert.That(stored[1].ProbationExtendedTo, Is.EqualTo(new DateOnly(2027, 3, 1)));
+        });
+    }
+
+    /// <summary>A general meeting of the branch with its full members checked in and a resolution recorded, over HTTP.</summary>
+    private async Task<int> AddResolutionAsync(int branchId, SeededMember secretary, SeededMember[] voters)
+    {
+        var client = await App.SignInAsync(secretary);
+        var meeting = await MeetingApi.ScheduleAsync(client, "BranchGeneralMeeting", branchId, Now.AddMinutes(5));
+        App.Time!.Advance(TimeSpan.FromMinutes(5));
+        var id = meeting.GetProperty("id").GetInt32();
+        await MeetingApi.CheckInByHandAsync(client, id, voters);
+        var response = await client.PostAsJsonAsync($"/api/meetings/{id}/resolutions", new { title = "同意按期转正", yes = voters.Length, no = 0, abstain = 0 });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return (await response.ReadAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+}
