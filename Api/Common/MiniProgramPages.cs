@@ -11,6 +11,7 @@ public static class MiniProgramPages
     public const string Bind = "pages/bind/index";
     public const string ActivityCheckIn = "pages/activity-checkin/index";
     public const string MeetingCheckIn = "pages/meeting-checkin/index";
+    public const string Transfers = "pages/transfers/index";
 
     public static string NoticeDetail(int id) => With("pages/notice-detail/index", id);
 

@@ -95,7 +95,7 @@ public sealed class UnitLifecycleTests : FunctionalTest
             Assert.That(unit.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString()),
                 Is.EquivalentTo(new[] { "branch.no_committee", "branch.term_ending" }));
             Assert.That(added, Is.GreaterThanOrEqualTo(1));
-            Assert.That(reminders.Select(r => (r.MemberId, r.Kind, r.Slot)), Is.EqualTo(new[] { (org.Admin.Id, ReminderKind.Organization, $"term-end-{today.AddDays(50):yyyy-MM-dd}") }));
+            Assert.That(reminders.Select(r => (r.MemberId, r.Kind, r.Slot)), Is.EqualTo(new[] { (org.Admin.Id, ReminderKind.Notice, $"term-end-{today.AddDays(50):yyyy-MM-dd}") }));
         });
     }
 }
