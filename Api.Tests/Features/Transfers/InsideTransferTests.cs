@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SmartBranch.Api.Tests.Features.Meetings;
-using SmartBranch.Domain.Messaging;
+using SmartBranch.Domain.Common;
 
 namespace SmartBranch.Api.Tests.Features.Transfers;
 

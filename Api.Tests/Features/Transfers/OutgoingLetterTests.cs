@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SmartBranch.Api.Features.Org;
-using SmartBranch.Domain.Messaging;
+using SmartBranch.Domain.Common;
 using UglyToad.PdfPig;
 
 namespace SmartBranch.Api.Tests.Features.Transfers;

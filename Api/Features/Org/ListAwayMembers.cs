@@ -23,7 +23,7 @@ public static class ListAwayMembers
         var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanManage, cancellationToken);
         if (unit is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var branches = unit.Kind switch
