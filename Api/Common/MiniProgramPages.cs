@@ -11,6 +11,7 @@ public static class MiniProgramPages
     public const string Bind = "pages/bind/index";
     public const string ActivityCheckIn = "pages/activity-checkin/index";
     public const string MeetingCheckIn = "pages/meeting-checkin/index";
+    public const string Transfers = "pages/transfers/index";
 
     /// <summary>书记信箱: the writer's messages and their answers.</summary>
     public const string Mailbox = "pages/mailbox/index";

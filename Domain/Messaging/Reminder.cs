@@ -14,9 +14,6 @@ public enum ReminderKind
 
     /// <summary>请假审批结果</summary>
     LeaveDecision,
-
-    /// <summary>组织事务待办: a transfer waiting for someone, a term ending, a letter expired, a member away.</summary>
-    Organization,
 }
 
 public enum ReminderStatus

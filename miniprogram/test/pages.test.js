@@ -503,3 +503,47 @@ describe('binding and settings', () => {
     expect(app.wx.calls.subscribe).toEqual([['tm-meeting', 'tm-activity', 'tm-notice']]);
   });
 });
+
+describe('transfers', () => {
+  const inside = {
+    id: 41, kind: 'Inside', state: 'Requested', stateName: '待转出支部审批', memberId: 3, memberName: '李明',
+    from: { id: 2, name: '教工第一党支部' }, to: { id: 3, name: '学生第一党支部' }, canApprove: false, canAccept: false,
+  };
+  const units = [{ id: 1, name: '信息学院党总支', kind: 'GeneralBranch', children: [BRANCH, { id: 3, name: '学生第一党支部', kind: 'Branch', children: [] }] }];
+
+  test('a member sees the state of their transfer and cannot ask for a second one', async () => {
+    const { app } = appAs(MEMBER, { 'GET /api/transfers': () => ({ transfers: [inside] }), 'GET /api/org/units': () => ({ units }) });
+    const page = await app.open('transfers');
+    expect(page.data.rows[0]).toMatchObject({ name: '李明', mine: true, stateName: '待转出支部审批', route: '教工第一党支部 → 学生第一党支部', canApprove: false });
+    expect(page.data.hasOpen).toBe(true);
+  });
+
+  test('a member asks to move to another branch of the school', async () => {
+    const { app, sent } = appAs(MEMBER, {
+      'GET /api/transfers': () => ({ transfers: [] }),
+      'GET /api/org/units': () => ({ units }),
+      'POST /api/transfers': () => [201, inside],
+    });
+    const page = await app.open('transfers');
+    expect(page.data.branches).toEqual([{ id: 3, name: '学生第一党支部' }]);
+    page.input(event({ field: 'reason' }, { value: '工作调动' }));
+    await page.request();
+    expect(sent['POST /api/transfers']).toEqual([{ kind: 'Inside', toBranchId: 3, reason: '工作调动' }]);
+  });
+
+  test('the sending secretary approves and the receiving one returns with a reason', async () => {
+    const { app, sent } = appAs(SECRETARY, {
+      'GET /api/transfers': () => ({ transfers: [Object.assign({}, inside, { canApprove: true })] }),
+      'GET /api/org/units': () => ({ units }),
+      'POST /api/transfers/41/approve': () => Object.assign({}, inside, { state: 'Approved' }),
+      'POST /api/transfers/41/return': () => Object.assign({}, inside, { state: 'Returned' }),
+    });
+    const page = await app.open('transfers');
+    expect(page.data.rows[0]).toMatchObject({ canApprove: true, canReturn: true, mine: false });
+    await page.act(event({ id: 41, verb: 'approve' }));
+    page.input(event({ field: 'returnReason' }, { value: '材料不全' }));
+    await page.act(event({ id: 41, verb: 'return' }));
+    expect(sent['POST /api/transfers/41/approve']).toEqual([{ duesPaidUpTo: null }]);
+    expect(sent['POST /api/transfers/41/return']).toEqual([{ reason: '材料不全' }]);
+  });
+});

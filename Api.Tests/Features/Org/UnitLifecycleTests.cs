@@ -96,7 +96,49 @@ public sealed class UnitLifecycleTests : FunctionalTest
             Assert.That(unit.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString()),
                 Is.EquivalentTo(new[] { "branch.no_committee", "branch.term_ending" }));
             Assert.That(added, Is.GreaterThanOrEqualTo(1));
-            Assert.That(reminders.Select(r => (r.MemberId, r.Kind, r.Slot)), Is.EqualTo(new[] { (org.Admin.Id, ReminderKind.Organization, $"term-end-{today.AddDays(50):yyyy-MM-dd}") }));
+            Assert.That(reminders.Select(r => (r.MemberId, r.Kind, r.Slot)), Is.EqualTo(new[] { (org.Admin.Id, ReminderKind.Notice, $"term-end-{today.AddDays(50):yyyy-MM-dd}") }));
+        });
+    }
+}
+
+/// <summary>The away-six-months flag: no check-in while the branch met, from the first month of the window to the last.</summary>
+public sealed class AwayMembersTests : FunctionalTest
+{
+    protected override AppFactory CreateApp() => new(fakeTime: true);
+
+    [Test]
+    public async Task FlagsAndRemindsMemberWithoutCheckIn_UntilTheyAskForTransfer()
+    {
+        var org = await App.SeedAsync(branches: 2, members: 2);
+        var away = org.A.Members[0];
+        var present = org.A.Members[1];
+        var secretary = await App.SignInAsync(org.A.Secretary);
+
+        // A meeting every month for six months and a bit; one member comes, the other never does.
+        for (var month = 0; month <= 6; month++)
+        {
+            var meeting = await Meetings.MeetingApi.ScheduleAsync(secretary, "BranchGeneralMeeting", org.A.Id, Now.AddHours(1));
+            App.Time!.Advance(TimeSpan.FromHours(1));
+            await Meetings.MeetingApi.CheckInByHandAsync(secretary, meeting.GetProperty("id").GetInt32(), [present, org.A.Secretary, org.Admin]);
+            App.Time.Advance(TimeSpan.FromDays(30));
+        }
+
+        var flagged = await (await secretary.GetAsync($"/api/org/units/{org.A.Id}/away")).ReadAsync<JsonElement>();
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OrgFlags>().SweepAsync(CancellationToken.None);
+        }
+
+        var reminded = await App.WithDbAsync(db => db.Reminders.Where(r => r.SubjectType == SubjectTypes.Member && r.SubjectId == away.Id).Select(r => r.MemberId).ToListAsync());
+        var request = await (await App.SignInAsync(away)).PostAsJsonAsync("/api/transfers", new { kind = "Outgoing", toOrganization = "中共外地某公司委员会" });
+        var afterRequest = await (await secretary.GetAsync($"/api/org/units/{org.A.Id}/away")).ReadAsync<JsonElement>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(flagged.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("memberId").GetInt32()), Is.EqualTo(new[] { away.Id }));
+            Assert.That(reminded, Is.EqualTo(new[] { org.A.Secretary.Id }));
+            Assert.That(request.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(afterRequest.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("memberId").GetInt32()), Is.Empty, "a transfer under way clears the flag");
         });
     }
 }

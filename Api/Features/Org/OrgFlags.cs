@@ -107,7 +107,7 @@ public sealed class OrgFlags(AppDbContext db, ReminderScheduler reminders, TimeP
                 continue;
             }
 
-            added += await reminders.ScheduleAsync(ReminderKind.Organization, SubjectTypes.Unit, branch.Id, $"term-end-{term.EndsOn:yyyy-MM-dd}",
+            added += await reminders.ScheduleAsync(ReminderKind.Notice, SubjectTypes.Unit, branch.Id, $"term-end-{term.EndsOn:yyyy-MM-dd}",
                 admins.Where(a => a.UnitId == parentId).Select(a => a.MemberId), now,
                 new ReminderContent("支部换届提醒", $"{branch.Name}本届任期于{term.EndsOn:yyyy-MM-dd}届满，尚未产生新一届支部委员会，请及时组织换届。", null, $"{branch.Name}换届", now, Note: $"任期至{term.EndsOn:yyyy-MM-dd}"),
                 cancellationToken);
@@ -118,16 +118,16 @@ public sealed class OrgFlags(AppDbContext db, ReminderScheduler reminders, TimeP
         var names = await db.Members.Where(m => issued.Select(i => i.MemberId).Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
         foreach (var letter in issued)
         {
-            added += await reminders.ScheduleAsync(ReminderKind.Organization, SubjectTypes.Transfer, letter.Id, "letter-expired",
+            added += await reminders.ScheduleAsync(ReminderKind.Notice, SubjectTypes.Transfer, letter.Id, "letter-expired",
                 secretaries.Where(s => s.UnitId == letter.FromBranchId).Select(s => s.MemberId), now,
-                new ReminderContent("介绍信已过期", $"{names.GetValueOrDefault(letter.MemberId)}的组织关系介绍信（转往{letter.ToOrganization}）已于{letter.ValidUntil:yyyy-MM-dd}过期，尚未收到回执，请跟进。", null, "介绍信过期未回执", now, Note: names.GetValueOrDefault(letter.MemberId)),
+                new ReminderContent("介绍信已过期", $"{names.GetValueOrDefault(letter.MemberId)}的组织关系介绍信（转往{letter.ToOrganization}）已于{letter.ValidUntil:yyyy-MM-dd}过期，尚未收到回执，请跟进。", MiniProgramPages.Transfers, "介绍信过期未回执", now, Note: names.GetValueOrDefault(letter.MemberId)),
                 cancellationToken);
         }
 
         var away = await AwayMembersAsync(branches.Select(b => b.Id).ToList(), cancellationToken);
         foreach (var member in away)
         {
-            added += await reminders.ScheduleAsync(ReminderKind.Organization, SubjectTypes.Member, member.MemberId, $"away-{today:yyyy-MM}",
+            added += await reminders.ScheduleAsync(ReminderKind.Notice, SubjectTypes.Member, member.MemberId, $"away-{today:yyyy-MM}",
                 secretaries.Where(s => s.UnitId == member.BranchId).Select(s => s.MemberId), now,
                 new ReminderContent("党员长期未参加组织生活", $"{member.Name}已{Options.AwayMonths}个月以上未参加组织生活且未办理组织关系转接，请联系了解情况。", null, "党员外出未转接", now, Note: member.Name),
                 cancellationToken);

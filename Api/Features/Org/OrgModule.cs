@@ -50,6 +50,10 @@ public static class OrgModule
             .WithName(nameof(ListInvitations))
             .WithSummary("The branch's binding invitations with their state (Active, Used, Expired, Revoked)");
 
+        org.MapGet("/{id:int}/away", ListAwayMembers.Handle)
+            .WithName(nameof(ListAwayMembers))
+            .WithSummary("Members away six months or more without a transfer (no check-in while their branch met)");
+
         org.MapGet("/{id:int}", GetUnit.Handle)
             .WithName(nameof(GetUnit))
             .WithSummary("A unit with its parent, children, committee today and head count");

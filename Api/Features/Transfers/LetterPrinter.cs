@@ -58,12 +58,12 @@ public sealed class LetterPrinter(IOptions<LetterOptions> options, ILogger<Lette
         return (stream.ToArray(), null);
     }
 
-    /// <summary>The QR code of <paramref name="url"/> as PNG bytes (also what the PDF embeds).</summary>
-    public static byte[] QrPng(string url)
+    /// <summary>The QR code of <paramref name="url"/> as a BMP image: PDFsharp's cross-platform build imports BMP and JPEG, not QRCoder's PNG.</summary>
+    public static byte[] QrBitmap(string url)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        return new PngByteQRCode(data).GetGraphic(8);
+        return new BitmapByteQRCode(data).GetGraphic(8);
     }
 
     private string? EnsureFonts()
@@ -120,7 +120,7 @@ public sealed class LetterPrinter(IOptions<LetterOptions> options, ILogger<Lette
         g.DrawString($"{l.IssuedOn:yyyy年M月d日}", body, XBrushes.Black, page.Width.Point - 60, y, XStringFormats.TopRight);
 
         y += 50;
-        using (var qr = XImage.FromStream(new MemoryStream(QrPng(l.VerificationUrl))))
+        using (var qr = XImage.FromStream(new MemoryStream(QrBitmap(l.VerificationUrl))))
         {
             g.DrawImage(qr, left, y, 110, 110);
         }

@@ -31,8 +31,8 @@ public sealed class TransferReminders(AppDbContext db, ReminderScheduler reminde
             return;
         }
 
-        await reminders.ScheduleAsync(ReminderKind.Organization, SubjectTypes.Transfer, transfer.Id, transfer.State.ToString(), recipients, now,
-            new ReminderContent(title, body, null, title, now, Note: memberName), cancellationToken);
+        await reminders.ScheduleAsync(ReminderKind.Notice, SubjectTypes.Transfer, transfer.Id, transfer.State.ToString(), recipients, now,
+            new ReminderContent(title, body, MiniProgramPages.Transfers, title, now, Note: memberName), cancellationToken);
     }
 
     private async Task<IReadOnlyList<int>> SecretariesAsync(int? branchId, DateOnly today, CancellationToken cancellationToken) =>
