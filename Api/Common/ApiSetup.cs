@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
 using SmartBranch.Api.Common.Errors;
 using SmartBranch.Api.Common.Startup;
+using SmartBranch.Api.Common.Telemetry;
 using SmartBranch.Api.Features.Reminders;
 using SmartBranch.Infrastructure;
 using SmartBranch.Infrastructure.Media;
@@ -20,6 +21,10 @@ public static class ApiSetup
         services.AddRequestValidation();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHttpContextAccessor();
+        builder.AddTelemetry();
+        services.AddHybridCache();
+        services.AddSingleton<AccessCache>();
+        services.AddSingleton<SmartBranch.Api.Common.MiniProgramCodes.MiniProgramCodeImages>();
         services.AddScoped<CurrentMember>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<SmartBranch.Api.Features.Reminders.ReminderScheduler>();

@@ -1,3 +1,4 @@
+using SmartBranch.Api.Common.Telemetry;
 using SmartBranch.Infrastructure.WeChat;
 
 namespace SmartBranch.Api.Common.ContentSecurity;
@@ -17,9 +18,16 @@ public enum ContentVerdict
 /// Runs a title and text (a notice, a story, a comment) through msgSecCheck v2, in pieces WeChat accepts.
 /// Shared by every feature that publishes what members write.
 /// </summary>
-public sealed class TextContentCheck(WeChatClient weChat, ILogger<TextContentCheck> logger)
+public sealed class TextContentCheck(WeChatClient weChat, AppMetrics metrics, ILogger<TextContentCheck> logger)
 {
     public async Task<ContentVerdict> CheckAsync(string posterOpenId, string title, string plainText, CancellationToken cancellationToken)
+    {
+        var verdict = await JudgeAsync(posterOpenId, title, plainText, cancellationToken);
+        metrics.ContentChecked(verdict.ToString().ToLowerInvariant());
+        return verdict;
+    }
+
+    private async Task<ContentVerdict> JudgeAsync(string posterOpenId, string title, string plainText, CancellationToken cancellationToken)
     {
         var content = $"{title}\n{plainText}";
         var verdict = ContentVerdict.Pass;

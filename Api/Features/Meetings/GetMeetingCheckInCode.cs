@@ -1,4 +1,5 @@
 using SmartBranch.Api.Common.CheckIn;
+using SmartBranch.Api.Common.MiniProgramCodes;
 using SmartBranch.Infrastructure.WeChat;
 
 namespace SmartBranch.Api.Features.Meetings;
@@ -18,7 +19,7 @@ public static class GetMeetingCheckInCode
         int id,
         AppDbContext db,
         CurrentMember current,
-        WeChatClient weChat,
+        MiniProgramCodeImages codes,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -36,7 +37,7 @@ public static class GetMeetingCheckInCode
         }
 
         var code = CheckInCodes.Issue(MeetingCheckIn.Prefix, meeting.Id, meeting.CheckInSecret, time.GetUtcNow());
-        var image = await weChat.GetUnlimitedQrCodeAsync(new UnlimitedQrCodeRequest(code.Scene, CheckInPage, CheckPath: false), cancellationToken);
+        var image = await codes.GetAsync(new UnlimitedQrCodeRequest(code.Scene, CheckInPage, CheckPath: false), cancellationToken);
         return TypedResults.Ok(new Response(code.NumericCode, code.Scene, CheckInPage, code.ExpiresAt, image.Succeeded ? Convert.ToBase64String(image.Value!) : null));
     }
 }

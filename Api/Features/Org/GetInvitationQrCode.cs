@@ -1,5 +1,6 @@
-using SmartBranch.Infrastructure.WeChat;
+using SmartBranch.Api.Common.MiniProgramCodes;
 using SmartBranch.Infrastructure.WeChat.Emulator;
+using SmartBranch.Infrastructure.WeChat;
 
 namespace SmartBranch.Api.Features.Org;
 
@@ -13,7 +14,7 @@ public static class GetInvitationQrCode
         int id,
         CurrentMember current,
         AppDbContext db,
-        WeChatClient weChat,
+        MiniProgramCodeImages codes,
         IOptions<WeChatOptions> options,
         [Microsoft.AspNetCore.Mvc.FromServices] WeChatEmulator? emulator,
         HttpContext http,
@@ -31,7 +32,7 @@ public static class GetInvitationQrCode
         var request = emulator is not null
             ? new UnlimitedQrCodeRequest(invitation.Scene, BindPage, CheckPath: false, EnvVersion: "develop")
             : ForState(invitation.Scene, options.Value.MiniProgramState);
-        var image = await weChat.GetUnlimitedQrCodeAsync(request, cancellationToken);
+        var image = await codes.GetAsync(request, cancellationToken);
         if (!image.Succeeded)
         {
             return Problems.Unavailable(http, "微信小程序码暂时无法生成，请稍后再试。", image.ErrCode == WeChatErrorCodes.DailyQuotaReached ? 60 : 5);

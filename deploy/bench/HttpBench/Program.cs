@@ -240,6 +240,13 @@ namespace SmartBranch.Bench
               wrk.method = "POST"
               wrk.body = body
               wrk.headers["Content-Type"] = "application/json"
+              -- Each request from another client address (through the trusted loopback proxy), as real logins are.
+              local n = 0
+              request = function()
+                n = n + 1
+                wrk.headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", math.random(0, 255), math.floor(n / 256) % 256, n % 256)
+                return wrk.format()
+              end
             end
             done = function(summary, latency, requests)
               local e = summary.errors
@@ -316,10 +323,10 @@ namespace SmartBranch.Bench
                 ["DemoData__Enabled"] = demoData ? "true" : "false",
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = queryLog ? "Information" : "Warning",
-                // One client address sends every request: the per-address limits would answer 429 after 20 logins.
-                ["RateLimiting__LoginPermitsPerMinute"] = "100000000",
-                ["RateLimiting__AnonymousPermitsPerMinute"] = "100000000",
-                ["Binding__MaxFailures"] = "100000",
+                // The per-address limits stay on (production-like); wrk's login requests come through a trusted
+                // loopback proxy with X-Forwarded-For spread over many addresses, as behind nginx.
+                ["ForwardedHeaders__Enabled"] = "true",
+                ["RateLimiting__LoginPermitsPerMinute"] = "100000",
             };
             Process = Processes.Start("dotnet", $"\"{Path.Combine(apiFolder, "SmartBranch.Api.dll")}\"", environment, quiet: true, line =>
             {
