@@ -1230,7 +1230,7 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("GeneralBranchId");
 
-                    b.HasIndex("UnitId", "Status");
+                    b.HasIndex("UnitId", "Status", "PublishedAt");
 
                     b.HasIndex("Status", "Pinned", "PublishedAt", "Id");
 

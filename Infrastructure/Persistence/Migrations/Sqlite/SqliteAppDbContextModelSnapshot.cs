@@ -1179,7 +1179,7 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("GeneralBranchId");
 
-                    b.HasIndex("UnitId", "Status");
+                    b.HasIndex("UnitId", "Status", "PublishedAt");
 
                     b.HasIndex("Status", "Pinned", "PublishedAt", "Id");
 
