@@ -14,6 +14,9 @@ public enum ReminderKind
 
     /// <summary>请假审批结果</summary>
     LeaveDecision,
+
+    /// <summary>组织事务待办: a transfer waiting for someone, a term ending, a letter expired, a member away.</summary>
+    Organization,
 }
 
 public enum ReminderStatus
@@ -33,6 +36,9 @@ public static class SubjectTypes
     public const string Activity = "activity";
     public const string Meeting = "meeting";
     public const string LeaveRequest = "leave";
+    public const string Unit = "unit";
+    public const string Transfer = "transfer";
+    public const string Member = "member";
 }
 
 /// <summary>

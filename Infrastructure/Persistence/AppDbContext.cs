@@ -66,6 +66,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<SmartBranch.Domain.Brand.ScreenLink> ScreenLinks => Set<SmartBranch.Domain.Brand.ScreenLink>();
 
+    public DbSet<MemberStatusEvent> MemberStatusEvents => Set<MemberStatusEvent>();
+
+    public DbSet<Transfer> Transfers => Set<Transfer>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
