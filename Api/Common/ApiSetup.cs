@@ -5,6 +5,7 @@ using Microsoft.OpenApi;
 using SmartBranch.Api.Common.Errors;
 using SmartBranch.Api.Common.Startup;
 using SmartBranch.Api.Common.Telemetry;
+using SmartBranch.Api.Common.Time;
 using SmartBranch.Api.Features.Reminders;
 using SmartBranch.Infrastructure;
 using SmartBranch.Infrastructure.Media;
@@ -20,6 +21,7 @@ public static class ApiSetup
         services.AddErrorHandling();
         services.AddRequestValidation();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOrganizationTime(builder.Configuration);
         services.AddHttpContextAccessor();
         builder.AddTelemetry();
         services.AddHybridCache();
@@ -51,6 +53,10 @@ public static class ApiSetup
         services.AddMediaStorage(builder.Environment, builder.Configuration);
         services.AddOptions<SmartBranch.Api.Features.Brand.ReachOptions>().BindConfiguration(SmartBranch.Api.Features.Brand.ReachOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SmartBranch.Api.Features.Brand.ReachCalculator>();
+        SmartBranch.Api.Features.Mailbox.MailboxModule.AddMailbox(services);
+        SmartBranch.Api.Features.Appraisals.AppraisalsModule.AddAppraisals(services);
+        SmartBranch.Api.Features.Polls.PollsModule.AddPolls(services);
+        SmartBranch.Api.Features.Walls.WallsModule.AddWalls(services);
 
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
@@ -59,6 +65,8 @@ public static class ApiSetup
             .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.MemberId));
 
         services.AddRateLimits();
+        services.AddSingleton<SmartBranch.Api.Features.Auth.LoginAbuseLimiter>();
+        services.AddResponseHeaders();
         builder.AddReverseProxySupport();
         services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
 
@@ -93,6 +101,7 @@ public static class ApiSetup
     /// <summary>The middleware pipeline, in order.</summary>
     public static WebApplication UseApi(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseReverseProxySupport();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

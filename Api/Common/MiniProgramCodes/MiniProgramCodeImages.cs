@@ -23,17 +23,17 @@ public sealed class MiniProgramCodeImages(WeChatClient weChat, HybridCache cache
 
     private static readonly HybridCacheEntryOptions LookUpOnly = new() { Flags = HybridCacheEntryFlags.DisableUnderlyingData };
 
-    /// <summary>The PNG for <paramref name="request"/>, from the cache or else from WeChat.</summary>
-    public async Task<WeChatResult<byte[]>> GetAsync(UnlimitedQrCodeRequest request, CancellationToken cancellationToken)
+    /// <summary>The PNG of <paramref name="page"/> opened with <paramref name="scene"/>, from the cache or else from WeChat (<see cref="WeChatClient.GetMiniProgramCodeAsync"/>).</summary>
+    public async Task<WeChatResult<byte[]>> GetAsync(string scene, string page, CancellationToken cancellationToken)
     {
-        var key = Key(request);
+        var key = Key(WeChatClient.MiniProgramCodeRequest(scene, page, options.Value.MiniProgramState));
         var kept = await cache.GetOrCreateAsync<byte[]?>(key, _ => ValueTask.FromResult<byte[]?>(null), LookUpOnly, cancellationToken: cancellationToken);
         if (kept is { Length: > 0 })
         {
             return WeChatResult<byte[]>.Ok(kept);
         }
 
-        var image = await weChat.GetUnlimitedQrCodeAsync(request, cancellationToken);
+        var image = await weChat.GetMiniProgramCodeAsync(scene, page, cancellationToken);
         if (image.Succeeded)
         {
             await cache.SetAsync<byte[]?>(key, image.Value, Keep, cancellationToken: cancellationToken);

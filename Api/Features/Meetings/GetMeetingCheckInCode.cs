@@ -1,6 +1,5 @@
 using SmartBranch.Api.Common.CheckIn;
 using SmartBranch.Api.Common.MiniProgramCodes;
-using SmartBranch.Infrastructure.WeChat;
 
 namespace SmartBranch.Api.Features.Meetings;
 
@@ -37,7 +36,7 @@ public static class GetMeetingCheckInCode
         }
 
         var code = CheckInCodes.Issue(MeetingCheckIn.Prefix, meeting.Id, meeting.CheckInSecret, time.GetUtcNow());
-        var image = await codes.GetAsync(new UnlimitedQrCodeRequest(code.Scene, CheckInPage, CheckPath: false), cancellationToken);
+        var image = await codes.GetAsync(code.Scene, CheckInPage, cancellationToken);
         return TypedResults.Ok(new Response(code.NumericCode, code.Scene, CheckInPage, code.ExpiresAt, image.Succeeded ? Convert.ToBase64String(image.Value!) : null));
     }
 }

@@ -57,11 +57,15 @@ public static class ListNotices
         var query = db.Notices.AsNoTracking().Where(n => n.Status == NoticeStatus.Published);
         if (viewer.MemberId is int me)
         {
+            // The ids the member may see, each from its own index (their recipient rows, the general branch's
+            // public notices, the units they manage), so the ordered scan below only probes a small set instead
+            // of testing every notice of the organisation.
             var managed = NoticeRules.ManagedUnitIds(viewer);
             var generalBranchId = units.Find(viewer.Access!.BranchId)?.ParentId;
-            query = query.Where(n => db.NoticeRecipients.Any(r => r.NoticeId == n.Id && r.MemberId == me)
-                || (n.Visibility == Visibility.Public && n.GeneralBranchId == generalBranchId)
-                || managed.Contains(n.UnitId));
+            var visible = db.NoticeRecipients.Where(r => r.MemberId == me).Select(r => r.NoticeId)
+                .Union(db.Notices.Where(n => n.GeneralBranchId == generalBranchId && n.Visibility == Visibility.Public).Select(n => n.Id))
+                .Union(db.Notices.Where(n => managed.Contains(n.UnitId)).Select(n => n.Id));
+            query = query.Where(n => visible.Contains(n.Id));
         }
         else
         {

@@ -323,10 +323,16 @@ namespace SmartBranch.Bench
                 ["DemoData__Enabled"] = demoData ? "true" : "false",
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = queryLog ? "Information" : "Warning",
+                // While counting queries the reminder loops must not poll (their statements would be counted too).
+                ["Reminders__BackgroundDispatch"] = queryLog ? "false" : "true",
                 // The per-address limits stay on (production-like); wrk's login requests come through a trusted
                 // loopback proxy with X-Forwarded-For spread over many addresses, as behind nginx.
                 ["ForwardedHeaders__Enabled"] = "true",
                 ["RateLimiting__LoginPermitsPerMinute"] = "100000",
+                // The emulator's dev-… codes can be replayed, a real wx.login code cannot: the login row replays one
+                // member's code, so the per-code and per-account limits are raised (they answer 429 otherwise).
+                ["RateLimiting__LoginAttemptsPerCode"] = "100000",
+                ["RateLimiting__LoginsPerAccountPerMinute"] = "100000",
             };
             Process = Processes.Start("dotnet", $"\"{Path.Combine(apiFolder, "SmartBranch.Api.dll")}\"", environment, quiet: true, line =>
             {
