@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using SmartBranch.Infrastructure.Caching;
 using SmartBranch.Infrastructure.Media;
 using SmartBranch.Infrastructure.Persistence;
 using SmartBranch.Infrastructure.Queues;
@@ -69,16 +71,19 @@ public static class DependencyInjection
                 throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is SqlServer.");
             }
 
-            services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+            services.AddDbContext<AppDbContext, SqlServerAppDbContext>((sp, o) => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                .AddInterceptors(sp.GetRequiredService<AccessChangeInterceptor>()));
         }
         else
         {
             connectionString = string.IsNullOrWhiteSpace(connectionString)
                 ? DefaultSqliteConnectionString(builder.Environment.ContentRootPath)
                 : connectionString;
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString)
+                .AddInterceptors(sp.GetRequiredService<AccessChangeInterceptor>()));
         }
 
+        services.AddSingleton<AccessChangeInterceptor>();
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [ReadyTag]);
         if (isProduction)
@@ -111,6 +116,7 @@ public static class DependencyInjection
             services.AddSingleton<ISessionStore, InMemorySessionStore>();
             services.AddSingleton<IAccessTokenCache, InMemoryAccessTokenCache>();
             services.AddSingleton<IReminderQueue, InProcessReminderQueue>();
+            services.AddSingleton<IAccessGeneration, InMemoryAccessGeneration>();
             return false;
         }
 
@@ -118,6 +124,15 @@ public static class DependencyInjection
         services.AddSingleton<ISessionStore, RedisSessionStore>();
         services.AddSingleton<IAccessTokenCache, RedisAccessTokenCache>();
         services.AddSingleton<IReminderQueue, RedisReminderQueue>();
+        services.AddSingleton<IAccessGeneration, RedisAccessGeneration>();
+
+        // The shared level of HybridCache (mini-program code images), on the one multiplexer, under sb:cache:.
+        services.AddStackExchangeRedisCache(_ => { });
+        services.AddOptions<RedisCacheOptions>().Configure<RedisConnection, IOptions<RedisOptions>>((o, connection, redisOptions) =>
+        {
+            o.ConnectionMultiplexerFactory = () => Task.FromResult(connection.Multiplexer);
+            o.InstanceName = $"{redisOptions.Value.InstanceName}sb:cache:";
+        });
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag]);
         return true;
     }

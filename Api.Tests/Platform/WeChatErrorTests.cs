@@ -157,10 +157,13 @@ public sealed class WeChatErrorTests : FunctionalTest
     {
         var invitation = await InvitationAsync();
         Assert.That((await _secretary.GetAsync($"/api/invitations/{invitation}/qrcode")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "token cached");
+
+        // Another invitation: the first one's image is kept now and would not reach WeChat again.
+        var other = await InvitationAsync();
         var tokens = App.Emulator.CallCount("cgi-bin/stable_token");
         App.Emulator.FailNext(QrCode, WeChatErrorCodes.InvalidCredential);
 
-        var response = await _secretary.GetAsync($"/api/invitations/{invitation}/qrcode");
+        var response = await _secretary.GetAsync($"/api/invitations/{other}/qrcode");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(App.Emulator.CallCount("cgi-bin/stable_token") - tokens, Is.EqualTo(1), "one refetch");

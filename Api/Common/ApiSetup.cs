@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
 using SmartBranch.Api.Common.Errors;
 using SmartBranch.Api.Common.Idempotency;
+using SmartBranch.Api.Common.Telemetry;
 using SmartBranch.Api.Common.Time;
 using SmartBranch.Api.Messaging;
 using SmartBranch.Infrastructure;
@@ -23,6 +24,10 @@ public static class ApiSetup
         services.AddIdempotency();
         services.AddOrganizationTime(builder.Configuration);
         services.AddHttpContextAccessor();
+        builder.AddTelemetry();
+        services.AddHybridCache();
+        services.AddSingleton<AccessCache>();
+        services.AddSingleton<SmartBranch.Api.Common.MiniProgramCodes.MiniProgramCodeImages>();
         services.AddScoped<CurrentMember>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<AudienceResolver>();

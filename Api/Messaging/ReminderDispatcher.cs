@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SmartBranch.Api.Common.Telemetry;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Messaging;
 using SmartBranch.Infrastructure.Queues;
@@ -22,6 +23,7 @@ internal sealed partial class ReminderDispatcher(
     TimeProvider time,
     IOptions<ReminderOptions> options,
     IOptions<WeChatOptions> weChatOptions,
+    AppMetrics metrics,
     ILogger<ReminderDispatcher> logger)
 {
     /// <summary>This dispatcher's name in the consumer group and in the lease column.</summary>
@@ -186,6 +188,7 @@ internal sealed partial class ReminderDispatcher(
         {
             var outcome = outcomes[reminder.Id];
             var templateId = templates.For(reminder.Kind).TemplateId;
+            Count(outcome);
             switch (outcome.ErrCode)
             {
                 case WeChatErrorCodes.Ok when outcome.NoQuota:
@@ -286,6 +289,23 @@ internal sealed partial class ReminderDispatcher(
 
     [GeneratedRegex(@"data\.([A-Za-z_]+\d*)")]
     private static partial Regex FieldPattern();
+
+    /// <summary>Counts one reminder's outcome on the app meter.</summary>
+    private void Count(Outcome outcome)
+    {
+        if (outcome.NoQuota)
+        {
+            metrics.ReminderFailed("no_quota");
+        }
+        else if (outcome.ErrCode == WeChatErrorCodes.Ok)
+        {
+            metrics.ReminderSent();
+        }
+        else
+        {
+            metrics.ReminderFailed(outcome.ErrCode);
+        }
+    }
 
     /// <summary>How one reminder went; <see cref="NoQuota"/> means it was not sent at all (inbox only).</summary>
     private sealed record Outcome(int ErrCode, string? ErrMsg, long? MsgId, bool NoQuota = false)

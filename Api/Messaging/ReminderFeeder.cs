@@ -1,3 +1,4 @@
+using SmartBranch.Api.Common.Telemetry;
 using SmartBranch.Domain.Messaging;
 using SmartBranch.Infrastructure.Queues;
 
@@ -9,7 +10,7 @@ namespace SmartBranch.Api.Messaging;
 /// wait in the database. Rows left Queued for longer than <see cref="ReminderOptions.QueuedTimeout"/>
 /// (their entry was lost: a crash of the in-process queue, a Redis restart) go back to Scheduled.
 /// </summary>
-internal sealed class ReminderFeeder(IServiceScopeFactory scopes, IReminderQueue queue, TimeProvider time, IOptions<ReminderOptions> options, ILogger<ReminderFeeder> logger)
+internal sealed class ReminderFeeder(IServiceScopeFactory scopes, IReminderQueue queue, TimeProvider time, IOptions<ReminderOptions> options, AppMetrics metrics, ILogger<ReminderFeeder> logger)
 {
     private ReminderOptions Options => options.Value;
 
@@ -57,6 +58,7 @@ internal sealed class ReminderFeeder(IServiceScopeFactory scopes, IReminderQueue
             return 0;
         }
 
+        metrics.RemindersQueued(due.Count);
         return due.Count;
     }
 }

@@ -35,7 +35,8 @@ internal sealed class RedisSessionStore(RedisConnection redis, IOptions<SessionO
         }
 
         var data = JsonSerializer.Deserialize<SessionData>(value.ToString())!;
-        await redis.Database.KeyExpireAsync(AccountKey(data.OpenId), Lifetime, ExpireWhen.GreaterThanCurrentExpiry);
+        // The account's index only has to outlive its sessions; nobody waits for this.
+        redis.Database.KeyExpire(AccountKey(data.OpenId), Lifetime, ExpireWhen.GreaterThanCurrentExpiry, CommandFlags.FireAndForget);
         return new SessionLookup(data, hash, time.GetUtcNow() + Lifetime);
     }
 

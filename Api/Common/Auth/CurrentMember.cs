@@ -5,9 +5,11 @@ using SmartBranch.Domain.Organization;
 namespace SmartBranch.Api.Common.Auth;
 
 /// <summary>The signed-in caller: their WeChat openid, their roster entry if bound, and what they may do.</summary>
-public sealed class CurrentMember(IHttpContextAccessor accessor, AppDbContext db, TimeProvider time)
+public sealed class CurrentMember(IHttpContextAccessor accessor, AppDbContext db, TimeProvider time, AccessCache cache)
 {
     private AccessScope? _access;
+    private string? _generation;
+    private CachedIdentity? _identity;
 
     private System.Security.Claims.ClaimsPrincipal User => accessor.HttpContext?.User ?? new();
 
@@ -20,6 +22,29 @@ public sealed class CurrentMember(IHttpContextAccessor accessor, AppDbContext db
 
     public bool IsBound => MemberId is not null;
 
+    /// <summary>Called by authentication with what it found for the session, so the request looks nothing up twice.</summary>
+    internal void Attach(string generation, CachedIdentity identity)
+    {
+        _generation = generation;
+        _identity = identity;
+    }
+
+    /// <summary>The bound member as cached for this request's generation; use only behind the <see cref="Policies.Member"/> policy.</summary>
+    public async Task<CachedMember> GetMemberAsync(CancellationToken cancellationToken)
+    {
+        if (_identity is null)
+        {
+            var generation = await GetGenerationAsync(cancellationToken);
+            _identity = await cache.GetIdentityAsync(db, OpenId, generation, cancellationToken);
+        }
+
+        return _identity.Member ?? throw new InvalidOperationException("The caller is not bound to a member.");
+    }
+
+    /// <summary>The organisation tree with names, as of this request.</summary>
+    public async Task<CachedUnits> GetUnitsAsync(CancellationToken cancellationToken) =>
+        await cache.GetUnitsAsync(db, await GetGenerationAsync(cancellationToken), cancellationToken);
+
     /// <summary>What the caller may see and manage today (appointments outside their term give no rights).</summary>
     public async Task<AccessScope> GetAccessAsync(CancellationToken cancellationToken)
     {
@@ -28,13 +53,15 @@ public sealed class CurrentMember(IHttpContextAccessor accessor, AppDbContext db
             return _access;
         }
 
-        var member = await db.Members.AsNoTracking()
-            .Where(m => m.Id == Id)
-            .Select(m => new { m.Id, m.BranchId, m.PartyGroupId })
-            .SingleAsync(cancellationToken);
-        _access = await AccessScopes.LoadAsync(db, member.Id, member.BranchId, member.PartyGroupId, LocalCalendar.Today(time.GetUtcNow()), cancellationToken);
+        var member = await GetMemberAsync(cancellationToken);
+        var units = await GetUnitsAsync(cancellationToken);
+        var today = LocalCalendar.Today(time.GetUtcNow());
+        _access = new AccessScope(member.Id, member.BranchId, member.PartyGroupId, member.ActiveOn(today).Select(a => new ActiveRole(a.UnitId, a.Role)), units.Tree);
         return _access;
     }
+
+    private async Task<string> GetGenerationAsync(CancellationToken cancellationToken) =>
+        _generation ??= await cache.GenerationAsync(cancellationToken);
 }
 
 /// <summary>Loads the facts <see cref="AccessScope"/> decides on.</summary>

@@ -23,13 +23,16 @@ public static class Policies
 
 /// <summary>
 /// Bearer tokens issued at WeChat login, looked up in the session store (which slides their lifetime).
-/// The member is found by openid on each request, so unbinding takes effect at once.
+/// The member is found by openid on each request through <see cref="AccessCache"/>, whose entries a change to
+/// members or appointments retires on every instance, so unbinding takes effect at once.
 /// </summary>
 internal sealed class SessionAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     ISessionStore sessions,
+    AccessCache cache,
+    CurrentMember current,
     AppDbContext db,
     Microsoft.AspNetCore.Http.IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -44,18 +47,22 @@ internal sealed class SessionAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
+        // Both Redis reads leave together and share one round trip.
+        var generationRead = cache.GenerationAsync(Context.RequestAborted);
         var session = await sessions.GetAsync(token, Context.RequestAborted);
+        var generation = await generationRead;
         if (session is null)
         {
             return AuthenticateResult.Fail("Unknown or expired session.");
         }
 
         var openId = session.Data.OpenId;
-        var memberId = await db.Members.Where(m => m.OpenId == openId).Select(m => (int?)m.Id).FirstOrDefaultAsync(Context.RequestAborted);
+        var identity = await cache.GetIdentityAsync(db, openId, generation, Context.RequestAborted);
+        current.Attach(generation, identity);
         List<Claim> claims = [new(AppClaims.OpenId, openId)];
-        if (memberId is int id)
+        if (identity.Member is { } member)
         {
-            claims.Add(new Claim(AppClaims.MemberId, id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            claims.Add(new Claim(AppClaims.MemberId, member.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));

@@ -1,3 +1,4 @@
+using SmartBranch.Api.Common.Telemetry;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Notices;
 using SmartBranch.Infrastructure.WeChat;
@@ -35,7 +36,7 @@ public readonly record struct TextScreening(ContentVerdict Verdict, ProblemHttpR
 /// v2; risky text is refused (422), nothing stored. What a "review" or "unavailable" verdict does is the
 /// caller's: text with an approval step (notices, stories) is held for it; the others record the verdict.
 /// </summary>
-public sealed class TextContentCheck(WeChatClient weChat, ILogger<TextContentCheck> logger)
+public sealed class TextContentCheck(WeChatClient weChat, AppMetrics metrics, ILogger<TextContentCheck> logger)
 {
     /// <summary>
     /// Screens <paramref name="title"/> and <paramref name="texts"/> (empty or null parts are skipped):
@@ -64,6 +65,13 @@ public sealed class TextContentCheck(WeChatClient weChat, ILogger<TextContentChe
 
     /// <summary>msgSecCheck v2 alone (no marking check), in pieces WeChat accepts, cut between whole characters.</summary>
     public async Task<ContentVerdict> CheckAsync(string posterOpenId, string title, string plainText, CancellationToken cancellationToken)
+    {
+        var verdict = await JudgeAsync(posterOpenId, title, plainText, cancellationToken);
+        metrics.ContentChecked(verdict.ToString().ToLowerInvariant());
+        return verdict;
+    }
+
+    private async Task<ContentVerdict> JudgeAsync(string posterOpenId, string title, string plainText, CancellationToken cancellationToken)
     {
         var verdict = ContentVerdict.Pass;
         foreach (var piece in TextCut.Pieces($"{title}\n{plainText}", WeChatContentSecurity.MaxContentLength))

@@ -1,6 +1,6 @@
 using SmartBranch.Api.Common.CheckIn;
+using SmartBranch.Api.Common.MiniProgramCodes;
 using SmartBranch.Domain.Common;
-using SmartBranch.Infrastructure.WeChat;
 
 namespace SmartBranch.Api.Features.Activities;
 
@@ -24,7 +24,7 @@ public static class GetCheckInCode
 
     /// <summary>The mini-program code image (PNG) for the current scene.</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> HandleImage(
-        int id, AppDbContext db, CurrentMember current, TimeProvider time, WeChatClient weChat,
+        int id, AppDbContext db, CurrentMember current, TimeProvider time, MiniProgramCodeImages codes,
         IOptions<ActivityOptions> options, HttpContext context, CancellationToken cancellationToken)
     {
         var (code, problem) = await IssueAsync(id, db, current, time, cancellationToken);
@@ -33,7 +33,7 @@ public static class GetCheckInCode
             return problem;
         }
 
-        var image = await weChat.GetMiniProgramCodeAsync(code!.Scene, options.Value.CheckInPage, cancellationToken);
+        var image = await codes.GetAsync(code!.Scene, options.Value.CheckInPage, cancellationToken);
         if (!image.Succeeded)
         {
             return WeChatProblems.For(context, image.Error, "生成签到码图片失败，请稍后重试，或使用数字签到码。");

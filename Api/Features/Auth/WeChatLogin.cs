@@ -1,3 +1,4 @@
+using SmartBranch.Api.Common.Telemetry;
 using SmartBranch.Api.Features.Me;
 using SmartBranch.Infrastructure.Sessions;
 using SmartBranch.Infrastructure.WeChat;
@@ -28,6 +29,8 @@ public static class WeChatLogin
         Request request,
         WeChatClient weChat,
         ISessionStore sessions,
+        AccessCache cache,
+        AppMetrics metrics,
         LoginAbuseLimiter limiter,
         AppDbContext db,
         TimeProvider time,
@@ -43,6 +46,13 @@ public static class WeChatLogin
         var login = await weChat.Code2SessionAsync(request.Code, cancellationToken);
         if (!login.Succeeded)
         {
+            metrics.Login(login.ErrCode switch
+            {
+                WeChatErrorCodes.InvalidCode => "invalid_code",
+                WeChatErrorCodes.HighRiskUser => "risky_user",
+                WeChatErrorCodes.MinuteQuotaReached => "rate_limited",
+                _ => "unavailable",
+            });
             if (login.Error.Kind == WeChatErrorKind.Client)
             {
                 limiter.RecordFailure(address);
@@ -59,8 +69,8 @@ public static class WeChatLogin
         }
 
         var session = await sessions.CreateAsync(new SessionData(openId, time.GetUtcNow()), cancellationToken);
-        var memberId = await db.Members.Where(m => m.OpenId == openId).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
-        var profile = memberId is int id ? await MemberProfiles.LoadAsync(db, id, time.GetUtcNow(), cancellationToken) : null;
+        var profile = await MemberProfiles.LoadAsync(cache, db, openId, time.GetUtcNow(), cancellationToken);
+        metrics.Login(profile is null ? "unbound" : "member");
         return TypedResults.Ok(new Response(session.Token, session.ExpiresAt, profile is null, profile));
     }
 }

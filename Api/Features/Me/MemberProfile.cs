@@ -22,34 +22,34 @@ public sealed record MemberProfile(
 
 internal static class MemberProfiles
 {
-    /// <summary>Loads the profile of a member with the roles active today.</summary>
-    public static async Task<MemberProfile?> LoadAsync(AppDbContext db, int memberId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The profile of the member bound to <paramref name="openId"/> as of now (a fresh generation), or null when unbound.</summary>
+    public static async Task<MemberProfile?> LoadAsync(AccessCache cache, AppDbContext db, string openId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var today = LocalCalendar.Today(now);
-        var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
-        if (member is null)
-        {
-            return null;
-        }
+        var generation = await cache.GenerationAsync(cancellationToken);
+        var identity = await cache.GetIdentityAsync(db, openId, generation, cancellationToken);
+        return identity.Member is { } member
+            ? From(member, await cache.GetUnitsAsync(db, generation, cancellationToken), LocalCalendar.Today(now))
+            : null;
+    }
 
-        var unitIds = new[] { member.BranchId, member.PartyGroupId ?? member.BranchId };
-        var units = await db.Units.AsNoTracking()
-            .Where(u => unitIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => new UnitSummary(u.Id, u.Name, u.Kind), cancellationToken);
-        var roles = await db.Appointments.AsNoTracking()
-            .Where(a => a.MemberId == memberId && a.StartsOn <= today && a.EndsOn >= today)
-            .OrderBy(a => a.Role)
-            .Select(a => new { a.UnitId, UnitName = a.Unit!.Name, a.Role, a.EndsOn })
-            .ToListAsync(cancellationToken);
+    /// <summary>The profile of a cached member with the roles active on <paramref name="today"/> (China date).</summary>
+    public static MemberProfile From(CachedMember member, CachedUnits units, DateOnly today)
+    {
+        UnitSummary Summary(int id) => units.Find(id) is { } unit ? new UnitSummary(unit.Id, unit.Name, unit.Kind) : throw new InvalidOperationException($"Unit {id} is not in the tree.");
 
+        // Ordered as the roles' stored names sort, as the profile always listed them.
+        var roles = member.ActiveOn(today)
+            .OrderBy(a => a.Role.ToString(), StringComparer.Ordinal)
+            .Select(a => new RoleSummary(a.UnitId, units.Find(a.UnitId)?.Name ?? string.Empty, a.Role, a.Role.DisplayName(), a.EndsOn))
+            .ToList();
         return new MemberProfile(
             member.Id,
             member.Name,
             member.Number,
             member.Status,
             member.HasVote,
-            units[member.BranchId],
-            member.PartyGroupId is int groupId ? units[groupId] : null,
-            roles.Select(r => new RoleSummary(r.UnitId, r.UnitName, r.Role, r.Role.DisplayName(), r.EndsOn)).ToList());
+            Summary(member.BranchId),
+            member.PartyGroupId is int groupId ? Summary(groupId) : null,
+            roles);
     }
 }

@@ -1,5 +1,5 @@
 using SmartBranch.Api.Common.CheckIn;
-using SmartBranch.Infrastructure.WeChat;
+using SmartBranch.Api.Common.MiniProgramCodes;
 
 namespace SmartBranch.Api.Features.Meetings;
 
@@ -18,7 +18,7 @@ public static class GetMeetingCheckInCode
         int id,
         AppDbContext db,
         CurrentMember current,
-        WeChatClient weChat,
+        MiniProgramCodeImages codes,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ public static class GetMeetingCheckInCode
         }
 
         var code = CheckInCodes.Issue(MeetingCheckIn.Prefix, meeting.Id, meeting.CheckInSecret, time.GetUtcNow());
-        var image = await weChat.GetMiniProgramCodeAsync(code.Scene, CheckInPage, cancellationToken);
+        var image = await codes.GetAsync(code.Scene, CheckInPage, cancellationToken);
         return TypedResults.Ok(new Response(code.NumericCode, code.Scene, CheckInPage, code.ExpiresAt, image.Succeeded ? Convert.ToBase64String(image.Value!) : null));
     }
 }

@@ -53,14 +53,19 @@ public static class ListNotices
 
         var take = Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit);
         var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
+        var units = await current.GetUnitsAsync(cancellationToken);
         var query = db.Notices.AsNoTracking().Where(n => n.Status == NoticeStatus.Published);
         if (viewer.MemberId is int me)
         {
+            // The ids the member may see, each from its own index (their recipient rows, the general branch's
+            // public notices, the units they manage), so the ordered scan below only probes a small set instead
+            // of testing every notice of the organisation.
             var managed = NoticeRules.ManagedUnitIds(viewer);
-            var generalBranchId = await db.Units.Where(u => u.Id == viewer.Access!.BranchId).Select(u => u.ParentId).SingleAsync(cancellationToken);
-            query = query.Where(n => db.NoticeRecipients.Any(r => r.NoticeId == n.Id && r.MemberId == me)
-                || (n.Visibility == Visibility.Public && n.GeneralBranchId == generalBranchId)
-                || managed.Contains(n.UnitId));
+            var generalBranchId = units.Find(viewer.Access!.BranchId)?.ParentId;
+            var visible = db.NoticeRecipients.Where(r => r.MemberId == me).Select(r => r.NoticeId)
+                .Union(db.Notices.Where(n => n.GeneralBranchId == generalBranchId && n.Visibility == Visibility.Public).Select(n => n.Id))
+                .Union(db.Notices.Where(n => managed.Contains(n.UnitId)).Select(n => n.Id));
+            query = query.Where(n => visible.Contains(n.Id));
         }
         else
         {
@@ -77,10 +82,27 @@ public static class ListNotices
                 : query.Where(n => !n.Pinned && (n.PublishedAt < c.PublishedAt || (n.PublishedAt == c.PublishedAt && n.Id < c.Id)));
         }
 
+        // One round trip: the caller's read and sign-off state come along as subqueries on the unique
+        // (notice, member) index; unit names come from the cached tree.
+        var recipientId = viewer.MemberId ?? 0; // no member has id 0
         var page = await query
             .OrderByDescending(n => n.Pinned).ThenByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
             .Take(take + 1)
-            .Select(n => new { n.Id, n.Title, n.Body, n.Visibility, n.Pinned, n.RequiresAck, n.PublishedAt, n.Version, n.UnitId })
+            .Select(n => new
+            {
+                n.Id,
+                n.Title,
+                n.Body,
+                n.Visibility,
+                n.Pinned,
+                n.RequiresAck,
+                n.PublishedAt,
+                n.Version,
+                n.UnitId,
+                IsRecipient = db.NoticeRecipients.Any(r => r.NoticeId == n.Id && r.MemberId == recipientId),
+                ReadAt = db.NoticeRecipients.Where(r => r.NoticeId == n.Id && r.MemberId == recipientId).Select(r => r.FirstReadAt).FirstOrDefault(),
+                AckedAt = db.NoticeRecipients.Where(r => r.NoticeId == n.Id && r.MemberId == recipientId).Select(r => r.AckedAt).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
         var hasMore = page.Count > take;
         if (hasMore)
@@ -88,19 +110,9 @@ public static class ListNotices
             page.RemoveAt(page.Count - 1);
         }
 
-        var ids = page.Select(n => n.Id).ToList();
-        var unitIds = page.Select(n => n.UnitId).Distinct().ToList();
-        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        var mine = viewer.MemberId is int memberId
-            ? await db.NoticeRecipients.AsNoTracking().Where(r => r.MemberId == memberId && ids.Contains(r.NoticeId)).ToDictionaryAsync(r => r.NoticeId, cancellationToken)
-            : [];
-
-        var items = page.Select(n =>
-        {
-            var recipient = mine.GetValueOrDefault(n.Id);
-            return new Item(n.Id, n.Title, NoticeHtml.Excerpt(n.Body), n.Visibility, n.Pinned, n.RequiresAck, n.PublishedAt!.Value, n.Version > 1,
-                units.GetValueOrDefault(n.UnitId, string.Empty), recipient is not null, recipient is { FirstReadAt: null }, recipient?.FirstReadAt, recipient?.AckedAt);
-        }).ToList();
+        var items = page.Select(n => new Item(
+            n.Id, n.Title, NoticeHtml.Excerpt(n.Body), n.Visibility, n.Pinned, n.RequiresAck, n.PublishedAt!.Value, n.Version > 1,
+            units.Find(n.UnitId)?.Name ?? string.Empty, n.IsRecipient, n.IsRecipient && n.ReadAt is null, n.ReadAt, n.AckedAt)).ToList();
         var last = page.LastOrDefault();
         var next = hasMore && last is not null ? new FeedCursor(last.Pinned, last.PublishedAt!.Value, last.Id).Encode() : null;
         return TypedResults.Ok(new Response(items, next));

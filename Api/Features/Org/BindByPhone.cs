@@ -29,6 +29,7 @@ public static class BindByPhone
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         Request request,
         CurrentMember current,
+        AccessCache cache,
         AppDbContext db,
         WeChatClient weChat,
         PhoneNumbers phones,
@@ -92,7 +93,8 @@ public static class BindByPhone
             return Problems.Conflict("绑定失败", "该党员信息刚刚已被绑定，或您的微信已绑定，请刷新后重试。");
         }
 
-        var profile = await MemberProfiles.LoadAsync(db, member.Id, now, cancellationToken);
+        // The save started a new access generation, so this reads the binding just made.
+        var profile = await MemberProfiles.LoadAsync(cache, db, openId, now, cancellationToken);
         return TypedResults.Ok(new Response(profile!));
     }
 }

@@ -30,6 +30,7 @@ public static class BindMember
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         Request request,
         CurrentMember current,
+        AccessCache cache,
         AppDbContext db,
         BindFailureLimiter limiter,
         TimeProvider time,
@@ -91,7 +92,8 @@ public static class BindMember
             return Problems.Conflict("已绑定", "您的微信已绑定党员信息，无需重复绑定。");
         }
 
-        var profile = await MemberProfiles.LoadAsync(db, member.Id, now, cancellationToken);
+        // The save started a new access generation, so this reads the binding just made.
+        var profile = await MemberProfiles.LoadAsync(cache, db, current.OpenId, now, cancellationToken);
         return TypedResults.Ok(new Response(profile!));
     }
 }

@@ -1,4 +1,4 @@
-using SmartBranch.Infrastructure.WeChat;
+using SmartBranch.Api.Common.MiniProgramCodes;
 
 namespace SmartBranch.Api.Features.Org;
 
@@ -12,7 +12,7 @@ public static class GetInvitationQrCode
         int id,
         CurrentMember current,
         AppDbContext db,
-        WeChatClient weChat,
+        MiniProgramCodeImages codes,
         HttpContext http,
         CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public static class GetInvitationQrCode
             return Problems.NotFound();
         }
 
-        var image = await weChat.GetMiniProgramCodeAsync(invitation.Scene, BindPage, cancellationToken);
+        var image = await codes.GetAsync(invitation.Scene, BindPage, cancellationToken);
         if (!image.Succeeded)
         {
             return WeChatProblems.For(http, image.Error, "微信小程序码暂时无法生成，请稍后再试。");

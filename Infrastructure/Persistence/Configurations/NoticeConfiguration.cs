@@ -29,7 +29,10 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
 
         // The feed's order: pinned first, newest next, id as the tie-breaker.
         builder.HasIndex(n => new { n.Status, n.Pinned, n.PublishedAt, n.Id });
-        builder.HasIndex(n => new { n.UnitId, n.Status });
+        // The general branch's public notices in the feed (without it every notice of the general branch is read).
+        builder.HasIndex(n => new { n.GeneralBranchId, n.Visibility, n.Status });
+        // Pending notices of a unit, and the latest published one per unit (the inactivity signal).
+        builder.HasIndex(n => new { n.UnitId, n.Status, n.PublishedAt });
     }
 }
 

@@ -15,5 +15,8 @@ internal sealed class NoticeRecipientConfiguration : IEntityTypeConfiguration<No
 
         // A member's feed and unread badge.
         builder.HasIndex(r => new { r.MemberId, r.FirstReadAt });
+
+        // The notices a member received, read from the index alone (the feed's first candidate set).
+        builder.HasIndex(r => new { r.MemberId, r.NoticeId });
     }
 }

@@ -1664,9 +1664,9 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("AuthorMemberId");
 
-                    b.HasIndex("GeneralBranchId");
+                    b.HasIndex("GeneralBranchId", "Visibility", "Status");
 
-                    b.HasIndex("UnitId", "Status");
+                    b.HasIndex("UnitId", "Status", "PublishedAt");
 
                     b.HasIndex("Status", "Pinned", "PublishedAt", "Id");
 
@@ -1724,6 +1724,8 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("MemberId", "FirstReadAt");
+
+                    b.HasIndex("MemberId", "NoticeId");
 
                     b.HasIndex("NoticeId", "MemberId")
                         .IsUnique();

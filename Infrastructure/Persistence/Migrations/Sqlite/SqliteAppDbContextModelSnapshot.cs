@@ -1593,9 +1593,9 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AuthorMemberId");
 
-                    b.HasIndex("GeneralBranchId");
+                    b.HasIndex("GeneralBranchId", "Visibility", "Status");
 
-                    b.HasIndex("UnitId", "Status");
+                    b.HasIndex("UnitId", "Status", "PublishedAt");
 
                     b.HasIndex("Status", "Pinned", "PublishedAt", "Id");
 
@@ -1649,6 +1649,8 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("MemberId", "FirstReadAt");
+
+                    b.HasIndex("MemberId", "NoticeId");
 
                     b.HasIndex("NoticeId", "MemberId")
                         .IsUnique();

@@ -1,0 +1,575 @@
+// HTTP benchmark of a member's everyday requests against the Release API, beside a bare ASP.NET Core
+// endpoint measured in the same run. One command (see deploy/bench/README.md):
+//   dotnet run -c Release --project deploy/bench/HttpBench -- [--quick] [--duration 10] [--connections 64]
+// It publishes the API (Release), starts its own redis-server, the baseline and the API on the demo data set,
+// then on the generated university-scale data set, drives each request with wrk and prints one table.
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using SmartBranch.Bench;
+using static SmartBranch.Bench.Processes;
+
+if (args is ["--serve-baseline", var baselinePort])
+{
+    await Baseline.ServeAsync(int.Parse(baselinePort, CultureInfo.InvariantCulture));
+    return;
+}
+
+var quick = args.Contains("--quick");
+var duration = int.Parse(Option("--duration") ?? (quick ? "3" : "10"), CultureInfo.InvariantCulture);
+var connections = int.Parse(Option("--connections") ?? "64", CultureInfo.InvariantCulture);
+var stormSize = int.Parse(Option("--storm") ?? "500", CultureInfo.InvariantCulture);
+var stormPlaces = stormSize / 5;
+var repo = FindRepository();
+var work = Path.Combine(Path.GetTempPath(), $"smartbranch-httpbench-{Environment.ProcessId}");
+Directory.CreateDirectory(work);
+var rows = new List<Row>();
+var processes = new List<Process>();
+
+try
+{
+    Require("wrk");
+    Require("redis-server");
+
+    var apiFolder = Option("--api") ?? await PublishApiAsync(repo, work);
+    var redisPort = FreePort();
+    processes.Add(Start("redis-server", $"--port {redisPort} --bind 127.0.0.1 --save \"\" --appendonly no", null, quiet: true));
+    var lua = Path.Combine(work, "request.lua");
+    await File.WriteAllTextAsync(lua, Wrk.Script);
+
+    // 1. Baseline: this program again, serving a 20-item JSON list with nothing else in the pipeline.
+    var baselinePortNumber = FreePort();
+    var self = Environment.ProcessPath!;
+    var selfArguments = Path.GetFileNameWithoutExtension(self) == "dotnet" ? $"\"{typeof(Baseline).Assembly.Location}\" " : string.Empty;
+    var baseline = Start(self, $"{selfArguments}--serve-baseline {baselinePortNumber}", null, quiet: true);
+    processes.Add(baseline);
+    var baselineUrl = $"http://127.0.0.1:{baselinePortNumber}";
+    await WaitUntilUpAsync($"{baselineUrl}/baseline");
+    await Wrk.RunAsync(lua, $"{baselineUrl}/baseline", null, null, 2, connections); // warm-up
+    var baselineRow = await MeasureAsync("bare endpoint (baseline)", "-", baseline, lua, $"{baselineUrl}/baseline", null, null);
+    rows.Add(baselineRow);
+
+    // 2. The demo data set.
+    var demo = new ApiRun(apiFolder, Path.Combine(work, "demo.db"), redisPort, "demo", demoData: true);
+    await demo.StartAsync(processes, queryLog: false);
+    var member = await demo.LoginAsync("dev-member");
+    var secretary = await demo.LoginAsync("dev-secretary");
+    var admin = await demo.LoginAsync("dev-admin");
+    var demoNotice = await demo.FirstNoticeAsync(member.Token, requireRecipient: true);
+    var demoRequests = new List<Probe>
+    {
+        new("feed `GET /api/notices`", "/api/notices", member.Token, null),
+        new("`GET /api/me`", "/api/me", member.Token, null),
+        new("login of a returning member", "/api/auth/wechat-login", null, """{"code":"dev-member"}"""),
+        new("recipient figures", $"/api/notices/{demoNotice}/recipients", secretary.Token, null),
+        new("unread list", $"/api/notices/{demoNotice}/recipients?state=unread", secretary.Token, null),
+        new("compliance report (general branch)", $"/api/org/units/{admin.RoleUnit("GeneralBranchAdmin")}/compliance", admin.Token, null),
+    };
+    await WarmAsync(demo, demoRequests, lua);
+    foreach (var probe in demoRequests)
+    {
+        rows.Add(await MeasureAsync(probe.Name, "demo", demo.Process!, lua, demo.Url + probe.Path, probe.Token, probe.Body));
+    }
+
+    for (var run = 2; run <= 3; run++)
+    {
+        rows.Add(await MeasureAsync($"feed, run {run} (memory growth)", "demo", demo.Process!, lua, demo.Url + demoRequests[0].Path, member.Token, null));
+    }
+
+    await demo.StopAsync(processes);
+    await demo.StartAsync(processes, queryLog: true);
+    await CountQueriesAsync(demo, demoRequests, rows, "demo");
+    await demo.StopAsync(processes);
+
+    // 3. The university-scale data set, generated into a freshly migrated database.
+    var university = new ApiRun(apiFolder, Path.Combine(work, "university.db"), redisPort, "university", demoData: false);
+    await university.StartAsync(processes, queryLog: false);
+    var generation = await UniversityData.GenerateAsync(university.DatabasePath);
+    Console.WriteLine($"university data set: {generation.Summary} in {generation.Elapsed.TotalSeconds:F1} s");
+    var uniMember = await university.LoginAsync(UniversityData.MemberCode);
+    var uniSecretary = await university.LoginAsync(UniversityData.SecretaryCode);
+    var uniAdmin = await university.LoginAsync(UniversityData.AdminCode);
+    var uniRequests = new List<Probe>
+    {
+        new("feed `GET /api/notices`", "/api/notices", uniMember.Token, null),
+        new("`GET /api/me`", "/api/me", uniMember.Token, null),
+        new("recipient figures", $"/api/notices/{UniversityData.BranchWideNoticeId}/recipients", uniSecretary.Token, null),
+        new("unread list", $"/api/notices/{UniversityData.BranchWideNoticeId}/recipients?state=unread", uniSecretary.Token, null),
+        new("compliance report (general branch)", $"/api/org/units/{UniversityData.GeneralBranchId}/compliance", uniAdmin.Token, null),
+    };
+    await WarmAsync(university, uniRequests, lua);
+    foreach (var probe in uniRequests)
+    {
+        rows.Add(await MeasureAsync(probe.Name, "university", university.Process!, lua, university.Url + probe.Path, probe.Token, probe.Body));
+    }
+
+    rows.Add(await SignUpStorm.RunAsync(university, uniAdmin.Token, stormSize, stormPlaces));
+    await university.StopAsync(processes);
+    await university.StartAsync(processes, queryLog: true);
+    await CountQueriesAsync(university, uniRequests, rows, "university");
+    await university.StopAsync(processes);
+
+    Report.Print(rows, baselineRow, connections, duration, generation);
+}
+finally
+{
+    foreach (var process in processes.Where(p => !p.HasExited))
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    if (!args.Contains("--keep"))
+    {
+        Directory.Delete(work, recursive: true);
+    }
+}
+
+async Task<Row> MeasureAsync(string name, string data, Process server, string script, string url, string? token, string? body)
+{
+    var result = await Wrk.RunAsync(script, url, token, body, duration, connections);
+    var rss = Memory.Of(server);
+    Console.WriteLine($"  {name,-40} {data,-10} {result.RequestsPerSecond,10:N0} req/s  p50 {result.P50Ms,6:F1} ms  p99 {result.P99Ms,7:F1} ms  non-2xx {result.Non2xx}  RSS {rss.RssMb} MB");
+    return new Row(name, data, result, rss, null);
+}
+
+async Task WarmAsync(ApiRun api, List<Probe> probes, string script)
+{
+    foreach (var probe in probes)
+    {
+        await Wrk.RunAsync(script, api.Url + probe.Path, probe.Token, probe.Body, 1, connections);
+    }
+}
+
+async Task CountQueriesAsync(ApiRun api, List<Probe> probes, List<Row> table, string data)
+{
+    foreach (var probe in probes)
+    {
+        // The second request counts: caches are warm, as they are under load.
+        await api.SendAsync(probe);
+        var queries = await api.CountQueriesAsync(() => api.SendAsync(probe));
+        var index = table.FindIndex(r => r.Name == probe.Name && r.Data == data);
+        if (index >= 0)
+        {
+            table[index] = table[index] with { Queries = queries };
+        }
+    }
+}
+
+string? Option(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
+static void Require(string tool)
+{
+    var found = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Any(d => File.Exists(Path.Combine(d, tool)));
+    if (!found)
+    {
+        throw new InvalidOperationException($"{tool} is not on PATH (apt-get install -y {tool}).");
+    }
+}
+
+static string FindRepository()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "SmartBranch.Api.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Run the benchmark from inside the repository (SmartBranch.Api.sln not found above the binary).");
+}
+
+static async Task<string> PublishApiAsync(string repo, string work)
+{
+    var output = Path.Combine(work, "api");
+    Console.WriteLine("publishing the API (Release)…");
+    using var publish = Start("dotnet", $"publish \"{Path.Combine(repo, "Api", "Api.csproj")}\" -c Release -o \"{output}\" -v q -nologo", null, quiet: false);
+    await publish.WaitForExitAsync();
+    if (publish.ExitCode != 0)
+    {
+        throw new InvalidOperationException("dotnet publish failed.");
+    }
+
+    return output;
+}
+
+namespace SmartBranch.Bench
+{
+    internal sealed record Probe(string Name, string Path, string? Token, string? Body);
+
+    internal sealed record Row(string Name, string Data, WrkResult Result, Memory Memory, int? Queries, string? Note = null);
+
+    internal sealed record WrkResult(long Requests, double Seconds, double P50Ms, double P99Ms, long Non2xx, long SocketErrors)
+    {
+        public double RequestsPerSecond => Seconds > 0 ? Requests / Seconds : 0;
+    }
+
+    internal sealed record Memory(long RssMb, long PeakMb)
+    {
+        public static Memory Of(Process process)
+        {
+            long Read(string field) =>
+                File.ReadLines($"/proc/{process.Id}/status").Where(l => l.StartsWith(field, StringComparison.Ordinal))
+                    .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).FirstOrDefault();
+            return process.HasExited ? new Memory(0, 0) : new Memory(Read("VmRSS:"), Read("VmHWM:"));
+        }
+    }
+
+    internal sealed record Session(string Token, JsonNode? Member)
+    {
+        public int RoleUnit(string role) =>
+            Member?["roles"]?.AsArray().FirstOrDefault(r => r?["role"]?.GetValue<string>() == role)?["unitId"]?.GetValue<int>()
+            ?? throw new InvalidOperationException($"The signed-in member holds no {role} role.");
+    }
+
+    /// <summary>wrk with one Lua script: method, bearer token and JSON body from the environment, figures on one line.</summary>
+    internal static class Wrk
+    {
+        public const string Script = """
+            local token = os.getenv("BENCH_TOKEN")
+            local body = os.getenv("BENCH_BODY")
+            if token ~= nil and token ~= "" then wrk.headers["Authorization"] = "Bearer " .. token end
+            if body ~= nil and body ~= "" then
+              wrk.method = "POST"
+              wrk.body = body
+              wrk.headers["Content-Type"] = "application/json"
+              -- Each request from another client address (through the trusted loopback proxy), as real logins are.
+              local n = 0
+              request = function()
+                n = n + 1
+                wrk.headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", math.random(0, 255), math.floor(n / 256) % 256, n % 256)
+                return wrk.format()
+              end
+            end
+            done = function(summary, latency, requests)
+              local e = summary.errors
+              io.write(string.format("BENCH %d %d %f %f %d %d\n", summary.requests, summary.duration,
+                latency:percentile(50), latency:percentile(99), e.status, e.connect + e.read + e.write + e.timeout))
+            end
+            """;
+
+        public static async Task<WrkResult> RunAsync(string script, string url, string? token, string? body, int seconds, int connections)
+        {
+            var info = new ProcessStartInfo("wrk", $"-t2 -c{connections} -d{seconds}s --timeout 10s -s \"{script}\" \"{url}\"")
+            {
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            info.Environment["BENCH_TOKEN"] = token ?? string.Empty;
+            info.Environment["BENCH_BODY"] = body ?? string.Empty;
+            using var process = Process.Start(info) ?? throw new InvalidOperationException("wrk did not start.");
+            var output = await process.StandardOutput.ReadToEndAsync();
+            var errors = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("BENCH ", StringComparison.Ordinal))
+                ?? throw new InvalidOperationException($"wrk printed no figures: {output} {errors}");
+            var f = line.Split(' ');
+            double D(int i) => double.Parse(f[i], CultureInfo.InvariantCulture);
+            return new WrkResult(long.Parse(f[1], CultureInfo.InvariantCulture), D(2) / 1e6, D(3) / 1000, D(4) / 1000, long.Parse(f[5], CultureInfo.InvariantCulture), long.Parse(f[6], CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>The bare ASP.NET Core endpoint every figure is compared with: a 20-item JSON list, no auth, no database.</summary>
+    internal static class Baseline
+    {
+        private sealed record Item(int Id, string Title, string Excerpt, bool Pinned, DateTimeOffset PublishedAt, string UnitName, bool Unread);
+
+        public static async Task ServeAsync(int port)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+            var app = builder.Build();
+            var now = DateTimeOffset.UtcNow;
+            app.MapGet("/baseline", () => TypedResults.Ok(Enumerable.Range(1, 20)
+                .Select(i => new Item(i, $"关于开展第{i}次主题党日活动的通知", "各党小组：请于本周五前完成学习材料的阅读并提交心得体会。", i == 1, now.AddHours(-i), "教工第一党支部", i % 3 == 0))
+                .ToList()));
+            await app.RunAsync();
+        }
+    }
+
+    /// <summary>One published API process on one SQLite file, with production-like settings (see README).</summary>
+    internal sealed class ApiRun(string apiFolder, string databasePath, int redisPort, string name, bool demoData)
+    {
+        private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+        private int _queries;
+
+        public string DatabasePath => databasePath;
+
+        public Process? Process { get; private set; }
+
+        public string Url { get; private set; } = string.Empty;
+
+        public async Task StartAsync(List<Process> processes, bool queryLog)
+        {
+            var port = FreePort();
+            Url = $"http://127.0.0.1:{port}";
+            var environment = new Dictionary<string, string>
+            {
+                // Development: the WeChat emulator needs it (Production refuses to start without a real AppId/AppSecret).
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ASPNETCORE_URLS"] = Url,
+                ["ConnectionStrings__Default"] = $"Data Source={databasePath}",
+                ["Redis__ConnectionString"] = $"127.0.0.1:{redisPort}",
+                ["Redis__InstanceName"] = $"{name}:",
+                ["DemoData__Enabled"] = demoData ? "true" : "false",
+                ["Logging__LogLevel__Default"] = "Warning",
+                ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = queryLog ? "Information" : "Warning",
+                // While counting queries the reminder loops must not poll (their statements would be counted too).
+                ["Reminders__BackgroundDispatch"] = queryLog ? "false" : "true",
+                // The per-address limits stay on (production-like); wrk's login requests come through a trusted
+                // loopback proxy with X-Forwarded-For spread over many addresses, as behind nginx.
+                ["ForwardedHeaders__Enabled"] = "true",
+                ["RateLimiting__LoginPermitsPerMinute"] = "100000",
+                // The emulator's dev-… codes can be replayed, a real wx.login code cannot: the login row replays one
+                // member's code, so the per-code and per-account limits are raised (they answer 429 otherwise).
+                ["RateLimiting__LoginAttemptsPerCode"] = "100000",
+                ["RateLimiting__LoginsPerAccountPerMinute"] = "100000",
+            };
+            Process = Processes.Start("dotnet", $"\"{Path.Combine(apiFolder, "SmartBranch.Api.dll")}\"", environment, quiet: true, line =>
+            {
+                if (line.Contains("Executed DbCommand", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref _queries);
+                }
+            });
+            processes.Add(Process);
+            await WaitUntilUpAsync($"{Url}/health/ready");
+        }
+
+        public async Task StopAsync(List<Process> processes)
+        {
+            if (Process is { HasExited: false } process)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                processes.Remove(process);
+            }
+        }
+
+        public async Task<Session> LoginAsync(string code)
+        {
+            using var response = await _http.PostAsJsonAsync($"{Url}/api/auth/wechat-login", new { code });
+            response.EnsureSuccessStatusCode();
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            return new Session(body["token"]!.GetValue<string>(), body["member"]);
+        }
+
+        public async Task<int> FirstNoticeAsync(string token, bool requireRecipient)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{Url}/api/notices");
+            request.Headers.Authorization = new("Bearer", token);
+            using var response = await _http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            var items = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["items"]!.AsArray();
+            return items.First(i => !requireRecipient || (i!["isRecipient"]!.GetValue<bool>() && i["visibility"]!.GetValue<string>() == "Internal"))!["id"]!.GetValue<int>();
+        }
+
+        public async Task<HttpStatusCode> SendAsync(Probe probe, string? tokenOverride = null)
+        {
+            using var request = new HttpRequestMessage(probe.Body is null ? HttpMethod.Get : HttpMethod.Post, Url + probe.Path);
+            if ((tokenOverride ?? probe.Token) is { } token)
+            {
+                request.Headers.Authorization = new("Bearer", token);
+            }
+
+            if (probe.Body is not null)
+            {
+                request.Content = new StringContent(probe.Body, System.Text.Encoding.UTF8, "application/json");
+            }
+
+            using var response = await _http.SendAsync(request);
+            await response.Content.ReadAsByteArrayAsync();
+            return response.StatusCode;
+        }
+
+        public HttpClient Http => _http;
+
+        /// <summary>Database commands the API logged while <paramref name="action"/> ran (the log is asynchronous: wait for it to settle).</summary>
+        public async Task<int> CountQueriesAsync(Func<Task> action)
+        {
+            await Task.Delay(300);
+            var before = Volatile.Read(ref _queries);
+            await action();
+            await Task.Delay(300);
+            return Volatile.Read(ref _queries) - before;
+        }
+    }
+
+    /// <summary>
+    /// N members sign up for an activity with N/5 places at the same moment: exactly N/5 must be confirmed
+    /// (the rest 409 full), and the p99 of the sign-ups is reported.
+    /// </summary>
+    internal static class SignUpStorm
+    {
+        public static async Task<Row> RunAsync(ApiRun api, string adminToken, int size, int places)
+        {
+            var tokens = new string[size];
+            await Parallel.ForEachAsync(Enumerable.Range(0, size), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+                tokens[i] = (await api.LoginAsync(UniversityData.StormMemberCode(i))).Token);
+
+            var now = DateTimeOffset.UtcNow;
+            using var create = new HttpRequestMessage(HttpMethod.Post, $"{api.Url}/api/activities")
+            {
+                Content = JsonContent.Create(new
+                {
+                    unitId = UniversityData.GeneralBranchId,
+                    title = "学院志愿服务活动",
+                    description = "报名压力测试",
+                    place = "图书馆报告厅",
+                    startsAt = now.AddDays(2),
+                    endsAt = now.AddDays(2).AddHours(2),
+                    signUpOpensAt = now.AddMinutes(-1),
+                    signUpClosesAt = now.AddDays(1),
+                    capacity = places,
+                    waitingList = false,
+                    visibility = "Internal",
+                    audience = new { unitIds = new[] { UniversityData.GeneralBranchId } },
+                }),
+            };
+            create.Headers.Authorization = new("Bearer", adminToken);
+            using var created = await api.Http.SendAsync(create);
+            var createdBody = await created.Content.ReadAsStringAsync();
+            if (!created.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"Creating the storm's activity failed: {(int)created.StatusCode} {createdBody}");
+            }
+
+            var activityId = JsonNode.Parse(createdBody)!["id"]!.GetValue<int>();
+            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = size };
+            using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var statuses = new int[size];
+            var latencies = new double[size];
+            var all = Enumerable.Range(0, size).Select(async i =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"{api.Url}/api/activities/{activityId}/enrollment");
+                request.Headers.Authorization = new("Bearer", tokens[i]);
+                await start.Task;
+                var watch = Stopwatch.StartNew();
+                using var response = await http.SendAsync(request);
+                await response.Content.ReadAsByteArrayAsync();
+                latencies[i] = watch.Elapsed.TotalMilliseconds;
+                statuses[i] = (int)response.StatusCode;
+            }).ToList();
+            var total = Stopwatch.StartNew();
+            start.SetResult();
+            await Task.WhenAll(all);
+            total.Stop();
+
+            using var check = new HttpRequestMessage(HttpMethod.Get, $"{api.Url}/api/activities/{activityId}");
+            check.Headers.Authorization = new("Bearer", adminToken);
+            using var checkResponse = await api.Http.SendAsync(check);
+            var confirmed = JsonNode.Parse(await checkResponse.Content.ReadAsStringAsync())!["confirmedCount"]!.GetValue<int>();
+            Array.Sort(latencies);
+            var created201 = statuses.Count(s => s == 201);
+            var full409 = statuses.Count(s => s == 409);
+            var other = size - created201 - full409;
+            var note = $"confirmed {confirmed} of {places} places ({(confirmed == places ? "correct" : "WRONG")}); {created201}×201, {full409}×409, {other} other";
+            Console.WriteLine($"  sign-up storm: {note}; p99 {Percentile(latencies, 0.99):F0} ms");
+            var result = new WrkResult(size, total.Elapsed.TotalSeconds, Percentile(latencies, 0.5), Percentile(latencies, 0.99), other, 0);
+            return new Row($"sign-up storm ({size} at once, {places} places)", "university", result, Memory.Of(api.Process!), null, note);
+        }
+
+        private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    }
+
+    internal static class Report
+    {
+        public static void Print(List<Row> rows, Row baseline, int connections, int duration, UniversityData.Generated generation)
+        {
+            var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+            Console.WriteLine();
+            Console.WriteLine($"wrk -t2 -c{connections}, {duration} s per row; cores: {Environment.ProcessorCount}; load average after the run: {load}");
+            Console.WriteLine($"university data set: {generation.Summary}, generated in {generation.Elapsed.TotalSeconds:F1} s");
+            Console.WriteLine();
+            Console.WriteLine("| request | data | req/s | p50 ms | p99 ms | share of baseline | non-2xx | SQL/req | RSS MB (peak) |");
+            Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var row in rows)
+            {
+                var share = row.Result.RequestsPerSecond / baseline.Result.RequestsPerSecond;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {row.Name} | {row.Data} | {row.Result.RequestsPerSecond:N0} | {row.Result.P50Ms:F1} | {row.Result.P99Ms:F1} | {share:P1} | {row.Result.Non2xx + row.Result.SocketErrors} | {(row.Queries is int q ? q.ToString(CultureInfo.InvariantCulture) : "")} | {row.Memory.RssMb} ({row.Memory.PeakMb}) |"));
+            }
+
+            foreach (var row in rows.Where(r => r.Note is not null))
+            {
+                Console.WriteLine($"{row.Name}: {row.Note}");
+            }
+
+            foreach (var pair in rows.Where(r => r.Data == "university").Select(u => (u, d: rows.FirstOrDefault(d => d.Data == "demo" && d.Name == u.Name))).Where(p => p.d is not null))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{pair.u.Name}: p99 university / demo = {pair.u.Result.P99Ms / pair.d!.Result.P99Ms:F2} (target ≤ 2)"));
+            }
+        }
+    }
+
+    /// <summary>Child processes, ports and readiness.</summary>
+    internal static class Processes
+    {
+        public static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        /// <summary>Starts a process; with <paramref name="quiet"/> its output goes to <paramref name="onLine"/> (or nowhere), errors to stderr.</summary>
+        public static Process Start(string file, string arguments, IDictionary<string, string>? environment, bool quiet, Action<string>? onLine = null)
+        {
+            var info = new ProcessStartInfo(file, arguments) { UseShellExecute = false, RedirectStandardOutput = quiet, RedirectStandardError = quiet };
+            foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            {
+                info.Environment[key] = value;
+            }
+
+            var process = Process.Start(info) ?? throw new InvalidOperationException($"{file} did not start.");
+            if (quiet)
+            {
+                process.OutputDataReceived += (_, e) => { if (e.Data is { } line) { onLine?.Invoke(line); } };
+                process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) { Console.Error.WriteLine(line); } };
+                process.BeginOutputReadLine();
+                process.BeginErrorReadLine();
+            }
+
+            return process;
+        }
+
+        public static async Task WaitUntilUpAsync(string url)
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (DateTime.UtcNow < deadline)
+            {
+                try
+                {
+                    using var response = await http.GetAsync(url);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        return;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+                catch (TaskCanceledException)
+                {
+                    // Starting up slowly on a busy machine.
+                }
+
+                await Task.Delay(200);
+            }
+
+            throw new TimeoutException($"{url} did not answer within two minutes.");
+        }
+    }
+}
