@@ -4,6 +4,7 @@ using SmartBranch.Api.Features.Audit;
 using SmartBranch.Api.Features.Auth;
 using SmartBranch.Api.Features.Brand;
 using SmartBranch.Api.Features.Calendar;
+using SmartBranch.Api.Features.Dues;
 using SmartBranch.Api.Features.Inbox;
 using SmartBranch.Api.Features.Me;
 using SmartBranch.Api.Features.Meetings;
@@ -43,6 +44,7 @@ try
     app.MapInboxEndpoints();
     app.MapRemindersEndpoints();
     app.MapBrandEndpoints();
+    app.MapDuesEndpoints();
 
     await app.RunAsync();
 }

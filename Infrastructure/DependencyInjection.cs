@@ -36,6 +36,7 @@ public static class DependencyInjection
         var usesRedis = AddRedis(builder, isProduction);
         AddDataProtection(builder, usesRedis);
         AddWeChat(builder, isProduction);
+        WeChatPay.WeChatPayRegistration.AddWeChatPay(builder, isProduction);
 
         services.AddHostedService(sp => new StartupReport(
             sp.GetRequiredService<ILogger<StartupReport>>(),

@@ -44,6 +44,7 @@ public static class ApiSetup
         services.AddMediaStorage(builder.Environment, builder.Configuration);
         services.AddOptions<SmartBranch.Api.Features.Brand.ReachOptions>().BindConfiguration(SmartBranch.Api.Features.Brand.ReachOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SmartBranch.Api.Features.Brand.ReachCalculator>();
+        SmartBranch.Api.Features.Dues.DuesModule.AddDues(services);
 
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);

@@ -14,6 +14,9 @@ public enum ReminderKind
 
     /// <summary>请假审批结果</summary>
     LeaveDecision,
+
+    /// <summary>党费提醒 (arrears, disputed payments)</summary>
+    Dues,
 }
 
 public enum ReminderStatus
@@ -33,6 +36,9 @@ public static class SubjectTypes
     public const string Activity = "activity";
     public const string Meeting = "meeting";
     public const string LeaveRequest = "leave";
+
+    /// <summary>A member's dues (the subject id is the member id).</summary>
+    public const string Dues = "dues";
 }
 
 /// <summary>
