@@ -12,11 +12,18 @@ using SmartBranch.Api.Features.Notices;
 using SmartBranch.Api.Features.Org;
 using SmartBranch.Api.Features.Reminders;
 using SmartBranch.Api.Features.Subscriptions;
+using SmartBranch.Api.Features.Transfers;
 using SmartBranch.Infrastructure;
 
 if (args.Contains(HealthProbe.Argument))
 {
     Environment.ExitCode = await HealthProbe.RunAsync(args);
+    return;
+}
+
+if (args.FirstOrDefault() == SetupOrganization.Verb)
+{
+    Environment.ExitCode = await SetupOrganization.RunCommandAsync(args);
     return;
 }
 
@@ -45,6 +52,7 @@ try
     app.MapRemindersEndpoints();
     app.MapBrandEndpoints();
     app.MapDuesEndpoints();
+    app.MapTransfersEndpoints();
 
     await app.RunAsync();
 }

@@ -41,6 +41,8 @@ public static class ApiSetup
         services.AddScoped<SmartBranch.Api.Features.Reminders.ISubjectOwnerResolver, SmartBranch.Api.Features.Meetings.LeaveRequestOwnerResolver>();
         services.AddScoped<SmartBranch.Api.Features.Calendar.ICalendarSource, SmartBranch.Api.Features.Activities.ActivityCalendarSource>();
         services.AddReminders();
+        SmartBranch.Api.Features.Org.OrgModule.AddOrg(services);
+        SmartBranch.Api.Features.Transfers.TransfersModule.AddTransfers(services);
         services.AddMediaStorage(builder.Environment, builder.Configuration);
         services.AddOptions<SmartBranch.Api.Features.Brand.ReachOptions>().BindConfiguration(SmartBranch.Api.Features.Brand.ReachOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SmartBranch.Api.Features.Brand.ReachCalculator>();

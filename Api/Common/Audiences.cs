@@ -43,7 +43,7 @@ public static class Audiences
         {
             var memberIds = audience.Members.Distinct().ToList();
             var found = await db.Members.AsNoTracking()
-                .Where(m => memberIds.Contains(m.Id))
+                .Where(m => memberIds.Contains(m.Id) && m.ArchivedOn == null)
                 .Select(m => new { m.BranchId, m.PartyGroupId })
                 .ToListAsync(cancellationToken);
             if (found.Count != memberIds.Count || found.Any(m => !access.CanManage(m.BranchId) && !(m.PartyGroupId is int g && access.CanManage(g))))
@@ -83,7 +83,7 @@ public static class Audiences
 
         var chosen = audience.Members.Distinct().ToList();
         var reached = await db.Members.AsNoTracking()
-            .Where(m => branchIds.Contains(m.BranchId) || (m.PartyGroupId != null && groupIds.Contains(m.PartyGroupId.Value)) || chosen.Contains(m.Id))
+            .Where(m => m.ArchivedOn == null && (branchIds.Contains(m.BranchId) || (m.PartyGroupId != null && groupIds.Contains(m.PartyGroupId.Value)) || chosen.Contains(m.Id)))
             .Select(m => new { m.Id, m.BranchId })
             .ToListAsync(cancellationToken);
 

@@ -1,9 +1,9 @@
 namespace SmartBranch.Domain.Dues;
 
 /// <summary>
-/// The lifecycle facts dues depend on that the member record does not (yet) hold: the month a transferred-in
-/// member's letter says dues are paid up to, the month an archived member left, and an approved reason for not
-/// paying (which keeps six months' arrears from being flagged). One per member, created when first needed.
+/// The committee's word on a member's dues where the member record and transfer letters do not say it or say it
+/// wrong: paid up to (a letter from outside this installation), the month the member left, and an approved
+/// reason for not paying (which keeps six months' arrears from being flagged). One per member, made when first needed.
 /// </summary>
 public sealed class DuesAccount
 {
@@ -30,12 +30,6 @@ public sealed class DuesAccount
     public string? ExcuseReason { get; private set; }
 
     public int? ExcusedByMemberId { get; private set; }
-
-    public DuesMemberFacts Facts(DateOnly? admittedOn) => new(
-        admittedOn,
-        PaidUpTo is int paid ? YearMonth.FromNumber(paid) : null,
-        LeftIn is int left ? YearMonth.FromNumber(left) : null,
-        ExcuseReason is not null);
 
     public void RecordPaidUpTo(YearMonth? month) => PaidUpTo = month?.Number;
 

@@ -17,6 +17,9 @@ public enum ReminderKind
 
     /// <summary>党费提醒 (arrears, disputed payments)</summary>
     Dues,
+
+    /// <summary>组织事务待办: a transfer waiting for someone, a term ending, a letter expired, a member away.</summary>
+    Organization,
 }
 
 public enum ReminderStatus
@@ -39,6 +42,10 @@ public static class SubjectTypes
 
     /// <summary>A member's dues (the subject id is the member id).</summary>
     public const string Dues = "dues";
+
+    public const string Unit = "unit";
+    public const string Transfer = "transfer";
+    public const string Member = "member";
 }
 
 /// <summary>

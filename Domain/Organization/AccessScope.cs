@@ -122,6 +122,16 @@ public sealed class AccessScope
     /// </summary>
     public bool CanSeePersonalDetails(int branchId) => CanManage(branchId);
 
+    /// <summary>The unit's parent, or null for a top unit or an unknown id.</summary>
+    public int? ParentOf(int unitId) => _units.TryGetValue(unitId, out var unit) ? unit.ParentId : null;
+
+    /// <summary>
+    /// True when the member may rename, move or close the unit: whoever manages its parent (a branch
+    /// committee does not close its own branch); for a top unit, its admins.
+    /// </summary>
+    public bool CanManageFromAbove(int unitId) =>
+        ParentOf(unitId) is int parentId ? CanManage(parentId) : _units.ContainsKey(unitId) && CanManage(unitId);
+
     /// <summary>Every branch the member may manage (for lists and figures).</summary>
     public IReadOnlyList<int> ManagedBranchIds() =>
         _units.Values.Where(u => u.Kind == UnitKind.Branch && CanManage(u.Id)).Select(u => u.Id).ToList();

@@ -56,9 +56,20 @@ public sealed class Invitation
         return value.StartsWith(ScenePrefix, StringComparison.Ordinal) ? value[ScenePrefix.Length..] : value;
     }
 
-    /// <summary>Refuses an expired invitation and a single-use one already used.</summary>
+    /// <summary>When a committee member revoked it; a revoked invitation binds nobody.</summary>
+    public DateTimeOffset? RevokedAt { get; private set; }
+
+    /// <summary>Revokes the invitation at <paramref name="now"/>; revoking twice keeps the first time.</summary>
+    public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+
+    /// <summary>Refuses a revoked or expired invitation and a single-use one already used.</summary>
     public Common.Outcome CheckUsable(DateTimeOffset now)
     {
+        if (RevokedAt is not null)
+        {
+            return new Common.DomainError("invitation.revoked", "该邀请已被撤销，请联系支部委员重新获取邀请码。");
+        }
+
         if (now >= ExpiresAt)
         {
             return new Common.DomainError("invitation.expired", "该邀请已过期，请联系支部委员重新获取邀请码。");

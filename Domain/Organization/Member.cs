@@ -66,6 +66,23 @@ public sealed class Member
 
     public DateTimeOffset? BoundAt { get; private set; }
 
+    /// <summary>
+    /// Day the member left the roster (停止党籍, 出党, death, transfer out); null while active. An archived
+    /// member is never deleted: their history stays, but they are in no audience, quorum or dues list.
+    /// </summary>
+    public DateOnly? ArchivedOn { get; private set; }
+
+    /// <summary>Why the member was archived.</summary>
+    public MemberStatusChange? ArchivedBecause { get; private set; }
+
+    /// <summary>Day the member retired (退休), if they have.</summary>
+    public DateOnly? RetiredOn { get; private set; }
+
+    /// <summary>Last day the member's probation runs to when it was extended (延长预备期); null otherwise.</summary>
+    public DateOnly? ProbationExtendedTo { get; private set; }
+
+    public bool IsArchived => ArchivedOn is not null;
+
     public bool HasVote => Status == MembershipStatus.Full;
 
     public bool IsBound => OpenId is not null;
@@ -124,6 +141,71 @@ public sealed class Member
 
         OpenId = openId;
         BoundAt = now;
+        return Common.Outcome.Ok;
+    }
+
+    /// <summary>
+    /// Applies a dated change of Party life. Refuses a change to an archived member, 转正 and 延长预备期
+    /// of a member who is not probationary, and a day before admission. Archiving changes also detach the
+    /// WeChat account, so the person's sessions end at once; the roster entry and its history stay.
+    /// </summary>
+    public Common.Outcome ApplyStatusChange(MemberStatusChange change, DateOnly on, DateOnly today, DateOnly? extendedTo = null)
+    {
+        if (IsArchived)
+        {
+            return new Common.DomainError("member.archived", "该党员已不在党员名册中，不能再变更状态。");
+        }
+
+        if (on > today)
+        {
+            return new Common.DomainError("member.date_in_future", "变更日期不能晚于今天。");
+        }
+
+        if (AdmittedOn is DateOnly admitted && on < admitted)
+        {
+            return new Common.DomainError("member.before_admitted", "变更日期不能早于入党日期。");
+        }
+
+        switch (change)
+        {
+            case MemberStatusChange.BecameFull or MemberStatusChange.ProbationExtended when Status != MembershipStatus.Probationary:
+                return new Common.DomainError("member.not_probationary", "只有预备党员才能转正或延长预备期。");
+            case MemberStatusChange.BecameFull:
+                Status = MembershipStatus.Full;
+                FullSince = on;
+                ProbationExtendedTo = null;
+                break;
+            case MemberStatusChange.ProbationExtended:
+                if (extendedTo is null || extendedTo <= on)
+                {
+                    return new Common.DomainError("member.bad_extension", "请填写延长后的预备期截止日期（晚于变更日期）。");
+                }
+
+                ProbationExtendedTo = extendedTo;
+                break;
+            case MemberStatusChange.Retired:
+                RetiredOn = on;
+                break;
+            default:
+                ArchivedOn = on;
+                ArchivedBecause = change;
+                Unbind();
+                break;
+        }
+
+        return Common.Outcome.Ok;
+    }
+
+    /// <summary>Moves the member's formal relationship to another branch (an accepted transfer): no group there yet.</summary>
+    public Common.Outcome TransferTo(int branchId)
+    {
+        if (IsArchived)
+        {
+            return new Common.DomainError("member.archived", "该党员已不在党员名册中。");
+        }
+
+        BranchId = branchId;
+        PartyGroupId = null;
         return Common.Outcome.Ok;
     }
 

@@ -74,6 +74,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<SmartBranch.Domain.Dues.DuesPayment> DuesPayments => Set<SmartBranch.Domain.Dues.DuesPayment>();
 
+    public DbSet<MemberStatusEvent> MemberStatusEvents => Set<MemberStatusEvent>();
+
+    public DbSet<Transfer> Transfers => Set<Transfer>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 

@@ -16,6 +16,32 @@ public class WeChatResponse
 /// <summary>auth.code2Session answer. The session_key is read but never leaves this client.</summary>
 public sealed record Code2SessionResult(string OpenId, string? UnionId);
 
+/// <summary>
+/// phone_info of getuserphonenumber (wechat-api.md §6a). Its keys are camelCase, unlike the rest of WeChat;
+/// countryCode arrives as a number (the official example) or a string (the documented type), both read here.
+/// </summary>
+public sealed class PhoneInfo
+{
+    [JsonPropertyName("phoneNumber")]
+    public string? PhoneNumber { get; set; }
+
+    /// <summary>The number without the country code.</summary>
+    [JsonPropertyName("purePhoneNumber")]
+    public string? PurePhoneNumber { get; set; }
+
+    [JsonPropertyName("countryCode")]
+    public JsonElement CountryCodeValue { get; set; }
+
+    /// <summary>"86" for the mainland, whichever JSON type WeChat sent.</summary>
+    [JsonIgnore]
+    public string CountryCode => CountryCodeValue.ValueKind switch
+    {
+        JsonValueKind.Number => CountryCodeValue.GetRawText(),
+        JsonValueKind.String => CountryCodeValue.GetString()?.TrimStart('+') ?? string.Empty,
+        _ => string.Empty,
+    };
+}
+
 /// <summary>Body of wxacode.getUnlimited (see wechat-api.md §8).</summary>
 public sealed record UnlimitedQrCodeRequest(string Scene, string? Page = null, int Width = 430, bool CheckPath = true, string? EnvVersion = null);
 
@@ -60,6 +86,19 @@ public sealed class WeChatClient(
     /// <summary>Makes a mini-program code image (PNG bytes) for a scene.</summary>
     public Task<WeChatResult<byte[]>> GetUnlimitedQrCodeAsync(UnlimitedQrCodeRequest request, CancellationToken cancellationToken) =>
         WithTokenAsync("getwxacodeunlimit", (token, ct) => PostForImageAsync($"wxa/getwxacodeunlimit?access_token={token}", request, ct), cancellationToken);
+
+    /// <summary>
+    /// Exchanges a getPhoneNumber button code for the user's phone (wechat-api.md §6a). The code is single-use
+    /// and valid 5 minutes; 40029 means the user should tap again.
+    /// </summary>
+    public Task<WeChatResult<PhoneInfo>> GetUserPhoneNumberAsync(string code, CancellationToken cancellationToken) =>
+        WithTokenAsync("getuserphonenumber", async (token, ct) =>
+        {
+            var result = await PostJsonAsync<PhoneNumberResponse>($"wxa/business/getuserphonenumber?access_token={token}", new { code }, ct);
+            return result.Succeeded
+                ? result.Value!.PhoneInfo is { } info ? WeChatResult<PhoneInfo>.Ok(info) : WeChatResult<PhoneInfo>.Fail(-1, "phone_info missing")
+                : result.CastError<PhoneInfo>();
+        }, cancellationToken);
 
     /// <summary>POSTs a JSON body to an access-token API and reads a JSON answer.</summary>
     public Task<WeChatResult<TResponse>> PostWithTokenAsync<TResponse>(string path, object body, CancellationToken cancellationToken)
@@ -202,6 +241,11 @@ public sealed class WeChatClient(
 
         var error = await response.Content.ReadFromJsonAsync<WeChatResponse>(Json, cancellationToken);
         return WeChatResult<byte[]>.Fail(error?.Errcode is int code and not 0 ? code : WeChatErrorCodes.Unreachable, error?.Errmsg);
+    }
+
+    private sealed class PhoneNumberResponse : WeChatResponse
+    {
+        public PhoneInfo? PhoneInfo { get; set; }
     }
 
     private sealed class Code2SessionResponse : WeChatResponse

@@ -113,6 +113,33 @@ public sealed class BranchDuesTests : DuesTest
     }
 
     [Test]
+    public async Task ReadsPaidUpToFromTransferLetter_AndStopsAtArchiving_FromTheMemberRecord()
+    {
+        var (org, organizer) = await SeedAsync(members: 3);
+        var (transferred, archived) = (org.A.Members[1], org.A.Members[2]);
+        await App.WithDbAsync(async db =>
+        {
+            db.Transfers.Add(Transfer.RegisterIncoming(transferred.Id, org.A.Id, "外校党委", "L-2026-7", new DateOnly(2026, 2, 20), null, new DateOnly(2026, 2, 1), organizer.Id, Now));
+            var member = await db.Members.SingleAsync(m => m.Id == archived.Id);
+            member.ApplyStatusChange(MemberStatusChange.Left, new DateOnly(2026, 3, 1), LocalToday());
+            await db.SaveChangesAsync();
+        });
+        var committee = await App.SignInAsync(organizer);
+        await SetBaseAsync(committee, transferred, 200_000);
+        await SetBaseAsync(committee, archived, 200_000);
+
+        var branch = await (await committee.GetAsync($"/api/dues/branches/{org.A.Id}?month=2026-02")).ReadAsync<JsonElement>();
+        var owed = await BillsAsync(transferred);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(owed.Keys.Order(), Is.EqualTo(Months(3, 4, 5, 6, 7, 8, 9, 10, 11, 12)), "the letter says paid up to February");
+            Assert.That((await BillsAsync(archived)).Keys.Order(), Is.EqualTo(Months(1, 2)), "archived in March: owed no more from March");
+            Assert.That(branch.GetProperty("unpaid").EnumerateArray().Select(l => l.GetProperty("memberId").GetInt32()), Is.EqualTo(new[] { archived.Id }));
+        });
+    }
+
+    [Test]
     public async Task RemindsOnlyTheUnpaid_OnceADay()
     {
         var (org, organizer) = await SeedAsync();

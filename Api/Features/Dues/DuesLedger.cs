@@ -22,18 +22,18 @@ public sealed class DuesLedger(AppDbContext db, IOptions<DuesOptions> options, T
     {
         var members = await db.Members.AsNoTracking()
             .Where(m => memberIds.Contains(m.Id))
-            .Select(m => new { m.Id, m.BranchId, m.AdmittedOn })
+            .Select(m => new { m.Id, m.BranchId })
             .ToListAsync(cancellationToken);
         var bases = await db.DuesBases.AsNoTracking().Where(b => memberIds.Contains(b.MemberId) && b.Year <= through.Year).ToListAsync(cancellationToken);
-        var accounts = await db.DuesAccounts.AsNoTracking().Where(a => memberIds.Contains(a.MemberId)).ToDictionaryAsync(a => a.MemberId, cancellationToken);
+        var facts = await FactsAsync(memberIds, cancellationToken);
         var bills = await db.DuesBills.Where(b => memberIds.Contains(b.MemberId)).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         var changed = false;
         foreach (var member in members)
         {
-            var facts = Facts(accounts.GetValueOrDefault(member.Id), member.AdmittedOn);
+            var owes = facts[member.Id];
             var have = bills.Where(b => b.MemberId == member.Id).ToDictionary(b => b.Period);
-            foreach (var stale in have.Values.Where(b => b.Status == DuesBillStatus.Unpaid && !DuesSchedule.Owes(facts, b.Month)))
+            foreach (var stale in have.Values.Where(b => b.Status == DuesBillStatus.Unpaid && !DuesSchedule.Owes(owes, b.Month)))
             {
                 db.DuesBills.Remove(stale);
                 changed = true;
@@ -42,7 +42,7 @@ public sealed class DuesLedger(AppDbContext db, IOptions<DuesOptions> options, T
             foreach (var year in bases.Where(b => b.MemberId == member.Id))
             {
                 var last = YearMonth.Min(new YearMonth(year.Year, 12), through);
-                foreach (var month in DuesSchedule.OwedMonths(facts, new YearMonth(year.Year, 1), last).Where(m => !have.ContainsKey(m.Number)))
+                foreach (var month in DuesSchedule.OwedMonths(owes, new YearMonth(year.Year, 1), last).Where(m => !have.ContainsKey(m.Number)))
                 {
                     db.DuesBills.Add(new DuesBill(member.Id, member.BranchId, month, year.MonthlyDueFen(Rates), now));
                     changed = true;
@@ -68,8 +68,35 @@ public sealed class DuesLedger(AppDbContext db, IOptions<DuesOptions> options, T
         }
     }
 
-    public static DuesMemberFacts Facts(DuesAccount? account, DateOnly? admittedOn) =>
-        account?.Facts(admittedOn) ?? new DuesMemberFacts(admittedOn, null, null);
+    /// <summary>
+    /// The facts deciding which months each member owes here: admission (Member.AdmittedOn); the month they
+    /// left (DuesAccount.LeftIn entered by the committee, else the month of Member.ArchivedOn); paid up to
+    /// (DuesAccount.PaidUpTo, else the dues paid-up-to month of the latest transfer that brought them into their
+    /// branch); an approved reason for not paying.
+    /// </summary>
+    public async Task<Dictionary<int, DuesMemberFacts>> FactsAsync(IReadOnlyCollection<int> memberIds, CancellationToken cancellationToken)
+    {
+        var members = await db.Members.AsNoTracking()
+            .Where(m => memberIds.Contains(m.Id))
+            .Select(m => new { m.Id, m.BranchId, m.AdmittedOn, m.ArchivedOn })
+            .ToListAsync(cancellationToken);
+        var accounts = await db.DuesAccounts.AsNoTracking().Where(a => memberIds.Contains(a.MemberId)).ToDictionaryAsync(a => a.MemberId, cancellationToken);
+        var transfers = await db.Transfers.AsNoTracking()
+            .Where(t => memberIds.Contains(t.MemberId) && t.DuesPaidUpTo != null && t.ToBranchId != null
+                && (t.State == Domain.Organization.TransferState.Accepted || t.State == Domain.Organization.TransferState.Received))
+            .Select(t => new { t.Id, t.MemberId, t.ToBranchId, t.DuesPaidUpTo })
+            .ToListAsync(cancellationToken);
+        return members.ToDictionary(m => m.Id, m =>
+        {
+            var account = accounts.GetValueOrDefault(m.Id);
+            var letter = transfers.Where(t => t.MemberId == m.Id && t.ToBranchId == m.BranchId).OrderByDescending(t => t.Id).FirstOrDefault();
+            YearMonth? paidUpTo = account?.PaidUpTo is int paid ? YearMonth.FromNumber(paid)
+                : letter?.DuesPaidUpTo is DateOnly d ? YearMonth.Of(d) : null;
+            YearMonth? leftIn = account?.LeftIn is int left ? YearMonth.FromNumber(left)
+                : m.ArchivedOn is DateOnly archived ? YearMonth.Of(archived) : null;
+            return new DuesMemberFacts(m.AdmittedOn, paidUpTo, leftIn, account?.ExcuseReason is not null);
+        });
+    }
 
     /// <summary>Each member's arrears as of the current month, from their stored bills.</summary>
     public async Task<Dictionary<int, ArrearsStanding>> ArrearsAsync(IReadOnlyCollection<int> memberIds, CancellationToken cancellationToken)

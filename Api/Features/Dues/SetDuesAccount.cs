@@ -7,8 +7,8 @@ public static class SetDuesAccount
     /// <summary>
     /// <c>paidUpTo</c> ("yyyy-MM", a transferred-in member's letter: 党费交至), <c>leftIn</c> ("yyyy-MM", the month an
     /// archived member left: owed no more from it), <c>excuseReason</c> (an approved reason for not paying: arrears
-    /// are not flagged). Null clears a field. Until member status events exist on the member record, these are
-    /// entered here.
+    /// are not flagged). Null clears a field. Without them the member record (archived on) and the transfer
+    /// that brought the member in (dues paid up to) decide.
     /// </summary>
     public sealed record Request(string? PaidUpTo, string? LeftIn, string? ExcuseReason);
 

@@ -10,7 +10,8 @@ internal static class ExpectedAttendees
     public static async Task<List<(int MemberId, bool HasVote)>> DefaultsAsync(
         AppDbContext db, MeetingType type, int branchId, int unitId, DateOnly today, CancellationToken cancellationToken)
     {
-        var members = db.Members.AsNoTracking();
+        // Archived members (left, expelled, deceased …) are expected at nothing and count for no quorum.
+        var members = db.Members.AsNoTracking().Where(m => m.ArchivedOn == null);
         switch (type.Attendees())
         {
             case AttendeeSource.PartyGroup:
@@ -44,7 +45,7 @@ internal static class ExpectedAttendees
         }
 
         var found = await db.Members.AsNoTracking()
-            .Where(m => ids.Contains(m.Id) && m.BranchId == branchId)
+            .Where(m => ids.Contains(m.Id) && m.BranchId == branchId && m.ArchivedOn == null)
             .Select(m => new { m.Id, m.Status })
             .ToListAsync(cancellationToken);
         if (found.Count != ids.Distinct().Count())

@@ -49,9 +49,9 @@ public static class AddAppointment
         // The appointee must belong to the unit; anyone else (or an unknown id) gets the same answer.
         var member = await db.Members.AsNoTracking()
             .Where(m => m.Id == request.MemberId)
-            .Select(m => new { m.Id, m.Name, m.BranchId, m.PartyGroupId })
+            .Select(m => new { m.Id, m.Name, m.BranchId, m.PartyGroupId, Archived = m.ArchivedOn != null })
             .FirstOrDefaultAsync(cancellationToken);
-        var belongs = member is not null && unit.Kind switch
+        var belongs = member is not null && !member.Archived && unit.Kind switch
         {
             UnitKind.Branch => member.BranchId == id,
             UnitKind.PartyGroup => member.PartyGroupId == id,

@@ -53,7 +53,7 @@ public static class BindMember
         var number = request.Number.Trim();
         var member = invitation is null
             ? null
-            : await db.Members.FirstOrDefaultAsync(m => m.BranchId == invitation.BranchId && m.Number == number && m.Name == name, cancellationToken);
+            : await db.Members.FirstOrDefaultAsync(m => m.BranchId == invitation.BranchId && m.Number == number && m.Name == name && m.ArchivedOn == null, cancellationToken);
 
         // One answer for "no such invitation", "no such person" and "name does not fit the number",
         // so trying cannot tell which roster entries exist; every such try counts against the account.

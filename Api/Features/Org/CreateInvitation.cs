@@ -14,6 +14,9 @@ public static class CreateInvitation
     // Lower-case letters and digits: inside WeChat's scene alphabet and easy to read out.
     private const string CodeAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
 
+    /// <summary>A fresh random invitation code.</summary>
+    public static string NewCode() => RandomNumberGenerator.GetString(CodeAlphabet, Invitation.CodeLength);
+
     /// <summary>When the invitation expires (default 7 days, at most 90) and whether it binds one account only (default true).</summary>
     public sealed record Request(DateTimeOffset? ExpiresAt, bool? SingleUse);
 
@@ -48,7 +51,7 @@ public static class CreateInvitation
             return Problems.BadRequest("有效期无效", "邀请的过期时间须晚于现在，且不超过90天。");
         }
 
-        var invitation = new Invitation(id, RandomNumberGenerator.GetString(CodeAlphabet, Invitation.CodeLength), request.SingleUse ?? true, expiresAt, current.Id, now);
+        var invitation = new Invitation(id, NewCode(), request.SingleUse ?? true, expiresAt, current.Id, now);
         db.Invitations.Add(invitation);
         await OrgSaves.SaveWithAuditAsync(
             db,

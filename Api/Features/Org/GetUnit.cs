@@ -9,7 +9,12 @@ public static class GetUnit
     /// <summary>A role holder of the unit today.</summary>
     public sealed record Seat(int AppointmentId, int MemberId, string MemberName, CommitteeRole Role, string RoleName, DateOnly StartsOn, DateOnly EndsOn);
 
-    /// <summary>A unit with its place in the tree, its committee (or group leader) today and its head count.</summary>
+    /// <summary>
+    /// A unit with its place in the tree, its committee (or group leader) today, its head count of active
+    /// (not archived) members, the day it was closed and, for a branch, its warnings (domain.md "Organisation
+    /// facts": fewer than 3 full members, more than 50 members, 7+ full members without a committee, no
+    /// secretary, the committee term ending within <c>Org:TermEndWarningDays</c> days).
+    /// </summary>
     public sealed record Response(
         int Id,
         string Name,
@@ -19,13 +24,16 @@ public static class GetUnit
         IReadOnlyList<UnitSummary> Children,
         IReadOnlyList<Seat> Committee,
         int MemberCount,
-        bool CanManage);
+        bool CanManage,
+        DateOnly? ClosedOn,
+        IReadOnlyList<UnitWarning> Warnings);
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int id,
         CurrentMember current,
         AppDbContext db,
         TimeProvider time,
+        OrgFlags flags,
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
@@ -56,11 +64,12 @@ public static class GetUnit
             .ToList();
         var memberCount = unit.Kind switch
         {
-            UnitKind.GeneralBranch => await db.Members.CountAsync(m => db.Units.Any(b => b.Id == m.BranchId && b.ParentId == id), cancellationToken),
-            UnitKind.Branch => await db.Members.CountAsync(m => m.BranchId == id, cancellationToken),
-            _ => await db.Members.CountAsync(m => m.PartyGroupId == id, cancellationToken),
+            UnitKind.GeneralBranch => await db.Members.CountAsync(m => m.ArchivedOn == null && db.Units.Any(b => b.Id == m.BranchId && b.ParentId == id), cancellationToken),
+            UnitKind.Branch => await db.Members.CountAsync(m => m.BranchId == id && m.ArchivedOn == null, cancellationToken),
+            _ => await db.Members.CountAsync(m => m.PartyGroupId == id && m.ArchivedOn == null, cancellationToken),
         };
 
-        return TypedResults.Ok(new Response(unit.Id, unit.Name, unit.Kind, unit.Category, parent, children, committee, memberCount, access.CanManage(id)));
+        return TypedResults.Ok(new Response(unit.Id, unit.Name, unit.Kind, unit.Category, parent, children, committee, memberCount, access.CanManage(id), unit.ClosedOn,
+            access.CanManage(id) ? await flags.BranchWarningsAsync(unit, cancellationToken) : []));
     }
 }

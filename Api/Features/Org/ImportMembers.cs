@@ -145,7 +145,12 @@ public static class ImportMembers
         return TypedResults.Ok(new Response(!apply, parsed.Count, created, updated, unchanged));
     }
 
-    private static async Task<(IReadOnlyList<TableRow> Rows, string FileName, ProblemHttpResult? Problem)> ReadFileAsync(HttpRequest http, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads an uploaded sheet (multipart field "file", .xlsx or .csv, at most 5 MB and <see cref="MaxRows"/> rows)
+    /// with the <paramref name="required"/> columns (the roster's unless given); shared by every spreadsheet upload of the organisation.
+    /// </summary>
+    internal static async Task<(IReadOnlyList<TableRow> Rows, string FileName, ProblemHttpResult? Problem)> ReadFileAsync(
+        HttpRequest http, CancellationToken cancellationToken, IReadOnlyList<string>? required = null, IReadOnlyList<string>? headers = null)
     {
         static (IReadOnlyList<TableRow>, string, ProblemHttpResult?) Fail(string detail) => ([], string.Empty, Problems.BadRequest("文件无效", detail));
 
@@ -204,9 +209,9 @@ public static class ImportMembers
             return Fail($"一次最多导入 {MaxRows} 行。");
         }
 
-        var missing = RosterSheet.Required.Where(h => !rows[0].Cells.ContainsKey(h)).ToList();
+        var missing = (required ?? RosterSheet.Required).Where(h => !rows[0].Cells.ContainsKey(h)).ToList();
         return missing.Count > 0
-            ? Fail($"缺少必填列：{string.Join("、", missing)}。表头应为：{string.Join("、", RosterSheet.Headers)}。")
+            ? Fail($"缺少必填列：{string.Join("、", missing)}。表头应为：{string.Join("、", headers ?? RosterSheet.Headers)}。")
             : (rows, file.FileName, null);
     }
 

@@ -6,11 +6,16 @@ namespace SmartBranch.Api.Features.Org;
 
 public static class ListMembers
 {
-    /// <summary>The people of a unit (a general branch lists every branch below it), as the caller may see them.</summary>
+    /// <summary>
+    /// The people of a unit (a general branch lists every branch below it), as the caller may see them.
+    /// Archived members (停止党籍, 出党, deceased, transferred out) are left out unless <c>archived=true</c>,
+    /// which only the unit's managers may ask for.
+    /// </summary>
     public sealed record Response(int UnitId, int Count, IReadOnlyList<MemberEntry> Members);
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int id,
+        bool? archived,
         CurrentMember current,
         AppDbContext db,
         PhoneNumbers phones,
@@ -24,7 +29,8 @@ public static class ListMembers
             return refusal!;
         }
 
-        var query = db.Members.AsNoTracking();
+        var showArchived = archived == true && access.CanManage(id);
+        var query = db.Members.AsNoTracking().Where(m => showArchived ? m.ArchivedOn != null : m.ArchivedOn == null);
         query = unit.Kind switch
         {
             UnitKind.GeneralBranch => query.Where(m => db.Units.Any(b => b.Id == m.BranchId && b.ParentId == id)),

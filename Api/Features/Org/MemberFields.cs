@@ -76,11 +76,19 @@ internal static class OrgSaves
     /// provider's execution strategy (SQL Server retries refuse user transactions outside it).
     /// </summary>
     public static Task SaveWithAuditAsync(AppDbContext db, Action recordAudit, CancellationToken cancellationToken) =>
+        SaveWithAuditAsync(db, _ =>
+        {
+            recordAudit();
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>The same, when what follows the first save (audit, reminders that need the new id) is asynchronous.</summary>
+    public static Task SaveWithAuditAsync(AppDbContext db, Func<CancellationToken, Task> afterFirstSave, CancellationToken cancellationToken) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
-            recordAudit();
+            await afterFirstSave(ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }, cancellationToken);

@@ -14,6 +14,29 @@ public static class OrgEndpoints
             .WithName(nameof(ListUnits))
             .WithSummary("The organisation tree visible to the caller");
 
+        org.MapPost("/", CreateUnit.Handle)
+            .WithName(nameof(CreateUnit))
+            .WithSummary("Create a branch under a general branch or a party group under a branch (admins; a branch committee for its groups)")
+            .WithValidation<CreateUnit.Request>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        org.MapPut("/{id:int}", UpdateUnit.Handle)
+            .WithName(nameof(UpdateUnit))
+            .WithSummary("Rename a unit and/or move it under another parent (whoever manages its parent)")
+            .WithValidation<UpdateUnit.Request>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        org.MapPost("/{id:int}/close", CloseUnit.Handle)
+            .WithName(nameof(CloseUnit))
+            .WithSummary("Close (撤销) a unit without active members or open units below it; its history stays")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        org.MapGet("/{id:int}/invitations", ListInvitations.Handle)
+            .WithName(nameof(ListInvitations))
+            .WithSummary("The branch's binding invitations with their state (Active, Used, Expired, Revoked)");
+
         org.MapGet("/{id:int}", GetUnit.Handle)
             .WithName(nameof(GetUnit))
             .WithSummary("A unit with its parent, children, committee today and head count");
@@ -64,6 +87,21 @@ public static class OrgEndpoints
             .WithValidation<UpdateMember.Request>()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        members.MapPost("/{id:int}/status", RecordStatusChange.Handle)
+            .WithName(nameof(RecordStatusChange))
+            .WithSummary("Record a dated change of Party life (转正, 延长预备期, 退休, 停止党籍, 出党, 去世); archiving ones take the member off the roster")
+            .WithValidation<RecordStatusChange.Request>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        members.MapGet("/{id:int}/status", ListStatusEvents.Handle)
+            .WithName(nameof(ListStatusEvents))
+            .WithSummary("The member's Party-life events (the member themself, their branch committee, admins)");
+
+        members.MapPut("/{id:int}/group", MoveToGroup.Handle)
+            .WithName(nameof(MoveToGroup))
+            .WithSummary("Move a member to another party group of their branch (no transfer)")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
         members.MapPost("/{id:int}/unbind", UnbindMember.Handle)
             .WithName(nameof(UnbindMember))
             .WithSummary("Detach a member's WeChat account; their sessions end at once")
@@ -79,6 +117,15 @@ public static class OrgEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        binding.MapPost("/bind-phone", BindByPhone.Handle)
+            .WithName(nameof(BindByPhone))
+            .WithSummary("Bind the signed-in WeChat account by the phone number WeChat verified (getPhoneNumber button code)")
+            .WithValidation<BindByPhone.Request>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         var appointments = app.MapGroup("/api/appointments").WithTags("Organisation").RequireAuthorization(Policies.Member);
         appointments.MapDelete("/{id:int}", EndAppointment.Handle)
@@ -90,6 +137,12 @@ public static class OrgEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         var invitations = app.MapGroup("/api/invitations").WithTags("Organisation").RequireAuthorization(Policies.Member);
+        invitations.MapPost("/{id:int}/revoke", RevokeInvitation.Handle)
+            .WithName(nameof(RevokeInvitation))
+            .WithSummary("Revoke an invitation; it binds nobody afterwards")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         invitations.MapGet("/{id:int}/qrcode", GetInvitationQrCode.Handle)
             .WithName(nameof(GetInvitationQrCode))
             .WithSummary("The invitation's mini-program code image (image/png)")

@@ -14,6 +14,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.OpenId).HasMaxLength(Member.OpenIdMaxLength).IsConcurrencyToken();
         builder.Ignore(m => m.HasVote);
         builder.Ignore(m => m.IsBound);
+        builder.Ignore(m => m.IsArchived);
 
         builder.HasOne<OrganizationUnit>().WithMany().HasForeignKey(m => m.BranchId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OrganizationUnit>().WithMany().HasForeignKey(m => m.PartyGroupId).OnDelete(DeleteBehavior.Restrict);

@@ -11,5 +11,6 @@ internal sealed class OrganizationUnitConfiguration : IEntityTypeConfiguration<O
         builder.Property(u => u.Name).HasMaxLength(OrganizationUnit.NameMaxLength).IsRequired();
         builder.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => new { u.ParentId, u.Name }).IsUnique();
+        builder.Ignore(u => u.IsClosed);
     }
 }

@@ -108,6 +108,7 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
         MapSecurityRoutes(routes);
         MapSubscribeRoutes(routes);
         MapMediaRoutes(routes);
+        MapPhoneRoutes(routes);
         MapControlRoutes(routes);
     }
 

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using SmartBranch.Api.Features.Org;
+using SmartBranch.Domain.Messaging;
+using SmartBranch.Domain.Organization;
+
+namespace SmartBranch.Api.Tests.Features.Org;
+
+/// <summary>Creating, renaming, moving and closing units, and the branch warnings and term-end reminder.</summary>
+public sealed class UnitLifecycleTests : FunctionalTest
+{
+    private SeededOrg _org = null!;
+
+    protected override AppFactory CreateApp() => new(fakeTime: true);
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _org = await App.SeedAsync(branches: 2, members: 2);
+    }
+
+    [Test]
+    public async Task RenamesMovesAndClosesGroup_WhenItsMembersWereMovedFirst()
+    {
+        var admin = await App.SignInAsync(_org.Admin);
+        var created = await admin.PostAsJsonAsync("/api/org/units", new { name = $"新小组{Guid.NewGuid():N}"[..12], kind = "PartyGroup", parentId = _org.A.Id });
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        var groupId = (await created.ReadAsync<JsonElement>()).GetProperty("id").GetInt32();
+
+        var renamed = await admin.PutAsJsonAsync($"/api/org/units/{groupId}", new { name = "改名后的小组" });
+        var moved = await admin.PutAsJsonAsync($"/api/org/units/{groupId}", new { parentId = _org.B.Id });
+        var member = await App.AddMemberAsync(_org.B.Id, groupId);
+        var refused = await admin.PostAsync($"/api/org/units/{groupId}/close", null);
+        var secretaryB = await App.SignInAsync(_org.B.Secretary);
+        var regroup = await secretaryB.PutAsJsonAsync($"/api/members/{member.Id}/group", new { partyGroupId = _org.B.PartyGroupId });
+        var closed = await admin.PostAsync($"/api/org/units/{groupId}/close", null);
+        var unit = await (await admin.GetAsync($"/api/org/units/{groupId}")).ReadAsync<JsonElement>();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(renamed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await refused.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString(), Is.EqualTo("unit.has_members"));
+            Assert.That(regroup.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(closed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await closed.Content.ReadAsStringAsync());
+            Assert.That(unit.GetProperty("name").GetString(), Is.EqualTo("改名后的小组"), "a closed unit stays readable");
+            Assert.That(unit.GetProperty("parent").GetProperty("id").GetInt32(), Is.EqualTo(_org.B.Id));
+            Assert.That(unit.GetProperty("closedOn").GetString(), Is.EqualTo("2026-03-02"));
+        });
+    }
+
+    [Test]
+    public async Task Returns400_WhenBranchIsPlacedUnderBranch()
+    {
+        var admin = await App.SignInAsync(_org.Admin);
+
+        var response = await admin.PostAsJsonAsync("/api/org/units", new { name = "错位支部", kind = "Branch", parentId = _org.A.Id, category = "Student" });
+
+        Assert.That((await response.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("code").GetString(), Is.EqualTo("unit.bad_parent"));
+    }
+
+    [Test]
+    public async Task Returns403_WhenBranchSecretaryRenamesOwnBranch()
+    {
+        var secretary = await App.SignInAsync(_org.A.Secretary);
+
+        var response = await secretary.PutAsJsonAsync($"/api/org/units/{_org.A.Id}", new { name = "自己改名" });
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Test]
+    public async Task WarnsAndRemindsGeneralBranch_WhenSevenFullMembersAndTermEndsWithinSixtyDays()
+    {
+        var org = await App.SeedAsync(branches: 1, members: 7);
+        var today = DateOnly.FromDateTime(Now.AddHours(8).Date);
+        await App.WithDbAsync(async db =>
+        {
+            var secretary = await db.Appointments.SingleAsync(a => a.UnitId == org.A.Id && a.Role == CommitteeRole.Secretary);
+            db.Appointments.Remove(secretary);
+            db.Appointments.Add(new Appointment(org.A.Secretary.Id, org.A.Id, CommitteeRole.Secretary, today.AddYears(-3).AddDays(50), today.AddDays(50)));
+            await db.SaveChangesAsync();
+        });
+        var admin = await App.SignInAsync(org.Admin);
+
+        var unit = await (await admin.GetAsync($"/api/org/units/{org.A.Id}")).ReadAsync<JsonElement>();
+        int added;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            added = await scope.ServiceProvider.GetRequiredService<OrgFlags>().SweepAsync(CancellationToken.None);
+        }
+
+        var reminders = await App.WithDbAsync(db => db.Reminders.Where(r => r.SubjectType == SubjectTypes.Unit && r.SubjectId == org.A.Id).ToListAsync());
+        Assert.Multiple(() =>
+        {
+            Assert.That(unit.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString()),
+                Is.EquivalentTo(new[] { "branch.no_committee", "branch.term_ending" }));
+            Assert.That(added, Is.GreaterThanOrEqualTo(1));
+            Assert.That(reminders.Select(r => (r.MemberId, r.Kind, r.Slot)), Is.EqualTo(new[] { (org.Admin.Id, ReminderKind.Organization, $"term-end-{today.AddDays(50):yyyy-MM-dd}") }));
+        });
+    }
+}

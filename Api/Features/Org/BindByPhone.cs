@@ -1,0 +1,97 @@
+using SmartBranch.Api.Common.Privacy;
+using SmartBranch.Api.Features.Me;
+using SmartBranch.Domain.Common;
+using SmartBranch.Infrastructure.WeChat;
+
+namespace SmartBranch.Api.Features.Org;
+
+public static class BindByPhone
+{
+    /// <summary>The code of the mini-program's getPhoneNumber button (<c>e.detail.code</c>, not the wx.login code).</summary>
+    public sealed record Request(string Code);
+
+    public sealed record Response(MemberProfile Member);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator() => RuleFor(r => r.Code).NotEmpty().WithMessage("缺少手机号授权凭证，请重新点击按钮。").MaximumLength(128);
+    }
+
+    private const string NoMatch = "未能通过手机号匹配到唯一的、尚未绑定的党员信息，请使用支部邀请码绑定。";
+
+    /// <summary>
+    /// Binds the signed-in account to the one roster entry whose phone equals the number WeChat verified
+    /// (getuserphonenumber, wechat-api.md §6a). Only mainland numbers (countryCode 86) can match the roster.
+    /// 200 with the member; 400 when the code is invalid (tap again) or no single unbound active entry has that
+    /// number (fall back to the invitation; failures count against the account like invitation binding);
+    /// 409 when already bound; 429 after too many failures; 503 when WeChat is unavailable.
+    /// </summary>
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+        Request request,
+        CurrentMember current,
+        AppDbContext db,
+        WeChatClient weChat,
+        PhoneNumbers phones,
+        BindFailureLimiter limiter,
+        TimeProvider time,
+        HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        if (current.IsBound)
+        {
+            return Problems.Conflict("已绑定", "您的微信已绑定党员信息，无需重复绑定。");
+        }
+
+        var openId = current.OpenId;
+        if (await limiter.BlockedForAsync(openId) is { } wait)
+        {
+            return Problems.TooManyRequests(http, "绑定失败次数过多，请稍后再试。", (int)Math.Ceiling(wait.TotalSeconds));
+        }
+
+        var answer = await weChat.GetUserPhoneNumberAsync(request.Code.Trim(), cancellationToken);
+        if (!answer.Succeeded)
+        {
+            return answer.ErrCode == WeChatErrorCodes.InvalidCode
+                ? Problems.BadRequest("授权已失效", "手机号授权已过期或已被使用，请重新点击按钮。")
+                : Problems.Unavailable(http, "微信服务暂时繁忙，请稍后再试，或使用支部邀请码绑定。", 5);
+        }
+
+        var info = answer.Value!;
+        var pure = PhoneNumbers.Normalize(info.PurePhoneNumber);
+        if (info.CountryCode != "86" || !PhoneNumbers.IsValid(pure))
+        {
+            await limiter.RecordFailureAsync(openId);
+            return Problems.BadRequest("绑定失败", NoMatch);
+        }
+
+        // Phones are encrypted with a random IV, so they cannot be looked up: reveal the unbound, active entries that have one.
+        var candidates = await db.Members.Where(m => m.OpenId == null && m.ArchivedOn == null && m.Phone != null).ToListAsync(cancellationToken);
+        var matches = candidates.Where(m => phones.Reveal(m.Phone) == pure).Take(2).ToList();
+        if (matches.Count != 1)
+        {
+            await limiter.RecordFailureAsync(openId);
+            return Problems.BadRequest("绑定失败", NoMatch);
+        }
+
+        var member = matches[0];
+        var now = time.GetUtcNow();
+        if (member.BindTo(openId, now).Error is { } bound)
+        {
+            return Problems.From(bound, StatusCodes.Status409Conflict);
+        }
+
+        db.AuditLog.Add(new AuditEntry(member.Id, member.BranchId, "member.bound", "Member", member.Id, $"{member.Name}（{member.Number}）通过微信验证的手机号绑定微信", now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another account bound this entry, or this account bound another, a moment earlier (concurrency token, unique openid).
+            return Problems.Conflict("绑定失败", "该党员信息刚刚已被绑定，或您的微信已绑定，请刷新后重试。");
+        }
+
+        var profile = await MemberProfiles.LoadAsync(db, member.Id, now, cancellationToken);
+        return TypedResults.Ok(new Response(profile!));
+    }
+}

@@ -1,0 +1,29 @@
+namespace SmartBranch.Api.Features.Org;
+
+public static class ListStatusEvents
+{
+    /// <summary>The member's Party-life events, oldest first, with whether they are archived and since when.</summary>
+    public sealed record Response(int MemberId, DateOnly? ArchivedOn, IReadOnlyList<StatusEventView> Events);
+
+    /// <summary>For the member themself and the committee of their branch (and admins above); 404 for others.</summary>
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+        int id,
+        CurrentMember current,
+        AppDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (member is null || (member.Id != current.Id && !access.CanManage(member.BranchId)))
+        {
+            return Problems.NotFound();
+        }
+
+        var rows = await db.MemberStatusEvents.AsNoTracking()
+            .Where(e => e.MemberId == id)
+            .OrderBy(e => e.OccurredOn).ThenBy(e => e.Id)
+            .Join(db.Members, e => e.RecordedByMemberId, m => m.Id, (e, m) => new { Event = e, m.Name })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Response(id, member.ArchivedOn, rows.Select(r => StatusEventView.From(r.Event, r.Name)).ToList()));
+    }
+}

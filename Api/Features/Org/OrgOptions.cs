@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SmartBranch.Api.Features.Org;
+
+/// <summary>Organisation settings (section "Org").</summary>
+public sealed class OrgOptions
+{
+    public const string SectionName = "Org";
+
+    /// <summary>A committee term ending within this many days without a successor is flagged and reminded (domain.md: configurable; default 60).</summary>
+    [Range(1, 365)]
+    public int TermEndWarningDays { get; set; } = SmartBranch.Domain.Organization.BranchFacts.DefaultTermEndWarningDays;
+
+    /// <summary>A member away this many months without a transfer is flagged (domain.md: six months).</summary>
+    [Range(1, 60)]
+    public int AwayMonths { get; set; } = 6;
+
+    /// <summary>How often the background sweep looks for terms ending, expired letters and members away; zero turns the loop off (tests run it by hand).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(6);
+}
+
+public static class OrgModule
+{
+    /// <summary>The organisation area's services: options, the flag sweep and its background loop.</summary>
+    public static IServiceCollection AddOrg(this IServiceCollection services)
+    {
+        services.AddOptions<OrgOptions>().BindConfiguration(OrgOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<OrgFlags>();
+        services.AddHostedService<OrgSweepWorker>();
+        return services;
+    }
+}

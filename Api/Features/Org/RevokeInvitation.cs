@@ -1,0 +1,32 @@
+namespace SmartBranch.Api.Features.Org;
+
+public static class RevokeInvitation
+{
+    /// <summary>Revokes an invitation at once: it binds nobody afterwards. 204; 404 for one outside what the caller manages.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
+        int id,
+        CurrentMember current,
+        AppDbContext db,
+        AuditTrail audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+
+        // Invitations are the committee's business: to anyone else they do not exist.
+        if (invitation is null || !access.CanManage(invitation.BranchId))
+        {
+            return Problems.NotFound();
+        }
+
+        if (invitation.RevokedAt is null)
+        {
+            invitation.Revoke(time.GetUtcNow());
+            audit.Record(invitation.BranchId, "invitation.revoked", "Invitation", invitation.Id, "撤销绑定邀请");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,86 @@
+namespace SmartBranch.Api.Features.Transfers;
+
+public static class ApproveTransfer
+{
+    /// <summary>Dues paid up to this month ("yyyy-MM"), carried to the receiving side.</summary>
+    public sealed record Request(string? DuesPaidUpTo);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator() => RuleFor(r => r.DuesPaidUpTo).Must(m => m is null || Months.TryParse(m, out _)).WithMessage("党费缴至月份格式应为 yyyy-MM。");
+    }
+
+    /// <summary>The sending branch's committee approves. 200; 403 for others who see it; 409 when no longer requested.</summary>
+    public static async Task<Results<Ok<TransferView>, ProblemHttpResult>> Handle(
+        int id,
+        Request request,
+        CurrentMember current,
+        AppDbContext db,
+        IdNumbers ids,
+        TransferReminders notify,
+        AuditTrail audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var (transfer, refusal) = await TransferAccess.LoadAsync(db, access, id, t => TransferAccess.IsSending(access, t), cancellationToken);
+        if (transfer is null)
+        {
+            return refusal!;
+        }
+
+        Months.TryParse(request.DuesPaidUpTo, out var month);
+        if (transfer.Approve(current.Id, month, time.GetUtcNow()).Error is { } error)
+        {
+            return Problems.From(error, StatusCodes.Status409Conflict);
+        }
+
+        var name = await db.Members.Where(m => m.Id == transfer.MemberId).Select(m => m.Name).FirstAsync(cancellationToken);
+        audit.Record(transfer.FromBranchId!.Value, "transfer.approved", "Transfer", transfer.Id, $"审批同意{name}的组织关系转接");
+        await notify.NotifyAsync(transfer, name, cancellationToken);
+        if (await TransferSaves.SaveAsync(db, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return TypedResults.Ok(await TransferViews.BuildOneAsync(db, access, ids, transfer, time, cancellationToken));
+    }
+}
+
+/// <summary>"yyyy-MM" months as the first day of the month.</summary>
+internal static class Months
+{
+    public static bool TryParse(string? text, out DateOnly? month)
+    {
+        month = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim() + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            month = day;
+            return true;
+        }
+
+        return false;
+    }
+}
+
+internal static class TransferSaves
+{
+    /// <summary>Saves; a transfer changed by someone else a moment earlier (its state is a concurrency token) gives 409.</summary>
+    public static async Task<ProblemHttpResult?> SaveAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict("转接已变化", "该转接刚刚已被他人处理，请刷新后查看。");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace SmartBranch.Api.Features.Transfers;
+
+public static class GetTransfer
+{
+    /// <summary>One transfer for the member, the sending and the receiving branch; 404 for anyone else.</summary>
+    public static async Task<Results<Ok<TransferView>, ProblemHttpResult>> Handle(
+        int id,
+        CurrentMember current,
+        AppDbContext db,
+        IdNumbers ids,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var (transfer, refusal) = await TransferAccess.LoadAsync(db, access, id, _ => true, cancellationToken);
+        return transfer is null ? refusal! : TypedResults.Ok(await TransferViews.BuildOneAsync(db, access, ids, transfer, time, cancellationToken));
+    }
+}
