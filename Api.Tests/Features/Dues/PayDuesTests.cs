@@ -225,6 +225,23 @@ public sealed class PayDuesTests : DuesTest
     }
 
     [Test]
+    public async Task OrdersOnlyTheMonthsStillUnpaid_WhenPreviousOrderWasPaidWithoutNotification()
+    {
+        var (member, first) = await OpenOrderAsync();
+        Pay.ScriptNext(PaymentScript.NeverNotify);
+        await Pay.PayAsync(first);
+
+        var second = await OrderAsync(await App.SignInAsync(member), "2026-03");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await PaymentAsync(first)).Status, Is.EqualTo(DuesPaymentStatus.Paid));
+            Assert.That(second.GetProperty("payment").GetProperty("months").EnumerateArray().Select(m => m.GetString()), Is.EqualTo(Months(3)));
+            Assert.That(OutTradeNo(second), Is.Not.EqualTo(first));
+        });
+    }
+
+    [Test]
     public async Task ReopensMonths_WhenRefundNotificationArrives()
     {
         var (org, organizer) = await SeedAsync();

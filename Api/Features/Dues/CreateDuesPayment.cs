@@ -32,6 +32,7 @@ public static class CreateDuesPayment
         CurrentMember current,
         AppDbContext db,
         DuesLedger ledger,
+        DuesSettlement settlement,
         WeChatPayClient pay,
         IOptions<DuesOptions> options,
         TimeProvider time,
@@ -42,6 +43,12 @@ public static class CreateDuesPayment
         if (through > ledger.LastPayableMonth)
         {
             return Problems.BadRequest("月份超出范围", $"最多可预交到{ledger.LastPayableMonth}。");
+        }
+
+        // An open order the member may have paid a moment ago is settled first, so its months are not sold twice.
+        foreach (var pending in await db.DuesPayments.Where(p => p.MemberId == current.Id && p.Status == DuesPaymentStatus.Pending).ToListAsync(cancellationToken))
+        {
+            await settlement.QueryAsync(pending, cancellationToken);
         }
 
         await ledger.EnsureBillsAsync([current.Id], ledger.LastPayableMonth, cancellationToken);
@@ -73,13 +80,18 @@ public static class CreateDuesPayment
             return TypedResults.Ok(new Response(DuesViews.ToView(same), pay.RequestPayment(same.PrepayId!)));
         }
 
-        // A new choice of months replaces the member's other open orders, so two of them cannot both be paid.
+        // A new choice of months replaces the member's other open orders, so two of them cannot both be paid
+        // (one paid in between is settled by the query; a close WeChat Pay refuses leaves it to the dues jobs).
         foreach (var other in open)
         {
             var closed = await pay.CloseAsync(other.OutTradeNo, cancellationToken);
             if (closed.Succeeded)
             {
                 other.Close(now);
+            }
+            else if (closed.Error?.Code == "ORDERPAID")
+            {
+                await settlement.QueryAsync(other, cancellationToken);
             }
         }
 
