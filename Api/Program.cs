@@ -1,18 +1,22 @@
 using SmartBranch.Api.Common.Startup;
 using SmartBranch.Api.Features.Activities;
+using SmartBranch.Api.Features.Appraisals;
 using SmartBranch.Api.Features.Audit;
 using SmartBranch.Api.Features.Auth;
 using SmartBranch.Api.Features.Brand;
 using SmartBranch.Api.Features.Calendar;
 using SmartBranch.Api.Features.Dues;
 using SmartBranch.Api.Features.Inbox;
+using SmartBranch.Api.Features.Mailbox;
 using SmartBranch.Api.Features.Me;
 using SmartBranch.Api.Features.Meetings;
 using SmartBranch.Api.Features.Notices;
 using SmartBranch.Api.Features.Org;
+using SmartBranch.Api.Features.Polls;
 using SmartBranch.Api.Features.Reminders;
 using SmartBranch.Api.Features.Subscriptions;
 using SmartBranch.Api.Features.Transfers;
+using SmartBranch.Api.Features.Walls;
 using SmartBranch.Infrastructure;
 
 if (args.Contains(HealthProbe.Argument))
@@ -53,6 +57,10 @@ try
     app.MapBrandEndpoints();
     app.MapDuesEndpoints();
     app.MapTransfersEndpoints();
+    app.MapMailboxEndpoints();
+    app.MapAppraisalsEndpoints();
+    app.MapPollsEndpoints();
+    app.MapWallsEndpoints();
 
     await app.RunAsync();
 }

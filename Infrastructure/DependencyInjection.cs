@@ -99,6 +99,7 @@ public static class DependencyInjection
         var services = builder.Services;
         services.AddOptions<RedisOptions>()
             .BindConfiguration(RedisOptions.SectionName)
+            .ValidateDataAnnotations()
             .Validate(o => !isProduction || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "Redis:ConnectionString is required in Production: sessions and reminder queues must be shared by every instance.")
             .ValidateOnStart();

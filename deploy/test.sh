@@ -1,59 +1,55 @@
 #!/usr/bin/env bash
 # Runs every test suite of the repository and ends with one line: "tests: N passed, N failed".
-# Needs: the .NET SDK, redis-server on PATH (the tests start their own), Node 20 + npm for the mini-program,
-# curl for the two-process check, docker-compose (Debian's package) for the compose suite.
+# Needs: the .NET SDK, redis-server (the tests start their own), Node 20 + npm, chromium (big-screen test),
+# docker-compose (Debian's package, for the compose suite) and curl. What is missing is named in one line
+# before anything runs; as root with apt-get it is installed first. A suite that skips or cancels tests,
+# or never prints its summary, counts as failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=deploy/test-lib.sh
+source deploy/test-lib.sh
+
+ensure_prerequisites || exit 2
 
 passed=0
 failed=0
 status=0
 log_dir=$(mktemp -d)
+trap 'rm -rf "$log_dir"' EXIT
 
-add_counts() { passed=$((passed + ${1:-0})); failed=$((failed + ${2:-0})); }
+add_counts() { # add_counts "<passed> <failed>"
+  local p f
+  read -r p f <<<"$1"
+  passed=$((passed + p)); failed=$((failed + f))
+  [ "$f" -eq 0 ] || status=1
+}
 
 echo "== .NET: Api.Tests"
 dotnet test SmartBranch.Api.sln --nologo 2>&1 | tee "$log_dir/dotnet.log"
-[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-summary=$(grep -E '(Passed|Failed)!\s+-\s+Failed:' "$log_dir/dotnet.log" | tail -1)
-if [ -n "$summary" ]; then
-  p=$(sed -E 's/.*Passed:\s+([0-9]+).*/\1/' <<<"$summary")
-  f=$(sed -E 's/.*Failed:\s+([0-9]+),.*/\1/' <<<"$summary")
-  add_counts "$p" "$f"
-else
-  echo "no .NET test summary found"; status=1; failed=$((failed + 1))
-fi
+rc=${PIPESTATUS[0]}
+grep -qE '(Passed|Failed)!\s+-\s+Failed:' "$log_dir/dotnet.log" || echo "no .NET test summary found"
+add_counts "$(count_dotnet "$log_dir/dotnet.log" "$rc")"
 
 # Script suites that end with "<name>: N passed, N failed".
 run_script_suite() { # run_script_suite <name> <script>
   echo "== deploy: $1"
   bash "$2" 2>&1 | tee "$log_dir/$1.log"
-  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-  local line
-  line=$(grep -E "^$1: [0-9]+ passed, [0-9]+ failed" "$log_dir/$1.log" | tail -1)
-  if [ -z "$line" ]; then echo "no $1 summary found"; status=1; failed=$((failed + 1)); return; fi
-  add_counts "$(awk '{print $2}' <<<"$line")" "$(awk '{print $4}' <<<"$line")"
+  local rc=${PIPESTATUS[0]}
+  grep -qE "^$1: [0-9]+ passed, [0-9]+ failed" "$log_dir/$1.log" || echo "no $1 summary found"
+  add_counts "$(count_script "$1" "$log_dir/$1.log" "$rc")"
 }
 
-if command -v docker-compose >/dev/null 2>&1; then
-  run_script_suite compose-check deploy/compose-check.sh
-else
-  echo "== deploy: compose-check skipped (docker-compose not installed; .ci/run installs it)"
-fi
+run_script_suite test-check deploy/test-check.sh
+run_script_suite compose-check deploy/compose-check.sh
 run_script_suite scale-check deploy/scale-check.sh
 
 for suite in miniprogram deploy/screen-tests; do
-  if [ -f "$suite/package.json" ]; then
-    echo "== Node: $suite"
-    (cd "$suite" && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm test --silent) 2>&1 | tee "$log_dir/node.log"
-    [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-    p=$(grep -E '^# pass [0-9]+' "$log_dir/node.log" | tail -1 | awk '{print $3}')
-    f=$(grep -E '^# fail [0-9]+' "$log_dir/node.log" | tail -1 | awk '{print $3}')
-    if [ -z "$p" ]; then echo "no node test summary found for $suite"; status=1; failed=$((failed + 1)); fi
-    add_counts "${p:-0}" "${f:-0}"
-  fi
+  echo "== Node: $suite"
+  (cd "$suite" && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm test --silent) 2>&1 | tee "$log_dir/node.log"
+  rc=${PIPESTATUS[0]}
+  grep -qE '^# pass [0-9]+' "$log_dir/node.log" || echo "no node test summary found for $suite"
+  add_counts "$(count_node "$log_dir/node.log" "$rc")"
 done
 
-rm -rf "$log_dir"
 echo "tests: $passed passed, $failed failed"
 exit $status

@@ -40,10 +40,11 @@ public sealed class KeywordsTests
     }
 
     [Test]
-    public void CountsAnEmojiOnce_WhenCheckingThing()
+    public void CountsAnEmojiAsItsTwoCodeUnits_WhenCheckingThing()
     {
-        Assert.That(Keywords.Check(KeywordType.Thing, string.Concat(Enumerable.Repeat("👍", 20))), Is.Null);
-        Assert.That(Keywords.Check(KeywordType.Thing, string.Concat(Enumerable.Repeat("👍", 21))), Is.EqualTo("invalid"));
+        // WeChat does not document how it counts an emoji (wechat-api.md §3); the larger count is the safe one.
+        Assert.That(Keywords.Check(KeywordType.Thing, string.Concat(Enumerable.Repeat("👍", 10))), Is.Null);
+        Assert.That(Keywords.Check(KeywordType.Thing, string.Concat(Enumerable.Repeat("👍", 11))), Is.EqualTo("invalid"));
     }
 
     [TestCase("")]

@@ -44,6 +44,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             ["Redis:InstanceName"] = $"t{Guid.NewGuid():N}:",
             ["DemoData:Enabled"] = "false",
             ["RateLimiting:LoginPermitsPerMinute"] = "100000",
+            ["RateLimiting:LoginAttemptsPerCode"] = "100000",
+            ["RateLimiting:LoginsPerAccountPerMinute"] = "100000",
+            ["RateLimiting:LoginFailuresPerAddressPerMinute"] = "100000",
             ["RateLimiting:AnonymousPermitsPerMinute"] = "100000",
             ["WeChat:BusyRetryDelay"] = "00:00:00.001",
 

@@ -91,3 +91,19 @@ public sealed class RedisServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>Waiting on an app's Redis connection.</summary>
+public static class RedisConnectionWaits
+{
+    /// <summary>Waits for a condition (the app's multiplexer reconnecting after a restart), not for an amount of time.</summary>
+    public static async Task WaitUntilRedisConnectedAsync(this AppFactory app)
+    {
+        var multiplexer = app.Services.GetRequiredService<SmartBranch.Infrastructure.Redis.RedisConnection>().Multiplexer;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!multiplexer.IsConnected)
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "Redis did not reconnect");
+            await Task.Delay(50);
+        }
+    }
+}

@@ -123,4 +123,35 @@ public sealed class DemoDataTests
             Assert.That(minutes.GetProperty("revisions").GetArrayLength(), Is.EqualTo(1));
         });
     }
+
+    [Test]
+    public async Task UnboundZhaoXinHasReadNothingAndAttendedNothing_WhenDemoDataIsEnabled()
+    {
+        var (openId, reads, attendance, enrollments) = await _demo.App.WithDbAsync(async db =>
+        {
+            var zhao = await db.Members.AsNoTracking().SingleAsync(m => m.Number == "T1006");
+            return (
+                zhao.OpenId,
+                await db.NoticeRecipients.CountAsync(r => r.MemberId == zhao.Id && (r.FirstReadAt != null || r.AckedAt != null)),
+                await db.MeetingAttendees.CountAsync(a => a.MemberId == zhao.Id && (a.CheckedInAt != null || a.Status != null)),
+                await db.Enrollments.CountAsync(e => e.MemberId == zhao.Id));
+        });
+
+        Assert.That((openId, reads, attendance, enrollments), Is.EqualTo(((string?)null, 0, 0, 0)), "赵新 is left unbound to try the binding flow");
+    }
+
+    [Test]
+    public async Task CountsTheHeldThemedPartyDayActivity_WhenSecretaryOpensCompliance()
+    {
+        var past = (await (await _member.GetAsync("/api/activities?scope=past")).ReadAsync<JsonElement>()).GetProperty("items").EnumerateArray().Single();
+        var day = DateOnly.FromDateTime(SmartBranch.Domain.Common.LocalCalendar.ToLocal(past.GetProperty("startsAt").GetDateTimeOffset()).DateTime);
+        var detail = await (await _secretary.GetAsync($"/api/activities/{past.GetProperty("id").GetInt32()}")).ReadAsync<JsonElement>();
+        var branchId = detail.GetProperty("unitId").GetInt32();
+        Assert.That(detail.GetProperty("themedPartyDay").GetBoolean(), Is.True);
+
+        var report = await (await _secretary.GetAsync($"/api/org/units/{branchId}/compliance?from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}")).ReadAsync<JsonElement>();
+
+        var themed = report.GetProperty("branches")[0].GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("type").GetString() == "ThemedPartyDay");
+        Assert.That(themed.GetProperty("held").GetInt32(), Is.EqualTo(1), "the demo's 主题党日 activity held four days ago");
+    }
 }

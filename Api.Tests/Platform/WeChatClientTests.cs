@@ -12,10 +12,10 @@ public sealed class WeChatClientTests
     {
         using var app = new AppFactory();
         var client = app.Services.GetRequiredService<WeChatClient>();
-        Assert.That((await client.GetUnlimitedQrCodeAsync(new UnlimitedQrCodeRequest("a=1"), CancellationToken.None)).Succeeded, Is.True);
+        Assert.That((await client.GetMiniProgramCodeAsync("a=1", "pages/bind/index", CancellationToken.None)).Succeeded, Is.True);
         app.Emulator.ExpireTokens();
 
-        var result = await app.Services.GetRequiredService<WeChatClient>().GetUnlimitedQrCodeAsync(new UnlimitedQrCodeRequest("a=2"), CancellationToken.None);
+        var result = await app.Services.GetRequiredService<WeChatClient>().GetMiniProgramCodeAsync("a=2", "pages/bind/index", CancellationToken.None);
 
         Assert.That(result.Succeeded, Is.True, result.ErrMsg);
         Assert.That(result.Value![..8], Is.EqualTo(PngSignature));
@@ -29,7 +29,7 @@ public sealed class WeChatClientTests
         using var app = new AppFactory();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            app.Services.GetRequiredService<WeChatClient>().GetUnlimitedQrCodeAsync(new UnlimitedQrCodeRequest($"a={i}"), CancellationToken.None)));
+            app.Services.GetRequiredService<WeChatClient>().GetMiniProgramCodeAsync($"a={i}", "pages/bind/index", CancellationToken.None)));
 
         Assert.That(results.All(r => r.Succeeded), Is.True);
         Assert.That(app.Emulator.CallCount("cgi-bin/stable_token"), Is.EqualTo(1));
@@ -40,7 +40,7 @@ public sealed class WeChatClientTests
     {
         using var app = new AppFactory();
 
-        var result = await app.Services.GetRequiredService<WeChatClient>().GetUnlimitedQrCodeAsync(new UnlimitedQrCodeRequest("中文"), CancellationToken.None);
+        var result = await app.Services.GetRequiredService<WeChatClient>().GetMiniProgramCodeAsync("中文", "pages/bind/index", CancellationToken.None);
 
         Assert.That(result.ErrCode, Is.EqualTo(WeChatErrorCodes.InvalidScene));
         Assert.That(app.Emulator.CallCount("wxa/getwxacodeunlimit"), Is.EqualTo(1));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
 using SmartBranch.Api.Common.Errors;
 using SmartBranch.Api.Common.Startup;
+using SmartBranch.Api.Common.Time;
 using SmartBranch.Api.Features.Reminders;
 using SmartBranch.Infrastructure;
 using SmartBranch.Infrastructure.Media;
@@ -19,6 +20,7 @@ public static class ApiSetup
         services.AddErrorHandling();
         services.AddRequestValidation();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOrganizationTime(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentMember>();
         services.AddScoped<AuditTrail>();
@@ -47,6 +49,10 @@ public static class ApiSetup
         services.AddOptions<SmartBranch.Api.Features.Brand.ReachOptions>().BindConfiguration(SmartBranch.Api.Features.Brand.ReachOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SmartBranch.Api.Features.Brand.ReachCalculator>();
         SmartBranch.Api.Features.Dues.DuesModule.AddDues(services);
+        SmartBranch.Api.Features.Mailbox.MailboxModule.AddMailbox(services);
+        SmartBranch.Api.Features.Appraisals.AppraisalsModule.AddAppraisals(services);
+        SmartBranch.Api.Features.Polls.PollsModule.AddPolls(services);
+        SmartBranch.Api.Features.Walls.WallsModule.AddWalls(services);
 
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
@@ -55,6 +61,8 @@ public static class ApiSetup
             .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.MemberId));
 
         services.AddRateLimits();
+        services.AddSingleton<SmartBranch.Api.Features.Auth.LoginAbuseLimiter>();
+        services.AddResponseHeaders();
         builder.AddReverseProxySupport();
         services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
 
@@ -89,6 +97,7 @@ public static class ApiSetup
     /// <summary>The middleware pipeline, in order.</summary>
     public static WebApplication UseApi(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseReverseProxySupport();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -19,7 +19,8 @@ public sealed record ActivityDetails(
     DateTimeOffset SignUpClosesAt,
     int? Capacity,
     bool HasWaitingList,
-    Visibility Visibility);
+    Visibility Visibility,
+    bool IsThemedPartyDay = false);
 
 /// <summary>
 /// A themed party day, volunteer service or study visit members sign up for. <see cref="ConfirmedCount"/>
@@ -81,6 +82,12 @@ public sealed class Activity
     public bool HasWaitingList { get; private set; }
 
     public Visibility Visibility { get; private set; }
+
+    /// <summary>
+    /// The activity is the organising branch's 主题党日 (themed party day) of its month: once held, the
+    /// compliance report counts it toward the monthly 主题党日 requirement like a meeting of that type.
+    /// </summary>
+    public bool IsThemedPartyDay { get; private set; }
 
     public ActivityStatus Status { get; private set; }
 
@@ -283,6 +290,7 @@ public sealed class Activity
         // Without a limit nobody ever waits.
         HasWaitingList = details.Capacity is not null && details.HasWaitingList;
         Visibility = details.Visibility;
+        IsThemedPartyDay = details.IsThemedPartyDay;
     }
 
     private void SetAudience(IEnumerable<int> unitIds, IEnumerable<int> memberIds)

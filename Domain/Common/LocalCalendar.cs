@@ -1,17 +1,54 @@
 namespace SmartBranch.Domain.Common;
 
 /// <summary>
-/// The organisation works on China Standard Time (UTC+8): "today", months and quarters are counted there,
-/// whatever the server's own time zone is.
+/// The organisation's time zone (China Standard Time unless configured otherwise): "today", months and
+/// quarters are counted there, a time written without an offset is read there, and every date shown,
+/// exported, put in a calendar feed or a WeChat message is in it, whatever the server's own zone is.
+/// The zone is set once at start-up (<see cref="Use"/>); nothing here reads <see cref="TimeZoneInfo.Local"/>.
 /// </summary>
 public static class LocalCalendar
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+    /// <summary>The zone used when none is configured.</summary>
+    public const string DefaultZoneId = "Asia/Shanghai";
 
-    public static DateTimeOffset ToLocal(DateTimeOffset instant) => instant.ToOffset(Offset);
+    /// <summary>China has kept UTC+8 without daylight saving since 1991; used when the host has no time zone data.</summary>
+    private static readonly TimeZoneInfo ChinaStandardTime =
+        TimeZoneInfo.CreateCustomTimeZone(DefaultZoneId, TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
+
+    /// <summary>The organisation's zone.</summary>
+    public static TimeZoneInfo Zone { get; private set; } = Find(DefaultZoneId) ?? ChinaStandardTime;
+
+    /// <summary>Sets the organisation's zone for the process (called once at start-up).</summary>
+    public static void Use(TimeZoneInfo zone) => Zone = zone;
+
+    /// <summary>
+    /// The zone with an IANA or Windows id; <c>Asia/Shanghai</c> always resolves (fixed UTC+8 when the host
+    /// lacks time zone data); null for an unknown id.
+    /// </summary>
+    public static TimeZoneInfo? Find(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return id is DefaultZoneId or "China Standard Time" or "PRC" ? ChinaStandardTime : null;
+        }
+    }
+
+    /// <summary>The same instant with the organisation's offset.</summary>
+    public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>The instant a wall-clock time in the organisation's zone stands for (its kind is ignored).</summary>
+    public static DateTimeOffset FromLocal(DateTime wallClock)
+    {
+        var unspecified = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified));
+    }
 
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(ToLocal(now).DateTime);
 
     /// <summary>The instant a local day starts.</summary>
-    public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), Offset);
+    public static DateTimeOffset StartOf(DateOnly day) => FromLocal(day.ToDateTime(TimeOnly.MinValue));
 }

@@ -31,9 +31,10 @@ public readonly record struct KeywordValue(string Value, string? Problem)
 /// <summary>
 /// The value limits of subscription-message keywords (wechat-api.md §3). <see cref="Check"/> says whether
 /// WeChat would take a value; <see cref="Prepare"/> shortens values where the type allows it (thing, name,
-/// phrase, character_string) and checks the rest. Characters are counted as text elements, so an emoji
-/// or a combined character counts once; how WeChat counts them is not documented, so values are kept
-/// within the limit rather than at it where that is cheap.
+/// phrase, character_string) and checks the rest. How WeChat counts an emoji is not documented (§3,
+/// UNVERIFIED), so <see cref="Length"/> counts the most it could: a user-perceived character weighs its
+/// UTF-16 code units (a Chinese character or letter 1, an emoji 2, a family emoji up to 11). A value
+/// within the limit here is within it however WeChat counts; cuts fall between whole characters (<see cref="TextCut"/>).
 /// </summary>
 public static partial class Keywords
 {
@@ -48,7 +49,7 @@ public static partial class Keywords
     public const int NameMaxChinese = 10;
     public const int NameMaxLatin = 20;
 
-    private const string Ellipsis = "…";
+    private const string Ellipsis = TextCut.Ellipsis;
 
     private static readonly (string Prefix, KeywordType Type)[] Prefixes =
     [
@@ -125,7 +126,7 @@ public static partial class Keywords
         value = type switch
         {
             KeywordType.Thing => Cut(value, ThingMaxLength, Ellipsis),
-            KeywordType.Name => Cut(value, value.All(c => c < 0x80) ? NameMaxLatin : NameMaxChinese, string.Empty),
+            KeywordType.Name => Cut(value, IsLatinName(value) ? NameMaxLatin : NameMaxChinese, string.Empty),
             KeywordType.Phrase => new string(value.Where(IsChinese).Take(PhraseMaxLength).ToArray()),
             KeywordType.CharacterString => new string(value.Where(IsCharacterStringChar).Take(CharacterStringMaxLength).ToArray()),
             _ => value,
@@ -144,19 +145,12 @@ public static partial class Keywords
     public static string FormatDate(DateTimeOffset instant) =>
         LocalCalendar.ToLocal(instant).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 
-    /// <summary>Counts text elements, so "👍" or "é" (e + combining accent) count once.</summary>
-    public static int Length(string value) => new StringInfo(value).LengthInTextElements;
+    /// <summary>A value's length as WeChat may count it: each user-perceived character weighs its UTF-16 code units ("学" 1, "😀" 2).</summary>
+    public static int Length(string value) => TextCut.Length(value, WeChatWeight);
 
-    private static string Cut(string value, int max, string marker)
-    {
-        var info = new StringInfo(value);
-        if (info.LengthInTextElements <= max)
-        {
-            return value;
-        }
+    private static int WeChatWeight(string textElement) => textElement.Length;
 
-        return info.SubstringByTextElements(0, max - marker.Length).TrimEnd() + marker;
-    }
+    private static string Cut(string value, int max, string marker) => TextCut.Shorten(value, max, marker, WeChatWeight);
 
     private static string Collapse(string text)
     {
@@ -215,10 +209,11 @@ public static partial class Keywords
 
     private static bool IsName(string value)
     {
-        // Pure Latin (letters and symbols) may be 20 long; anything with Chinese counts as Chinese (10).
-        var latin = value.All(c => char.IsAsciiLetter(c) || c == ' ' || IsSymbol(c) && c < 0x80);
-        return latin ? value.Length <= NameMaxLatin : Length(value) <= NameMaxChinese;
+        // Pure Latin (letters and symbols) may be 20 long; anything else counts as Chinese (10).
+        return IsLatinName(value) ? value.Length <= NameMaxLatin : Length(value) <= NameMaxChinese;
     }
+
+    private static bool IsLatinName(string value) => value.All(c => char.IsAsciiLetter(c) || c == ' ' || IsSymbol(c) && c < 0x80);
 
     [GeneratedRegex(@"^[+-]?\d+(\.\d+)?$")]
     private static partial Regex NumberPattern();

@@ -46,6 +46,10 @@ public static class SubjectTypes
     public const string Unit = "unit";
     public const string Transfer = "transfer";
     public const string Member = "member";
+    public const string MailboxMessage = "mailbox";
+    public const string AppraisalRound = "appraisal";
+    public const string Poll = "poll";
+    public const string MessageWall = "wall";
 }
 
 /// <summary>

@@ -78,6 +78,26 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<Transfer> Transfers => Set<Transfer>();
 
+    public DbSet<SmartBranch.Domain.Interaction.MailboxMessage> MailboxMessages => Set<SmartBranch.Domain.Interaction.MailboxMessage>();
+
+    public DbSet<SmartBranch.Domain.Interaction.MailboxReply> MailboxReplies => Set<SmartBranch.Domain.Interaction.MailboxReply>();
+
+    public DbSet<SmartBranch.Domain.Interaction.AppraisalRound> AppraisalRounds => Set<SmartBranch.Domain.Interaction.AppraisalRound>();
+
+    public DbSet<SmartBranch.Domain.Interaction.AppraisedMember> AppraisedMembers => Set<SmartBranch.Domain.Interaction.AppraisedMember>();
+
+    public DbSet<SmartBranch.Domain.Interaction.AppraisalVoter> AppraisalVoters => Set<SmartBranch.Domain.Interaction.AppraisalVoter>();
+
+    public DbSet<SmartBranch.Domain.Interaction.Ballot> Ballots => Set<SmartBranch.Domain.Interaction.Ballot>();
+
+    public DbSet<SmartBranch.Domain.Interaction.Poll> Polls => Set<SmartBranch.Domain.Interaction.Poll>();
+
+    public DbSet<SmartBranch.Domain.Interaction.PollVote> PollVotes => Set<SmartBranch.Domain.Interaction.PollVote>();
+
+    public DbSet<SmartBranch.Domain.Interaction.MessageWall> MessageWalls => Set<SmartBranch.Domain.Interaction.MessageWall>();
+
+    public DbSet<SmartBranch.Domain.Interaction.WallMessage> WallMessages => Set<SmartBranch.Domain.Interaction.WallMessage>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 

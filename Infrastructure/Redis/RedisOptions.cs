@@ -10,4 +10,11 @@ public sealed class RedisOptions
 
     /// <summary>Prefix put before every key, so several deployments (or test runs) can share one server.</summary>
     public string InstanceName { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Connect and command timeout unless the connection string sets connectTimeout/syncTimeout/asyncTimeout.
+    /// Short, so a Redis that hangs turns into a quick 503 rather than a slow request.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -42,8 +42,8 @@ public sealed class PhoneInfo
     };
 }
 
-/// <summary>Body of wxacode.getUnlimited (see wechat-api.md §8).</summary>
-public sealed record UnlimitedQrCodeRequest(string Scene, string? Page = null, int Width = 430, bool CheckPath = true, string? EnvVersion = null);
+/// <summary>Body of wxacode.getUnlimited (see README.md §8). Built only by <see cref="WeChatClient.MiniProgramCodeRequest"/>.</summary>
+internal sealed record UnlimitedQrCodeRequest(string Scene, string? Page, bool CheckPath, string EnvVersion, int Width = 430);
 
 /// <summary>One refresh of the access token at a time per process; stable_token keeps instances from invalidating each other.</summary>
 public sealed class AccessTokenGate
@@ -52,8 +52,10 @@ public sealed class AccessTokenGate
 }
 
 /// <summary>
-/// The application's WeChat client (a typed HttpClient). It retries "busy" answers with back-off,
-/// refreshes the access token once when WeChat says it is invalid, and never logs secrets.
+/// The application's WeChat client (a typed HttpClient). It decides from <see cref="WeChatErrors"/> what to do
+/// with an errcode: retries transient "busy" answers with back-off, refreshes the access token once when WeChat
+/// says it is invalid, logs configuration errors as errors, and never logs secrets. Bodies are sent with
+/// Content-Length (buffered JSON), never chunked.
 /// </summary>
 public sealed class WeChatClient(
     HttpClient http,
@@ -77,15 +79,32 @@ public sealed class WeChatClient(
     public async Task<WeChatResult<Code2SessionResult>> Code2SessionAsync(string code, CancellationToken cancellationToken)
     {
         var path = $"sns/jscode2session?appid={Uri.EscapeDataString(AppId)}&secret={Uri.EscapeDataString(Options.AppSecret ?? string.Empty)}&js_code={Uri.EscapeDataString(code)}&grant_type=authorization_code";
-        var result = await WithBusyRetryAsync("jscode2session", ct => GetJsonAsync<Code2SessionResponse>(path, ct), cancellationToken);
+        var result = Report("jscode2session", await WithBusyRetryAsync(ct => GetJsonAsync<Code2SessionResponse>(path, ct), cancellationToken));
         return result.Succeeded
             ? WeChatResult<Code2SessionResult>.Ok(new Code2SessionResult(result.Value!.Openid!, result.Value.Unionid))
             : result.CastError<Code2SessionResult>();
     }
 
-    /// <summary>Makes a mini-program code image (PNG bytes) for a scene.</summary>
-    public Task<WeChatResult<byte[]>> GetUnlimitedQrCodeAsync(UnlimitedQrCodeRequest request, CancellationToken cancellationToken) =>
-        WithTokenAsync("getwxacodeunlimit", (token, ct) => PostForImageAsync($"wxa/getwxacodeunlimit?access_token={token}", request, ct), cancellationToken);
+    /// <summary>
+    /// The one way the application makes a mini-program code (PNG bytes): <paramref name="page"/> opened with
+    /// <paramref name="scene"/>, for the configured <see cref="WeChatOptions.MiniProgramState"/>.
+    /// </summary>
+    public Task<WeChatResult<byte[]>> GetMiniProgramCodeAsync(string scene, string page, CancellationToken cancellationToken)
+    {
+        var request = MiniProgramCodeRequest(scene, page, Options.MiniProgramState);
+        return WithTokenAsync("getwxacodeunlimit", (token, ct) => PostForImageAsync($"wxa/getwxacodeunlimit?access_token={token}", request, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// formal → env_version release with check_path (the page must be published); trial and developer builds have
+    /// no published page yet, so their codes open that build (env_version trial / develop) without check_path.
+    /// </summary>
+    internal static UnlimitedQrCodeRequest MiniProgramCodeRequest(string scene, string page, string state) => state switch
+    {
+        WeChatOptions.TrialState => new UnlimitedQrCodeRequest(scene, page, CheckPath: false, EnvVersion: "trial"),
+        WeChatOptions.DeveloperState => new UnlimitedQrCodeRequest(scene, page, CheckPath: false, EnvVersion: "develop"),
+        _ => new UnlimitedQrCodeRequest(scene, page, CheckPath: true, EnvVersion: "release"),
+    };
 
     /// <summary>
     /// Exchanges a getPhoneNumber button code for the user's phone (wechat-api.md §6a). The code is single-use
@@ -124,7 +143,7 @@ public sealed class WeChatClient(
             }
 
             var body = new StableTokenRequest("client_credential", AppId, Options.AppSecret ?? string.Empty, ForceRefresh: false);
-            var result = await WithBusyRetryAsync("stable_token", ct => PostJsonAsync<StableTokenResponse>("cgi-bin/stable_token", body, ct), cancellationToken);
+            var result = Report("stable_token", await WithBusyRetryAsync(ct => PostJsonAsync<StableTokenResponse>("cgi-bin/stable_token", body, ct), cancellationToken));
             if (!result.Succeeded)
             {
                 return result.CastError<string>();
@@ -149,36 +168,31 @@ public sealed class WeChatClient(
             var token = await GetAccessTokenAsync(cancellationToken);
             if (!token.Succeeded)
             {
+                // Already reported by GetAccessTokenAsync.
                 return token.CastError<T>();
             }
 
-            var result = await WithBusyRetryAsync(name, ct => call(token.Value!, ct), cancellationToken);
-            if (tokenAttempt == 0 && WeChatErrorCodes.IsTokenProblem(result.ErrCode))
+            var result = await WithBusyRetryAsync(ct => call(token.Value!, ct), cancellationToken);
+            if (tokenAttempt == 0 && result.Error.RefreshesToken)
             {
                 logger.LogWarning("WeChat {Api} rejected the access token ({ErrCode}); fetching it again", name, result.ErrCode);
                 await tokenCache.DropAsync(AppId, token.Value!);
                 continue;
             }
 
-            return result;
+            return Report(name, result);
         }
     }
 
-    private async Task<WeChatResult<T>> WithBusyRetryAsync<T>(string name, Func<CancellationToken, Task<WeChatResult<T>>> call, CancellationToken cancellationToken)
+    /// <summary>Repeats a call while its errcode is one the table retries at once (busy, unreachable), with doubling back-off.</summary>
+    private async Task<WeChatResult<T>> WithBusyRetryAsync<T>(Func<CancellationToken, Task<WeChatResult<T>>> call, CancellationToken cancellationToken)
     {
         var delay = Options.BusyRetryDelay;
         for (var attempt = 0; ; attempt++)
         {
             var result = await call(cancellationToken);
-            if (result.Succeeded)
+            if (result.Succeeded || !result.Error.RetryAtOnce || attempt >= Options.BusyRetries)
             {
-                return result;
-            }
-
-            var transient = result.ErrCode is WeChatErrorCodes.Busy or WeChatErrorCodes.Unreachable;
-            if (!transient || attempt >= Options.BusyRetries)
-            {
-                logger.LogWarning("WeChat {Api} answered {ErrCode}: {ErrMsg}", name, result.ErrCode, result.ErrMsg);
                 return result;
             }
 
@@ -187,16 +201,52 @@ public sealed class WeChatClient(
         }
     }
 
+    /// <summary>Logs a failed final answer at the level its kind deserves: configuration errors need an operator.</summary>
+    private WeChatResult<T> Report<T>(string name, WeChatResult<T> result)
+    {
+        if (result.Succeeded)
+        {
+            return result;
+        }
+
+        var error = result.Error;
+        switch (error.Kind)
+        {
+            case WeChatErrorKind.Configuration:
+                logger.LogError("WeChat configuration error: {Api} answered {ErrCode} ({Meaning}): {ErrMsg}", name, result.ErrCode, error.Meaning, result.ErrMsg);
+                break;
+            case WeChatErrorKind.Transient:
+                logger.LogWarning("WeChat {Api} answered {ErrCode} ({Meaning}): {ErrMsg}", name, result.ErrCode, error.Meaning, result.ErrMsg);
+                break;
+            default:
+                logger.LogInformation("WeChat {Api} refused the caller's request with {ErrCode} ({Meaning}): {ErrMsg}", name, result.ErrCode, error.Meaning, result.ErrMsg);
+                break;
+        }
+
+        return result;
+    }
+
     private async Task<WeChatResult<T>> GetJsonAsync<T>(string path, CancellationToken cancellationToken)
         where T : WeChatResponse =>
         await SendAsync(() => http.GetAsync(path, cancellationToken), ReadJsonAsync<T>, cancellationToken);
 
     private async Task<WeChatResult<T>> PostJsonAsync<T>(string path, object body, CancellationToken cancellationToken)
         where T : WeChatResponse =>
-        await SendAsync(() => http.PostAsync(path, JsonContent.Create(body, body.GetType(), options: Json), cancellationToken), ReadJsonAsync<T>, cancellationToken);
+        await SendAsync(() => http.PostAsync(path, JsonBody(body), cancellationToken), ReadJsonAsync<T>, cancellationToken);
 
     private Task<WeChatResult<byte[]>> PostForImageAsync(string path, object body, CancellationToken cancellationToken) =>
-        SendAsync(() => http.PostAsync(path, JsonContent.Create(body, body.GetType(), options: Json), cancellationToken), ReadImageAsync, cancellationToken);
+        SendAsync(() => http.PostAsync(path, JsonBody(body), cancellationToken), ReadImageAsync, cancellationToken);
+
+    /// <summary>
+    /// The body serialised up front, so it goes out with Content-Length: JsonContent streams and is sent chunked,
+    /// which some HTTP servers on the way to WeChat do not read.
+    /// </summary>
+    private static ByteArrayContent JsonBody(object body)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), Json));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
 
     private static async Task<WeChatResult<T>> SendAsync<T>(
         Func<Task<HttpResponseMessage>> send,

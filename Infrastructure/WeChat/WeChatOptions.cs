@@ -43,6 +43,15 @@ public sealed class WeChatOptions
     /// <summary>True when pushed events arrive encrypted (a PushEncodingAesKey is configured).</summary>
     public bool PushSafeMode => !string.IsNullOrWhiteSpace(PushEncodingAesKey);
 
-    /// <summary><c>miniprogram_state</c> sent with subscription messages and <c>env_version</c> for codes: formal, trial or developer.</summary>
-    public string MiniProgramState { get; set; } = "formal";
+    public const string FormalState = "formal";
+    public const string TrialState = "trial";
+    public const string DeveloperState = "developer";
+
+    /// <summary>
+    /// Which build of the mini-program members use: formal (released), trial or developer. Sent as
+    /// <c>miniprogram_state</c> with subscription messages, and decides <c>env_version</c> and <c>check_path</c>
+    /// of every mini-program code (WeChatClient.GetMiniProgramCodeAsync).
+    /// </summary>
+    [RegularExpression("^(formal|trial|developer)$", ErrorMessage = "WeChat:MiniProgramState must be formal, trial or developer.")]
+    public string MiniProgramState { get; set; } = FormalState;
 }

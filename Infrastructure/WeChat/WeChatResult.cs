@@ -1,6 +1,6 @@
 namespace SmartBranch.Infrastructure.WeChat;
 
-/// <summary>WeChat error codes the application reacts to (see shared/docs/wechat-api.md §10).</summary>
+/// <summary>Names for WeChat error codes the application reacts to; what each means for the caller is in <see cref="WeChatErrors"/>.</summary>
 public static class WeChatErrorCodes
 {
     public const int Ok = 0;
@@ -10,6 +10,7 @@ public static class WeChatErrorCodes
     public const int InvalidAccessToken = 40014;
     public const int InvalidCode = 40029;
     public const int InvalidTemplateId = 40037;
+    public const int CodeUsed = 40163;
     public const int InvalidScene = 40129;
     public const int InvalidSceneLength = 40169;
     public const int HighRiskUser = 40226;
@@ -22,7 +23,7 @@ public static class WeChatErrorCodes
     public const int UserVisitTimedOut = 61010;
 
     /// <summary>Codes that mean "drop the cached access token, fetch it again and retry once".</summary>
-    public static bool IsTokenProblem(int code) => code is InvalidCredential or InvalidAccessToken or AccessTokenExpired;
+    public static bool IsTokenProblem(int code) => WeChatErrors.Of(code).RefreshesToken;
 
     /// <summary>Pseudo-code for "WeChat could not be reached" (network failure or an HTTP error status).</summary>
     public const int Unreachable = -2;
@@ -36,6 +37,9 @@ public sealed record WeChatResult<T>(T? Value, int ErrCode, string? ErrMsg)
     public static WeChatResult<T> Ok(T value) => new(value, WeChatErrorCodes.Ok, null);
 
     public static WeChatResult<T> Fail(int errCode, string? errMsg) => new(default, errCode, errMsg);
+
+    /// <summary>The error table's row for this result's errcode (meaningless when it succeeded).</summary>
+    public WeChatError Error => WeChatErrors.Of(ErrCode);
 
     public WeChatResult<TOther> CastError<TOther>() => WeChatResult<TOther>.Fail(ErrCode, ErrMsg);
 }

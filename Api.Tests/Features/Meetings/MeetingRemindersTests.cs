@@ -25,14 +25,45 @@ public sealed class MeetingRemindersTests : FunctionalTest
     }
 
     [Test]
-    public async Task SkipsSlotsAlreadyPast_WhenMeetingStartsWithinADay()
+    public async Task CollapsesThePassedDayBeforeSlotIntoOneDueNow_WhenMeetingStartsWithinADay()
     {
         var org = await App.SeedAsync(branches: 1, members: 1);
+        var start = Now.AddHours(5);
 
-        var meeting = await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddHours(5));
+        var meeting = await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, start);
 
         var reminders = await MeetingApi.RemindersAsync(App, meeting.GetProperty("id").GetInt32());
-        Assert.That(reminders.Select(r => r.Slot).Distinct(), Is.EqualTo(new[] { "1h" }));
+        Assert.That(reminders.Where(r => r.Slot == "24h").Select(r => r.DueAt).Distinct(), Is.EqualTo(new[] { Now }));
+        Assert.That(reminders.Where(r => r.Slot == "1h").Select(r => r.DueAt).Distinct(), Is.EqualTo(new[] { start.AddHours(-1) }));
+    }
+
+    [Test]
+    public async Task SchedulesExactlyOneReminderDueNow_WhenMeetingStartsInThirtyMinutes()
+    {
+        var org = await App.SeedAsync(branches: 1, members: 2);
+
+        var meeting = await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddMinutes(30));
+
+        var reminders = await MeetingApi.RemindersAsync(App, meeting.GetProperty("id").GetInt32());
+        var attendees = org.A.Everyone.Select(m => m.Id).Append(org.Admin.Id).ToList();
+        Assert.That(reminders.Select(r => r.MemberId), Is.EquivalentTo(attendees), "one reminder per attendee");
+        Assert.That(reminders.All(r => r.Slot == "1h" && r.DueAt == Now && r.Status == ReminderStatus.Scheduled), Is.True);
+    }
+
+    [Test]
+    public async Task CollapsesBothSlotsIntoOneDueNow_WhenMeetingIsMovedToThirtyMinutesAhead()
+    {
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(3))).GetProperty("id").GetInt32();
+        var newStart = Now.AddMinutes(30);
+
+        var moved = await secretary.PutAsJsonAsync($"/api/meetings/{id}", new { topic = "学习会议", startsAt = newStart, endsAt = newStart.AddHours(2), place = "党员活动室" });
+
+        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await moved.Content.ReadAsStringAsync());
+        var reminders = await MeetingApi.RemindersAsync(App, id);
+        Assert.That(reminders.Where(r => r.Slot == "24h").Select(r => r.Status).Distinct(), Is.EqualTo(new[] { ReminderStatus.Cancelled }));
+        Assert.That(reminders.Where(r => r.Slot == "1h").Select(r => (r.Status, r.DueAt)).Distinct(), Is.EqualTo(new[] { (ReminderStatus.Scheduled, Now) }));
     }
 
     [Test]
@@ -58,7 +89,7 @@ public sealed class MeetingRemindersTests : FunctionalTest
     }
 
     [Test]
-    public async Task CancelsTheDayBeforeSlot_WhenMeetingIsMovedToWithinADay()
+    public async Task MovesThePassedDayBeforeSlotToNow_WhenMeetingIsMovedToWithinADay()
     {
         var org = await App.SeedAsync(branches: 1, members: 1);
         var secretary = await App.SignInAsync(org.A.Secretary);
@@ -68,7 +99,7 @@ public sealed class MeetingRemindersTests : FunctionalTest
         await secretary.PutAsJsonAsync($"/api/meetings/{id}", new { topic = "学习会议", startsAt = newStart, endsAt = newStart.AddHours(2), place = "党员活动室" });
 
         var reminders = await MeetingApi.RemindersAsync(App, id);
-        Assert.That(reminders.Where(r => r.Slot == "24h").Select(r => r.Status).Distinct(), Is.EqualTo(new[] { ReminderStatus.Cancelled }));
+        Assert.That(reminders.Where(r => r.Slot == "24h").Select(r => (r.Status, r.DueAt)).Distinct(), Is.EqualTo(new[] { (ReminderStatus.Scheduled, Now) }));
         Assert.That(reminders.Where(r => r.Slot == "1h").Select(r => (r.Status, r.DueAt)).Distinct(), Is.EqualTo(new[] { (ReminderStatus.Scheduled, newStart.AddHours(-1)) }));
     }
 

@@ -66,6 +66,42 @@ public sealed class FeatureReminderDeliveryTests : FunctionalTest
     }
 
     [Test]
+    public async Task SendsExactlyOneReminderAtOnce_WhenMeetingIsScheduledThirtyMinutesAhead()
+    {
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var member = org.A.Members[0];
+        await App.BankAsync(member, ReminderKit.MeetingTemplate, times: 5);
+        var scheduledAt = Now;
+        await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddMinutes(30));
+
+        await App.DrainAsync();
+        App.Time!.Advance(TimeSpan.FromMinutes(31));
+        await App.DrainAsync();
+
+        Assert.That(App.MessagesTo(member).Select(m => m.At), Is.EqualTo(new[] { scheduledAt }));
+    }
+
+    [Test]
+    public async Task SendsWholeCharactersWithinWeChatsLimit_WhenTheTopicIsLongAndEmojiHeavy()
+    {
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var member = org.A.Members[0];
+        await App.BankAsync(member, ReminderKit.MeetingTemplate);
+        var topic = "学习会🎉" + string.Concat(Enumerable.Repeat("👨‍👩‍👧‍👦", 7)) + new string('学', 1);
+        var meeting = await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddMinutes(30), topic);
+
+        await App.DrainAsync();
+
+        var message = App.MessagesTo(member).Single();
+        var thing = message.Data["thing1"];
+        Assert.That(thing, Does.StartWith("学习会🎉").And.EndWith("…"));
+        Assert.That(thing, Does.Not.Contain("\uFFFD"));
+        Assert.That(SmartBranch.Domain.Messaging.Keywords.Check(SmartBranch.Domain.Messaging.KeywordType.Thing, thing), Is.Null);
+        var reminder = (await ReminderKit.RemindersAsync(App, "meeting", meeting.GetProperty("id").GetInt32())).Single(r => r.MemberId == member.Id);
+        Assert.That((reminder.Status, reminder.LastError), Is.EqualTo((SmartBranch.Domain.Messaging.ReminderStatus.Sent, (string?)null)), "WeChat took the value (no 47003)");
+    }
+
+    [Test]
     public async Task SendsTheCancellationAndNoReminders_WhenMeetingIsCancelled()
     {
         var org = await App.SeedAsync(branches: 1, members: 1);

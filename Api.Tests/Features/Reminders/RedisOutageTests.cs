@@ -1,5 +1,4 @@
 using SmartBranch.Domain.Messaging;
-using SmartBranch.Infrastructure.Redis;
 
 namespace SmartBranch.Api.Tests.Features.Reminders;
 
@@ -38,7 +37,7 @@ public sealed class RedisOutageTests
         Assert.That(app.Emulator.SentMessages, Is.Empty);
 
         await redis.StartAsync();
-        await WaitUntilConnectedAsync(app);
+        await app.WaitUntilRedisConnectedAsync();
         await app.DrainAsync();
 
         var afterRestart = await app.RemindersAsync(SubjectTypes.Meeting, subjectId);
@@ -54,17 +53,5 @@ public sealed class RedisOutageTests
         Assert.That(app.Emulator.SentMessages, Has.Count.EqualTo(6));
         Assert.That(app.Emulator.SentMessages.GroupBy(m => m.ToUser).Select(g => g.Count()), Is.EquivalentTo(new[] { 2, 2, 1, 1 }));
         Assert.That(await app.WithDbAsync(db => db.InboxMessages.CountAsync(m => m.SubjectId == subjectId && m.SubjectType == SubjectTypes.Meeting)), Is.EqualTo(6));
-    }
-
-    private static async Task WaitUntilConnectedAsync(AppFactory app)
-    {
-        // Waits for a condition (the multiplexer reconnecting), not for an amount of time.
-        var multiplexer = app.Services.GetRequiredService<RedisConnection>().Multiplexer;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!multiplexer.IsConnected)
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "Redis did not reconnect");
-            await Task.Delay(50);
-        }
     }
 }

@@ -1,3 +1,5 @@
+using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Notices;
 using SmartBranch.Infrastructure.WeChat;
 
 namespace SmartBranch.Api.Common.ContentSecurity;
@@ -13,19 +15,52 @@ public enum ContentVerdict
     Unavailable,
 }
 
+/// <summary>The verdict on a text, and the refusal to answer with when it must not be stored.</summary>
+public readonly record struct TextScreening(ContentVerdict Verdict, ProblemHttpResult? Refusal)
+{
+    /// <summary>What an audit entry adds for text stored without a plain pass: "" for a pass.</summary>
+    public string AuditNote => Verdict switch
+    {
+        ContentVerdict.Review => "（内容安全检测：需人工复核）",
+        ContentVerdict.Unavailable => "（内容安全检测未完成）",
+        _ => string.Empty,
+    };
+}
+
 /// <summary>
-/// Runs a title and text (a notice, a story, a comment) through msgSecCheck v2, in pieces WeChat accepts.
-/// Shared by every feature that publishes what members write.
+/// The one text policy for everything members write that others will see (notices, stories, comments,
+/// meeting topics and agendas, activity titles and descriptions, minutes, resolutions, brand texts):
+/// <see cref="ScreenAsync"/> refuses classification markings (涉密, domain.md) and runs WeChat's msgSecCheck
+/// v2; risky text is refused (422), nothing stored. What a "review" or "unavailable" verdict does is the
+/// caller's: text with an approval step (notices, stories) is held for it; the others record the verdict.
 /// </summary>
 public sealed class TextContentCheck(WeChatClient weChat, ILogger<TextContentCheck> logger)
 {
+    /// <summary>
+    /// Screens <paramref name="title"/> and <paramref name="texts"/> (empty or null parts are skipped):
+    /// a classification marking or a risky verdict comes back with its 422 refusal; otherwise the verdict.
+    /// </summary>
+    public async Task<TextScreening> ScreenAsync(string posterOpenId, string title, IReadOnlyList<string?> texts, CancellationToken cancellationToken)
+    {
+        var classified = Classification.Check([title, .. texts]);
+        if (!classified.Succeeded)
+        {
+            return new(ContentVerdict.Risky, Problems.Unprocessable("内容涉及密级标识", classified.Error!.Message));
+        }
+
+        var body = string.Join('\n', texts.Where(t => !string.IsNullOrWhiteSpace(t)));
+        var verdict = await CheckAsync(posterOpenId, title, body, cancellationToken);
+        return verdict == ContentVerdict.Risky
+            ? new(verdict, Problems.Unprocessable("内容未通过安全检测", "填写的内容含有不适宜发布的内容，未能通过微信内容安全检测。请修改后重新提交。"))
+            : new(verdict, null);
+    }
+
+    /// <summary>msgSecCheck v2 alone (no marking check), in pieces WeChat accepts, cut between whole characters.</summary>
     public async Task<ContentVerdict> CheckAsync(string posterOpenId, string title, string plainText, CancellationToken cancellationToken)
     {
-        var content = $"{title}\n{plainText}";
         var verdict = ContentVerdict.Pass;
-        for (var start = 0; start < content.Length; start += WeChatContentSecurity.MaxContentLength)
+        foreach (var piece in TextCut.Pieces($"{title}\n{plainText}", WeChatContentSecurity.MaxContentLength))
         {
-            var piece = content.Substring(start, Math.Min(WeChatContentSecurity.MaxContentLength, content.Length - start));
             var result = await weChat.CheckTextAsync(posterOpenId, piece, title, cancellationToken);
             var pieceVerdict = !result.Succeeded ? ContentVerdict.Unavailable
                 : result.Value switch

@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Diagnostics;
+using StackExchange.Redis;
 
 namespace SmartBranch.Api.Common.Errors;
 
-/// <summary>ProblemDetails for every error: Chinese titles, a trace id, and never a stack trace.</summary>
+/// <summary>
+/// ProblemDetails for every error: Chinese titles, a trace id, and never a stack trace. Redis being unreachable
+/// (sessions, queues and caches live there) is an outage, not a bug: 503 with Retry-After.
+/// </summary>
 internal static class ErrorHandling
 {
     public static IServiceCollection AddErrorHandling(this IServiceCollection services)
@@ -42,18 +46,31 @@ internal static class ErrorHandling
 
     private static bool IsDefaultEnglishTitle(string title) => title.Length > 0 && title.All(c => c < 128);
 
+    /// <summary>Seconds a client should wait before trying again while Redis is unreachable.</summary>
+    public const int RedisRetryAfterSeconds = 5;
+
+    private static bool IsRedisOutage(Exception exception) =>
+        exception is RedisConnectionException or RedisTimeoutException || exception.InnerException is RedisConnectionException or RedisTimeoutException;
+
     private sealed class UnhandledExceptionHandler(IProblemDetailsService problems, ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
+            var outage = IsRedisOutage(exception);
             var status = exception switch
             {
                 BadHttpRequestException bad => bad.StatusCode,
                 OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => 499,
+                _ when outage => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             };
 
-            if (status >= 500)
+            if (outage)
+            {
+                logger.LogWarning("Redis unreachable for {Method} {Path}: {Message}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+                httpContext.Response.Headers.RetryAfter = RedisRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (status >= 500)
             {
                 logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
             }
@@ -62,8 +79,12 @@ internal static class ErrorHandling
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = httpContext,
-                Exception = exception,
-                ProblemDetails = { Status = status },
+                Exception = outage ? null : exception,
+                ProblemDetails =
+                {
+                    Status = status,
+                    Detail = outage ? "服务暂时不可用，请稍后再试。" : null,
+                },
             });
         }
     }

@@ -27,7 +27,8 @@ internal static partial class DemoData
             themedStart.AddHours(-12),
             5,
             true,
-            Visibility.Internal), [org.Teacher.Id], now.AddDays(-1), cancellationToken);
+            Visibility.Internal,
+            IsThemedPartyDay: true), [org.Teacher.Id], now.AddDays(-1), cancellationToken);
 
         var volunteerStart = At(now, 9, 9);
         var volunteer = await CreateAsync(db, org.General.Id, org.Id("T1000"), new ActivityDetails(
@@ -43,7 +44,7 @@ internal static partial class DemoData
             Visibility.Public), [org.General.Id], now.AddHours(-6), cancellationToken);
 
         // Sign-ups through the same guarded path as SignUpForActivity (atomic place counter, start reminders).
-        var signUps = new[] { (themed, "T1001"), (themed, "T1003"), (themed, "T1004"), (themed, "T1006"), (volunteer, "S2002"), (volunteer, "T1005") };
+        var signUps = new[] { (themed, "T1001"), (themed, "T1003"), (themed, "T1004"), (themed, "T1005"), (volunteer, "S2002"), (volunteer, "T1005") };
         var at = now.AddHours(-5);
         foreach (var (activity, number) in signUps)
         {
@@ -66,7 +67,7 @@ internal static partial class DemoData
         var start = At(now, -4, 9);
         var createdAt = start.AddDays(-10);
         var past = await CreateAsync(db, org.Teacher.Id, org.Id("T1001"), new ActivityDetails(
-            "学习贯彻党的二十届四中全会精神专题学习",
+            "主题党日：学习贯彻党的二十届四中全会精神",
             "集中学习全会公报，分组讨论。",
             "信息学院楼305会议室",
             start,
@@ -75,12 +76,14 @@ internal static partial class DemoData
             start.AddDays(-1),
             20,
             false,
-            Visibility.Internal), [org.Teacher.Id], createdAt, cancellationToken);
+            Visibility.Internal,
+            IsThemedPartyDay: true), [org.Teacher.Id], createdAt, cancellationToken);
 
-        // 刘洋 was checked in by the secretary (no phone at hand); 赵新 signed up but did not come.
+        // 刘洋 was checked in by the secretary (no phone at hand); 陈静 signed up but did not come. 赵新 is left
+        // unbound (for trying the binding flow), so he has signed up for nothing, read nothing, attended nothing.
         var attendees = new (string Number, bool Came, int? ByOrganizer)[]
         {
-            ("T1001", true, null), ("T1002", true, null), ("T1003", true, null), ("T1005", true, org.Id("T1001")), ("T1006", false, null),
+            ("T1001", true, null), ("T1002", true, null), ("T1003", true, null), ("T1005", true, org.Id("T1001")), ("T1004", false, null),
         };
         var signedUpAt = createdAt.AddHours(2);
         var checkedInAt = start.AddMinutes(-20);

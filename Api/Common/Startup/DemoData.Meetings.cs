@@ -86,8 +86,8 @@ internal static partial class DemoData
         var meeting = Require(scheduled, error);
 
         // Check-ins as CheckInToMeeting records them (the late one is judged by the configured grace); 刘洋 is
-        // marked absent by the organiser, the way CheckInMeetingAttendee does.
-        var checkIns = new (string Number, int MinutesFromStart)[] { ("T1000", -15), ("T1001", -20), ("T1002", -8), ("T1003", -25), ("T1004", -3), ("T1006", 12) };
+        // marked absent by the organiser, the way CheckInMeetingAttendee does. 赵新 (unbound) has no attendance.
+        var checkIns = new (string Number, int MinutesFromStart)[] { ("T1000", -15), ("T1001", -20), ("T1002", -8), ("T1003", -25), ("T1004", 12) };
         foreach (var (number, offset) in checkIns)
         {
             var (_, checkInError) = meeting.CheckIn(org.Id(number), start.AddMinutes(offset), options.LateGrace);
@@ -105,7 +105,7 @@ internal static partial class DemoData
         var (_, minutesError) = minutes.Save(
             "会议时间：" + LocalCalendar.ToLocal(start).ToString("yyyy年M月d日 HH:mm", System.Globalization.CultureInfo.InvariantCulture) + "\n"
             + "主讲：王建国\n"
-            + "出席：黄志强、王建国、李明、张华、陈静；迟到：赵新；缺席：刘洋\n\n"
+            + "出席：黄志强、王建国、李明、张华；迟到：陈静；缺席：刘洋\n\n"
             + "一、王建国同志讲授专题党课，结合学院科研工作阐述科学家精神的内涵。\n"
             + "二、党员交流发言：李明、陈静分别结合教学和科研谈体会。\n"
             + "三、支部要求：各党小组在本月内组织一次专题学习讨论。",

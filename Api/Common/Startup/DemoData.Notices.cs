@@ -30,7 +30,7 @@ internal static partial class DemoData
         // notice unread so the walkthrough can open it and see the figures move.
         Recipient(ackNotice, org.Id("T1003")).Ack(now.AddDays(-2).AddHours(1));
         Recipient(ackNotice, org.Id("T1004")).MarkRead(now.AddDays(-1).AddHours(-5));
-        Recipient(ackNotice, org.Id("T1006")).MarkRead(now.AddHours(-20));
+        Recipient(ackNotice, org.Id("T1000")).MarkRead(now.AddHours(-20));
         Recipient(pinned, org.Id("T1002")).MarkRead(now.AddDays(-4));
         Recipient(pinned, org.Id("T1004")).MarkRead(now.AddDays(-3));
         Recipient(committee, org.Id("T1003")).MarkRead(now.AddHours(-12));

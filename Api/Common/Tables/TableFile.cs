@@ -19,8 +19,11 @@ public sealed record TableRow(int RowNumber, IReadOnlyDictionary<string, string>
 }
 
 /// <summary>
-/// Reading and writing simple sheets: a header row, then one record per row. Used for roster import and
-/// every export, so a record entered once can be exported many times.
+/// Reading and writing simple sheets: a header row, then one record per row. The one pipeline every
+/// import and export goes through, so a record entered once can be exported many times: reading detects
+/// a CSV's encoding (<see cref="TableText"/>) and reads xlsx cells as Excel shows them
+/// (<see cref="XlsxNumberFormats"/>: leading zeros, dates in any format); writing keeps text from running
+/// as a formula (<see cref="TableCells.Neutralize"/>). Cell normalisation of codes and dates: <see cref="TableCells"/>.
 /// </summary>
 public static class TableFile
 {
@@ -38,7 +41,10 @@ public static class TableFile
         _ => null,
     };
 
-    /// <summary>Writes the rows under the given headers. CSV carries a UTF-8 BOM so Excel shows Chinese correctly.</summary>
+    /// <summary>
+    /// Writes the rows under the given headers. CSV carries a UTF-8 BOM so Excel shows Chinese correctly;
+    /// text starting with =, +, -, @, tab or CR is written with a leading apostrophe (formula injection).
+    /// </summary>
     public static byte[] Write(TableFormat format, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
         using var stream = new MemoryStream();
@@ -76,10 +82,29 @@ public static class TableFile
         return stream.ToArray();
     }
 
-    /// <summary>Reads every data row below the header row. Blank rows are skipped but keep their numbers.</summary>
+    /// <summary>
+    /// Reads every data row below the header row. Blank rows are skipped but keep their numbers.
+    /// Throws <see cref="TableFileException"/> (with a message for the secretary) for a CSV in an encoding it cannot tell.
+    /// </summary>
     public static IReadOnlyList<TableRow> Read(Stream content, TableFormat format)
     {
-        var rows = MiniExcel.Query(content, useHeaderRow: false, excelType: format == TableFormat.Xlsx ? ExcelType.XLSX : ExcelType.CSV)
+        using var buffer = new MemoryStream();
+        content.CopyTo(buffer);
+        var bytes = buffer.ToArray();
+        XlsxNumberFormats? formats = null;
+        if (format == TableFormat.Xlsx)
+        {
+            using var styles = new MemoryStream(bytes, writable: false);
+            formats = XlsxNumberFormats.Read(styles);
+        }
+        else
+        {
+            // MiniExcel reads UTF-8; the text is handed over re-encoded whatever the file was saved as.
+            bytes = Encoding.UTF8.GetBytes(TableText.Decode(bytes));
+        }
+
+        using var source = new MemoryStream(bytes, writable: false);
+        var rows = MiniExcel.Query(source, useHeaderRow: false, excelType: format == TableFormat.Xlsx ? ExcelType.XLSX : ExcelType.CSV)
             .Cast<IDictionary<string, object?>>()
             .ToList();
         if (rows.Count == 0)
@@ -97,7 +122,8 @@ public static class TableFile
             {
                 if (headers[c].Length > 0)
                 {
-                    cells[headers[c]] = Cell(rows[i].TryGetValue(columns[c], out var v) ? v : null);
+                    var value = rows[i].TryGetValue(columns[c], out var v) ? v : null;
+                    cells[headers[c]] = TableCells.Restore(Shown(formats, i + 1, columns[c], value) ?? Cell(value));
                 }
             }
 
@@ -109,6 +135,19 @@ public static class TableFile
 
         return result;
     }
+
+    /// <summary>A number under a number format, as Excel shows it; null for every other cell.</summary>
+    private static string? Shown(XlsxNumberFormats? formats, int row, string column, object? value) =>
+        formats is null ? null
+        : value switch
+        {
+            double n => formats.Display(row, column, n),
+            decimal n => formats.Display(row, column, (double)n),
+            int n => formats.Display(row, column, n),
+            long n => formats.Display(row, column, n),
+            string s when double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) => formats.Display(row, column, n),
+            _ => null,
+        };
 
     private static string Cell(object? value) => value switch
     {
@@ -125,7 +164,7 @@ public static class TableFile
         DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         bool b => b ? "是" : "否",
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
+        _ => TableCells.Neutralize(value.ToString() ?? string.Empty),
     };
 
     private static string Quote(string value) =>

@@ -27,6 +27,9 @@ public interface IActivityFields
     Visibility Visibility { get; }
 
     AudienceRequest Audience { get; }
+
+    /// <summary>Marks the activity as the branch's 主题党日 of its month (counted by the compliance report); null keeps the current mark (none for a new activity).</summary>
+    bool? ThemedPartyDay { get; }
 }
 
 /// <summary>Shape checks shared by create and edit; time order and capacity rules are the domain's.</summary>
@@ -53,6 +56,6 @@ public abstract class ActivityFieldsValidator<T> : AbstractValidator<T>
 
 internal static class ActivityFieldsExtensions
 {
-    public static ActivityDetails ToDetails(this IActivityFields r) =>
-        new(r.Title, r.Description, r.Place, r.StartsAt, r.EndsAt, r.SignUpOpensAt, r.SignUpClosesAt, r.Capacity, r.WaitingList, r.Visibility);
+    public static ActivityDetails ToDetails(this IActivityFields r, bool currentThemedPartyDay = false) =>
+        new(r.Title, r.Description, r.Place, r.StartsAt, r.EndsAt, r.SignUpOpensAt, r.SignUpClosesAt, r.Capacity, r.WaitingList, r.Visibility, r.ThemedPartyDay ?? currentThemedPartyDay);
 }

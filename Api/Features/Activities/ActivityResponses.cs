@@ -3,7 +3,7 @@ using SmartBranch.Domain.Common;
 
 namespace SmartBranch.Api.Features.Activities;
 
-/// <summary>An activity as the caller sees it. WaitingCount: How many are on the waiting list. MyEnrollment: The caller's own sign-up, if any (cancelled ones are not shown). CanSignUp: True when the caller is in the audience (sign-up may still be closed or full). CanManage: True for the organising unit's managers: edit, cancel, check-in code, attendance. Audience: Who the activity is for; shown to managers only.</summary>
+/// <summary>An activity as the caller sees it. WaitingCount: How many are on the waiting list. MyEnrollment: The caller's own sign-up, if any (cancelled ones are not shown). CanSignUp: True when the caller is in the audience (sign-up may still be closed or full). CanManage: True for the organising unit's managers: edit, cancel, check-in code, attendance. Audience: Who the activity is for; shown to managers only. ThemedPartyDay: The activity is its branch's 主题党日 of the month (counted by the compliance report).</summary>
 public sealed record ActivityResponse(
     int Id,
     int UnitId,
@@ -25,7 +25,8 @@ public sealed record ActivityResponse(
     EnrollmentResponse? MyEnrollment,
     bool CanSignUp,
     bool CanManage,
-    AudienceRequest? Audience);
+    AudienceRequest? Audience,
+    bool ThemedPartyDay);
 
 internal static class ActivityResponses
 {
@@ -67,6 +68,7 @@ internal static class ActivityResponses
             mine is null ? null : await ActivityEnrollments.ToResponseAsync(db, mine, cancellationToken),
             view.InAudience,
             view.CanManage,
-            audience);
+            audience,
+            activity.IsThemedPartyDay);
     }
 }

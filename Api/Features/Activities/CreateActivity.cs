@@ -1,4 +1,5 @@
 using SmartBranch.Api.Common.CheckIn;
+using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Domain.Activities;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Messaging;
@@ -20,7 +21,8 @@ public static class CreateActivity
         int? Capacity,
         bool WaitingList,
         Visibility Visibility,
-        AudienceRequest Audience) : IActivityFields;
+        AudienceRequest Audience,
+        bool? ThemedPartyDay = null) : IActivityFields;
 
     public sealed class Validator : ActivityFieldsValidator<Request>
     {
@@ -28,7 +30,7 @@ public static class CreateActivity
     }
 
     public static async Task<Results<Created<ActivityResponse>, ProblemHttpResult>> Handle(
-        Request request, AppDbContext db, CurrentMember current, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+        Request request, AppDbContext db, CurrentMember current, AuditTrail audit, TextContentCheck check, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         if (!access.CanManage(request.UnitId))
@@ -39,6 +41,13 @@ public static class CreateActivity
         if (await Audiences.CheckPosterAsync(db, access, request.Audience, cancellationToken) is { } audienceError)
         {
             return Problems.From(audienceError, StatusCodes.Status403Forbidden);
+        }
+
+        // Title, description and place reach members, calendar feeds and the big screen: the shared text policy.
+        var screening = await check.ScreenAsync(current.OpenId, request.Title.Trim(), [request.Description, request.Place], cancellationToken);
+        if (screening.Refusal is { } refused)
+        {
+            return refused;
         }
 
         var now = time.GetUtcNow();
@@ -56,7 +65,7 @@ public static class CreateActivity
         {
             db.Activities.Add(created);
             await db.SaveChangesAsync(ct);
-            audit.Record(created.UnitId, "activity.created", SubjectTypes.Activity, created.Id, $"创建活动「{created.Title}」");
+            audit.Record(created.UnitId, "activity.created", SubjectTypes.Activity, created.Id, $"创建活动「{created.Title}」{screening.AuditNote}");
             return (true, true);
         }, cancellationToken);
 

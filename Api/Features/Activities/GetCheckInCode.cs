@@ -24,7 +24,7 @@ public static class GetCheckInCode
 
     /// <summary>The mini-program code image (PNG) for the current scene.</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> HandleImage(
-        int id, AppDbContext db, CurrentMember current, TimeProvider time, WeChatClient weChat, IOptions<WeChatOptions> weChatOptions,
+        int id, AppDbContext db, CurrentMember current, TimeProvider time, WeChatClient weChat,
         IOptions<ActivityOptions> options, HttpContext context, CancellationToken cancellationToken)
     {
         var (code, problem) = await IssueAsync(id, db, current, time, cancellationToken);
@@ -33,13 +33,10 @@ public static class GetCheckInCode
             return problem;
         }
 
-        // check_path needs a released page; trial builds and the emulator have none.
-        var wechat = weChatOptions.Value;
-        var checkPath = !wechat.UseEmulator && !string.IsNullOrWhiteSpace(wechat.AppId) && wechat.MiniProgramState == "formal";
-        var image = await weChat.GetUnlimitedQrCodeAsync(new UnlimitedQrCodeRequest(code!.Scene, options.Value.CheckInPage, CheckPath: checkPath), cancellationToken);
+        var image = await weChat.GetMiniProgramCodeAsync(code!.Scene, options.Value.CheckInPage, cancellationToken);
         if (!image.Succeeded)
         {
-            return Problems.Unavailable(context, "生成签到码图片失败，请稍后重试，或使用数字签到码。", 5);
+            return WeChatProblems.For(context, image.Error, "生成签到码图片失败，请稍后重试，或使用数字签到码。");
         }
 
         context.Response.Headers.CacheControl = "no-store";

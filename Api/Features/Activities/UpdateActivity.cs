@@ -1,3 +1,4 @@
+using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Api.Features.Reminders;
 using SmartBranch.Domain.Activities;
 using SmartBranch.Domain.Common;
@@ -19,7 +20,8 @@ public static class UpdateActivity
         int? Capacity,
         bool WaitingList,
         Visibility Visibility,
-        AudienceRequest Audience) : IActivityFields;
+        AudienceRequest Audience,
+        bool? ThemedPartyDay = null) : IActivityFields;
 
     public sealed class Validator : ActivityFieldsValidator<Request>;
 
@@ -29,6 +31,7 @@ public static class UpdateActivity
         AppDbContext db,
         CurrentMember current,
         AuditTrail audit,
+        TextContentCheck check,
         ReminderScheduler reminders,
         IOptions<ActivityOptions> options,
         TimeProvider time,
@@ -46,6 +49,12 @@ public static class UpdateActivity
             return Problems.From(audienceError, StatusCodes.Status403Forbidden);
         }
 
+        var screening = await check.ScreenAsync(current.OpenId, request.Title.Trim(), [request.Description, request.Place], cancellationToken);
+        if (screening.Refusal is { } refused)
+        {
+            return refused;
+        }
+
         var now = time.GetUtcNow();
         var error = await ActivityEnrollments.InTransactionAsync<DomainError?>(db, async ct =>
         {
@@ -54,7 +63,7 @@ public static class UpdateActivity
             var activity = await db.Activities.Include(a => a.Audience).SingleAsync(a => a.Id == id, ct);
             var waiting = await db.Enrollments.CountAsync(e => e.ActivityId == id && e.Status == EnrollmentStatus.Waitlisted, ct);
             var startsAt = activity.StartsAt;
-            var outcome = activity.Update(request.ToDetails(), request.Audience.Units, request.Audience.Members, waiting, now);
+            var outcome = activity.Update(request.ToDetails(activity.IsThemedPartyDay), request.Audience.Units, request.Audience.Members, waiting, now);
             if (!outcome.Succeeded)
             {
                 return (outcome.Error, false);
@@ -67,7 +76,7 @@ public static class UpdateActivity
                 await reminders.RescheduleAsync(SubjectTypes.Activity, id, ActivityEnrollments.StartSlot, dueAt, ActivityEnrollments.StartContent(activity), ct);
             }
 
-            audit.Record(activity.UnitId, "activity.updated", SubjectTypes.Activity, id, $"修改活动「{activity.Title}」");
+            audit.Record(activity.UnitId, "activity.updated", SubjectTypes.Activity, id, $"修改活动「{activity.Title}」{screening.AuditNote}");
             return (null, true);
         }, cancellationToken);
         if (error is not null)

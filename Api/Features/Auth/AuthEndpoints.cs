@@ -13,7 +13,9 @@ public static class AuthEndpoints
             .RequireRateLimiting(RateLimits.Login)
             .AllowAnonymous()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapPost("/logout", Logout.Handle)

@@ -21,24 +21,36 @@ public static class WeChatLogin
         Request request,
         WeChatClient weChat,
         ISessionStore sessions,
+        LoginAbuseLimiter limiter,
         AppDbContext db,
         TimeProvider time,
         HttpContext http,
         CancellationToken cancellationToken)
     {
+        var address = RateLimits.ClientAddress(http);
+        if (!limiter.MayTry(request.Code, address))
+        {
+            return Problems.TooManyRequests(http, "登录尝试过于频繁，请重新打开小程序后再试。", 60);
+        }
+
         var login = await weChat.Code2SessionAsync(request.Code, cancellationToken);
         if (!login.Succeeded)
         {
-            return login.ErrCode switch
+            if (login.Error.Kind == WeChatErrorKind.Client)
             {
-                WeChatErrorCodes.InvalidCode => Problems.BadRequest("登录凭证无效", "登录凭证已过期或已被使用，请重新打开小程序登录。"),
-                WeChatErrorCodes.HighRiskUser => Problems.Forbidden("微信判定该账号存在风险，暂时无法登录。"),
-                WeChatErrorCodes.MinuteQuotaReached => Problems.TooManyRequests(http, "登录过于频繁，请一分钟后再试。", 60),
-                _ => Problems.Unavailable(http, "微信登录服务暂时繁忙，请稍后再试。", 5),
-            };
+                limiter.RecordFailure(address);
+            }
+
+            // A used, invalid or expired code is the mini-program's to replace (400, never retried); only a busy WeChat is 503.
+            return WeChatProblems.For(http, login.Error, "微信登录服务暂时繁忙，请稍后再试。");
         }
 
         var openId = login.Value!.OpenId;
+        if (!limiter.MaySignIn(openId))
+        {
+            return Problems.TooManyRequests(http, "该微信账号登录过于频繁，请一分钟后再试。", 60);
+        }
+
         var session = await sessions.CreateAsync(new SessionData(openId, time.GetUtcNow()), cancellationToken);
         var memberId = await db.Members.Where(m => m.OpenId == openId).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
         var profile = memberId is int id ? await MemberProfiles.LoadAsync(db, id, time.GetUtcNow(), cancellationToken) : null;

@@ -103,6 +103,7 @@ public static class BrandEndpoints
         media.MapGet("/{id:guid}", GetMedia.Handle)
             .WithName(nameof(GetMedia))
             .WithSummary("An image: public ones to anyone, others by level")
+            .WithSecurityHeadersPolicy(ResponseHeaders.Cacheable)
             .AllowAnonymous()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -19,8 +19,9 @@ public static class CommentOnStory
     }
 
     /// <summary>
-    /// Comments on a published story. The text goes through WeChat's text check first: only a "pass" is
-    /// stored (comments have no approval queue), "risky" and "review" are 422, an unreachable check is 503.
+    /// Comments on a published story. The text goes through the shared text policy first: a classification
+    /// marking or "risky" is 422; only a "pass" is stored (comments have no approval queue), so "review" is
+    /// 422 too and an unreachable check is 503.
     /// </summary>
     public static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(
         int id,
@@ -45,10 +46,14 @@ public static class CommentOnStory
         }
 
         var text = request.Text.Trim();
-        var verdict = await check.CheckAsync(current.OpenId, string.Empty, text, cancellationToken);
+        var (verdict, refusal) = await check.ScreenAsync(current.OpenId, string.Empty, [text], cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         switch (verdict)
         {
-            case ContentVerdict.Risky:
             case ContentVerdict.Review:
                 return Problems.Unprocessable("评论未通过安全检测", "评论含有不适宜发布的内容，未能通过微信内容安全检测。请修改后重新提交。");
             case ContentVerdict.Unavailable:

@@ -37,6 +37,9 @@ public static class GetScreenData
 
     public const int RefreshSeconds = 5;
 
+    /// <summary>Titles on the screen are cut to this many characters (whole characters, then "…").</summary>
+    public const int TitleMaxLength = 40;
+
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         string token,
         HttpContext context,
@@ -72,8 +75,8 @@ public static class GetScreenData
         var activities = db.Activities.AsNoTracking().Where(a => units.Contains(a.UnitId) && a.Visibility == Visibility.Public && a.Status == ActivityStatus.Scheduled);
         var upcomingActivities = await activities.Where(a => a.EndsAt > now).OrderBy(a => a.StartsAt).Take(6)
             .Select(a => new { a.Title, a.StartsAt, a.EndsAt, a.Place }).ToListAsync(cancellationToken);
-        var upcoming = upcomingMeetings.Select(m => new Event("meeting", m.Topic, m.Type.DisplayName(), m.StartsAt, m.EndsAt, m.Place ?? (m.OnlineLink is null ? null : "线上")))
-            .Concat(upcomingActivities.Select(a => new Event("activity", a.Title, "活动", a.StartsAt, a.EndsAt, a.Place)))
+        var upcoming = upcomingMeetings.Select(m => new Event("meeting", TextCut.Shorten(m.Topic, TitleMaxLength), m.Type.DisplayName(), m.StartsAt, m.EndsAt, m.Place ?? (m.OnlineLink is null ? null : "线上")))
+            .Concat(upcomingActivities.Select(a => new Event("activity", TextCut.Shorten(a.Title, TitleMaxLength), "活动", a.StartsAt, a.EndsAt, a.Place)))
             .OrderBy(e => e.StartsAt)
             .Take(8)
             .ToList();
@@ -83,14 +86,15 @@ public static class GetScreenData
 
         // Only images that are public themselves and passed the check; a public story never carries others, but the screen does not rely on it.
         var showable = (await db.Media.AsNoTracking().Where(m => imageIds.Contains(m.Id) && m.Status == MediaStatus.Approved && m.Visibility == Visibility.Public).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
-        var storyCards = stories.Select(s => new StoryCard(s.Id, s.Title, s.Body.Length > 120 ? s.Body[..120] + "…" : s.Body,
+        var storyCards = stories.Select(s => new StoryCard(s.Id, TextCut.Shorten(s.Title, TitleMaxLength), TextCut.Shorten(s.Body, 120),
             s.Images.Where(showable.Contains).Select(BrandRules.MediaUrl).ToList(), s.PublishedAt, s.LikeCount)).ToList();
 
         var notices = await db.Notices.AsNoTracking()
             .Where(n => units.Contains(n.UnitId) && n.Status == NoticeStatus.Published && n.Visibility == Visibility.Public)
             .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id).Take(5)
-            .Select(n => new NoticeCard(n.Id, n.Title, n.PublishedAt))
+            .Select(n => new { n.Id, n.Title, n.PublishedAt })
             .ToListAsync(cancellationToken);
+        var noticeCards = notices.Select(n => new NoticeCard(n.Id, TextCut.Shorten(n.Title, TitleMaxLength), n.PublishedAt)).ToList();
 
         var meetingCheckIns = await db.MeetingAttendees.AsNoTracking()
             .Where(a => a.CheckedInAt >= dayStart && a.CheckedInAt < dayEnd && meetings.Any(m => m.Id == a.MeetingId))
@@ -114,7 +118,7 @@ public static class GetScreenData
             brandView,
             upcoming,
             storyCards,
-            notices,
+            noticeCards,
             new CheckIns(today, meetingCheckIns + activityCheckIns),
             attendance,
             new Reach(reachDays, reach.Total.Attention, reach.Total.Coverage, reach.Total.Heat)));

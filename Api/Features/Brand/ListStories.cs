@@ -76,7 +76,7 @@ public static class ListStories
         var items = page.Select(s =>
         {
             var images = s.Images.Where(i => showable.Contains(i) || s.AuthorMemberId == me).ToList();
-            return new Item(s.Id, s.UnitId, s.Title, s.Body.Length > 80 ? s.Body[..80] + "…" : s.Body, s.Visibility, s.Status,
+            return new Item(s.Id, s.UnitId, s.Title, TextCut.Shorten(s.Body, 80), s.Visibility, s.Status,
                 images.Count > 0 ? BrandRules.MediaUrl(images[0]) : null, images.Count, authors[s.AuthorMemberId], s.CreatedAt, s.PublishedAt, s.LikeCount, s.CommentCount);
         }).ToList();
         var next = stories.Count > take ? page[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;

@@ -1,5 +1,4 @@
 using SmartBranch.Api.Common.ContentSecurity;
-using SmartBranch.Domain.Notices;
 
 namespace SmartBranch.Api.Features.Brand;
 
@@ -11,15 +10,7 @@ internal static class StoryText
 {
     public static async Task<(ContentVerdict Verdict, ProblemHttpResult? Problem)> CheckAsync(string title, string body, string openId, TextContentCheck check, CancellationToken cancellationToken)
     {
-        var classified = Classification.Check(title, body);
-        if (!classified.Succeeded)
-        {
-            return (ContentVerdict.Risky, Problems.Unprocessable("内容涉及密级标识", classified.Error!.Message));
-        }
-
-        var verdict = await check.CheckAsync(openId, title, body, cancellationToken);
-        return verdict == ContentVerdict.Risky
-            ? (verdict, Problems.Unprocessable("内容未通过安全检测", "标题或正文含有不适宜发布的内容，未能通过微信内容安全检测。请修改后重新提交。"))
-            : (verdict, null);
+        var screening = await check.ScreenAsync(openId, title, [body], cancellationToken);
+        return (screening.Verdict, screening.Refusal);
     }
 }

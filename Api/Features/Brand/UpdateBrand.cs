@@ -70,10 +70,10 @@ public static partial class UpdateBrand
 
         var labels = request.Labels ?? [];
         var text = string.Join('\n', new[] { request.Slogan, string.Join(' ', labels), request.Introduction }.Where(t => !string.IsNullOrWhiteSpace(t)));
-        var verdict = await check.CheckAsync(current.OpenId, request.Name.Trim(), text, cancellationToken);
-        if (verdict == ContentVerdict.Risky)
+        var (verdict, refusal) = await check.ScreenAsync(current.OpenId, request.Name.Trim(), [text], cancellationToken);
+        if (refusal is not null)
         {
-            return Problems.Unprocessable("内容未通过安全检测", "品牌名称、口号、标签或简介含有不适宜发布的内容，未能通过微信内容安全检测。请修改后重新提交。");
+            return refusal;
         }
 
         // The brand is written by the committee itself; a "review" verdict is logged with the audit entry rather than held.

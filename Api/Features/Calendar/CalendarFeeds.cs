@@ -51,7 +51,7 @@ internal static class CalendarFeeds
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//SmartBranch//智慧党支部//ZH", Method = "PUBLISH" };
         calendar.AddProperty("X-WR-CALNAME", name);
-        calendar.AddProperty("X-WR-TIMEZONE", "Asia/Shanghai");
+        calendar.AddProperty("X-WR-TIMEZONE", SmartBranch.Domain.Common.LocalCalendar.Zone.Id);
         foreach (var item in items.OrderBy(i => i.Start))
         {
             calendar.Events.Add(new CalendarEvent

@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Activities;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
 using SmartBranch.Domain.Organization;
@@ -10,7 +11,7 @@ public static class GetCompliance
 
     /// <summary>
     /// One meeting type (for group meetings: one party group) over the period: how many meetings its cadence
-    /// requires, how many were held, and the months, quarters or years without one (2026-03, 2026-Q1, 2026).
+    /// requires, how many were held (for 主题党日 also activities marked <c>themedPartyDay</c>), and the months, quarters or years without one (2026-03, 2026-Q1, 2026).
     /// </summary>
     public sealed record Row(MeetingType Type, string TypeName, Cadence Cadence, string CadenceName, int UnitId, string UnitName, int Required, int Held, IReadOnlyList<string> Missing);
 
@@ -81,6 +82,19 @@ public static class GetCompliance
             .Where(m => m.StartsAt <= now || m.Recorded)
             .Select(m => (m.BranchId, m.UnitId, m.Type, Day: LocalCalendar.Today(m.StartsAt)))
             .ToList();
+
+        // A branch's 主题党日 is often an activity with sign-up: one marked as such, organised by the branch
+        // (or one of its groups), not cancelled and started counts like a ThemedPartyDay meeting of the branch.
+        var themedActivities = await (
+                from activity in db.Activities.AsNoTracking()
+                join organizer in db.Units on activity.UnitId equals organizer.Id
+                where activity.IsThemedPartyDay && activity.Status == ActivityStatus.Scheduled
+                    && activity.StartsAt >= rangeStart && activity.StartsAt < rangeEnd && activity.StartsAt <= now
+                let branchId = organizer.Kind == UnitKind.PartyGroup ? organizer.ParentId!.Value : organizer.Id
+                where branchIds.Contains(branchId)
+                select new { BranchId = branchId, activity.StartsAt })
+            .ToListAsync(cancellationToken);
+        meetings.AddRange(themedActivities.Select(a => (a.BranchId, UnitId: a.BranchId, Type: MeetingType.ThemedPartyDay, Day: LocalCalendar.Today(a.StartsAt))));
 
         var latest = new Dictionary<int, DateTimeOffset>();
         foreach (var signal in signals)

@@ -36,7 +36,7 @@ public static class GetMeetingCheckInCode
         }
 
         var code = CheckInCodes.Issue(MeetingCheckIn.Prefix, meeting.Id, meeting.CheckInSecret, time.GetUtcNow());
-        var image = await weChat.GetUnlimitedQrCodeAsync(new UnlimitedQrCodeRequest(code.Scene, CheckInPage, CheckPath: false), cancellationToken);
+        var image = await weChat.GetMiniProgramCodeAsync(code.Scene, CheckInPage, cancellationToken);
         return TypedResults.Ok(new Response(code.NumericCode, code.Scene, CheckInPage, code.ExpiresAt, image.Succeeded ? Convert.ToBase64String(image.Value!) : null));
     }
 }

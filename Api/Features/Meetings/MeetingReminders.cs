@@ -22,7 +22,11 @@ internal static class MeetingReminders
 
     public static string Where(Meeting meeting) => meeting.Place ?? "线上会议";
 
-    /// <summary>Schedules the slots still in the future for <paramref name="memberIds"/> (idempotent per member and slot).</summary>
+    /// <summary>
+    /// Schedules the meeting's slots for <paramref name="memberIds"/> (idempotent per member and slot): each slot
+    /// still ahead at its time; the slots already past collapse into one reminder due now (a meeting scheduled
+    /// 30 minutes ahead gets exactly one), named after the latest of them. Nothing once the meeting has started.
+    /// </summary>
     public static async Task ScheduleUpcomingAsync(ReminderScheduler scheduler, MeetingOptions options, Meeting meeting, IReadOnlyCollection<int> memberIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (memberIds.Count == 0)
@@ -30,28 +34,26 @@ internal static class MeetingReminders
             return;
         }
 
-        foreach (var (slot, offset) in options.ReminderSlots())
+        foreach (var (slot, dueAt) in Plan(options, meeting, now))
         {
-            var dueAt = meeting.StartsAt - offset;
-            if (dueAt > now)
+            if (dueAt is { } due)
             {
-                await scheduler.ScheduleAsync(ReminderKind.Meeting, SubjectTypes.Meeting, meeting.Id, slot, memberIds, dueAt, Upcoming(meeting), cancellationToken);
+                await scheduler.ScheduleAsync(ReminderKind.Meeting, SubjectTypes.Meeting, meeting.Id, slot, memberIds, due, Upcoming(meeting), cancellationToken);
             }
         }
     }
 
     /// <summary>
-    /// Moves every slot to the meeting's current start (slots now in the past are cancelled), refreshes what
-    /// they say, and fills in slots the attendees do not have yet.
+    /// Moves every slot to the meeting's current start (past slots collapse as in <see cref="ScheduleUpcomingAsync"/>;
+    /// the others that have passed are cancelled), refreshes what they say, and fills in slots the attendees do not have yet.
     /// </summary>
     public static async Task MoveAsync(ReminderScheduler scheduler, MeetingOptions options, Meeting meeting, IReadOnlyCollection<int> memberIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var (slot, offset) in options.ReminderSlots())
+        foreach (var (slot, dueAt) in Plan(options, meeting, now))
         {
-            var dueAt = meeting.StartsAt - offset;
-            if (dueAt > now)
+            if (dueAt is { } due)
             {
-                await scheduler.RescheduleAsync(SubjectTypes.Meeting, meeting.Id, slot, dueAt, Upcoming(meeting), cancellationToken);
+                await scheduler.RescheduleAsync(SubjectTypes.Meeting, meeting.Id, slot, due, Upcoming(meeting), cancellationToken);
             }
             else
             {
@@ -60,6 +62,17 @@ internal static class MeetingReminders
         }
 
         await ScheduleUpcomingAsync(scheduler, options, meeting, memberIds, now, cancellationToken);
+    }
+
+    /// <summary>Each configured slot with when it is due, or null when it is not sent (passed and collapsed into a later one, or the meeting has started).</summary>
+    private static List<(string Slot, DateTimeOffset? DueAt)> Plan(MeetingOptions options, Meeting meeting, DateTimeOffset now)
+    {
+        // Slots come longest offset first, i.e. earliest due first; the last one already due stands for all passed ones.
+        var slots = options.ReminderSlots().Select(s => (s.Slot, DueAt: meeting.StartsAt - s.Offset)).ToList();
+        var collapsed = meeting.StartsAt > now ? slots.FindLastIndex(s => s.DueAt <= now) : slots.Count - 1;
+        return slots.Select((s, i) => (s.Slot, i > collapsed ? s.DueAt
+            : i == collapsed && meeting.StartsAt > now ? now
+            : (DateTimeOffset?)null)).ToList();
     }
 
     /// <summary>Tells attendees now that the time or place changed.</summary>

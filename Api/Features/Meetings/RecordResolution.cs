@@ -1,3 +1,4 @@
+using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Domain.Meetings;
 
 namespace SmartBranch.Api.Features.Meetings;
@@ -24,6 +25,7 @@ public static class RecordResolution
         AppDbContext db,
         CurrentMember current,
         AuditTrail audit,
+        TextContentCheck check,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -35,6 +37,12 @@ public static class RecordResolution
             return refusal!;
         }
 
+        var screening = await check.ScreenAsync(current.OpenId, request.Title.Trim(), [], cancellationToken);
+        if (screening.Refusal is { } refused)
+        {
+            return refused;
+        }
+
         var (resolution, error) = Resolution.Record(meeting, request.Title, new Vote(request.Yes, request.No, request.Abstain), current.Id, time.GetUtcNow());
         if (error is not null)
         {
@@ -43,7 +51,7 @@ public static class RecordResolution
 
         db.Resolutions.Add(resolution!);
         audit.Record(meeting.BranchId, "meeting.resolution_recorded", AuditTargets.Meeting, meeting.Id,
-            $"「{meeting.Topic}」表决「{resolution!.Title}」：同意{resolution.Yes}、反对{resolution.No}、弃权{resolution.Abstain}，应到有表决权{resolution.Voters}人，{(resolution.Passed ? "通过" : "未通过")}");
+            $"「{meeting.Topic}」表决「{resolution!.Title}」：同意{resolution.Yes}、反对{resolution.No}、弃权{resolution.Abstain}，应到有表决权{resolution.Voters}人，{(resolution.Passed ? "通过" : "未通过")}{screening.AuditNote}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/meetings/{id}", MeetingViews.Resolution(resolution));
     }

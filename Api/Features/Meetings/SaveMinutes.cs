@@ -1,3 +1,4 @@
+using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Domain.Meetings;
 
 namespace SmartBranch.Api.Features.Meetings;
@@ -21,6 +22,7 @@ public static class SaveMinutes
         AppDbContext db,
         CurrentMember current,
         AuditTrail audit,
+        TextContentCheck check,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -35,6 +37,12 @@ public static class SaveMinutes
         if (meeting.IsCancelled)
         {
             return Problems.Conflict("会议已取消", "会议已取消，不能填写会议记录。");
+        }
+
+        var screening = await check.ScreenAsync(current.OpenId, string.Empty, [request.Content], cancellationToken);
+        if (screening.Refusal is { } refused)
+        {
+            return refused;
         }
 
         var now = time.GetUtcNow();
@@ -54,7 +62,7 @@ public static class SaveMinutes
 
         var action = revision is null ? "minutes.draft_saved" : wasPublished ? "minutes.revised" : "minutes.published";
         var summary = revision is null ? $"保存「{meeting.Topic}」会议记录草稿" : $"「{meeting.Topic}」会议记录第{revision.Number}版";
-        audit.Record(meeting.BranchId, action, AuditTargets.Minutes, meeting.Id, summary);
+        audit.Record(meeting.BranchId, action, AuditTargets.Minutes, meeting.Id, summary + screening.AuditNote);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

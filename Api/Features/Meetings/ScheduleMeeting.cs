@@ -1,4 +1,5 @@
 using SmartBranch.Api.Common.CheckIn;
+using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Api.Features.Reminders;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
@@ -44,6 +45,7 @@ public static class ScheduleMeeting
         CurrentMember current,
         ReminderScheduler reminders,
         AuditTrail audit,
+        TextContentCheck check,
         IOptions<MeetingOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -65,6 +67,13 @@ public static class ScheduleMeeting
         if (unit.Kind != expectedKind)
         {
             return Problems.BadRequest("组织不匹配", type.IsHeldByGroup() ? "党小组会须由党小组召开，请选择党小组。" : $"{type.DisplayName()}须由党支部召开，请选择党支部。");
+        }
+
+        // Topic, agenda and place reach members, calendar feeds and the big screen: the shared text policy.
+        var screening = await check.ScreenAsync(current.OpenId, request.Topic.Trim(), [request.Agenda, request.Place], cancellationToken);
+        if (screening.Refusal is { } refused)
+        {
+            return refused;
         }
 
         var branchId = access.BranchOf(unit.Id)!.Value;
@@ -101,7 +110,7 @@ public static class ScheduleMeeting
             await db.SaveChangesAsync(token);
             await MeetingReminders.ScheduleUpcomingAsync(reminders, options.Value, meeting!, meeting!.Attendees.Select(a => a.MemberId).ToList(), now, token);
             audit.Record(branchId, "meeting.scheduled", AuditTargets.Meeting, meeting.Id,
-                $"安排{type.DisplayName()}「{meeting.Topic}」，{MeetingReminders.When(meeting.StartsAt)}，应到{meeting.Attendees.Count}人");
+                $"安排{type.DisplayName()}「{meeting.Topic}」，{MeetingReminders.When(meeting.StartsAt)}，应到{meeting.Attendees.Count}人{screening.AuditNote}");
             await db.SaveChangesAsync(token);
         }, cancellationToken);
 

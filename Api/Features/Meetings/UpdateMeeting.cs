@@ -1,3 +1,4 @@
+using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Api.Features.Reminders;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
@@ -37,6 +38,7 @@ public static class UpdateMeeting
         CurrentMember current,
         ReminderScheduler reminders,
         AuditTrail audit,
+        TextContentCheck check,
         IOptions<MeetingOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -47,6 +49,12 @@ public static class UpdateMeeting
         if (meeting is null)
         {
             return refusal!;
+        }
+
+        var screening = await check.ScreenAsync(current.OpenId, request.Topic.Trim(), [request.Agenda, request.Place], cancellationToken);
+        if (screening.Refusal is { } refused)
+        {
+            return refused;
         }
 
         var convenerId = request.ConvenerId ?? meeting.ConvenerId;
@@ -102,7 +110,7 @@ public static class UpdateMeeting
         }
 
         audit.Record(meeting.BranchId, moved ? "meeting.moved" : "meeting.updated", AuditTargets.Meeting, meeting.Id,
-            $"修改{meeting.Type.DisplayName()}「{meeting.Topic}」，{MeetingReminders.When(meeting.StartsAt)}；新增{addedIds.Count}人，移除{removedIds.Count}人");
+            $"修改{meeting.Type.DisplayName()}「{meeting.Topic}」，{MeetingReminders.When(meeting.StartsAt)}；新增{addedIds.Count}人，移除{removedIds.Count}人{screening.AuditNote}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await MeetingViews.DetailAsync(db, meeting, access, now, cancellationToken));
     }

@@ -62,12 +62,9 @@ internal static partial class NoticeHtml
     public static bool HasContent(string sanitized) =>
         ToPlainText(sanitized).Length > 0 || sanitized.Contains("<img", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A one-line excerpt for the feed.</summary>
-    public static string Excerpt(string html, int length = 80)
-    {
-        var text = Whitespace().Replace(ToPlainText(html), " ");
-        return text.Length > length ? text[..length] + "…" : text;
-    }
+    /// <summary>A one-line excerpt for the feed: at most <paramref name="length"/> characters, cut between whole characters.</summary>
+    public static string Excerpt(string html, int length = 80) =>
+        SmartBranch.Domain.Common.TextCut.Shorten(Whitespace().Replace(ToPlainText(html), " "), length);
 
     [GeneratedRegex(@"<br\s*/?>|</(p|div|section|li|h[1-4]|tr|td|th|blockquote|table)>|<hr\s*/?>", RegexOptions.IgnoreCase)]
     private static partial Regex BlockEnd();

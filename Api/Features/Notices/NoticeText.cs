@@ -32,19 +32,7 @@ internal static class NoticeText
             return (null, Problems.BadRequest("正文过长", $"正文不能超过{Notice.BodyMaxLength}个字符（含格式）。"));
         }
 
-        var plain = NoticeHtml.ToPlainText(html);
-        var classified = Classification.Check(cleanTitle, plain);
-        if (!classified.Succeeded)
-        {
-            return (null, Problems.Unprocessable("内容涉及密级标识", classified.Error!.Message));
-        }
-
-        var verdict = await check.CheckAsync(posterOpenId, cleanTitle, plain, cancellationToken);
-        if (verdict == ContentVerdict.Risky)
-        {
-            return (null, Problems.Unprocessable("内容未通过安全检测", "标题或正文含有不适宜发布的内容，未能通过微信内容安全检测。请修改后重新提交。"));
-        }
-
-        return (new PreparedText(cleanTitle, html, verdict), null);
+        var (verdict, refusal) = await check.ScreenAsync(posterOpenId, cleanTitle, [NoticeHtml.ToPlainText(html)], cancellationToken);
+        return refusal is not null ? (null, refusal) : (new PreparedText(cleanTitle, html, verdict), null);
     }
 }

@@ -51,9 +51,10 @@ public static class BindByPhone
         var answer = await weChat.GetUserPhoneNumberAsync(request.Code.Trim(), cancellationToken);
         if (!answer.Succeeded)
         {
+            // The phone button's code, not wx.login's: the general advice of the error table does not fit 40029 here.
             return answer.ErrCode == WeChatErrorCodes.InvalidCode
                 ? Problems.BadRequest("授权已失效", "手机号授权已过期或已被使用，请重新点击按钮。")
-                : Problems.Unavailable(http, "微信服务暂时繁忙，请稍后再试，或使用支部邀请码绑定。", 5);
+                : WeChatProblems.For(http, answer.Error, "微信服务暂时繁忙，请稍后再试，或使用支部邀请码绑定。");
         }
 
         var info = answer.Value!;

@@ -1,5 +1,4 @@
 using SmartBranch.Infrastructure.WeChat;
-using SmartBranch.Infrastructure.WeChat.Emulator;
 
 namespace SmartBranch.Api.Features.Org;
 
@@ -14,8 +13,6 @@ public static class GetInvitationQrCode
         CurrentMember current,
         AppDbContext db,
         WeChatClient weChat,
-        IOptions<WeChatOptions> options,
-        [Microsoft.AspNetCore.Mvc.FromServices] WeChatEmulator? emulator,
         HttpContext http,
         CancellationToken cancellationToken)
     {
@@ -28,24 +25,13 @@ public static class GetInvitationQrCode
             return Problems.NotFound();
         }
 
-        var request = emulator is not null
-            ? new UnlimitedQrCodeRequest(invitation.Scene, BindPage, CheckPath: false, EnvVersion: "develop")
-            : ForState(invitation.Scene, options.Value.MiniProgramState);
-        var image = await weChat.GetUnlimitedQrCodeAsync(request, cancellationToken);
+        var image = await weChat.GetMiniProgramCodeAsync(invitation.Scene, BindPage, cancellationToken);
         if (!image.Succeeded)
         {
-            return Problems.Unavailable(http, "微信小程序码暂时无法生成，请稍后再试。", image.ErrCode == WeChatErrorCodes.DailyQuotaReached ? 60 : 5);
+            return WeChatProblems.For(http, image.Error, "微信小程序码暂时无法生成，请稍后再试。");
         }
 
         http.Response.Headers.CacheControl = "private, max-age=3600";
         return TypedResults.File(image.Value!, "image/png", $"invitation-{invitation.Id}.png");
     }
-
-    /// <summary>Trial and developer builds do not have the page released yet, so the path is not checked there.</summary>
-    private static UnlimitedQrCodeRequest ForState(string scene, string state) => state switch
-    {
-        "trial" => new UnlimitedQrCodeRequest(scene, BindPage, CheckPath: false, EnvVersion: "trial"),
-        "developer" => new UnlimitedQrCodeRequest(scene, BindPage, CheckPath: false, EnvVersion: "develop"),
-        _ => new UnlimitedQrCodeRequest(scene, BindPage, CheckPath: true, EnvVersion: "release"),
-    };
 }

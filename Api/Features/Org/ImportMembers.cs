@@ -64,7 +64,7 @@ public static class ImportMembers
         var groups = await db.Units.AsNoTracking()
             .Where(u => u.ParentId == id && u.Kind == UnitKind.PartyGroup)
             .ToDictionaryAsync(u => u.Name, u => u.Id, cancellationToken);
-        var numbers = rows.Select(r => r[RosterSheet.Number]).Where(n => n.Length > 0).Distinct().ToList();
+        var numbers = rows.Select(r => TableCells.NormalizeCode(r[RosterSheet.Number])).Where(n => n.Length > 0).Distinct().ToList();
         var elsewhere = await NumbersInOtherBranchesAsync(db, id, numbers, cancellationToken);
 
         var (parsed, errors) = Validate(rows, groups, elsewhere, today);
@@ -193,6 +193,10 @@ public static class ImportMembers
             stream.Position = 0;
             rows = TableFile.Read(stream, format);
         }
+        catch (TableFileException ex)
+        {
+            return Fail(ex.Message);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // MiniExcel throws many kinds of exceptions for a damaged file; all mean "cannot read it".
@@ -252,7 +256,8 @@ public static class ImportMembers
                 reasons.Add($"姓名不能超过 {Member.NameMaxLength} 个字");
             }
 
-            var number = row[RosterSheet.Number];
+            // Codes as Excel users type them: full-width digits, NBSP and other Unicode spaces are normalised away.
+            var number = TableCells.NormalizeCode(row[RosterSheet.Number]);
             if (number.Length == 0)
             {
                 reasons.Add("缺少学工号");
@@ -274,7 +279,7 @@ public static class ImportMembers
                 firstRowOf[number] = row.RowNumber;
             }
 
-            var phone = PhoneNumbers.Normalize(row[RosterSheet.Phone]);
+            var phone = PhoneNumbers.Normalize(TableCells.NormalizeCode(row[RosterSheet.Phone]));
             if (phone.Length > 0 && !PhoneNumbers.IsValid(phone))
             {
                 reasons.Add($"手机号“{row[RosterSheet.Phone]}”格式不正确（应为11位手机号码）");
@@ -303,13 +308,13 @@ public static class ImportMembers
             var admittedOk = RosterSheet.TryParseDate(row[RosterSheet.AdmittedOn], out var admittedOn);
             if (!admittedOk)
             {
-                reasons.Add("入党日期格式不正确（应为 yyyy-MM-dd）");
+                reasons.Add("入党日期格式不正确（应为 2021-07-01、2021/7/1、2021.07.01 或 2021年7月1日）");
             }
 
             var fullOk = RosterSheet.TryParseDate(row[RosterSheet.FullSince], out var fullSince);
             if (!fullOk)
             {
-                reasons.Add("转正日期格式不正确（应为 yyyy-MM-dd）");
+                reasons.Add("转正日期格式不正确（应为 2021-07-01、2021/7/1、2021.07.01 或 2021年7月1日）");
             }
 
             if (status is { } s && admittedOk && fullOk && Member.CheckMembership(s, admittedOn, fullSince, today) is { } rule)

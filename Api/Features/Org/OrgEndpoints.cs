@@ -146,6 +146,7 @@ public static class OrgEndpoints
         invitations.MapGet("/{id:int}/qrcode", GetInvitationQrCode.Handle)
             .WithName(nameof(GetInvitationQrCode))
             .WithSummary("The invitation's mini-program code image (image/png)")
+            .WithSecurityHeadersPolicy(ResponseHeaders.Cacheable)
             .Produces(StatusCodes.Status200OK, contentType: "image/png")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)

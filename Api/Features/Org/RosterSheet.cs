@@ -1,4 +1,4 @@
-using System.Globalization;
+using SmartBranch.Api.Common.Tables;
 using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Org;
@@ -22,8 +22,6 @@ internal static class RosterSheet
     /// <summary>Columns a file must have; the others may be left out (then they are not changed).</summary>
     public static readonly IReadOnlyList<string> Required = [Name, Number, Status];
 
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy/MM/dd", "yyyy.M.d", "yyyyMMdd", "yyyy-MM-dd HH:mm"];
-
     public static string StatusText(MembershipStatus status) => status == MembershipStatus.Full ? "正式" : "预备";
 
     public static MembershipStatus? ParseStatus(string text) => text switch
@@ -33,21 +31,6 @@ internal static class RosterSheet
         _ => null,
     };
 
-    /// <summary>Empty is a valid "no date"; anything else must be a calendar date.</summary>
-    public static bool TryParseDate(string text, out DateOnly? date)
-    {
-        date = null;
-        if (text.Length == 0)
-        {
-            return true;
-        }
-
-        if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            date = DateOnly.FromDateTime(parsed);
-            return true;
-        }
-
-        return false;
-    }
+    /// <summary>Empty is a valid "no date"; anything else must be a calendar date in a form Chinese Excel writes (<see cref="TableCells.TryParseDate"/>).</summary>
+    public static bool TryParseDate(string text, out DateOnly? date) => TableCells.TryParseDate(text, out date);
 }

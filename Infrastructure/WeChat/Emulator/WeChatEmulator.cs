@@ -16,11 +16,19 @@ namespace SmartBranch.Infrastructure.WeChat.Emulator;
 /// <summary>A call the emulator answered, for tests and benchmarks to count.</summary>
 public sealed record EmulatorCall(string Api, DateTimeOffset At, int ErrCode);
 
+/// <summary>How a request reached the emulator: its body framing (WeChat's servers want Content-Length, not chunked).</summary>
+public sealed record EmulatorRequest(string Method, string Path, long? ContentLength, bool Chunked);
+
+/// <summary>A getwxacodeunlimit body the emulator received (wechat-api.md §8).</summary>
+public sealed record EmulatorQrCodeRequest(string? Scene, string? Page, bool CheckPath, string EnvVersion, int Width);
+
 /// <summary>
 /// A local stand-in for api.weixin.qq.com that speaks the same paths and JSON for the calls SmartBranch
 /// makes. It runs on loopback in Development and tests; Production refuses to start with it.
-/// Codes <c>dev-&lt;name&gt;</c> sign in as a stable openid; anything else is errcode 40029.
-/// Feature-specific APIs live in the other parts of this partial class.
+/// Codes <c>dev-&lt;name&gt;</c> sign in as a stable openid as often as wanted (handy for development);
+/// <c>dev-&lt;name&gt;~&lt;anything&gt;</c> signs in as the same openid but, like every real WeChat code, only once
+/// (40163 afterwards); anything else is errcode 40029. How each request body was framed (Content-Length or
+/// chunked) is kept in <see cref="Requests"/>. Feature-specific APIs live in the other parts of this partial class.
 /// </summary>
 public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, TimeProvider time, ILogger<WeChatEmulator> logger, IServiceProvider services) : IAsyncDisposable
 {
@@ -32,6 +40,10 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
 
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _faults = new();
     private readonly ConcurrentQueue<EmulatorCall> _calls = new();
+    private readonly ConcurrentQueue<EmulatorRequest> _requests = new();
+    private readonly ConcurrentQueue<EmulatorQrCodeRequest> _qrCodes = new();
+    private readonly ConcurrentDictionary<string, byte> _usedCodes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _unpublishedPages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _tokens = new();
     private readonly Lock _tokenLock = new();
     private string? _currentToken;
@@ -65,6 +77,18 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
 
     public int CallCount(string api) => _calls.Count(c => c.Api == Normalize(api));
 
+    /// <summary>Every request received so far with its body framing, oldest first.</summary>
+    public IReadOnlyList<EmulatorRequest> Requests => _requests.ToArray();
+
+    /// <summary>Every getwxacodeunlimit body received so far, oldest first.</summary>
+    public IReadOnlyList<EmulatorQrCodeRequest> QrCodeRequests => _qrCodes.ToArray();
+
+    /// <summary>
+    /// Treats <paramref name="page"/> as missing from the released mini-program: a code for it with
+    /// check_path true is 41030, as WeChat answers before the page is published.
+    /// </summary>
+    public void UnpublishPage(string page) => _unpublishedPages[page] = 0;
+
     /// <summary>Invalidates every access token it issued, as if they had expired.</summary>
     public void ExpireTokens()
     {
@@ -82,6 +106,7 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Value.EmulatorPort}");
         builder.Services.AddRoutingCore();
         var app = builder.Build();
+        app.Use(RecordFramingAsync);
         MapRoutes(app);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -137,15 +162,21 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
         }
 
         var code = Query("js_code");
-        if (code is null || !code.StartsWith("dev-", StringComparison.Ordinal) || code.Length <= 4)
+        var name = code?.Split('~')[0];
+        if (code is null || name is null || !name.StartsWith("dev-", StringComparison.Ordinal) || name.Length <= 4)
         {
             return Error(api, 40029, "invalid code");
+        }
+
+        if (name.Length != code.Length && !_usedCodes.TryAdd(code, 0))
+        {
+            return Error(api, 40163, "code been used");
         }
 
         Record(api, 0);
         return Results.Json(new
         {
-            openid = OpenIdFor(code[4..]),
+            openid = OpenIdFor(name[4..]),
             session_key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)),
         });
     }
@@ -214,7 +245,24 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
             return Error(api, 40169, "data is not json string");
         }
 
-        var scene = Str(body.RootElement, "scene");
+        var root = body.RootElement;
+        var scene = Str(root, "scene");
+        var page = Str(root, "page");
+        var checkPath = !root.TryGetProperty("check_path", out var check) || check.ValueKind != JsonValueKind.False;
+        var envVersion = Str(root, "env_version") ?? "release";
+        var width = root.TryGetProperty("width", out var w) && w.ValueKind == JsonValueKind.Number ? w.GetInt32() : 430;
+        _qrCodes.Enqueue(new EmulatorQrCodeRequest(scene, page, checkPath, envVersion, width));
+        if (envVersion is not ("release" or "trial" or "develop"))
+        {
+            return Error(api, 40097, "invalid env_version");
+        }
+
+        if (checkPath && page is not null && (!page.StartsWith("pages/", StringComparison.Ordinal) || _unpublishedPages.ContainsKey(page)))
+        {
+            // WeChat: with check_path the page must exist in the released version.
+            return Error(api, 41030, "invalid page rid");
+        }
+
         if (string.IsNullOrEmpty(scene) || scene.Length > 32)
         {
             return Error(api, 40169, "invalid length for scene, or the data is not json string");
@@ -247,6 +295,15 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
         }
 
         return expiresAt <= time.GetUtcNow() ? Error(api, 42001, "access_token expired") : null;
+    }
+
+    /// <summary>Notes how each request's body was framed (the app must send Content-Length, never chunked).</summary>
+    private Task RecordFramingAsync(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        var chunked = request.Headers.TransferEncoding.Any(v => v?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true);
+        _requests.Enqueue(new EmulatorRequest(request.Method, request.Path, request.ContentLength, chunked));
+        return next(context);
     }
 
     private IResult? TakeFault(string api) =>

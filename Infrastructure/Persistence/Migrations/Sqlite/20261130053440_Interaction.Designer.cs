@@ -11,8 +11,8 @@ using SmartBranch.Infrastructure.Persistence;
 namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261130060912_Dues")]
-    partial class Dues
+    [Migration("20261130053440_Interaction")]
+    partial class Interaction
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -619,131 +619,10 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AuditLog", (string)null);
                 });
 
-            modelBuilder.Entity("SmartBranch.Domain.Dues.DuesAccount", b =>
-                {
-                    b.Property<int>("MemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ExcuseReason")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ExcusedByMemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("LeftIn")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("PaidUpTo")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("MemberId");
-
-                    b.ToTable("DuesAccounts");
-                });
-
-            modelBuilder.Entity("SmartBranch.Domain.Dues.DuesBase", b =>
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.AppraisalRound", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("MonthlyBaseFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ReducedMonthlyFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ReductionApprovedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ReductionApprovedByMemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ReductionReason")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SetAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SetByMemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemberId", "Year")
-                        .IsUnique();
-
-                    b.ToTable("DuesBases");
-                });
-
-            modelBuilder.Entity("SmartBranch.Domain.Dues.DuesBill", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AmountFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("BranchId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("PaidAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PaidFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("PaymentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Period")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsConcurrencyToken()
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PaymentId");
-
-                    b.HasIndex("BranchId", "Period");
-
-                    b.HasIndex("MemberId", "Period")
-                        .IsUnique();
-
-                    b.ToTable("DuesBills");
-                });
-
-            modelBuilder.Entity("SmartBranch.Domain.Dues.DuesPayment", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AmountFen")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("BranchId")
@@ -752,90 +631,415 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("CreatedAt")
+                    b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("ExpiresAt")
+                    b.Property<int>("OpenedByMemberId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("ExtraFen")
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenedByMemberId");
+
+                    b.HasIndex("BranchId", "OpenedAt");
+
+                    b.ToTable("AppraisalRounds");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.AppraisalVoter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasVoted")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MemberId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Method")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OutRefundNo")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OutTradeNo")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PaidAt")
+                    b.Property<int>("RoundId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("PayerOpenId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                    b.HasKey("Id");
 
-                    b.PrimitiveCollection<string>("Periods")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.HasIndex("MemberId");
 
-                    b.Property<string>("PrepayId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                    b.HasIndex("RoundId", "MemberId")
+                        .IsUnique();
 
-                    b.Property<string>("Problem")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                    b.ToTable("AppraisalVoters");
+                });
 
-                    b.Property<string>("ReceiptNumber")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("RecordedByMemberId")
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.AppraisedMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("RefundReason")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RefundedAt")
+                    b.Property<int>("MemberId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("StatusBeforeRefund")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
+                    b.Property<string>("SelfAppraisal")
+                        .HasMaxLength(3000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("MemberId");
 
-                    b.HasIndex("OutTradeNo")
+                    b.HasIndex("RoundId", "MemberId")
                         .IsUnique();
 
-                    b.HasIndex("BranchId", "PaidAt");
+                    b.ToTable("AppraisedMembers");
+                });
 
-                    b.HasIndex("Status", "CreatedAt");
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.Ballot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
 
-                    b.ToTable("DuesPayments");
+                    b.Property<int>("AppraisedMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppraisedMemberId");
+
+                    b.HasIndex("RoundId", "AppraisedMemberId");
+
+                    b.ToTable("Ballots");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.MailboxMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AuthorMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EscalateAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstAnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("FirstAnsweredOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GeneralBranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImageIds")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAnonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReplyDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorMemberId", "SentAt");
+
+                    b.HasIndex("BranchId", "Addressee", "Status");
+
+                    b.HasIndex("GeneralBranchId", "Status", "EscalateAt");
+
+                    b.ToTable("MailboxMessages");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.MailboxReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnsweredByMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredByMemberId");
+
+                    b.HasIndex("MessageId");
+
+                    b.ToTable("MailboxReplies");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.MessageWall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenedByMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresApproval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenedByMemberId");
+
+                    b.HasIndex("OwnerUnitId");
+
+                    b.HasIndex("TargetKind", "TargetId")
+                        .IsUnique();
+
+                    b.ToTable("MessageWalls");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.Poll", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CreatedByMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsAnonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MultipleChoice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByMemberId");
+
+                    b.HasIndex("OwnerUnitId");
+
+                    b.HasIndex("TargetKind", "TargetId", "CreatedAt");
+
+                    b.ToTable("Polls");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.PollOption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PollId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId");
+
+                    b.ToTable("PollOption");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.PollVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PollId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VotedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("OptionId");
+
+                    b.HasIndex("PollId", "MemberId", "OptionId")
+                        .IsUnique();
+
+                    b.ToTable("PollVotes");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.WallMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DecidedByMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WallId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorMemberId");
+
+                    b.HasIndex("WallId", "Status", "DecidedAt");
+
+                    b.ToTable("WallMessages");
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Meetings.LeaveRequest", b =>
@@ -1530,9 +1734,6 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("SingleUse")
                         .HasColumnType("INTEGER");
 
@@ -1559,13 +1760,6 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("AdmittedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ArchivedBecause")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ArchivedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("BoundAt")
@@ -1599,12 +1793,6 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("ProbationExtendedTo")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("RetiredOn")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1626,53 +1814,6 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Members");
                 });
 
-            modelBuilder.Entity("SmartBranch.Domain.Organization.MemberStatusEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("BranchId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Change")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("OccurredOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RecordedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RecordedByMemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ResolutionId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BranchId");
-
-                    b.HasIndex("RecordedByMemberId");
-
-                    b.HasIndex("ResolutionId");
-
-                    b.HasIndex("MemberId", "OccurredOn");
-
-                    b.ToTable("MemberStatusEvents");
-                });
-
             modelBuilder.Entity("SmartBranch.Domain.Organization.OrganizationUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -1682,9 +1823,6 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1706,133 +1844,6 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Units", (string)null);
-                });
-
-            modelBuilder.Entity("SmartBranch.Domain.Organization.Transfer", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ApprovedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ApprovedByMemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("BirthDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DecidedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("DecidedByMemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Destination")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("DuesPaidUpTo")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Ethnicity")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("FromBranchId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FromOrganization")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("LetterIssuedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LetterNumber")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ProtectedIdNumber")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReceiptNote")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ReceiptOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RequestedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RequestedByMemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ReturnReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Sex")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsConcurrencyToken()
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StatusOnLetter")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ToBranchId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ToOrganization")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ValidDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("ValidUntil")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VerificationCode")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FromBranchId");
-
-                    b.HasIndex("ToBranchId");
-
-                    b.HasIndex("VerificationCode")
-                        .IsUnique()
-                        .HasFilter("[VerificationCode] IS NOT NULL");
-
-                    b.HasIndex("MemberId", "State");
-
-                    b.HasIndex("State", "ValidUntil");
-
-                    b.ToTable("Transfers");
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Activities.Activity", b =>
@@ -1979,25 +1990,7 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SmartBranch.Domain.Dues.DuesAccount", b =>
-                {
-                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SmartBranch.Domain.Dues.DuesBase", b =>
-                {
-                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SmartBranch.Domain.Dues.DuesBill", b =>
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.AppraisalRound", b =>
                 {
                     b.HasOne("SmartBranch.Domain.Organization.OrganizationUnit", null)
                         .WithMany()
@@ -2007,28 +2000,164 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasOne("SmartBranch.Domain.Organization.Member", null)
                         .WithMany()
+                        .HasForeignKey("OpenedByMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.AppraisalVoter", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
+                        .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("SmartBranch.Domain.Dues.DuesPayment", null)
-                        .WithMany()
-                        .HasForeignKey("PaymentId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                    b.HasOne("SmartBranch.Domain.Interaction.AppraisalRound", null)
+                        .WithMany("Voters")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
-            modelBuilder.Entity("SmartBranch.Domain.Dues.DuesPayment", b =>
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.AppraisedMember", b =>
                 {
+                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartBranch.Domain.Interaction.AppraisalRound", null)
+                        .WithMany("Appraised")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.Ballot", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AppraisedMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartBranch.Domain.Interaction.AppraisalRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.MailboxMessage", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("SmartBranch.Domain.Organization.OrganizationUnit", null)
                         .WithMany()
                         .HasForeignKey("BranchId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("SmartBranch.Domain.Organization.OrganizationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("GeneralBranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.MailboxReply", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AnsweredByMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartBranch.Domain.Interaction.MailboxMessage", null)
+                        .WithMany("Replies")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.MessageWall", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedByMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartBranch.Domain.Organization.OrganizationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.Poll", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartBranch.Domain.Organization.OrganizationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.PollOption", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Interaction.Poll", null)
+                        .WithMany("Options")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.PollVote", b =>
+                {
                     b.HasOne("SmartBranch.Domain.Organization.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartBranch.Domain.Interaction.PollOption", null)
+                        .WithMany()
+                        .HasForeignKey("OptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartBranch.Domain.Interaction.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.WallMessage", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartBranch.Domain.Interaction.MessageWall", null)
+                        .WithMany()
+                        .HasForeignKey("WallId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2244,32 +2373,6 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("SmartBranch.Domain.Organization.MemberStatusEvent", b =>
-                {
-                    b.HasOne("SmartBranch.Domain.Organization.OrganizationUnit", null)
-                        .WithMany()
-                        .HasForeignKey("BranchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
-                        .WithMany()
-                        .HasForeignKey("RecordedByMemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("SmartBranch.Domain.Meetings.Resolution", null)
-                        .WithMany()
-                        .HasForeignKey("ResolutionId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
             modelBuilder.Entity("SmartBranch.Domain.Organization.OrganizationUnit", b =>
                 {
                     b.HasOne("SmartBranch.Domain.Organization.OrganizationUnit", "Parent")
@@ -2280,28 +2383,26 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Parent");
                 });
 
-            modelBuilder.Entity("SmartBranch.Domain.Organization.Transfer", b =>
-                {
-                    b.HasOne("SmartBranch.Domain.Organization.OrganizationUnit", null)
-                        .WithMany()
-                        .HasForeignKey("FromBranchId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("SmartBranch.Domain.Organization.OrganizationUnit", null)
-                        .WithMany()
-                        .HasForeignKey("ToBranchId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
             modelBuilder.Entity("SmartBranch.Domain.Activities.Activity", b =>
                 {
                     b.Navigation("Audience");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.AppraisalRound", b =>
+                {
+                    b.Navigation("Appraised");
+
+                    b.Navigation("Voters");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.MailboxMessage", b =>
+                {
+                    b.Navigation("Replies");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Interaction.Poll", b =>
+                {
+                    b.Navigation("Options");
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Meetings.Meeting", b =>

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using SmartBranch.Api.Tests.Features.Meetings;
+
+namespace SmartBranch.Api.Tests.Platform;
+
+/// <summary>
+/// One rule for every date-time the API reads (no offset → China time) and writes (with +08:00), on a
+/// server whose own zone is UTC and on one far from China: the host's zone must never matter.
+/// </summary>
+[TestFixture("UTC")]
+[TestFixture("America/Los_Angeles")]
+public sealed class OrganizationTimeTests(string serverZone) : FunctionalTest
+{
+    private static readonly DateTimeOffset FarAhead = new(2026, 12, 10, 1, 0, 0, TimeSpan.Zero);
+    private string? _previousZone;
+
+    protected override AppFactory CreateApp()
+    {
+        // The host's zone as a server in another region would have it; TimeZoneInfo.Local reads TZ again after ClearCachedData.
+        _previousZone = Environment.GetEnvironmentVariable("TZ");
+        Environment.SetEnvironmentVariable("TZ", serverZone);
+        TimeZoneInfo.ClearCachedData();
+        return new(fakeTime: true);
+    }
+
+    [OneTimeTearDown]
+    public void RestoreServerZone()
+    {
+        Environment.SetEnvironmentVariable("TZ", _previousZone);
+        TimeZoneInfo.ClearCachedData();
+    }
+
+    [Test]
+    public async Task StoresNineInTheMorningChinaTimeAsOneUtc_WhenStartsAtHasNoOffset()
+    {
+        Assert.That(TimeZoneInfo.Local.BaseUtcOffset, Is.EqualTo(TimeZoneInfo.FindSystemTimeZoneById(serverZone).BaseUtcOffset), "the server runs in the zone under test");
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+
+        var response = await secretary.PostAsync("/api/meetings", JsonBody($$"""
+            {"type":"PartyLesson","unitId":{{org.A.Id}},"topic":"学习会议","startsAt":"2026-12-10T09:00:00","endsAt":"2026-12-10T11:00:00","place":"党员活动室"}
+            """));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body);
+        var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt32();
+        var stored = await App.WithDbAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == id));
+        Assert.That(stored.StartsAt, Is.EqualTo(FarAhead));
+        Assert.That(stored.StartsAt.UtcDateTime.Hour, Is.EqualTo(1));
+        Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("startsAt").GetString(), Is.EqualTo("2026-12-10T09:00:00+08:00"), "responses show China time");
+        var reminders = await MeetingApi.RemindersAsync(App, id);
+        Assert.That(reminders.Where(r => r.Slot == "24h").Select(r => r.DueAt).Distinct(), Is.EqualTo(new[] { FarAhead.AddHours(-24) }));
+        Assert.That(reminders.Where(r => r.Slot == "1h").Select(r => r.DueAt).Distinct(), Is.EqualTo(new[] { new DateTimeOffset(2026, 12, 10, 0, 0, 0, TimeSpan.Zero) }));
+    }
+
+    [Test]
+    public async Task KeepsTheInstant_WhenStartsAtCarriesAnOffset()
+    {
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+
+        var utc = await secretary.PostAsync("/api/meetings", JsonBody($$"""
+            {"type":"PartyLesson","unitId":{{org.A.Id}},"topic":"学习会议","startsAt":"2026-12-10T01:00:00Z","endsAt":"2026-12-10T03:00:00Z","place":"党员活动室"}
+            """));
+
+        var body = await utc.Content.ReadAsStringAsync();
+        Assert.That(utc.StatusCode, Is.EqualTo(HttpStatusCode.Created), body);
+        Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("startsAt").GetString(), Is.EqualTo("2026-12-10T09:00:00+08:00"));
+    }
+
+    [Test]
+    public async Task CountsAMeetingHalfAnHourAfterMidnightInItsChinaMonth_WhenTheUtcMonthIsTheOneBefore()
+    {
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var scheduled = await secretary.PostAsync("/api/meetings", JsonBody($$"""
+            {"type":"ThemedPartyDay","unitId":{{org.A.Id}},"topic":"四月主题党日","startsAt":"2026-04-01T00:30:00","endsAt":"2026-04-01T02:00:00","place":"党员活动室"}
+            """));
+        Assert.That(scheduled.StatusCode, Is.EqualTo(HttpStatusCode.Created), await scheduled.Content.ReadAsStringAsync());
+        var id = (await scheduled.ReadAsync<JsonElement>()).GetProperty("id").GetInt32();
+        App.Time!.SetUtcNow(new DateTimeOffset(2026, 4, 2, 0, 0, 0, TimeSpan.Zero));
+
+        var stored = await App.WithDbAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == id));
+        var report = await (await secretary.GetAsync($"/api/org/units/{org.A.Id}/compliance?from=2026-03-01&to=2026-04-30")).ReadAsync<JsonElement>();
+
+        Assert.That(stored.StartsAt, Is.EqualTo(new DateTimeOffset(2026, 3, 31, 16, 30, 0, TimeSpan.Zero)));
+        var themed = report.GetProperty("branches")[0].GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("type").GetString() == "ThemedPartyDay");
+        Assert.That(themed.GetProperty("missing").EnumerateArray().Select(m => m.GetString()), Is.EqualTo(new[] { "2026-03" }), "held in April, China time");
+    }
+
+    [Test]
+    public async Task ReadsADateWithoutTimeAsChinaMidnight_WhenStartsAtIsADate()
+    {
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+
+        var response = await secretary.PostAsync("/api/meetings", JsonBody($$"""
+            {"type":"PartyLesson","unitId":{{org.A.Id}},"topic":"学习会议","startsAt":"2026-12-10","endsAt":"2026-12-10T02:00:00","place":"党员活动室"}
+            """));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body);
+        var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt32();
+        var stored = await App.WithDbAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == id));
+        Assert.That(stored.StartsAt, Is.EqualTo(new DateTimeOffset(2026, 12, 9, 16, 0, 0, TimeSpan.Zero)));
+    }
+
+    private static StringContent JsonBody(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+}

@@ -1,0 +1,56 @@
+using SmartBranch.Api.Common.ContentSecurity;
+using SmartBranch.Api.Features.Brand;
+using SmartBranch.Domain.Interaction;
+
+namespace SmartBranch.Api.Features.Appraisals;
+
+public static class WriteSelfAppraisal
+{
+    public sealed record Request(string Text);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator() =>
+            RuleFor(r => r.Text).NotEmpty().WithMessage("请填写自我评价。")
+                .Must(t => t is null || t.Trim().Length <= AppraisedMember.SelfAppraisalMaxLength).WithMessage($"自我评价不能超过{AppraisedMember.SelfAppraisalMaxLength}个字。");
+    }
+
+    /// <summary>An appraised member writes (or rewrites) their self-appraisal while the round is open. Errors: 404, 403 (not appraised), 409 (closed), 422.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
+        int id,
+        Request request,
+        CurrentMember current,
+        AppDbContext db,
+        TextContentCheck check,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var (round, refusal) = await AppraisalAccess.FindAsync(db, access, id, tracked: true, mustRun: false, cancellationToken);
+        if (round is null)
+        {
+            return refusal!;
+        }
+
+        var mine = round.Appraised.FirstOrDefault(a => a.MemberId == access.MemberId);
+        if (mine is null)
+        {
+            return Problems.Forbidden("只有被评议的党员可以填写自我评价。");
+        }
+
+        if (!round.IsOpen)
+        {
+            return Problems.Conflict("评议已结束", "评议已经结束，不能再修改自我评价。");
+        }
+
+        var text = request.Text.Trim();
+        var (_, problem) = await StoryText.CheckAsync("自我评价", text, current.OpenId, check, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        mine.WriteSelfAppraisal(text);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

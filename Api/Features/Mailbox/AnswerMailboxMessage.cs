@@ -1,0 +1,68 @@
+using SmartBranch.Api.Common.ContentSecurity;
+using SmartBranch.Api.Features.Brand;
+using SmartBranch.Domain.Messaging;
+
+namespace SmartBranch.Api.Features.Mailbox;
+
+public static class AnswerMailboxMessage
+{
+    public sealed record Request(string Text);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator() =>
+            RuleFor(r => r.Text).NotEmpty().WithMessage("请填写答复内容。")
+                .Must(t => t is null || t.Trim().Length <= Domain.Interaction.MailboxMessage.ReplyMaxLength).WithMessage($"答复不能超过{Domain.Interaction.MailboxMessage.ReplyMaxLength}个字。");
+    }
+
+    /// <summary>
+    /// A reader answers an open message; the writer is reminded at once (subscription message or inbox) and the
+    /// overdue flags are cancelled. An answer after the deadline is stored with <c>onTime</c> false.
+    /// Errors: 404 (not a reader), 409 (already answered or resolved), 422 (text refused).
+    /// </summary>
+    public static async Task<Results<Ok<MailboxMessageView>, ProblemHttpResult>> Handle(
+        int id,
+        Request request,
+        CurrentMember current,
+        AppDbContext db,
+        TextContentCheck check,
+        MailboxReminders reminders,
+        AuditTrail audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var message = await MailboxAccess.FindAsync(db, access, id, tracked: true, now, cancellationToken);
+        if (message is null || !access.CanRead(message, now))
+        {
+            return Problems.NotFound();
+        }
+
+        var text = request.Text.Trim();
+        var (_, problem) = await StoryText.CheckAsync("书记信箱答复", text, current.OpenId, check, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var answered = message.Answer(current.Id, text, now);
+        if (!answered.Succeeded)
+        {
+            return Problems.From(answered.Error!, StatusCodes.Status409Conflict);
+        }
+
+        await reminders.AnsweredAsync(message, cancellationToken);
+        audit.Record(message.AddresseeUnitId, "mailbox.answered", SubjectTypes.MailboxMessage, message.Id, $"答复书记信箱留言 #{message.Id}");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict("留言状态已变化", "留言刚刚被答复或处理，请刷新后查看。");
+        }
+
+        return TypedResults.Ok((await MailboxViews.ToViewsAsync(db, [message], current.Id, now, cancellationToken))[0]);
+    }
+}

@@ -1,0 +1,44 @@
+using SmartBranch.Domain.Interaction;
+
+namespace SmartBranch.Api.Features.Polls;
+
+public static class ListPolls
+{
+    public sealed record Request(TargetKind? TargetKind, int? TargetId);
+
+    public sealed record Response(IReadOnlyList<PollView> Items);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.TargetKind).NotNull().WithMessage("请提供 targetKind（Unit、Meeting 或 Activity）。").IsInEnum();
+            RuleFor(r => r.TargetId).NotNull().WithMessage("请提供 targetId。");
+        }
+    }
+
+    /// <summary>The polls of a branch, meeting or activity, newest first, with live results. 404 when the caller may not see the target.</summary>
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle([AsParameters] Request request, CurrentMember current, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var target = await InteractionTargets.FindAsync(db, access, request.TargetKind!.Value, request.TargetId!.Value, cancellationToken);
+        if (target is null)
+        {
+            return Problems.NotFound();
+        }
+
+        var polls = await db.Polls.AsNoTracking().Include(p => p.Options)
+            .Where(p => p.TargetKind == target.Kind && p.TargetId == target.Id)
+            .OrderByDescending(p => p.CreatedAt)
+            .Take(50)
+            .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var views = new List<PollView>();
+        foreach (var poll in polls)
+        {
+            views.Add(await PollViews.BuildAsync(db, poll, current.Id, target.CanManage, now, cancellationToken));
+        }
+
+        return TypedResults.Ok(new Response(views));
+    }
+}
