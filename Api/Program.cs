@@ -1,4 +1,4 @@
-using SmartBranch.Api.Common.Startup;
+using SmartBranch.Api.Startup;
 using SmartBranch.Api.Features.Activities;
 using SmartBranch.Api.Features.Appraisals;
 using SmartBranch.Api.Features.Audit;
@@ -15,6 +15,7 @@ using SmartBranch.Api.Features.Org;
 using SmartBranch.Api.Features.Polls;
 using SmartBranch.Api.Features.Reminders;
 using SmartBranch.Api.Features.Subscriptions;
+using SmartBranch.Api.Features.WeChatPush;
 using SmartBranch.Api.Features.Transfers;
 using SmartBranch.Api.Features.Walls;
 using SmartBranch.Infrastructure;
@@ -34,6 +35,29 @@ if (args.FirstOrDefault() == SetupOrganization.Verb)
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInfrastructure();
 builder.AddApi();
+builder.Services.AddDemoData();
+
+// Each area registers its own services and routes; a new area adds one line to each list.
+builder.Services
+    .AddAuth()
+    .AddMe()
+    .AddOrg()
+    .AddAudit()
+    .AddNotices()
+    .AddActivities()
+    .AddMeetings()
+    .AddCalendar()
+    .AddSubscriptions()
+    .AddInbox()
+    .AddReminders()
+    .AddBrand()
+    .AddWeChatPush()
+    .AddTransfers()
+    .AddMailbox()
+    .AddAppraisals()
+    .AddPolls()
+    .AddWalls()
+    .AddDues();
 
 var app = builder.Build();
 try
@@ -56,6 +80,7 @@ try
     app.MapRemindersEndpoints();
     app.MapBrandEndpoints();
     app.MapDuesEndpoints();
+    app.MapWeChatPushEndpoints();
     app.MapTransfersEndpoints();
     app.MapMailboxEndpoints();
     app.MapAppraisalsEndpoints();

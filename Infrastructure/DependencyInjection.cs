@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using SmartBranch.Infrastructure.Media;
 using SmartBranch.Infrastructure.Persistence;
 using SmartBranch.Infrastructure.Queues;
 using SmartBranch.Infrastructure.Redis;
@@ -22,7 +23,7 @@ public static class DependencyInjection
     /// <summary>Redis key (after the instance prefix) of the shared Data Protection key ring.</summary>
     public const string DataProtectionKeysKey = "sb:dataprotection:keys";
 
-    /// <summary>Registers persistence, Redis (or its in-process stand-ins), sessions and the WeChat client or emulator.</summary>
+    /// <summary>Registers persistence, Redis (or its in-process stand-ins), sessions, Data Protection, media storage and the WeChat client or emulator.</summary>
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -37,6 +38,7 @@ public static class DependencyInjection
         AddDataProtection(builder, usesRedis);
         AddWeChat(builder, isProduction);
         WeChatPay.WeChatPayRegistration.AddWeChatPay(builder, isProduction);
+        services.AddMediaStorage(builder.Environment, configuration);
 
         services.AddHostedService(sp => new StartupReport(
             sp.GetRequiredService<ILogger<StartupReport>>(),

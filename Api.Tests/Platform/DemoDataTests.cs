@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SmartBranch.Api.Startup;
 using SmartBranch.Domain.Messaging;
 
 namespace SmartBranch.Api.Tests.Platform;
@@ -24,6 +25,21 @@ public sealed class DemoDataTests
 
     [OneTimeTearDown]
     public void Stop() => _demo.Dispose();
+
+    [Test]
+    public async Task StartupLogSaysWhenSeededAndHowToSignIn_WhenDemoDataIsEnabled()
+    {
+        var line = _demo.App.Logs.Lines.Single(l => l.Contains("Demo data seeded at", StringComparison.Ordinal));
+
+        Assert.That(line, Does.Contain("(China time)").And.Contain("POST /api/auth/wechat-login"));
+        foreach (var (code, who) in DemoData.SignInCodes)
+        {
+            Assert.That(line, Does.Contain($"dev-{code} ({who})"));
+            using var client = await _demo.App.SignInAsync($"dev-{code}");
+            var me = await (await client.GetAsync("/api/me")).ReadAsync<JsonElement>();
+            Assert.That(who, Does.StartWith(me.GetProperty("member").GetProperty("name").GetString() + ","), $"dev-{code} signs in as the member the log names");
+        }
+    }
 
     [Test]
     public async Task MemberFeedShowsDemoNoticesWithReadState_WhenDemoDataIsEnabled()

@@ -15,19 +15,13 @@ public sealed class MiniProgramPagesTests
         MiniProgramPages.ActivityDetail(1),
         MiniProgramPages.MeetingDetail(1),
         MiniProgramPages.Story(1),
+        MiniProgramPages.Mailbox,
     ];
 
     [TestCaseSource(nameof(ServerPages))]
     public void IsListedInAppJson(string page)
     {
-        var root = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SmartBranch.Api.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.That(root, Is.Not.Null, "repository root");
-        using var appJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(root!.FullName, "miniprogram", "app.json")));
+        using var appJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "miniprogram", "app.json")));
         var pages = appJson.RootElement.GetProperty("pages").EnumerateArray().Select(p => p.GetString()).ToList();
 
         Assert.That(pages, Does.Contain(page.Split('?')[0]));

@@ -1,58 +1,33 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
 using SmartBranch.Api.Common.Errors;
-using SmartBranch.Api.Common.Startup;
+using SmartBranch.Api.Common.Idempotency;
 using SmartBranch.Api.Common.Time;
-using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Api.Messaging;
 using SmartBranch.Infrastructure;
-using SmartBranch.Infrastructure.Media;
 
 namespace SmartBranch.Api.Common;
 
 public static class ApiSetup
 {
-    /// <summary>Registers the HTTP surface: errors, validation, auth, rate limits, Swagger, demo data.</summary>
+    /// <summary>Registers what every area shares: errors, validation, auth, rate limits, Swagger and the messaging module. Areas register themselves (Program.cs).</summary>
     public static IHostApplicationBuilder AddApi(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddErrorHandling();
+        services.AddKestrelRejectionProblems();
         services.AddRequestValidation();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o => StrictJson.Apply(o.SerializerOptions));
+        services.AddIdempotency();
         services.AddOrganizationTime(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentMember>();
         services.AddScoped<AuditTrail>();
-        services.AddScoped<SmartBranch.Api.Features.Reminders.ReminderScheduler>();
-        // One application name, so every instance (whatever its content root) reads the others' encrypted phones.
-        services.AddDataProtection().SetApplicationName("SmartBranch");
         services.AddSingleton<SmartBranch.Api.Common.Privacy.PhoneNumbers>();
-        services.AddOptions<SmartBranch.Api.Features.Org.BindingOptions>().BindConfiguration(SmartBranch.Api.Features.Org.BindingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => new SmartBranch.Api.Features.Org.BindFailureLimiter(sp.GetService<SmartBranch.Infrastructure.Redis.RedisConnection>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SmartBranch.Api.Features.Org.BindingOptions>>()));
         services.AddScoped<SmartBranch.Api.Common.ContentSecurity.TextContentCheck>();
-        services.AddOptions<SmartBranch.Api.Features.Activities.ActivityOptions>().BindConfiguration(SmartBranch.Api.Features.Activities.ActivityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SmartBranch.Api.Features.Meetings.MeetingOptions>().BindConfiguration(SmartBranch.Api.Features.Meetings.MeetingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<SmartBranch.Api.Features.Meetings.IBranchActivitySignal, SmartBranch.Api.Features.Meetings.MeetingActivitySignal>();
-        services.AddScoped<SmartBranch.Api.Features.Meetings.IBranchActivitySignal, SmartBranch.Api.Features.Notices.NoticeActivitySignal>();
-        services.AddScoped<SmartBranch.Api.Features.Meetings.IBranchActivitySignal, SmartBranch.Api.Features.Activities.ActivityHeldSignal>();
-        services.AddScoped<SmartBranch.Api.Features.Calendar.ICalendarSource, SmartBranch.Api.Features.Meetings.MeetingCalendarSource>();
-        services.AddScoped<SmartBranch.Api.Features.Reminders.ISubjectOwnerResolver, SmartBranch.Api.Features.Notices.NoticeOwnerResolver>();
-        services.AddScoped<SmartBranch.Api.Features.Reminders.ISubjectOwnerResolver, SmartBranch.Api.Features.Activities.ActivityOwnerResolver>();
-        services.AddScoped<SmartBranch.Api.Features.Reminders.ISubjectOwnerResolver, SmartBranch.Api.Features.Meetings.MeetingOwnerResolver>();
-        services.AddScoped<SmartBranch.Api.Features.Reminders.ISubjectOwnerResolver, SmartBranch.Api.Features.Meetings.LeaveRequestOwnerResolver>();
-        services.AddScoped<SmartBranch.Api.Features.Calendar.ICalendarSource, SmartBranch.Api.Features.Activities.ActivityCalendarSource>();
-        services.AddReminders();
-        SmartBranch.Api.Features.Org.OrgModule.AddOrg(services);
-        SmartBranch.Api.Features.Transfers.TransfersModule.AddTransfers(services);
-        services.AddMediaStorage(builder.Environment, builder.Configuration);
-        services.AddOptions<SmartBranch.Api.Features.Brand.ReachOptions>().BindConfiguration(SmartBranch.Api.Features.Brand.ReachOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<SmartBranch.Api.Features.Brand.ReachCalculator>();
-        SmartBranch.Api.Features.Dues.DuesModule.AddDues(services);
-        SmartBranch.Api.Features.Mailbox.MailboxModule.AddMailbox(services);
-        SmartBranch.Api.Features.Appraisals.AppraisalsModule.AddAppraisals(services);
-        SmartBranch.Api.Features.Polls.PollsModule.AddPolls(services);
-        SmartBranch.Api.Features.Walls.WallsModule.AddWalls(services);
+        services.AddMessaging();
 
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
@@ -64,7 +39,6 @@ public static class ApiSetup
         services.AddSingleton<SmartBranch.Api.Features.Auth.LoginAbuseLimiter>();
         services.AddResponseHeaders();
         builder.AddReverseProxySupport();
-        services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
 
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>
@@ -111,21 +85,10 @@ public static class ApiSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseIdempotency();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Health");
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(DependencyInjection.ReadyTag) }).WithTags("Health");
         return app;
-    }
-
-    /// <summary>Migrates the embedded database and seeds demo data when asked to.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
-        await initializer.MigrateIfEmbeddedAsync(app.Lifetime.ApplicationStopping);
-        if (initializer.IsEmbedded && scope.ServiceProvider.GetRequiredService<IOptions<DemoDataOptions>>().Value.Enabled)
-        {
-            await DemoData.SeedAsync(scope.ServiceProvider, app.Lifetime.ApplicationStopping);
-        }
     }
 }

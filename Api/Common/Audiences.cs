@@ -32,11 +32,11 @@ public static class Audiences
     /// Refuses an audience the poster may not address: every unit must be one they manage, every chosen
     /// member must belong to a branch they manage. Unknown ids are refused the same way, so nothing leaks.
     /// </summary>
-    public static async Task<DomainError?> CheckPosterAsync(AppDbContext db, AccessScope access, AudienceRequest audience, CancellationToken cancellationToken)
+    public static async Task<Result> CheckPosterAsync(AppDbContext db, AccessScope access, AudienceRequest audience, CancellationToken cancellationToken)
     {
         if (audience.Units.Any(u => !access.CanManage(u)))
         {
-            return new DomainError("audience.unit_forbidden", "只能选择您负责的组织作为对象。");
+            return DomainError.Forbidden("audience.unit_forbidden", "只能选择您负责的组织作为对象。");
         }
 
         if (audience.Members.Count > 0)
@@ -48,11 +48,11 @@ public static class Audiences
                 .ToListAsync(cancellationToken);
             if (found.Count != memberIds.Count || found.Any(m => !access.CanManage(m.BranchId) && !(m.PartyGroupId is int g && access.CanManage(g))))
             {
-                return new DomainError("audience.member_forbidden", "只能选择您负责组织内的党员作为对象。");
+                return DomainError.Forbidden("audience.member_forbidden", "只能选择您负责组织内的党员作为对象。");
             }
         }
 
-        return null;
+        return Result.Ok;
     }
 
     /// <summary>

@@ -12,6 +12,9 @@ public static class MiniProgramPages
     public const string ActivityCheckIn = "pages/activity-checkin/index";
     public const string MeetingCheckIn = "pages/meeting-checkin/index";
 
+    /// <summary>书记信箱: the writer's messages and their answers.</summary>
+    public const string Mailbox = "pages/mailbox/index";
+
     public static string NoticeDetail(int id) => With("pages/notice-detail/index", id);
 
     public static string ActivityDetail(int id) => With("pages/activity-detail/index", id);

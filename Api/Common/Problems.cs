@@ -1,4 +1,19 @@
+using SmartBranch.Domain.Common;
+
 namespace SmartBranch.Api.Common;
+
+/// <summary>The refusals of access gates, as domain errors so gates return <see cref="Result{T}"/> like the domain does.</summary>
+public static class Refusals
+{
+    public const string NotFoundDetail = "请求的内容不存在或您无权查看。";
+    public const string ForbiddenDetail = "您没有执行此操作的权限。";
+
+    /// <summary>404: missing, or not for the caller to know about.</summary>
+    public static DomainError NotFound(string detail = NotFoundDetail) => DomainError.NotFound("not_found", detail);
+
+    /// <summary>403: visible to the caller but not theirs to act on.</summary>
+    public static DomainError Forbidden(string detail = ForbiddenDetail) => DomainError.Forbidden("forbidden", detail);
+}
 
 /// <summary>
 /// ProblemDetails for expected outcomes. Titles and details are Simplified Chinese because the
@@ -26,10 +41,10 @@ public static class Problems
     public static ProblemHttpResult BadRequest(string title, string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: title);
 
-    public static ProblemHttpResult NotFound(string detail = "请求的内容不存在或您无权查看。") =>
+    public static ProblemHttpResult NotFound(string detail = Refusals.NotFoundDetail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: Titles[StatusCodes.Status404NotFound]);
 
-    public static ProblemHttpResult Forbidden(string detail = "您没有执行此操作的权限。") =>
+    public static ProblemHttpResult Forbidden(string detail = Refusals.ForbiddenDetail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: Titles[StatusCodes.Status403Forbidden]);
 
     public static ProblemHttpResult Conflict(string title, string detail) =>
@@ -38,10 +53,23 @@ public static class Problems
     public static ProblemHttpResult Unprocessable(string title, string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: title);
 
-    /// <summary>A domain rule's refusal as a ProblemDetails with the given status (400 unless said).</summary>
-    public static ProblemHttpResult From(SmartBranch.Domain.Common.DomainError error, int statusCode = StatusCodes.Status400BadRequest) =>
-        TypedResults.Problem(error.Message, statusCode: statusCode, title: Titles.GetValueOrDefault(statusCode, "请求有误"),
+    /// <summary>
+    /// The one conversion of a domain refusal to ProblemDetails: the status follows from its kind (400, 403,
+    /// 404, 409, 429), the detail is its Chinese message and <c>code</c> its stable code.
+    /// </summary>
+    public static ProblemHttpResult From(DomainError error)
+    {
+        var statusCode = error.Kind switch
+        {
+            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            ErrorKind.TooManyAttempts => StatusCodes.Status429TooManyRequests,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        return TypedResults.Problem(error.Message, statusCode: statusCode, title: Titles[statusCode],
             extensions: new Dictionary<string, object?> { ["code"] = error.Code });
+    }
 
     /// <summary>A temporary outage: the client may try again after <paramref name="retryAfterSeconds"/>.</summary>
     public static ProblemHttpResult Unavailable(HttpContext context, string detail, int retryAfterSeconds)

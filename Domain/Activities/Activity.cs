@@ -119,22 +119,22 @@ public sealed class Activity
 
     public bool HasEnded(DateTimeOffset now) => now >= EndsAt;
 
-    public static (Activity? Activity, DomainError? Error) Create(
+    public static Result<Activity> Create(
         int unitId, ActivityDetails details, IEnumerable<int> audienceUnitIds, IEnumerable<int> audienceMemberIds, int createdBy, string checkInSecret, DateTimeOffset now)
     {
-        if (Check(details, now, isNew: true) is { } error)
+        if (Check(details, now, isNew: true) is { Error: { } error })
         {
-            return (null, error);
+            return error;
         }
 
         var activity = new Activity(unitId, createdBy, checkInSecret, now);
         activity.Apply(details);
         activity.SetAudience(audienceUnitIds, audienceMemberIds);
-        return (activity, null);
+        return activity;
     }
 
     /// <summary>Changes the details. Capacity may not drop below the places already confirmed.</summary>
-    public Outcome Update(ActivityDetails details, IEnumerable<int> audienceUnitIds, IEnumerable<int> audienceMemberIds, int waitingCount, DateTimeOffset now)
+    public Result Update(ActivityDetails details, IEnumerable<int> audienceUnitIds, IEnumerable<int> audienceMemberIds, int waitingCount, DateTimeOffset now)
     {
         if (IsCancelled)
         {
@@ -146,7 +146,7 @@ public sealed class Activity
             return new DomainError("activity.ended", "活动已结束，不能再修改。");
         }
 
-        if (Check(details, now, isNew: false) is { } error)
+        if (Check(details, now, isNew: false) is { Error: { } error })
         {
             return error;
         }
@@ -164,14 +164,14 @@ public sealed class Activity
         Apply(details);
         SetAudience(audienceUnitIds, audienceMemberIds);
         UpdatedAt = now;
-        return Outcome.Ok;
+        return Result.Ok;
     }
 
-    public Outcome Cancel(string? reason, DateTimeOffset now)
+    public Result Cancel(string? reason, DateTimeOffset now)
     {
         if (IsCancelled)
         {
-            return new DomainError("activity.cancelled", "活动已取消。");
+            return DomainError.Conflict("activity.cancelled", "活动已取消。");
         }
 
         if (HasEnded(now))
@@ -183,49 +183,49 @@ public sealed class Activity
         CancelReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         CancelledAt = now;
         UpdatedAt = now;
-        return Outcome.Ok;
+        return Result.Ok;
     }
 
     /// <summary>Why a sign-up is refused now, or null when sign-up is open. Says which rule refused.</summary>
-    public DomainError? SignUpRefusal(DateTimeOffset now)
+    public Result SignUpRefusal(DateTimeOffset now)
     {
         if (IsCancelled)
         {
-            return new DomainError("activity.cancelled", "活动已取消，不能报名。");
+            return DomainError.Conflict("activity.cancelled", "活动已取消，不能报名。");
         }
 
         if (now < SignUpOpensAt)
         {
-            return new DomainError("enrollment.not_open", $"报名尚未开始，开始时间：{LocalCalendar.ToLocal(SignUpOpensAt):yyyy-MM-dd HH:mm}。");
+            return DomainError.Conflict("enrollment.not_open", $"报名尚未开始，开始时间：{LocalCalendar.ToLocal(SignUpOpensAt):yyyy-MM-dd HH:mm}。");
         }
 
         if (now >= SignUpClosesAt || now >= EndsAt)
         {
-            return new DomainError("enrollment.closed", "报名已截止。");
+            return DomainError.Conflict("enrollment.closed", "报名已截止。");
         }
 
-        return null;
+        return Result.Ok;
     }
 
     /// <summary>Why a check-in is refused now, or null inside the window (from <paramref name="opensBefore"/> before the start until the end).</summary>
-    public DomainError? CheckInRefusal(DateTimeOffset now, TimeSpan opensBefore)
+    public Result CheckInRefusal(DateTimeOffset now, TimeSpan opensBefore)
     {
         if (IsCancelled)
         {
-            return new DomainError("activity.cancelled", "活动已取消，无需签到。");
+            return DomainError.Conflict("activity.cancelled", "活动已取消，无需签到。");
         }
 
         if (now < StartsAt - opensBefore)
         {
-            return new DomainError("checkin.not_open", $"签到尚未开始，活动开始前{opensBefore.TotalMinutes:0}分钟开放签到。");
+            return DomainError.Conflict("checkin.not_open", $"签到尚未开始，活动开始前{opensBefore.TotalMinutes:0}分钟开放签到。");
         }
 
         if (now > EndsAt)
         {
-            return new DomainError("checkin.closed", "活动已结束，签到已关闭。");
+            return DomainError.Conflict("checkin.closed", "活动已结束，签到已关闭。");
         }
 
-        return null;
+        return Result.Ok;
     }
 
     /// <summary>True when a freed place should go to the next person on the waiting list.</summary>
@@ -246,7 +246,7 @@ public sealed class Activity
         return true;
     }
 
-    private static DomainError? Check(ActivityDetails details, DateTimeOffset now, bool isNew)
+    private static Result Check(ActivityDetails details, DateTimeOffset now, bool isNew)
     {
         if (details.EndsAt <= details.StartsAt)
         {
@@ -273,7 +273,7 @@ public sealed class Activity
             return new DomainError("activity.capacity", $"名额应在1到{MaxCapacity}之间，不限名额请留空。");
         }
 
-        return null;
+        return Result.Ok;
     }
 
     private void Apply(ActivityDetails details)

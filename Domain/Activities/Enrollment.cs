@@ -105,13 +105,13 @@ public sealed class Enrollment
     }
 
     /// <summary>Records attendance. Only a confirmed place can be checked in; doing it twice keeps the first time.</summary>
-    public Outcome CheckIn(DateTimeOffset now, int? byMemberId)
+    public Result CheckIn(DateTimeOffset now, int? byMemberId)
     {
         if (Status != EnrollmentStatus.Confirmed)
         {
             return Status == EnrollmentStatus.Waitlisted
-                ? new DomainError("checkin.waitlisted", "仍在候补名单中，没有获得名额，不能签到。")
-                : new DomainError("checkin.not_enrolled", "未报名该活动，不能签到。");
+                ? DomainError.Conflict("checkin.waitlisted", "仍在候补名单中，没有获得名额，不能签到。")
+                : DomainError.Conflict("checkin.not_enrolled", "未报名该活动，不能签到。");
         }
 
         if (CheckedInAt is null)
@@ -120,6 +120,6 @@ public sealed class Enrollment
             CheckedInByMemberId = byMemberId;
         }
 
-        return Outcome.Ok;
+        return Result.Ok;
     }
 }

@@ -1,12 +1,5 @@
 namespace SmartBranch.Domain.Brand;
 
-/// <summary>What can be shared from the mini-program.</summary>
-public static class ShareSubjects
-{
-    public const string Story = "story";
-    public const string Notice = "notice";
-}
-
 /// <summary>A story or public notice shared by a member; the share id travels in the shared path.</summary>
 public sealed class Share
 {

@@ -97,16 +97,16 @@ public sealed class Story
     /// <summary>Back to the committee, after an edit by someone who may not publish or text that needs review.</summary>
     public void Hold() => Status = StoryStatus.PendingApproval;
 
-    public Outcome Approve(int approverMemberId, DateTimeOffset now)
+    public Result Approve(int approverMemberId, DateTimeOffset now)
     {
         if (Status != StoryStatus.PendingApproval)
         {
-            return new DomainError("story.not_pending", "该事迹不在待审核状态。");
+            return DomainError.Conflict("story.not_pending", "该事迹不在待审核状态。");
         }
 
         ApprovedByMemberId = approverMemberId;
         Publish(now);
-        return Outcome.Ok;
+        return Result.Ok;
     }
 }
 

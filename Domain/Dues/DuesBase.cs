@@ -81,7 +81,7 @@ public sealed class DuesBase
     public long MonthlyDueFen(DuesRates rates) => ReducedMonthlyFen ?? Assess(rates).MonthlyFen;
 
     /// <summary>Approves paying <paramref name="monthlyFen"/> a month, which must be below what the rule asks.</summary>
-    public Outcome ApproveReduction(long monthlyFen, string reason, DuesRates rates, int approverMemberId, DateTimeOffset at)
+    public Result ApproveReduction(long monthlyFen, string reason, DuesRates rates, int approverMemberId, DateTimeOffset at)
     {
         if (monthlyFen < 0 || monthlyFen >= Assess(rates).MonthlyFen)
         {
@@ -92,6 +92,6 @@ public sealed class DuesBase
         ReductionReason = reason;
         ReductionApprovedByMemberId = approverMemberId;
         ReductionApprovedAt = at;
-        return Outcome.Ok;
+        return Result.Ok;
     }
 }

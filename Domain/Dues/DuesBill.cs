@@ -63,7 +63,7 @@ public sealed class DuesBill
         }
     }
 
-    public Outcome MarkPaid(long paymentId, long paidFen, DateTimeOffset at)
+    public Result MarkPaid(long paymentId, long paidFen, DateTimeOffset at)
     {
         if (Status == DuesBillStatus.Paid)
         {
@@ -79,7 +79,7 @@ public sealed class DuesBill
         PaymentId = paymentId;
         PaidFen = paidFen;
         PaidAt = at;
-        return Outcome.Ok;
+        return Result.Ok;
     }
 
     /// <summary>A refunded payment leaves its months unpaid again.</summary>

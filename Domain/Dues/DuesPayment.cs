@@ -181,7 +181,7 @@ public sealed class DuesPayment
     }
 
     /// <summary>Starts a refund of a paid (or disputed) WeChat Pay payment.</summary>
-    public Outcome RequestRefund(string outRefundNo, string reason)
+    public Result RequestRefund(string outRefundNo, string reason)
     {
         if (Method != DuesPaymentMethod.WeChatPay || Status is not (DuesPaymentStatus.Paid or DuesPaymentStatus.Disputed))
         {
@@ -193,7 +193,7 @@ public sealed class DuesPayment
         StatusBeforeRefund = Status;
         Status = DuesPaymentStatus.Refunding;
         Touch();
-        return Outcome.Ok;
+        return Result.Ok;
     }
 
     /// <summary>WeChat Pay could not refund (refused, REFUND.ABNORMAL or REFUND.CLOSED): the payment stands as it was, with the problem noted.</summary>

@@ -88,7 +88,7 @@ public sealed class AppraisalRound
 
     public void AddVoter(int memberId) => _voters.Add(new AppraisalVoter(memberId));
 
-    public Outcome Close(DateTimeOffset now)
+    public Result Close(DateTimeOffset now)
     {
         if (!IsOpen)
         {
@@ -97,7 +97,7 @@ public sealed class AppraisalRound
 
         Status = AppraisalStatus.Closed;
         ClosedAt = now;
-        return Outcome.Ok;
+        return Result.Ok;
     }
 
     /// <summary>

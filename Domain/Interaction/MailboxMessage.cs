@@ -131,7 +131,7 @@ public sealed class MailboxMessage
     /// <summary>True when the general branch is told about it (overdue past the second period).</summary>
     public bool IsEscalated(DateTimeOffset now) => Status == MailboxStatus.Open && now >= EscalateAt;
 
-    public Outcome Answer(int answeredByMemberId, string text, DateTimeOffset now)
+    public Result Answer(int answeredByMemberId, string text, DateTimeOffset now)
     {
         if (Status != MailboxStatus.Open)
         {
@@ -143,11 +143,11 @@ public sealed class MailboxMessage
         FirstAnsweredAt ??= now;
         FirstAnsweredOnTime ??= onTime;
         Status = MailboxStatus.Answered;
-        return Outcome.Ok;
+        return Result.Ok;
     }
 
     /// <summary>The writer's verdict on the answer: resolved closes it, not resolved reopens it with a new deadline.</summary>
-    public Outcome MarkResolution(bool resolved, DateTimeOffset now, int replyWorkingDays, int escalationWorkingDays)
+    public Result MarkResolution(bool resolved, DateTimeOffset now, int replyWorkingDays, int escalationWorkingDays)
     {
         if (Status != MailboxStatus.Answered)
         {
@@ -166,7 +166,7 @@ public sealed class MailboxMessage
             SetDeadlines(now, replyWorkingDays, escalationWorkingDays);
         }
 
-        return Outcome.Ok;
+        return Result.Ok;
     }
 
     private void SetDeadlines(DateTimeOffset now, int replyWorkingDays, int escalationWorkingDays)

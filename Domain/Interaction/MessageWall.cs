@@ -41,7 +41,7 @@ public sealed class MessageWall
 
     public bool IsOpen => ClosedAt is null;
 
-    public Outcome Close(DateTimeOffset now)
+    public Result Close(DateTimeOffset now)
     {
         if (!IsOpen)
         {
@@ -49,7 +49,7 @@ public sealed class MessageWall
         }
 
         ClosedAt = now;
-        return Outcome.Ok;
+        return Result.Ok;
     }
 
     /// <summary>A new message; <paramref name="textPassed"/> says the content check passed without doubt.</summary>
@@ -108,7 +108,7 @@ public sealed class WallMessage
 
     public int? DecidedByMemberId { get; private set; }
 
-    public Outcome Decide(bool approve, int deciderMemberId, DateTimeOffset now)
+    public Result Decide(bool approve, int deciderMemberId, DateTimeOffset now)
     {
         if (Status != WallMessageStatus.Pending)
         {
@@ -118,6 +118,6 @@ public sealed class WallMessage
         Status = approve ? WallMessageStatus.Approved : WallMessageStatus.Rejected;
         DecidedAt = now;
         DecidedByMemberId = deciderMemberId;
-        return Outcome.Ok;
+        return Result.Ok;
     }
 }

@@ -99,7 +99,7 @@ public sealed class Poll
         return (distinct.Select(id => new PollVote(Id, id, memberId, now)).ToList(), null);
     }
 
-    public Outcome Close(DateTimeOffset now)
+    public Result Close(DateTimeOffset now)
     {
         if (!IsOpen(now))
         {
@@ -107,7 +107,7 @@ public sealed class Poll
         }
 
         ClosedAt = now;
-        return Outcome.Ok;
+        return Result.Ok;
     }
 }
 

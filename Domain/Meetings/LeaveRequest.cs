@@ -48,41 +48,41 @@ public sealed class LeaveRequest
     public string? DecisionNote { get; private set; }
 
     /// <summary>Leave is asked for before the meeting starts, by an expected attendee.</summary>
-    public static (LeaveRequest? Request, DomainError? Error) Ask(Meeting meeting, int memberId, string reason, DateTimeOffset now)
+    public static Result<LeaveRequest> Ask(Meeting meeting, int memberId, string reason, DateTimeOffset now)
     {
         if (meeting.IsCancelled)
         {
-            return (null, new DomainError("leave.meeting_cancelled", "会议已取消，无需请假。"));
+            return DomainError.Conflict("leave.meeting_cancelled", "会议已取消，无需请假。");
         }
 
         if (meeting.Find(memberId) is null)
         {
-            return (null, new DomainError("leave.not_attendee", "您不在本次会议的应到人员中，无需请假。"));
+            return new DomainError("leave.not_attendee", "您不在本次会议的应到人员中，无需请假。");
         }
 
         if (now >= meeting.StartsAt)
         {
-            return (null, new DomainError("leave.too_late", "会议已经开始，不能再请假。"));
+            return DomainError.Conflict("leave.too_late", "会议已经开始，不能再请假。");
         }
 
-        return (new LeaveRequest(meeting.Id, memberId, reason.Trim(), now), null);
+        return new LeaveRequest(meeting.Id, memberId, reason.Trim(), now);
     }
 
-    public Outcome Approve(int deciderId, string? note, DateTimeOffset now) => Decide(LeaveStatus.Approved, deciderId, note, now);
+    public Result Approve(int deciderId, string? note, DateTimeOffset now) => Decide(LeaveStatus.Approved, deciderId, note, now);
 
-    public Outcome Reject(int deciderId, string? note, DateTimeOffset now) => Decide(LeaveStatus.Rejected, deciderId, note, now);
+    public Result Reject(int deciderId, string? note, DateTimeOffset now) => Decide(LeaveStatus.Rejected, deciderId, note, now);
 
-    private Outcome Decide(LeaveStatus status, int deciderId, string? note, DateTimeOffset now)
+    private Result Decide(LeaveStatus status, int deciderId, string? note, DateTimeOffset now)
     {
         if (Status != LeaveStatus.Pending)
         {
-            return new DomainError("leave.already_decided", "该请假申请已经处理过了。");
+            return DomainError.Conflict("leave.already_decided", "该请假申请已经处理过了。");
         }
 
         Status = status;
         DecidedById = deciderId;
         DecidedAt = now;
         DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        return Outcome.Ok;
+        return Result.Ok;
     }
 }

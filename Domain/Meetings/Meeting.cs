@@ -108,7 +108,7 @@ public sealed class Meeting
     /// <summary>
     /// Creates a meeting. <paramref name="attendees"/> are (member, has a vote) pairs as they stand now.
     /// </summary>
-    public static (Meeting? Meeting, DomainError? Error) Schedule(
+    public static Result<Meeting> Schedule(
         MeetingType type,
         int branchId,
         int unitId,
@@ -118,9 +118,9 @@ public sealed class Meeting
         string checkInSecret,
         DateTimeOffset now)
     {
-        if (CheckDetails(details) is { } error)
+        if (CheckDetails(details) is { Error: { } error })
         {
-            return (null, error);
+            return error;
         }
 
         var meeting = new Meeting(type, branchId, unitId, createdById, checkInSecret, now);
@@ -132,21 +132,21 @@ public sealed class Meeting
 
         if (meeting._attendees.Count == 0)
         {
-            return (null, new DomainError("meeting.no_attendees", "应到人员不能为空。"));
+            return new DomainError("meeting.no_attendees", "应到人员不能为空。");
         }
 
-        return (meeting, null);
+        return meeting;
     }
 
     /// <summary>Changes what the organiser set. Refused once the meeting is cancelled.</summary>
-    public Outcome Update(MeetingDetails details, DateTimeOffset now)
+    public Result Update(MeetingDetails details, DateTimeOffset now)
     {
         if (IsCancelled)
         {
-            return new DomainError("meeting.cancelled", "会议已取消，不能再修改。");
+            return DomainError.Conflict("meeting.cancelled", "会议已取消，不能再修改。");
         }
 
-        if (CheckDetails(details) is { } error)
+        if (CheckDetails(details) is { Error: { } error })
         {
             return error;
         }
@@ -154,19 +154,19 @@ public sealed class Meeting
         Apply(details);
         UpdatedAt = now;
         Sequence++;
-        return Outcome.Ok;
+        return Result.Ok;
     }
 
-    public Outcome Cancel(string? reason, DateTimeOffset now)
+    public Result Cancel(string? reason, DateTimeOffset now)
     {
         if (IsCancelled)
         {
-            return new DomainError("meeting.already_cancelled", "会议已经取消。");
+            return DomainError.Conflict("meeting.already_cancelled", "会议已经取消。");
         }
 
         if (HasAttendanceRecorded)
         {
-            return new DomainError("meeting.already_held", "会议已有签到记录，不能取消。");
+            return DomainError.Conflict("meeting.already_held", "会议已有签到记录，不能取消。");
         }
 
         Status = MeetingStatus.Cancelled;
@@ -174,7 +174,7 @@ public sealed class Meeting
         CancelledAt = now;
         UpdatedAt = now;
         Sequence++;
-        return Outcome.Ok;
+        return Result.Ok;
     }
 
     /// <summary>Adds an expected attendee; a member already expected keeps their entry.</summary>
@@ -190,21 +190,21 @@ public sealed class Meeting
     }
 
     /// <summary>Removes an expected attendee who has not checked in; someone who came stays on record.</summary>
-    public Outcome RemoveAttendee(int memberId)
+    public Result RemoveAttendee(int memberId)
     {
         var attendee = Find(memberId);
         if (attendee is null)
         {
-            return Outcome.Ok;
+            return Result.Ok;
         }
 
         if (attendee.CheckedInAt is not null)
         {
-            return new DomainError("meeting.attendee_checked_in", "该党员已签到，不能从应到人员中移除。");
+            return DomainError.Conflict("meeting.attendee_checked_in", "该党员已签到，不能从应到人员中移除。");
         }
 
         _attendees.Remove(attendee);
-        return Outcome.Ok;
+        return Result.Ok;
     }
 
     public MeetingAttendee? Find(int memberId) => _attendees.FirstOrDefault(a => a.MemberId == memberId);
@@ -216,17 +216,17 @@ public sealed class Meeting
     /// Records that a member came: present when on time (within <paramref name="grace"/> of the start), late after.
     /// Checking in twice keeps the first time.
     /// </summary>
-    public (MeetingAttendee? Attendee, DomainError? Error) CheckIn(int memberId, DateTimeOffset now, TimeSpan grace)
+    public Result<MeetingAttendee> CheckIn(int memberId, DateTimeOffset now, TimeSpan grace)
     {
         var attendee = Find(memberId);
         if (attendee is null)
         {
-            return (null, new DomainError("meeting.not_attendee", "您不在本次会议的应到人员中。"));
+            return DomainError.Forbidden("meeting.not_attendee", "您不在本次会议的应到人员中。");
         }
 
         if (IsCancelled)
         {
-            return (null, new DomainError("meeting.cancelled", "会议已取消。"));
+            return DomainError.Forbidden("meeting.cancelled", "会议已取消。");
         }
 
         if (attendee.CheckedInAt is null)
@@ -234,25 +234,25 @@ public sealed class Meeting
             attendee.Record(now > StartsAt + grace ? AttendanceStatus.Late : AttendanceStatus.Present, now);
         }
 
-        return (attendee, null);
+        return attendee;
     }
 
     /// <summary>The organiser records a member's attendance by hand.</summary>
-    public (MeetingAttendee? Attendee, DomainError? Error) RecordAttendance(int memberId, AttendanceStatus status, DateTimeOffset now)
+    public Result<MeetingAttendee> RecordAttendance(int memberId, AttendanceStatus status, DateTimeOffset now)
     {
         var attendee = Find(memberId);
         if (attendee is null)
         {
-            return (null, new DomainError("meeting.not_attendee", "该党员不在本次会议的应到人员中。"));
+            return new DomainError("meeting.not_attendee", "该党员不在本次会议的应到人员中。");
         }
 
         if (IsCancelled)
         {
-            return (null, new DomainError("meeting.cancelled", "会议已取消。"));
+            return DomainError.Conflict("meeting.cancelled", "会议已取消。");
         }
 
         attendee.Record(status, now);
-        return (attendee, null);
+        return attendee;
     }
 
     /// <summary>True once anyone's attendance has been recorded (someone checked in or was marked by hand).</summary>
@@ -272,7 +272,7 @@ public sealed class Meeting
         _ => null,
     };
 
-    private static DomainError? CheckDetails(MeetingDetails details)
+    private static Result CheckDetails(MeetingDetails details)
     {
         if (details.EndsAt <= details.StartsAt)
         {
@@ -289,7 +289,7 @@ public sealed class Meeting
             return new DomainError("meeting.no_place", "请填写会议地点或线上会议链接。");
         }
 
-        return null;
+        return Result.Ok;
     }
 
     private void Apply(MeetingDetails details)

@@ -49,16 +49,16 @@ public sealed class Minutes
     /// Saves text. A draft is overwritten (and published when asked); published minutes get a new revision.
     /// Returns the revision added, if any.
     /// </summary>
-    public (MinutesRevision? Revision, DomainError? Error) Save(string content, bool publish, int authorId, DateTimeOffset now)
+    public Result<MinutesRevision> Save(string content, bool publish, int authorId, DateTimeOffset now)
     {
         if (IsPublished)
         {
             if (Current == content)
             {
-                return (null, new DomainError("minutes.unchanged", "会议记录内容没有变化。"));
+                return new DomainError("minutes.unchanged", "会议记录内容没有变化。");
             }
 
-            return (AddRevision(content, authorId, now), null);
+            return AddRevision(content, authorId, now);
         }
 
         Draft = content;
@@ -66,12 +66,12 @@ public sealed class Minutes
         UpdatedAt = now;
         if (!publish)
         {
-            return (null, null);
+            return new(null, null);
         }
 
         PublishedAt = now;
         Draft = string.Empty;
-        return (AddRevision(content, authorId, now), null);
+        return AddRevision(content, authorId, now);
     }
 
     private MinutesRevision AddRevision(string content, int authorId, DateTimeOffset now)

@@ -27,7 +27,7 @@ public static class VotingRules
     public static bool Passes(Quorum quorum, Vote vote) => quorum.IsQuorate && vote.Yes * 2 > quorum.Counted;
 
     /// <summary>Refuses a vote that cannot be recorded: an inquorate meeting, or more votes than voters present.</summary>
-    public static Common.Outcome CheckCanRecord(Quorum quorum, Vote vote)
+    public static Common.Result CheckCanRecord(Quorum quorum, Vote vote)
     {
         if (vote.Yes < 0 || vote.No < 0 || vote.Abstain < 0)
         {
@@ -36,7 +36,7 @@ public static class VotingRules
 
         if (!quorum.IsQuorate)
         {
-            return new Common.DomainError(
+            return Common.DomainError.Conflict(
                 "resolution.not_quorate",
                 $"到会有表决权的党员 {quorum.Present} 人，未超过应到有表决权党员 {quorum.Counted} 人的半数，会议不能进行表决。");
         }
@@ -46,6 +46,6 @@ public static class VotingRules
             return new Common.DomainError("resolution.too_many_votes", $"票数合计 {vote.Cast} 超过到会有表决权的党员人数 {quorum.Present}。");
         }
 
-        return Common.Outcome.Ok;
+        return Common.Result.Ok;
     }
 }

@@ -40,26 +40,26 @@ public sealed class Resolution
     public DateTimeOffset RecordedAt { get; private set; }
 
     /// <summary>Records a vote at a general meeting; refused when the meeting is not one, or not quorate.</summary>
-    public static (Resolution? Resolution, DomainError? Error) Record(Meeting meeting, string title, Vote vote, int recordedById, DateTimeOffset now)
+    public static Result<Resolution> Record(Meeting meeting, string title, Vote vote, int recordedById, DateTimeOffset now)
     {
         if (meeting.Type != MeetingType.BranchGeneralMeeting)
         {
-            return (null, new DomainError("resolution.not_general_meeting", "只有支部党员大会可以表决决议。"));
+            return new DomainError("resolution.not_general_meeting", "只有支部党员大会可以表决决议。");
         }
 
         if (meeting.IsCancelled)
         {
-            return (null, new DomainError("resolution.meeting_cancelled", "会议已取消。"));
+            return DomainError.Conflict("resolution.meeting_cancelled", "会议已取消。");
         }
 
         var quorum = meeting.CurrentQuorum()!.Value;
         var check = VotingRules.CheckCanRecord(quorum, vote);
         if (!check.Succeeded)
         {
-            return (null, check.Error);
+            return check.Error!;
         }
 
-        return (new Resolution
+        return new Resolution
         {
             MeetingId = meeting.Id,
             Title = title.Trim(),
@@ -71,6 +71,6 @@ public sealed class Resolution
             Passed = VotingRules.Passes(quorum, vote),
             RecordedById = recordedById,
             RecordedAt = now,
-        }, null);
+        };
     }
 }

@@ -32,26 +32,6 @@ public enum ReminderStatus
     Cancelled,
 }
 
-/// <summary>Subject types reminders and inbox messages point at.</summary>
-public static class SubjectTypes
-{
-    public const string Notice = "notice";
-    public const string Activity = "activity";
-    public const string Meeting = "meeting";
-    public const string LeaveRequest = "leave";
-
-    /// <summary>A member's dues (the subject id is the member id).</summary>
-    public const string Dues = "dues";
-
-    public const string Unit = "unit";
-    public const string Transfer = "transfer";
-    public const string Member = "member";
-    public const string MailboxMessage = "mailbox";
-    public const string AppraisalRound = "appraisal";
-    public const string Poll = "poll";
-    public const string MessageWall = "wall";
-}
-
 /// <summary>
 /// One reminder for one member, kept in the database as an outbox row. (SubjectType, SubjectId, Slot,
 /// MemberId) is unique, so the same reminder can never be scheduled twice. Content is fixed when it is

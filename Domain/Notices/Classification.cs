@@ -40,7 +40,7 @@ public static class Classification
     }
 
     /// <summary>Refuses text carrying a marking.</summary>
-    public static Outcome Check(params string?[] texts)
+    public static Result Check(params string?[] texts)
     {
         foreach (var text in texts)
         {
@@ -50,7 +50,7 @@ public static class Classification
             }
         }
 
-        return Outcome.Ok;
+        return Result.Ok;
     }
 
     /// <summary>Full-width forms become ASCII (：→:, （→(), invisible characters go, so disguised markings still match.</summary>

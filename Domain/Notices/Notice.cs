@@ -138,11 +138,11 @@ public sealed class Notice
     /// Publishes the notice. The first publication fixes the audience as recipients (<paramref name="audience"/>
     /// is the audience resolved now); later ones, after an edit was held and approved, keep the first audience.
     /// </summary>
-    public Outcome Publish(DateTimeOffset now, IEnumerable<int> audience)
+    public Result Publish(DateTimeOffset now, IEnumerable<int> audience)
     {
         if (Status == NoticeStatus.Withdrawn)
         {
-            return new DomainError("notice.withdrawn", "该通知已撤回。");
+            return DomainError.Conflict("notice.withdrawn", "该通知已撤回。");
         }
 
         if (PublishedAt is null)
@@ -153,7 +153,7 @@ public sealed class Notice
 
         Status = NoticeStatus.Published;
         HoldReason = null;
-        return Outcome.Ok;
+        return Result.Ok;
     }
 
     /// <summary>Keeps the notice out of sight until someone approves it.</summary>
@@ -164,16 +164,16 @@ public sealed class Notice
     }
 
     /// <summary>Another committee member or an admin releases a held notice; nobody approves their own.</summary>
-    public Outcome Approve(int approverMemberId, DateTimeOffset now, IEnumerable<int> audience)
+    public Result Approve(int approverMemberId, DateTimeOffset now, IEnumerable<int> audience)
     {
         if (Status != NoticeStatus.PendingApproval)
         {
-            return new DomainError("notice.not_pending", "该通知不在待审核状态。");
+            return DomainError.Conflict("notice.not_pending", "该通知不在待审核状态。");
         }
 
         if (approverMemberId == AuthorMemberId)
         {
-            return new DomainError("notice.self_approval", "不能审核自己发布的通知，请由其他支委或党总支管理员审核。");
+            return DomainError.Forbidden("notice.self_approval", "不能审核自己发布的通知，请由其他支委或党总支管理员审核。");
         }
 
         ApprovedByMemberId = approverMemberId;
@@ -195,16 +195,16 @@ public sealed class Notice
         return previous;
     }
 
-    public Outcome Withdraw(DateTimeOffset now)
+    public Result Withdraw(DateTimeOffset now)
     {
         if (Status == NoticeStatus.Withdrawn)
         {
-            return new DomainError("notice.withdrawn", "该通知已撤回。");
+            return DomainError.Conflict("notice.withdrawn", "该通知已撤回。");
         }
 
         Status = NoticeStatus.Withdrawn;
         WithdrawnAt = now;
-        return Outcome.Ok;
+        return Result.Ok;
     }
 
     private static string Join(IEnumerable<int> ids) =>

@@ -45,7 +45,7 @@ public sealed class Appointment
     /// Refuses a term that ends before it starts, and one that would give a unit two holders of a
     /// single-holder role (or one member the same role twice) at the same time.
     /// </summary>
-    public static Common.DomainError? CheckNew(int memberId, CommitteeRole role, DateOnly startsOn, DateOnly endsOn, IEnumerable<Appointment> sameUnitAndRole)
+    public static Common.Result CheckNew(int memberId, CommitteeRole role, DateOnly startsOn, DateOnly endsOn, IEnumerable<Appointment> sameUnitAndRole)
     {
         if (endsOn < startsOn)
         {
@@ -56,16 +56,16 @@ public sealed class Appointment
         {
             if (other.MemberId == memberId)
             {
-                return new Common.DomainError("appointment.duplicate", "该党员在此任期内已担任该职务。");
+                return Common.DomainError.Conflict("appointment.duplicate", "该党员在此任期内已担任该职务。");
             }
 
             if (role.IsSingleHolder())
             {
-                return new Common.DomainError("appointment.role_taken", $"该组织在此任期内已有{role.DisplayName()}，请先结束其任期。");
+                return Common.DomainError.Conflict("appointment.role_taken", $"该组织在此任期内已有{role.DisplayName()}，请先结束其任期。");
             }
         }
 
-        return null;
+        return Common.Result.Ok;
     }
 
     /// <summary>

@@ -63,7 +63,7 @@ public sealed class Invitation
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 
     /// <summary>Refuses a revoked or expired invitation and a single-use one already used.</summary>
-    public Common.Outcome CheckUsable(DateTimeOffset now)
+    public Common.Result CheckUsable(DateTimeOffset now)
     {
         if (RevokedAt is not null)
         {
@@ -80,7 +80,7 @@ public sealed class Invitation
             return new Common.DomainError("invitation.used", "该邀请已被使用，请联系支部委员重新获取邀请码。");
         }
 
-        return Common.Outcome.Ok;
+        return Common.Result.Ok;
     }
 
     public void RecordUse() => UseCount++;

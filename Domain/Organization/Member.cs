@@ -99,7 +99,7 @@ public sealed class Member
     /// Refuses membership data that cannot be true: a probationary member has not become full yet, one
     /// becomes full after admission, and neither date lies after <paramref name="today"/>.
     /// </summary>
-    public static Common.DomainError? CheckMembership(MembershipStatus status, DateOnly? admittedOn, DateOnly? fullSince, DateOnly today)
+    public static Common.Result CheckMembership(MembershipStatus status, DateOnly? admittedOn, DateOnly? fullSince, DateOnly today)
     {
         if (admittedOn > today || fullSince > today)
         {
@@ -116,7 +116,7 @@ public sealed class Member
             return new Common.DomainError("member.full_before_admitted", "转正日期不能早于入党日期。");
         }
 
-        return null;
+        return Common.Result.Ok;
     }
 
     public void SetMembership(MembershipStatus status, DateOnly? admittedOn, DateOnly? fullSince)
@@ -132,16 +132,16 @@ public sealed class Member
         PartyGroupId = partyGroupId;
     }
 
-    public Common.Outcome BindTo(string openId, DateTimeOffset now)
+    public Common.Result BindTo(string openId, DateTimeOffset now)
     {
         if (IsBound)
         {
-            return new Common.DomainError("member.already_bound", "该党员已绑定微信账号，如需更换请联系支部书记解除绑定。");
+            return Common.DomainError.Conflict("member.already_bound", "该党员已绑定微信账号，如需更换请联系支部书记解除绑定。");
         }
 
         OpenId = openId;
         BoundAt = now;
-        return Common.Outcome.Ok;
+        return Common.Result.Ok;
     }
 
     /// <summary>
@@ -149,7 +149,7 @@ public sealed class Member
     /// of a member who is not probationary, and a day before admission. Archiving changes also detach the
     /// WeChat account, so the person's sessions end at once; the roster entry and its history stay.
     /// </summary>
-    public Common.Outcome ApplyStatusChange(MemberStatusChange change, DateOnly on, DateOnly today, DateOnly? extendedTo = null)
+    public Common.Result ApplyStatusChange(MemberStatusChange change, DateOnly on, DateOnly today, DateOnly? extendedTo = null)
     {
         if (IsArchived)
         {
@@ -193,11 +193,11 @@ public sealed class Member
                 break;
         }
 
-        return Common.Outcome.Ok;
+        return Common.Result.Ok;
     }
 
     /// <summary>Moves the member's formal relationship to another branch (an accepted transfer): no group there yet.</summary>
-    public Common.Outcome TransferTo(int branchId)
+    public Common.Result TransferTo(int branchId)
     {
         if (IsArchived)
         {
@@ -206,7 +206,7 @@ public sealed class Member
 
         BranchId = branchId;
         PartyGroupId = null;
-        return Common.Outcome.Ok;
+        return Common.Result.Ok;
     }
 
     public void Unbind()

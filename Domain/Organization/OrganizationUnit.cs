@@ -57,38 +57,38 @@ public sealed class OrganizationUnit
     /// Refuses a placement the tree does not allow: a general branch sits at the top, a branch under an
     /// open general branch, a party group under an open branch.
     /// </summary>
-    public static Common.DomainError? CheckPlacement(UnitKind kind, OrganizationUnit? parent) => kind switch
+    public static Common.Result CheckPlacement(UnitKind kind, OrganizationUnit? parent) => kind switch
     {
         UnitKind.GeneralBranch when parent is not null => new Common.DomainError("unit.bad_parent", "党总支不能设在其他组织之下。"),
         UnitKind.Branch when parent?.Kind != UnitKind.GeneralBranch => new Common.DomainError("unit.bad_parent", "党支部只能设在党总支之下。"),
         UnitKind.PartyGroup when parent?.Kind != UnitKind.Branch => new Common.DomainError("unit.bad_parent", "党小组只能设在党支部之下。"),
         _ when parent?.IsClosed == true => new Common.DomainError("unit.parent_closed", "上级组织已撤销。"),
-        _ => null,
+        _ => Common.Result.Ok,
     };
 
     /// <summary>Moves the unit under <paramref name="parent"/> (a branch to another general branch, a group to another branch).</summary>
-    public Common.Outcome MoveUnder(OrganizationUnit parent)
+    public Common.Result MoveUnder(OrganizationUnit parent)
     {
         if (IsClosed)
         {
             return new Common.DomainError("unit.closed", "该组织已撤销，不能调整。");
         }
 
-        if (CheckPlacement(Kind, parent) is { } error)
+        if (CheckPlacement(Kind, parent) is { Error: { } error })
         {
             return error;
         }
 
         Parent = parent;
         ParentId = parent.Id;
-        return Common.Outcome.Ok;
+        return Common.Result.Ok;
     }
 
     /// <summary>
     /// Closes the unit on <paramref name="today"/>. Refused while it still has members (active, not archived)
     /// or open units below it: they are moved first. Its meetings, minutes and notices stay.
     /// </summary>
-    public Common.Outcome Close(DateOnly today, int activeMembers, int openChildren)
+    public Common.Result Close(DateOnly today, int activeMembers, int openChildren)
     {
         if (IsClosed)
         {
@@ -106,6 +106,6 @@ public sealed class OrganizationUnit
         }
 
         ClosedOn = today;
-        return Common.Outcome.Ok;
+        return Common.Result.Ok;
     }
 }

@@ -200,7 +200,7 @@ public sealed class Transfer
         };
 
     /// <summary>The sending branch approves; dues paid up to the given month travel with the member.</summary>
-    public Common.Outcome Approve(int approvedBy, DateOnly? duesPaidUpTo, DateTimeOffset now)
+    public Common.Result Approve(int approvedBy, DateOnly? duesPaidUpTo, DateTimeOffset now)
     {
         if (State != TransferState.Requested)
         {
@@ -211,11 +211,11 @@ public sealed class Transfer
         ApprovedByMemberId = approvedBy;
         ApprovedAt = now;
         DuesPaidUpTo = duesPaidUpTo is DateOnly d ? new DateOnly(d.Year, d.Month, 1) : null;
-        return Common.Outcome.Ok;
+        return Common.Result.Ok;
     }
 
     /// <summary>Refused by the sending branch (while requested) or returned by the receiving branch (inside, approved).</summary>
-    public Common.Outcome Return(string reason, int decidedBy, DateTimeOffset now)
+    public Common.Result Return(string reason, int decidedBy, DateTimeOffset now)
     {
         if (!IsOpen)
         {
@@ -226,11 +226,11 @@ public sealed class Transfer
         ReturnReason = reason;
         DecidedByMemberId = decidedBy;
         DecidedAt = now;
-        return Common.Outcome.Ok;
+        return Common.Result.Ok;
     }
 
     /// <summary>The receiving branch accepts an approved inside transfer; the caller moves the member.</summary>
-    public Common.Outcome Accept(int decidedBy, DateTimeOffset now)
+    public Common.Result Accept(int decidedBy, DateTimeOffset now)
     {
         if (Kind != TransferKind.Inside || State != TransferState.Approved)
         {
@@ -240,11 +240,11 @@ public sealed class Transfer
         State = TransferState.Accepted;
         DecidedByMemberId = decidedBy;
         DecidedAt = now;
-        return Common.Outcome.Ok;
+        return Common.Result.Ok;
     }
 
     /// <summary>Issues the outgoing letter with the fields it prints; the caller archives the member as left.</summary>
-    public Common.Outcome IssueLetter(LetterDetails details, MembershipStatus status, string letterNumber, string verificationCode, DateOnly today, int validDays)
+    public Common.Result IssueLetter(LetterDetails details, MembershipStatus status, string letterNumber, string verificationCode, DateOnly today, int validDays)
     {
         if (Kind != TransferKind.Outgoing || State != TransferState.Approved)
         {
@@ -267,15 +267,15 @@ public sealed class Transfer
         BirthDate = details.BirthDate;
         ProtectedIdNumber = details.ProtectedIdNumber;
         StatusOnLetter = status;
-        return Common.Outcome.Ok;
+        return Common.Result.Ok;
     }
 
     /// <summary>Records the receipt (回执) of an issued letter, also after it expired (it came back late).</summary>
-    public Common.Outcome RecordReceipt(DateOnly receivedOn, string? note, int recordedBy, DateTimeOffset now)
+    public Common.Result RecordReceipt(DateOnly receivedOn, string? note, int recordedBy, DateTimeOffset now)
     {
         if (State != TransferState.LetterIssued)
         {
-            return new Common.DomainError("transfer.no_letter", "只有已开具介绍信的转出才能登记回执。");
+            return Common.DomainError.Conflict("transfer.no_letter", "只有已开具介绍信的转出才能登记回执。");
         }
 
         if (LetterIssuedOn is DateOnly issued && receivedOn < issued)
@@ -288,7 +288,7 @@ public sealed class Transfer
         ReceiptNote = note;
         DecidedByMemberId = recordedBy;
         DecidedAt = now;
-        return Common.Outcome.Ok;
+        return Common.Result.Ok;
     }
 
     /// <summary>Age in whole years on <paramref name="day"/>, as the letter prints it.</summary>

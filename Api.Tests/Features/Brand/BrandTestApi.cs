@@ -9,7 +9,7 @@ internal static class BrandTestApi
     /// <summary>A real 1×1 PNG.</summary>
     public static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, byte[] bytes, string fileName = "photo.png", string contentType = "image/png", string? visibility = null)
+    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, byte[] bytes, string fileName = "photo.png", string contentType = "image/png", string? visibility = "Public")
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
@@ -23,7 +23,7 @@ internal static class BrandTestApi
         return await client.PostAsync("/api/media", form);
     }
 
-    public static async Task<Guid> UploadImageAsync(this HttpClient client, string? visibility = null)
+    public static async Task<Guid> UploadImageAsync(this HttpClient client, string? visibility = "Public")
     {
         var response = await client.UploadAsync(Png, visibility: visibility);
         var body = await response.Content.ReadAsStringAsync();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SmartBranch.Api.Tests.Features.Brand;
-using SmartBranch.Api.Tests.Features.Reminders;
+using SmartBranch.Api.Tests.Messaging;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Messaging;
 
 namespace SmartBranch.Api.Tests.Features.Interaction;
@@ -129,7 +130,8 @@ public sealed class MailboxTests : FunctionalTest
         await secretary.PostOkAsync($"/api/mailbox/{id}/answer", new { text = "已联系校医院。" });
         await secretary.PostOkAsync($"/api/mailbox/{id}/answer", new { text = "再答一次" }, HttpStatusCode.Conflict);
         await App.DrainAsync();
-        Assert.That((await App.RemindersAsync(SubjectTypes.MailboxMessage, id)).Single(r => r.Slot == "answer-1").MemberId, Is.EqualTo(org.A.Members[0].Id));
+        var answer = (await App.RemindersAsync(SubjectTypes.MailboxMessage, id)).Single(r => r.Slot == "answer-1");
+        Assert.That((answer.MemberId, answer.Page), Is.EqualTo((org.A.Members[0].Id, "pages/mailbox/index")));
         Assert.That((await App.RemindersAsync(SubjectTypes.MailboxMessage, id)).Where(r => r.Slot.StartsWith("overdue", StringComparison.Ordinal)).Select(r => r.Status), Is.All.EqualTo(ReminderStatus.Cancelled));
 
         App.Time!.Advance(TimeSpan.FromDays(1));

@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 using System.Text.Json;
 using SmartBranch.Domain.Messaging;
 

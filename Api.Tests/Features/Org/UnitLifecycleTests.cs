@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SmartBranch.Api.Features.Org;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Messaging;
 using SmartBranch.Domain.Organization;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Api.Messaging;
+using SmartBranch.Api.Tests.Messaging;
 using SmartBranch.Infrastructure.WeChat;
 
 namespace SmartBranch.Api.Tests.Features.Reminders;
@@ -28,7 +29,7 @@ public sealed class GetSubjectRemindersTests : FunctionalTest
         var now = App.Time!.GetUtcNow();
 
         await App.ScheduleAsync(TestSubject, _subjectId, "24h", [failed.Id], now);
-        App.Emulator.FailNext(ReminderDispatcher.SendPath, WeChatErrorCodes.InvalidOpenId);
+        App.Emulator.FailNext(WeChatSubscribeMessages.SendPath, WeChatErrorCodes.InvalidOpenId);
         await App.DrainAsync();
         await App.ScheduleAsync(TestSubject, _subjectId, "24h", [reached.Id, inboxOnly.Id], now);
         await App.DrainAsync();

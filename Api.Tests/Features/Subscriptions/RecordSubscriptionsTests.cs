@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SmartBranch.Api.Tests.Features.Reminders;
+using SmartBranch.Api.Tests.Messaging;
 
 namespace SmartBranch.Api.Tests.Features.Subscriptions;
 

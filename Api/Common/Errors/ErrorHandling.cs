@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using StackExchange.Redis;
 
 namespace SmartBranch.Api.Common.Errors;
@@ -39,12 +41,17 @@ internal static class ErrorHandling
         });
         services.AddExceptionHandler<UnhandledExceptionHandler>();
 
-        // Bad JSON or a wrong route value type is a 400 from the pipeline, not an exception page.
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        // Bad JSON or a wrong route value type throws BadHttpRequestException, which the handler below turns
+        // into a 400 ProblemDetails (naming the JSON field when the body could not be read).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
     }
 
     private static bool IsDefaultEnglishTitle(string title) => title.Length > 0 && title.All(c => c < 128);
+
+    /// <summary>The JSON path of a refused body value as a camelCase error key: <c>$.audience.unitIds[0]</c> → <c>audience.unitIds[0]</c>.</summary>
+    private static string ErrorKey(string? path) =>
+        path is null or "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
     /// <summary>Seconds a client should wait before trying again while Redis is unreachable.</summary>
     public const int RedisRetryAfterSeconds = 5;
@@ -56,6 +63,32 @@ internal static class ErrorHandling
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
+            // A body value that cannot be read or is refused (StrictJson): 400 naming the field, like a validator's.
+            if (exception is BadHttpRequestException { InnerException: JsonException json })
+            {
+                var message = json is RefusedJsonValueException refused ? refused.Detail : "格式不正确，请检查该项的填写。";
+                return await WriteAsync(httpContext, exception, new HttpValidationProblemDetails(new Dictionary<string, string[]> { [ErrorKey(json.Path)] = [message] })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Detail = "请求内容未通过校验，请根据提示修改。",
+                });
+            }
+
+            // Two requests raced for the same unique row (a double tap, a retry, two secretaries at once):
+            // the loser's transaction is rolled back, so nothing is half-written. Optimistic concurrency the same.
+            if (exception is DbUpdateException db && (db is DbUpdateConcurrencyException || db.IsUniqueViolation()))
+            {
+                logger.LogWarning("Concurrent write refused with 409 for {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, db.InnerException?.Message ?? db.Message);
+                return await WriteAsync(httpContext, exception, new ProblemDetails
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = "操作冲突",
+                    Detail = db is DbUpdateConcurrencyException
+                        ? "内容刚刚已被他人修改，本次没有保存。请刷新后重试。"
+                        : "相同的操作刚刚已经有人（或您在另一处）提交过，本次没有重复保存。请刷新后查看结果。",
+                });
+            }
+
             var outage = IsRedisOutage(exception);
             var status = exception switch
             {
@@ -75,16 +108,21 @@ internal static class ErrorHandling
                 logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
             }
 
-            httpContext.Response.StatusCode = status;
+            return await WriteAsync(httpContext, outage ? null : exception, new ProblemDetails
+            {
+                Status = status,
+                Detail = outage ? "服务暂时不可用，请稍后再试。" : null,
+            });
+        }
+
+        private async ValueTask<bool> WriteAsync(HttpContext httpContext, Exception? exception, ProblemDetails problem)
+        {
+            httpContext.Response.StatusCode = problem.Status!.Value;
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = httpContext,
-                Exception = outage ? null : exception,
-                ProblemDetails =
-                {
-                    Status = status,
-                    Detail = outage ? "服务暂时不可用，请稍后再试。" : null,
-                },
+                Exception = exception,
+                ProblemDetails = problem,
             });
         }
     }

@@ -36,16 +36,16 @@ internal static class ActivityAccess
     }
 
     /// <summary>
-    /// The activity for one of its managers, or null and the refusal to return: 404 when the caller may not
-    /// know it exists, 403 with <paramref name="forbidden"/> when they see it but do not manage it.
+    /// The activity for one of its managers, or the refusal: not found (404) when the caller may not
+    /// know it exists, forbidden (403) with <paramref name="forbidden"/> when they see it but do not manage it.
     /// </summary>
-    public static async Task<(ActivityView? View, ProblemHttpResult? Refusal)> LoadManagedAsync(
+    public static async Task<Result<ActivityView>> LoadManagedAsync(
         AppDbContext db, int id, AccessScope access, string forbidden, CancellationToken cancellationToken)
     {
         var view = await LoadAsync(db, id, access, cancellationToken);
-        return view is null ? (null, Problems.NotFound())
-            : !view.CanManage ? (null, Problems.Forbidden(forbidden))
-            : (view, null);
+        return view is null ? Refusals.NotFound()
+            : !view.CanManage ? Refusals.Forbidden(forbidden)
+            : view;
     }
 
     /// <summary>Activities whose audience reaches the member (translated to SQL).</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Api.Messaging;
 using SmartBranch.Domain.Activities;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Messaging;
@@ -30,25 +30,6 @@ internal static class ActivityEnrollments
     /// <summary>The waiting-list ticket of a promotion, so a second promotion after re-joining is its own reminder.</summary>
     public static string PromotedSlot(long ticket) => $"promoted-{ticket.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>Runs <paramref name="work"/> in one transaction, retried as a whole by the provider's execution strategy.</summary>
-    public static Task<T> InTransactionAsync<T>(AppDbContext db, Func<CancellationToken, Task<(T Result, bool Commit)>> work, CancellationToken cancellationToken) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-        {
-            db.ChangeTracker.Clear();
-
-            // SQLite starts this as BEGIN IMMEDIATE: the write lock is taken up front, so no reader in here can
-            // be overtaken by another writer (busy waits are retried by Microsoft.Data.Sqlite until the timeout).
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var (result, commit) = await work(ct);
-            if (commit)
-            {
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-            }
-
-            return result;
-        }, cancellationToken);
-
     /// <summary>Takes the activity's row lock for the rest of the transaction; false when the activity does not exist.</summary>
     public static async Task<bool> LockAsync(AppDbContext db, int activityId, CancellationToken cancellationToken) =>
         await db.Activities.Where(a => a.Id == activityId)
@@ -62,7 +43,7 @@ internal static class ActivityEnrollments
         AppDbContext db, ReminderScheduler reminders, Activity activity, int memberId, DateTimeOffset now, TimeSpan startReminderBefore, CancellationToken cancellationToken)
     {
         var id = activity.Id;
-        return await InTransactionAsync<(Enrollment?, bool, DomainError?)>(db, async ct =>
+        return await db.InTransactionAsync<(Enrollment?, bool, DomainError?)>(async ct =>
         {
             var taken = await TakePlaceAsync(db, id, ct);
             long? ticket = null;
@@ -84,12 +65,12 @@ internal static class ActivityEnrollments
 
                     var cancelled = await db.Activities.AnyAsync(a => a.Id == id && a.Status == ActivityStatus.Cancelled, ct);
                     var error = cancelled
-                        ? new DomainError("activity.cancelled", "活动已取消，不能报名。")
-                        : new DomainError("enrollment.full", "名额已满，且该活动不设候补。");
+                        ? DomainError.Conflict("activity.cancelled", "活动已取消，不能报名。")
+                        : DomainError.Conflict("enrollment.full", "名额已满，且该活动不设候补。");
                     return ((null, false, error), false);
                 }
 
-                // A place freed between the two updates (a leave that found nobody waiting yet) is ours now
+                // A place freed between the two updates (a cancellation that found nobody waiting yet) is ours now
                 // that we hold the row lock; the unused ticket leaves a gap in tickets, never in positions.
                 ticket = await TakePlaceAsync(db, id, ct)
                     ? null
@@ -120,7 +101,7 @@ internal static class ActivityEnrollments
             }
 
             return ((enrollment, true, null), true);
-        }, cancellationToken);
+        }, cancellationToken, startClean: true);
     }
 
     /// <summary>The guard itself: one conditional UPDATE that takes a place only while one is free; its row count is the answer.</summary>
@@ -132,11 +113,11 @@ internal static class ActivityEnrollments
                 .SetProperty(a => a.EnrollmentRevision, a => a.EnrollmentRevision + 1), cancellationToken) == 1;
 
     /// <summary>
-    /// The member leaves. A confirmed place goes to the first on the waiting list at once; positions close up
+    /// The member cancels their enrollment. A confirmed place goes to the first on the waiting list at once; positions close up
     /// by themselves because they are ranks. Leaving twice is harmless.
     /// </summary>
-    public static Task<DomainError?> LeaveAsync(AppDbContext db, ReminderScheduler reminders, int activityId, int memberId, DateTimeOffset now, TimeSpan startReminderBefore, CancellationToken cancellationToken) =>
-        InTransactionAsync<DomainError?>(db, async ct =>
+    public static Task<DomainError?> CancelAsync(AppDbContext db, ReminderScheduler reminders, int activityId, int memberId, DateTimeOffset now, TimeSpan startReminderBefore, CancellationToken cancellationToken) =>
+        db.InTransactionAsync<DomainError?>(async ct =>
         {
             await LockAsync(db, activityId, ct);
             var activity = await db.Activities.SingleAsync(a => a.Id == activityId, ct);
@@ -149,7 +130,7 @@ internal static class ActivityEnrollments
             // Once it has started the sign-up is the attendance record (check-in hangs on it), so it stays.
             if (now >= activity.StartsAt && !activity.IsCancelled)
             {
-                return (new DomainError("enrollment.started", "活动已开始，不能取消报名。"), false);
+                return (DomainError.Conflict("enrollment.started", "活动已开始，不能取消报名。"), false);
             }
 
             if (enrollment.Cancel(now))
@@ -160,7 +141,7 @@ internal static class ActivityEnrollments
             }
 
             return (null, true);
-        }, cancellationToken);
+        }, cancellationToken, startClean: true);
 
     /// <summary>
     /// Fills free places from the head of the waiting list and tells each promoted member. The caller holds

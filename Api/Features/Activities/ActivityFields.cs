@@ -24,7 +24,8 @@ public interface IActivityFields
 
     bool WaitingList { get; }
 
-    Visibility Visibility { get; }
+    /// <summary>Required: a forgotten level must never make an activity public.</summary>
+    Visibility? Visibility { get; }
 
     AudienceRequest Audience { get; }
 
@@ -49,7 +50,8 @@ public abstract class ActivityFieldsValidator<T> : AbstractValidator<T>
         RuleFor(r => r.SignUpClosesAt).NotEmpty().WithMessage("请填写报名截止时间。");
         RuleFor(r => r.Capacity).InclusiveBetween(1, Activity.MaxCapacity).When(r => r.Capacity is not null)
             .WithMessage($"名额应在1到{Activity.MaxCapacity}之间，不限名额请留空。");
-        RuleFor(r => r.Visibility).IsInEnum().WithMessage("信息级别无效。");
+        // No default: a forgotten level must not silently make an activity public (as for notices).
+        RuleFor(r => r.Visibility).NotNull().WithMessage("请选择信息级别（公开、党内或支委）。").IsInEnum().WithMessage("信息级别无效。");
         RuleFor(r => r.Audience).NotNull().WithMessage("请选择活动对象。").SetValidator(new AudienceRequestValidator());
     }
 }
@@ -57,5 +59,5 @@ public abstract class ActivityFieldsValidator<T> : AbstractValidator<T>
 internal static class ActivityFieldsExtensions
 {
     public static ActivityDetails ToDetails(this IActivityFields r, bool currentThemedPartyDay = false) =>
-        new(r.Title, r.Description, r.Place, r.StartsAt, r.EndsAt, r.SignUpOpensAt, r.SignUpClosesAt, r.Capacity, r.WaitingList, r.Visibility, r.ThemedPartyDay ?? currentThemedPartyDay);
+        new(r.Title, r.Description, r.Place, r.StartsAt, r.EndsAt, r.SignUpOpensAt, r.SignUpClosesAt, r.Capacity, r.WaitingList, r.Visibility!.Value, r.ThemedPartyDay ?? currentThemedPartyDay);
 }

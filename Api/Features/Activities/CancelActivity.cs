@@ -1,4 +1,4 @@
-using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Api.Messaging;
 using SmartBranch.Domain.Activities;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Messaging;
@@ -22,11 +22,11 @@ public static class CancelActivity
         var (view, refusal) = await ActivityAccess.LoadManagedAsync(db, id, access, "只有活动组织单位的支委或管理员可以取消活动。", cancellationToken);
         if (view is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var now = time.GetUtcNow();
-        var error = await ActivityEnrollments.InTransactionAsync<DomainError?>(db, async ct =>
+        var error = await db.InTransactionAsync<DomainError?>(async ct =>
         {
             await ActivityEnrollments.LockAsync(db, id, ct);
             var activity = await db.Activities.SingleAsync(a => a.Id == id, ct);
@@ -53,10 +53,10 @@ public static class CancelActivity
             await reminders.ScheduleAsync(ReminderKind.Activity, SubjectTypes.Activity, id, ActivityEnrollments.CancelledSlot, people, now, content, ct);
             audit.Record(activity.UnitId, "activity.cancelled", SubjectTypes.Activity, id, $"取消活动「{activity.Title}」，通知{people.Count}人。{reason}");
             return (null, true);
-        }, cancellationToken);
+        }, cancellationToken, startClean: true);
         if (error is not null)
         {
-            return Problems.From(error, error.Code == "activity.cancelled" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
+            return Problems.From(error);
         }
 
         var cancelled = await ActivityAccess.LoadAsync(db, id, access, cancellationToken);

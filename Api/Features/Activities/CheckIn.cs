@@ -32,7 +32,7 @@ public static class CheckIn
         var failures = await db.Enrollments.Where(e => e.ActivityId == id && e.MemberId == current.Id).Select(e => (int?)e.FailedCheckIns).SingleOrDefaultAsync(cancellationToken);
         if (failures >= Enrollment.MaxFailedCheckIns)
         {
-            return Problems.From(new DomainError("checkin.too_many_attempts", "签到码输错次数过多，请联系活动组织者代为签到。"), StatusCodes.Status429TooManyRequests);
+            return Problems.From(new DomainError("checkin.too_many_attempts", "签到码输错次数过多，请联系活动组织者代为签到。", ErrorKind.TooManyAttempts));
         }
 
         if (!CheckInCodes.Verify(GetCheckInCode.Prefix, id, view.Activity.CheckInSecret, request.Code, now))
@@ -43,9 +43,9 @@ public static class CheckIn
             return Problems.From(new DomainError("checkin.invalid_code", "签到码无效或已过期，请重新扫描现场的签到码。"));
         }
 
-        if (view.Activity.CheckInRefusal(now, options.Value.CheckInOpensBefore) is { } refusal)
+        if (view.Activity.CheckInRefusal(now, options.Value.CheckInOpensBefore) is { Error: { } refusal })
         {
-            return Problems.From(refusal, StatusCodes.Status409Conflict);
+            return Problems.From(refusal);
         }
 
         return await RecordAsync(db, id, current.Id, now, byOrganizer: null, cancellationToken);
@@ -58,14 +58,14 @@ public static class CheckIn
         var enrollment = await db.Enrollments.SingleOrDefaultAsync(e => e.ActivityId == activityId && e.MemberId == memberId, cancellationToken);
         if (enrollment is null)
         {
-            return Problems.From(new DomainError("checkin.not_enrolled", "未报名该活动，不能签到。"), StatusCodes.Status409Conflict);
+            return Problems.From(DomainError.Conflict("checkin.not_enrolled", "未报名该活动，不能签到。"));
         }
 
         var already = enrollment.IsCheckedIn;
         var outcome = enrollment.CheckIn(now, byOrganizer);
         if (!outcome.Succeeded)
         {
-            return Problems.From(outcome.Error!, StatusCodes.Status409Conflict);
+            return Problems.From(outcome.Error!);
         }
 
         await db.SaveChangesAsync(cancellationToken);

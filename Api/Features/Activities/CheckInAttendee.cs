@@ -1,5 +1,4 @@
 using SmartBranch.Domain.Common;
-using SmartBranch.Domain.Messaging;
 
 namespace SmartBranch.Api.Features.Activities;
 
@@ -16,19 +15,19 @@ public static class CheckInAttendee
         var (view, refusal) = await ActivityAccess.LoadManagedAsync(db, id, access, "只有活动组织单位的支委或管理员可以代为签到。", cancellationToken);
         if (view is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var now = time.GetUtcNow();
         var activity = view.Activity;
         if (activity.IsCancelled)
         {
-            return Problems.From(new DomainError("activity.cancelled", "活动已取消，无需签到。"), StatusCodes.Status409Conflict);
+            return Problems.From(DomainError.Conflict("activity.cancelled", "活动已取消，无需签到。"));
         }
 
         if (now < activity.StartsAt - options.Value.CheckInOpensBefore)
         {
-            return Problems.From(activity.CheckInRefusal(now, options.Value.CheckInOpensBefore)!, StatusCodes.Status409Conflict);
+            return Problems.From(activity.CheckInRefusal(now, options.Value.CheckInOpensBefore).Error!);
         }
 
         var name = await db.Members.Where(m => m.Id == memberId).Select(m => m.Name).SingleOrDefaultAsync(cancellationToken);

@@ -2,7 +2,6 @@ using SmartBranch.Api.Common.CheckIn;
 using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Domain.Activities;
 using SmartBranch.Domain.Common;
-using SmartBranch.Domain.Messaging;
 
 namespace SmartBranch.Api.Features.Activities;
 
@@ -20,7 +19,7 @@ public static class CreateActivity
         DateTimeOffset SignUpClosesAt,
         int? Capacity,
         bool WaitingList,
-        Visibility Visibility,
+        Visibility? Visibility,
         AudienceRequest Audience,
         bool? ThemedPartyDay = null) : IActivityFields;
 
@@ -35,12 +34,12 @@ public static class CreateActivity
         var access = await current.GetAccessAsync(cancellationToken);
         if (!access.CanManage(request.UnitId))
         {
-            return Problems.From(new DomainError("activity.unit_forbidden", "只能为您负责的组织创建活动。"), StatusCodes.Status403Forbidden);
+            return Problems.From(DomainError.Forbidden("activity.unit_forbidden", "只能为您负责的组织创建活动。"));
         }
 
-        if (await Audiences.CheckPosterAsync(db, access, request.Audience, cancellationToken) is { } audienceError)
+        if (await Audiences.CheckPosterAsync(db, access, request.Audience, cancellationToken) is { Error: { } audienceError })
         {
-            return Problems.From(audienceError, StatusCodes.Status403Forbidden);
+            return Problems.From(audienceError);
         }
 
         // Title, description and place reach members, calendar feeds and the big screen: the shared text policy.
@@ -61,13 +60,8 @@ public static class CreateActivity
         var created = activity!;
 
         // The audit entry needs the new id; one transaction keeps the two saves all-or-nothing.
-        await ActivityEnrollments.InTransactionAsync(db, async ct =>
-        {
-            db.Activities.Add(created);
-            await db.SaveChangesAsync(ct);
-            audit.Record(created.UnitId, "activity.created", SubjectTypes.Activity, created.Id, $"创建活动「{created.Title}」{screening.AuditNote}");
-            return (true, true);
-        }, cancellationToken);
+        db.Activities.Add(created);
+        await db.SaveWithAuditAsync(() => audit.Record(created.UnitId, "activity.created", SubjectTypes.Activity, created.Id, $"创建活动「{created.Title}」{screening.AuditNote}"), cancellationToken);
 
         var response = await ActivityResponses.LoadAsync(db, new ActivityView(created, false, true), current.Id, cancellationToken);
         return TypedResults.Created($"/api/activities/{created.Id}", response with { CanSignUp = await InAudienceAsync(db, created.Id, access, cancellationToken) });

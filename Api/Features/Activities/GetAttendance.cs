@@ -95,7 +95,7 @@ public static class GetAttendance
         var (view, refusal) = await ActivityAccess.LoadManagedAsync(db, id, access, "只有活动组织单位的支委或管理员可以查看出勤情况。", cancellationToken);
         if (view is null)
         {
-            return (null, refusal);
+            return (null, Problems.From(refusal!));
         }
 
         var rows = await db.Enrollments.AsNoTracking()

@@ -50,12 +50,12 @@ public static class GetCheckInCode
         var (view, refusal) = await ActivityAccess.LoadManagedAsync(db, id, access, "只有活动组织单位的支委或管理员可以出示签到码。", cancellationToken);
         if (view is null)
         {
-            return (null, refusal);
+            return (null, Problems.From(refusal!));
         }
 
         if (view.Activity.IsCancelled)
         {
-            return (null, Problems.From(new DomainError("activity.cancelled", "活动已取消，无需签到。"), StatusCodes.Status409Conflict));
+            return (null, Problems.From(DomainError.Conflict("activity.cancelled", "活动已取消，无需签到。")));
         }
 
         return (CheckInCodes.Issue(Prefix, id, view.Activity.CheckInSecret, time.GetUtcNow()), null);

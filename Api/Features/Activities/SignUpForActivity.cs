@@ -1,4 +1,4 @@
-using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Api.Messaging;
 using SmartBranch.Domain.Common;
 
 namespace SmartBranch.Api.Features.Activities;
@@ -28,14 +28,14 @@ public static class SignUpForActivity
         }
 
         var now = time.GetUtcNow();
-        if (view.Activity.SignUpRefusal(now) is { } refusal)
+        if (view.Activity.SignUpRefusal(now) is { Error: { } refusal })
         {
             return Refused(refusal);
         }
 
         if (!view.InAudience)
         {
-            return Problems.From(new DomainError("enrollment.not_in_audience", "您不在该活动的参加范围内，不能报名。"), StatusCodes.Status403Forbidden);
+            return Problems.From(DomainError.Forbidden("enrollment.not_in_audience", "您不在该活动的参加范围内，不能报名。"));
         }
 
         var (enrollment, created, error) = await ActivityEnrollments.SignUpAsync(db, reminders, view.Activity, current.Id, now, options.Value.StartReminderBefore, cancellationToken);
@@ -49,5 +49,5 @@ public static class SignUpForActivity
     }
 
     /// <summary>Refusals that depend on time or capacity are conflicts with the activity's state.</summary>
-    private static ProblemHttpResult Refused(DomainError error) => Problems.From(error, StatusCodes.Status409Conflict);
+    private static ProblemHttpResult Refused(DomainError error) => Problems.From(error);
 }

@@ -1,8 +1,7 @@
 using SmartBranch.Api.Common.ContentSecurity;
-using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Api.Messaging;
 using SmartBranch.Domain.Activities;
 using SmartBranch.Domain.Common;
-using SmartBranch.Domain.Messaging;
 
 namespace SmartBranch.Api.Features.Activities;
 
@@ -19,7 +18,7 @@ public static class UpdateActivity
         DateTimeOffset SignUpClosesAt,
         int? Capacity,
         bool WaitingList,
-        Visibility Visibility,
+        Visibility? Visibility,
         AudienceRequest Audience,
         bool? ThemedPartyDay = null) : IActivityFields;
 
@@ -41,12 +40,12 @@ public static class UpdateActivity
         var (view, refusal) = await ActivityAccess.LoadManagedAsync(db, id, access, "只有活动组织单位的支委或管理员可以修改活动。", cancellationToken);
         if (view is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
-        if (await Audiences.CheckPosterAsync(db, access, request.Audience, cancellationToken) is { } audienceError)
+        if (await Audiences.CheckPosterAsync(db, access, request.Audience, cancellationToken) is { Error: { } audienceError })
         {
-            return Problems.From(audienceError, StatusCodes.Status403Forbidden);
+            return Problems.From(audienceError);
         }
 
         var screening = await check.ScreenAsync(current.OpenId, request.Title.Trim(), [request.Description, request.Place], cancellationToken);
@@ -56,7 +55,7 @@ public static class UpdateActivity
         }
 
         var now = time.GetUtcNow();
-        var error = await ActivityEnrollments.InTransactionAsync<DomainError?>(db, async ct =>
+        var error = await db.InTransactionAsync<DomainError?>(async ct =>
         {
             // Capacity and the waiting list change together with sign-ups, so this holds the same row lock.
             await ActivityEnrollments.LockAsync(db, id, ct);
@@ -78,7 +77,7 @@ public static class UpdateActivity
 
             audit.Record(activity.UnitId, "activity.updated", SubjectTypes.Activity, id, $"修改活动「{activity.Title}」{screening.AuditNote}");
             return (null, true);
-        }, cancellationToken);
+        }, cancellationToken, startClean: true);
         if (error is not null)
         {
             return Problems.From(error);

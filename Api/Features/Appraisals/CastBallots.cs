@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Api.Features.Brand;
 using SmartBranch.Domain.Interaction;
@@ -61,8 +62,8 @@ public static class CastBallots
         {
             return error.Code switch
             {
-                "appraisal.not_a_voter" => Problems.From(error, StatusCodes.Status403Forbidden),
-                "appraisal.closed" or "appraisal.already_voted" => Problems.From(error, StatusCodes.Status409Conflict),
+                "appraisal.not_a_voter" => Problems.From(error.As(ErrorKind.Forbidden)),
+                "appraisal.closed" or "appraisal.already_voted" => Problems.From(error.As(ErrorKind.Conflict)),
                 _ => Problems.From(error),
             };
         }

@@ -1,4 +1,4 @@
-using SmartBranch.Domain.Messaging;
+using SmartBranch.Domain.Common;
 
 namespace SmartBranch.Api.Features.Appraisals;
 
@@ -17,7 +17,7 @@ public static class CloseAppraisalRound
         var closed = round.Close(time.GetUtcNow());
         if (!closed.Succeeded)
         {
-            return Problems.From(closed.Error!, StatusCodes.Status409Conflict);
+            return Problems.From(closed.Error!.As(ErrorKind.Conflict));
         }
 
         audit.Record(round.BranchId, "appraisal.closed", SubjectTypes.AppraisalRound, round.Id, $"结束民主评议《{round.Title}》，{round.Voters.Count(v => v.HasVoted)}/{round.Voters.Count}人投票");

@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Interaction;
 using SmartBranch.Domain.Organization;
 
@@ -41,7 +42,7 @@ public static class OpenAppraisalRound
         var (unit, refusal) = await db.LoadUnitAsync(access, request.BranchId, access.CanRun, cancellationToken);
         if (unit is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (unit.Kind != UnitKind.Branch)
@@ -74,9 +75,9 @@ public static class OpenAppraisalRound
         }
 
         db.AppraisalRounds.Add(round);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Record(unit.Id, "appraisal.opened", Domain.Messaging.SubjectTypes.AppraisalRound, round.Id, $"发起民主评议《{round.Title}》，评议{appraised.Count}人，投票人{round.Voters.Count}人");
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveWithAuditAsync(
+            () => audit.Record(unit.Id, "appraisal.opened", SubjectTypes.AppraisalRound, round.Id, $"发起民主评议《{round.Title}》，评议{appraised.Count}人，投票人{round.Voters.Count}人"),
+            cancellationToken);
         return TypedResults.Created($"/api/appraisals/{round.Id}", new Response(round.Id, appraised.Count, round.Voters.Count));
     }
 }

@@ -37,7 +37,7 @@ public static class ListAuditLog
         var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanManage, cancellationToken);
         if (unit is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var unitIds = (await db.Units.AsNoTracking().Select(u => u.Id).ToListAsync(cancellationToken)).Where(u => access.IsWithin(u, id)).ToList();

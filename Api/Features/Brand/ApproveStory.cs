@@ -1,4 +1,5 @@
 using SmartBranch.Domain.Brand;
+using SmartBranch.Domain.Common;
 
 namespace SmartBranch.Api.Features.Brand;
 
@@ -33,10 +34,10 @@ public static class ApproveStory
         var outcome = story.Approve(current.Id, time.GetUtcNow());
         if (!outcome.Succeeded)
         {
-            return Problems.From(outcome.Error!, StatusCodes.Status409Conflict);
+            return Problems.From(outcome.Error!);
         }
 
-        audit.Record(story.UnitId, "story.approved", "story", story.Id, $"审核通过事迹《{story.Title}》");
+        audit.Record(story.UnitId, "story.approved", SubjectTypes.Story, story.Id, $"审核通过事迹《{story.Title}》");
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using SmartBranch.Domain.Brand;
+using SmartBranch.Domain.Common;
 
 namespace SmartBranch.Api.Features.Brand;
 
@@ -31,12 +32,12 @@ public static class CreateScreenLink
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var gate = await db.LoadUnitAsync(access, id, u => BrandRules.CanApprove(access, u), cancellationToken);
-        if (!gate.Allowed)
+        if (!gate.Succeeded)
         {
-            return gate.Refusal!;
+            return Problems.From(gate.Error!);
         }
 
-        if (!BrandRules.IsBrandUnit(gate.Unit!))
+        if (!BrandRules.IsBrandUnit(gate.Value!))
         {
             return Problems.BadRequest("不支持的组织", "大屏链接属于支部或党总支。");
         }
@@ -46,7 +47,7 @@ public static class CreateScreenLink
         var link = new ScreenLink(id, token, string.IsNullOrWhiteSpace(request.Label) ? null : request.Label.Trim(), current.Id, time.GetUtcNow());
         db.ScreenLinks.Add(link);
         await db.SaveChangesAsync(cancellationToken);
-        audit.Record(id, "screen_link.created", "screen_link", link.Id, $"创建大屏链接{(link.Label is null ? string.Empty : "“" + link.Label + "”")}");
+        audit.Record(id, "screen_link.created", SubjectTypes.ScreenLink, link.Id, $"创建大屏链接{(link.Label is null ? string.Empty : "“" + link.Label + "”")}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/screen/{token}", ToResponse(link, http));
     }

@@ -17,7 +17,7 @@ public static class CreateShare
     {
         public Validator()
         {
-            RuleFor(r => r.SubjectType).Must(t => t is ShareSubjects.Story or ShareSubjects.Notice).WithMessage("只能分享事迹（story）或通知（notice）。");
+            RuleFor(r => r.SubjectType).Must(t => t is SubjectTypes.Story or SubjectTypes.Notice).WithMessage("只能分享事迹（story）或通知（notice）。");
             RuleFor(r => r.SubjectId).GreaterThan(0).WithMessage("请指定要分享的内容。");
         }
     }
@@ -33,7 +33,7 @@ public static class CreateShare
         var viewer = await BrandViewer.LoadAsync(current, cancellationToken);
         int unitId;
         string path;
-        if (request.SubjectType == ShareSubjects.Story)
+        if (request.SubjectType == SubjectTypes.Story)
         {
             var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == request.SubjectId, cancellationToken);
             if (story is null || !BrandRules.CanRead(viewer, story))

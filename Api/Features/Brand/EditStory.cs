@@ -79,7 +79,7 @@ public static class EditStory
             story.Hold();
         }
 
-        audit.Record(story.UnitId, "story.edited", "story", story.Id, story.IsPublished ? $"修改事迹《{story.Title}》" : $"修改事迹《{story.Title}》，待审核");
+        audit.Record(story.UnitId, "story.edited", SubjectTypes.Story, story.Id, story.IsPublished ? $"修改事迹《{story.Title}》" : $"修改事迹《{story.Title}》，待审核");
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using SmartBranch.Domain.Brand;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Organization;
 
@@ -37,12 +36,12 @@ public static class GetReach
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var gate = await db.LoadUnitAsync(access, id, u => BrandRules.CanApprove(access, u), cancellationToken);
-        if (!gate.Allowed)
+        if (!gate.Succeeded)
         {
-            return gate.Refusal!;
+            return Problems.From(gate.Error!);
         }
 
-        var unit = gate.Unit!;
+        var unit = gate.Value!;
         if (!BrandRules.IsBrandUnit(unit))
         {
             return Problems.BadRequest("不支持的组织", "传播效果按支部或党总支统计。");
@@ -90,7 +89,7 @@ public static class GetReach
         // Side by side: each branch's own content against its own members.
         var storyUnit = data.Stories.ToDictionary(s => s.Id, s => s.UnitId);
         var noticeUnit = data.Notices.ToDictionary(n => n.Id, n => n.UnitId);
-        int UnitOf(ReachCalculator.Interaction i) => i.SubjectType == ShareSubjects.Story ? storyUnit[i.SubjectId] : noticeUnit[i.SubjectId];
+        int UnitOf(ReachCalculator.Interaction i) => i.SubjectType == SubjectTypes.Story ? storyUnit[i.SubjectId] : noticeUnit[i.SubjectId];
         var perBranch = unit.Kind == UnitKind.GeneralBranch
             ? branches.Select(b => new UnitFigures(b.Id, b.Name, calculator.Figure(data.Interactions.Where(i => UnitOf(i) == b.Id), m => BranchOf(m) == b.Id, AudienceOf([b.Id]), reference))).ToList()
             : [];
@@ -100,22 +99,22 @@ public static class GetReach
         {
             var audienceBranches = story.UnitId == unit.Id && unit.Kind == UnitKind.GeneralBranch ? branchIds : [story.UnitId];
             var figures = calculator.Figure(
-                data.Interactions.Where(i => i.SubjectType == ShareSubjects.Story && i.SubjectId == story.Id),
+                data.Interactions.Where(i => i.SubjectType == SubjectTypes.Story && i.SubjectId == story.Id),
                 m => audienceBranches.Contains(BranchOf(m)),
                 AudienceOf(audienceBranches),
                 reference);
-            items.Add(new ItemFigures(ShareSubjects.Story, story.Id, story.UnitId, story.Title, figures));
+            items.Add(new ItemFigures(SubjectTypes.Story, story.Id, story.UnitId, story.Title, figures));
         }
 
         foreach (var notice in data.Notices)
         {
             var recipients = data.NoticeRecipients.GetValueOrDefault(notice.Id) ?? [];
             var figures = calculator.Figure(
-                data.Interactions.Where(i => i.SubjectType == ShareSubjects.Notice && i.SubjectId == notice.Id),
+                data.Interactions.Where(i => i.SubjectType == SubjectTypes.Notice && i.SubjectId == notice.Id),
                 recipients.Contains,
                 notice.Recipients,
                 reference);
-            items.Add(new ItemFigures(ShareSubjects.Notice, notice.Id, notice.UnitId, notice.Title, figures));
+            items.Add(new ItemFigures(SubjectTypes.Notice, notice.Id, notice.UnitId, notice.Title, figures));
         }
 
         var days = new List<DayFigures>();

@@ -12,9 +12,9 @@ public static class ListScreenLinks
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var gate = await db.LoadUnitAsync(access, id, u => BrandRules.CanApprove(access, u), cancellationToken);
-        if (!gate.Allowed)
+        if (!gate.Succeeded)
         {
-            return gate.Refusal!;
+            return Problems.From(gate.Error!);
         }
 
         var links = await db.ScreenLinks.AsNoTracking().Where(l => l.UnitId == id && l.RevokedAt == null).OrderByDescending(l => l.Id).ToListAsync(cancellationToken);

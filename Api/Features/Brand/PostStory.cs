@@ -81,7 +81,7 @@ public static class PostStory
 
         db.Stories.Add(story);
         await db.SaveChangesAsync(cancellationToken);
-        audit.Record(unitId, story.IsPublished ? "story.published" : "story.submitted", "story", story.Id,
+        audit.Record(unitId, story.IsPublished ? "story.published" : "story.submitted", SubjectTypes.Story, story.Id,
             story.IsPublished ? $"发布事迹《{story.Title}》" : $"提交事迹《{story.Title}》，待审核");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/stories/{story.Id}", new Response(story.Id, story.Status));

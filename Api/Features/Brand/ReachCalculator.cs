@@ -1,4 +1,5 @@
 using SmartBranch.Domain.Brand;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Notices;
 using SmartBranch.Domain.Organization;
 
@@ -72,17 +73,17 @@ public sealed class ReachCalculator(AppDbContext db, IOptions<ReachOptions> opti
                 .Where(v => storyIds.Contains(v.StoryId) && v.FirstViewedAt >= from && v.FirstViewedAt < to)
                 .Select(v => new { v.StoryId, v.MemberId, v.FirstViewedAt })
                 .ToListAsync(cancellationToken))
-            .Select(v => new Interaction(View, v.FirstViewedAt, $"m:{v.MemberId}", v.MemberId, ShareSubjects.Story, v.StoryId)));
+            .Select(v => new Interaction(View, v.FirstViewedAt, $"m:{v.MemberId}", v.MemberId, SubjectTypes.Story, v.StoryId)));
         interactions.AddRange((await db.StoryLikes.AsNoTracking()
                 .Where(l => storyIds.Contains(l.StoryId) && l.CreatedAt >= from && l.CreatedAt < to)
                 .Select(l => new { l.StoryId, l.MemberId, l.CreatedAt })
                 .ToListAsync(cancellationToken))
-            .Select(l => new Interaction(Like, l.CreatedAt, null, l.MemberId, ShareSubjects.Story, l.StoryId)));
+            .Select(l => new Interaction(Like, l.CreatedAt, null, l.MemberId, SubjectTypes.Story, l.StoryId)));
         interactions.AddRange((await db.StoryComments.AsNoTracking()
                 .Where(c => storyIds.Contains(c.StoryId) && c.CreatedAt >= from && c.CreatedAt < to)
                 .Select(c => new { c.StoryId, c.MemberId, c.CreatedAt })
                 .ToListAsync(cancellationToken))
-            .Select(c => new Interaction(Comment, c.CreatedAt, null, c.MemberId, ShareSubjects.Story, c.StoryId)));
+            .Select(c => new Interaction(Comment, c.CreatedAt, null, c.MemberId, SubjectTypes.Story, c.StoryId)));
 
         var recipients = await db.NoticeRecipients.AsNoTracking()
             .Where(r => noticeIds.Contains(r.NoticeId))
@@ -90,10 +91,10 @@ public sealed class ReachCalculator(AppDbContext db, IOptions<ReachOptions> opti
             .ToListAsync(cancellationToken);
         interactions.AddRange(recipients
             .Where(r => r.FirstReadAt is { } at && at >= from && at < to)
-            .Select(r => new Interaction(View, r.FirstReadAt!.Value, $"m:{r.MemberId}", r.MemberId, ShareSubjects.Notice, r.NoticeId)));
+            .Select(r => new Interaction(View, r.FirstReadAt!.Value, $"m:{r.MemberId}", r.MemberId, SubjectTypes.Notice, r.NoticeId)));
 
         var shares = await db.Shares.AsNoTracking()
-            .Where(s => (s.SubjectType == ShareSubjects.Story && storyIds.Contains(s.SubjectId)) || (s.SubjectType == ShareSubjects.Notice && noticeIds.Contains(s.SubjectId)))
+            .Where(s => (s.SubjectType == SubjectTypes.Story && storyIds.Contains(s.SubjectId)) || (s.SubjectType == SubjectTypes.Notice && noticeIds.Contains(s.SubjectId)))
             .Select(s => new { s.Id, s.SubjectType, s.SubjectId, s.SharerMemberId, s.CreatedAt })
             .ToListAsync(cancellationToken);
         interactions.AddRange(shares

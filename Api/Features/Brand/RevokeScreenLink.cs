@@ -1,3 +1,5 @@
+using SmartBranch.Domain.Common;
+
 namespace SmartBranch.Api.Features.Brand;
 
 public static class RevokeScreenLink
@@ -13,7 +15,7 @@ public static class RevokeScreenLink
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var link = await db.ScreenLinks.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (link is null || UnitAccess.Check(access, link.UnitId, u => BrandRules.CanApprove(access, u)) is not null)
+        if (link is null || !UnitAccess.Check(access, link.UnitId, u => BrandRules.CanApprove(access, u)).Succeeded)
         {
             // Someone else's display link is none of the caller's business: 404 either way.
             return Problems.NotFound();
@@ -22,7 +24,7 @@ public static class RevokeScreenLink
         if (link.IsActive)
         {
             link.Revoke(time.GetUtcNow());
-            audit.Record(link.UnitId, "screen_link.revoked", "screen_link", link.Id, "撤销大屏链接");
+            audit.Record(link.UnitId, "screen_link.revoked", SubjectTypes.ScreenLink, link.Id, "撤销大屏链接");
             await db.SaveChangesAsync(cancellationToken);
         }
 

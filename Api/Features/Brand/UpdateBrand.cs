@@ -48,12 +48,12 @@ public static partial class UpdateBrand
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var gate = await db.LoadUnitAsync(access, id, u => BrandRules.CanApprove(access, u), cancellationToken);
-        if (!gate.Allowed)
+        if (!gate.Succeeded)
         {
-            return gate.Refusal!;
+            return Problems.From(gate.Error!);
         }
 
-        if (!BrandRules.IsBrandUnit(gate.Unit!))
+        if (!BrandRules.IsBrandUnit(gate.Value!))
         {
             return Problems.BadRequest("不能设置品牌", "品牌属于支部或党总支，党小组不单独设置品牌。");
         }
@@ -85,7 +85,7 @@ public static partial class UpdateBrand
         }
 
         brand.Update(request.Name.Trim(), Blank(request.Slogan), labels, request.LogoMediaId, request.CoverMediaId, Blank(request.Introduction), request.ThemeColor, current.Id, now);
-        audit.Record(id, "brand.updated", "brand", id, verdict == ContentVerdict.Pass ? $"更新品牌“{brand.Name}”" : $"更新品牌“{brand.Name}”（内容检测：{verdict}）");
+        audit.Record(id, "brand.updated", SubjectTypes.Brand, id, verdict == ContentVerdict.Pass ? $"更新品牌“{brand.Name}”" : $"更新品牌“{brand.Name}”（内容检测：{verdict}）");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -97,7 +97,7 @@ public static partial class UpdateBrand
         }
 
         var stories = await db.Stories.CountAsync(s => s.UnitId == id && s.Status == StoryStatus.Published && s.Visibility == Visibility.Public, cancellationToken);
-        return TypedResults.Ok(GetBrand.ToResponse(id, gate.Unit!.Name, brand, stories, canEdit: true));
+        return TypedResults.Ok(GetBrand.ToResponse(id, gate.Value!.Name, brand, stories, canEdit: true));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

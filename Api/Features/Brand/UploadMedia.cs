@@ -62,8 +62,13 @@ public static class UploadMedia
             return TypedResults.Problem("请以 multipart/form-data 表单上传图片，字段名为 file。", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "不支持的上传方式");
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
-        var file = form.Files.GetFile("file");
+        var (form, broken) = await RequestForms.ReadAsync(request, "请以 multipart/form-data 表单上传图片，字段名为 file。", cancellationToken);
+        if (broken is not null)
+        {
+            return broken;
+        }
+
+        var file = form!.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
             return Problems.BadRequest("没有图片", "请选择要上传的图片（表单字段 file）。");
@@ -74,8 +79,13 @@ public static class UploadMedia
             return tooLarge;
         }
 
-        var visibility = Visibility.Public;
-        if (form.TryGetValue("visibility", out var level) && !string.IsNullOrEmpty(level) && (!Enum.TryParse(level.ToString(), ignoreCase: true, out visibility) || !Enum.IsDefined(visibility)))
+        // No default: an image sent without a level must not silently become public.
+        if (!form.TryGetValue("visibility", out var level) || string.IsNullOrWhiteSpace(level))
+        {
+            return Problems.BadRequest("请选择信息级别", "请为图片选择信息级别（表单字段 visibility：Public、Internal 或 Committee）。");
+        }
+
+        if (!Enum.TryParse<Visibility>(level.ToString(), ignoreCase: true, out var visibility) || !Enum.IsDefined(visibility) || int.TryParse(level.ToString(), out _))
         {
             return Problems.BadRequest("信息级别无效", "图片的信息级别应为 Public、Internal 或 Committee。");
         }

@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 namespace SmartBranch.Api.Features.Dues;
 
 public static class ApproveDuesReduction
@@ -53,7 +54,7 @@ public static class ApproveDuesReduction
         }
 
         var rule = existing.Assess(ledger.Rates).MonthlyFen;
-        audit.Record(member.BranchId, "dues.reduction_approved", Domain.Messaging.SubjectTypes.Dues, member.Id,
+        audit.Record(member.BranchId, "dues.reduction_approved", SubjectTypes.Dues, member.Id,
             $"批准{member.Name}{year}年党费每月{DuesLedger.Yuan(request.MonthlyFen.Value)}（标准{DuesLedger.Yuan(rule)}）：{reason}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new Response(member.Id, year, rule, request.MonthlyFen.Value, reason));

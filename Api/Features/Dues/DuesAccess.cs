@@ -21,14 +21,17 @@ internal static class DuesAccess
         }
 
         var access = await current.GetAccessAsync(cancellationToken);
-        return UnitAccess.Check(access, member.BranchId, access.CanManage) is { } refusal ? (null, refusal) : (member, null);
+        var check = UnitAccess.Check(access, member.BranchId, access.CanManage);
+        return check.Succeeded ? (member, null) : (null, Problems.From(check.Error!));
     }
 
     /// <summary>The branch when the caller manages it; else 404 (not visible) or 403.</summary>
-    public static async Task<UnitAccessResult> LoadBranchAsync(AppDbContext db, CurrentMember current, int branchId, CancellationToken cancellationToken)
+    public static async Task<(Domain.Organization.OrganizationUnit? Unit, ProblemHttpResult? Refusal)> LoadBranchAsync(AppDbContext db, CurrentMember current, int branchId, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var result = await db.LoadUnitAsync(access, branchId, access.CanManage, cancellationToken);
-        return result.Unit is { Kind: not Domain.Organization.UnitKind.Branch } ? new UnitAccessResult(null, Problems.NotFound()) : result;
+        var (unit, error) = await db.LoadUnitAsync(access, branchId, access.CanManage, cancellationToken);
+        return error is not null ? (null, Problems.From(error))
+            : unit is { Kind: Domain.Organization.UnitKind.Branch } ? (unit, null)
+            : (null, Problems.NotFound());
     }
 }

@@ -1,4 +1,5 @@
-using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Api.Messaging;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Dues;
 using SmartBranch.Domain.Messaging;
 

@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 namespace SmartBranch.Api.Features.Dues;
 
 /// <summary>党费: dues by the rules, paid with WeChat Pay (JSAPI), reconciled and reported. See Api/Features/Dues/README.md.</summary>
@@ -14,7 +15,7 @@ public static class DuesModule
         services.AddScoped<DuesSettlement>();
         services.AddScoped<DuesJobs>();
         services.AddHostedService<DuesWorker>();
-        services.AddScoped<Reminders.ISubjectOwnerResolver, DuesOwnerResolver>();
+        services.AddScoped<SmartBranch.Api.Messaging.ISubjectOwnerResolver, DuesOwnerResolver>();
         return services;
     }
 
@@ -129,9 +130,9 @@ public static class DuesModule
 }
 
 /// <summary>Dues reminders (subject id = member id) belong to the member's branch.</summary>
-internal sealed class DuesOwnerResolver(AppDbContext db) : Reminders.ISubjectOwnerResolver
+internal sealed class DuesOwnerResolver(AppDbContext db) : SmartBranch.Api.Messaging.ISubjectOwnerResolver
 {
-    public string SubjectType => Domain.Messaging.SubjectTypes.Dues;
+    public string SubjectType => SubjectTypes.Dues;
 
     public Task<int?> FindOwnerUnitIdAsync(int subjectId, CancellationToken cancellationToken) =>
         db.Members.AsNoTracking().Where(m => m.Id == subjectId).Select(m => (int?)m.BranchId).FirstOrDefaultAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Dues;
 
 namespace SmartBranch.Api.Features.Dues;
@@ -73,7 +74,7 @@ public static class RecordDuesPayment
             bills[i].MarkPaid(payment.Id, bills[i].AmountFen + (i == bills.Count - 1 ? extra : 0), now);
         }
 
-        audit.Record(member.BranchId, "dues.payment_recorded", Domain.Messaging.SubjectTypes.Dues, member.Id,
+        audit.Record(member.BranchId, "dues.payment_recorded", SubjectTypes.Dues, member.Id,
             $"登记{member.Name}{(payment.Method == DuesPaymentMethod.Cash ? "现金" : "银行转账")}党费{DuesLedger.Yuan(payment.AmountFen)}（{bills[0].Month}至{bills[^1].Month}），收据{receipt}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/dues/payments/{payment.Id}", DuesViews.ToView(payment));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Dues;
 using SmartBranch.Infrastructure.WeChatPay;
 
@@ -35,20 +36,20 @@ public static class RefundDuesPayment
         }
 
         var access = await current.GetAccessAsync(cancellationToken);
-        if (UnitAccess.Check(access, payment.BranchId, access.CanManage) is { } refusal)
+        if (UnitAccess.Check(access, payment.BranchId, access.CanManage).Error is { } refusal)
         {
-            return refusal;
+            return Problems.From(refusal);
         }
 
         var reason = request.Reason!.Trim();
         var outRefundNo = "R" + payment.OutTradeNo[..Math.Min(payment.OutTradeNo.Length, 31)];
         if (payment.RequestRefund(outRefundNo, reason).Error is { } error)
         {
-            return Problems.From(error, StatusCodes.Status409Conflict);
+            return Problems.From(error.As(ErrorKind.Conflict));
         }
 
         var name = await db.Members.Where(m => m.Id == payment.MemberId).Select(m => m.Name).SingleAsync(cancellationToken);
-        audit.Record(payment.BranchId, "dues.refund_requested", Domain.Messaging.SubjectTypes.Dues, payment.MemberId,
+        audit.Record(payment.BranchId, "dues.refund_requested", SubjectTypes.Dues, payment.MemberId,
             $"为{name}办理党费退款{DuesLedger.Yuan(payment.AmountFen)}（订单{payment.OutTradeNo}）：{reason}");
 
         // Refunding is stored before WeChat Pay is asked, so its notification always finds the refund.
@@ -57,7 +58,7 @@ public static class RefundDuesPayment
         if (!refund.Succeeded)
         {
             payment.RefundFailed(string.Create(CultureInfo.InvariantCulture, $"退款申请失败：{refund.Error!.Code}"));
-            audit.Record(payment.BranchId, "dues.refund_failed", Domain.Messaging.SubjectTypes.Dues, payment.MemberId, $"订单{payment.OutTradeNo}退款申请失败：{refund.Error.Code} {refund.Error.Message}");
+            audit.Record(payment.BranchId, "dues.refund_failed", SubjectTypes.Dues, payment.MemberId, $"订单{payment.OutTradeNo}退款申请失败：{refund.Error.Code} {refund.Error.Message}");
             await db.SaveChangesAsync(cancellationToken);
             return Problems.Unavailable(context, "微信支付暂时无法退款，请稍后再试。", 60);
         }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Api.Messaging;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Dues;
 using SmartBranch.Domain.Messaging;

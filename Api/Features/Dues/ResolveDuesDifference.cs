@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Dues;
 using SmartBranch.Infrastructure.WeChatPay;
 
@@ -72,7 +73,7 @@ public static class ResolveDuesDifference
 
         db.ChangeTracker.Clear();
         var now = await db.DuesPayments.AsNoTracking().SingleAsync(p => p.Id == payment.Id, cancellationToken);
-        audit.Record(branchId, "dues.reconciled", Domain.Messaging.SubjectTypes.Dues, now.MemberId,
+        audit.Record(branchId, "dues.reconciled", SubjectTypes.Dues, now.MemberId,
             $"对账处理订单{now.OutTradeNo}：微信支付{transaction.TradeState}，本系统{before}→{now.Status}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new Response(transaction.TradeState, DuesViews.ToView(now)));

@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Dues;
 
 namespace SmartBranch.Api.Features.Dues;
@@ -49,7 +50,7 @@ public static class SetDuesAccount
         account.RecordPaidUpTo(DuesViews.ParseMonth(request.PaidUpTo));
         account.RecordLeft(DuesViews.ParseMonth(request.LeftIn));
         account.Excuse(request.ExcuseReason, current.Id);
-        audit.Record(member.BranchId, "dues.account_set", Domain.Messaging.SubjectTypes.Dues, member.Id,
+        audit.Record(member.BranchId, "dues.account_set", SubjectTypes.Dues, member.Id,
             $"{member.Name}党费：交至{request.PaidUpTo ?? "无"}，离开月份{request.LeftIn ?? "无"}，缓交理由{account.ExcuseReason ?? "无"}");
         await db.SaveChangesAsync(cancellationToken);
 

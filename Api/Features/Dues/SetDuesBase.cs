@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Dues;
 
 namespace SmartBranch.Api.Features.Dues;
@@ -67,7 +68,7 @@ public static class SetDuesBase
 
         if (member.Id != current.Id)
         {
-            audit.Record(member.BranchId, "dues.base_set", Domain.Messaging.SubjectTypes.Dues, member.Id, $"设置{member.Name}{year}年党费基数：{DuesViews.Explain(existing.Assess(ledger.Rates), monthly, existing)}");
+            audit.Record(member.BranchId, "dues.base_set", SubjectTypes.Dues, member.Id, $"设置{member.Name}{year}年党费基数：{DuesViews.Explain(existing.Assess(ledger.Rates), monthly, existing)}");
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,6 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Api.Features.Brand;
-using SmartBranch.Domain.Messaging;
 
 namespace SmartBranch.Api.Features.Mailbox;
 
@@ -49,7 +49,7 @@ public static class AnswerMailboxMessage
         var answered = message.Answer(current.Id, text, now);
         if (!answered.Succeeded)
         {
-            return Problems.From(answered.Error!, StatusCodes.Status409Conflict);
+            return Problems.From(answered.Error!.As(ErrorKind.Conflict));
         }
 
         await reminders.AnsweredAsync(message, cancellationToken);

@@ -29,9 +29,9 @@ public static class GetMailboxFigures
             return Problems.Forbidden("只有党总支管理员可以查看书记信箱统计。");
         }
 
-        if (UnitAccess.Check(access, general, access.IsAdminOf) is { } refused)
+        if (UnitAccess.Check(access, general, access.IsAdminOf) is { Error: { } refused })
         {
-            return refused;
+            return Problems.From(refused);
         }
 
         var now = time.GetUtcNow();

@@ -1,5 +1,5 @@
+using SmartBranch.Api.Messaging;
 using System.Globalization;
-using SmartBranch.Api.Features.Reminders;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Interaction;
 using SmartBranch.Domain.Messaging;
@@ -39,7 +39,7 @@ public sealed class MailboxReminders(AppDbContext db, ReminderScheduler schedule
         await scheduler.CancelAsync(SubjectTypes.MailboxMessage, message.Id, $"escalated-{round}", cancellationToken);
         var now = time.GetUtcNow();
         await scheduler.ScheduleAsync(ReminderKind.Notice, SubjectTypes.MailboxMessage, message.Id, $"answer-{message.Replies.Count.ToString(CultureInfo.InvariantCulture)}",
-            [message.AuthorMemberId], now, Content(message, "书记信箱留言已答复", $"您的“{message.Category.DisplayName()}”留言已收到答复，请查看并确认是否解决。", now), cancellationToken);
+            [message.AuthorMemberId], now, Content(message, "书记信箱留言已答复", $"您的“{message.Category.DisplayName()}”留言已收到答复，请查看并确认是否解决。", now) with { Page = MiniProgramPages.Mailbox }, cancellationToken);
     }
 
     private static ReminderContent Content(MailboxMessage message, string title, string body, DateTimeOffset at) =>

@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 
 namespace SmartBranch.Api.Features.Mailbox;
 
@@ -32,7 +33,7 @@ public static class MarkMailboxResolution
         var marked = message.MarkResolution(request.Resolved!.Value, now, options.Value.ReplyDaysFor(message.Category), options.Value.EscalationWorkingDays);
         if (!marked.Succeeded)
         {
-            return Problems.From(marked.Error!, StatusCodes.Status409Conflict);
+            return Problems.From(marked.Error!.As(ErrorKind.Conflict));
         }
 
         if (!request.Resolved.Value)

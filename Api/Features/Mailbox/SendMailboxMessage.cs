@@ -1,6 +1,5 @@
 using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Api.Features.Brand;
-using SmartBranch.Api.Features.Meetings;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Interaction;
 
@@ -68,13 +67,8 @@ public static class SendMailboxMessage
             settings.ReplyDaysFor(request.Category.Value), settings.EscalationWorkingDays);
 
         // No audit entry: the audit log names the actor, and an anonymous writer must stay unnamed.
-        await MeetingTransactions.RunAsync(db, async token =>
-        {
-            db.MailboxMessages.Add(message);
-            await db.SaveChangesAsync(token);
-            await reminders.ScheduleFlagsAsync(message, token);
-            await db.SaveChangesAsync(token);
-        }, cancellationToken);
+        db.MailboxMessages.Add(message);
+        await db.SaveWithAuditAsync(token => reminders.ScheduleFlagsAsync(message, token), cancellationToken);
 
         return TypedResults.Created($"/api/mailbox/{message.Id}", new Response(message.Id, message.ReplyDueAt));
     }

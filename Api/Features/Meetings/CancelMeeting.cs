@@ -1,4 +1,5 @@
-using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Api.Messaging;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
 
 namespace SmartBranch.Api.Features.Meetings;
@@ -28,18 +29,18 @@ public static class CancelMeeting
             db, access, id, tracked: true, MeetingAccess.CanOrganize, "只有会议召集人或支委才能取消会议。", cancellationToken);
         if (meeting is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var now = time.GetUtcNow();
         var cancelled = meeting.Cancel(string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(), now);
         if (!cancelled.Succeeded)
         {
-            return MeetingAccess.Problem(cancelled.Error!);
+            return Problems.From(cancelled.Error!);
         }
 
         await MeetingReminders.CancelAllAsync(reminders, meeting, meeting.Attendees.Select(a => a.MemberId).ToList(), now, cancellationToken);
-        audit.Record(meeting.BranchId, "meeting.cancelled", AuditTargets.Meeting, meeting.Id,
+        audit.Record(meeting.BranchId, "meeting.cancelled", SubjectTypes.Meeting, meeting.Id,
             $"取消{meeting.Type.DisplayName()}「{meeting.Topic}」（原定{MeetingReminders.When(meeting.StartsAt)}）");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await MeetingViews.DetailAsync(db, meeting, access, now, cancellationToken));

@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
 
 namespace SmartBranch.Api.Features.Meetings;
@@ -26,7 +27,7 @@ public static class CheckInMeetingAttendee
             db, access, id, tracked: true, MeetingAccess.CanOrganize, "只有会议召集人、支委或党小组长才能代为签到。", cancellationToken);
         if (meeting is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (meeting.Find(memberId) is null)
@@ -40,11 +41,11 @@ public static class CheckInMeetingAttendee
             : meeting.CheckIn(memberId, now, options.Value.LateGrace);
         if (error is not null)
         {
-            return MeetingAccess.Problem(error);
+            return Problems.From(error);
         }
 
         var name = await db.Members.Where(m => m.Id == memberId).Select(m => m.Name).SingleAsync(cancellationToken);
-        audit.Record(meeting.BranchId, "meeting.attendance_recorded", AuditTargets.Meeting, meeting.Id,
+        audit.Record(meeting.BranchId, "meeting.attendance_recorded", SubjectTypes.Meeting, meeting.Id,
             $"「{meeting.Topic}」登记{name}：{attendee!.Status!.Value.DisplayName()}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new AttendanceView(meeting.Id, memberId, attendee.Status.Value, attendee.Status.Value.DisplayName(), attendee.CheckedInAt));

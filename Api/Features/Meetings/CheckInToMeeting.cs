@@ -29,7 +29,7 @@ public static class CheckInToMeeting
         var (meeting, refusal) = await MeetingAccess.FindAsync(db, access, id, tracked: true, cancellationToken);
         if (meeting is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var now = time.GetUtcNow();
@@ -46,7 +46,7 @@ public static class CheckInToMeeting
         var (attendee, error) = meeting.CheckIn(current.Id, now, options.Value.LateGrace);
         if (error is not null)
         {
-            return Problems.From(error, StatusCodes.Status403Forbidden);
+            return Problems.From(error);
         }
 
         await db.SaveChangesAsync(cancellationToken);

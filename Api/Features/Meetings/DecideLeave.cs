@@ -1,4 +1,5 @@
-using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Api.Messaging;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
 using SmartBranch.Domain.Messaging;
 
@@ -43,7 +44,7 @@ public static class DecideLeave
         var decided = approve ? leave.Approve(current.Id, request.Note, now) : leave.Reject(current.Id, request.Note, now);
         if (!decided.Succeeded)
         {
-            return MeetingAccess.Problem(decided.Error!);
+            return Problems.From(decided.Error!);
         }
 
         if (approve)
@@ -73,7 +74,7 @@ public static class DecideLeave
                 $"请假{verdict}"),
             cancellationToken);
         var who = await db.Members.Where(m => m.Id == leave.MemberId).Select(m => m.Name).SingleAsync(cancellationToken);
-        audit.Record(meeting.BranchId, approve ? "leave.approved" : "leave.rejected", AuditTargets.LeaveRequest, leave.Id,
+        audit.Record(meeting.BranchId, approve ? "leave.approved" : "leave.rejected", SubjectTypes.LeaveRequest, leave.Id,
             $"{(approve ? "批准" : "驳回")}{who}对「{meeting.Topic}」的请假申请");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(MeetingViews.Leave(leave));

@@ -27,7 +27,7 @@ public static class GetCompliance
         DateOnly? to,
         AppDbContext db,
         CurrentMember current,
-        IEnumerable<IBranchActivitySignal> signals,
+        IEnumerable<IBranchLifeSign> signals,
         IOptions<MeetingOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken)

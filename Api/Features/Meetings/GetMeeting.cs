@@ -13,7 +13,7 @@ public static class GetMeeting
         var (meeting, refusal) = await MeetingAccess.FindAsync(db, access, id, tracked: false, cancellationToken);
         if (meeting is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         return TypedResults.Ok(await MeetingViews.DetailAsync(db, meeting, access, time.GetUtcNow(), cancellationToken));

@@ -32,7 +32,7 @@ public static class GetMeetingAttendance
             db, access, id, tracked: false, MeetingAccess.CanWriteMinutes, "只有会议召集人、记录人或支委才能查看出勤情况。", cancellationToken);
         if (meeting is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var now = time.GetUtcNow();

@@ -27,7 +27,7 @@ public static class GetMeetingCheckInCode
             db, access, id, tracked: false, MeetingAccess.CanOrganize, "只有会议召集人或支委才能出示签到码。", cancellationToken);
         if (meeting is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (meeting.IsCancelled)

@@ -35,15 +35,15 @@ internal static class MeetingAccess
         db.Meetings.Include(m => m.Attendees).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
 
     /// <summary>
-    /// The meeting with its attendees as the caller may see it, or null and the refusal to return: 404 when it
+    /// The meeting with its attendees as the caller may see it, or the refusal: not found (404) when it
     /// does not exist or they may not see it. Tracked only when the handler changes the meeting itself.
     /// </summary>
-    public static Task<(Meeting? Meeting, ProblemHttpResult? Refusal)> FindAsync(
+    public static Task<Result<Meeting>> FindAsync(
         AppDbContext db, AccessScope access, int id, bool tracked, CancellationToken cancellationToken) =>
         FindAsync(db, access, id, tracked, static (_, _) => true, string.Empty, cancellationToken);
 
-    /// <summary>As above, and 403 with <paramref name="forbidden"/> when <paramref name="may"/> refuses the caller.</summary>
-    public static async Task<(Meeting? Meeting, ProblemHttpResult? Refusal)> FindAsync(
+    /// <summary>As above, and forbidden (403) with <paramref name="forbidden"/> when <paramref name="may"/> refuses the caller.</summary>
+    public static async Task<Result<Meeting>> FindAsync(
         AppDbContext db, AccessScope access, int id, bool tracked, Func<AccessScope, Meeting, bool> may, string forbidden, CancellationToken cancellationToken)
     {
         var meeting = tracked
@@ -51,17 +51,9 @@ internal static class MeetingAccess
             : await db.Meetings.AsNoTracking().Include(m => m.Attendees).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (meeting is null || !access.CanSee(meeting, meeting.Find(access.MemberId) is not null))
         {
-            return (null, Problems.NotFound("会议不存在或您无权查看。"));
+            return Refusals.NotFound("会议不存在或您无权查看。");
         }
 
-        return may(access, meeting) ? (meeting, null) : (null, Problems.Forbidden(forbidden));
+        return may(access, meeting) ? meeting : Refusals.Forbidden(forbidden);
     }
-
-    /// <summary>Refusals that are about the state of things rather than the input.</summary>
-    public static ProblemHttpResult Problem(DomainError error) =>
-        error.Code is "meeting.cancelled" or "meeting.already_cancelled" or "meeting.already_held" or "leave.already_decided"
-            or "leave.too_late" or "leave.meeting_cancelled" or "resolution.not_quorate" or "resolution.meeting_cancelled"
-            or "minutes.meeting_cancelled" or "meeting.attendee_checked_in"
-            ? Problems.From(error, StatusCodes.Status409Conflict)
-            : Problems.From(error);
 }

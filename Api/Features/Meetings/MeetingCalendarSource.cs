@@ -1,5 +1,4 @@
 using System.Text;
-using SmartBranch.Api.Features.Calendar;
 using SmartBranch.Domain.Meetings;
 
 namespace SmartBranch.Api.Features.Meetings;

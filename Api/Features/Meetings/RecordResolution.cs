@@ -1,4 +1,5 @@
 using SmartBranch.Api.Common.ContentSecurity;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
 
 namespace SmartBranch.Api.Features.Meetings;
@@ -34,7 +35,7 @@ public static class RecordResolution
             db, access, id, tracked: false, MeetingAccess.CanOrganize, "只有会议召集人或支委才能登记表决结果。", cancellationToken);
         if (meeting is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var screening = await check.ScreenAsync(current.OpenId, request.Title.Trim(), [], cancellationToken);
@@ -46,11 +47,11 @@ public static class RecordResolution
         var (resolution, error) = Resolution.Record(meeting, request.Title, new Vote(request.Yes, request.No, request.Abstain), current.Id, time.GetUtcNow());
         if (error is not null)
         {
-            return MeetingAccess.Problem(error);
+            return Problems.From(error);
         }
 
         db.Resolutions.Add(resolution!);
-        audit.Record(meeting.BranchId, "meeting.resolution_recorded", AuditTargets.Meeting, meeting.Id,
+        audit.Record(meeting.BranchId, "meeting.resolution_recorded", SubjectTypes.Meeting, meeting.Id,
             $"「{meeting.Topic}」表决「{resolution!.Title}」：同意{resolution.Yes}、反对{resolution.No}、弃权{resolution.Abstain}，应到有表决权{resolution.Voters}人，{(resolution.Passed ? "通过" : "未通过")}{screening.AuditNote}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/meetings/{id}", MeetingViews.Resolution(resolution));

@@ -1,4 +1,5 @@
-using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Api.Messaging;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
 using SmartBranch.Domain.Messaging;
 
@@ -27,7 +28,7 @@ public static class RequestLeave
         var (meeting, refusal) = await MeetingAccess.FindAsync(db, access, id, tracked: false, cancellationToken);
         if (meeting is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (await db.LeaveRequests.AnyAsync(l => l.MeetingId == id && l.MemberId == current.Id, cancellationToken))
@@ -39,17 +40,16 @@ public static class RequestLeave
         var (leave, error) = LeaveRequest.Ask(meeting, current.Id, request.Reason, now);
         if (error is not null)
         {
-            return MeetingAccess.Problem(error);
+            return Problems.From(error);
         }
 
         var name = await db.Members.Where(m => m.Id == current.Id).Select(m => m.Name).SingleAsync(cancellationToken);
         try
         {
             // The convener is told in the same transaction, which needs the request's id.
-            await MeetingTransactions.RunAsync(db, async token =>
+            db.LeaveRequests.Add(leave!);
+            await db.SaveWithAuditAsync(async token =>
             {
-                db.LeaveRequests.Add(leave!);
-                await db.SaveChangesAsync(token);
                 await reminders.ScheduleAsync(
                     ReminderKind.Meeting,
                     SubjectTypes.LeaveRequest,
@@ -66,7 +66,6 @@ public static class RequestLeave
                         MeetingReminders.Where(meeting),
                         $"{name}请假待审批"),
                     token);
-                await db.SaveChangesAsync(token);
             }, cancellationToken);
         }
         catch (DbUpdateException)

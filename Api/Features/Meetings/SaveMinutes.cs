@@ -1,4 +1,5 @@
 using SmartBranch.Api.Common.ContentSecurity;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
 
 namespace SmartBranch.Api.Features.Meetings;
@@ -31,7 +32,7 @@ public static class SaveMinutes
             db, access, id, tracked: false, MeetingAccess.CanWriteMinutes, "只有会议记录人、召集人或支委才能填写会议记录。", cancellationToken);
         if (meeting is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (meeting.IsCancelled)
@@ -62,7 +63,7 @@ public static class SaveMinutes
 
         var action = revision is null ? "minutes.draft_saved" : wasPublished ? "minutes.revised" : "minutes.published";
         var summary = revision is null ? $"保存「{meeting.Topic}」会议记录草稿" : $"「{meeting.Topic}」会议记录第{revision.Number}版";
-        audit.Record(meeting.BranchId, action, AuditTargets.Minutes, meeting.Id, summary + screening.AuditNote);
+        audit.Record(meeting.BranchId, action, SubjectTypes.Minutes, meeting.Id, summary + screening.AuditNote);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

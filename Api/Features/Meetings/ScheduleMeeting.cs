@@ -1,6 +1,6 @@
 using SmartBranch.Api.Common.CheckIn;
 using SmartBranch.Api.Common.ContentSecurity;
-using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Api.Messaging;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
 using SmartBranch.Domain.Organization;
@@ -104,26 +104,15 @@ public static class ScheduleMeeting
         }
 
         // The reminders need the meeting's id; one transaction keeps meeting and reminders together.
-        await MeetingTransactions.RunAsync(db, async token =>
+        db.Meetings.Add(meeting!);
+        await db.SaveWithAuditAsync(async token =>
         {
-            db.Meetings.Add(meeting!);
-            await db.SaveChangesAsync(token);
             await MeetingReminders.ScheduleUpcomingAsync(reminders, options.Value, meeting!, meeting!.Attendees.Select(a => a.MemberId).ToList(), now, token);
-            audit.Record(branchId, "meeting.scheduled", AuditTargets.Meeting, meeting.Id,
+            audit.Record(branchId, "meeting.scheduled", SubjectTypes.Meeting, meeting.Id,
                 $"安排{type.DisplayName()}「{meeting.Topic}」，{MeetingReminders.When(meeting.StartsAt)}，应到{meeting.Attendees.Count}人{screening.AuditNote}");
-            await db.SaveChangesAsync(token);
         }, cancellationToken);
 
         var detail = await MeetingViews.DetailAsync(db, meeting!, access, now, cancellationToken);
         return TypedResults.Created($"/api/meetings/{meeting!.Id}", detail);
     }
-}
-
-/// <summary>Audit target type names.</summary>
-internal static class AuditTargets
-{
-    public const string Meeting = "meeting";
-    public const string LeaveRequest = "leave";
-    public const string Minutes = "minutes";
-    public const string Cadence = "meeting-cadence";
 }

@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
 using SmartBranch.Domain.Organization;
 
@@ -43,7 +44,7 @@ public static class SetMeetingCadence
             row.Change(cadence);
         }
 
-        audit.Record(id, "meeting.cadence_set", AuditTargets.Cadence, id, $"{type.DisplayName()}频次设为{cadence.DisplayName()}");
+        audit.Record(id, "meeting.cadence_set", SubjectTypes.MeetingCadence, id, $"{type.DisplayName()}频次设为{cadence.DisplayName()}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);

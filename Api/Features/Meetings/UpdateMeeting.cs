@@ -1,8 +1,7 @@
 using SmartBranch.Api.Common.ContentSecurity;
-using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Api.Messaging;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
-using SmartBranch.Domain.Messaging;
 
 namespace SmartBranch.Api.Features.Meetings;
 
@@ -48,7 +47,7 @@ public static class UpdateMeeting
             db, access, id, tracked: true, MeetingAccess.CanOrganize, "只有会议召集人或支委才能修改会议。", cancellationToken);
         if (meeting is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var screening = await check.ScreenAsync(current.OpenId, request.Topic.Trim(), [request.Agenda, request.Place], cancellationToken);
@@ -69,7 +68,7 @@ public static class UpdateMeeting
         var updated = meeting.Update(request.ToDetails(convenerId, meeting.Visibility), now);
         if (!updated.Succeeded)
         {
-            return MeetingAccess.Problem(updated.Error!);
+            return Problems.From(updated.Error!);
         }
 
         var removedIds = new List<int>();
@@ -83,7 +82,7 @@ public static class UpdateMeeting
             var removal = meeting.RemoveAttendee(memberId);
             if (!removal.Succeeded)
             {
-                return MeetingAccess.Problem(removal.Error!);
+                return Problems.From(removal.Error!);
             }
 
             removedIds.Add(memberId);
@@ -109,7 +108,7 @@ public static class UpdateMeeting
             await MeetingReminders.TellMovedAsync(reminders, meeting, attendeeIds.Except(addedIds).ToList(), now, cancellationToken);
         }
 
-        audit.Record(meeting.BranchId, moved ? "meeting.moved" : "meeting.updated", AuditTargets.Meeting, meeting.Id,
+        audit.Record(meeting.BranchId, moved ? "meeting.moved" : "meeting.updated", SubjectTypes.Meeting, meeting.Id,
             $"修改{meeting.Type.DisplayName()}「{meeting.Topic}」，{MeetingReminders.When(meeting.StartsAt)}；新增{addedIds.Count}人，移除{removedIds.Count}人{screening.AuditNote}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await MeetingViews.DetailAsync(db, meeting, access, now, cancellationToken));

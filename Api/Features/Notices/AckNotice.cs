@@ -18,7 +18,7 @@ public static class AckNotice
         var (notice, recipient, refusal) = await NoticeRules.LoadReadableAsync(db, id, viewer, cancellationToken);
         if (notice is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (notice.Status != NoticeStatus.Published)

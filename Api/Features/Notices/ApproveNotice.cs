@@ -1,4 +1,4 @@
-using SmartBranch.Domain.Messaging;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Notices;
 
 namespace SmartBranch.Api.Features.Notices;
@@ -21,7 +21,7 @@ public static class ApproveNotice
             db, id, viewer, "只有发布单位的支委或党总支管理员可以审核通知。", cancellationToken);
         if (notice is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var now = time.GetUtcNow();
@@ -29,9 +29,7 @@ public static class ApproveNotice
         var outcome = notice.Approve(current.Id, now, await NoticeRules.AudienceForPublicationAsync(db, notice, now, cancellationToken));
         if (!outcome.Succeeded)
         {
-            return outcome.Error!.Code == "notice.self_approval"
-                ? Problems.From(outcome.Error, StatusCodes.Status403Forbidden)
-                : Problems.From(outcome.Error, StatusCodes.Status409Conflict);
+            return Problems.From(outcome.Error!);
         }
 
         audit.Record(notice.UnitId, "notice.approved", SubjectTypes.Notice, notice.Id, $"审核通过通知《{notice.Title}》");

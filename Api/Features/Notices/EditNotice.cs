@@ -1,5 +1,5 @@
 using SmartBranch.Api.Common.ContentSecurity;
-using SmartBranch.Domain.Messaging;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Notices;
 
 namespace SmartBranch.Api.Features.Notices;
@@ -37,7 +37,7 @@ public static class EditNotice
             db, id, viewer, "只有发布单位的支委或党总支管理员可以修改通知。", cancellationToken);
         if (notice is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (notice.Status == NoticeStatus.Withdrawn)
@@ -53,11 +53,13 @@ public static class EditNotice
 
         var now = time.GetUtcNow();
         db.NoticeRevisions.Add(notice.Edit(text!.Title, text.Body, request.Pinned, current.Id, now));
-        if (text.Verdict == ContentVerdict.Pass)
+        if (text.Verdict == ContentVerdict.Pass
+            && notice.Publish(now, await NoticeRules.AudienceForPublicationAsync(db, notice, now, cancellationToken)) is { Error: { } notPublished })
         {
-            notice.Publish(now, await NoticeRules.AudienceForPublicationAsync(db, notice, now, cancellationToken));
+            return Problems.From(notPublished);
         }
-        else
+
+        if (text.Verdict != ContentVerdict.Pass)
         {
             // The new text is not shown unchecked: the notice waits for approval again.
             notice.Hold(text.Verdict == ContentVerdict.Review ? NoticeHoldReason.ContentReview : NoticeHoldReason.CheckUnavailable);

@@ -44,7 +44,7 @@ public static class GetNotice
         var (notice, recipient, refusal) = await NoticeRules.LoadReadableAsync(db, id, viewer, cancellationToken);
         if (notice is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (recipient is not null && notice.IsPublished && recipient.FirstReadAt is null)

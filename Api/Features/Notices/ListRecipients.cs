@@ -30,7 +30,7 @@ public static class ListRecipients
             db, id, viewer, "只有发布单位的支委或党总支管理员可以查看阅读情况。", cancellationToken);
         if (notice is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var wanted = RecipientState.All;

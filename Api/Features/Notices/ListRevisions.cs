@@ -18,7 +18,7 @@ public static class ListRevisions
         var (notice, _, refusal) = await NoticeRules.LoadReadableAsync(db, id, viewer, cancellationToken);
         if (notice is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var revisions = await db.NoticeRevisions.AsNoTracking()

@@ -1,5 +1,5 @@
-using SmartBranch.Api.Features.Reminders;
-using SmartBranch.Domain.Messaging;
+using SmartBranch.Api.Messaging;
+using SmartBranch.Domain.Common;
 
 namespace SmartBranch.Api.Features.Notices;
 

@@ -14,6 +14,9 @@ internal sealed record NoticeViewer(int? MemberId, AccessScope? Access)
         current.MemberId is int id ? new NoticeViewer(id, await current.GetAccessAsync(cancellationToken)) : new NoticeViewer(null, null);
 }
 
+/// <summary>A notice the caller may read, with their recipient row (null when they are not in its audience).</summary>
+internal sealed record ReadableNotice(Notice Notice, NoticeRecipient? Recipient);
+
 /// <summary>Who may see and manage a notice. Anyone who may not see it gets the same 404 as for a missing id.</summary>
 internal static class NoticeRules
 {
@@ -45,26 +48,32 @@ internal static class NoticeRules
     }
 
     /// <summary>
-    /// Loads the notice for a caller who wants to read it: the notice and their recipient row, or null and
-    /// the same 404 as for a missing id when they may not read it.
+    /// Loads the notice for a caller who wants to read it: the notice and their recipient row, or the same
+    /// not-found refusal as for a missing id when they may not read it.
     /// </summary>
-    public static async Task<(Notice? Notice, NoticeRecipient? Recipient, ProblemHttpResult? Refusal)> LoadReadableAsync(
+    public static async Task<Result<ReadableNotice>> LoadReadableAsync(
         AppDbContext db, int id, NoticeViewer viewer, CancellationToken cancellationToken)
     {
         var (notice, recipient) = await LoadAsync(db, id, viewer, cancellationToken);
         return notice is null || !CanRead(viewer, notice, recipient is not null)
-            ? (null, null, Problems.NotFound())
-            : (notice, recipient, null);
+            ? Refusals.NotFound()
+            : new ReadableNotice(notice, recipient);
     }
 
-    /// <summary>As <see cref="LoadReadableAsync"/>, and 403 with <paramref name="forbidden"/> when the caller may read but not manage it.</summary>
-    public static async Task<(Notice? Notice, NoticeRecipient? Recipient, ProblemHttpResult? Refusal)> LoadManageableAsync(
+    /// <summary>As <see cref="LoadReadableAsync"/>, and forbidden (403) with <paramref name="forbidden"/> when the caller may read but not manage it.</summary>
+    public static async Task<Result<ReadableNotice>> LoadManageableAsync(
         AppDbContext db, int id, NoticeViewer viewer, string forbidden, CancellationToken cancellationToken)
     {
-        var (notice, recipient, refusal) = await LoadReadableAsync(db, id, viewer, cancellationToken);
-        return notice is null || CanManage(viewer, notice)
-            ? (notice, recipient, refusal)
-            : (null, null, Problems.Forbidden(forbidden));
+        var readable = await LoadReadableAsync(db, id, viewer, cancellationToken);
+        return readable.Value is { } found && !CanManage(viewer, found.Notice) ? Refusals.Forbidden(forbidden) : readable;
+    }
+
+    /// <summary><c>var (notice, recipient, refusal) = …</c>: the notice and the caller's recipient row, or the refusal.</summary>
+    public static void Deconstruct(this Result<ReadableNotice> result, out Notice? notice, out NoticeRecipient? recipient, out DomainError? refusal)
+    {
+        notice = result.Value?.Notice;
+        recipient = result.Value?.Recipient;
+        refusal = result.Error;
     }
 
     /// <summary>
@@ -75,28 +84,6 @@ internal static class NoticeRules
         notice.HasBeenPublished
             ? []
             : await Audiences.ResolveMembersAsync(db, new AudienceRequest(notice.AudienceUnitIds, notice.AudienceMemberIds), notice.Visibility, LocalCalendar.Today(now), cancellationToken);
-
-    /// <summary>
-    /// Saves a new notice and its audit entry in one transaction: the entry needs the notice's id, and the
-    /// log must never disagree with the data.
-    /// </summary>
-    public static async Task SaveWithAuditAsync(AppDbContext db, Notice notice, Action recordAudit, CancellationToken cancellationToken)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async ct =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (db.Entry(notice).State == EntityState.Detached)
-            {
-                db.Notices.Add(notice);
-            }
-
-            await db.SaveChangesAsync(ct);
-            recordAudit();
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }, cancellationToken);
-    }
 
     /// <summary>
     /// Saves a change to an existing notice; false when someone else changed it first (approved, edited or

@@ -1,6 +1,5 @@
 using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Domain.Common;
-using SmartBranch.Domain.Messaging;
 using SmartBranch.Domain.Notices;
 using SmartBranch.Domain.Organization;
 
@@ -53,9 +52,9 @@ public static class PostNotice
             return Problems.Forbidden("只有支部委员或党总支管理员可以发布通知。");
         }
 
-        if (await Audiences.CheckPosterAsync(db, access, request.Audience, cancellationToken) is { } refused)
+        if (await Audiences.CheckPosterAsync(db, access, request.Audience, cancellationToken) is { Error: { } refused })
         {
-            return Problems.From(refused, StatusCodes.Status403Forbidden);
+            return Problems.From(refused);
         }
 
         var owner = await OwningUnitAsync(db, access, request.Audience, cancellationToken);
@@ -73,16 +72,19 @@ public static class PostNotice
         var now = time.GetUtcNow();
         var notice = new Notice(owner.Value.UnitId, owner.Value.GeneralBranchId, current.Id, text!.Title, text.Body, request.Visibility!.Value,
             request.RequiresAck, request.Pinned, request.Audience.Units, request.Audience.Members, now);
-        if (text.Verdict == ContentVerdict.Pass)
+        if (text.Verdict == ContentVerdict.Pass
+            && notice.Publish(now, await NoticeRules.AudienceForPublicationAsync(db, notice, now, cancellationToken)) is { Error: { } notPublished })
         {
-            notice.Publish(now, await NoticeRules.AudienceForPublicationAsync(db, notice, now, cancellationToken));
+            return Problems.From(notPublished);
         }
-        else
+
+        if (text.Verdict != ContentVerdict.Pass)
         {
             notice.Hold(text.Verdict == ContentVerdict.Review ? NoticeHoldReason.ContentReview : NoticeHoldReason.CheckUnavailable);
         }
 
-        await NoticeRules.SaveWithAuditAsync(db, notice, () => audit.Record(
+        db.Notices.Add(notice);
+        await db.SaveWithAuditAsync(() => audit.Record(
             notice.UnitId,
             notice.IsPublished ? "notice.published" : "notice.held",
             SubjectTypes.Notice,

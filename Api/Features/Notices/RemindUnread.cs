@@ -1,5 +1,5 @@
 using System.Globalization;
-using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Api.Messaging;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Messaging;
 using SmartBranch.Domain.Notices;
@@ -31,7 +31,7 @@ public static class RemindUnread
             db, id, viewer, "只有发布单位的支委或党总支管理员可以提醒未读党员。", cancellationToken);
         if (notice is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (notice.Status != NoticeStatus.Published)

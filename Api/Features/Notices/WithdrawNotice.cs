@@ -1,5 +1,5 @@
-using SmartBranch.Api.Features.Reminders;
-using SmartBranch.Domain.Messaging;
+using SmartBranch.Api.Messaging;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Notices;
 
 namespace SmartBranch.Api.Features.Notices;
@@ -23,14 +23,14 @@ public static class WithdrawNotice
             db, id, viewer, "只有发布单位的支委或党总支管理员可以撤回通知。", cancellationToken);
         if (notice is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var now = time.GetUtcNow();
         var outcome = notice.Withdraw(now);
         if (!outcome.Succeeded)
         {
-            return Problems.From(outcome.Error!, StatusCodes.Status409Conflict);
+            return Problems.From(outcome.Error!);
         }
 
         // Nobody should be reminded to read what is no longer there.

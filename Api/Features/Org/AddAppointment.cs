@@ -38,7 +38,7 @@ public static class AddAppointment
         var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanAppointIn, cancellationToken);
         if (unit is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (request.Role.HeldIn() != unit.Kind)
@@ -65,16 +65,15 @@ public static class AddAppointment
         var startsOn = request.StartsOn ?? LocalCalendar.Today(time.GetUtcNow());
         var endsOn = request.EndsOn ?? startsOn.AddYears(Appointment.DefaultTermYears);
         var sameRole = await db.Appointments.AsNoTracking().Where(a => a.UnitId == id && a.Role == request.Role).ToListAsync(cancellationToken);
-        if (Appointment.CheckNew(member!.Id, request.Role, startsOn, endsOn, sameRole) is { } error)
+        if (Appointment.CheckNew(member!.Id, request.Role, startsOn, endsOn, sameRole) is { Error: { } error })
         {
-            return Problems.From(error, StatusCodes.Status409Conflict);
+            return Problems.From(error);
         }
 
         var appointment = new Appointment(member.Id, id, request.Role, startsOn, endsOn);
         db.Appointments.Add(appointment);
-        await OrgSaves.SaveWithAuditAsync(
-            db,
-            () => audit.Record(id, "appointment.created", "Appointment", appointment.Id, $"任命 {member.Name} 为{request.Role.DisplayName()}（{startsOn:yyyy-MM-dd} 至 {endsOn:yyyy-MM-dd}）"),
+        await db.SaveWithAuditAsync(
+            () => audit.Record(id, "appointment.created", SubjectTypes.Appointment, appointment.Id, $"任命 {member.Name} 为{request.Role.DisplayName()}（{startsOn:yyyy-MM-dd} 至 {endsOn:yyyy-MM-dd}）"),
             cancellationToken);
 
         return TypedResults.Created(

@@ -32,7 +32,7 @@ public static class AddMember
         var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanManage, cancellationToken);
         if (unit is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (unit.Kind != UnitKind.Branch)
@@ -41,7 +41,7 @@ public static class AddMember
         }
 
         var today = LocalCalendar.Today(time.GetUtcNow());
-        if (await MemberFields.CheckAsync(db, id, request, today, cancellationToken) is { } error)
+        if (await MemberFields.CheckAsync(db, id, request, today, cancellationToken) is { Error: { } error })
         {
             return Problems.From(error);
         }
@@ -57,7 +57,7 @@ public static class AddMember
         db.Members.Add(member);
         try
         {
-            await OrgSaves.SaveWithAuditAsync(db, () => audit.Record(id, "member.created", "Member", member.Id, $"添加党员 {member.Name}（{member.Number}）"), cancellationToken);
+            await db.SaveWithAuditAsync(() => audit.Record(id, "member.created", SubjectTypes.Member, member.Id, $"添加党员 {member.Name}（{member.Number}）"), cancellationToken);
         }
         catch (DbUpdateException)
         {

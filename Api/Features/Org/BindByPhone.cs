@@ -78,10 +78,10 @@ public static class BindByPhone
         var now = time.GetUtcNow();
         if (member.BindTo(openId, now).Error is { } bound)
         {
-            return Problems.From(bound, StatusCodes.Status409Conflict);
+            return Problems.From(bound.As(ErrorKind.Conflict));
         }
 
-        db.AuditLog.Add(new AuditEntry(member.Id, member.BranchId, "member.bound", "Member", member.Id, $"{member.Name}（{member.Number}）通过微信验证的手机号绑定微信", now));
+        db.AuditLog.Add(new AuditEntry(member.Id, member.BranchId, "member.bound", SubjectTypes.Member, member.Id, $"{member.Name}（{member.Number}）通过微信验证的手机号绑定微信", now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

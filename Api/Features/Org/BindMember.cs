@@ -71,11 +71,11 @@ public static class BindMember
 
         if (member.BindTo(openId, now).Error is { } bound)
         {
-            return Problems.From(bound, StatusCodes.Status409Conflict);
+            return Problems.From(bound);
         }
 
         invitation.RecordUse();
-        db.AuditLog.Add(new AuditEntry(member.Id, member.BranchId, "member.bound", "Member", member.Id, $"{member.Name}（{member.Number}）通过邀请绑定微信", now));
+        db.AuditLog.Add(new AuditEntry(member.Id, member.BranchId, "member.bound", SubjectTypes.Member, member.Id, $"{member.Name}（{member.Number}）通过邀请绑定微信", now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -23,7 +23,7 @@ public static class CloseUnit
         var (_, refusal) = await db.LoadUnitAsync(access, id, access.CanManageFromAbove, cancellationToken);
         if (refusal is not null)
         {
-            return refusal;
+            return Problems.From(refusal);
         }
 
         var unit = await db.Units.FirstAsync(u => u.Id == id, cancellationToken);
@@ -31,10 +31,10 @@ public static class CloseUnit
         var children = await db.Units.CountAsync(u => u.ParentId == id && u.ClosedOn == null, cancellationToken);
         if (unit.Close(LocalCalendar.Today(time.GetUtcNow()), members, children).Error is { } error)
         {
-            return Problems.From(error, StatusCodes.Status409Conflict);
+            return Problems.From(error.As(ErrorKind.Conflict));
         }
 
-        audit.Record(id, "unit.closed", "Unit", id, $"撤销{OrgNames.Kind(unit.Kind)}“{unit.Name}”");
+        audit.Record(id, "unit.closed", SubjectTypes.Unit, id, $"撤销{OrgNames.Kind(unit.Kind)}“{unit.Name}”");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new Response(unit.Id, unit.Name, unit.ClosedOn!.Value));
     }

@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 using System.Security.Cryptography;
 using SmartBranch.Domain.Organization;
 
@@ -36,7 +37,7 @@ public static class CreateInvitation
         var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanManage, cancellationToken);
         if (unit is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (unit.Kind != UnitKind.Branch)
@@ -53,9 +54,8 @@ public static class CreateInvitation
 
         var invitation = new Invitation(id, NewCode(), request.SingleUse ?? true, expiresAt, current.Id, now);
         db.Invitations.Add(invitation);
-        await OrgSaves.SaveWithAuditAsync(
-            db,
-            () => audit.Record(id, "invitation.created", "Invitation", invitation.Id,
+        await db.SaveWithAuditAsync(
+            () => audit.Record(id, "invitation.created", SubjectTypes.Invitation, invitation.Id,
                 $"创建{(invitation.SingleUse ? "单次" : "多次")}绑定邀请，有效期至 {SmartBranch.Domain.Common.LocalCalendar.ToLocal(expiresAt):yyyy-MM-dd HH:mm}"),
             cancellationToken);
 

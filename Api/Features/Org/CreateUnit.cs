@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Org;
@@ -36,11 +37,11 @@ public static class CreateUnit
         var (_, refusal) = await db.LoadUnitAsync(access, request.ParentId, access.CanManage, cancellationToken);
         if (refusal is not null)
         {
-            return refusal;
+            return Problems.From(refusal);
         }
 
         var parent = await db.Units.FirstAsync(u => u.Id == request.ParentId, cancellationToken);
-        if (OrganizationUnit.CheckPlacement(request.Kind, parent) is { } error)
+        if (OrganizationUnit.CheckPlacement(request.Kind, parent) is { Error: { } error })
         {
             return Problems.From(error);
         }
@@ -53,7 +54,7 @@ public static class CreateUnit
 
         var unit = new OrganizationUnit(name, request.Kind, parent, request.Category ?? BranchCategory.None);
         db.Units.Add(unit);
-        await OrgSaves.SaveWithAuditAsync(db, () => audit.Record(parent.Id, "unit.created", "Unit", unit.Id, $"在{parent.Name}下创建{OrgNames.Kind(unit.Kind)}“{unit.Name}”"), cancellationToken);
+        await db.SaveWithAuditAsync(() => audit.Record(parent.Id, "unit.created", SubjectTypes.Unit, unit.Id, $"在{parent.Name}下创建{OrgNames.Kind(unit.Kind)}“{unit.Name}”"), cancellationToken);
         return TypedResults.Created($"/api/org/units/{unit.Id}", new Response(unit.Id, unit.Name, unit.Kind, unit.Category, parent.Id));
     }
 }

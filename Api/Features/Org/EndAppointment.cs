@@ -24,9 +24,9 @@ public static class EndAppointment
             return Problems.NotFound();
         }
 
-        if (UnitAccess.Check(access, appointment.UnitId, access.CanAppointIn) is { } refusal)
+        if (UnitAccess.Check(access, appointment.UnitId, access.CanAppointIn) is { Error: { } refusal })
         {
-            return refusal;
+            return Problems.From(refusal);
         }
 
         var today = LocalCalendar.Today(time.GetUtcNow());
@@ -40,7 +40,7 @@ public static class EndAppointment
             db.Appointments.Remove(appointment);
         }
 
-        audit.Record(appointment.UnitId, "appointment.ended", "Appointment", appointment.Id, $"结束 {appointment.Member!.Name} 的{appointment.Role.DisplayName()}任期");
+        audit.Record(appointment.UnitId, "appointment.ended", SubjectTypes.Appointment, appointment.Id, $"结束 {appointment.Member!.Name} 的{appointment.Role.DisplayName()}任期");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

@@ -21,7 +21,7 @@ public static class ExportMembers
         var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanManage, cancellationToken);
         if (unit is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var tableFormat = string.IsNullOrEmpty(format) ? TableFormat.Xlsx : TableFile.ParseFormat(format);

@@ -40,7 +40,7 @@ public static class GetUnit
         var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanView, cancellationToken);
         if (unit is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var today = LocalCalendar.Today(time.GetUtcNow());

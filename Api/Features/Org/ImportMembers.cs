@@ -46,7 +46,7 @@ public static class ImportMembers
         var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanManage, cancellationToken);
         if (unit is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (unit.Kind != UnitKind.Branch)
@@ -105,7 +105,7 @@ public static class ImportMembers
             var groupId = has.Contains(RosterSheet.Group) ? row.GroupId : member.PartyGroupId;
             var admittedOn = has.Contains(RosterSheet.AdmittedOn) ? row.AdmittedOn : member.AdmittedOn;
             var fullSince = has.Contains(RosterSheet.FullSince) ? row.FullSince : member.FullSince;
-            if (Member.CheckMembership(row.Status, admittedOn, fullSince, today) is not null)
+            if (!Member.CheckMembership(row.Status, admittedOn, fullSince, today).Succeeded)
             {
                 // The kept dates do not fit the new status (e.g. 预备 with an old 转正日期): the file's own values win.
                 (admittedOn, fullSince) = (row.AdmittedOn, row.FullSince);
@@ -130,7 +130,7 @@ public static class ImportMembers
 
         if (apply && created + updated > 0)
         {
-            audit.Record(id, "members.imported", "Unit", id, $"导入名册 {fileName}：新增 {created} 人，更新 {updated} 人，未变 {unchanged} 人");
+            audit.Record(id, "members.imported", SubjectTypes.Unit, id, $"导入名册 {fileName}：新增 {created} 人，更新 {updated} 人，未变 {unchanged} 人");
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -154,22 +154,13 @@ public static class ImportMembers
     {
         static (IReadOnlyList<TableRow>, string, ProblemHttpResult?) Fail(string detail) => ([], string.Empty, Problems.BadRequest("文件无效", detail));
 
-        if (!http.HasFormContentType)
+        var (form, broken) = await RequestForms.ReadAsync(http, "请以 multipart/form-data 上传名册文件（字段名 file）。", cancellationToken);
+        if (broken is not null)
         {
-            return Fail("请以 multipart/form-data 上传名册文件（字段名 file）。");
+            return ([], string.Empty, broken);
         }
 
-        IFormCollection form;
-        try
-        {
-            form = await http.ReadFormAsync(cancellationToken);
-        }
-        catch (InvalidDataException)
-        {
-            return Fail("上传内容无法读取，请重新上传。");
-        }
-
-        var file = form.Files.GetFile("file");
+        var file = form!.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
             return Fail("请选择要导入的名册文件（字段名 file）。");
@@ -317,7 +308,7 @@ public static class ImportMembers
                 reasons.Add("转正日期格式不正确（应为 2021-07-01、2021/7/1、2021.07.01 或 2021年7月1日）");
             }
 
-            if (status is { } s && admittedOk && fullOk && Member.CheckMembership(s, admittedOn, fullSince, today) is { } rule)
+            if (status is { } s && admittedOk && fullOk && Member.CheckMembership(s, admittedOn, fullSince, today) is { Error: { } rule })
             {
                 reasons.Add(rule.Message.TrimEnd('。'));
             }

@@ -26,7 +26,7 @@ public static class ListMembers
         var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanSeeMembersOf, cancellationToken);
         if (unit is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var showArchived = archived == true && access.CanManage(id);

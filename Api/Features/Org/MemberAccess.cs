@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Org;
@@ -6,18 +7,18 @@ namespace SmartBranch.Api.Features.Org;
 internal static class MemberAccess
 {
     /// <summary>
-    /// The member (tracked, to be changed), or null and the refusal to return: 404 for an unknown id or one in
-    /// a branch the caller cannot view, 403 unless <paramref name="may"/> allows acting in the member's branch.
+    /// The member (tracked, to be changed), or the refusal: not found (404) for an unknown id or one in
+    /// a branch the caller cannot view, forbidden (403) unless <paramref name="may"/> allows acting in the member's branch.
     /// </summary>
-    public static async Task<(Member? Member, ProblemHttpResult? Refusal)> LoadMemberAsync(
+    public static async Task<Result<Member>> LoadMemberAsync(
         this AppDbContext db, AccessScope access, int memberId, Func<int, bool> may, CancellationToken cancellationToken)
     {
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken);
         if (member is null)
         {
-            return (null, Problems.NotFound());
+            return Refusals.NotFound();
         }
 
-        return UnitAccess.Check(access, member.BranchId, may) is { } refusal ? (null, refusal) : (member, null);
+        return UnitAccess.Check(access, member.BranchId, may) is { Error: { } refusal } ? refusal : member;
     }
 }

@@ -48,7 +48,7 @@ internal static class MemberFields
         !string.IsNullOrEmpty(number) && number.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 
     /// <summary>Refuses a party group outside the branch and membership data that cannot be true.</summary>
-    public static async Task<DomainError?> CheckAsync(AppDbContext db, int branchId, IMemberFields fields, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<Result> CheckAsync(AppDbContext db, int branchId, IMemberFields fields, DateOnly today, CancellationToken cancellationToken)
     {
         if (fields.PartyGroupId is int groupId
             && !await db.Units.AnyAsync(u => u.Id == groupId && u.ParentId == branchId && u.Kind == UnitKind.PartyGroup, cancellationToken))
@@ -67,29 +67,4 @@ internal static class MemberFields
         member.SetMembership(fields.Status, fields.AdmittedOn, fields.FullSince);
         member.PlaceIn(member.BranchId, fields.PartyGroupId);
     }
-}
-
-internal static class OrgSaves
-{
-    /// <summary>
-    /// Saves a new row and then its audit entry (which needs the new id) in one transaction, inside the
-    /// provider's execution strategy (SQL Server retries refuse user transactions outside it).
-    /// </summary>
-    public static Task SaveWithAuditAsync(AppDbContext db, Action recordAudit, CancellationToken cancellationToken) =>
-        SaveWithAuditAsync(db, _ =>
-        {
-            recordAudit();
-            return Task.CompletedTask;
-        }, cancellationToken);
-
-    /// <summary>The same, when what follows the first save (audit, reminders that need the new id) is asynchronous.</summary>
-    public static Task SaveWithAuditAsync(AppDbContext db, Func<CancellationToken, Task> afterFirstSave, CancellationToken cancellationToken) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            await afterFirstSave(ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }, cancellationToken);
 }

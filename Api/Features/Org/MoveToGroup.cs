@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Org;
@@ -22,7 +23,7 @@ public static class MoveToGroup
         var (member, refusal) = await db.LoadMemberAsync(access, id, access.CanManage, cancellationToken);
         if (member is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         string groupName = "无党小组";
@@ -43,7 +44,7 @@ public static class MoveToGroup
         }
 
         member.PlaceIn(member.BranchId, request.PartyGroupId);
-        audit.Record(member.BranchId, "member.group", "Member", member.Id, $"{member.Name} 调整到{groupName}");
+        audit.Record(member.BranchId, "member.group", SubjectTypes.Member, member.Id, $"{member.Name} 调整到{groupName}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new Response(member.Id, member.BranchId, member.PartyGroupId));
     }

@@ -1,4 +1,4 @@
-using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Api.Messaging;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Messaging;
 using SmartBranch.Domain.Organization;

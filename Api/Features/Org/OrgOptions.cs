@@ -18,15 +18,3 @@ public sealed class OrgOptions
     /// <summary>How often the background sweep looks for terms ending, expired letters and members away; zero turns the loop off (tests run it by hand).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(6);
 }
-
-public static class OrgModule
-{
-    /// <summary>The organisation area's services: options, the flag sweep and its background loop.</summary>
-    public static IServiceCollection AddOrg(this IServiceCollection services)
-    {
-        services.AddOptions<OrgOptions>().BindConfiguration(OrgOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<OrgFlags>();
-        services.AddHostedService<OrgSweepWorker>();
-        return services;
-    }
-}

@@ -37,7 +37,7 @@ public static class RecordStatusChange
         var (member, refusal) = await db.LoadMemberAsync(access, id, access.CanManage, cancellationToken);
         if (member is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (request.ResolutionId is int resolutionId
@@ -56,7 +56,7 @@ public static class RecordStatusChange
 
         var entry = new MemberStatusEvent(member.Id, member.BranchId, request.Change, on, request.Reason.Trim(), request.ResolutionId, current.Id, now);
         db.MemberStatusEvents.Add(entry);
-        await OrgSaves.SaveWithAuditAsync(db, () => audit.Record(member.BranchId, "member.status", "Member", member.Id, $"{member.Name}：{request.Change.DisplayName()}（{on:yyyy-MM-dd}）"), cancellationToken);
+        await db.SaveWithAuditAsync(() => audit.Record(member.BranchId, "member.status", SubjectTypes.Member, member.Id, $"{member.Name}：{request.Change.DisplayName()}（{on:yyyy-MM-dd}）"), cancellationToken);
         return TypedResults.Created($"/api/members/{member.Id}/status", StatusEventView.From(entry, null));
     }
 }

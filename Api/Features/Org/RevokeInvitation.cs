@@ -1,3 +1,5 @@
+using SmartBranch.Domain.Common;
+
 namespace SmartBranch.Api.Features.Org;
 
 public static class RevokeInvitation
@@ -23,7 +25,7 @@ public static class RevokeInvitation
         if (invitation.RevokedAt is null)
         {
             invitation.Revoke(time.GetUtcNow());
-            audit.Record(invitation.BranchId, "invitation.revoked", "Invitation", invitation.Id, "撤销绑定邀请");
+            audit.Record(invitation.BranchId, "invitation.revoked", SubjectTypes.Invitation, invitation.Id, "撤销绑定邀请");
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -113,7 +113,7 @@ public static class SetupOrganization
             db.Members.Add(admin);
             await db.SaveChangesAsync(cancellationToken);
             db.Appointments.Add(new Appointment(admin.Id, top.Id, CommitteeRole.GeneralBranchAdmin, today));
-            db.AuditLog.Add(new AuditEntry(admin.Id, top.Id, "org.setup", "Unit", top.Id, $"初始化：创建{top.Name}，首位管理员 {admin.Name}（{admin.Number}）", now));
+            db.AuditLog.Add(new AuditEntry(admin.Id, top.Id, "org.setup", SubjectTypes.Unit, top.Id, $"初始化：创建{top.Name}，首位管理员 {admin.Name}（{admin.Number}）", now));
         }
         else
         {

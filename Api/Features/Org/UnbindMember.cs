@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Infrastructure.Sessions;
 
 namespace SmartBranch.Api.Features.Org;
@@ -20,7 +21,7 @@ public static class UnbindMember
         var (member, refusal) = await db.LoadMemberAsync(access, id, access.CanManage, cancellationToken);
         if (member is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (member.OpenId is not { } openId)
@@ -29,7 +30,7 @@ public static class UnbindMember
         }
 
         member.Unbind();
-        audit.Record(member.BranchId, "member.unbound", "Member", member.Id, $"解除 {member.Name}（{member.Number}）的微信绑定");
+        audit.Record(member.BranchId, "member.unbound", SubjectTypes.Member, member.Id, $"解除 {member.Name}（{member.Number}）的微信绑定");
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -32,11 +32,11 @@ public static class UpdateMember
         var (member, refusal) = await db.LoadMemberAsync(access, id, access.CanManage, cancellationToken);
         if (member is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var today = LocalCalendar.Today(time.GetUtcNow());
-        if (await MemberFields.CheckAsync(db, member.BranchId, request, today, cancellationToken) is { } error)
+        if (await MemberFields.CheckAsync(db, member.BranchId, request, today, cancellationToken) is { Error: { } error })
         {
             return Problems.From(error);
         }
@@ -48,7 +48,7 @@ public static class UpdateMember
         }
 
         MemberFields.Apply(member, request, phones);
-        audit.Record(member.BranchId, "member.updated", "Member", member.Id, $"修改党员信息 {member.Name}（{member.Number}）");
+        audit.Record(member.BranchId, "member.updated", SubjectTypes.Member, member.Id, $"修改党员信息 {member.Name}（{member.Number}）");
         try
         {
             await db.SaveChangesAsync(cancellationToken);

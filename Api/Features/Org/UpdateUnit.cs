@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Org;
@@ -33,7 +34,7 @@ public static class UpdateUnit
         var (_, refusal) = await db.LoadUnitAsync(access, id, access.CanManageFromAbove, cancellationToken);
         if (refusal is not null)
         {
-            return refusal;
+            return Problems.From(refusal);
         }
 
         var unit = await db.Units.FirstAsync(u => u.Id == id, cancellationToken);
@@ -48,7 +49,7 @@ public static class UpdateUnit
             var (_, parentRefusal) = await db.LoadUnitAsync(access, parentId, access.CanManage, cancellationToken);
             if (parentRefusal is not null)
             {
-                return parentRefusal;
+                return Problems.From(parentRefusal);
             }
 
             var parent = await db.Units.FirstAsync(u => u.Id == parentId, cancellationToken);
@@ -73,7 +74,7 @@ public static class UpdateUnit
 
         if (changes.Count > 0)
         {
-            audit.Record(unit.Id, "unit.updated", "Unit", unit.Id, string.Join("；", changes));
+            audit.Record(unit.Id, "unit.updated", SubjectTypes.Unit, unit.Id, string.Join("；", changes));
             await db.SaveChangesAsync(cancellationToken);
         }
 

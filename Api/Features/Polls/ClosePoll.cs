@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 namespace SmartBranch.Api.Features.Polls;
 
 public static class ClosePoll
@@ -21,7 +22,7 @@ public static class ClosePoll
         var closed = f.Poll.Close(now);
         if (!closed.Succeeded)
         {
-            return Problems.From(closed.Error!, StatusCodes.Status409Conflict);
+            return Problems.From(closed.Error!.As(ErrorKind.Conflict));
         }
 
         await db.SaveChangesAsync(cancellationToken);

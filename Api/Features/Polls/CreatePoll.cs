@@ -1,7 +1,7 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Api.Features.Brand;
 using SmartBranch.Domain.Interaction;
-using SmartBranch.Domain.Messaging;
 
 namespace SmartBranch.Api.Features.Polls;
 
@@ -66,9 +66,7 @@ public static class CreatePoll
 
         var poll = new Poll(target.Kind, target.Id, target.OwnerUnitId, question, options, request.MultipleChoice, request.Anonymous, request.ClosesAt.Value, current.Id, now);
         db.Polls.Add(poll);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Record(target.OwnerUnitId, "poll.created", SubjectTypes.Poll, poll.Id, $"发起投票《{poll.Question}》");
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveWithAuditAsync(() => audit.Record(target.OwnerUnitId, "poll.created", SubjectTypes.Poll, poll.Id, $"发起投票《{poll.Question}》"), cancellationToken);
         return TypedResults.Created($"/api/polls/{poll.Id}", await PollViews.BuildAsync(db, poll, current.Id, true, now, cancellationToken));
     }
 }

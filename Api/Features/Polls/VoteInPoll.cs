@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 namespace SmartBranch.Api.Features.Polls;
 
 public static class VoteInPoll
@@ -26,7 +27,7 @@ public static class VoteInPoll
         var (votes, error) = f.Poll.Vote(current.Id, request.OptionIds!.ToList(), already, now);
         if (error is not null)
         {
-            return error.Code is "poll.closed" or "poll.already_voted" ? Problems.From(error, StatusCodes.Status409Conflict) : Problems.From(error);
+            return error.Code is "poll.closed" or "poll.already_voted" ? Problems.From(error.As(ErrorKind.Conflict)) : Problems.From(error);
         }
 
         db.PollVotes.AddRange(votes!);

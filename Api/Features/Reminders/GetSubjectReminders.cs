@@ -1,3 +1,4 @@
+using SmartBranch.Api.Messaging;
 using SmartBranch.Domain.Messaging;
 
 namespace SmartBranch.Api.Features.Reminders;

@@ -31,14 +31,14 @@ public static class AcceptTransfer
         var now = time.GetUtcNow();
         if (transfer.Accept(current.Id, now).Error is { } error)
         {
-            return Problems.From(error, StatusCodes.Status409Conflict);
+            return Problems.From(error.As(ErrorKind.Conflict));
         }
 
         var member = await db.Members.FirstAsync(m => m.Id == transfer.MemberId, cancellationToken);
         var oldBranch = member.BranchId;
         if (member.TransferTo(transfer.ToBranchId!.Value).Error is { } moveError)
         {
-            return Problems.From(moveError, StatusCodes.Status409Conflict);
+            return Problems.From(moveError.As(ErrorKind.Conflict));
         }
 
         var today = LocalCalendar.Today(now);
@@ -52,7 +52,7 @@ public static class AcceptTransfer
             }
         }
 
-        audit.Record(transfer.ToBranchId.Value, "transfer.accepted", "Transfer", transfer.Id, $"接收{member.Name}的组织关系");
+        audit.Record(transfer.ToBranchId.Value, "transfer.accepted", SubjectTypes.Transfer, transfer.Id, $"接收{member.Name}的组织关系");
         await notify.NotifyAsync(transfer, member.Name, cancellationToken);
         return await TransferSaves.SaveAsync(db, cancellationToken) is { } conflict
             ? conflict

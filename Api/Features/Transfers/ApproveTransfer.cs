@@ -1,3 +1,5 @@
+using SmartBranch.Domain.Common;
+
 namespace SmartBranch.Api.Features.Transfers;
 
 public static class ApproveTransfer
@@ -32,11 +34,11 @@ public static class ApproveTransfer
         Months.TryParse(request.DuesPaidUpTo, out var month);
         if (transfer.Approve(current.Id, month, time.GetUtcNow()).Error is { } error)
         {
-            return Problems.From(error, StatusCodes.Status409Conflict);
+            return Problems.From(error.As(ErrorKind.Conflict));
         }
 
         var name = await db.Members.Where(m => m.Id == transfer.MemberId).Select(m => m.Name).FirstAsync(cancellationToken);
-        audit.Record(transfer.FromBranchId!.Value, "transfer.approved", "Transfer", transfer.Id, $"审批同意{name}的组织关系转接");
+        audit.Record(transfer.FromBranchId!.Value, "transfer.approved", SubjectTypes.Transfer, transfer.Id, $"审批同意{name}的组织关系转接");
         await notify.NotifyAsync(transfer, name, cancellationToken);
         if (await TransferSaves.SaveAsync(db, cancellationToken) is { } conflict)
         {

@@ -1,4 +1,5 @@
 using SmartBranch.Api.Features.Org;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Transfers;
@@ -36,7 +37,7 @@ public static class GraduationBatch
         var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanManage, cancellationToken);
         if (unit is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (unit.Kind != UnitKind.Branch)
@@ -134,7 +135,7 @@ public static class GraduationBatch
             db.Transfers.Add(transfer);
         }
 
-        audit.Record(id, "transfers.graduation", "Unit", id, $"毕业批量转出 {fileName}：{parsed.Count} 人");
+        audit.Record(id, "transfers.graduation", SubjectTypes.Unit, id, $"毕业批量转出 {fileName}：{parsed.Count} 人");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new Response(false, parsed.Count, parsed.Count));
     }

@@ -60,16 +60,16 @@ public static class IssueLetter
         var letterNumber = $"{today:yyyy}-{transfer.Id:D6}";
         if (transfer.IssueLetter(details, member.Status, letterNumber, code, today, request.ValidDays ?? options.Value.ValidDays).Error is { } error)
         {
-            return Problems.From(error, StatusCodes.Status409Conflict);
+            return Problems.From(error.As(ErrorKind.Conflict));
         }
 
         if (member.ApplyStatusChange(MemberStatusChange.Left, today, today).Error is { } archiveError)
         {
-            return Problems.From(archiveError, StatusCodes.Status409Conflict);
+            return Problems.From(archiveError.As(ErrorKind.Conflict));
         }
 
         db.MemberStatusEvents.Add(new MemberStatusEvent(member.Id, member.BranchId, MemberStatusChange.Left, today, $"组织关系转往{transfer.ToOrganization}（介绍信 {letterNumber}）", null, current.Id, now));
-        audit.Record(member.BranchId, "transfer.letter", "Transfer", transfer.Id, $"为{member.Name}开具介绍信 {letterNumber}，有效期至 {transfer.ValidUntil:yyyy-MM-dd}");
+        audit.Record(member.BranchId, "transfer.letter", SubjectTypes.Transfer, transfer.Id, $"为{member.Name}开具介绍信 {letterNumber}，有效期至 {transfer.ValidUntil:yyyy-MM-dd}");
         return await TransferSaves.SaveAsync(db, cancellationToken) is { } conflict
             ? conflict
             : TypedResults.Ok(await TransferViews.BuildOneAsync(db, access, ids, transfer, time, cancellationToken));

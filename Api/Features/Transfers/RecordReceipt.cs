@@ -41,10 +41,10 @@ public static class RecordReceipt
 
         if (transfer.RecordReceipt(on, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), current.Id, now).Error is { } error)
         {
-            return Problems.From(error, error.Code == "transfer.no_letter" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
+            return Problems.From(error);
         }
 
-        audit.Record(transfer.FromBranchId!.Value, "transfer.receipt", "Transfer", transfer.Id, $"登记介绍信 {transfer.LetterNumber} 的回执（{on:yyyy-MM-dd}）");
+        audit.Record(transfer.FromBranchId!.Value, "transfer.receipt", SubjectTypes.Transfer, transfer.Id, $"登记介绍信 {transfer.LetterNumber} 的回执（{on:yyyy-MM-dd}）");
         return await TransferSaves.SaveAsync(db, cancellationToken) is { } conflict
             ? conflict
             : TypedResults.Ok(await TransferViews.BuildOneAsync(db, access, ids, transfer, time, cancellationToken));

@@ -55,7 +55,7 @@ public static class RegisterIncoming
         var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanManage, cancellationToken);
         if (unit is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (unit.Kind != UnitKind.Branch || unit.IsClosed)
@@ -70,7 +70,7 @@ public static class RegisterIncoming
             return Problems.BadRequest("日期无效", "介绍信开具日期不能晚于今天。");
         }
 
-        if (await MemberFields.CheckAsync(db, id, request, today, cancellationToken) is { } error)
+        if (await MemberFields.CheckAsync(db, id, request, today, cancellationToken) is { Error: { } error })
         {
             return Problems.From(error);
         }
@@ -87,11 +87,11 @@ public static class RegisterIncoming
         Transfer? transfer = null;
         var invitation = new Invitation(id, CreateInvitation.NewCode(), singleUse: true, now + CreateInvitation.DefaultLifetime, current.Id, now);
         db.Invitations.Add(invitation);
-        await OrgSaves.SaveWithAuditAsync(db, _ =>
+        await db.SaveWithAuditAsync(_ =>
         {
             transfer = Transfer.RegisterIncoming(member.Id, id, request.FromOrganization.Trim(), request.LetterNumber.Trim(), request.IssuedOn, request.ValidUntil, dues, current.Id, now);
             db.Transfers.Add(transfer);
-            audit.Record(id, "transfer.incoming", "Member", member.Id, $"登记转入党员 {member.Name}（{member.Number}），介绍信 {request.LetterNumber.Trim()}，来自{request.FromOrganization.Trim()}");
+            audit.Record(id, "transfer.incoming", SubjectTypes.Member, member.Id, $"登记转入党员 {member.Name}（{member.Number}），介绍信 {request.LetterNumber.Trim()}，来自{request.FromOrganization.Trim()}");
             return Task.CompletedTask;
         }, cancellationToken);
 

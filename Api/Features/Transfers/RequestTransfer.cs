@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Transfers;
@@ -69,9 +70,9 @@ public static class RequestTransfer
             ? Transfer.RequestInside(member, request.ToBranchId!.Value, reason, current.Id, now)
             : Transfer.RequestOutgoing(member, request.ToOrganization!.Trim(), reason, current.Id, now);
         db.Transfers.Add(transfer);
-        await SmartBranch.Api.Features.Org.OrgSaves.SaveWithAuditAsync(db, async ct =>
+        await db.SaveWithAuditAsync(async ct =>
         {
-            audit.Record(member.BranchId, "transfer.requested", "Transfer", transfer.Id, $"申请{member.Name}的组织关系转接");
+            audit.Record(member.BranchId, "transfer.requested", SubjectTypes.Transfer, transfer.Id, $"申请{member.Name}的组织关系转接");
             await notify.NotifyAsync(transfer, member.Name, ct);
         }, cancellationToken);
 

@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Transfers;
@@ -37,11 +38,11 @@ public static class ReturnTransfer
 
         if (transfer.Return(request.Reason.Trim(), current.Id, time.GetUtcNow()).Error is { } error)
         {
-            return Problems.From(error, StatusCodes.Status409Conflict);
+            return Problems.From(error.As(ErrorKind.Conflict));
         }
 
         var name = await db.Members.Where(m => m.Id == transfer.MemberId).Select(m => m.Name).FirstAsync(cancellationToken);
-        audit.Record(transfer.FromBranchId ?? transfer.ToBranchId!.Value, "transfer.returned", "Transfer", transfer.Id, $"退回{name}的组织关系转接：{transfer.ReturnReason}");
+        audit.Record(transfer.FromBranchId ?? transfer.ToBranchId!.Value, "transfer.returned", SubjectTypes.Transfer, transfer.Id, $"退回{name}的组织关系转接：{transfer.ReturnReason}");
         await notify.NotifyAsync(transfer, name, cancellationToken);
         return await TransferSaves.SaveAsync(db, cancellationToken) is { } conflict
             ? conflict

@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 namespace SmartBranch.Api.Features.Walls;
 
 public static class CloseMessageWall
@@ -20,7 +21,7 @@ public static class CloseMessageWall
         var closed = f.Wall.Close(time.GetUtcNow());
         if (!closed.Succeeded)
         {
-            return Problems.From(closed.Error!, StatusCodes.Status409Conflict);
+            return Problems.From(closed.Error!.As(ErrorKind.Conflict));
         }
 
         await db.SaveChangesAsync(cancellationToken);

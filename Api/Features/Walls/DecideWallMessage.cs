@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 namespace SmartBranch.Api.Features.Walls;
 
 public static class DecideWallMessage
@@ -29,7 +30,7 @@ public static class DecideWallMessage
         var decided = message.Decide(request.Approve!.Value, current.Id, time.GetUtcNow());
         if (!decided.Succeeded)
         {
-            return Problems.From(decided.Error!, StatusCodes.Status409Conflict);
+            return Problems.From(decided.Error!.As(ErrorKind.Conflict));
         }
 
         try

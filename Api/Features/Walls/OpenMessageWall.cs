@@ -1,6 +1,6 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Api.Features.Polls;
 using SmartBranch.Domain.Interaction;
-using SmartBranch.Domain.Messaging;
 
 namespace SmartBranch.Api.Features.Walls;
 
@@ -40,15 +40,15 @@ public static class OpenMessageWall
         db.MessageWalls.Add(wall);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveWithAuditAsync(
+                () => audit.Record(target.OwnerUnitId, "wall.opened", SubjectTypes.MessageWall, wall.Id, request.RequiresApproval ? "开启留言墙（需审核）" : "开启留言墙"),
+                cancellationToken);
         }
         catch (DbUpdateException)
         {
             return Problems.Conflict("留言墙已存在", "该会议或活动已经开启了留言墙。");
         }
 
-        audit.Record(target.OwnerUnitId, "wall.opened", SubjectTypes.MessageWall, wall.Id, request.RequiresApproval ? "开启留言墙（需审核）" : "开启留言墙");
-        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/walls/{wall.Id}", await WallViews.BuildAsync(db, wall, true, current.Id, null, cancellationToken));
     }
 }

@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Api.Features.Brand;
 using SmartBranch.Domain.Interaction;
@@ -38,7 +39,7 @@ public static class PostWallMessage
         var (message, error) = f.Wall.Post(current.Id, text, verdict == ContentVerdict.Pass, time.GetUtcNow());
         if (error is not null)
         {
-            return Problems.From(error, StatusCodes.Status409Conflict);
+            return Problems.From(error.As(ErrorKind.Conflict));
         }
 
         db.WallMessages.Add(message!);

@@ -1,0 +1,20 @@
+namespace SmartBranch.Api.Features.Audit;
+
+public static class AuditModule
+{
+    /// <summary>Registers the audit area's services (none beyond the shared ones).</summary>
+    public static IServiceCollection AddAudit(this IServiceCollection services) => services;
+
+    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.Member);
+        group.MapGet("/", ListAuditLog.Handle)
+            .WithName(nameof(ListAuditLog))
+            .WithSummary("Changes made by the committee and admins in a unit (newest first; committee of the unit and admins only)")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+}

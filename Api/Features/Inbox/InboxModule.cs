@@ -1,0 +1,27 @@
+namespace SmartBranch.Api.Features.Inbox;
+
+public static class InboxModule
+{
+    /// <summary>Registers the inbox area's services (none beyond the shared ones).</summary>
+    public static IServiceCollection AddInbox(this IServiceCollection services) => services;
+
+    public static IEndpointRouteBuilder MapInboxEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/inbox").WithTags("Inbox").RequireAuthorization(Policies.Member);
+
+        group.MapGet("/", GetInbox.Handle)
+            .WithName(nameof(GetInbox))
+            .WithSummary("The member's inbox, newest first, a page at a time")
+            .WithValidation<GetInbox.Request>();
+
+        group.MapGet("/unread-count", GetInboxUnreadCount.Handle)
+            .WithName(nameof(GetInboxUnreadCount))
+            .WithSummary("How many inbox messages are unread");
+
+        group.MapPost("/{id:long}/read", MarkInboxMessageRead.Handle)
+            .WithName(nameof(MarkInboxMessageRead))
+            .WithSummary("Mark one inbox message read")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+}

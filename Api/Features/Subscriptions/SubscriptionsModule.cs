@@ -1,0 +1,23 @@
+namespace SmartBranch.Api.Features.Subscriptions;
+
+public static class SubscriptionsModule
+{
+    /// <summary>Registers the subscriptions area's services (none beyond the shared ones).</summary>
+    public static IServiceCollection AddSubscriptions(this IServiceCollection services) => services;
+
+    public static IEndpointRouteBuilder MapSubscriptionsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/subscriptions").WithTags("Subscriptions").RequireAuthorization(Policies.Member);
+
+        group.MapGet("/", GetSubscriptions.Handle)
+            .WithName(nameof(GetSubscriptions))
+            .WithSummary("The reminder kinds, their subscription-message templates and the sends the member has banked");
+
+        group.MapPost("/", RecordSubscriptions.Handle)
+            .WithName(nameof(RecordSubscriptions))
+            .WithSummary("Report what wx.requestSubscribeMessage answered; each accept banks one send")
+            .WithValidation<RecordSubscriptions.Request>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return app;
+    }
+}

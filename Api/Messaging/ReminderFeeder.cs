@@ -1,0 +1,62 @@
+using SmartBranch.Domain.Messaging;
+using SmartBranch.Infrastructure.Queues;
+
+namespace SmartBranch.Api.Messaging;
+
+/// <summary>
+/// Moves due Scheduled reminders onto the queue, a batch at a time. A row is marked Queued before its id
+/// is added, and put back to Scheduled when the queue is unavailable, so while Redis is down reminders
+/// wait in the database. Rows left Queued for longer than <see cref="ReminderOptions.QueuedTimeout"/>
+/// (their entry was lost: a crash of the in-process queue, a Redis restart) go back to Scheduled.
+/// </summary>
+internal sealed class ReminderFeeder(IServiceScopeFactory scopes, IReminderQueue queue, TimeProvider time, IOptions<ReminderOptions> options, ILogger<ReminderFeeder> logger)
+{
+    private ReminderOptions Options => options.Value;
+
+    /// <summary>Queues one batch of due reminders; returns how many were queued.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        var staleBefore = now - Options.QueuedTimeout;
+        var recovered = await db.Reminders
+            .Where(r => r.Status == ReminderStatus.Queued && r.QueuedAt < staleBefore && (r.LeaseUntil == null || r.LeaseUntil <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReminderStatus.Scheduled).SetProperty(r => r.QueuedAt, (DateTimeOffset?)null), cancellationToken);
+        if (recovered > 0)
+        {
+            logger.LogWarning("{Count} reminders were queued for more than {Timeout} without being sent; scheduling them again", recovered, Options.QueuedTimeout);
+        }
+
+        var due = await db.Reminders
+            .Where(r => r.Status == ReminderStatus.Scheduled && r.DueAt <= now)
+            .OrderBy(r => r.DueAt)
+            .ThenBy(r => r.Id)
+            .Select(r => r.Id)
+            .Take(Options.BatchSize)
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        await db.Reminders
+            .Where(r => due.Contains(r.Id) && r.Status == ReminderStatus.Scheduled)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReminderStatus.Queued).SetProperty(r => r.QueuedAt, now), cancellationToken);
+        try
+        {
+            await queue.AddAsync(due, cancellationToken);
+        }
+        catch (QueueUnavailableException ex)
+        {
+            await db.Reminders
+                .Where(r => due.Contains(r.Id) && r.Status == ReminderStatus.Queued && r.QueuedAt == now && r.LeaseOwner == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReminderStatus.Scheduled).SetProperty(r => r.QueuedAt, (DateTimeOffset?)null), cancellationToken);
+            logger.LogWarning("Reminder queue unavailable ({Reason}); {Count} due reminders stay scheduled until it is back", ex.Message, due.Count);
+            return 0;
+        }
+
+        return due.Count;
+    }
+}

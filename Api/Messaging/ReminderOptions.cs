@@ -1,0 +1,104 @@
+using System.ComponentModel.DataAnnotations;
+using SmartBranch.Domain.Messaging;
+
+namespace SmartBranch.Api.Messaging;
+
+/// <summary>Section "Reminders": the delivery pipeline and the subscription-message templates.</summary>
+public sealed class ReminderOptions
+{
+    public const string SectionName = "Reminders";
+
+    /// <summary>Run the feeder and dispatcher loops in the background (tests switch this off and drive them by hand).</summary>
+    public bool BackgroundDispatch { get; set; } = true;
+
+    /// <summary>How long the loops rest when there is nothing to do.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Reminders moved to the queue, and entries a dispatcher takes, at a time.</summary>
+    [Range(1, 5000)]
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>Dispatcher loops per instance: while one records its batch in the database, another sends.</summary>
+    [Range(1, 16)]
+    public int Dispatchers { get; set; } = 2;
+
+    /// <summary>Subscription messages a dispatcher sends at the same time.</summary>
+    [Range(1, 256)]
+    public int SendConcurrency { get; set; } = 32;
+
+    /// <summary>A queue entry left unacknowledged this long by another dispatcher is taken over (XAUTOCLAIM min-idle).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan ClaimMinIdle { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a dispatcher holds a reminder while sending it; after that another may take it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>A reminder Queued this long without being sent goes back to Scheduled (its queue entry was lost).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan QueuedTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>WeChat attempts per reminder for transient failures (-1 busy, unreachable) before it is Failed.</summary>
+    [Range(1, 20)]
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Wait before the first retry of a transient failure; doubled on each further attempt.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The subscription-message template of each reminder kind. Kinds left out get the emulator's defaults.</summary>
+    public Dictionary<ReminderKind, ReminderTemplateOptions> Templates { get; set; } = [];
+}
+
+/// <summary>One subscription-message template: its id and which reminder field fills each keyword.</summary>
+public sealed class ReminderTemplateOptions
+{
+    /// <summary>Template id from the mini-program's admin console (订阅消息 → 我的模板).</summary>
+    public string TemplateId { get; set; } = string.Empty;
+
+    /// <summary>Keyword code (<c>thing1</c>, <c>time2</c> …; the prefix is the type) → the reminder field that fills it.</summary>
+    public Dictionary<string, KeywordSource> Fields { get; set; } = [];
+}
+
+/// <summary>Reminder fields a template keyword can be filled from.</summary>
+public enum KeywordSource
+{
+    /// <summary>Topic, activity or notice title.</summary>
+    Subject,
+
+    /// <summary>The inbox title.</summary>
+    Title,
+
+    /// <summary>The inbox text.</summary>
+    Body,
+
+    /// <summary>When the meeting or activity takes place (the due time when none).</summary>
+    Time,
+
+    /// <summary>The date part of <see cref="Time"/>.</summary>
+    Date,
+
+    Place,
+
+    Note,
+}
+
+internal static class ReminderTemplateDefaults
+{
+    /// <summary>Template ids the emulator takes; production configures the real ones (refused in Production).</summary>
+    public const string EmulatorPrefix = "EMU_";
+
+    public static readonly IReadOnlyDictionary<ReminderKind, ReminderTemplateOptions> All = new Dictionary<ReminderKind, ReminderTemplateOptions>
+    {
+        [ReminderKind.Meeting] = Template("EMU_MEETING_REMINDER", ("thing1", KeywordSource.Subject), ("time2", KeywordSource.Time), ("thing3", KeywordSource.Place), ("thing4", KeywordSource.Note)),
+        [ReminderKind.Activity] = Template("EMU_ACTIVITY_REMINDER", ("thing1", KeywordSource.Subject), ("time2", KeywordSource.Time), ("thing3", KeywordSource.Place), ("thing4", KeywordSource.Note)),
+        [ReminderKind.Notice] = Template("EMU_NOTICE_REMINDER", ("thing1", KeywordSource.Subject), ("time2", KeywordSource.Time), ("thing3", KeywordSource.Note)),
+        [ReminderKind.LeaveDecision] = Template("EMU_LEAVE_DECISION", ("thing1", KeywordSource.Subject), ("phrase2", KeywordSource.Note), ("time3", KeywordSource.Time)),
+        [ReminderKind.Dues] = Template("EMU_DUES_REMINDER", ("thing1", KeywordSource.Subject), ("thing2", KeywordSource.Note), ("date3", KeywordSource.Date)),
+        [ReminderKind.Organization] = Template("EMU_ORG_TODO", ("thing1", KeywordSource.Subject), ("thing2", KeywordSource.Note), ("time3", KeywordSource.Time)),
+    };
+
+    private static ReminderTemplateOptions Template(string id, params (string Keyword, KeywordSource Source)[] fields) =>
+        new() { TemplateId = id, Fields = fields.ToDictionary(f => f.Keyword, f => f.Source) };
+}

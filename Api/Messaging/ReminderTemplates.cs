@@ -1,0 +1,55 @@
+using SmartBranch.Domain.Messaging;
+
+namespace SmartBranch.Api.Messaging;
+
+/// <summary>Turns a reminder into the template id and keyword values of its kind, within WeChat's limits.</summary>
+public sealed class ReminderTemplates(IOptions<ReminderOptions> options)
+{
+    /// <summary>Shown where a text keyword has nothing to say: WeChat refuses empty values.</summary>
+    private const string Nothing = "无";
+
+    public ReminderTemplateOptions For(ReminderKind kind) => options.Value.Templates[kind];
+
+    /// <summary>Every configured kind and its template id.</summary>
+    public IEnumerable<(ReminderKind Kind, string TemplateId)> All =>
+        options.Value.Templates.OrderBy(t => t.Key).Select(t => (t.Key, t.Value.TemplateId));
+
+    /// <summary>The keyword values for <paramref name="reminder"/>, or the keywords that cannot be filled (a defect: content or configuration).</summary>
+    internal (Dictionary<string, string> Data, string? Problem) Build(Reminder reminder)
+    {
+        var data = new Dictionary<string, string>();
+        var problems = new List<string>();
+        foreach (var (keyword, source) in For(reminder.Kind).Fields)
+        {
+            var type = Keywords.TypeOf(keyword);
+            if (type is null)
+            {
+                problems.Add($"data.{keyword} has no known type");
+                continue;
+            }
+
+            var prepared = Keywords.Prepare(type.Value, Text(reminder, source));
+            if (!prepared.IsValid)
+            {
+                problems.Add($"data.{keyword}.value {prepared.Problem}");
+                continue;
+            }
+
+            data[keyword] = prepared.Value;
+        }
+
+        return (data, problems.Count == 0 ? null : string.Join("; ", problems));
+    }
+
+    private static string Text(Reminder reminder, KeywordSource source) => source switch
+    {
+        KeywordSource.Subject => reminder.Subject,
+        KeywordSource.Title => reminder.Title,
+        KeywordSource.Body => reminder.Body,
+        KeywordSource.Time => Keywords.FormatTime(reminder.Time ?? reminder.DueAt),
+        KeywordSource.Date => Keywords.FormatDate(reminder.Time ?? reminder.DueAt),
+        KeywordSource.Place => string.IsNullOrWhiteSpace(reminder.Place) ? Nothing : reminder.Place,
+        KeywordSource.Note => string.IsNullOrWhiteSpace(reminder.Note) ? Nothing : reminder.Note,
+        _ => string.Empty,
+    };
+}

@@ -1,0 +1,52 @@
+namespace SmartBranch.Domain.Common;
+
+/// <summary>
+/// The one vocabulary for "what a row points at": audit entries (<see cref="AuditEntry.TargetType"/>),
+/// reminders and inbox messages (SubjectType) and shares. Stored as is, so a value never changes without
+/// a data migration (see Infrastructure/Persistence/DataMigrations.cs); lower case, words joined by an underscore.
+/// </summary>
+public static class SubjectTypes
+{
+    public const string Notice = "notice";
+    public const string Activity = "activity";
+    public const string Meeting = "meeting";
+
+    /// <summary>A leave request (请假) for a meeting.</summary>
+    public const string LeaveRequest = "leave";
+
+    /// <summary>A meeting's minutes (the id is the meeting's).</summary>
+    public const string Minutes = "minutes";
+
+    /// <summary>A branch's cadence for one meeting type (the id is the branch's).</summary>
+    public const string MeetingCadence = "meeting_cadence";
+
+    public const string Member = "member";
+
+    /// <summary>A relationship transfer (组织关系转接).</summary>
+    public const string Transfer = "transfer";
+    public const string Appointment = "appointment";
+    public const string Invitation = "invitation";
+
+    /// <summary>An organisation unit (e.g. a roster import into it).</summary>
+    public const string Unit = "unit";
+
+    /// <summary>A unit's brand profile (the id is the unit's).</summary>
+    public const string Brand = "brand";
+
+    public const string Story = "story";
+    public const string ScreenLink = "screen_link";
+
+    /// <summary>A member's dues (党费; the id is the member's).</summary>
+    public const string Dues = "dues";
+
+    /// <summary>A message to the secretary's mailbox (书记信箱).</summary>
+    public const string MailboxMessage = "mailbox";
+
+    /// <summary>A 民主评议 round.</summary>
+    public const string AppraisalRound = "appraisal";
+
+    public const string Poll = "poll";
+
+    /// <summary>A meeting's or activity's message wall (留言墙).</summary>
+    public const string MessageWall = "wall";
+}

@@ -1,0 +1,44 @@
+const session = require('../../logic/session');
+const kit = require('../../logic/page-kit');
+const interaction = require('../../api/interaction');
+
+Page({
+  data: { id: null, title: '', grades: interaction.GRADES, members: [], canVote: false, hasVoted: false, open: false, loading: false },
+
+  onLoad(options) {
+    this.setData({ id: options.id });
+    return this.load();
+  },
+
+  async load() {
+    const member = await kit.guard(this, () => session.ensureMember());
+    if (!member) return;
+    const round = await kit.guard(this, () => interaction.appraisal(this.data.id));
+    if (!round) return;
+    this.setData({
+      title: round.title,
+      open: round.status === 'Open',
+      canVote: !!round.canVote,
+      hasVoted: !!round.hasVoted,
+      members: (round.appraisedMembers || []).map((m) => ({ memberId: m.memberId, name: m.name, selfAppraisal: m.selfAppraisal || '', gradeIndex: -1 })),
+    });
+  },
+
+  onGrade(e) {
+    this.setData({ ['members[' + e.currentTarget.dataset.index + '].gradeIndex']: Number(e.detail.value) });
+  },
+
+  async submit() {
+    if (this.data.members.some((m) => m.gradeIndex < 0)) {
+      kit.toast('请为每位党员选择等次', 'none');
+      return;
+    }
+    const ok = await kit.confirm('确认投票', '投票不记名，提交后不能修改。');
+    if (!ok) return;
+    const choices = this.data.members.map((m) => ({ memberId: m.memberId, grade: this.data.grades[m.gradeIndex].value }));
+    const done = await kit.guard(this, () => interaction.castBallots(this.data.id, choices).then(() => true));
+    if (!done) return;
+    kit.toast('投票成功');
+    this.setData({ canVote: false, hasVoted: true });
+  },
+});
