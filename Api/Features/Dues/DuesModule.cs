@@ -1,3 +1,4 @@
+using SmartBranch.Api.Common.Idempotency;
 using SmartBranch.Domain.Common;
 namespace SmartBranch.Api.Features.Dues;
 
@@ -37,6 +38,7 @@ public static class DuesModule
             .WithName(nameof(CreateDuesPayment))
             .WithSummary("Pay my unpaid months up to a month (one, a quarter, up to December): a JSAPI order and the signed wx.requestPayment parameters")
             .WithValidation<CreateDuesPayment.Request>()
+            .WithIdempotency()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
@@ -71,6 +73,7 @@ public static class DuesModule
             .WithName(nameof(RecordDuesPayment))
             .WithSummary("Record a cash or bank payment with its receipt number (committee, audited)")
             .WithValidation<RecordDuesPayment.Request>()
+            .WithIdempotency()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
