@@ -7,14 +7,14 @@ public sealed class AccessScopeOrgTests
 {
     private const int General = 1, BranchA = 2, BranchB = 3, GroupA = 4, GroupB = 5;
 
-    private static readonly Dictionary<int, UnitNode> Units = new()
-    {
-        [General] = new(General, UnitKind.GeneralBranch, null),
-        [BranchA] = new(BranchA, UnitKind.Branch, General),
-        [BranchB] = new(BranchB, UnitKind.Branch, General),
-        [GroupA] = new(GroupA, UnitKind.PartyGroup, BranchA),
-        [GroupB] = new(GroupB, UnitKind.PartyGroup, BranchB),
-    };
+    private static readonly UnitTree Units = new(
+    [
+        new(General, UnitKind.GeneralBranch, null),
+        new(BranchA, UnitKind.Branch, General),
+        new(BranchB, UnitKind.Branch, General),
+        new(GroupA, UnitKind.PartyGroup, BranchA),
+        new(GroupB, UnitKind.PartyGroup, BranchB),
+    ]);
 
     private static AccessScope Scope(params ActiveRole[] roles) => new(10, BranchA, GroupA, roles, Units);
 

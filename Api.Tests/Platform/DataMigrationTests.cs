@@ -40,6 +40,30 @@ public sealed class DataMigrationTests
         }));
     }
 
+    [Test]
+    public async Task NoticeAudiencesBecomeRows_WhenMigratedPastNoticeAudience()
+    {
+        await using var db = Context();
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(Before("NoticeAudience"));
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO "Notices" ("Id", "UnitId", "GeneralBranchId", "AuthorMemberId", "Title", "Body", "Visibility", "RequiresAck", "Pinned", "Status", "AudienceUnits", "AudienceMembers", "CreatedAt", "Version")
+            VALUES (1, 2, 1, 5, 'units and members', '<p>x</p>', 'Internal', 0, 0, 'Published', '2,4', '7,9', 0, 1),
+                   (2, 2, 1, 5, 'members only', '<p>x</p>', 'Internal', 0, 0, 'Published', '', '8', 0, 1)
+            """);
+
+        await migrator.MigrateAsync();
+
+        var notices = await db.Notices.OrderBy(n => n.Id).ToListAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(notices[0].Audience.UnitIds, Is.EquivalentTo(new[] { 2, 4 }));
+            Assert.That(notices[0].Audience.MemberIds, Is.EquivalentTo(new[] { 7, 9 }));
+            Assert.That(notices[1].Audience.UnitIds, Is.Empty);
+            Assert.That(notices[1].Audience.MemberIds, Is.EqualTo(new[] { 8 }));
+        });
+    }
+
     private SqliteAppDbContext Context() =>
         new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={_path};Foreign Keys=False").Options);
 

@@ -34,20 +34,11 @@ public sealed class OrganizationTimeTests(string serverZone) : FunctionalTest
     public async Task StoresNineInTheMorningChinaTimeAsOneUtc_WhenStartsAtHasNoOffset()
     {
         Assert.That(TimeZoneInfo.Local.BaseUtcOffset, Is.EqualTo(TimeZoneInfo.FindSystemTimeZoneById(serverZone).BaseUtcOffset), "the server runs in the zone under test");
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (id, shown, stored) = await ScheduleAsync("2026-12-10T09:00:00", "2026-12-10T11:00:00");
 
-        var response = await secretary.PostAsync("/api/meetings", JsonBody($$"""
-            {"type":"PartyLesson","unitId":{{org.A.Id}},"topic":"学习会议","startsAt":"2026-12-10T09:00:00","endsAt":"2026-12-10T11:00:00","place":"党员活动室"}
-            """));
-
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body);
-        var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt32();
-        var stored = await App.WithDbAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == id));
-        Assert.That(stored.StartsAt, Is.EqualTo(FarAhead));
-        Assert.That(stored.StartsAt.UtcDateTime.Hour, Is.EqualTo(1));
-        Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("startsAt").GetString(), Is.EqualTo("2026-12-10T09:00:00+08:00"), "responses show China time");
+        Assert.That(stored, Is.EqualTo(FarAhead));
+        Assert.That(stored.UtcDateTime.Hour, Is.EqualTo(1));
+        Assert.That(shown, Is.EqualTo("2026-12-10T09:00:00+08:00"), "responses show China time");
         var reminders = await MeetingApi.RemindersAsync(App, id);
         Assert.That(reminders.Where(r => r.Slot == "24h").Select(r => r.DueAt).Distinct(), Is.EqualTo(new[] { FarAhead.AddHours(-24) }));
         Assert.That(reminders.Where(r => r.Slot == "1h").Select(r => r.DueAt).Distinct(), Is.EqualTo(new[] { new DateTimeOffset(2026, 12, 10, 0, 0, 0, TimeSpan.Zero) }));
@@ -56,16 +47,9 @@ public sealed class OrganizationTimeTests(string serverZone) : FunctionalTest
     [Test]
     public async Task KeepsTheInstant_WhenStartsAtCarriesAnOffset()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (_, shown, stored) = await ScheduleAsync("2026-12-10T01:00:00Z", "2026-12-10T03:00:00Z");
 
-        var utc = await secretary.PostAsync("/api/meetings", JsonBody($$"""
-            {"type":"PartyLesson","unitId":{{org.A.Id}},"topic":"学习会议","startsAt":"2026-12-10T01:00:00Z","endsAt":"2026-12-10T03:00:00Z","place":"党员活动室"}
-            """));
-
-        var body = await utc.Content.ReadAsStringAsync();
-        Assert.That(utc.StatusCode, Is.EqualTo(HttpStatusCode.Created), body);
-        Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("startsAt").GetString(), Is.EqualTo("2026-12-10T09:00:00+08:00"));
+        Assert.That((stored, shown), Is.EqualTo((FarAhead, "2026-12-10T09:00:00+08:00")));
     }
 
     [Test]
@@ -91,18 +75,40 @@ public sealed class OrganizationTimeTests(string serverZone) : FunctionalTest
     [Test]
     public async Task ReadsADateWithoutTimeAsChinaMidnight_WhenStartsAtIsADate()
     {
+        var (_, _, stored) = await ScheduleAsync("2026-12-10", "2026-12-10T02:00:00");
+
+        Assert.That(stored, Is.EqualTo(new DateTimeOffset(2026, 12, 9, 16, 0, 0, TimeSpan.Zero)));
+    }
+
+    [TestCase("0001-01-01T00:00:00")]
+    [TestCase("0001-01-01T07:59:59")]
+    public async Task Returns400_WhenATimeWithoutOffsetFallsBeforeTheCalendarInChinaTime(string startsAt)
+    {
         var org = await App.SeedAsync(branches: 1, members: 1);
         var secretary = await App.SignInAsync(org.A.Secretary);
 
         var response = await secretary.PostAsync("/api/meetings", JsonBody($$"""
-            {"type":"PartyLesson","unitId":{{org.A.Id}},"topic":"学习会议","startsAt":"2026-12-10","endsAt":"2026-12-10T02:00:00","place":"党员活动室"}
+            {"type":"PartyLesson","unitId":{{org.A.Id}},"topic":"学习会议","startsAt":"{{startsAt}}","endsAt":"2026-12-10T02:00:00","place":"党员活动室"}
             """));
 
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(await App.WithDbAsync(db => db.Meetings.CountAsync(m => m.BranchId == org.A.Id)), Is.Zero);
+    }
+
+    /// <summary>Schedules a party lesson with the times written exactly as given; returns its id, the start the API shows and the start stored.</summary>
+    private async Task<(int Id, string? Shown, DateTimeOffset Stored)> ScheduleAsync(string startsAt, string endsAt)
+    {
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var response = await secretary.PostAsync("/api/meetings", JsonBody($$"""
+            {"type":"PartyLesson","unitId":{{org.A.Id}},"topic":"学习会议","startsAt":"{{startsAt}}","endsAt":"{{endsAt}}","place":"党员活动室"}
+            """));
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body);
-        var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt32();
-        var stored = await App.WithDbAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == id));
-        Assert.That(stored.StartsAt, Is.EqualTo(new DateTimeOffset(2026, 12, 9, 16, 0, 0, TimeSpan.Zero)));
+        var created = JsonDocument.Parse(body).RootElement;
+        var id = created.GetProperty("id").GetInt32();
+        var stored = await App.WithDbAsync(db => db.Meetings.AsNoTracking().Where(m => m.Id == id).Select(m => m.StartsAt).SingleAsync());
+        return (id, created.GetProperty("startsAt").GetString(), stored);
     }
 
     private static StringContent JsonBody(string json) => new(json, System.Text.Encoding.UTF8, "application/json");

@@ -54,10 +54,12 @@ public sealed class ResponseHeadersTests
         Assert.That(response.Headers.CacheControl?.NoStore, Is.False);
     }
 
-    [Test]
-    public async Task PagesOutsideTheApi_AreNotSniffedAndDoNotNameTheServer()
+    [TestCase("/health/live")]
+    [TestCase("/screen/no-such-link")]
+    [TestCase("/screen/assets/screen.js")]
+    public async Task PagesOutsideTheApi_AreNotSniffedAndDoNotNameTheServer(string path)
     {
-        var response = await _app.CreateClient().GetAsync("/health/live");
+        var response = await _app.CreateClient().GetAsync(path);
 
         AssertSecurityHeaders(response);
     }

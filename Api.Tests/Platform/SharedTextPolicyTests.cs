@@ -182,6 +182,34 @@ public sealed class SharedTextPolicyTests : FunctionalTest
         Assert.That(await App.WithDbAsync(db => db.Stories.CountAsync(s => s.UnitId == org.A.Id)), Is.Zero);
     }
 
+    [Test]
+    public async Task Returns422AndKeepsTheMeeting_WhenTheCancellationReasonCarriesAMarking()
+    {
+        var (secretary, meetingId) = await MeetingAsync();
+
+        var response = await secretary.PostAsJsonAsync($"/api/meetings/{meetingId}/cancel", new { reason = "按【机密】文件要求暂停" });
+
+        await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var stored = await App.WithDbAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId));
+        Assert.That(stored.IsCancelled, Is.False);
+        Assert.That(await App.WithDbAsync(db => db.Reminders.CountAsync(r => r.SubjectType == "meeting" && r.SubjectId == meetingId && r.Slot == "cancelled")), Is.Zero);
+    }
+
+    [Test]
+    public async Task Returns422AndKeepsTheActivity_WhenWeChatFindsTheCancellationReasonRisky()
+    {
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, Now);
+        var word = RiskyWord();
+
+        var response = await secretary.PostAsJsonAsync($"/api/activities/{id}/cancel", new { reason = $"因{word}取消" });
+
+        await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var stored = await App.WithDbAsync(db => db.Activities.AsNoTracking().SingleAsync(a => a.Id == id));
+        Assert.That(stored.IsCancelled, Is.False);
+    }
+
     private string RiskyWord()
     {
         var word = $"违规词{Guid.NewGuid():N}"[..10];

@@ -102,7 +102,7 @@ public sealed class WeChatErrorTests : FunctionalTest
     }
 
     [Test]
-    public async Task Returns400AskingForWxLogin_WhenTheCodeWasAlreadyUsed()
+    public async Task Returns400AskingForANewLoginCode_WhenTheCodeWasAlreadyUsed()
     {
         var code = $"dev-{Guid.NewGuid():N}~1";
         var client = App.CreateClient();
@@ -113,7 +113,9 @@ public sealed class WeChatErrorTests : FunctionalTest
         var problem = await again.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Multiple(() =>
         {
-            Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("wx.login"));
+            Assert.That(problem.GetProperty("title").GetString(), Is.EqualTo("登录凭证无效"));
+            Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("重新打开小程序登录"));
+            Assert.That(problem.GetProperty("action").GetString(), Is.EqualTo("wx.login"));
             Assert.That(problem.GetProperty("errcode").GetInt32(), Is.EqualTo(WeChatErrorCodes.CodeUsed));
             Assert.That(again.Headers.RetryAfter, Is.Null);
         });

@@ -25,6 +25,7 @@ public static class ApiSetup
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentMember>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<AudienceResolver>();
         services.AddSingleton<SmartBranch.Api.Common.Privacy.PhoneNumbers>();
         services.AddScoped<SmartBranch.Api.Common.ContentSecurity.TextContentCheck>();
         services.AddMessaging();
@@ -36,7 +37,6 @@ public static class ApiSetup
             .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.MemberId));
 
         services.AddRateLimits();
-        services.AddSingleton<SmartBranch.Api.Features.Auth.LoginAbuseLimiter>();
         services.AddResponseHeaders();
         builder.AddReverseProxySupport();
 

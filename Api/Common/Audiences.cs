@@ -4,8 +4,8 @@ using SmartBranch.Domain.Organization;
 namespace SmartBranch.Api.Common;
 
 /// <summary>
-/// Who a notice, activity or meeting is for: organisation units (the general branch, branches, party
-/// groups) and/or chosen members. Shared by every feature that addresses people.
+/// Who a notice or activity is for, as the request carries it: organisation units (the general branch,
+/// branches, party groups) and/or chosen members. Shared by every feature that addresses people.
 /// </summary>
 public sealed record AudienceRequest(IReadOnlyList<int>? UnitIds, IReadOnlyList<int>? MemberIds)
 {
@@ -14,6 +14,9 @@ public sealed record AudienceRequest(IReadOnlyList<int>? UnitIds, IReadOnlyList<
     public IReadOnlyList<int> Members => MemberIds ?? [];
 
     public bool IsEmpty => Units.Count == 0 && Members.Count == 0;
+
+    /// <summary>The domain's view of it: distinct ids.</summary>
+    public Audience ToAudience() => new(Units.Distinct().ToList(), Members.Distinct().ToList());
 }
 
 public sealed class AudienceRequestValidator : AbstractValidator<AudienceRequest>
@@ -26,78 +29,60 @@ public sealed class AudienceRequestValidator : AbstractValidator<AudienceRequest
     }
 }
 
-public static class Audiences
+/// <summary>
+/// Loads what <see cref="AudiencePolicy"/> decides on, once per request: the chosen members' places (kept
+/// for the rest of the request) and the members an audience reaches. The unit tree comes from the caller's
+/// <see cref="AccessScope"/>, which already loaded it.
+/// </summary>
+public sealed class AudienceResolver(AppDbContext db)
 {
-    /// <summary>
-    /// Refuses an audience the poster may not address: every unit must be one they manage, every chosen
-    /// member must belong to a branch they manage. Unknown ids are refused the same way, so nothing leaks.
-    /// </summary>
-    public static async Task<Result> CheckPosterAsync(AppDbContext db, AccessScope access, AudienceRequest audience, CancellationToken cancellationToken)
-    {
-        if (audience.Units.Any(u => !access.CanManage(u)))
-        {
-            return DomainError.Forbidden("audience.unit_forbidden", "只能选择您负责的组织作为对象。");
-        }
+    private readonly Dictionary<int, MemberPlace> _places = [];
 
-        if (audience.Members.Count > 0)
+    /// <summary>Where the audience's chosen members sit; ids that do not exist are left out.</summary>
+    public async Task<IReadOnlyList<MemberPlace>> ChosenAsync(Audience audience, CancellationToken cancellationToken)
+    {
+        var missing = audience.MemberIds.Where(id => !_places.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count > 0)
         {
-            var memberIds = audience.Members.Distinct().ToList();
             var found = await db.Members.AsNoTracking()
-                .Where(m => memberIds.Contains(m.Id) && m.ArchivedOn == null)
-                .Select(m => new { m.BranchId, m.PartyGroupId })
+                .Where(m => missing.Contains(m.Id) && m.ArchivedOn == null)
+                .Select(m => new MemberPlace(m.Id, m.BranchId, m.PartyGroupId))
                 .ToListAsync(cancellationToken);
-            if (found.Count != memberIds.Count || found.Any(m => !access.CanManage(m.BranchId) && !(m.PartyGroupId is int g && access.CanManage(g))))
+            foreach (var place in found)
             {
-                return DomainError.Forbidden("audience.member_forbidden", "只能选择您负责组织内的党员作为对象。");
+                _places[place.MemberId] = place;
             }
         }
 
-        return Result.Ok;
+        return audience.MemberIds.Distinct().Where(_places.ContainsKey).Select(id => _places[id]).ToList();
     }
 
+    /// <inheritdoc cref="AudiencePolicy.CheckPoster"/>
+    public async Task<Result> CheckPosterAsync(AccessScope access, Audience audience, CancellationToken cancellationToken) =>
+        AudiencePolicy.CheckPoster(access, audience, await ChosenAsync(audience, cancellationToken));
+
     /// <summary>
-    /// The distinct members an audience reaches today. For <see cref="Visibility.Committee"/> content only
-    /// the committee members (active appointments) of the branches involved are reached.
+    /// The distinct members the audience reaches today: everyone in its units and the chosen members, or for
+    /// <see cref="Visibility.Committee"/> content only the committee of the branches involved.
     /// </summary>
-    public static async Task<IReadOnlyList<int>> ResolveMembersAsync(AppDbContext db, AudienceRequest audience, Visibility visibility, DateOnly today, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<int>> RecipientsAsync(UnitTree tree, Audience audience, Visibility visibility, DateOnly today, CancellationToken cancellationToken)
     {
-        var unitIds = audience.Units.Distinct().ToList();
-        var units = await db.Units.AsNoTracking().Select(u => new UnitNode(u.Id, u.Kind, u.ParentId)).ToListAsync(cancellationToken);
-        var branchIds = new HashSet<int>();
-        var groupIds = new HashSet<int>();
-        foreach (var unit in units.Where(u => unitIds.Contains(u.Id)))
-        {
-            switch (unit.Kind)
-            {
-                case UnitKind.GeneralBranch:
-                    branchIds.UnionWith(units.Where(u => u.ParentId == unit.Id && u.Kind == UnitKind.Branch).Select(u => u.Id));
-                    break;
-                case UnitKind.Branch:
-                    branchIds.Add(unit.Id);
-                    break;
-                case UnitKind.PartyGroup:
-                    groupIds.Add(unit.Id);
-                    break;
-            }
-        }
-
-        var chosen = audience.Members.Distinct().ToList();
+        var (branches, groups) = AudiencePolicy.UnitsReached(tree, audience);
+        var chosen = audience.MemberIds;
         var reached = await db.Members.AsNoTracking()
-            .Where(m => m.ArchivedOn == null && (branchIds.Contains(m.BranchId) || (m.PartyGroupId != null && groupIds.Contains(m.PartyGroupId.Value)) || chosen.Contains(m.Id)))
-            .Select(m => new { m.Id, m.BranchId })
+            .Where(m => m.ArchivedOn == null && (branches.Contains(m.BranchId) || (m.PartyGroupId != null && groups.Contains(m.PartyGroupId.Value)) || chosen.Contains(m.Id)))
+            .Select(m => new MemberPlace(m.Id, m.BranchId, m.PartyGroupId))
             .ToListAsync(cancellationToken);
-
         if (visibility != Visibility.Committee)
         {
-            return reached.Select(m => m.Id).ToList();
+            return AudiencePolicy.Recipients(reached, visibility, new HashSet<int>());
         }
 
-        var involvedBranches = reached.Select(m => m.BranchId).Distinct().ToList();
-        var committee = await db.Appointments.AsNoTracking()
-            .Where(a => involvedBranches.Contains(a.UnitId) && a.StartsOn <= today && a.EndsOn >= today)
+        var involved = reached.Select(m => m.BranchId).Distinct().ToList();
+        var appointments = await db.Appointments.AsNoTracking()
+            .Where(a => involved.Contains(a.UnitId) && a.StartsOn <= today && a.EndsOn >= today)
             .Select(a => new { a.MemberId, a.Role })
             .ToListAsync(cancellationToken);
-        var committeeIds = committee.Where(a => a.Role.IsBranchCommittee()).Select(a => a.MemberId).ToHashSet();
-        return reached.Where(m => committeeIds.Contains(m.Id)).Select(m => m.Id).ToList();
+        return AudiencePolicy.Recipients(reached, visibility, appointments.Where(a => a.Role.IsBranchCommittee()).Select(a => a.MemberId).ToHashSet());
     }
 }

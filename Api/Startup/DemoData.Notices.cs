@@ -58,7 +58,7 @@ internal static partial class DemoData
         CancellationToken cancellationToken)
     {
         var notice = new Notice(unitId, org.General.Id, authorId, title, NoticeHtml.Sanitize(body), visibility, requiresAck, pinned, audienceUnits, [], at);
-        Require(notice.Publish(at, await NoticeRules.AudienceForPublicationAsync(db, notice, at, cancellationToken)));
+        Require(notice.Publish(at, await NoticeRules.AudienceForPublicationAsync(new AudienceResolver(db), await AccessScopes.LoadUnitTreeAsync(db, cancellationToken), notice, at, cancellationToken)));
         db.Notices.Add(notice);
         await db.SaveChangesAsync(cancellationToken);
         return notice;

@@ -37,14 +37,27 @@ public static class LocalCalendar
         }
     }
 
-    /// <summary>The same instant with the organisation's offset.</summary>
-    public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+    /// <summary>The same instant with the organisation's offset (unchanged at the very ends of the calendar, where the offset would overflow it).</summary>
+    public static DateTimeOffset ToLocal(DateTimeOffset instant)
+    {
+        var offset = Zone.GetUtcOffset(instant);
+        var utc = instant.UtcDateTime;
+        var fits = offset >= TimeSpan.Zero ? utc <= DateTime.MaxValue - offset : utc >= DateTime.MinValue - offset;
+        return fits ? instant.ToOffset(offset) : instant;
+    }
 
     /// <summary>The instant a wall-clock time in the organisation's zone stands for (its kind is ignored).</summary>
-    public static DateTimeOffset FromLocal(DateTime wallClock)
+    public static DateTimeOffset FromLocal(DateTime wallClock) =>
+        TryFromLocal(wallClock, out var instant) ? instant : throw new ArgumentOutOfRangeException(nameof(wallClock), "The time is outside the calendar in the organisation's zone.");
+
+    /// <summary>False for a wall-clock time whose instant would fall outside the calendar (0001-01-01 00:00 at UTC+8).</summary>
+    public static bool TryFromLocal(DateTime wallClock, out DateTimeOffset instant)
     {
         var unspecified = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified));
+        var offset = Zone.GetUtcOffset(unspecified);
+        var fits = offset >= TimeSpan.Zero ? unspecified >= DateTime.MinValue + offset : unspecified <= DateTime.MaxValue + offset;
+        instant = fits ? new DateTimeOffset(unspecified, offset) : default;
+        return fits;
     }
 
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(ToLocal(now).DateTime);

@@ -1,4 +1,5 @@
 using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Domain.Notices;
 
@@ -34,16 +35,13 @@ public sealed class Notice
 {
     public const int TitleMaxLength = 60;
     public const int BodyMaxLength = 20000;
-    public const int AudienceMaxLength = 20000;
-
     private readonly List<NoticeRecipient> _recipients = [];
+    private readonly List<NoticeAudienceEntry> _audienceEntries = [];
 
     private Notice()
     {
         Title = string.Empty;
         Body = string.Empty;
-        AudienceUnits = string.Empty;
-        AudienceMembers = string.Empty;
     }
 
     public Notice(
@@ -67,8 +65,8 @@ public sealed class Notice
         Visibility = visibility;
         RequiresAck = requiresAck;
         Pinned = pinned;
-        AudienceUnits = Join(audienceUnitIds);
-        AudienceMembers = Join(audienceMemberIds);
+        _audienceEntries.AddRange(audienceUnitIds.Distinct().Order().Select(NoticeAudienceEntry.ForUnit));
+        _audienceEntries.AddRange(audienceMemberIds.Distinct().Order().Select(NoticeAudienceEntry.ForMember));
         CreatedAt = now;
         Status = NoticeStatus.PendingApproval;
         Version = 1;
@@ -100,11 +98,8 @@ public sealed class Notice
 
     public NoticeHoldReason? HoldReason { get; private set; }
 
-    /// <summary>Audience units as asked for (comma separated ids).</summary>
-    public string AudienceUnits { get; private set; }
-
-    /// <summary>Audience members as asked for (comma separated ids).</summary>
-    public string AudienceMembers { get; private set; }
+    /// <summary>The audience as asked for, one row per unit or chosen member.</summary>
+    public IReadOnlyList<NoticeAudienceEntry> AudienceEntries => _audienceEntries;
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -130,9 +125,10 @@ public sealed class Notice
     /// <summary>True once recipients have been resolved (the first publication).</summary>
     public bool HasBeenPublished => PublishedAt is not null;
 
-    public IReadOnlyList<int> AudienceUnitIds => Split(AudienceUnits);
-
-    public IReadOnlyList<int> AudienceMemberIds => Split(AudienceMembers);
+    /// <summary>The audience as asked for; <see cref="Recipients"/> is whom it reached at first publication.</summary>
+    public Audience Audience => new(
+        _audienceEntries.Where(e => e.UnitId is not null).Select(e => e.UnitId!.Value).ToList(),
+        _audienceEntries.Where(e => e.MemberId is not null).Select(e => e.MemberId!.Value).ToList());
 
     /// <summary>
     /// Publishes the notice. The first publication fixes the audience as recipients (<paramref name="audience"/>
@@ -206,10 +202,24 @@ public sealed class Notice
         WithdrawnAt = now;
         return Result.Ok;
     }
+}
 
-    private static string Join(IEnumerable<int> ids) =>
-        string.Join(',', ids.Distinct().Order().Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+/// <summary>One addressee of a notice as asked for: an organisation unit or a chosen member.</summary>
+public sealed class NoticeAudienceEntry
+{
+    private NoticeAudienceEntry()
+    {
+    }
 
-    private static int[] Split(string ids) =>
-        ids.Length == 0 ? [] : ids.Split(',').Select(i => int.Parse(i, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    public long Id { get; private set; }
+
+    public int NoticeId { get; private set; }
+
+    public int? UnitId { get; private set; }
+
+    public int? MemberId { get; private set; }
+
+    public static NoticeAudienceEntry ForUnit(int unitId) => new() { UnitId = unitId };
+
+    public static NoticeAudienceEntry ForMember(int memberId) => new() { MemberId = memberId };
 }

@@ -1,8 +1,5 @@
 namespace SmartBranch.Domain.Organization;
 
-/// <summary>Position of a unit in the tree, enough to answer access questions.</summary>
-public readonly record struct UnitNode(int Id, UnitKind Kind, int? ParentId);
-
 /// <summary>A role a member holds today.</summary>
 public readonly record struct ActiveRole(int UnitId, CommitteeRole Role);
 
@@ -13,17 +10,19 @@ public readonly record struct ActiveRole(int UnitId, CommitteeRole Role);
 /// </summary>
 public sealed class AccessScope
 {
-    private readonly IReadOnlyDictionary<int, UnitNode> _units;
     private readonly IReadOnlyList<ActiveRole> _roles;
 
-    public AccessScope(int memberId, int branchId, int? partyGroupId, IEnumerable<ActiveRole> roles, IReadOnlyDictionary<int, UnitNode> units)
+    public AccessScope(int memberId, int branchId, int? partyGroupId, IEnumerable<ActiveRole> roles, UnitTree units)
     {
         MemberId = memberId;
         BranchId = branchId;
         PartyGroupId = partyGroupId;
         _roles = roles.ToList();
-        _units = units;
+        Units = units;
     }
+
+    /// <summary>The unit tree this scope was built on (loaded once per request; audience rules walk it too).</summary>
+    public UnitTree Units { get; }
 
     public int MemberId { get; }
 
@@ -39,32 +38,14 @@ public sealed class AccessScope
     /// <summary>True when the member sits on some committee or leads some group.</summary>
     public bool HasAnyManagementRole => _roles.Count > 0;
 
-    /// <summary>The branch a unit belongs to (itself for a branch, its parent for a group), or null for a general branch.</summary>
-    public int? BranchOf(int unitId) => _units.TryGetValue(unitId, out var unit)
-        ? unit.Kind switch
-        {
-            UnitKind.Branch => unit.Id,
-            UnitKind.PartyGroup => unit.ParentId,
-            _ => null,
-        }
-        : null;
+    /// <summary>True when the member administers a general branch or sits on a branch committee: who may post notices.</summary>
+    public bool CanPostNotices => IsAdmin || _roles.Any(r => r.Role.IsBranchCommittee());
 
-    /// <summary>True when <paramref name="ancestorId"/> is <paramref name="unitId"/> or above it.</summary>
-    public bool IsWithin(int unitId, int ancestorId)
-    {
-        int? current = unitId;
-        while (current is int id && _units.TryGetValue(id, out var node))
-        {
-            if (id == ancestorId)
-            {
-                return true;
-            }
+    /// <inheritdoc cref="UnitTree.BranchOf"/>
+    public int? BranchOf(int unitId) => Units.BranchOf(unitId);
 
-            current = node.ParentId;
-        }
-
-        return false;
-    }
+    /// <inheritdoc cref="UnitTree.IsWithin"/>
+    public bool IsWithin(int unitId, int ancestorId) => Units.IsWithin(unitId, ancestorId);
 
     /// <summary>True when the member belongs to the unit: their branch, their group, or a general branch above them.</summary>
     public bool BelongsTo(int unitId) =>
@@ -72,7 +53,7 @@ public sealed class AccessScope
 
     /// <summary>True when the member may see the unit and its internal content.</summary>
     public bool CanView(int unitId) =>
-        _units.ContainsKey(unitId) && (BelongsTo(unitId) || CanManage(unitId) || _roles.Any(r => IsWithin(r.UnitId, unitId)));
+        Units.Contains(unitId) && (BelongsTo(unitId) || CanManage(unitId) || _roles.Any(r => IsWithin(r.UnitId, unitId)));
 
     /// <summary>True when the member sits on the committee of <paramref name="branchId"/> (书记, 副书记, 委员).</summary>
     public bool IsCommitteeOf(int branchId) =>
@@ -84,7 +65,7 @@ public sealed class AccessScope
     /// </summary>
     public bool CanManage(int unitId)
     {
-        if (!_units.TryGetValue(unitId, out var unit))
+        if (Units.Find(unitId) is not { } unit)
         {
             return false;
         }
@@ -110,11 +91,11 @@ public sealed class AccessScope
     /// except that a party group's leader is appointed by its branch, not by the group leader.
     /// </summary>
     public bool CanAppointIn(int unitId) =>
-        _units.TryGetValue(unitId, out var unit) && CanManage(unit.Kind == UnitKind.PartyGroup && unit.ParentId is int branchId ? branchId : unitId);
+        Units.Find(unitId) is { } unit && CanManage(unit.Kind == UnitKind.PartyGroup && unit.ParentId is int branchId ? branchId : unitId);
 
     /// <summary>True when the member may list who belongs to the unit: their own branch and its groups, and units they manage.</summary>
     public bool CanSeeMembersOf(int unitId) =>
-        _units.ContainsKey(unitId) && (BranchOf(unitId) == BranchId || CanManage(unitId));
+        Units.Contains(unitId) && (BranchOf(unitId) == BranchId || CanManage(unitId));
 
     /// <summary>
     /// True when the member may see personal details (number, full phone, membership dates) of people in
@@ -123,20 +104,20 @@ public sealed class AccessScope
     public bool CanSeePersonalDetails(int branchId) => CanManage(branchId);
 
     /// <summary>The unit's parent, or null for a top unit or an unknown id.</summary>
-    public int? ParentOf(int unitId) => _units.TryGetValue(unitId, out var unit) ? unit.ParentId : null;
+    public int? ParentOf(int unitId) => Units.Find(unitId)?.ParentId;
 
     /// <summary>
     /// True when the member may rename, move or close the unit: whoever manages its parent (a branch
     /// committee does not close its own branch); for a top unit, its admins.
     /// </summary>
     public bool CanManageFromAbove(int unitId) =>
-        ParentOf(unitId) is int parentId ? CanManage(parentId) : _units.ContainsKey(unitId) && CanManage(unitId);
+        ParentOf(unitId) is int parentId ? CanManage(parentId) : Units.Contains(unitId) && CanManage(unitId);
 
     /// <summary>Every branch the member may manage (for lists and figures).</summary>
     public IReadOnlyList<int> ManagedBranchIds() =>
-        _units.Values.Where(u => u.Kind == UnitKind.Branch && CanManage(u.Id)).Select(u => u.Id).ToList();
+        Units.Units.Where(u => u.Kind == UnitKind.Branch && CanManage(u.Id)).Select(u => u.Id).ToList();
 
     /// <summary>Every unit the member may see.</summary>
     public IReadOnlyList<int> VisibleUnitIds() =>
-        _units.Keys.Where(CanView).ToList();
+        Units.Units.Select(u => u.Id).Where(CanView).ToList();
 }

@@ -24,6 +24,8 @@ public enum WeChatErrorKind
 /// <param name="RetryAfterSeconds">Retry-After sent with a transient answer.</param>
 /// <param name="RetryAtOnce">Retried in-process with the busy back-off (WeChatOptions.BusyRetries).</param>
 /// <param name="RefreshesToken">The access token is dropped, fetched again and the call repeated once; if it persists it is configuration.</param>
+/// <param name="Title">Simplified Chinese title for the caller; null takes the status's default title.</param>
+/// <param name="Action">What the mini-program must do before trying again, for its code to act on: <c>wx.login</c> = get a new login code.</param>
 public sealed record WeChatError(
     int Code,
     WeChatErrorKind Kind,
@@ -32,7 +34,9 @@ public sealed record WeChatError(
     int HttpStatus,
     int RetryAfterSeconds = 0,
     bool RetryAtOnce = false,
-    bool RefreshesToken = false);
+    bool RefreshesToken = false,
+    string? Title = null,
+    string? Action = null);
 
 /// <summary>
 /// The one table of every WeChat errcode the application can receive from code2Session, stable_token,
@@ -44,13 +48,14 @@ public static class WeChatErrors
 {
     private const string Busy = "微信服务暂时繁忙，请稍后再试。";
     private const string Misconfigured = "小程序服务配置有误，暂时无法完成此操作，请联系管理员。";
-    private const string Relogin = "请重新调用 wx.login 获取新的登录凭证后再试。";
+    /// <summary><see cref="WeChatError.Action"/> of a login code WeChat will not take: call wx.login for a new one.</summary>
+    public const string NewLoginCode = "wx.login";
 
     private static WeChatError Transient(int code, string meaning, int retryAfter, bool retryAtOnce, int status = 503, string detail = Busy) =>
         new(code, WeChatErrorKind.Transient, meaning, detail, status, retryAfter, retryAtOnce);
 
-    private static WeChatError Client(int code, string meaning, string detail, int status = 400) =>
-        new(code, WeChatErrorKind.Client, meaning, detail, status);
+    private static WeChatError Client(int code, string meaning, string detail, int status = 400, string? title = null, string? action = null) =>
+        new(code, WeChatErrorKind.Client, meaning, detail, status, Title: title, Action: action);
 
     private static WeChatError Configuration(int code, string meaning, bool refreshesToken = false) =>
         new(code, WeChatErrorKind.Configuration, meaning, Misconfigured, 502, RefreshesToken: refreshesToken);
@@ -65,8 +70,9 @@ public static class WeChatErrors
         Transient(WeChatErrorCodes.MinuteQuotaReached, "per-minute frequency limit (code2Session: 100 per user per minute)", 60, retryAtOnce: false, status: 429, detail: "操作过于频繁，请一分钟后再试。"),
 
         // Client: the mini-program or its user must act.
-        Client(WeChatErrorCodes.InvalidCode, "code invalid: expired, already used, or issued for another appid", "登录凭证（code）无效或已过期，" + Relogin),
-        Client(WeChatErrorCodes.CodeUsed, "code already used", "登录凭证（code）已被使用，" + Relogin),
+        // Reopening the mini-program is what a member can do; it calls wx.login, which the action names for the client code.
+        Client(WeChatErrorCodes.InvalidCode, "code invalid: expired, already used, or issued for another appid", "登录凭证已过期或已被使用，请重新打开小程序登录。", title: "登录凭证无效", action: NewLoginCode),
+        Client(WeChatErrorCodes.CodeUsed, "code already used", "登录凭证已过期或已被使用，请重新打开小程序登录。", title: "登录凭证无效", action: NewLoginCode),
         Client(WeChatErrorCodes.HighRiskUser, "login blocked: WeChat rates the user high-risk", "微信判定该账号存在风险，暂时无法登录。", 403),
         Client(WeChatErrorCodes.SubscriptionRefused, "user never subscribed, unsubscribed, or used up the one-time quota", "您尚未订阅此消息或订阅次数已用完，请在小程序中重新订阅。", 409),
         Client(WeChatErrorCodes.UserVisitTimedOut, "content check: the author has not opened the mini-program within 2 hours", "请先在微信中打开小程序，再提交内容。", 409),

@@ -46,9 +46,10 @@ public static class AccessScopes
             .Where(a => a.MemberId == memberId && a.StartsOn <= today && a.EndsOn >= today)
             .Select(a => new ActiveRole(a.UnitId, a.Role))
             .ToListAsync(cancellationToken);
-        var units = await db.Units.AsNoTracking()
-            .Select(u => new UnitNode(u.Id, u.Kind, u.ParentId))
-            .ToDictionaryAsync(u => u.Id, cancellationToken);
-        return new AccessScope(memberId, branchId, partyGroupId, roles, units);
+        return new AccessScope(memberId, branchId, partyGroupId, roles, await LoadUnitTreeAsync(db, cancellationToken));
     }
+
+    /// <summary>The whole unit tree (a few hundred rows at most); load it once per request and pass it on.</summary>
+    public static async Task<UnitTree> LoadUnitTreeAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        new(await db.Units.AsNoTracking().Select(u => new UnitNode(u.Id, u.Kind, u.ParentId)).ToListAsync(cancellationToken));
 }

@@ -29,7 +29,8 @@ public readonly record struct TextScreening(ContentVerdict Verdict, ProblemHttpR
 
 /// <summary>
 /// The one text policy for everything members write that others will see (notices, stories, comments,
-/// meeting topics and agendas, activity titles and descriptions, minutes, resolutions, brand texts):
+/// meeting topics and agendas, activity titles and descriptions, minutes, resolutions, cancellation
+/// reasons, brand texts):
 /// <see cref="ScreenAsync"/> refuses classification markings (涉密, domain.md) and runs WeChat's msgSecCheck
 /// v2; risky text is refused (422), nothing stored. What a "review" or "unavailable" verdict does is the
 /// caller's: text with an approval step (notices, stories) is held for it; the others record the verdict.
@@ -49,6 +50,12 @@ public sealed class TextContentCheck(WeChatClient weChat, ILogger<TextContentChe
         }
 
         var body = string.Join('\n', texts.Where(t => !string.IsNullOrWhiteSpace(t)));
+        if (string.IsNullOrWhiteSpace(title) && body.Length == 0)
+        {
+            // Nothing written (an optional reason left empty): nothing to check.
+            return new(ContentVerdict.Pass, null);
+        }
+
         var verdict = await CheckAsync(posterOpenId, title, body, cancellationToken);
         return verdict == ContentVerdict.Risky
             ? new(verdict, Problems.Unprocessable("内容未通过安全检测", "填写的内容含有不适宜发布的内容，未能通过微信内容安全检测。请修改后重新提交。"))

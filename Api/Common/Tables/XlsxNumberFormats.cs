@@ -17,6 +17,8 @@ internal sealed partial class XlsxNumberFormats
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string OfficeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
+    private static readonly XmlReaderSettings Settings = new() { CloseInput = true, DtdProcessing = DtdProcessing.Prohibit };
+
     // Built-in numFmtIds (ECMA-376 §18.8.30) that are numbers; the dates are recognised by id below.
     private static readonly Dictionary<int, string> BuiltInNumbers = new()
     {
@@ -36,7 +38,7 @@ internal sealed partial class XlsxNumberFormats
         var styles = StyleFormats(zip);
         if (styles.Count > 0 && FirstSheetPath(zip) is { } sheetPath && zip.GetEntry(sheetPath) is { } sheet)
         {
-            using var reader = XmlReader.Create(sheet.Open());
+            using var reader = XmlReader.Create(sheet.Open(), Settings);
             while (reader.ReadToFollowing("c", Main))
             {
                 var type = reader.GetAttribute("t");
@@ -96,7 +98,7 @@ internal sealed partial class XlsxNumberFormats
         }
 
         var custom = new Dictionary<int, string>();
-        using var reader = XmlReader.Create(entry.Open());
+        using var reader = XmlReader.Create(entry.Open(), Settings);
         while (reader.Read())
         {
             if (reader.NodeType != XmlNodeType.Element || reader.NamespaceURI != Main)
@@ -179,7 +181,7 @@ internal sealed partial class XlsxNumberFormats
         }
 
         string? relationshipId = null;
-        using (var reader = XmlReader.Create(workbook.Open()))
+        using (var reader = XmlReader.Create(workbook.Open(), Settings))
         {
             if (reader.ReadToFollowing("sheet", Main))
             {
@@ -187,7 +189,7 @@ internal sealed partial class XlsxNumberFormats
             }
         }
 
-        using var relations = XmlReader.Create(rels.Open());
+        using var relations = XmlReader.Create(rels.Open(), Settings);
         while (relationshipId is not null && relations.Read())
         {
             if (relations.NodeType == XmlNodeType.Element && relations.LocalName == "Relationship" && relations.GetAttribute("Id") == relationshipId)

@@ -36,7 +36,7 @@ public sealed class OrganizationTimeConverter : JsonConverter<DateTimeOffset>
         // Without an offset System.Text.Json reports an unspecified kind: that is the organisation's wall clock.
         if (reader.TryGetDateTime(out var wallClock) && wallClock.Kind == DateTimeKind.Unspecified)
         {
-            return LocalCalendar.FromLocal(wallClock);
+            return LocalCalendar.TryFromLocal(wallClock, out var local) ? local : throw new JsonException("The date-time is outside the calendar.");
         }
 
         if (reader.TryGetDateTimeOffset(out var instant))

@@ -54,7 +54,7 @@ internal static class ActivityAccess
         var units = access.VisibleUnitIds().Where(access.BelongsTo).ToList();
         var memberId = access.MemberId;
 
-        // As in Audiences.ResolveMembersAsync: committee-level content reaches only the branch committee.
+        // As in AudiencePolicy.Recipients: committee-level content reaches only the branch committee.
         var isCommittee = access.IsCommitteeOf(access.BranchId);
         return activities.Where(a =>
             a.Audience.Any(e => e.MemberId == memberId || (e.UnitId != null && units.Contains(e.UnitId.Value)))

@@ -1,3 +1,4 @@
+using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Api.Messaging;
 using SmartBranch.Domain.Activities;
 using SmartBranch.Domain.Common;
@@ -16,13 +17,20 @@ public static class CancelActivity
     }
 
     public static async Task<Results<Ok<ActivityResponse>, ProblemHttpResult>> Handle(
-        int id, Request request, AppDbContext db, CurrentMember current, AuditTrail audit, ReminderScheduler reminders, TimeProvider time, CancellationToken cancellationToken)
+        int id, Request request, AppDbContext db, CurrentMember current, AuditTrail audit, ReminderScheduler reminders, TextContentCheck check, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var (view, refusal) = await ActivityAccess.LoadManagedAsync(db, id, access, "只有活动组织单位的支委或管理员可以取消活动。", cancellationToken);
         if (view is null)
         {
             return Problems.From(refusal!);
+        }
+
+        // The reason is passed on to everyone signed up: the shared text policy.
+        var screening = await check.ScreenAsync(current.OpenId, string.Empty, [request.Reason], cancellationToken);
+        if (screening.Refusal is { } refused)
+        {
+            return refused;
         }
 
         var now = time.GetUtcNow();
@@ -51,7 +59,7 @@ public static class CancelActivity
                 activity.Place,
                 activity.CancelReason ?? "活动已取消");
             await reminders.ScheduleAsync(ReminderKind.Activity, SubjectTypes.Activity, id, ActivityEnrollments.CancelledSlot, people, now, content, ct);
-            audit.Record(activity.UnitId, "activity.cancelled", SubjectTypes.Activity, id, $"取消活动「{activity.Title}」，通知{people.Count}人。{reason}");
+            audit.Record(activity.UnitId, "activity.cancelled", SubjectTypes.Activity, id, $"取消活动「{activity.Title}」，通知{people.Count}人。{reason}{screening.AuditNote}");
             return (null, true);
         }, cancellationToken, startClean: true);
         if (error is not null)

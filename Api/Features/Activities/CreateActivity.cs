@@ -29,7 +29,7 @@ public static class CreateActivity
     }
 
     public static async Task<Results<Created<ActivityResponse>, ProblemHttpResult>> Handle(
-        Request request, AppDbContext db, CurrentMember current, AuditTrail audit, TextContentCheck check, TimeProvider time, CancellationToken cancellationToken)
+        Request request, AppDbContext db, AudienceResolver audiences, CurrentMember current, AuditTrail audit, TextContentCheck check, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         if (!access.CanManage(request.UnitId))
@@ -37,7 +37,7 @@ public static class CreateActivity
             return Problems.From(DomainError.Forbidden("activity.unit_forbidden", "只能为您负责的组织创建活动。"));
         }
 
-        if (await Audiences.CheckPosterAsync(db, access, request.Audience, cancellationToken) is { Error: { } audienceError })
+        if (await audiences.CheckPosterAsync(access, request.Audience.ToAudience(), cancellationToken) is { Error: { } audienceError })
         {
             return Problems.From(audienceError);
         }

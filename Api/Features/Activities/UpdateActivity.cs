@@ -28,6 +28,7 @@ public static class UpdateActivity
         int id,
         Request request,
         AppDbContext db,
+        AudienceResolver audiences,
         CurrentMember current,
         AuditTrail audit,
         TextContentCheck check,
@@ -43,7 +44,7 @@ public static class UpdateActivity
             return Problems.From(refusal!);
         }
 
-        if (await Audiences.CheckPosterAsync(db, access, request.Audience, cancellationToken) is { Error: { } audienceError })
+        if (await audiences.CheckPosterAsync(access, request.Audience.ToAudience(), cancellationToken) is { Error: { } audienceError })
         {
             return Problems.From(audienceError);
         }

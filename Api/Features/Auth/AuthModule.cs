@@ -2,8 +2,8 @@ namespace SmartBranch.Api.Features.Auth;
 
 public static class AuthModule
 {
-    /// <summary>Registers the auth area's services (none beyond the shared ones).</summary>
-    public static IServiceCollection AddAuth(this IServiceCollection services) => services;
+    /// <summary>Registers the auth area's services: the login abuse limiter.</summary>
+    public static IServiceCollection AddAuth(this IServiceCollection services) => services.AddSingleton<LoginAbuseLimiter>();
 
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {

@@ -17,6 +17,13 @@ public static class WeChatLogin
         public Validator() => RuleFor(r => r.Code).NotEmpty().MaximumLength(128);
     }
 
+    /// <summary>
+    /// Exchanges the code at WeChat (auth.code2Session) and opens a session. Errors follow
+    /// Infrastructure/WeChat/ERRORS.md: 400 when the code is invalid, expired or already used (call wx.login
+    /// again; never retried), 403 for an account WeChat rates high-risk, 429 when one code, one account or one
+    /// address is abusing the login, 502 when our WeChat configuration is wrong, 503 with Retry-After only when
+    /// WeChat (or Redis) is temporarily unavailable.
+    /// </summary>
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         Request request,
         WeChatClient weChat,

@@ -36,7 +36,6 @@ public static class GetMedia
 
         // Ids never change content; non-public images must not sit in shared caches.
         context.Response.Headers.CacheControl = item.Visibility == Visibility.Public && item.Status == MediaStatus.Approved ? "public, max-age=86400" : "private, no-store";
-        context.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.Stream(stream, item.ContentType);
     }
 

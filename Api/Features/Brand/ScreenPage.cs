@@ -30,7 +30,6 @@ public static class ScreenPage
     internal static void NoCache(HttpContext context)
     {
         context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers.XContentTypeOptions = "nosniff";
     }
 
     private static async Task<string> ReadAsync(IWebHostEnvironment environment, string name, CancellationToken cancellationToken)

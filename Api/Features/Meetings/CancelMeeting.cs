@@ -1,3 +1,4 @@
+using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Api.Messaging;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
@@ -21,6 +22,7 @@ public static class CancelMeeting
         CurrentMember current,
         ReminderScheduler reminders,
         AuditTrail audit,
+        TextContentCheck check,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -32,6 +34,13 @@ public static class CancelMeeting
             return Problems.From(refusal!);
         }
 
+        // The reason is told to every attendee: the shared text policy.
+        var screening = await check.ScreenAsync(current.OpenId, string.Empty, [request.Reason], cancellationToken);
+        if (screening.Refusal is { } refused)
+        {
+            return refused;
+        }
+
         var now = time.GetUtcNow();
         var cancelled = meeting.Cancel(string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(), now);
         if (!cancelled.Succeeded)
@@ -41,7 +50,7 @@ public static class CancelMeeting
 
         await MeetingReminders.CancelAllAsync(reminders, meeting, meeting.Attendees.Select(a => a.MemberId).ToList(), now, cancellationToken);
         audit.Record(meeting.BranchId, "meeting.cancelled", SubjectTypes.Meeting, meeting.Id,
-            $"取消{meeting.Type.DisplayName()}「{meeting.Topic}」（原定{MeetingReminders.When(meeting.StartsAt)}）");
+            $"取消{meeting.Type.DisplayName()}「{meeting.Topic}」（原定{MeetingReminders.When(meeting.StartsAt)}）{screening.AuditNote}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await MeetingViews.DetailAsync(db, meeting, access, now, cancellationToken));
     }

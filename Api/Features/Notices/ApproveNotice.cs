@@ -12,6 +12,7 @@ public static class ApproveNotice
         int id,
         CurrentMember current,
         AppDbContext db,
+        AudienceResolver audiences,
         AuditTrail audit,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -26,7 +27,7 @@ public static class ApproveNotice
 
         var now = time.GetUtcNow();
         var wasPublished = notice.HasBeenPublished;
-        var outcome = notice.Approve(current.Id, now, await NoticeRules.AudienceForPublicationAsync(db, notice, now, cancellationToken));
+        var outcome = notice.Approve(current.Id, now, await NoticeRules.AudienceForPublicationAsync(audiences, viewer.Access!.Units, notice, now, cancellationToken));
         if (!outcome.Succeeded)
         {
             return Problems.From(outcome.Error!);

@@ -27,6 +27,7 @@ public static class EditNotice
         Request request,
         CurrentMember current,
         AppDbContext db,
+        AudienceResolver audiences,
         TextContentCheck check,
         AuditTrail audit,
         TimeProvider time,
@@ -54,7 +55,7 @@ public static class EditNotice
         var now = time.GetUtcNow();
         db.NoticeRevisions.Add(notice.Edit(text!.Title, text.Body, request.Pinned, current.Id, now));
         if (text.Verdict == ContentVerdict.Pass
-            && notice.Publish(now, await NoticeRules.AudienceForPublicationAsync(db, notice, now, cancellationToken)) is { Error: { } notPublished })
+            && notice.Publish(now, await NoticeRules.AudienceForPublicationAsync(audiences, viewer.Access!.Units, notice, now, cancellationToken)) is { Error: { } notPublished })
         {
             return Problems.From(notPublished);
         }

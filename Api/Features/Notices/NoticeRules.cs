@@ -80,10 +80,10 @@ internal static class NoticeRules
     /// The members the notice would reach now; empty once it has been published, because the audience
     /// was fixed then and never changes.
     /// </summary>
-    public static async Task<IReadOnlyList<int>> AudienceForPublicationAsync(AppDbContext db, Notice notice, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public static async Task<IReadOnlyList<int>> AudienceForPublicationAsync(AudienceResolver audiences, UnitTree units, Notice notice, DateTimeOffset now, CancellationToken cancellationToken) =>
         notice.HasBeenPublished
             ? []
-            : await Audiences.ResolveMembersAsync(db, new AudienceRequest(notice.AudienceUnitIds, notice.AudienceMemberIds), notice.Visibility, LocalCalendar.Today(now), cancellationToken);
+            : await audiences.RecipientsAsync(units, notice.Audience, notice.Visibility, LocalCalendar.Today(now), cancellationToken);
 
     /// <summary>
     /// Saves a change to an existing notice; false when someone else changed it first (approved, edited or

@@ -41,26 +41,29 @@ public static class PostNotice
         Request request,
         CurrentMember current,
         AppDbContext db,
+        AudienceResolver audiences,
         TextContentCheck check,
         AuditTrail audit,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        if (!access.IsAdmin && !access.Roles.Any(r => r.Role.IsBranchCommittee()))
+        if (!access.CanPostNotices)
         {
             return Problems.Forbidden("只有支部委员或党总支管理员可以发布通知。");
         }
 
-        if (await Audiences.CheckPosterAsync(db, access, request.Audience, cancellationToken) is { Error: { } refused })
+        var audience = request.Audience.ToAudience();
+        var chosen = await audiences.ChosenAsync(audience, cancellationToken);
+        if (AudiencePolicy.CheckPoster(access, audience, chosen) is { Error: { } refused })
         {
             return Problems.From(refused);
         }
 
-        var owner = await OwningUnitAsync(db, access, request.Audience, cancellationToken);
+        var (owner, beyondBranch) = AudiencePolicy.Owner(access, audience, chosen);
         if (owner is null)
         {
-            return Problems.Forbidden("支部委员只能向本支部发布通知；面向多个支部的通知请由党总支管理员发布。");
+            return Problems.From(beyondBranch!);
         }
 
         var (text, problem) = await NoticeText.PrepareAsync(request.Title, request.Body, current.OpenId, check, cancellationToken);
@@ -70,10 +73,10 @@ public static class PostNotice
         }
 
         var now = time.GetUtcNow();
-        var notice = new Notice(owner.Value.UnitId, owner.Value.GeneralBranchId, current.Id, text!.Title, text.Body, request.Visibility!.Value,
+        var notice = new Notice(owner.UnitId, owner.GeneralBranchId, current.Id, text!.Title, text.Body, request.Visibility!.Value,
             request.RequiresAck, request.Pinned, request.Audience.Units, request.Audience.Members, now);
         if (text.Verdict == ContentVerdict.Pass
-            && notice.Publish(now, await NoticeRules.AudienceForPublicationAsync(db, notice, now, cancellationToken)) is { Error: { } notPublished })
+            && notice.Publish(now, await NoticeRules.AudienceForPublicationAsync(audiences, access.Units, notice, now, cancellationToken)) is { Error: { } notPublished })
         {
             return Problems.From(notPublished);
         }
@@ -92,30 +95,5 @@ public static class PostNotice
             notice.IsPublished ? $"发布通知《{notice.Title}》，对象{notice.Recipients.Count}人" : $"提交通知《{notice.Title}》，待审核"), cancellationToken);
 
         return TypedResults.Created($"/api/notices/{notice.Id}", new Response(notice.Id, notice.Status, notice.HoldReason, notice.Recipients.Count));
-    }
-
-    /// <summary>
-    /// The unit that owns the notice: the one branch the audience lies in when the poster sits on its
-    /// committee (or administers it), otherwise the admin's general branch. Null when a committee member
-    /// addresses more than their own branch.
-    /// </summary>
-    private static async Task<(int UnitId, int GeneralBranchId)?> OwningUnitAsync(AppDbContext db, AccessScope access, AudienceRequest audience, CancellationToken cancellationToken)
-    {
-        var memberIds = audience.Members.Distinct().ToList();
-        var memberBranches = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).Select(m => m.BranchId).Distinct().ToListAsync(cancellationToken);
-        var unitBranches = audience.Units.Select(access.BranchOf).ToList();
-        var branches = unitBranches.Concat(memberBranches.Select(b => (int?)b)).Distinct().ToList();
-
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToDictionaryAsync(u => u.Id, u => u.ParentId, cancellationToken);
-        if (branches is [int single] && (access.IsCommitteeOf(single) || access.CanManage(single)))
-        {
-            return (single, units[single]!.Value);
-        }
-
-        var generalBranch = access.Roles
-            .Where(r => r.Role == CommitteeRole.GeneralBranchAdmin)
-            .Select(r => (int?)r.UnitId)
-            .FirstOrDefault(g => branches.All(b => b is null ? audience.Units.All(u => access.IsWithin(u, g!.Value)) : access.IsWithin(b.Value, g!.Value)));
-        return generalBranch is int general ? (general, general) : null;
     }
 }

@@ -10,8 +10,6 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
     {
         builder.Property(n => n.Title).HasMaxLength(Notice.TitleMaxLength).IsRequired();
         builder.Property(n => n.Body).HasMaxLength(Notice.BodyMaxLength).IsRequired();
-        builder.Property(n => n.AudienceUnits).HasMaxLength(Notice.AudienceMaxLength).IsRequired();
-        builder.Property(n => n.AudienceMembers).HasMaxLength(Notice.AudienceMaxLength).IsRequired();
         // Approve, edit and withdraw race each other: the second writer must see what the first did.
         builder.Property(n => n.Status).IsConcurrencyToken();
         builder.Property(n => n.Version).IsConcurrencyToken();
@@ -20,8 +18,11 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         builder.Ignore(n => n.IsEdited);
         builder.Ignore(n => n.IsPublished);
         builder.Ignore(n => n.HasBeenPublished);
-        builder.Ignore(n => n.AudienceUnitIds);
-        builder.Ignore(n => n.AudienceMemberIds);
+        builder.Ignore(n => n.Audience);
+
+        // Always loaded with the notice: approving or re-publishing resolves it, and it is a handful of rows.
+        builder.HasMany(n => n.AudienceEntries).WithOne().HasForeignKey(e => e.NoticeId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(n => n.AudienceEntries).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         builder.HasOne<OrganizationUnit>().WithMany().HasForeignKey(n => n.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OrganizationUnit>().WithMany().HasForeignKey(n => n.GeneralBranchId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Member>().WithMany().HasForeignKey(n => n.AuthorMemberId).OnDelete(DeleteBehavior.Restrict);
@@ -29,5 +30,16 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         // The feed's order: pinned first, newest next, id as the tie-breaker.
         builder.HasIndex(n => new { n.Status, n.Pinned, n.PublishedAt, n.Id });
         builder.HasIndex(n => new { n.UnitId, n.Status });
+    }
+}
+
+internal sealed class NoticeAudienceEntryConfiguration : IEntityTypeConfiguration<NoticeAudienceEntry>
+{
+    public void Configure(EntityTypeBuilder<NoticeAudienceEntry> builder)
+    {
+        builder.ToTable("NoticeAudience");
+        builder.HasIndex(e => e.NoticeId);
+        builder.HasIndex(e => e.UnitId);
+        builder.HasIndex(e => e.MemberId);
     }
 }

@@ -1829,16 +1829,6 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int?>("ApprovedByMemberId")
                         .HasColumnType("int");
 
-                    b.Property<string>("AudienceMembers")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("AudienceUnits")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("nvarchar(max)");
-
                     b.Property<int>("AuthorMemberId")
                         .HasColumnType("int");
 
@@ -1906,6 +1896,34 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("Status", "Pinned", "PublishedAt", "Id");
 
                     b.ToTable("Notices");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Notices.NoticeAudienceEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NoticeId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("NoticeId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("NoticeAudience", (string)null);
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Notices.NoticeRecipient", b =>
@@ -2860,6 +2878,15 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartBranch.Domain.Notices.NoticeAudienceEntry", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Notices.Notice", null)
+                        .WithMany("AudienceEntries")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartBranch.Domain.Notices.NoticeRecipient", b =>
                 {
                     b.HasOne("SmartBranch.Domain.Organization.Member", null)
@@ -3021,6 +3048,8 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("SmartBranch.Domain.Notices.Notice", b =>
                 {
+                    b.Navigation("AudienceEntries");
+
                     b.Navigation("Recipients");
                 });
 #pragma warning restore 612, 618

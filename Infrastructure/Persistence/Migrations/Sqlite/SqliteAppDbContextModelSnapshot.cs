@@ -1752,16 +1752,6 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("ApprovedByMemberId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("AudienceMembers")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AudienceUnits")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("AuthorMemberId")
                         .HasColumnType("INTEGER");
 
@@ -1829,6 +1819,32 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "Pinned", "PublishedAt", "Id");
 
                     b.ToTable("Notices");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Notices.NoticeAudienceEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("NoticeId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("NoticeAudience", (string)null);
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Notices.NoticeRecipient", b =>
@@ -2766,6 +2782,15 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartBranch.Domain.Notices.NoticeAudienceEntry", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Notices.Notice", null)
+                        .WithMany("AudienceEntries")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartBranch.Domain.Notices.NoticeRecipient", b =>
                 {
                     b.HasOne("SmartBranch.Domain.Organization.Member", null)
@@ -2927,6 +2952,8 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("SmartBranch.Domain.Notices.Notice", b =>
                 {
+                    b.Navigation("AudienceEntries");
+
                     b.Navigation("Recipients");
                 });
 #pragma warning restore 612, 618
