@@ -3,13 +3,11 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+
+using SmartBranch.Infrastructure.Emulation;
 
 namespace SmartBranch.Infrastructure.WeChat.Emulator;
 
@@ -101,17 +99,14 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Value.EmulatorPort}");
-        builder.Services.AddRoutingCore();
-        var app = builder.Build();
-        app.Use(RecordFramingAsync);
-        MapRoutes(app);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
-        _app = app;
+        (_app, BaseAddress) = await LoopbackHost.StartAsync(
+            options.Value.EmulatorPort,
+            app =>
+            {
+                app.Use(RecordFramingAsync);
+                MapRoutes(app);
+            },
+            cancellationToken);
         logger.LogWarning("WeChat emulator listening on {Address}; no real WeChat calls are made", BaseAddress);
     }
 

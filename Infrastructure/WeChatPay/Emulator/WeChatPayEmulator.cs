@@ -5,12 +5,13 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SmartBranch.Infrastructure.WeChat;
+
+using SmartBranch.Infrastructure.Emulation;
 
 namespace SmartBranch.Infrastructure.WeChatPay.Emulator;
 
@@ -238,16 +239,7 @@ public sealed partial class WeChatPayEmulator(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Value.EmulatorPort}");
-        builder.Services.AddRoutingCore();
-        var app = builder.Build();
-        MapRoutes(app);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
-        _app = app;
+        (_app, BaseAddress) = await LoopbackHost.StartAsync(options.Value.EmulatorPort, MapRoutes, cancellationToken);
         logger.LogWarning("WeChat Pay emulator listening on {Address}; no real payments are made", BaseAddress);
     }
 
