@@ -5,6 +5,7 @@ using SmartBranch.Api.Features.Audit;
 using SmartBranch.Api.Features.Auth;
 using SmartBranch.Api.Features.Brand;
 using SmartBranch.Api.Features.Calendar;
+using SmartBranch.Api.Features.Dues;
 using SmartBranch.Api.Features.Inbox;
 using SmartBranch.Api.Features.Mailbox;
 using SmartBranch.Api.Features.Me;
@@ -55,7 +56,8 @@ builder.Services
     .AddMailbox()
     .AddAppraisals()
     .AddPolls()
-    .AddWalls();
+    .AddWalls()
+    .AddDues();
 
 var app = builder.Build();
 try
@@ -77,6 +79,7 @@ try
     app.MapInboxEndpoints();
     app.MapRemindersEndpoints();
     app.MapBrandEndpoints();
+    app.MapDuesEndpoints();
     app.MapWeChatPushEndpoints();
     app.MapTransfersEndpoints();
     app.MapMailboxEndpoints();

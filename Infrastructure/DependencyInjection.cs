@@ -39,6 +39,7 @@ public static class DependencyInjection
         var usesRedis = AddRedis(builder, isProduction);
         AddDataProtection(builder, usesRedis);
         AddWeChat(builder, isProduction);
+        WeChatPay.WeChatPayRegistration.AddWeChatPay(builder, isProduction);
         services.AddMediaStorage(builder.Environment, configuration);
 
         services.AddHostedService(sp => new StartupReport(

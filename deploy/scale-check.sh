@@ -66,6 +66,10 @@ start_api() {
   pids+=("$last_pid")
 }
 
+# Throwaway WeChat Pay keys, so the only thing wrong with each refused start is the setting under test.
+merchant_key=$(openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null)
+platform_key=$(openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null | openssl pkey -pubout 2>/dev/null)
+
 # refused_start <log> [VAR=value…]: runs the app in Production and succeeds when it exits non-zero within 60 s
 refused_start() {
   local log=$1; shift
@@ -83,6 +87,14 @@ refused_start() {
     Reminders__Templates__Activity__TemplateId=tmpl-activity \
     Reminders__Templates__Notice__TemplateId=tmpl-notice \
     Reminders__Templates__LeaveDecision__TemplateId=tmpl-leave \
+    Reminders__Templates__Dues__TemplateId=tmpl-dues \
+    WeChatPay__MchId=1900000109 \
+    WeChatPay__ApiV3Key=0123456789abcdef0123456789abcdef \
+    WeChatPay__MerchantSerialNo=5157F09EFDC096DE15EBE81A47057A7232F1B8E1 \
+    WeChatPay__MerchantPrivateKey="$merchant_key" \
+    WeChatPay__PlatformPublicKey="$platform_key" \
+    WeChatPay__PlatformPublicKeyId=PUB_KEY_ID_0000000000000000000000000001 \
+    WeChatPay__NotifyUrl=https://pay.example.edu.cn/api/dues/wechatpay/notify \
     "$@" timeout 60 dotnet SmartBranch.Api.dll) >"$work/$log" 2>&1 &
   wait $! 2>/dev/null
   local rc=$?

@@ -5,6 +5,9 @@ public sealed class ProductionStartupTests
 {
     private const string AppId = "wx0123456789abcdef";
 
+    private static readonly Lazy<System.Security.Cryptography.RSA> MerchantKey = new(() => System.Security.Cryptography.RSA.Create(2048));
+    private static readonly Lazy<System.Security.Cryptography.RSA> PlatformKey = new(() => System.Security.Cryptography.RSA.Create(2048));
+
     [Test]
     public async Task Starts_WhenRedisWeChatAndMigratedDatabaseAreConfigured()
     {
@@ -39,6 +42,36 @@ public sealed class ProductionStartupTests
         using var app = Production(new() { [key] = string.Empty });
 
         Assert.That(StartFailure(app), Does.Contain("WeChat:AppId and WeChat:AppSecret are required"));
+    }
+
+    [Test]
+    public void Refuses_WhenWeChatPayEmulatorIsSwitchedOn()
+    {
+        using var app = Production(new() { ["WeChatPay:UseEmulator"] = "true" });
+
+        Assert.That(StartFailure(app), Does.Contain("WeChatPay:UseEmulator cannot be switched on in Production"));
+    }
+
+    [TestCase("WeChatPay:MchId", "WeChatPay:MchId, WeChatPay:MerchantSerialNo, WeChatPay:PlatformPublicKeyId and WeChatPay:NotifyUrl are required")]
+    [TestCase("WeChatPay:MerchantSerialNo", "WeChatPay:MchId, WeChatPay:MerchantSerialNo, WeChatPay:PlatformPublicKeyId and WeChatPay:NotifyUrl are required")]
+    [TestCase("WeChatPay:PlatformPublicKeyId", "WeChatPay:MchId, WeChatPay:MerchantSerialNo, WeChatPay:PlatformPublicKeyId and WeChatPay:NotifyUrl are required")]
+    [TestCase("WeChatPay:NotifyUrl", "WeChatPay:MchId, WeChatPay:MerchantSerialNo, WeChatPay:PlatformPublicKeyId and WeChatPay:NotifyUrl are required")]
+    [TestCase("WeChatPay:ApiV3Key", "WeChatPay:ApiV3Key must be the 32-character APIv3 key")]
+    [TestCase("WeChatPay:MerchantPrivateKey", "WeChatPay:MerchantPrivateKey must be the merchant API private key in PEM")]
+    [TestCase("WeChatPay:PlatformPublicKey", "WeChatPay:PlatformPublicKey must be WeChat Pay's public key in PEM")]
+    public void Refuses_WhenWeChatPaySettingIsMissing(string key, string message)
+    {
+        using var app = Production(new() { [key] = string.Empty });
+
+        Assert.That(StartFailure(app), Does.Contain(message));
+    }
+
+    [Test]
+    public void Refuses_WhenNotifyUrlIsNotHttps()
+    {
+        using var app = Production(new() { ["WeChatPay:NotifyUrl"] = "http://pay.example.edu.cn/api/dues/wechatpay/notify" });
+
+        Assert.That(StartFailure(app), Does.Contain("WeChatPay:NotifyUrl must be an https URL without a query string"));
     }
 
     [Test]
@@ -81,7 +114,14 @@ public sealed class ProductionStartupTests
             ["Reminders:Templates:Activity:TemplateId"] = "tmpl-activity",
             ["Reminders:Templates:Notice:TemplateId"] = "tmpl-notice",
             ["Reminders:Templates:LeaveDecision:TemplateId"] = "tmpl-leave",
-            ["Reminders:Templates:Organization:TemplateId"] = "tmpl-org",
+            ["Reminders:Templates:Dues:TemplateId"] = "tmpl-dues",
+            ["WeChatPay:MchId"] = "1900000109",
+            ["WeChatPay:ApiV3Key"] = "0123456789abcdef0123456789abcdef",
+            ["WeChatPay:MerchantSerialNo"] = "5157F09EFDC096DE15EBE81A47057A7232F1B8E1",
+            ["WeChatPay:MerchantPrivateKey"] = MerchantKey.Value.ExportPkcs8PrivateKeyPem(),
+            ["WeChatPay:PlatformPublicKey"] = PlatformKey.Value.ExportSubjectPublicKeyInfoPem(),
+            ["WeChatPay:PlatformPublicKeyId"] = "PUB_KEY_ID_0000000000000000000000000001",
+            ["WeChatPay:NotifyUrl"] = "https://pay.example.edu.cn/api/dues/wechatpay/notify",
         };
         foreach (var (key, value) in overrides)
         {

@@ -36,6 +36,9 @@ public static class SubjectTypes
     public const string Story = "story";
     public const string ScreenLink = "screen_link";
 
+    /// <summary>A member's dues (党费; the id is the member's).</summary>
+    public const string Dues = "dues";
+
     /// <summary>A message to the secretary's mailbox (书记信箱).</summary>
     public const string MailboxMessage = "mailbox";
 

@@ -14,6 +14,9 @@ public enum ReminderKind
 
     /// <summary>请假审批结果</summary>
     LeaveDecision,
+
+    /// <summary>党费提醒 (arrears, disputed payments)</summary>
+    Dues,
 }
 
 public enum ReminderStatus

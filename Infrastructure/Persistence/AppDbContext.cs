@@ -66,6 +66,14 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<SmartBranch.Domain.Brand.ScreenLink> ScreenLinks => Set<SmartBranch.Domain.Brand.ScreenLink>();
 
+    public DbSet<SmartBranch.Domain.Dues.DuesBase> DuesBases => Set<SmartBranch.Domain.Dues.DuesBase>();
+
+    public DbSet<SmartBranch.Domain.Dues.DuesAccount> DuesAccounts => Set<SmartBranch.Domain.Dues.DuesAccount>();
+
+    public DbSet<SmartBranch.Domain.Dues.DuesBill> DuesBills => Set<SmartBranch.Domain.Dues.DuesBill>();
+
+    public DbSet<SmartBranch.Domain.Dues.DuesPayment> DuesPayments => Set<SmartBranch.Domain.Dues.DuesPayment>();
+
     public DbSet<MemberStatusEvent> MemberStatusEvents => Set<MemberStatusEvent>();
 
     public DbSet<Transfer> Transfers => Set<Transfer>();

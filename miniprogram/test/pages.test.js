@@ -547,3 +547,67 @@ describe('transfers', () => {
     expect(sent['POST /api/transfers/41/return']).toEqual([{ reason: '材料不全' }]);
   });
 });
+
+describe('dues', () => {
+  const OWED = {
+    memberId: 3, name: '李明', year: 2026,
+    basis: { category: 'Salaried', baseFen: 450000, rateBasisPoints: 100, ruleMonthlyFen: 4500, monthlyFen: 4500, explanation: '税后月收入¥4500.00，按1%交纳，每月¥45.00' },
+    unpaid: [{ month: '2026-01', amountFen: 4500 }, { month: '2026-02', amountFen: 4500 }, { month: '2026-03', amountFen: 4500 }],
+    unpaidFen: 13500,
+    payable: ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => ({ month: '2026-' + m, amountFen: 4500 })),
+    arrears: { consecutiveMonths: 2, oldestUnpaid: '2026-01', flagged: false },
+    paidUpTo: null, openOrders: [],
+  };
+  const ORDER = {
+    payment: { id: 9, outTradeNo: 'DUES20260302090000ABCDEFGH', amountFen: 13500, months: ['2026-01', '2026-02', '2026-03'], status: 'Pending' },
+    requestPayment: { appId: 'wx00emulator00000', timeStamp: '1772413200', nonceStr: 'N1', package: 'prepay_id=wx123', signType: 'RSA', paySign: 'c2lnbg==' },
+  };
+
+  test('shows what the member owes and why, and the three ways to pay', async () => {
+    const { app } = appAs(MEMBER, { 'GET /api/dues/me': () => OWED, 'GET /api/dues/me/payments': () => ({ payments: [] }) });
+    const page = await app.open('dues');
+    expect(page.data.monthly).toBe('45.00');
+    expect(page.data.explanation).toContain('按1%交纳');
+    expect(page.data.unpaidTotal).toBe('135.00');
+    expect(page.data.choices.map((c) => [c.through, c.amount])).toEqual([['2026-01', '45.00'], ['2026-03', '135.00'], ['2026-12', '540.00']]);
+  });
+
+  test('paying a quarter sends the month, calls wx.requestPayment with the signed parameters and reloads', async () => {
+    let paid = false;
+    const { app, sent } = appAs(MEMBER, {
+      'GET /api/dues/me': () => (paid ? Object.assign({}, OWED, { unpaid: [], unpaidFen: 0 }) : OWED),
+      'GET /api/dues/me/payments': () => ({ payments: paid ? [{ id: 9, method: 'WeChatPay', status: 'Paid', amountFen: 13500, months: ['2026-01', '2026-02', '2026-03'], receiptNumber: '4200000001' }] : [] }),
+      'POST /api/dues/me/payments': () => {
+        paid = true;
+        return ORDER;
+      },
+    });
+    const page = await app.open('dues');
+    await page.pay(event({ through: '2026-03' }));
+    expect(sent['POST /api/dues/me/payments']).toEqual([{ through: '2026-03' }]);
+    expect(app.wx.calls.payments).toEqual([{ timeStamp: '1772413200', nonceStr: 'N1', package: 'prepay_id=wx123', signType: 'RSA', paySign: 'c2lnbg==' }]);
+    expect(app.wx.calls.toasts).toContain('支付成功');
+    expect(page.data.unpaid).toEqual([]);
+    expect(page.data.payments[0]).toMatchObject({ months: '2026-01 至 2026-03', amount: '135.00', status: '已交纳', method: '微信支付', receipt: '4200000001' });
+  });
+
+  test('a cancelled payment says nothing and marks nothing paid', async () => {
+    const { app } = appAs(MEMBER, {
+      'GET /api/dues/me': () => OWED,
+      'GET /api/dues/me/payments': () => ({ payments: [] }),
+      'POST /api/dues/me/payments': () => ORDER,
+    }, { paymentAnswer: 'cancel' });
+    const page = await app.open('dues');
+    await page.pay(event({ through: '2026-01' }));
+    expect(app.wx.calls.toasts).toEqual([]);
+    expect(app.wx.calls.modals).toEqual([]);
+    expect(page.data.unpaid.length).toBe(3);
+  });
+
+  test('says so when no base is set for the year', async () => {
+    const { app } = appAs(MEMBER, { 'GET /api/dues/me': () => Object.assign({}, OWED, { basis: null, unpaid: [], unpaidFen: 0, payable: [] }), 'GET /api/dues/me/payments': () => ({ payments: [] }) });
+    const page = await app.open('dues');
+    expect(page.data.explanation).toBe('本年度党费基数尚未确定，请联系组织委员。');
+    expect(page.data.choices).toEqual([]);
+  });
+});

@@ -62,6 +62,12 @@ function createWx(options) {
     },
     stopPullDownRefresh: () => {},
     setClipboardData: (o) => calls.clipboard.push(o.data),
+    requestPayment: (o) => {
+      calls.payments = calls.payments || [];
+      calls.payments.push({ timeStamp: o.timeStamp, nonceStr: o.nonceStr, package: o.package, signType: o.signType, paySign: o.paySign });
+      const answer = opts.paymentAnswer || 'ok';
+      later(() => (answer === 'ok' ? o.success({ errMsg: 'requestPayment:ok' }) : o.fail({ errMsg: 'requestPayment:fail ' + answer })));
+    },
   };
   return wx;
 }

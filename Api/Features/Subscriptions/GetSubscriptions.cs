@@ -35,6 +35,7 @@ public static class GetSubscriptions
         ReminderKind.Activity => "活动提醒",
         ReminderKind.Notice => "通知提醒",
         ReminderKind.LeaveDecision => "请假审批结果",
+        ReminderKind.Dues => "党费提醒",
         _ => kind.ToString(),
     };
 }

@@ -1,0 +1,78 @@
+using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Dues;
+
+namespace SmartBranch.Api.Features.Dues;
+
+public static class SetDuesBase
+{
+    /// <summary>
+    /// A year's category and, for salaried and retired members, the after-tax monthly base in fen
+    /// (<c>monthlyBaseFen</c>; 300000 = 3,000.00 yuan). The member declares it, or the committee enters it.
+    /// </summary>
+    public sealed record Request(DuesCategory? Category, long? MonthlyBaseFen);
+
+    /// <summary>The year's base and what the rule asks each month (fen).</summary>
+    public sealed record Response(int MemberId, int Year, DuesCategory Category, long? MonthlyBaseFen, int? RateBasisPoints, long MonthlyFen, string Explanation);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator() => RuleFor(r => r.Category).NotNull().WithMessage("请选择交纳类别。");
+    }
+
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+        int memberId,
+        int year,
+        Request request,
+        CurrentMember current,
+        AppDbContext db,
+        DuesLedger ledger,
+        AuditTrail audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var (member, refusal) = await DuesAccess.LoadMemberAsync(db, current, memberId, selfAllowed: true, cancellationToken);
+        if (member is null)
+        {
+            return refusal!;
+        }
+
+        if (year < ledger.CurrentMonth.Year - 1 || year > ledger.CurrentMonth.Year + 1)
+        {
+            return Problems.BadRequest("年度超出范围", "只能设置上一年度、本年度或下一年度的党费基数。");
+        }
+
+        var category = request.Category!.Value;
+        if (DuesBase.Check(category, request.MonthlyBaseFen) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        // Members with paid months keep them: the base is fixed at the start of the year, a change re-prices only what is unpaid.
+        var existing = await db.DuesBases.FirstOrDefaultAsync(b => b.MemberId == member.Id && b.Year == year, cancellationToken);
+        if (existing is null)
+        {
+            existing = new DuesBase(member.Id, year, category, request.MonthlyBaseFen, current.Id, time.GetUtcNow());
+            db.DuesBases.Add(existing);
+        }
+        else
+        {
+            existing.Set(category, request.MonthlyBaseFen, current.Id, time.GetUtcNow());
+        }
+
+        var monthly = existing.MonthlyDueFen(ledger.Rates);
+        var unpaid = await db.DuesBills.Where(b => b.MemberId == member.Id && b.Status == DuesBillStatus.Unpaid && b.Period >= year * 100 && b.Period <= (year * 100) + 12).ToListAsync(cancellationToken);
+        foreach (var bill in unpaid)
+        {
+            bill.Reprice(monthly);
+        }
+
+        if (member.Id != current.Id)
+        {
+            audit.Record(member.BranchId, "dues.base_set", SubjectTypes.Dues, member.Id, $"设置{member.Name}{year}年党费基数：{DuesViews.Explain(existing.Assess(ledger.Rates), monthly, existing)}");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var rule = existing.Assess(ledger.Rates);
+        return TypedResults.Ok(new Response(member.Id, year, category, existing.MonthlyBaseFen, rule.RateBasisPoints, monthly, DuesViews.Explain(rule, monthly, existing)));
+    }
+}

@@ -1,0 +1,208 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Dues : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "DuesAccounts",
+                columns: table => new
+                {
+                    MemberId = table.Column<int>(type: "int", nullable: false),
+                    PaidUpTo = table.Column<int>(type: "int", nullable: true),
+                    LeftIn = table.Column<int>(type: "int", nullable: true),
+                    ExcuseReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ExcusedByMemberId = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DuesAccounts", x => x.MemberId);
+                    table.ForeignKey(
+                        name: "FK_DuesAccounts_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DuesBases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MemberId = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    MonthlyBaseFen = table.Column<long>(type: "bigint", nullable: true),
+                    ReducedMonthlyFen = table.Column<long>(type: "bigint", nullable: true),
+                    ReductionReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ReductionApprovedByMemberId = table.Column<int>(type: "int", nullable: true),
+                    ReductionApprovedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SetByMemberId = table.Column<int>(type: "int", nullable: false),
+                    SetAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DuesBases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DuesBases_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DuesPayments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MemberId = table.Column<int>(type: "int", nullable: false),
+                    BranchId = table.Column<int>(type: "int", nullable: false),
+                    Method = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    OutTradeNo = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Periods = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    ExtraFen = table.Column<long>(type: "bigint", nullable: false),
+                    PayerOpenId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    PrepayId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReceiptNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PaidAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RecordedByMemberId = table.Column<int>(type: "int", nullable: true),
+                    Problem = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    OutRefundNo = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    StatusBeforeRefund = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    RefundReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    RefundedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DuesPayments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DuesPayments_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DuesPayments_Units_BranchId",
+                        column: x => x.BranchId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DuesBills",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MemberId = table.Column<int>(type: "int", nullable: false),
+                    BranchId = table.Column<int>(type: "int", nullable: false),
+                    Period = table.Column<int>(type: "int", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    PaidFen = table.Column<long>(type: "bigint", nullable: false),
+                    PaymentId = table.Column<long>(type: "bigint", nullable: true),
+                    PaidAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DuesBills", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DuesBills_DuesPayments_PaymentId",
+                        column: x => x.PaymentId,
+                        principalTable: "DuesPayments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DuesBills_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DuesBills_Units_BranchId",
+                        column: x => x.BranchId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuesBases_MemberId_Year",
+                table: "DuesBases",
+                columns: new[] { "MemberId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuesBills_BranchId_Period",
+                table: "DuesBills",
+                columns: new[] { "BranchId", "Period" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuesBills_MemberId_Period",
+                table: "DuesBills",
+                columns: new[] { "MemberId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuesBills_PaymentId",
+                table: "DuesBills",
+                column: "PaymentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuesPayments_BranchId_PaidAt",
+                table: "DuesPayments",
+                columns: new[] { "BranchId", "PaidAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuesPayments_MemberId",
+                table: "DuesPayments",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuesPayments_OutTradeNo",
+                table: "DuesPayments",
+                column: "OutTradeNo",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuesPayments_Status_CreatedAt",
+                table: "DuesPayments",
+                columns: new[] { "Status", "CreatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DuesAccounts");
+
+            migrationBuilder.DropTable(
+                name: "DuesBases");
+
+            migrationBuilder.DropTable(
+                name: "DuesBills");
+
+            migrationBuilder.DropTable(
+                name: "DuesPayments");
+        }
+    }
+}
