@@ -3,7 +3,7 @@ using SmartBranch.Domain.Messaging;
 
 namespace SmartBranch.Api.Tests.Domain;
 
-/// <summary>The keyword limits of wechat-api.md §3, as pure functions.</summary>
+/// <summary>The keyword limits of Infrastructure/WeChat/README.md §3, as pure functions.</summary>
 public sealed class KeywordsTests
 {
     [TestCase("thing1", KeywordType.Thing)]
@@ -42,7 +42,7 @@ public sealed class KeywordsTests
     [Test]
     public void CountsAnEmojiAsItsTwoCodeUnits_WhenCheckingThing()
     {
-        // WeChat does not document how it counts an emoji (wechat-api.md §3); the larger count is the safe one.
+        // WeChat does not document how it counts an emoji (Infrastructure/WeChat/README.md §3); the larger count is the safe one.
         Assert.That(Keywords.Check(KeywordType.Thing, string.Concat(Enumerable.Repeat("👍", 10))), Is.Null);
         Assert.That(Keywords.Check(KeywordType.Thing, string.Concat(Enumerable.Repeat("👍", 11))), Is.EqualTo("invalid"));
     }

@@ -1,6 +1,6 @@
 namespace SmartBranch.Domain.Common;
 
-/// <summary>Information level of content (domain.md): who may ever see it.</summary>
+/// <summary>Information level of content (Domain/README.md): who may ever see it.</summary>
 public enum Visibility
 {
     /// <summary>公开: anyone who opens the mini-program.</summary>

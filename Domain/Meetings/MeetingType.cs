@@ -57,7 +57,7 @@ public static class MeetingTypes
         _ => type.ToString(),
     };
 
-    /// <summary>Default cadence (domain.md); a branch may override it with a <see cref="MeetingCadence"/>.</summary>
+    /// <summary>Default cadence (Domain/README.md); a branch may override it with a <see cref="MeetingCadence"/>.</summary>
     public static Cadence DefaultCadence(this MeetingType type) => type switch
     {
         MeetingType.BranchGeneralMeeting => Cadence.Quarterly,

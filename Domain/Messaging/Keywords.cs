@@ -29,7 +29,7 @@ public readonly record struct KeywordValue(string Value, string? Problem)
 }
 
 /// <summary>
-/// The value limits of subscription-message keywords (wechat-api.md §3). <see cref="Check"/> says whether
+/// The value limits of subscription-message keywords (Infrastructure/WeChat/README.md §3). <see cref="Check"/> says whether
 /// WeChat would take a value; <see cref="Prepare"/> shortens values where the type allows it (thing, name,
 /// phrase, character_string) and checks the rest. How WeChat counts an emoji is not documented (§3,
 /// UNVERIFIED), so <see cref="Length"/> counts the most it could: a user-perceived character weighs its

@@ -2,7 +2,7 @@ namespace SmartBranch.Domain.Messaging;
 
 /// <summary>
 /// How many one-time subscription messages of one template a member has banked: each "accept" in
-/// wx.requestSubscribeMessage allows one later send, and accepts accumulate (wechat-api.md §4).
+/// wx.requestSubscribeMessage allows one later send, and accepts accumulate (Infrastructure/WeChat/README.md §4).
 /// (MemberId, TemplateId) is unique. Sends take one away only when WeChat accepted the message.
 /// </summary>
 public sealed class SubscriptionQuota

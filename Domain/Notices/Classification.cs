@@ -6,7 +6,7 @@ namespace SmartBranch.Domain.Notices;
 
 /// <summary>
 /// Finds state-secret classification markings (密级标识: 秘密, 机密, 绝密) in text. Classified material must
-/// never be stored (domain.md), but the words also occur in ordinary sentences ("没有秘密可言",
+/// never be stored (Domain/README.md), but the words also occur in ordinary sentences ("没有秘密可言",
 /// "机密文件管理培训"), so only the ways a marking is written count: the level followed by ★ and a term
 /// ("机密★1年"), the level followed by 级 ("秘密级"), a "密级" label ("密级：机密"), the level alone in
 /// brackets ("【绝密】"), or the level alone on a line (the header of a classified document).

@@ -3,7 +3,7 @@ namespace SmartBranch.Domain.Organization;
 /// <summary>A member holding a committee role in a unit for a term. Rights end with the term.</summary>
 public sealed class Appointment
 {
-    /// <summary>Default committee term (domain.md: 3 years for most branches).</summary>
+    /// <summary>Default committee term (Domain/README.md: 3 years for most branches).</summary>
     public const int DefaultTermYears = 3;
 
     private Appointment()

@@ -15,7 +15,7 @@ public readonly record struct MemberPlace(int MemberId, int BranchId, int? Party
 public sealed record OwningUnit(int UnitId, int GeneralBranchId);
 
 /// <summary>
-/// Who may reach whom (domain.md, "Notices" and "Activities"): a poster addresses only units they manage and
+/// Who may reach whom (Domain/README.md, "Notices" and "Activities"): a poster addresses only units they manage and
 /// members of branches or groups they manage; a branch committee member posts for their own branch only, a
 /// general-branch admin for anything below their general branch; committee-only content reaches only the
 /// committee of the branches involved. Everything is decided over the <see cref="UnitTree"/> the caller's

@@ -4,7 +4,7 @@ namespace SmartBranch.Domain.Organization;
 public sealed record UnitWarning(string Code, string Message);
 
 /// <summary>
-/// The organisation facts of domain.md ("Organisation facts"): a branch needs at least 3 full members and
+/// The organisation facts of Domain/README.md ("Organisation facts"): a branch needs at least 3 full members and
 /// normally has at most 50; with 7 or more full members it elects a committee (支委会), otherwise a
 /// secretary is enough; a committee term ends and must be renewed (换届).
 /// </summary>

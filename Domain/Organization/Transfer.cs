@@ -14,7 +14,7 @@ public enum TransferKind
 }
 
 /// <summary>
-/// Where a transfer stands (domain.md: requested → approved → letter issued → received, returned or expired).
+/// Where a transfer stands (Domain/README.md: requested → approved → letter issued → received, returned or expired).
 /// Expiry is not stored: a letter is expired when it was issued, is past <see cref="Transfer.ValidUntil"/> and has no receipt.
 /// </summary>
 public enum TransferState
@@ -70,7 +70,7 @@ public enum Sex
 /// <summary>
 /// A relationship transfer (组织关系转接) of one member, with the letter (介绍信, TransferLetter in the domain
 /// words) and its receipt (回执, LetterReceipt) as fields of the same row: there is at most one letter per
-/// transfer. Rules from domain.md "Relationship transfer".
+/// transfer. Rules from Domain/README.md "Relationship transfer".
 /// </summary>
 public sealed class Transfer
 {
@@ -83,7 +83,7 @@ public sealed class Transfer
     /// <summary>Room for the encrypted ID number (Data Protection payload).</summary>
     public const int ProtectedIdNumberMaxLength = 512;
 
-    /// <summary>Default validity of a letter in days (domain.md: commonly 30 days up to 3 months; configurable).</summary>
+    /// <summary>Default validity of a letter in days (Domain/README.md: commonly 30 days up to 3 months; configurable).</summary>
     public const int DefaultValidDays = 30;
 
     private Transfer()

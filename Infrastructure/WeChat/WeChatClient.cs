@@ -17,7 +17,7 @@ public class WeChatResponse
 public sealed record Code2SessionResult(string OpenId, string? UnionId);
 
 /// <summary>
-/// phone_info of getuserphonenumber (wechat-api.md §6a). Its keys are camelCase, unlike the rest of WeChat;
+/// phone_info of getuserphonenumber (Infrastructure/WeChat/README.md §6a). Its keys are camelCase, unlike the rest of WeChat;
 /// countryCode arrives as a number (the official example) or a string (the documented type), both read here.
 /// </summary>
 public sealed class PhoneInfo
@@ -107,7 +107,7 @@ public sealed class WeChatClient(
     };
 
     /// <summary>
-    /// Exchanges a getPhoneNumber button code for the user's phone (wechat-api.md §6a). The code is single-use
+    /// Exchanges a getPhoneNumber button code for the user's phone (Infrastructure/WeChat/README.md §6a). The code is single-use
     /// and valid 5 minutes; 40029 means the user should tap again.
     /// </summary>
     public Task<WeChatResult<PhoneInfo>> GetUserPhoneNumberAsync(string code, CancellationToken cancellationToken) =>

@@ -8,7 +8,7 @@ public enum TextCheckSuggestion
     Risky,
 }
 
-/// <summary>msgSecCheck v2 (wechat-api.md §7a): WeChat's text check for user-generated content.</summary>
+/// <summary>msgSecCheck v2 (Infrastructure/WeChat/README.md §7a): WeChat's text check for user-generated content.</summary>
 public static class WeChatContentSecurity
 {
     /// <summary>msgSecCheck accepts at most this many characters per call.</summary>
@@ -46,7 +46,7 @@ public static class WeChatContentSecurity
     public const int ImageMediaType = 2;
 
     /// <summary>
-    /// mediaCheckAsync v2 (wechat-api.md §7b): asks WeChat to download and check <paramref name="mediaUrl"/>.
+    /// mediaCheckAsync v2 (Infrastructure/WeChat/README.md §7b): asks WeChat to download and check <paramref name="mediaUrl"/>.
     /// Returns the trace_id; the verdict arrives later as a <c>wxa_media_check</c> message-push event.
     /// </summary>
     public static async Task<WeChatResult<string>> CheckMediaAsync(this WeChatClient client, string openId, string mediaUrl, CancellationToken cancellationToken)

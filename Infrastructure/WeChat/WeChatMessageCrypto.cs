@@ -21,7 +21,7 @@ public enum WeChatDecryptStatus
 public sealed record WeChatDecrypted(WeChatDecryptStatus Status, string? Message, string? AppId);
 
 /// <summary>
-/// Message push safe mode (安全模式, wechat-api.md §9, §11): the msg_signature over the Encrypt value and the
+/// Message push safe mode (安全模式, Infrastructure/WeChat/README.md §9, §11): the msg_signature over the Encrypt value and the
 /// AES-256-CBC envelope "16 random bytes ‖ 4-byte big-endian length ‖ message ‖ appid" with 32-byte PKCS#7.
 /// </summary>
 public static partial class WeChatMessageCrypto

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace SmartBranch.Infrastructure.WeChat;
 
-/// <summary>Message push (消息推送, wechat-api.md §9), plaintext mode: the signature on every URL WeChat calls us at.</summary>
+/// <summary>Message push (消息推送, Infrastructure/WeChat/README.md §9), plaintext mode: the signature on every URL WeChat calls us at.</summary>
 public static class WeChatMessagePush
 {
     /// <summary>The event that carries a mediaCheckAsync verdict.</summary>

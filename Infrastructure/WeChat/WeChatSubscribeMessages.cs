@@ -1,7 +1,7 @@
 namespace SmartBranch.Infrastructure.WeChat;
 
 /// <summary>
-/// One subscription message (subscribeMessage.send, wechat-api.md §3): the member's openid, the template,
+/// One subscription message (subscribeMessage.send, Infrastructure/WeChat/README.md §3): the member's openid, the template,
 /// the mini-program page it opens (no leading slash) and one value per template keyword (<c>thing1</c>, <c>time2</c> …),
 /// already within the keyword type's limits.
 /// </summary>

@@ -4,7 +4,7 @@ using SmartBranch.Infrastructure.WeChat;
 
 namespace SmartBranch.Api.Tests.Features.Brand;
 
-/// <summary>Safe-mode crypto against the test vector of wechat-api.md §13 (from SKIT's WxMsgCryptor tests).</summary>
+/// <summary>Safe-mode crypto against the test vector of Infrastructure/WeChat/README.md §13 (from SKIT's WxMsgCryptor tests).</summary>
 public sealed class WeChatMessageCryptoTests
 {
     internal const string Token = "QDG6eK";

@@ -8,7 +8,7 @@ using Vector = SmartBranch.Api.Tests.Features.Brand.WeChatMessageCryptoTests;
 
 namespace SmartBranch.Api.Tests.Features.Brand;
 
-/// <summary>The push endpoint with an EncodingAESKey configured: events arrive encrypted (安全模式, wechat-api.md §9).</summary>
+/// <summary>The push endpoint with an EncodingAESKey configured: events arrive encrypted (安全模式, Infrastructure/WeChat/README.md §9).</summary>
 public sealed class WeChatPushSafeModeTests
 {
     private const string Timestamp = "1714037059";

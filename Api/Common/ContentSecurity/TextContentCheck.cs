@@ -32,7 +32,7 @@ public readonly record struct TextScreening(ContentVerdict Verdict, ProblemHttpR
 /// The one text policy for everything members write that others will see (notices, stories, comments,
 /// meeting topics and agendas, activity titles and descriptions, minutes, resolutions, cancellation
 /// reasons, brand texts):
-/// <see cref="ScreenAsync"/> refuses classification markings (涉密, domain.md) and runs WeChat's msgSecCheck
+/// <see cref="ScreenAsync"/> refuses classification markings (涉密, Domain/README.md) and runs WeChat's msgSecCheck
 /// v2; risky text is refused (422), nothing stored. What a "review" or "unavailable" verdict does is the
 /// caller's: text with an approval step (notices, stories) is held for it; the others record the verdict.
 /// </summary>

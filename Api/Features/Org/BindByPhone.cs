@@ -21,7 +21,7 @@ public static class BindByPhone
 
     /// <summary>
     /// Binds the signed-in account to the one roster entry whose phone equals the number WeChat verified
-    /// (getuserphonenumber, wechat-api.md §6a). Only mainland numbers (countryCode 86) can match the roster.
+    /// (getuserphonenumber, Infrastructure/WeChat/README.md §6a). Only mainland numbers (countryCode 86) can match the roster.
     /// 200 with the member; 400 when the code is invalid (tap again) or no single unbound active entry has that
     /// number (fall back to the invitation; failures count against the account like invitation binding);
     /// 409 when already bound; 429 after too many failures; 503 when WeChat is unavailable.

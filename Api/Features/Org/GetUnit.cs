@@ -11,7 +11,7 @@ public static class GetUnit
 
     /// <summary>
     /// A unit with its place in the tree, its committee (or group leader) today, its head count of active
-    /// (not archived) members, the day it was closed and, for a branch, its warnings (domain.md "Organisation
+    /// (not archived) members, the day it was closed and, for a branch, its warnings (Domain/README.md "Organisation
     /// facts": fewer than 3 full members, more than 50 members, 7+ full members without a committee, no
     /// secretary, the committee term ending within <c>Org:TermEndWarningDays</c> days).
     /// </summary>

@@ -9,13 +9,13 @@ namespace SmartBranch.Api.Features.Org;
 public sealed record AwayMember(int MemberId, string Name, int BranchId, DateTimeOffset? LastCheckInAt);
 
 /// <summary>
-/// The organisation's flags, computed from the data (never stored): a branch's warnings (domain.md
+/// The organisation's flags, computed from the data (never stored): a branch's warnings (Domain/README.md
 /// "Organisation facts"), a committee term ending without a successor, outgoing letters expired without a
 /// receipt, members away. <see cref="SweepAsync"/> turns the flags into reminders through the reminder
 /// outbox, each at most once (the reminder's slot names the occasion).
 /// </summary>
 /// <remarks>
-/// "Away" (domain.md: a member who leaves for six months or more needs a transfer): this installation
+/// "Away" (Domain/README.md: a member who leaves for six months or more needs a transfer): this installation
 /// knows attendance, not where people live. A member is away when, for the last <see cref="OrgOptions.AwayMonths"/>
 /// months, they checked in at no meeting and no activity although their branch held meetings they were
 /// expected at in both the first and the last month of that window, and no transfer of theirs is open or

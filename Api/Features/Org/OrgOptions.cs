@@ -7,11 +7,11 @@ public sealed class OrgOptions
 {
     public const string SectionName = "Org";
 
-    /// <summary>A committee term ending within this many days without a successor is flagged and reminded (domain.md: configurable; default 60).</summary>
+    /// <summary>A committee term ending within this many days without a successor is flagged and reminded (Domain/README.md: configurable; default 60).</summary>
     [Range(1, 365)]
     public int TermEndWarningDays { get; set; } = SmartBranch.Domain.Organization.BranchFacts.DefaultTermEndWarningDays;
 
-    /// <summary>A member away this many months without a transfer is flagged (domain.md: six months).</summary>
+    /// <summary>A member away this many months without a transfer is flagged (Domain/README.md: six months).</summary>
     [Range(1, 60)]
     public int AwayMonths { get; set; } = 6;
 

@@ -17,7 +17,7 @@ public static class GraduationBatch
     public sealed record Response(bool DryRun, int Rows, int Created);
 
     /// <summary>
-    /// The graduation batch of a student branch (domain.md: 升学, 就业, 出国(境), 暂缓就业, 其他): a sheet with
+    /// The graduation batch of a student branch (Domain/README.md: 升学, 就业, 出国(境), 暂缓就业, 其他): a sheet with
     /// 学工号, 姓名, 毕业去向 and 转入党组织 creates an approved outgoing transfer for every row; letters are then
     /// issued one by one. The same import rules as the roster: the whole file is checked first and if any row is
     /// bad nothing is written and every bad row is listed (400 with <c>rows</c>: row number as Excel shows it,

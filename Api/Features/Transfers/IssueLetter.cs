@@ -7,7 +7,7 @@ namespace SmartBranch.Api.Features.Transfers;
 public static class IssueLetter
 {
     /// <summary>
-    /// The letter fields the roster does not hold (domain.md: sex, age from the birth date, ethnicity, ID
+    /// The letter fields the roster does not hold (Domain/README.md: sex, age from the birth date, ethnicity, ID
     /// number) and the validity in days (default <c>Letters:ValidDays</c>, 30).
     /// </summary>
     public sealed record Request(Sex Sex, string Ethnicity, DateOnly BirthDate, string IdNumber, int? ValidDays);

@@ -7,7 +7,7 @@ using SmartBranch.Infrastructure.Pdf;
 
 namespace SmartBranch.Api.Features.Transfers;
 
-/// <summary>What the printed letter says (domain.md "Relationship transfer").</summary>
+/// <summary>What the printed letter says (Domain/README.md "Relationship transfer").</summary>
 public sealed record LetterContent(
     string LetterNumber,
     string MemberName,

@@ -7,7 +7,7 @@ public sealed class LetterOptions
 {
     public const string SectionName = "Letters";
 
-    /// <summary>Default validity of an outgoing letter in days (domain.md: configurable; 30 unless set).</summary>
+    /// <summary>Default validity of an outgoing letter in days (Domain/README.md: configurable; 30 unless set).</summary>
     [Range(1, 366)]
     public int ValidDays { get; set; } = SmartBranch.Domain.Organization.Transfer.DefaultValidDays;
 

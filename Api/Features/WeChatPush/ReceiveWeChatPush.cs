@@ -5,7 +5,7 @@ using SmartBranch.Infrastructure.WeChat;
 namespace SmartBranch.Api.Features.WeChatPush;
 
 /// <summary>
-/// POST of the message-push endpoint configured in the mini-program console (wechat-api.md §9, JSON format):
+/// POST of the message-push endpoint configured in the mini-program console (Infrastructure/WeChat/README.md §9, JSON format):
 /// receives events, today the <c>wxa_media_check</c> verdicts on uploaded images. The signature over the
 /// configured token is checked first; a bad signature is 401 and changes nothing. With <c>WeChat:PushEncodingAesKey</c> configured, POSTs are expected in safe mode (安全模式): the body is
 /// <c>{"ToUserName","Encrypt"}</c>, verified by <c>msg_signature</c> (401) and decrypted for our appid (400 otherwise).

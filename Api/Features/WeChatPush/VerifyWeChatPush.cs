@@ -3,7 +3,7 @@ using SmartBranch.Infrastructure.WeChat;
 namespace SmartBranch.Api.Features.WeChatPush;
 
 /// <summary>
-/// GET of the message-push endpoint (wechat-api.md §9): WeChat's URL verification echoes <c>echostr</c>
+/// GET of the message-push endpoint (Infrastructure/WeChat/README.md §9): WeChat's URL verification echoes <c>echostr</c>
 /// when the signature over the configured token is right; 401 otherwise.
 /// </summary>
 public static class VerifyWeChatPush

@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace SmartBranch.Infrastructure.WeChat.Emulator;
 
 /// <summary>
-/// mediaCheckAsync v2 (wechat-api.md §7b): answers a trace_id at once, then delivers the verdict the way
+/// mediaCheckAsync v2 (Infrastructure/WeChat/README.md §7b): answers a trace_id at once, then delivers the verdict the way
 /// WeChat does, as a signed <c>wxa_media_check</c> event POSTed to the app's message-push URL (§9,
 /// JSON; plaintext mode, or safe mode when the app has a PushEncodingAesKey). Every image passes unless a test queued another verdict.
 /// </summary>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 namespace SmartBranch.Infrastructure.WeChat.Emulator;
 
 /// <summary>
-/// getuserphonenumber (wechat-api.md §6a). The emulator's getPhoneNumber code is
+/// getuserphonenumber (Infrastructure/WeChat/README.md §6a). The emulator's getPhoneNumber code is
 /// <c>phone-&lt;countryCode&gt;-&lt;purePhoneNumber&gt;</c>, e.g. <c>phone-86-13800001111</c>; a code works once, as
 /// WeChat's does. The answer carries countryCode as a number, as the official example sends it (a code
 /// <c>phonestr-…</c> sends it as a string, the other form the table documents).

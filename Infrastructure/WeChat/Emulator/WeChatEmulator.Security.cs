@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace SmartBranch.Infrastructure.WeChat.Emulator;
 
-/// <summary>msgSecCheck v2 (wechat-api.md §7a): text containing a configured risky word is "risky", a review word "review", anything else "pass".</summary>
+/// <summary>msgSecCheck v2 (Infrastructure/WeChat/README.md §7a): text containing a configured risky word is "risky", a review word "review", anything else "pass".</summary>
 public sealed partial class WeChatEmulator
 {
     private const string MsgSecCheckApi = "wxa/msg_sec_check";

@@ -11,7 +11,7 @@ namespace SmartBranch.Infrastructure.WeChat.Emulator;
 public sealed record EmulatorMessage(long MsgId, string ToUser, string TemplateId, string? Page, IReadOnlyDictionary<string, string> Data, string MiniProgramState, string Lang, DateTimeOffset At);
 
 /// <summary>
-/// subscribeMessage.send (wechat-api.md §3). WeChat keeps its own count of one-time subscriptions per
+/// subscribeMessage.send (Infrastructure/WeChat/README.md §3). WeChat keeps its own count of one-time subscriptions per
 /// user and template, and so does the emulator: <see cref="AcceptSubscription"/> plays the part of the
 /// member tapping "accept" in wx.requestSubscribeMessage (in emulator mode POST /api/subscriptions calls
 /// it, standing in for the WeChat client; tests may also call it, or <see cref="SetSubscriptions"/>, to

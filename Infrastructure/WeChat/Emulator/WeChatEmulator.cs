@@ -17,7 +17,7 @@ public sealed record EmulatorCall(string Api, DateTimeOffset At, int ErrCode);
 /// <summary>How a request reached the emulator: its body framing (WeChat's servers want Content-Length, not chunked).</summary>
 public sealed record EmulatorRequest(string Method, string Path, long? ContentLength, bool Chunked);
 
-/// <summary>A getwxacodeunlimit body the emulator received (wechat-api.md §8).</summary>
+/// <summary>A getwxacodeunlimit body the emulator received (Infrastructure/WeChat/README.md §8).</summary>
 public sealed record EmulatorQrCodeRequest(string? Scene, string? Page, bool CheckPath, string EnvVersion, int Width);
 
 /// <summary>
