@@ -1,6 +1,9 @@
 namespace SmartBranch.Api.Tests.Features.Notices;
 
-/// <summary>The audience policy works over the unit tree the caller's access scope loaded: one read of the unit table per request.</summary>
+/// <summary>
+/// The audience policy works over the unit tree the caller's access scope loaded: at most one read of the unit table per
+/// request (none when the access cache already holds the tree for the current generation; once on a miss).
+/// </summary>
 public sealed class PostNoticeQueriesTests : FunctionalTest
 {
     protected override AppFactory CreateApp() => new(new Dictionary<string, string?>
@@ -9,7 +12,7 @@ public sealed class PostNoticeQueriesTests : FunctionalTest
     });
 
     [Test]
-    public async Task ReadsTheUnitTableOnce_WhenANoticeIsPostedToUnitsAndChosenMembers()
+    public async Task ReadsTheUnitTableAtMostOnce_WhenANoticeIsPostedToUnitsAndChosenMembers()
     {
         var org = await App.SeedAsync(members: 3);
         var client = await App.SignInAsync(org.A.Secretary);
@@ -19,6 +22,6 @@ public sealed class PostNoticeQueriesTests : FunctionalTest
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var commands = App.Logs.Lines.Skip(before).Where(l => l.Contains("Executed DbCommand", StringComparison.Ordinal)).ToList();
-        Assert.That(commands.Count(c => c.Contains("FROM \"Units\"", StringComparison.Ordinal)), Is.EqualTo(1), string.Join("\n", commands));
+        Assert.That(commands.Count(c => c.Contains("FROM \"Units\"", StringComparison.Ordinal)), Is.LessThanOrEqualTo(1), string.Join("\n", commands));
     }
 }

@@ -41,6 +41,7 @@ describe('big screen', () => {
 
     const form = new FormData();
     form.append('file', new Blob([png], { type: 'image/png' }), 'story.png');
+    form.append('visibility', 'Public');
     imageId = expectStatus(await secretary.call('POST', '/api/media', form), 201, 'upload').id;
     expectStatus(await secretary.call('POST', '/api/stories', {
       title: storyTitle,
