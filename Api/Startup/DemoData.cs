@@ -125,7 +125,7 @@ internal static partial class DemoData
         await SeedMeetingsAsync(services, db, org, now, cancellationToken);
         logger.LogInformation(
             "Demo data seeded at {At:yyyy-MM-dd HH:mm} (China time): {Units} units, {Members} members, notices, activities and meetings; {SignIn}",
-            LocalCalendar.ToLocal(now), db.Units.Local.Count, members.Count, signIn);
+            LocalCalendar.ToLocal(now), await db.Units.CountAsync(cancellationToken), members.Count, signIn);
     }
 
     /// <summary>The emulator codes bound to demo members (the part after <c>dev-</c>) and who each one signs in as.</summary>
