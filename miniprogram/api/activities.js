@@ -10,7 +10,7 @@ module.exports = {
   list: (scope) => client.get('/api/activities', { scope }).then(items),
   get: (id) => client.get('/api/activities/' + id),
   /** { unitId, title, description, place, startsAt, endsAt, signUpOpensAt, signUpClosesAt, capacity, waitingList, visibility, audience } */
-  create: (activity) => client.post('/api/activities', activity),
+  create: (activity, idempotencyKey) => client.create('/api/activities', activity, idempotencyKey),
   update: (id, activity) => client.put('/api/activities/' + id, activity),
   cancel: (id, reason) => client.post('/api/activities/' + id + '/cancel', { reason }),
   /** → the enrollment: { activityId, status: Confirmed | Waitlisted, waitlistPosition, checkedInAt } */

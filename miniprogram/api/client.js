@@ -56,8 +56,8 @@ function queryString(query) {
   return parts.length ? '?' + parts.join('&') : '';
 }
 
-function send(method, path, data, token) {
-  const header = { 'Content-Type': 'application/json', Accept: 'application/json' };
+function send(method, path, data, token, headers) {
+  const header = Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, headers);
   if (token) header.Authorization = 'Bearer ' + token;
   return new Promise((resolve, reject) => {
     wx.request({
@@ -152,11 +152,11 @@ async function request(method, path, options) {
     }
   }
 
-  let res = await send(method, url, opts.data, token);
+  let res = await send(method, url, opts.data, token, opts.headers);
   if (res.statusCode === 401 && auth && !freshLogin) {
     setToken(null);
     await login();
-    res = await send(method, url, opts.data, getToken());
+    res = await send(method, url, opts.data, getToken(), opts.headers);
   }
 
   if (res.statusCode >= 200 && res.statusCode < 300) {
@@ -199,9 +199,20 @@ function showError(err) {
   wx.showModal({ title, content: detail, showCancel: false, confirmText: '知道了' });
 }
 
+/**
+ * A fresh Idempotency-Key for one form submission (printable ASCII, as the API requires). The page keeps it until the
+ * submission succeeds, so a double tap or a retry after a lost answer creates the thing once.
+ */
+function newIdempotencyKey() {
+  const part = () => Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
+  return Date.now().toString(16) + '-' + part() + part() + part();
+}
+
 const get = (path, query) => request('GET', path, { query });
+/** POST that creates something, sent with the submission's Idempotency-Key. */
+const create = (path, data, idempotencyKey) => request('POST', path, { data: data || {}, headers: { 'Idempotency-Key': idempotencyKey } });
 const post = (path, data, query) => request('POST', path, { data: data || {}, query });
 const put = (path, data) => request('PUT', path, { data: data || {} });
 const del = (path) => request('DELETE', path);
 
-module.exports = { ApiError, TOKEN_KEY, request, get, post, put, del, download, login, onLogin, getToken, setToken, toError, showError };
+module.exports = { ApiError, TOKEN_KEY, request, get, post, create, newIdempotencyKey, put, del, download, login, onLogin, getToken, setToken, toError, showError };

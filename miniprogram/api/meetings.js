@@ -22,7 +22,7 @@ module.exports = {
   list: (scope) => client.get('/api/meetings', { scope }).then(items),
   get: (id) => client.get('/api/meetings/' + id),
   /** { unitId, type, topic, startsAt, endsAt, place, onlineLink, agenda, visibility } */
-  create: (meeting) => client.post('/api/meetings', meeting),
+  create: (meeting, idempotencyKey) => client.create('/api/meetings', meeting, idempotencyKey),
   update: (id, meeting) => client.put('/api/meetings/' + id, meeting),
   cancel: (id, reason) => client.post('/api/meetings/' + id + '/cancel', { reason }),
   askLeave: (id, reason) => client.post('/api/meetings/' + id + '/leave-requests', { reason }),

@@ -27,7 +27,7 @@ module.exports = {
   get: (id) => client.get('/api/notices/' + id),
   ack: (id) => client.post('/api/notices/' + id + '/ack'),
   /** { title, body, visibility, audience:{unitIds,memberIds}, requiresAck, pinned, confirmNotClassified } → { id, status, holdReason, recipientCount } */
-  create: (notice) => client.post('/api/notices', notice),
+  create: (notice, idempotencyKey) => client.create('/api/notices', notice, idempotencyKey),
   update: (id, notice) => client.put('/api/notices/' + id, notice),
   withdraw: (id) => client.post('/api/notices/' + id + '/withdraw'),
   approve: (id) => client.post('/api/notices/' + id + '/approve'),

@@ -48,4 +48,17 @@ function confirm(title, content) {
   });
 }
 
-module.exports = { TAB_PAGES, guard, sections, toast, go, confirm };
+/**
+ * The Idempotency-Key of the page's form submission: made on the first tap and kept (double taps, a retry after
+ * an error) until the submission succeeds, when submitted(page) clears it.
+ */
+function submissionKey(page) {
+  if (!page.submission) page.submission = client.newIdempotencyKey();
+  return page.submission;
+}
+
+function submitted(page) {
+  page.submission = null;
+}
+
+module.exports = { TAB_PAGES, guard, sections, toast, go, confirm, submissionKey, submitted };

@@ -195,6 +195,28 @@ describe('notices', () => {
     expect(app.wx.calls.modals).toEqual([{ title: '内容未通过安全检测', content: '标题或正文含有违规内容，请修改后再发布。' }]);
   });
 
+  test('one submission keeps one Idempotency-Key through a refusal and a retry; the next form gets a new one', async () => {
+    let answers = [[503, { title: '服务繁忙', detail: '请稍后再试。', status: 503 }], [201, { id: 23, status: 'Published' }]];
+    const { app } = appAs(SECRETARY, { 'POST /api/notices': () => answers.shift() });
+    const page = await app.open('notice-compose');
+    page.setData({ title: '通知', body: '正文', confirmed: true });
+
+    expect(await page.submit()).toBeNull();
+    expect(await page.submit()).toMatchObject({ id: 23 });
+
+    const keys = app.wx.calls.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/api/notices')).map((r) => r.header['Idempotency-Key']);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[!-~]{1,128}$/);
+    expect(keys[1]).toBe(keys[0]);
+
+    answers = [[201, { id: 24, status: 'Published' }]];
+    const next = await app.open('notice-compose');
+    next.setData({ title: '另一则通知', body: '正文', confirmed: true });
+    await next.submit();
+    const third = app.wx.calls.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/api/notices')).map((r) => r.header['Idempotency-Key'])[2];
+    expect(third).not.toBe(keys[0]);
+  });
+
   test('a notice held for review is approved by another committee member', async () => {
     let pending = [{ id: 12, title: '关于某事的通知', visibility: 'Internal', holdReason: 'ContentReview', createdAt: '2026-03-01T02:00:00Z', authorName: '张华', canApprove: true }];
     const { app, sent } = appAs(SECRETARY, {

@@ -60,9 +60,10 @@ Page({
         waitingList: !!this.data.waitingList,
         visibility: this.data.visibilities[this.data.visibilityIndex].value,
         audience: { unitIds: [branch.id], memberIds: [] },
-      }),
+      }, kit.submissionKey(this)),
     );
     if (!created) return null;
+    kit.submitted(this);
     wx.showToast({ title: '已发起', icon: 'success' });
     wx.redirectTo({ url: '/pages/activity-detail/index?id=' + created.id });
     return created;

@@ -55,9 +55,10 @@ Page({
         onlineLink: this.data.onlineLink.trim() || null,
         agenda: this.data.agenda.trim(),
         visibility: this.data.visibilities[this.data.visibilityIndex].value,
-      }),
+      }, kit.submissionKey(this)),
     );
     if (!created) return null;
+    kit.submitted(this);
     wx.showToast({ title: '已安排', icon: 'success' });
     wx.redirectTo({ url: '/pages/meeting-detail/index?id=' + created.id });
     return created;

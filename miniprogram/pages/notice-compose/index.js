@@ -99,8 +99,9 @@ Page({
       pinned: !!this.data.pinned,
       confirmNotClassified: true,
     };
-    const created = await kit.guard(this, () => notices.create(notice));
+    const created = await kit.guard(this, () => notices.create(notice, kit.submissionKey(this)));
     if (!created) return null;
+    kit.submitted(this);
     const held = created.status === 'PendingApproval' || created.status === 'Held';
     wx.showToast({ title: held ? '已提交，待审核' : '已发布', icon: 'success' });
     wx.redirectTo({ url: '/pages/notice-stats/index?id=' + created.id });
