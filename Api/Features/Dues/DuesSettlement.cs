@@ -176,7 +176,13 @@ public sealed class DuesSettlement(
             payment.MarkPaid(transaction.TransactionId ?? string.Empty, at);
             for (var i = 0; i < bills.Count; i++)
             {
-                bills[i].MarkPaid(payment.Id, bills[i].AmountFen + (i == bills.Count - 1 ? payment.ExtraFen : 0), at);
+                var marked = bills[i].MarkPaid(payment.Id, bills[i].AmountFen + (i == bills.Count - 1 ? payment.ExtraFen : 0), at);
+                if (!marked.Succeeded)
+                {
+                    // WeChat Pay has the money whatever we think of the month; the payment stays paid and the month is
+                    // left to the 组织委员 (reconciliation lists it), so say so loudly rather than drop it.
+                    logger.LogError("WeChat Pay payment {OutTradeNo} could not mark {Month} paid: {Reason}", payment.OutTradeNo, bills[i].Month, marked.Error!.Message);
+                }
             }
         }
 

@@ -68,15 +68,30 @@ public static class RecordDuesPayment
         var outTradeNo = "CASH" + Domain.Common.LocalCalendar.ToLocal(now).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 8);
         var payment = DuesPayment.Recorded(member.Id, member.BranchId, request.Method!.Value, outTradeNo, bills.Select(b => b.Month), bills.Sum(b => b.AmountFen) + extra, extra, receipt, current.Id, now);
         db.DuesPayments.Add(payment);
-        await db.SaveChangesAsync(cancellationToken);
-        for (var i = 0; i < bills.Count; i++)
-        {
-            bills[i].MarkPaid(payment.Id, bills[i].AmountFen + (i == bills.Count - 1 ? extra : 0), now);
-        }
+        // One transaction: the payment (for its id), the months it pays and the audit entry, or nothing when a month
+        // was paid meanwhile (a notification settled it between loading and saving).
+        var refused = await db.InTransactionAsync(
+            async ct =>
+            {
+                await db.SaveChangesAsync(ct);
+                for (var i = 0; i < bills.Count; i++)
+                {
+                    var marked = bills[i].MarkPaid(payment.Id, bills[i].AmountFen + (i == bills.Count - 1 ? extra : 0), now);
+                    if (!marked.Succeeded)
+                    {
+                        return (marked.Error, false);
+                    }
+                }
 
-        audit.Record(member.BranchId, "dues.payment_recorded", SubjectTypes.Dues, member.Id,
-            $"登记{member.Name}{(payment.Method == DuesPaymentMethod.Cash ? "现金" : "银行转账")}党费{DuesLedger.Yuan(payment.AmountFen)}（{bills[0].Month}至{bills[^1].Month}），收据{receipt}");
-        await db.SaveChangesAsync(cancellationToken);
+                audit.Record(member.BranchId, "dues.payment_recorded", SubjectTypes.Dues, member.Id,
+                    $"登记{member.Name}{(payment.Method == DuesPaymentMethod.Cash ? "现金" : "银行转账")}党费{DuesLedger.Yuan(payment.AmountFen)}（{bills[0].Month}至{bills[^1].Month}），收据{receipt}");
+                return ((DomainError?)null, true);
+            },
+            cancellationToken);
+        if (refused is not null)
+        {
+            return Problems.From(refused.As(ErrorKind.Conflict));
+        }
         return TypedResults.Created($"/api/dues/payments/{payment.Id}", DuesViews.ToView(payment));
     }
 }
