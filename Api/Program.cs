@@ -18,6 +18,7 @@ using SmartBranch.Api.Features.Subscriptions;
 using SmartBranch.Api.Features.WeChatPush;
 using SmartBranch.Api.Features.Transfers;
 using SmartBranch.Api.Features.Walls;
+using SmartBranch.Api.Web;
 using SmartBranch.Infrastructure;
 
 if (args.Contains(HealthProbe.Argument))
@@ -57,7 +58,8 @@ builder.Services
     .AddAppraisals()
     .AddPolls()
     .AddWalls()
-    .AddDues();
+    .AddDues()
+    .AddWeb();
 
 var app = builder.Build();
 try
@@ -86,6 +88,7 @@ try
     app.MapAppraisalsEndpoints();
     app.MapPollsEndpoints();
     app.MapWallsEndpoints();
+    app.MapWebEndpoints();
 
     await app.RunAsync();
 }
