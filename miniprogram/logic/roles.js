@@ -3,6 +3,7 @@
 
 const BRANCH_COMMITTEE = ['Secretary', 'DeputySecretary', 'OrganizationCommissioner', 'PublicityCommissioner', 'DisciplineCommissioner'];
 const ADMIN = 'GeneralBranchAdmin';
+const GROUP_LEADER = 'GroupLeader';
 
 function roles(member) {
   return (member && member.roles) || [];
@@ -32,6 +33,13 @@ function canManageBranch(member, branchId) {
   return managedBranches(member).some((b) => String(b.id) === String(branchId));
 }
 
+/** Party groups the member leads today (党小组长): they convene their group's meeting. */
+function ledGroups(member) {
+  return roles(member)
+    .filter((r) => r.role === GROUP_LEADER)
+    .map((r) => ({ id: r.unitId, name: r.unitName }));
+}
+
 function isSecretary(member) {
   return isAdmin(member) || managedBranches(member).length > 0;
 }
@@ -48,16 +56,21 @@ function branchIdOf(item) {
 
 /**
  * For secretary pages reached from a link: the committee of the item's branch, or (when the item does
- * not name its branch) any secretary, leaving the final word to the server's 404.
+ * not name its branch) any secretary, leaving the final word to the server's 404. A meeting the server
+ * says the caller organises (convener, group leader of a group meeting) counts too.
  */
 function mayManage(member, item) {
+  if (item && item.canOrganize === true) return true;
   const branchId = branchIdOf(item);
   return branchId === null ? isSecretary(member) : canManageBranch(member, branchId);
 }
 
 /** The secretary entries on the home page; empty for a plain member. */
 function secretaryActions(member) {
-  if (!isSecretary(member)) return [];
+  if (!isSecretary(member)) {
+    // A group leader convenes the group's meeting and nothing else.
+    return ledGroups(member).length ? [{ key: 'meeting-create', text: '召开党小组会', url: '/pages/meeting-create/index?type=PartyGroupMeeting' }] : [];
+  }
   const branch = managedBranches(member)[0];
   const unitQuery = branch ? '?unitId=' + branch.id : '';
   return [
@@ -71,7 +84,8 @@ function secretaryActions(member) {
 
 /** Actions on one notice, activity or meeting; empty unless the viewer manages its branch. */
 function itemActions(member, kind, item) {
-  if (!canManageBranch(member, branchIdOf(item))) return [];
+  const organizes = kind === 'meeting' && item && item.canOrganize === true;
+  if (!organizes && !canManageBranch(member, branchIdOf(item))) return [];
   const id = item.id;
   if (kind === 'notice') {
     return [{ key: 'stats', text: '阅读情况', url: '/pages/notice-stats/index?id=' + id }];
@@ -87,4 +101,4 @@ function itemActions(member, kind, item) {
   return actions;
 }
 
-module.exports = { BRANCH_COMMITTEE, isAdmin, managedBranches, canManageBranch, isSecretary, branchIdOf, mayManage, secretaryActions, itemActions };
+module.exports = { BRANCH_COMMITTEE, isAdmin, managedBranches, ledGroups, canManageBranch, isSecretary, branchIdOf, mayManage, secretaryActions, itemActions };

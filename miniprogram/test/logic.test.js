@@ -16,10 +16,13 @@ describe('roles: who sees secretary actions', () => {
     expect(roles.itemActions(member, 'meeting', { id: 5, branchId: 2 })).toEqual([]);
   });
 
-  test('a group leader is not a branch committee member', () => {
+  test('a group leader is not a branch committee member, but convenes the group meeting', () => {
     const member = person([role(7, 'GroupLeader', '教工第二党小组')]);
-    expect(roles.secretaryActions(member)).toEqual([]);
+    expect(roles.secretaryActions(member)).toEqual([{ key: 'meeting-create', text: '召开党小组会', url: '/pages/meeting-create/index?type=PartyGroupMeeting' }]);
+    expect(roles.ledGroups(member)).toEqual([{ id: 7, name: '教工第二党小组' }]);
     expect(roles.canManageBranch(member, 7)).toBe(false);
+    expect(roles.itemActions(member, 'meeting', { id: 9, branchId: 2, unitId: 7 })).toEqual([]);
+    expect(roles.itemActions(member, 'meeting', { id: 9, branchId: 2, unitId: 7, canOrganize: true }).map((a) => a.key)).toEqual(['checkin-code', 'attendance', 'leave', 'minutes']);
   });
 
   test.each(['Secretary', 'DeputySecretary', 'OrganizationCommissioner', 'PublicityCommissioner', 'DisciplineCommissioner'])(

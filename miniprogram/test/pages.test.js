@@ -421,6 +421,64 @@ describe('meetings', () => {
     expect(sent).toEqual({ 'POST /api/auth/wechat-login': [{ code: 'dev-member' }] });
   });
 
+  const UNITS = [{ id: 1, kind: 'GeneralBranch', name: '信息学院党总支', children: [{ id: 2, kind: 'Branch', name: '教工第一党支部', children: [{ id: 5, kind: 'PartyGroup', name: '教工第一党小组' }, { id: 6, kind: 'PartyGroup', name: '教工第二党小组' }] }] }];
+  const GROUP_LEADER = Object.assign({}, MEMBER, { id: 5, name: '陈静', number: 'T1004', roles: [{ unitId: 6, unitName: '教工第二党小组', role: 'GroupLeader', roleName: '党小组长', endsOn: '2027-08-31' }] });
+  const typeIndex = (page, value) => page.data.types.findIndex((t) => t.value === value);
+
+  test('a 党小组会 is held by the chosen party group, not by the branch', async () => {
+    const { app, sent } = appAs(SECRETARY, { 'GET /api/org/units': () => UNITS, 'POST /api/meetings': () => [201, { id: 40 }] });
+    const page = await app.open('meeting-create');
+    page.onType(event({}, { value: typeIndex(page, 'PartyGroupMeeting') }));
+    expect(page.data.groupMeeting).toBe(true);
+    expect(page.data.groups.map((g) => g.name)).toEqual(['教工第一党小组', '教工第二党小组']);
+    page.onIndex(event({ field: 'groupIndex' }, { value: '1' }));
+    page.setData({ topic: '党小组学习', place: '302', date: '2026-03-10', startTime: '14:00', endTime: '15:00' });
+
+    await page.submit();
+    expect(sent['POST /api/meetings'][0]).toMatchObject({ unitId: 6, type: 'PartyGroupMeeting', topic: '党小组学习' });
+    expect(app.wx.calls.navigations).toEqual([{ type: 'redirectTo', url: '/pages/meeting-detail/index?id=40' }]);
+  });
+
+  test('other meeting types are held by the branch', async () => {
+    const { app, sent } = appAs(SECRETARY, { 'GET /api/org/units': () => UNITS, 'POST /api/meetings': () => [201, { id: 41 }] });
+    const page = await app.open('meeting-create');
+    page.onType(event({}, { value: typeIndex(page, 'CommitteeMeeting') }));
+    expect(page.data.groupMeeting).toBe(false);
+    page.setData({ topic: '支委会', place: '302' });
+    await page.submit();
+    expect(sent['POST /api/meetings'][0]).toMatchObject({ unitId: 2, type: 'CommitteeMeeting' });
+  });
+
+  test('a branch without party groups cannot hold a 党小组会 and is told so before sending', async () => {
+    const { app, sent } = appAs(SECRETARY, { 'GET /api/org/units': () => [{ id: 2, kind: 'Branch', name: '教工第一党支部' }] });
+    const page = await app.open('meeting-create', { type: 'PartyGroupMeeting' });
+    page.setData({ topic: '党小组学习', place: '302' });
+    expect(await page.submit()).toBeNull();
+    expect(app.wx.calls.modals).toEqual([{ title: '无法保存', content: '该支部还没有党小组，无法安排党小组会。' }]);
+    expect(sent['POST /api/meetings']).toBeUndefined();
+  });
+
+  test('a party group leader convenes their own group\'s meeting from the home page', async () => {
+    const { app, sent } = appAs(GROUP_LEADER, { 'POST /api/meetings': () => [201, { id: 42 }] });
+    const home = await app.open('home');
+    expect(home.data.secretaryActions).toEqual([{ key: 'meeting-create', text: '召开党小组会', url: '/pages/meeting-create/index?type=PartyGroupMeeting' }]);
+
+    const page = await app.open('meeting-create', { type: 'PartyGroupMeeting' });
+    expect(page.data.allowed).toBe(true);
+    expect(page.data.branches).toEqual([]);
+    expect(page.data.types.map((t) => t.label)).toEqual(['党小组会']);
+    expect(page.data.groups).toEqual([{ id: 6, name: '教工第二党小组' }]);
+    page.setData({ topic: '党小组学习', place: '302' });
+    await page.submit();
+    expect(sent['POST /api/meetings'][0]).toMatchObject({ unitId: 6, type: 'PartyGroupMeeting' });
+  });
+
+  test('a group leader organises the meeting the server says they organise', async () => {
+    const { app } = appAs(GROUP_LEADER, { 'GET /api/meetings/42': () => Object.assign({}, meeting, { id: 42, type: 'PartyGroupMeeting', unitId: 6, canOrganize: true }) });
+    const page = await app.open('meeting-detail', { id: '42' });
+    expect(page.data.actions.map((a) => a.key)).toEqual(['checkin-code', 'attendance', 'leave', 'minutes']);
+  });
+
   test('a member cannot open the meeting form or compliance', async () => {
     const { app } = appAs(MEMBER);
     expect((await app.open('meeting-create')).data.allowed).toBe(false);

@@ -25,7 +25,7 @@ Page({
       view: views.meeting(meeting, meetings.MEETING_TYPES),
       watermark: watermark.watermarkText(meeting.visibility, member),
       actions: roles.itemActions(member, 'meeting', meeting),
-      canManage: roles.canManageBranch(member, roles.branchIdOf(meeting)),
+      canManage: meeting.canOrganize === true || roles.canManageBranch(member, roles.branchIdOf(meeting)),
     });
   },
 
