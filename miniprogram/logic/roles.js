@@ -69,16 +69,16 @@ function mayManage(member, item) {
 function secretaryActions(member) {
   if (!isSecretary(member)) {
     // A group leader convenes the group's meeting and nothing else.
-    return ledGroups(member).length ? [{ key: 'meeting-create', text: '召开党小组会', url: '/pages/meeting-create/index?type=PartyGroupMeeting' }] : [];
+    return ledGroups(member).length ? [{ key: 'meeting-create', text: '召开党小组会', url: '/pkg-secretary/meeting-create/index?type=PartyGroupMeeting' }] : [];
   }
   const branch = managedBranches(member)[0];
   const unitQuery = branch ? '?unitId=' + branch.id : '';
   return [
-    { key: 'notice-compose', text: '发布通知', url: '/pages/notice-compose/index' },
-    { key: 'notice-approval', text: '待审核通知', url: '/pages/notice-approval/index' },
-    { key: 'meeting-create', text: '安排会议', url: '/pages/meeting-create/index' },
-    { key: 'activity-create', text: '发起活动', url: '/pages/activity-create/index' },
-    { key: 'compliance', text: '组织生活达标', url: '/pages/compliance/index' + unitQuery },
+    { key: 'notice-compose', text: '发布通知', url: '/pkg-secretary/notice-compose/index' },
+    { key: 'notice-approval', text: '待审核通知', url: '/pkg-secretary/notice-approval/index' },
+    { key: 'meeting-create', text: '安排会议', url: '/pkg-secretary/meeting-create/index' },
+    { key: 'activity-create', text: '发起活动', url: '/pkg-secretary/activity-create/index' },
+    { key: 'compliance', text: '组织生活达标', url: '/pkg-secretary/compliance/index' + unitQuery },
   ];
 }
 
@@ -88,14 +88,14 @@ function itemActions(member, kind, item) {
   if (!organizes && !canManageBranch(member, branchIdOf(item))) return [];
   const id = item.id;
   if (kind === 'notice') {
-    return [{ key: 'stats', text: '阅读情况', url: '/pages/notice-stats/index?id=' + id }];
+    return [{ key: 'stats', text: '阅读情况', url: '/pkg-secretary/notice-stats/index?id=' + id }];
   }
   const actions = [
-    { key: 'checkin-code', text: '展示签到码', url: '/pages/checkin-code/index?kind=' + kind + '&id=' + id },
-    { key: 'attendance', text: '签到情况', url: '/pages/attendance/index?kind=' + kind + '&id=' + id },
+    { key: 'checkin-code', text: '展示签到码', url: '/pkg-secretary/checkin-code/index?kind=' + kind + '&id=' + id },
+    { key: 'attendance', text: '签到情况', url: '/pkg-secretary/attendance/index?kind=' + kind + '&id=' + id },
   ];
   if (kind === 'meeting') {
-    actions.push({ key: 'leave', text: '请假审批', url: '/pages/leave-approval/index?id=' + id });
+    actions.push({ key: 'leave', text: '请假审批', url: '/pkg-secretary/leave-approval/index?id=' + id });
     actions.push({ key: 'minutes', text: '会议记录', url: '/pages/minutes/index?id=' + id });
   }
   return actions;

@@ -18,7 +18,7 @@ describe('roles: who sees secretary actions', () => {
 
   test('a group leader is not a branch committee member, but convenes the group meeting', () => {
     const member = person([role(7, 'GroupLeader', '教工第二党小组')]);
-    expect(roles.secretaryActions(member)).toEqual([{ key: 'meeting-create', text: '召开党小组会', url: '/pages/meeting-create/index?type=PartyGroupMeeting' }]);
+    expect(roles.secretaryActions(member)).toEqual([{ key: 'meeting-create', text: '召开党小组会', url: '/pkg-secretary/meeting-create/index?type=PartyGroupMeeting' }]);
     expect(roles.ledGroups(member)).toEqual([{ id: 7, name: '教工第二党小组' }]);
     expect(roles.canManageBranch(member, 7)).toBe(false);
     expect(roles.itemActions(member, 'meeting', { id: 9, branchId: 2, unitId: 7 })).toEqual([]);
@@ -30,7 +30,7 @@ describe('roles: who sees secretary actions', () => {
     (r) => {
       const member = person([role(2, r)]);
       expect(roles.secretaryActions(member).map((a) => a.key)).toEqual(['notice-compose', 'notice-approval', 'meeting-create', 'activity-create', 'compliance']);
-      expect(roles.secretaryActions(member)[4].url).toBe('/pages/compliance/index?unitId=2');
+      expect(roles.secretaryActions(member)[4].url).toBe('/pkg-secretary/compliance/index?unitId=2');
     },
   );
 
@@ -124,7 +124,7 @@ describe('format', () => {
 describe('notice form', () => {
   const { validate, toHtml } = (() => {
     global.Page = () => {};
-    return require('../pages/notice-compose/index');
+    return require('../pkg-secretary/notice-compose/index');
   })();
 
   test('refuses classification markings before sending', () => {

@@ -112,7 +112,7 @@ describe('notices', () => {
     const { app } = appAs(SECRETARY, { 'GET /api/notices/11': () => Object.assign({}, internal, { visibility: 'Public' }) });
     const page = await app.open('notice-detail', { id: '11' });
     expect(page.data.watermark).toBe('');
-    expect(page.data.actions).toEqual([{ key: 'stats', text: '阅读情况', url: '/pages/notice-stats/index?id=11' }]);
+    expect(page.data.actions).toEqual([{ key: 'stats', text: '阅读情况', url: '/pkg-secretary/notice-stats/index?id=11' }]);
   });
 
   test('opened from a share card, the opening is recorded; sharing a public notice carries a share id', async () => {
@@ -167,7 +167,7 @@ describe('notices', () => {
       pinned: false,
       confirmNotClassified: true,
     });
-    expect(app.wx.calls.navigations).toEqual([{ type: 'redirectTo', url: '/pages/notice-stats/index?id=21' }]);
+    expect(app.wx.calls.navigations).toEqual([{ type: 'redirectTo', url: '/pkg-secretary/notice-stats/index?id=21' }]);
   });
 
   test('a secretary can address chosen party groups of the branch', async () => {
@@ -461,7 +461,7 @@ describe('meetings', () => {
   test('a party group leader convenes their own group\'s meeting from the home page', async () => {
     const { app, sent } = appAs(GROUP_LEADER, { 'POST /api/meetings': () => [201, { id: 42 }] });
     const home = await app.open('home');
-    expect(home.data.secretaryActions).toEqual([{ key: 'meeting-create', text: '召开党小组会', url: '/pages/meeting-create/index?type=PartyGroupMeeting' }]);
+    expect(home.data.secretaryActions).toEqual([{ key: 'meeting-create', text: '召开党小组会', url: '/pkg-secretary/meeting-create/index?type=PartyGroupMeeting' }]);
 
     const page = await app.open('meeting-create', { type: 'PartyGroupMeeting' });
     expect(page.data.allowed).toBe(true);

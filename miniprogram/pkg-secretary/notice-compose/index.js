@@ -104,7 +104,7 @@ Page({
     kit.submitted(this);
     const held = created.status === 'PendingApproval' || created.status === 'Held';
     wx.showToast({ title: held ? '已提交，待审核' : '已发布', icon: 'success' });
-    wx.redirectTo({ url: '/pages/notice-stats/index?id=' + created.id });
+    wx.redirectTo({ url: '/pkg-secretary/notice-stats/index?id=' + created.id });
     return created;
   },
 });
