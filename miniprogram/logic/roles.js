@@ -88,7 +88,10 @@ function itemActions(member, kind, item) {
   if (!organizes && !canManageBranch(member, branchIdOf(item))) return [];
   const id = item.id;
   if (kind === 'notice') {
-    return [{ key: 'stats', text: '阅读情况', url: '/pkg-secretary/notice-stats/index?id=' + id }];
+    return [
+      { key: 'stats', text: '阅读情况', url: '/pkg-secretary/notice-stats/index?id=' + id },
+      { key: 'edit', text: '修改或撤回', url: '/pkg-secretary/notice-edit/index?id=' + id },
+    ];
   }
   const actions = [
     { key: 'checkin-code', text: '展示签到码', url: '/pkg-secretary/checkin-code/index?kind=' + kind + '&id=' + id },

@@ -36,7 +36,7 @@ describe('roles: who sees secretary actions', () => {
 
   test('a secretary sees actions only on items of their own branch', () => {
     const secretary = person([role(2, 'Secretary')]);
-    expect(roles.itemActions(secretary, 'notice', { id: 9, branchId: 2 }).map((a) => a.key)).toEqual(['stats']);
+    expect(roles.itemActions(secretary, 'notice', { id: 9, branchId: 2 }).map((a) => a.key)).toEqual(['stats', 'edit']);
     expect(roles.itemActions(secretary, 'meeting', { id: 9, branch: { id: 2 } }).map((a) => a.key)).toEqual(['checkin-code', 'attendance', 'leave', 'minutes']);
     expect(roles.itemActions(secretary, 'notice', { id: 9, branchId: 3 })).toEqual([]);
     expect(roles.itemActions(secretary, 'activity', { id: 9, branchId: 3 })).toEqual([]);
@@ -122,10 +122,7 @@ describe('format', () => {
 });
 
 describe('notice form', () => {
-  const { validate, toHtml } = (() => {
-    global.Page = () => {};
-    return require('../pkg-secretary/notice-compose/index');
-  })();
+  const { validate, toHtml, fromHtml } = require('../logic/notice-form');
 
   test('refuses classification markings before sending', () => {
     expect(validate({ title: '会议纪要', body: '机密★1年 内容', confirmed: true })).toMatch(/密级标志/);
@@ -142,6 +139,11 @@ describe('notice form', () => {
 
   test('escapes typed text into paragraphs', () => {
     expect(toHtml('第一段\n\n<b>第二段</b>')).toBe('<p>第一段</p><p>&lt;b&gt;第二段&lt;/b&gt;</p>');
+  });
+
+  test('a stored body comes back as the text that was typed', () => {
+    expect(fromHtml(toHtml('第一段\n<b>第二段</b> & 其他'))).toBe('第一段\n<b>第二段</b> & 其他');
+    expect(fromHtml('<p>甲<br/>乙</p><ul><li>丙</li></ul>')).toBe('甲\n乙\n丙');
   });
 });
 

@@ -112,7 +112,7 @@ describe('notices', () => {
     const { app } = appAs(SECRETARY, { 'GET /api/notices/11': () => Object.assign({}, internal, { visibility: 'Public' }) });
     const page = await app.open('notice-detail', { id: '11' });
     expect(page.data.watermark).toBe('');
-    expect(page.data.actions).toEqual([{ key: 'stats', text: '阅读情况', url: '/pkg-secretary/notice-stats/index?id=11' }]);
+    expect(page.data.actions.map((a) => a.url)).toEqual(['/pkg-secretary/notice-stats/index?id=11', '/pkg-secretary/notice-edit/index?id=11']);
   });
 
   test('opened from a share card, the opening is recorded; sharing a public notice carries a share id', async () => {
@@ -177,11 +177,71 @@ describe('notices', () => {
     });
     const page = await app.open('notice-compose');
     expect(page.data.groups.map((g) => g.name)).toEqual(['教工第一党小组', '教工第二党小组']);
+    page.onAudienceMode(event({}, { value: '1' }));
     page.onGroups(event({}, { value: ['6'] }));
     page.setData({ title: '党小组会通知', body: '正文', confirmed: true });
 
     await page.submit();
     expect(sent['POST /api/notices'][0].audience).toEqual({ unitIds: [6], memberIds: [] });
+  });
+
+  test('a secretary can address chosen members of the branch, found by name', async () => {
+    const { app, sent } = appAs(SECRETARY, {
+      'GET /api/org/units/2/members': () => ({ unitId: 2, count: 3, members: [
+        { id: 2, name: '王建国', number: 'T1001', partyGroup: { id: 5, name: '教工第一党小组' } },
+        { id: 3, name: '李明', number: 'T1002', partyGroup: { id: 5, name: '教工第一党小组' } },
+        { id: 4, name: '张华', number: 'T1003', partyGroup: { id: 6, name: '教工第二党小组' } },
+      ] }),
+      'POST /api/notices': () => [201, { id: 25 }],
+    });
+    const page = await app.open('notice-compose');
+    page.onAudienceMode(event({}, { value: '2' }));
+    page.setData({ title: '个别谈话安排', body: '正文', confirmed: true });
+    expect(await page.submit()).toBeNull();
+    expect(app.wx.calls.modals).toEqual([{ title: '无法发布', content: '请至少选择一名党员，或改为发给全支部。' }]);
+
+    page.onMemberQuery(event({}, { value: '张' }));
+    expect(page.data.shownPeople.map((p) => p.name)).toEqual(['张华']);
+    page.toggleMember(event({ id: 4 }));
+    page.onMemberQuery(event({}, { value: 'T1002' }));
+    page.toggleMember(event({ id: 3 }));
+    page.onMemberQuery(event({}, { value: '' }));
+    expect(page.data.shownPeople.filter((p) => p.checked).map((p) => p.name)).toEqual(['李明', '张华']);
+
+    await page.submit();
+    expect(sent['POST /api/notices'][0].audience).toEqual({ unitIds: [], memberIds: [4, 3] });
+  });
+
+  test('the committee edits a posted notice; the typed text round-trips and the change is sent with the pin', async () => {
+    const { app, sent } = appAs(SECRETARY, {
+      'GET /api/notices/11': () => Object.assign({}, internal, { body: '<p>第一段</p><p>第二段</p>', canManage: true }),
+      'PUT /api/notices/11': () => ({ id: 11, version: 2, status: 'Published', holdReason: null }),
+    });
+    const page = await app.open('notice-edit', { id: '11' });
+    expect(page.data).toMatchObject({ allowed: true, title: '关于开展主题党日的通知', body: '第一段\n第二段', pinned: false });
+    page.onField(event({ field: 'body' }, { value: '第一段\n第二段（时间改为周五）' }));
+    expect(await page.save()).toBeNull();
+    expect(app.wx.calls.modals[0].content).toBe('请确认通知内容不涉及国家秘密。');
+
+    page.onConfirm(event({}, { value: ['yes'] }));
+    await page.save();
+    expect(sent['PUT /api/notices/11']).toEqual([{ title: '关于开展主题党日的通知', body: '<p>第一段</p><p>第二段（时间改为周五）</p>', pinned: false, confirmNotClassified: true }]);
+    expect(app.wx.calls.navigations).toEqual([{ type: 'redirectTo', url: '/pages/notice-detail/index?id=11' }]);
+  });
+
+  test('the committee withdraws a notice after confirming; a member cannot open the edit page', async () => {
+    const { app, sent } = appAs(SECRETARY, {
+      'GET /api/notices/11': () => Object.assign({}, internal, { canManage: true }),
+      'POST /api/notices/11/withdraw': () => [204],
+    });
+    const page = await app.open('notice-edit', { id: '11' });
+    expect(await page.withdraw()).toBe(true);
+    expect(app.wx.calls.confirms[0].title).toBe('撤回通知');
+    expect(sent['POST /api/notices/11/withdraw']).toHaveLength(1);
+    expect(page.data.withdrawn).toBe(true);
+
+    const member = appAs(MEMBER, { 'GET /api/notices/11': () => internal }).app;
+    expect((await member.open('notice-edit', { id: '11' })).data.allowed).toBe(false);
   });
 
   test('the server refusal is shown with its title and detail', async () => {
@@ -333,6 +393,57 @@ describe('activities', () => {
     expect(page.data.allowed).toBe(false);
     expect(page.data.numericCode).toBe('');
     expect(sent).toEqual({ 'POST /api/auth/wechat-login': [{ code: 'dev-member' }] });
+  });
+});
+
+describe('activity form', () => {
+  const UNITS = [{ id: 2, kind: 'Branch', name: '教工第一党支部', children: [{ id: 5, kind: 'PartyGroup', name: '教工第一党小组' }, { id: 6, kind: 'PartyGroup', name: '教工第二党小组' }] }];
+  const routes = (extra) => Object.assign({ 'GET /api/org/units': () => UNITS, 'GET /api/org/units/2/members': () => ({ members: [{ id: 3, name: '李明', number: 'T1002' }, { id: 4, name: '张华', number: 'T1003' }] }), 'POST /api/activities': () => [201, { id: 50 }] }, extra);
+
+  test('a two-day activity with a sign-up deadline, for chosen party groups', async () => {
+    const { app, sent } = appAs(SECRETARY, routes());
+    const page = await app.open('activity-create');
+    page.setData({ title: '红色研学', place: '井冈山', capacity: '30' });
+    page.onStartDate(event({}, { value: '2099-05-08' }));
+    expect(page.data.endDate).toBe('2099-05-08');
+    page.onField(event({ field: 'endDate' }, { value: '2099-05-09' }));
+    page.onField(event({ field: 'startTime' }, { value: '08:00' }));
+    page.onField(event({ field: 'endTime' }, { value: '17:00' }));
+    page.onField(event({ field: 'signUpDate' }, { value: '2099-05-01' }));
+    page.onField(event({ field: 'signUpTime' }, { value: '12:00' }));
+    page.onAudienceMode(event({}, { value: '1' }));
+    page.onGroups(event({}, { value: ['5', '6'] }));
+
+    await page.submit();
+    const body = sent['POST /api/activities'][0];
+    expect(body).toMatchObject({
+      unitId: 2, title: '红色研学', place: '井冈山', capacity: 30,
+      startsAt: '2099-05-08T08:00:00+08:00', endsAt: '2099-05-09T17:00:00+08:00', signUpClosesAt: '2099-05-01T12:00:00+08:00',
+      audience: { unitIds: [5, 6], memberIds: [] },
+    });
+    expect(new Date(body.signUpOpensAt) < new Date(body.signUpClosesAt)).toBe(true);
+    expect(app.wx.calls.requests.filter((r) => r.url.endsWith('/api/activities'))[0].header['Idempotency-Key']).toMatch(/^[!-~]+$/);
+  });
+
+  test('without a deadline sign-up closes at the start; chosen members are the audience', async () => {
+    const { app, sent } = appAs(SECRETARY, routes());
+    const page = await app.open('activity-create');
+    page.setData({ title: '谈心谈话', place: '党员活动室', date: '2099-06-01', endDate: '2099-06-01' });
+    page.onAudienceMode(event({}, { value: '2' }));
+    page.toggleMember(event({ id: 4 }));
+    await page.submit();
+    expect(sent['POST /api/activities'][0]).toMatchObject({ signUpClosesAt: '2099-06-01T14:00:00+08:00', audience: { unitIds: [], memberIds: [4] } });
+  });
+
+  test('a deadline after the end, or an end before the start, is refused before sending', async () => {
+    const { app, sent } = appAs(SECRETARY, routes());
+    const page = await app.open('activity-create');
+    page.setData({ title: '志愿服务', place: '社区', date: '2099-06-01', endDate: '2099-06-01', signUpDate: '2099-06-02' });
+    expect(await page.submit()).toBeNull();
+    page.setData({ signUpDate: '', endDate: '2099-05-31' });
+    expect(await page.submit()).toBeNull();
+    expect(app.wx.calls.modals.map((m) => m.content)).toEqual(['报名截止时间不能晚于活动结束时间。', '结束时间必须晚于开始时间。']);
+    expect(sent['POST /api/activities']).toBeUndefined();
   });
 });
 
