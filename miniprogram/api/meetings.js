@@ -20,6 +20,8 @@ module.exports = {
   MEETING_TYPES,
   /** scope: upcoming | past | mine */
   list: (scope) => client.get('/api/meetings', { scope }).then(items),
+  /** One page of a scope: { items, nextCursor } (the whole list in one page while the API answers an array). */
+  page: (scope, cursor) => client.get('/api/meetings', { scope, cursor }).then(client.toPage),
   get: (id) => client.get('/api/meetings/' + id),
   /** { unitId, type, topic, startsAt, endsAt, place, onlineLink, agenda, visibility } */
   create: (meeting, idempotencyKey) => client.create('/api/meetings', meeting, idempotencyKey),

@@ -396,6 +396,39 @@ describe('activities', () => {
   });
 });
 
+describe('list pages', () => {
+  const notice = (id) => ({ id, title: '通知' + id, visibility: 'Internal', publishedAt: '2026-03-01T00:00:00Z', me: {} });
+
+  test('the next page loads at the bottom with the cursor; pulling down starts again from the first page', async () => {
+    const pages = { '': { items: [notice(1), notice(2)], nextCursor: 'c2' }, c2: { items: [notice(3)], nextCursor: null } };
+    const { app } = appAs(MEMBER, { 'GET /api/notices': (req) => pages[req.query.cursor || ''] });
+    const page = await app.open('notices');
+    expect(page.data.items.map((n) => n.id)).toEqual([1, 2]);
+    expect(page.data.done).toBe(false);
+
+    await page.onReachBottom();
+    expect(page.data.items.map((n) => n.id)).toEqual([1, 2, 3]);
+    expect(page.data.done).toBe(true);
+    await page.onReachBottom();
+    expect(app.wx.calls.requests.filter((r) => r.url.indexOf('/api/notices') >= 0).map((r) => r.url.replace('http://api.test', ''))).toEqual(['/api/notices?limit=20', '/api/notices?cursor=c2&limit=20']);
+
+    pages[''] = { items: [notice(4), notice(1)], nextCursor: 'c2' };
+    await page.onPullDownRefresh();
+    expect(page.data.items.map((n) => n.id)).toEqual([4, 1]);
+    expect(page.data.done).toBe(false);
+  });
+
+  test('a list the API answers whole (an array) is one page; switching scope reloads', async () => {
+    const meeting = (id) => ({ id, type: 'PartyLesson', topic: '党课' + id, startsAt: '2026-03-02T06:30:00Z', endsAt: '2026-03-02T08:00:00Z' });
+    const { app } = appAs(MEMBER, { 'GET /api/meetings': (req) => (req.query.scope === 'past' ? { items: [meeting(7)], nextCursor: null } : [meeting(5), meeting(6)]) });
+    const page = await app.open('meetings');
+    expect(page.data).toMatchObject({ done: true, nextCursor: null });
+    expect(page.data.items.map((m) => m.id)).toEqual([5, 6]);
+    await page.switchScope(event({ scope: 'past' }));
+    expect(page.data.items.map((m) => m.id)).toEqual([7]);
+  });
+});
+
 describe('activity form', () => {
   const UNITS = [{ id: 2, kind: 'Branch', name: '教工第一党支部', children: [{ id: 5, kind: 'PartyGroup', name: '教工第一党小组' }, { id: 6, kind: 'PartyGroup', name: '教工第二党小组' }] }];
   const routes = (extra) => Object.assign({ 'GET /api/org/units': () => UNITS, 'GET /api/org/units/2/members': () => ({ members: [{ id: 3, name: '李明', number: 'T1002' }, { id: 4, name: '张华', number: 'T1003' }] }), 'POST /api/activities': () => [201, { id: 50 }] }, extra);

@@ -106,6 +106,15 @@ describe('project structure', () => {
     ['notice-compose', 'meeting-create', 'activity-create', 'compliance'].forEach((p) => expect(fs.existsSync(path.join(ROOT, 'pages', p))).toBe(false));
   });
 
+  test.each(pagePaths().filter((p) => /paged-list/.test(read(p + '.js'))))('list page %s pulls to refresh and says when there is no more', (page) => {
+    expect(JSON.parse(read(page + '.json')).enablePullDownRefresh).toBe(true);
+    expect(read(page + '.wxml')).toContain('没有更多了');
+  });
+
+  test('the list pages of the main package all page through paged-list', () => {
+    ['notices', 'inbox', 'activities', 'meetings'].forEach((p) => expect(read('pages/' + p + '/index.js')).toContain("require('../../logic/paged-list')"));
+  });
+
   test('pages showing internal content carry the watermark', () => {
     ['pages/notice-detail', 'pages/activity-detail', 'pages/meeting-detail', 'pages/minutes', 'pkg-secretary/attendance', 'pkg-secretary/notice-stats'].forEach((p) =>
       expect(read(p + '/index.wxml')).toContain('<watermark text="{{watermark}}" />'),
