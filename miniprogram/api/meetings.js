@@ -34,6 +34,8 @@ module.exports = {
   checkIn: (id, code) => client.post('/api/meetings/' + id + '/check-in', { code }),
   checkInMember: (id, memberId) => client.post('/api/meetings/' + id + '/attendees/' + memberId + '/check-in'),
   attendance: (id) => client.get('/api/meetings/' + id + '/attendance'),
+  /** General meeting only: { title, yes, no, abstain } → { id, title, yes, no, abstain, voters, votersPresent, passed } (409 when not quorate). */
+  recordResolution: (id, resolution, idempotencyKey) => client.create('/api/meetings/' + id + '/resolutions', resolution, idempotencyKey),
   minutes: (id) => client.get('/api/meetings/' + id + '/minutes'),
   /** Published minutes are kept as append-only revisions. */
   saveMinutes: (id, content) => client.put('/api/meetings/' + id + '/minutes', { content, publish: true }),

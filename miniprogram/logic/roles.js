@@ -79,6 +79,36 @@ function secretaryActions(member) {
     { key: 'meeting-create', text: '安排会议', url: '/pkg-secretary/meeting-create/index' },
     { key: 'activity-create', text: '发起活动', url: '/pkg-secretary/activity-create/index' },
     { key: 'compliance', text: '组织生活达标', url: '/pkg-secretary/compliance/index' + unitQuery },
+    { key: 'workbench', text: '更多工作', url: '/pkg-secretary/workbench/index' },
+  ];
+}
+
+/** Everything a branch committee does from the phone, by topic: the secretary subpackage's pages. */
+function workbenchSections(member) {
+  if (!isSecretary(member)) return [];
+  const branch = managedBranches(member)[0];
+  const q = branch ? '?unitId=' + branch.id : '';
+  const at = (page) => '/pkg-secretary/' + page + '/index' + q;
+  return [
+    { title: '组织与党员', actions: [
+      { key: 'roster', text: '党员名册', url: at('roster') },
+      { key: 'invitations', text: '邀请绑定', url: at('invitations') },
+      { key: 'appointments', text: '支委与党小组长', url: at('appointments') },
+      { key: 'audit', text: '操作日志', url: at('audit') },
+    ] },
+    { title: '通知、会议与活动', actions: [
+      { key: 'notice-compose', text: '发布通知', url: '/pkg-secretary/notice-compose/index' },
+      { key: 'notice-approval', text: '待审核通知', url: '/pkg-secretary/notice-approval/index' },
+      { key: 'meeting-create', text: '安排会议', url: '/pkg-secretary/meeting-create/index' },
+      { key: 'activity-create', text: '发起活动', url: '/pkg-secretary/activity-create/index' },
+      { key: 'compliance', text: '组织生活达标', url: at('compliance') },
+    ] },
+    { title: '品牌与宣传', actions: [
+      { key: 'story-review', text: '事迹审核', url: at('story-review') },
+      { key: 'brand-edit', text: '支部品牌', url: at('brand-edit') },
+      { key: 'reach', text: '传播效果', url: at('reach') },
+      { key: 'screen-links', text: '互动大屏链接', url: at('screen-links') },
+    ] },
   ];
 }
 
@@ -100,8 +130,9 @@ function itemActions(member, kind, item) {
   if (kind === 'meeting') {
     actions.push({ key: 'leave', text: '请假审批', url: '/pkg-secretary/leave-approval/index?id=' + id });
     actions.push({ key: 'minutes', text: '会议记录', url: '/pages/minutes/index?id=' + id });
+    if (item.type === 'BranchGeneralMeeting') actions.push({ key: 'resolutions', text: '表决决议', url: '/pkg-secretary/resolutions/index?id=' + id });
   }
   return actions;
 }
 
-module.exports = { BRANCH_COMMITTEE, isAdmin, managedBranches, ledGroups, canManageBranch, isSecretary, branchIdOf, mayManage, secretaryActions, itemActions };
+module.exports = { BRANCH_COMMITTEE, isAdmin, managedBranches, ledGroups, canManageBranch, isSecretary, branchIdOf, mayManage, secretaryActions, workbenchSections, itemActions };

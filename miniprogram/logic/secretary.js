@@ -43,8 +43,15 @@ async function start(page, options) {
   }
   const ledGroups = opts.groupLeaders ? roles.ledGroups(member) : [];
   const allowed = (roles.isSecretary(member) && branches.length > 0) || ledGroups.length > 0;
-  page.setData({ member, allowed, branches, branchIndex: 0, ledGroups, checked: true });
+  // Opened for a given branch (?unitId=): start on it when the caller manages it.
+  const wanted = branches.findIndex((b) => String(b.id) === String(opts.unitId));
+  page.setData({ member, allowed, branches, branchIndex: wanted > 0 ? wanted : 0, ledGroups, checked: true });
   return allowed ? member : null;
+}
+
+/** The branch chosen on a secretary page. */
+function branchOf(page) {
+  return page.data.branches[page.data.branchIndex] || null;
 }
 
 const VISIBILITIES = [
@@ -53,4 +60,4 @@ const VISIBILITIES = [
   { value: 'Committee', label: '支委（仅支委可见）' },
 ];
 
-module.exports = { start, branchesIn, groupsOf, VISIBILITIES };
+module.exports = { start, branchOf, branchesIn, groupsOf, VISIBILITIES };

@@ -29,7 +29,7 @@ describe('roles: who sees secretary actions', () => {
     'a %s gets the secretary entries for their branch',
     (r) => {
       const member = person([role(2, r)]);
-      expect(roles.secretaryActions(member).map((a) => a.key)).toEqual(['notice-compose', 'notice-approval', 'meeting-create', 'activity-create', 'compliance']);
+      expect(roles.secretaryActions(member).map((a) => a.key)).toEqual(['notice-compose', 'notice-approval', 'meeting-create', 'activity-create', 'compliance', 'workbench']);
       expect(roles.secretaryActions(member)[4].url).toBe('/pkg-secretary/compliance/index?unitId=2');
     },
   );

@@ -1,48 +1,6 @@
 // Page logic against a fake API: what a member and a secretary see and what the taps send.
-const { createApp, event } = require('./harness');
-const { fakeApi } = require('./wx-shim');
-
-const BRANCH = { id: 2, name: '教工第一党支部', kind: 'Branch' };
-const MEMBER = { id: 3, name: '李明', number: 'T1002', status: 'Full', hasVote: true, branch: BRANCH, partyGroup: null, roles: [] };
-const SECRETARY = {
-  id: 2, name: '王建国', number: 'T1001', status: 'Full', hasVote: true, branch: BRANCH, partyGroup: null,
-  roles: [{ unitId: 2, unitName: '教工第一党支部', role: 'Secretary', roleName: '书记', endsOn: '2027-08-31' }],
-};
-const OTHER_SECRETARY = {
-  id: 8, name: '孙悦', number: 'S2001', status: 'Full', hasVote: true, branch: { id: 3, name: '学生第一党支部', kind: 'Branch' }, partyGroup: null,
-  roles: [{ unitId: 3, unitName: '学生第一党支部', role: 'Secretary', roleName: '书记', endsOn: '2027-08-31' }],
-};
-const TEMPLATES = {
-  templates: [
-    { kind: 'Meeting', kindName: '会议提醒', templateId: 'tm-meeting', banked: 1, reachedByWeChat: true },
-    { kind: 'Activity', kindName: '活动提醒', templateId: 'tm-activity', banked: 0, reachedByWeChat: false },
-    { kind: 'Notice', kindName: '通知提醒', templateId: 'tm-notice', banked: 0, reachedByWeChat: false },
-    { kind: 'LeaveDecision', kindName: '请假审批结果', templateId: 'tm-leave', banked: 0, reachedByWeChat: false },
-  ],
-};
-
-/** An app signed in as `who`, with extra routes; `sent` collects every non-GET body by route. */
-function appAs(who, routes, wxOptions) {
-  const sent = {};
-  const record = (key, fn) => (req) => {
-    (sent[key] = sent[key] || []).push(req.body);
-    return fn(req);
-  };
-  const table = Object.assign(
-    {
-      'POST /api/auth/wechat-login': () => ({ token: 'tok', needsBinding: !who, member: who }),
-      'GET /api/me': () => ({ needsBinding: !who, member: who }),
-      'GET /api/subscriptions': () => TEMPLATES,
-      'POST /api/subscriptions': () => [204],
-    },
-    routes || {},
-  );
-  Object.keys(table).forEach((key) => {
-    if (!key.startsWith('GET ')) table[key] = record(key, table[key]);
-  });
-  const app = createApp(Object.assign({ handler: fakeApi(table) }, wxOptions));
-  return { app, sent };
-}
+const { event } = require('./harness');
+const { BRANCH, MEMBER, SECRETARY, OTHER_SECRETARY, appAs } = require('./fake-phone');
 
 describe('home', () => {
   test('a member sees no secretary actions', async () => {
@@ -55,7 +13,7 @@ describe('home', () => {
   test('a secretary sees the secretary actions even while other sections cannot load', async () => {
     const { app } = appAs(SECRETARY);
     const page = await app.open('home');
-    expect(page.data.secretaryActions.map((a) => a.text)).toEqual(['发布通知', '待审核通知', '安排会议', '发起活动', '组织生活达标']);
+    expect(page.data.secretaryActions.map((a) => a.text)).toEqual(['发布通知', '待审核通知', '安排会议', '发起活动', '组织生活达标', '更多工作']);
     expect(page.data.meetingsError).toBe('内容不存在或已被删除。');
     expect(app.wx.calls.modals).toEqual([]);
   });
