@@ -16,7 +16,7 @@ module.exports = {
   /** Opening a story records the member's first view. */
   story: (id) => client.get('/api/stories/' + id),
   like: (id) => client.post('/api/stories/' + id + '/like'),
-  comment: (id, text) => client.post('/api/stories/' + id + '/comments', { text }),
+  comment: (id, text, idempotencyKey) => client.create('/api/stories/' + id + '/comments', { text }, idempotencyKey),
   /** → { shareId, path } (only published Public stories) */
   share: (id) => client.post('/api/shares', { subjectType: 'story', subjectId: Number(id) }),
   /** → { shareId, path } (only published Public notices) */

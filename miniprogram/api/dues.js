@@ -7,7 +7,7 @@ module.exports = {
    *      paidUpTo, openOrders } (the server queries my open orders first) */
   mine: () => client.get('/api/dues/me'),
   /** → { payment: { id, outTradeNo, amountFen, months, status }, requestPayment: { appId, timeStamp, nonceStr, package, signType, paySign } } */
-  pay: (through) => client.post('/api/dues/me/payments', { through }),
+  pay: (through, idempotencyKey) => client.create('/api/dues/me/payments', { through }, idempotencyKey),
   /** → { payments: [{ id, method, status, amountFen, months, receiptNumber, paidAt, … }] } */
   payments: () => client.get('/api/dues/me/payments'),
   /** → { year, branches: [{ branchId, name, months: [{ month, membersPaid, receivedFen }], totalFen }], totalFen } */

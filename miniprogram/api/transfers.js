@@ -11,8 +11,8 @@ module.exports = {
   list: (open) => client.get('/api/transfers' + (open ? '?open=true' : '')).then(items),
   get: (id) => client.get('/api/transfers/' + id),
   /** Inside: { kind: 'Inside', toBranchId }; outgoing: { kind: 'Outgoing', toOrganization }. */
-  request: ({ memberId, kind, toBranchId, toOrganization, reason }) =>
-    client.post('/api/transfers', { memberId, kind, toBranchId, toOrganization, reason }),
+  request: ({ memberId, kind, toBranchId, toOrganization, reason }, idempotencyKey) =>
+    client.create('/api/transfers', { memberId, kind, toBranchId, toOrganization, reason }, idempotencyKey),
   approve: (id, duesPaidUpTo) => client.post('/api/transfers/' + id + '/approve', { duesPaidUpTo: duesPaidUpTo || null }),
   accept: (id) => client.post('/api/transfers/' + id + '/accept', {}),
   returnWithReason: (id, reason) => client.post('/api/transfers/' + id + '/return', { reason }),

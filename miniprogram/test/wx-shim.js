@@ -72,6 +72,9 @@ function createWx(options) {
       later(() => o.success(res));
     },
     stopPullDownRefresh: () => {},
+    setNavigationBarTitle: (o) => (calls.title = o.title),
+    setNavigationBarColor: () => {},
+    previewImage: () => {},
     setClipboardData: (o) => calls.clipboard.push(o.data),
     requestPayment: (o) => {
       calls.payments = calls.payments || [];

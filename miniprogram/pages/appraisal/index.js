@@ -36,8 +36,9 @@ Page({
     const ok = await kit.confirm('确认投票', '投票不记名，提交后不能修改。');
     if (!ok) return;
     const choices = this.data.members.map((m) => ({ memberId: m.memberId, grade: this.data.grades[m.gradeIndex].value }));
-    const done = await kit.guard(this, () => interaction.castBallots(this.data.id, choices).then(() => true));
+    const done = await kit.guard(this, () => interaction.castBallots(this.data.id, choices, kit.submissionKey(this)).then(() => true));
     if (!done) return;
+    kit.submitted(this);
     kit.toast('投票成功');
     this.setData({ canVote: false, hasVoted: true });
   },

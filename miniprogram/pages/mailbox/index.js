@@ -70,8 +70,9 @@ Page({
       category: this.data.categories[this.data.categoryIndex].value,
       text,
       anonymous: this.data.anonymous,
-    }));
+    }, kit.submissionKey(this)));
     if (!sent) return;
+    kit.submitted(this);
     kit.toast('已送达');
     this.setData({ text: '' });
     await this.load();

@@ -62,8 +62,9 @@ Page({
     const body = d.kind === 'Inside'
       ? { kind: 'Inside', toBranchId: d.branches[d.branchIndex] && d.branches[d.branchIndex].id, reason: d.reason }
       : { kind: 'Outgoing', toOrganization: d.toOrganization, reason: d.reason };
-    const done = await kit.guard(this, () => transfers.request(body).then(() => true));
+    const done = await kit.guard(this, () => transfers.request(body, kit.submissionKey(this)).then(() => true));
     if (!done) return;
+    kit.submitted(this);
     kit.toast('已提交，等待支部审批');
     await this.load();
   },
