@@ -12,4 +12,12 @@ module.exports = {
   payments: () => client.get('/api/dues/me/payments'),
   /** → { year, branches: [{ branchId, name, months: [{ month, membersPaid, receivedFen }], totalFen }], totalFen } */
   report: (year) => client.get('/api/dues/report', { year }),
+  /** The committee's month (YYYY-MM) of a branch: { dueFen, paidFen, paid, unpaid, noBase, flagged, disputed } */
+  branch: (branchId, month) => client.get('/api/dues/branches/' + branchId, { month }),
+  /** Reminds the members who have not paid (at most once a day per branch) → { reminded } */
+  remind: (branchId) => client.post('/api/dues/branches/' + branchId + '/remind'),
+  /** A cash or bank payment the committee received: { through: 'YYYY-MM', method: Cash | BankTransfer, receiptNumber } */
+  record: (memberId, payment, idempotencyKey) => client.create('/api/dues/members/' + memberId + '/payments', payment, idempotencyKey),
+  /** The year's base: { category: Salaried | Retired | Student | Unemployed | Relief, monthlyBaseFen } */
+  setBase: (memberId, year, base) => client.put('/api/dues/members/' + memberId + '/bases/' + year, base),
 };

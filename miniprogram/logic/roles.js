@@ -103,6 +103,13 @@ function workbenchSections(member) {
       { key: 'activity-create', text: '发起活动', url: '/pkg-secretary/activity-create/index' },
       { key: 'compliance', text: '组织生活达标', url: at('compliance') },
     ] },
+    { title: '党员服务与监督', actions: [
+      { key: 'mailbox-inbox', text: '书记信箱', url: '/pkg-secretary/mailbox-inbox/index' },
+      { key: 'dues-branch', text: '党费收缴', url: '/pkg-dues/branch/index' + q },
+      { key: 'appraisals', text: '民主评议', url: '/pkg-interaction/appraisals/index' },
+      { key: 'polls', text: '支部投票', url: '/pkg-interaction/polls/index' },
+      { key: 'transfers', text: '组织关系转接', url: '/pages/transfers/index' },
+    ] },
     { title: '品牌与宣传', actions: [
       { key: 'story-review', text: '事迹审核', url: at('story-review') },
       { key: 'brand-edit', text: '支部品牌', url: at('brand-edit') },

@@ -33,7 +33,7 @@ describe('the workbench', () => {
   test('lists every secretary page by topic, for the secretary\'s branch', async () => {
     const { app } = appAs(SECRETARY);
     const page = await app.open('workbench');
-    expect(page.data.sections.map((s) => s.title)).toEqual(['组织与党员', '通知、会议与活动', '品牌与宣传']);
+    expect(page.data.sections.map((s) => s.title)).toEqual(['组织与党员', '通知、会议与活动', '党员服务与监督', '品牌与宣传']);
     const urls = [].concat(...page.data.sections.map((s) => s.actions.map((a) => a.url)));
     expect(urls).toContain('/pkg-secretary/roster/index?unitId=2');
     expect(urls).toContain('/pkg-secretary/screen-links/index?unitId=2');
