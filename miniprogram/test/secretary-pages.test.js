@@ -14,6 +14,7 @@ const ROSTER = { unitId: 2, count: 3, members: [
 const PAGES = [
   ['workbench', {}], ['roster', {}], ['member', { id: '3', unitId: '2' }], ['invitations', {}], ['appointments', {}], ['audit', {}],
   ['story-review', {}], ['brand-edit', {}], ['reach', {}], ['screen-links', {}], ['resolutions', { id: '4' }], ['notice-edit', { id: '11' }],
+  ['transfer-letter', { id: '12' }],
 ];
 
 describe('a plain member', () => {
@@ -21,10 +22,11 @@ describe('a plain member', () => {
     const { app } = appAs(MEMBER, {
       'GET /api/meetings/4': () => ({ id: 4, type: 'BranchGeneralMeeting', branchId: 2, unitId: 2, topic: '党员大会', canOrganize: false }),
       'GET /api/notices/11': () => ({ id: 11, title: '通知', body: '', unitId: 2, canManage: false }),
+      'GET /api/transfers/12': () => ({ id: 12, memberId: 3, memberName: '李明', stateName: '已批准', canIssueLetter: false, canRecordReceipt: false }),
     });
     const page = await app.open(name, options);
     expect(page.data).toMatchObject({ allowed: false, checked: true });
-    const asked = app.wx.calls.requests.map((r) => new URL(r.url).pathname).filter((p) => !/^\/api\/(me|auth\/wechat-login|meetings\/4|notices\/11)$/.test(p));
+    const asked = app.wx.calls.requests.map((r) => new URL(r.url).pathname).filter((p) => !/^\/api\/(me|auth\/wechat-login|meetings\/4|notices\/11|transfers\/12)$/.test(p));
     expect(asked).toEqual([]);
   });
 });
@@ -258,5 +260,50 @@ describe('resolutions', () => {
     const roles = require('../logic/roles');
     expect(roles.itemActions(SECRETARY, 'meeting', meeting()).map((a) => a.key)).toContain('resolutions');
     expect(roles.itemActions(SECRETARY, 'meeting', meeting({ type: 'PartyLesson' })).map((a) => a.key)).not.toContain('resolutions');
+  });
+});
+
+describe('transfer letter and receipt', () => {
+  const approved = { id: 12, kind: 'Outgoing', state: 'Approved', stateName: '已批准', memberId: 3, memberName: '李明', from: { id: 2, name: '教工第一党支部' }, toOrganization: '某市某区某街道党工委', canIssueLetter: true, canRecordReceipt: false };
+
+  test('the sending committee issues the letter with the personal details, opens the PDF, then records the receipt', async () => {
+    const issued = Object.assign({}, approved, { state: 'LetterIssued', stateName: '已开具介绍信', letterNumber: 'JX2026-0007', validUntil: '2026-04-01', canIssueLetter: false, canRecordReceipt: true });
+    const { app, sent } = appAs(SECRETARY, {
+      'GET /api/transfers/12': () => approved,
+      'POST /api/transfers/12/letter': () => issued,
+      'POST /api/transfers/12/receipt': () => Object.assign({}, issued, { state: 'Received', stateName: '已收到回执', receiptOn: '2026-03-20', canRecordReceipt: false }),
+    });
+    const page = await app.open('transfer-letter', { id: '12' });
+    expect(page.data).toMatchObject({ allowed: true, canIssue: true, hasLetter: false });
+    page.setData({ birthDate: '1990-05-01', idNumber: '11010519900501123' });
+    expect(await page.issue()).toBeNull();
+    expect(app.wx.calls.modals[0].content).toBe('身份证号码应为18位。');
+    page.onIndex(event({ field: 'sexIndex' }, { value: '1' }));
+    page.onField(event({ field: 'idNumber' }, { value: '11010519900501123x' }));
+    await page.issue();
+    expect(sent['POST /api/transfers/12/letter']).toEqual([{ sex: 'Female', ethnicity: '汉族', birthDate: '1990-05-01', idNumber: '11010519900501123X', validDays: 30 }]);
+    expect(page.data).toMatchObject({ hasLetter: true, canReceipt: true, idNumber: '' });
+    expect(page.data.transfer.letterNumber).toBe('JX2026-0007');
+
+    await page.openLetter();
+    expect(app.wx.calls.documents).toEqual([{ filePath: 'http://tmp/' + encodeURIComponent('http://api.test/api/transfers/12/letter.pdf'), fileType: 'pdf' }]);
+
+    page.onField(event({ field: 'receivedOn' }, { value: '2026-03-20' }));
+    await page.receipt();
+    expect(sent['POST /api/transfers/12/receipt']).toEqual([{ receivedOn: '2026-03-20', note: null }]);
+    expect(page.data.transfer.receiptOn).toBe('2026-03-20');
+  });
+
+  test('the transfers list leads the committee to the paperwork and shows members the letter number', async () => {
+    const units = [{ id: 1, kind: 'GeneralBranch', name: '党总支', children: [{ id: 2, kind: 'Branch', name: '教工第一党支部' }] }];
+    const { app } = appAs(SECRETARY, { 'GET /api/transfers': () => ({ transfers: [approved] }), 'GET /api/org/units': () => ({ units }) });
+    const page = await app.open('transfers');
+    expect(page.data.rows[0].paperwork).toBe(true);
+    page.letter(event({ id: 12 }));
+    expect(app.wx.calls.navigations).toEqual([{ type: 'navigateTo', url: '/pkg-secretary/transfer-letter/index?id=12' }]);
+
+    const mine = appAs(MEMBER, { 'GET /api/transfers': () => ({ transfers: [Object.assign({}, approved, { canIssueLetter: false, letterNumber: 'JX2026-0007', validUntil: '2026-04-01' })] }), 'GET /api/org/units': () => ({ units }) }).app;
+    const row = (await mine.open('transfers')).data.rows[0];
+    expect(row).toMatchObject({ paperwork: false, letterNumber: 'JX2026-0007', validUntil: '2026-04-01' });
   });
 });

@@ -111,6 +111,15 @@ describe('project structure', () => {
     expect(read(page + '.wxml')).toContain('没有更多了');
   });
 
+  test.each(pagePaths().filter((p) => /onPullDownRefresh/.test(read(p + '.js'))))('%s, which refreshes on pull-down, has pull-down switched on', (page) => {
+    expect(JSON.parse(read(page + '.json')).enablePullDownRefresh).toBe(true);
+  });
+
+  test('every page that lists things refreshes on pull-down', () => {
+    const lists = pagePaths().filter((p) => /wx:for=/.test(read(p + '.wxml')) && !/(create|compose|edit|checkin|bind|workbench|poll\/|appraisal\/|dues\/|settings|home|brand-edit|member\/|resolutions|transfer-letter|-detail|minutes|notice-stats)/.test(p));
+    expect(lists.filter((p) => !/onPullDownRefresh|paged-list/.test(read(p + '.js')))).toEqual([]);
+  });
+
   test('the list pages of the main package all page through paged-list', () => {
     ['notices', 'inbox', 'activities', 'meetings'].forEach((p) => expect(read('pages/' + p + '/index.js')).toContain("require('../../logic/paged-list')"));
   });

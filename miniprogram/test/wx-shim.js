@@ -75,6 +75,7 @@ function createWx(options) {
     setNavigationBarTitle: (o) => (calls.title = o.title),
     setNavigationBarColor: () => {},
     previewImage: () => {},
+    openDocument: (o) => (calls.documents = (calls.documents || []).concat([{ filePath: o.filePath, fileType: o.fileType }])),
     setClipboardData: (o) => calls.clipboard.push(o.data),
     requestPayment: (o) => {
       calls.payments = calls.payments || [];

@@ -17,6 +17,10 @@ function row(t, me) {
     canApprove: !!t.canApprove,
     canAccept: !!t.canAccept,
     canReturn: !!(t.canApprove || t.canAccept),
+    // Letter and receipt are the sending committee's paperwork: pkg-secretary/transfer-letter.
+    paperwork: !!(t.canIssueLetter || t.canRecordReceipt),
+    letterNumber: t.letterNumber || '',
+    validUntil: t.validUntil || '',
   };
 }
 
@@ -25,6 +29,14 @@ Page({
 
   onShow() {
     return this.load();
+  },
+
+  onPullDownRefresh() {
+    return this.load().then(() => wx.stopPullDownRefresh());
+  },
+
+  letter(e) {
+    kit.go('/pkg-secretary/transfer-letter/index?id=' + e.currentTarget.dataset.id);
   },
 
   async load() {

@@ -51,6 +51,10 @@ Page({
     return this.load();
   },
 
+  onPullDownRefresh() {
+    return this.load().then(() => wx.stopPullDownRefresh());
+  },
+
   async load() {
     const branch = this.data.branches[this.data.branchIndex];
     if (!branch) return;
