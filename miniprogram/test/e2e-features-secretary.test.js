@@ -124,6 +124,39 @@ describe('the committee\'s pages against the real API', () => {
     expect(audit.data.items.length).toBeGreaterThan(0);
   });
 
+  test('an outgoing transfer: approved on the transfers page, the letter issued and opened, the receipt recorded', async () => {
+    const student = phone('dev-student-secretary');
+    const client = student.load('api/client');
+    const branchId = (await student.open('me')).data.member.branch.id;
+    const number = 'S9' + String(Date.now()).slice(-6);
+    const person = await client.create('/api/org/units/' + branchId + '/members', { name: '钱程', number, status: 'Full', admittedOn: '2020-06-01', fullSince: '2021-06-01' }, client.newIdempotencyKey());
+    const transfer = await client.create('/api/transfers', { memberId: person.id, kind: 'Outgoing', toOrganization: '某市某区某街道党工委', reason: '毕业就业' }, client.newIdempotencyKey());
+
+    const list = await student.open('transfers');
+    const row = list.data.rows.filter((r) => r.id === transfer.id)[0];
+    expect(row.canApprove).toBe(true);
+    await list.act(event({ id: transfer.id, verb: 'approve' }));
+    noErrors(student.wx);
+    expect(list.data.rows.filter((r) => r.id === transfer.id)[0].paperwork).toBe(true);
+
+    const letter = await student.open('transfer-letter', { id: String(transfer.id) });
+    expect(letter.data).toMatchObject({ allowed: true, canIssue: true });
+    letter.setData({ birthDate: '1999-12-31', idNumber: '11010519491231002X' });
+    await letter.issue();
+    noErrors(student.wx);
+    expect(letter.data.transfer.letterNumber).toBeTruthy();
+    await letter.openLetter();
+    noErrors(student.wx);
+    const pdf = student.wx.calls.requests.filter((r) => r.method === 'DOWNLOAD').pop();
+    expect(pdf).toMatchObject({ status: 200, contentType: 'application/pdf' });
+    expect(student.wx.calls.documents).toHaveLength(1);
+
+    await letter.receipt();
+    noErrors(student.wx);
+    expect(letter.data.transfer.receiptOn).toBeTruthy();
+    expect((await member.open('transfer-letter', { id: String(transfer.id) })).data.allowed).toBe(false);
+  });
+
   test('a branch general meeting: four voters checked in by hand, a resolution recorded and passed', async () => {
     const create = await secretary.open('meeting-create');
     create.onType(event({}, { value: create.data.types.findIndex((t) => t.value === 'BranchGeneralMeeting') }));
