@@ -85,6 +85,8 @@ describe('notice and activity forms against the real API', () => {
     noErrors(organizer.wx);
     expect(new Date(detail.data.activity.endsAt) - new Date(detail.data.activity.startsAt)).toBe(26 * 3600 * 1000);
     expect(new Date(detail.data.activity.signUpClosesAt).toISOString()).toBe(new Date(day(5) + 'T18:00:00+08:00').toISOString());
+    expect(detail.data.view.until).toMatch(/^\d+月\d+日 16:00$/);
+    expect(detail.data.view.signUpCloses).toMatch(/^\d+月\d+日 18:00$/);
     await detail.signUp();
     noErrors(organizer.wx);
     expect(detail.data.view.enrollmentText).toBe('已报名');

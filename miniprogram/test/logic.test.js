@@ -115,6 +115,12 @@ describe('format', () => {
     expect(format.toIso('2026-03-02', '14:30')).toBe('2026-03-02T14:30:00+08:00');
   });
 
+  test('an end on another day carries its date; reading a date works for a moment given in milliseconds', () => {
+    expect(format.until('2026-05-08T00:00:00Z', '2026-05-08T09:00:00Z')).toBe('17:00');
+    expect(format.until('2026-05-08T00:00:00Z', '2026-05-09T09:00:00Z')).toBe('5月9日 17:00');
+    expect(format.nowParts(Date.parse('2026-05-08T17:30:00Z')).date).toBe('2026-05-09');
+  });
+
   test('waiting-list position is shown', () => {
     expect(format.enrollmentText({ status: 'Waitlisted', position: 3 })).toBe('候补第 3 位');
     expect(format.enrollmentText({ status: 'Confirmed' })).toBe('已报名');

@@ -35,7 +35,7 @@ Page({
       const branch = member.branch || {};
       this.setData({ targetKind: 'Unit', targetId: branch.id, title: branch.name || '', canCreate: roles.canManageBranch(member, branch.id) });
     }
-    this.setData({ closesOn: format.nowParts(new Date(Date.now() + 7 * 86400000)).date });
+    this.setData({ closesOn: format.nowParts(Date.now() + 7 * 86400000).date });
     await this.load();
   },
 

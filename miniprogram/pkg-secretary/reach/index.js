@@ -14,7 +14,7 @@ const PERIODS = [
 
 /** China date `days` before today (inclusive periods: 7 days end today and start 6 days ago). */
 function daysAgo(days) {
-  return format.nowParts(new Date(Date.now() - days * 86400000)).date;
+  return format.nowParts(Date.now() - days * 86400000).date;
 }
 
 function figures(f) {
