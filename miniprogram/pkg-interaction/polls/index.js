@@ -1,5 +1,5 @@
 // Polls of the member's branch, or of a meeting or activity (?kind=meeting|activity&id=…): open one to vote and see
-// live results (pages/poll); organisers create a poll (POST /api/polls) and close it.
+// live results (pages/poll); organisers create a poll (POST /api/polls) and close it. Limits: Domain/Interaction/Poll.cs.
 const session = require('../../logic/session');
 const roles = require('../../logic/roles');
 const format = require('../../logic/format');
@@ -9,6 +9,7 @@ const interaction = require('../../api/interaction');
 
 const OPTIONS_MIN = 2;
 const OPTIONS_MAX = 20;
+const OPTION_LENGTH = 100;
 
 function view(p) {
   return { id: p.id, question: p.question, open: !!p.open, voted: (p.myChoices || []).length > 0, voters: p.voters || 0, closes: format.dateTime(p.closesAt) };
@@ -18,6 +19,7 @@ function view(p) {
 function optionsFrom(text) {
   const options = String(text || '').split('\n').map((o) => o.trim()).filter(Boolean);
   if (options.length < OPTIONS_MIN || options.length > OPTIONS_MAX) return { problem: '选项应为' + OPTIONS_MIN + '到' + OPTIONS_MAX + '个，每行一个。' };
+  if (options.some((o) => o.length > OPTION_LENGTH)) return { problem: '每个选项不超过' + OPTION_LENGTH + '个字。' };
   return { options };
 }
 
