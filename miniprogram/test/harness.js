@@ -43,10 +43,13 @@ function createApp(wxOptions, baseUrl) {
   load('config/env').setBaseUrl(baseUrl || 'http://api.test');
   const defs = {};
 
+  // A main-package page by its folder name ("home"), or a subpackage page by its path ("pkg-console/confirm/index").
+  const pagePath = (name) => (name.includes('/') ? name : 'pages/' + name + '/index');
+
   function instantiate(name) {
     if (!defs[name]) {
       captured = null;
-      load('pages/' + name + '/index');
+      load(pagePath(name));
       defs[name] = captured;
     }
     const def = defs[name];
@@ -55,7 +58,7 @@ function createApp(wxOptions, baseUrl) {
       if (k !== 'data') page[k] = def[k];
     });
     page.data = JSON.parse(JSON.stringify(def.data || {}));
-    page.route = 'pages/' + name + '/index';
+    page.route = pagePath(name);
     page.setData = (patch, cb) => {
       Object.keys(patch).forEach((k) => setPath(page.data, k, patch[k]));
       if (cb) cb();
