@@ -1,13 +1,9 @@
 // Activities area (issue 5).
 const client = require('./client');
 
-function items(data) {
-  return Array.isArray(data) ? data : (data && data.items) || [];
-}
-
 module.exports = {
   /** scope: open | mine | past */
-  list: (scope) => client.get('/api/activities', { scope }).then(items),
+  list: (scope) => client.get('/api/activities', { scope }).then((data) => data.items),
   get: (id) => client.get('/api/activities/' + id),
   /** { unitId, title, description, place, startsAt, endsAt, signUpOpensAt, signUpClosesAt, capacity, waitingList, visibility, audience } */
   create: (activity, idempotencyKey) => client.create('/api/activities', activity, idempotencyKey),

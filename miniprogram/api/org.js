@@ -1,15 +1,11 @@
 // Organisation area (issue 3): units, binding, invitations.
 const client = require('./client');
 
-function items(data) {
-  if (Array.isArray(data)) return data;
-  return (data && (data.items || data.units || data.members)) || [];
-}
-
 module.exports = {
-  units: () => client.get('/api/org/units').then(items),
+  /** The visible unit tree's roots (a list page, never paged): [{ id, name, kind, category, closed, children }] */
+  units: () => client.get('/api/org/units').then((page) => page.items),
   unit: (id) => client.get('/api/org/units/' + id),
-  members: (unitId) => client.get('/api/org/units/' + unitId + '/members').then(items),
+  members: (unitId) => client.get('/api/org/units/' + unitId + '/members').then((data) => data.members),
   /** Binds the signed-in WeChat account to a roster entry through an invitation scene. */
   bind: ({ scene, name, number }) => client.post('/api/members/bind', { scene, name, number }),
   /** → { id, scene, expiresAt, qrCodeUrl } */

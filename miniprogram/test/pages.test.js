@@ -13,7 +13,8 @@ const OTHER_SECRETARY = {
   roles: [{ unitId: 3, unitName: '学生第一党支部', role: 'Secretary', roleName: '书记', endsOn: '2027-08-31' }],
 };
 const TEMPLATES = {
-  templates: [
+  nextCursor: null,
+  items: [
     { kind: 'Meeting', kindName: '会议提醒', templateId: 'tm-meeting', banked: 1, reachedByWeChat: true },
     { kind: 'Activity', kindName: '活动提醒', templateId: 'tm-activity', banked: 0, reachedByWeChat: false },
     { kind: 'Notice', kindName: '通知提醒', templateId: 'tm-notice', banked: 0, reachedByWeChat: false },
@@ -172,7 +173,7 @@ describe('notices', () => {
 
   test('a secretary can address chosen party groups of the branch', async () => {
     const { app, sent } = appAs(SECRETARY, {
-      'GET /api/org/units': () => [{ id: 1, kind: 'GeneralBranch', name: '信息学院党总支', children: [{ id: 2, kind: 'Branch', name: '教工第一党支部', children: [{ id: 5, kind: 'PartyGroup', name: '教工第一党小组' }, { id: 6, kind: 'PartyGroup', name: '教工第二党小组' }] }, { id: 3, kind: 'Branch', name: '学生第一党支部', children: [{ id: 7, kind: 'PartyGroup', name: '本科生党小组' }] }] }],
+      'GET /api/org/units': () => ({ nextCursor: null, items: [{ id: 1, kind: 'GeneralBranch', name: '信息学院党总支', children: [{ id: 2, kind: 'Branch', name: '教工第一党支部', children: [{ id: 5, kind: 'PartyGroup', name: '教工第一党小组' }, { id: 6, kind: 'PartyGroup', name: '教工第二党小组' }] }, { id: 3, kind: 'Branch', name: '学生第一党支部', children: [{ id: 7, kind: 'PartyGroup', name: '本科生党小组' }] }] }] }),
       'POST /api/notices': () => [201, { id: 22 }],
     });
     const page = await app.open('notice-compose');
@@ -340,7 +341,7 @@ describe('meetings', () => {
   const meeting = { id: 4, type: 'PartyLesson', typeName: '党课', branchId: 2, unitId: 2, topic: '学习党章', visibility: 'Committee', status: 'Scheduled', startsAt: '2026-03-02T06:30:00Z', endsAt: '2026-03-02T08:00:00Z', myLeave: null, canOrganize: false };
 
   test('viewing a meeting offers its reminder', async () => {
-    const { app } = appAs(MEMBER, { 'GET /api/meetings': () => [meeting] });
+    const { app } = appAs(MEMBER, { 'GET /api/meetings': () => ({ items: [meeting], nextCursor: null }) });
     const page = await app.open('meetings');
     await page.open(event({ id: 4 }));
     expect(app.wx.calls.subscribe).toEqual([['tm-meeting']]);
@@ -534,7 +535,7 @@ describe('transfers', () => {
   const units = [{ id: 1, name: '信息学院党总支', kind: 'GeneralBranch', children: [BRANCH, { id: 3, name: '学生第一党支部', kind: 'Branch', children: [] }] }];
 
   test('a member sees the state of their transfer and cannot ask for a second one', async () => {
-    const { app } = appAs(MEMBER, { 'GET /api/transfers': () => ({ transfers: [inside] }), 'GET /api/org/units': () => ({ units }) });
+    const { app } = appAs(MEMBER, { 'GET /api/transfers': () => ({ items: [inside], nextCursor: null }), 'GET /api/org/units': () => ({ items: units, nextCursor: null }) });
     const page = await app.open('transfers');
     expect(page.data.rows[0]).toMatchObject({ name: '李明', mine: true, stateName: '待转出支部审批', route: '教工第一党支部 → 学生第一党支部', canApprove: false });
     expect(page.data.hasOpen).toBe(true);
@@ -542,8 +543,8 @@ describe('transfers', () => {
 
   test('a member asks to move to another branch of the school', async () => {
     const { app, sent } = appAs(MEMBER, {
-      'GET /api/transfers': () => ({ transfers: [] }),
-      'GET /api/org/units': () => ({ units }),
+      'GET /api/transfers': () => ({ items: [], nextCursor: null }),
+      'GET /api/org/units': () => ({ items: units, nextCursor: null }),
       'POST /api/transfers': () => [201, inside],
     });
     const page = await app.open('transfers');
@@ -555,8 +556,8 @@ describe('transfers', () => {
 
   test('the sending secretary approves and the receiving one returns with a reason', async () => {
     const { app, sent } = appAs(SECRETARY, {
-      'GET /api/transfers': () => ({ transfers: [Object.assign({}, inside, { canApprove: true })] }),
-      'GET /api/org/units': () => ({ units }),
+      'GET /api/transfers': () => ({ items: [Object.assign({}, inside, { canApprove: true })], nextCursor: null }),
+      'GET /api/org/units': () => ({ items: units, nextCursor: null }),
       'POST /api/transfers/41/approve': () => Object.assign({}, inside, { state: 'Approved' }),
       'POST /api/transfers/41/return': () => Object.assign({}, inside, { state: 'Returned' }),
     });
@@ -586,7 +587,7 @@ describe('dues', () => {
   };
 
   test('shows what the member owes and why, and the three ways to pay', async () => {
-    const { app } = appAs(MEMBER, { 'GET /api/dues/me': () => OWED, 'GET /api/dues/me/payments': () => ({ payments: [] }) });
+    const { app } = appAs(MEMBER, { 'GET /api/dues/me': () => OWED, 'GET /api/dues/me/payments': () => ({ items: [], nextCursor: null }) });
     const page = await app.open('dues');
     expect(page.data.monthly).toBe('45.00');
     expect(page.data.explanation).toContain('按1%交纳');
@@ -598,7 +599,7 @@ describe('dues', () => {
     let paid = false;
     const { app, sent } = appAs(MEMBER, {
       'GET /api/dues/me': () => (paid ? Object.assign({}, OWED, { unpaid: [], unpaidFen: 0 }) : OWED),
-      'GET /api/dues/me/payments': () => ({ payments: paid ? [{ id: 9, method: 'WeChatPay', status: 'Paid', amountFen: 13500, months: ['2026-01', '2026-02', '2026-03'], receiptNumber: '4200000001' }] : [] }),
+      'GET /api/dues/me/payments': () => ({ nextCursor: null, items: paid ? [{ id: 9, method: 'WeChatPay', status: 'Paid', amountFen: 13500, months: ['2026-01', '2026-02', '2026-03'], receiptNumber: '4200000001' }] : [] }),
       'POST /api/dues/me/payments': () => {
         paid = true;
         return ORDER;
@@ -616,7 +617,7 @@ describe('dues', () => {
   test('a cancelled payment says nothing and marks nothing paid', async () => {
     const { app } = appAs(MEMBER, {
       'GET /api/dues/me': () => OWED,
-      'GET /api/dues/me/payments': () => ({ payments: [] }),
+      'GET /api/dues/me/payments': () => ({ items: [], nextCursor: null }),
       'POST /api/dues/me/payments': () => ORDER,
     }, { paymentAnswer: 'cancel' });
     const page = await app.open('dues');
@@ -627,7 +628,7 @@ describe('dues', () => {
   });
 
   test('says so when no base is set for the year', async () => {
-    const { app } = appAs(MEMBER, { 'GET /api/dues/me': () => Object.assign({}, OWED, { basis: null, unpaid: [], unpaidFen: 0, payable: [] }), 'GET /api/dues/me/payments': () => ({ payments: [] }) });
+    const { app } = appAs(MEMBER, { 'GET /api/dues/me': () => Object.assign({}, OWED, { basis: null, unpaid: [], unpaidFen: 0, payable: [] }), 'GET /api/dues/me/payments': () => ({ items: [], nextCursor: null }) });
     const page = await app.open('dues');
     expect(page.data.explanation).toBe('本年度党费基数尚未确定，请联系组织委员。');
     expect(page.data.choices).toEqual([]);
