@@ -5,6 +5,7 @@ using SmartBranch.Api.Features.Audit;
 using SmartBranch.Api.Features.Auth;
 using SmartBranch.Api.Features.Brand;
 using SmartBranch.Api.Features.Calendar;
+using SmartBranch.Api.Features.Development;
 using SmartBranch.Api.Features.Dues;
 using SmartBranch.Api.Features.Inbox;
 using SmartBranch.Api.Features.Mailbox;
@@ -59,6 +60,7 @@ builder.Services
     .AddPolls()
     .AddWalls()
     .AddDues()
+    .AddDevelopment()
     .AddWeb();
 
 var app = builder.Build();
@@ -82,6 +84,7 @@ try
     app.MapRemindersEndpoints();
     app.MapBrandEndpoints();
     app.MapDuesEndpoints();
+    app.MapDevelopmentEndpoints();
     app.MapWeChatPushEndpoints();
     app.MapTransfersEndpoints();
     app.MapMailboxEndpoints();
