@@ -52,7 +52,9 @@ function measureLayout() {
   for (const panel of document.querySelectorAll('.panel')) {
     const r = panel.getBoundingClientRect();
     if (r.left < -0.5 || r.top < -0.5 || r.right > vw + 0.5 || r.bottom > vh + 0.5) problems.push(`${panel.id} leaves the viewport`);
-    if (panel.scrollHeight > panel.clientHeight + 1 || panel.scrollWidth > panel.clientWidth + 1) problems.push(`${panel.id} overflows`);
+    if (panel.scrollHeight > panel.clientHeight + 1 || panel.scrollWidth > panel.clientWidth + 1) {
+      problems.push(`${panel.id} overflows (${panel.scrollWidth}×${panel.scrollHeight} in ${panel.clientWidth}×${panel.clientHeight})`);
+    }
     if (r.width < vw * 0.12 || r.height < vh * 0.25) problems.push(`${panel.id} is too small (${Math.round(r.width)}×${Math.round(r.height)})`);
     area += r.width * r.height;
   }
@@ -235,13 +237,13 @@ describe('big screen', () => {
   });
 
   test('fills 1920×1080 (screenshot in output/screen-1920x1080.png)', async () => {
+    const file = join(output, 'screen-1920x1080.png');
+    await page.screenshot({ path: file, animations: 'disabled' });
+    assert.ok(statSync(file).size > 10_000);
     const layout = await page.evaluate(measureLayout);
     assert.deepEqual(layout.problems, []);
     assert.ok(layout.coverage > 0.75, `panels cover ${Math.round(layout.coverage * 100)}% of the screen`);
     assert.equal(layout.rootPx, 10);
-    const file = join(output, 'screen-1920x1080.png');
-    await page.screenshot({ path: file, animations: 'disabled' });
-    assert.ok(statSync(file).size > 10_000);
   });
 
   for (const [width, height] of [[1366, 768], [3840, 2160]]) {
@@ -249,12 +251,12 @@ describe('big screen', () => {
       await page.setViewportSize({ width, height });
       await page.waitForFunction((w) => document.querySelector('#chart-meetings canvas').getBoundingClientRect().width > 0
         && Math.abs(document.getElementById('screen').getBoundingClientRect().width - w) < 1, width, loading);
+      await page.screenshot({ path: join(output, `screen-${width}x${height}.png`), animations: 'disabled' });
       const layout = await page.evaluate(measureLayout);
+      await page.setViewportSize({ width: 1920, height: 1080 });
       assert.deepEqual(layout.problems, []);
       assert.ok(layout.coverage > 0.75, `panels cover ${Math.round(layout.coverage * 100)}% of the screen`);
       assert.ok(Math.abs(layout.rootPx - Math.min(width / 192, height / 108)) < 0.01);
-      await page.screenshot({ path: join(output, `screen-${width}x${height}.png`), animations: 'disabled' });
-      await page.setViewportSize({ width: 1920, height: 1080 });
     });
   }
 
