@@ -12,6 +12,7 @@ using SmartBranch.Infrastructure.Persistence;
 using SmartBranch.Infrastructure.Queues;
 using SmartBranch.Infrastructure.Redis;
 using SmartBranch.Infrastructure.Sessions;
+using SmartBranch.Infrastructure.Signals;
 using SmartBranch.Infrastructure.WeChat;
 using SmartBranch.Infrastructure.WeChat.Emulator;
 
@@ -119,6 +120,7 @@ public static class DependencyInjection
             services.AddSingleton<IAccessTokenCache, InMemoryAccessTokenCache>();
             services.AddSingleton<IReminderQueue, InProcessReminderQueue>();
             services.AddSingleton<IAccessGeneration, InMemoryAccessGeneration>();
+            services.AddSingleton<IChangeFeed, InProcessChangeFeed>();
             return false;
         }
 
@@ -128,6 +130,7 @@ public static class DependencyInjection
         services.AddSingleton<IAccessTokenCache, RedisAccessTokenCache>();
         services.AddSingleton<IReminderQueue, RedisReminderQueue>();
         services.AddSingleton<IAccessGeneration, RedisAccessGeneration>();
+        services.AddSingleton<IChangeFeed, RedisChangeFeed>();
 
         // The shared level of HybridCache (mini-program code images), on the one multiplexer, under sb:cache:.
         services.AddStackExchangeRedisCache(_ => { });

@@ -14,11 +14,12 @@ public sealed class ScreenLink
         Token = string.Empty;
     }
 
-    public ScreenLink(int unitId, string token, string? label, int createdByMemberId, DateTimeOffset now)
+    public ScreenLink(int unitId, string token, string? label, int createdByMemberId, DateTimeOffset now, bool initialsOnly = false)
     {
         UnitId = unitId;
         Token = token;
         Label = label;
+        InitialsOnly = initialsOnly;
         CreatedByMemberId = createdByMemberId;
         CreatedAt = now;
     }
@@ -31,6 +32,9 @@ public sealed class ScreenLink
 
     public string? Label { get; private set; }
 
+    /// <summary>True: the check-in wall and the message wall name people by their first character only (王＊＊).</summary>
+    public bool InitialsOnly { get; private set; }
+
     public int CreatedByMemberId { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -40,4 +44,24 @@ public sealed class ScreenLink
     public bool IsActive => RevokedAt is null;
 
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+
+    /// <summary>Renames the display and changes how it names people.</summary>
+    public void Change(string? label, bool initialsOnly)
+    {
+        Label = label;
+        InitialsOnly = initialsOnly;
+    }
+
+    /// <summary>A person's name as this screen shows it: whole, or the first character and one ＊ for each further one.</summary>
+    public string ShowName(string name)
+    {
+        var characters = System.Globalization.StringInfo.ParseCombiningCharacters(name).Length;
+        if (!InitialsOnly || characters == 0)
+        {
+            return name;
+        }
+
+        var first = System.Globalization.StringInfo.GetNextTextElementLength(name);
+        return name[..first] + new string('＊', Math.Max(1, characters - 1));
+    }
 }

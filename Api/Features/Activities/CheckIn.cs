@@ -1,3 +1,4 @@
+using SmartBranch.Api.Features.Brand;
 using SmartBranch.Api.Common.CheckIn;
 using SmartBranch.Domain.Activities;
 using SmartBranch.Domain.Common;
@@ -19,7 +20,7 @@ public static class CheckIn
 
     /// <summary>A member checks themself in with the organiser's current code, inside the check-in window.</summary>
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
-        int id, Request request, AppDbContext db, CurrentMember current, IOptions<ActivityOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        int id, Request request, AppDbContext db, CurrentMember current, IOptions<ActivityOptions> options, ScreenSignals screens, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var view = await ActivityAccess.LoadAsync(db, id, access, cancellationToken);
@@ -48,12 +49,12 @@ public static class CheckIn
             return Problems.From(refusal);
         }
 
-        return await RecordAsync(db, id, current.Id, now, byOrganizer: null, cancellationToken);
+        return await RecordAsync(db, screens, view.Activity.UnitId, id, current.Id, now, byOrganizer: null, cancellationToken);
     }
 
-    /// <summary>Marks the member's confirmed enrollment as attended; a repeat keeps the first time.</summary>
+    /// <summary>Marks the member's confirmed enrollment as attended; a repeat keeps the first time. Open big screens of <paramref name="unitId"/> are told.</summary>
     internal static async Task<Results<Ok<Response>, ProblemHttpResult>> RecordAsync(
-        AppDbContext db, int activityId, int memberId, DateTimeOffset now, int? byOrganizer, CancellationToken cancellationToken)
+        AppDbContext db, ScreenSignals screens, int unitId, int activityId, int memberId, DateTimeOffset now, int? byOrganizer, CancellationToken cancellationToken)
     {
         var enrollment = await db.Enrollments.SingleOrDefaultAsync(e => e.ActivityId == activityId && e.MemberId == memberId, cancellationToken);
         if (enrollment is null)
@@ -69,6 +70,7 @@ public static class CheckIn
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        screens.Changed(unitId);
         return TypedResults.Ok(new Response(activityId, memberId, enrollment.CheckedInAt!.Value, enrollment.CheckedInByMemberId is not null, already));
     }
 }

@@ -1,3 +1,4 @@
+using SmartBranch.Api.Features.Brand;
 using SmartBranch.Domain.Common;
 
 namespace SmartBranch.Api.Features.Activities;
@@ -9,7 +10,7 @@ public static class CheckInAttendee
     /// after the end, to record a paper list). Repeats are harmless.
     /// </summary>
     public static async Task<Results<Ok<CheckIn.Response>, ProblemHttpResult>> Handle(
-        int id, int memberId, AppDbContext db, CurrentMember current, AuditTrail audit, IOptions<ActivityOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        int id, int memberId, AppDbContext db, CurrentMember current, AuditTrail audit, IOptions<ActivityOptions> options, ScreenSignals screens, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var (view, refusal) = await ActivityAccess.LoadManagedAsync(db, id, access, "只有活动组织单位的支委或管理员可以代为签到。", cancellationToken);
@@ -37,7 +38,7 @@ public static class CheckInAttendee
             audit.Record(activity.UnitId, "activity.checked_in", SubjectTypes.Activity, id, $"为{name}代签到「{activity.Title}」");
         }
 
-        var result = await CheckIn.RecordAsync(db, id, memberId, now, current.Id, cancellationToken);
+        var result = await CheckIn.RecordAsync(db, screens, activity.UnitId, id, memberId, now, current.Id, cancellationToken);
         db.ChangeTracker.Clear();
         return result;
     }

@@ -9,6 +9,7 @@ public static class BrandModule
     {
         services.AddOptions<ReachOptions>().BindConfiguration(ReachOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ReachCalculator>();
+        services.AddSingleton<ScreenSignals>();
         return services;
     }
 
@@ -48,6 +49,14 @@ public static class BrandModule
             .RequireAuthorization(Policies.Member)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
+        app.MapPut("/api/screen-links/{id:int}", UpdateScreenLink.Handle)
+            .WithTags("Brand")
+            .WithName(nameof(UpdateScreenLink))
+            .WithSummary("Rename a big-screen link and choose whole names or 王＊＊ on its walls (committee)")
+            .WithValidation<UpdateScreenLink.Request>()
+            .RequireAuthorization(Policies.Member)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapDelete("/api/screen-links/{id:int}", RevokeScreenLink.Handle)
             .WithTags("Brand")
             .WithName(nameof(RevokeScreenLink))
@@ -142,10 +151,16 @@ public static class BrandModule
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        var screen = app.MapGroup("/screen").WithTags("Screen").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous).ExcludeFromDescription();
+        var screen = app.MapGroup("/screen").WithTags("Screen").AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous).ExcludeFromDescription()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         screen.MapGet("/assets/{name}", ScreenPage.Asset).WithName("GetScreenAsset");
         screen.MapGet("/{token}", ScreenPage.Handle).WithName(nameof(ScreenPage));
         screen.MapGet("/{token}/data", GetScreenData.Handle).WithName(nameof(GetScreenData));
+        screen.MapGet("/{token}/events", StreamScreen.Handle).WithName(nameof(StreamScreen));
+        screen.MapGet("/{token}/check-in-code", GetScreenCheckInCode.Handle).WithName(nameof(GetScreenCheckInCode));
+        screen.MapGet("/{token}/check-in-code/image", GetScreenCheckInCode.HandleImage).WithName("GetScreenCheckInCodeImage");
+        screen.MapGet("/{token}/trends", GetScreenTrends.Handle).WithName(nameof(GetScreenTrends));
         return app;
     }
 }

@@ -1,7 +1,5 @@
-using SmartBranch.Domain.Activities;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
-using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Brand;
 
@@ -33,7 +31,8 @@ public static class GetScreenData
         Attendance Attendance,
         Reach Reach);
 
-    public const int RefreshSeconds = 5;
+    /// <summary>How often the page re-reads this (brand, upcoming events, stories, notices); what follows the room comes by <see cref="StreamScreen"/>.</summary>
+    public const int RefreshSeconds = 60;
 
     /// <summary>Titles on the screen are cut to this many characters (whole characters, then "…").</summary>
     public const int TitleMaxLength = 40;
@@ -47,9 +46,8 @@ public static class GetScreenData
         CancellationToken cancellationToken)
     {
         ScreenPage.NoCache(context);
-        var link = await db.ScreenLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Token == token && l.RevokedAt == null, cancellationToken);
-        var unit = link is null ? null : await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == link.UnitId, cancellationToken);
-        if (unit is null)
+        var scope = await ScreenScope.LoadAsync(db, token, cancellationToken);
+        if (scope is null)
         {
             return Problems.NotFound("大屏链接无效或已被撤销。");
         }
@@ -58,18 +56,17 @@ public static class GetScreenData
         var today = LocalCalendar.Today(now);
         var dayStart = LocalCalendar.StartOf(today);
         var dayEnd = LocalCalendar.StartOf(today.AddDays(1));
-        var branches = await ReachCalculator.BranchesOfAsync(db, unit, cancellationToken);
-        var branchIds = branches.Select(b => b.Id).ToList();
-        var units = await PublicContent.UnitsUnderAsync(db, unit, cancellationToken);
+        var unit = scope.Unit;
+        var units = scope.UnitIds.ToList();
 
         var brand = await db.BrandProfiles.AsNoTracking().FirstOrDefaultAsync(b => b.UnitId == unit.Id, cancellationToken);
         var publicStories = PublicContent.Stories(db, units);
         var brandView = GetBrand.ToResponse(unit.Id, unit.Name, brand, await publicStories.CountAsync(cancellationToken), canEdit: false);
 
-        var meetings = db.Meetings.AsNoTracking().Where(m => (branchIds.Contains(m.BranchId) || units.Contains(m.UnitId)) && m.Visibility == Visibility.Public && m.Status == MeetingStatus.Scheduled);
+        var meetings = scope.PublicMeetings(db);
         var upcomingMeetings = await meetings.Where(m => m.EndsAt > now).OrderBy(m => m.StartsAt).Take(6)
             .Select(m => new { m.Topic, m.Type, m.StartsAt, m.EndsAt, m.Place, m.OnlineLink }).ToListAsync(cancellationToken);
-        var activities = PublicContent.Activities(db, units).Where(a => a.Status == ActivityStatus.Scheduled);
+        var activities = scope.PublicActivities(db);
         var upcomingActivities = await activities.Where(a => a.EndsAt > now).OrderBy(a => a.StartsAt).Take(6)
             .Select(a => new { a.Title, a.StartsAt, a.EndsAt, a.Place }).ToListAsync(cancellationToken);
         var upcoming = upcomingMeetings.Select(m => new Event("meeting", TextCut.Shorten(m.Topic, TitleMaxLength), m.Type.DisplayName(), m.StartsAt, m.EndsAt, m.Place ?? (m.OnlineLink is null ? null : "线上")))

@@ -1,6 +1,7 @@
 using SmartBranch.Domain.Activities;
 using SmartBranch.Domain.Brand;
 using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Meetings;
 using SmartBranch.Domain.Notices;
 using SmartBranch.Domain.Organization;
 
@@ -21,7 +22,12 @@ internal static class PublicContent
     public static async Task<IReadOnlyList<int>> UnitsUnderAsync(AppDbContext db, OrganizationUnit unit, CancellationToken cancellationToken)
     {
         var branches = await ReachCalculator.BranchesOfAsync(db, unit, cancellationToken);
-        var branchIds = branches.Select(b => b.Id).ToList();
+        return await UnitsUnderAsync(db, unit, branches.Select(b => b.Id).ToList(), cancellationToken);
+    }
+
+    /// <summary>The unit, its <paramref name="branchIds"/> (already worked out) and their party groups.</summary>
+    public static async Task<IReadOnlyList<int>> UnitsUnderAsync(AppDbContext db, OrganizationUnit unit, IReadOnlyList<int> branchIds, CancellationToken cancellationToken)
+    {
         var groupIds = await db.Units.AsNoTracking()
             .Where(u => u.ParentId != null && branchIds.Contains(u.ParentId.Value) && u.Kind == UnitKind.PartyGroup)
             .Select(u => u.Id)
@@ -42,6 +48,10 @@ internal static class PublicContent
         var notices = db.Notices.AsNoTracking().Where(n => n.Status == NoticeStatus.Published && n.Visibility == Visibility.Public);
         return units is null ? notices : notices.Where(n => units.Contains(n.UnitId));
     }
+
+    /// <summary>Public meetings held by <paramref name="branchIds"/> or convened by <paramref name="units"/>, cancelled ones included (callers list the scheduled ones).</summary>
+    public static IQueryable<Meeting> Meetings(AppDbContext db, IReadOnlyCollection<int> branchIds, IReadOnlyCollection<int> units) =>
+        db.Meetings.AsNoTracking().Where(m => (branchIds.Contains(m.BranchId) || units.Contains(m.UnitId)) && m.Visibility == Visibility.Public);
 
     /// <summary>Public activities, cancelled ones included (callers list the scheduled ones), of <paramref name="units"/> when given, else of every unit.</summary>
     public static IQueryable<Activity> Activities(AppDbContext db, IReadOnlyCollection<int>? units = null)

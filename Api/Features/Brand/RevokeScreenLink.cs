@@ -4,12 +4,13 @@ namespace SmartBranch.Api.Features.Brand;
 
 public static class RevokeScreenLink
 {
-    /// <summary>The display shows an error page from its next refresh on. Revoking twice is harmless.</summary>
+    /// <summary>An open display is told at once (its event stream ends with <c>revoked</c>) and shows the error page. Revoking twice is harmless.</summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
         int id,
         CurrentMember current,
         AppDbContext db,
         AuditTrail audit,
+        ScreenSignals screens,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -26,6 +27,7 @@ public static class RevokeScreenLink
             link.Revoke(time.GetUtcNow());
             audit.Record(link.UnitId, "screen_link.revoked", SubjectTypes.ScreenLink, link.Id, "撤销大屏链接");
             await db.SaveChangesAsync(cancellationToken);
+            screens.Changed(link.UnitId);
         }
 
         return TypedResults.NoContent();

@@ -3,7 +3,7 @@ using SmartBranch.Domain.Development;
 namespace SmartBranch.Api.Features.Development;
 
 /// <summary>A member named in a record: a talk partner, training contact or introducer.</summary>
-public sealed record PersonView(int MemberId, string Name, StepPersonRole Role);
+public sealed record StepPersonView(int MemberId, string Name, StepPersonRole Role);
 
 /// <summary>
 /// One event: the step (its number 1–25, 0 for a thought report or an extension), the day (China time), the
@@ -17,7 +17,7 @@ public sealed record StepView(
     string Name,
     DateOnly OccurredOn,
     string Note,
-    IReadOnlyList<PersonView> People,
+    IReadOnlyList<StepPersonView> People,
     int? ResolutionId,
     int? TrainingDays,
     int? TrainingHours,
@@ -52,8 +52,8 @@ public sealed record RecordView(
     IReadOnlyList<StepView> Steps,
     NextStepView? Next,
     IReadOnlyList<TaskView> Tasks,
-    IReadOnlyList<PersonView> Contacts,
-    IReadOnlyList<PersonView> Introducers,
+    IReadOnlyList<StepPersonView> Contacts,
+    IReadOnlyList<StepPersonView> Introducers,
     DateOnly? ProbationEndsOn,
     int Extensions,
     IReadOnlyList<PublicityView> Publicities);
@@ -71,7 +71,7 @@ internal static class DevelopmentViews
         var publicities = await db.Publicities.AsNoTracking().Where(p => p.RecordId == record.Id).OrderBy(p => p.StartsOn).ToListAsync(cancellationToken);
 
         string NameOf(int id) => names.TryGetValue(id, out var name) ? name : string.Empty;
-        PersonView Person(int id, StepPersonRole role) => new(id, NameOf(id), role);
+        StepPersonView Person(int id, StepPersonRole role) => new(id, NameOf(id), role);
 
         var steps = record.Steps.OrderBy(s => s.OccurredOn).ThenBy(s => s.Kind.IsNumbered() ? s.Kind.Number() : 100).ThenBy(s => s.Id)
             .Select(s => new StepView(s.Id, s.Kind, s.Kind.Number(), s.Kind.DisplayName(), s.OccurredOn, s.Note,

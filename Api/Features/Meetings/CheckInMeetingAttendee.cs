@@ -1,3 +1,4 @@
+using SmartBranch.Api.Features.Brand;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
 
@@ -19,6 +20,7 @@ public static class CheckInMeetingAttendee
         CurrentMember current,
         AuditTrail audit,
         IOptions<MeetingOptions> options,
+        ScreenSignals screens,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -48,6 +50,7 @@ public static class CheckInMeetingAttendee
         audit.Record(meeting.BranchId, "meeting.attendance_recorded", SubjectTypes.Meeting, meeting.Id,
             $"「{meeting.Topic}」登记{name}：{attendee!.Status!.Value.DisplayName()}");
         await db.SaveChangesAsync(cancellationToken);
+        screens.Changed(meeting.UnitId, meeting.BranchId);
         return TypedResults.Ok(new AttendanceView(meeting.Id, memberId, attendee.Status.Value, attendee.Status.Value.DisplayName(), attendee.CheckedInAt));
     }
 }

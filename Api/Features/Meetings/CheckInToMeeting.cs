@@ -1,3 +1,4 @@
+using SmartBranch.Api.Features.Brand;
 using SmartBranch.Api.Common.CheckIn;
 using SmartBranch.Domain.Meetings;
 
@@ -22,6 +23,7 @@ public static class CheckInToMeeting
         AppDbContext db,
         CurrentMember current,
         IOptions<MeetingOptions> options,
+        ScreenSignals screens,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -50,6 +52,7 @@ public static class CheckInToMeeting
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        screens.Changed(meeting.UnitId, meeting.BranchId);
         return TypedResults.Ok(new AttendanceView(meeting.Id, current.Id, attendee!.Status!.Value, attendee.Status.Value.DisplayName(), attendee.CheckedInAt));
     }
 }

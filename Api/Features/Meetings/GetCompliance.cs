@@ -1,4 +1,3 @@
-using SmartBranch.Domain.Activities;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
 using SmartBranch.Domain.Organization;
@@ -57,44 +56,7 @@ public static class GetCompliance
             ? new[] { new { unit.Id, unit.Name } }.ToList()
             : await db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id && u.Kind == UnitKind.Branch).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
         var branchIds = branches.Select(b => b.Id).ToList();
-        var groups = await db.Units.AsNoTracking()
-            .Where(u => u.ParentId != null && branchIds.Contains(u.ParentId.Value) && u.Kind == UnitKind.PartyGroup)
-            .OrderBy(u => u.Id)
-            .Select(u => new { u.Id, u.Name, BranchId = u.ParentId!.Value })
-            .ToListAsync(cancellationToken);
-        var overrides = await db.MeetingCadences.AsNoTracking()
-            .Where(c => branchIds.Contains(c.BranchId))
-            .ToDictionaryAsync(c => (c.BranchId, c.Type), c => c.Cadence, cancellationToken);
-
-        var rangeStart = LocalCalendar.StartOf(start);
-        var rangeEnd = LocalCalendar.StartOf(end.AddDays(1));
-        var meetings = (await db.Meetings.AsNoTracking()
-                .Where(m => branchIds.Contains(m.BranchId) && m.Status == MeetingStatus.Scheduled && m.StartsAt >= rangeStart && m.StartsAt < rangeEnd)
-                .Select(m => new
-                {
-                    m.BranchId,
-                    m.UnitId,
-                    m.Type,
-                    m.StartsAt,
-                    Recorded = m.Attendees.Any(a => a.CheckedInAt != null || a.Status == AttendanceStatus.Absent),
-                })
-                .ToListAsync(cancellationToken))
-            .Where(m => m.StartsAt <= now || m.Recorded)
-            .Select(m => (m.BranchId, m.UnitId, m.Type, Day: LocalCalendar.Today(m.StartsAt)))
-            .ToList();
-
-        // A branch's 主题党日 is often an activity with sign-up: one marked as such, organised by the branch
-        // (or one of its groups), not cancelled and started counts like a ThemedPartyDay meeting of the branch.
-        var themedActivities = await (
-                from activity in db.Activities.AsNoTracking()
-                join organizer in db.Units on activity.UnitId equals organizer.Id
-                where activity.IsThemedPartyDay && activity.Status == ActivityStatus.Scheduled
-                    && activity.StartsAt >= rangeStart && activity.StartsAt < rangeEnd && activity.StartsAt <= now
-                let branchId = organizer.Kind == UnitKind.PartyGroup ? organizer.ParentId!.Value : organizer.Id
-                where branchIds.Contains(branchId)
-                select new { BranchId = branchId, activity.StartsAt })
-            .ToListAsync(cancellationToken);
-        meetings.AddRange(themedActivities.Select(a => (a.BranchId, UnitId: a.BranchId, Type: MeetingType.ThemedPartyDay, Day: LocalCalendar.Today(a.StartsAt))));
+        var report = await MeetingRequirements.LoadAsync(db, branches.Select(b => (b.Id, b.Name)).ToList(), start, end, now, cancellationToken);
 
         var latest = new Dictionary<int, DateTimeOffset>();
         foreach (var signal in signals)
@@ -111,21 +73,12 @@ public static class GetCompliance
         var inactiveAfter = options.Value.InactiveAfterDays;
         var result = branches.Select(branch =>
         {
-            var rows = new List<Row>();
-            foreach (var type in MeetingTypes.All)
+            var rows = report.Requirements.Where(r => r.BranchId == branch.Id).Select(r =>
             {
-                var cadence = overrides.GetValueOrDefault((branch.Id, type), type.DefaultCadence());
-                var periods = cadence.Periods(start, end);
-                var holders = type.IsHeldByGroup()
-                    ? groups.Where(g => g.BranchId == branch.Id).Select(g => (g.Id, g.Name)).ToList()
-                    : new List<(int Id, string Name)> { (branch.Id, branch.Name) };
-                foreach (var (holderId, holderName) in holders)
-                {
-                    var held = meetings.Where(m => m.Type == type && m.UnitId == holderId).Select(m => m.Day).ToList();
-                    var missing = periods.Where(p => !held.Any(p.Contains)).Select(p => p.Label).ToList();
-                    rows.Add(new Row(type, type.DisplayName(), cadence, cadence.DisplayName(), holderId, holderName, periods.Count, held.Count, missing));
-                }
-            }
+                var held = report.Held.Where(m => m.Type == r.Type && m.UnitId == r.HolderId).Select(m => m.Day).ToList();
+                var missing = r.Periods.Where(p => !held.Any(p.Contains)).Select(p => p.Label).ToList();
+                return new Row(r.Type, r.Type.DisplayName(), r.Cadence, r.Cadence.DisplayName(), r.HolderId, r.HolderName, r.Periods.Count, held.Count, missing);
+            }).ToList();
 
             var last = latest.TryGetValue(branch.Id, out var at) ? at : (DateTimeOffset?)null;
             var inactive = last is null || now - last.Value > TimeSpan.FromDays(inactiveAfter);

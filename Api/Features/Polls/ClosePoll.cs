@@ -1,10 +1,11 @@
+using SmartBranch.Api.Features.Brand;
 using SmartBranch.Domain.Common;
 namespace SmartBranch.Api.Features.Polls;
 
 public static class ClosePoll
 {
     /// <summary>Ends voting before the closing time. Errors: 404, 403 (not an organiser), 409 (already closed).</summary>
-    public static async Task<Results<Ok<PollView>, ProblemHttpResult>> Handle(int id, CurrentMember current, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<PollView>, ProblemHttpResult>> Handle(int id, CurrentMember current, AppDbContext db, ScreenSignals screens, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var found = await PollViews.FindAsync(db, access, id, tracked: true, cancellationToken);
@@ -26,6 +27,7 @@ public static class ClosePoll
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        screens.Changed(f.Poll.OwnerUnitId);
         return TypedResults.Ok(await PollViews.BuildAsync(db, f.Poll, current.Id, true, now, cancellationToken));
     }
 }

@@ -35,6 +35,7 @@ public static class CreatePoll
         AppDbContext db,
         TextContentCheck check,
         AuditTrail audit,
+        ScreenSignals screens,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -67,6 +68,7 @@ public static class CreatePoll
         var poll = new Poll(target.Kind, target.Id, target.OwnerUnitId, question, options, request.MultipleChoice, request.Anonymous, request.ClosesAt.Value, current.Id, now);
         db.Polls.Add(poll);
         await db.SaveWithAuditAsync(() => audit.Record(target.OwnerUnitId, "poll.created", SubjectTypes.Poll, poll.Id, $"发起投票《{poll.Question}》"), cancellationToken);
+        screens.Changed(poll.OwnerUnitId);
         return TypedResults.Created($"/api/polls/{poll.Id}", await PollViews.BuildAsync(db, poll, current.Id, true, now, cancellationToken));
     }
 }

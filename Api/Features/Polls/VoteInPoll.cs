@@ -1,3 +1,4 @@
+using SmartBranch.Api.Features.Brand;
 using SmartBranch.Domain.Common;
 namespace SmartBranch.Api.Features.Polls;
 
@@ -13,7 +14,7 @@ public static class VoteInPoll
     }
 
     /// <summary>Votes once. Returns the live results. Errors: 404, 409 (already voted or closed), 400 (wrong number of choices, unknown option).</summary>
-    public static async Task<Results<Ok<PollView>, ProblemHttpResult>> Handle(int id, Request request, CurrentMember current, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<PollView>, ProblemHttpResult>> Handle(int id, Request request, CurrentMember current, AppDbContext db, ScreenSignals screens, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var found = await PollViews.FindAsync(db, access, id, tracked: false, cancellationToken);
@@ -40,6 +41,8 @@ public static class VoteInPoll
             // The unique index (poll, member, option): a second request of the same member won the race.
             return Problems.Conflict("已经投票", "您已经投过票。");
         }
+
+        screens.Changed(f.Poll.OwnerUnitId);
 
         return TypedResults.Ok(await PollViews.BuildAsync(db, f.Poll, current.Id, f.Target.CanManage, now, cancellationToken));
     }

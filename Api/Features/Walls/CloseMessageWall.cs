@@ -1,10 +1,11 @@
+using SmartBranch.Api.Features.Brand;
 using SmartBranch.Domain.Common;
 namespace SmartBranch.Api.Features.Walls;
 
 public static class CloseMessageWall
 {
     /// <summary>No more messages; the approved ones stay. Errors: 404, 403 (not an organiser), 409 (already closed).</summary>
-    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(int id, CurrentMember current, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(int id, CurrentMember current, AppDbContext db, ScreenSignals screens, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var found = await WallViews.FindAsync(db, access, id, tracked: true, cancellationToken);
@@ -25,6 +26,7 @@ public static class CloseMessageWall
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        screens.Changed(f.Wall.OwnerUnitId);
         return TypedResults.NoContent();
     }
 }

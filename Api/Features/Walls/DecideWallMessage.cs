@@ -1,4 +1,6 @@
+using SmartBranch.Api.Features.Brand;
 using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Interaction;
 namespace SmartBranch.Api.Features.Walls;
 
 public static class DecideWallMessage
@@ -12,7 +14,7 @@ public static class DecideWallMessage
     }
 
     /// <summary>Errors: 404 (wall or message not visible), 403 (not an organiser), 409 (already decided).</summary>
-    public static async Task<Results<Ok<WallMessageView>, ProblemHttpResult>> Handle(int id, int messageId, Request request, CurrentMember current, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<WallMessageView>, ProblemHttpResult>> Handle(int id, int messageId, Request request, CurrentMember current, AppDbContext db, ScreenSignals screens, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var found = await WallViews.FindAsync(db, access, id, tracked: false, cancellationToken);
@@ -40,6 +42,11 @@ public static class DecideWallMessage
         catch (DbUpdateConcurrencyException)
         {
             return Problems.Conflict("已审核", "该留言刚刚已被审核。");
+        }
+
+        if (message.Status == WallMessageStatus.Approved)
+        {
+            screens.Changed(f.Wall.OwnerUnitId);
         }
 
         var author = await db.Members.AsNoTracking().Where(m => m.Id == message.AuthorMemberId).Select(m => m.Name).SingleAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using SmartBranch.Api.Features.Brand;
 using SmartBranch.Domain.Common;
 using SmartBranch.Api.Features.Polls;
 using SmartBranch.Domain.Interaction;
@@ -17,7 +18,7 @@ public static class OpenMessageWall
     }
 
     /// <summary>Errors: 404 (not visible), 403 (not an organiser), 409 (the meeting or activity already has a wall).</summary>
-    public static async Task<Results<Created<WallView>, ProblemHttpResult>> Handle(Request request, CurrentMember current, AppDbContext db, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Created<WallView>, ProblemHttpResult>> Handle(Request request, CurrentMember current, AppDbContext db, AuditTrail audit, ScreenSignals screens, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var target = await InteractionTargets.FindAsync(db, access, request.TargetKind!.Value, request.TargetId, cancellationToken);
@@ -49,6 +50,7 @@ public static class OpenMessageWall
             return Problems.Conflict("留言墙已存在", "该会议或活动已经开启了留言墙。");
         }
 
+        screens.Changed(wall.OwnerUnitId);
         return TypedResults.Created($"/api/walls/{wall.Id}", await WallViews.BuildAsync(db, wall, true, current.Id, null, cancellationToken));
     }
 }

@@ -20,7 +20,7 @@ public static class PostWallMessage
     }
 
     /// <summary>Errors: 404 (wall not visible), 409 (wall closed), 422 (classification marking or failed text check).</summary>
-    public static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(int id, Request request, CurrentMember current, AppDbContext db, TextContentCheck check, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(int id, Request request, CurrentMember current, AppDbContext db, TextContentCheck check, ScreenSignals screens, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var found = await WallViews.FindAsync(db, access, id, tracked: false, cancellationToken);
@@ -44,6 +44,11 @@ public static class PostWallMessage
 
         db.WallMessages.Add(message!);
         await db.SaveChangesAsync(cancellationToken);
+        if (message!.Status == WallMessageStatus.Approved)
+        {
+            screens.Changed(f.Wall.OwnerUnitId);
+        }
+
         return TypedResults.Created($"/api/walls/{id}", new Response(message!.Id, message.Status));
     }
 }

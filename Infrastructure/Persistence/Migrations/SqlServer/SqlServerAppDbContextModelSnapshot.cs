@@ -327,6 +327,9 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("CreatedByMemberId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("InitialsOnly")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Label")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");

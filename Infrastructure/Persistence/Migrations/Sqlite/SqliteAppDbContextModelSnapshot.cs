@@ -312,6 +312,9 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("CreatedByMemberId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("InitialsOnly")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Label")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using SmartBranch.Api.Tests.Features.Interaction;
+using SmartBranch.Api.Tests.Features.Meetings;
+
+namespace SmartBranch.Api.Tests.Features.Brand;
+
+/// <summary>The big screen's twelve months of aggregates (/screen/{token}/trends), on a controlled clock (2026-03-02 09:00 China time).</summary>
+public sealed class ScreenTrendsTests : FunctionalTest
+{
+    protected override AppFactory CreateApp() => new(fakeTime: true);
+
+    [Test]
+    public async Task CountsMeetingsRequiredAndHeld_AndAttendance_PerMonth()
+    {
+        var org = await App.SeedAsync(members: 3);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var meeting = (await MeetingApi.ScheduleAsync(secretary, "ThemedPartyDay", org.A.Id, Now.AddHours(1), "内部主题党日", new { visibility = "Internal" })).GetProperty("id").GetInt32();
+        App.Time!.Advance(TimeSpan.FromMinutes(70));
+        await MeetingApi.CheckInByHandAsync(secretary, meeting, [org.A.Members[0], org.A.Members[1]]);
+        App.Time.Advance(TimeSpan.FromHours(3));
+        var token = (await secretary.PostOkAsync($"/api/org/units/{org.A.Id}/screen-links", new { }, HttpStatusCode.Created)).GetProperty("token").GetString();
+
+        var trends = await App.CreateClient().JsonAsync($"/screen/{token}/trends");
+
+        var months = trends.GetProperty("months").EnumerateArray().ToList();
+        var march = months[^1];
+        var december = months.Single(m => m.GetProperty("label").GetString() == "2025-12");
+        var expected = await App.WithDbAsync(db => db.MeetingAttendees.CountAsync(a => a.MeetingId == meeting));
+        Assert.Multiple(() =>
+        {
+            Assert.That(months.Select(m => m.GetProperty("label").GetString()), Is.EqualTo(new[]
+            {
+                "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03",
+            }));
+            Assert.That(trends.GetProperty("from").GetString(), Is.EqualTo("2025-04-01"));
+
+            // Monthly: committee meeting, the one party group's meeting, themed party day; in a quarter's last month also
+            // the branch general meeting and the party lesson; in December also the two yearly ones.
+            Assert.That(march.GetProperty("meetingsRequired").GetInt32(), Is.EqualTo(5));
+            Assert.That(months.Single(m => m.GetProperty("label").GetString() == "2026-02").GetProperty("meetingsRequired").GetInt32(), Is.EqualTo(3));
+            Assert.That(december.GetProperty("meetingsRequired").GetInt32(), Is.EqualTo(7));
+            Assert.That(march.GetProperty("meetingsHeld").GetInt32(), Is.EqualTo(1), "an Internal meeting counts: only the number shows");
+            Assert.That(december.GetProperty("meetingsHeld").GetInt32(), Is.Zero);
+
+            Assert.That(march.GetProperty("attendanceExpected").GetInt32(), Is.EqualTo(expected), "the meeting's roll");
+            Assert.That(march.GetProperty("attended").GetInt32(), Is.EqualTo(2));
+            Assert.That(march.GetProperty("attendanceRate").GetDouble(), Is.EqualTo(Math.Round(2.0 / expected, 4)));
+            Assert.That(december.GetProperty("attendanceRate").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(trends.GetRawText(), Does.Not.Contain("内部主题党日"), "aggregates only");
+        });
+    }
+
+    [Test]
+    public async Task CountsReachOfTheMonth()
+    {
+        var org = await App.SeedAsync(members: 2);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var story = await secretary.PostStoryAsync(BrandTestApi.Story(title: "三月的事迹"));
+        var reader = await App.SignInAsync(org.A.Members[0]);
+        Assert.That((await reader.GetAsync($"/api/stories/{story.GetProperty("id").GetInt32()}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var token = (await secretary.PostOkAsync($"/api/org/units/{org.A.Id}/screen-links", new { }, HttpStatusCode.Created)).GetProperty("token").GetString();
+
+        var march = (await App.CreateClient().JsonAsync($"/screen/{token}/trends")).GetProperty("months").EnumerateArray().Last();
+        var audience = await App.WithDbAsync(db => db.Members.CountAsync(m => m.BranchId == org.A.Id));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(march.GetProperty("attention").GetInt32(), Is.EqualTo(1));
+            Assert.That(march.GetProperty("coverage").GetDouble(), Is.EqualTo(Math.Round(1.0 / audience, 4)));
+            Assert.That(march.GetProperty("heat").GetDouble(), Is.GreaterThan(0));
+        });
+    }
+}
