@@ -66,6 +66,8 @@ public static class DependencyInjection
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = builder.Configuration.GetConnectionString("Default");
 
+        // Pooled: every authenticated request resolves the context (CurrentMember), most without a query, and a
+        // pooled one is reset rather than built (see deploy/bench/README.md for the allocations it saves).
         if (database.Provider == DatabaseProvider.SqlServer)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
@@ -73,7 +75,7 @@ public static class DependencyInjection
                 throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is SqlServer.");
             }
 
-            services.AddDbContext<AppDbContext, SqlServerAppDbContext>((sp, o) => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+            services.AddDbContextPool<AppDbContext, SqlServerAppDbContext>((sp, o) => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
                 .AddInterceptors(sp.GetRequiredService<AccessChangeInterceptor>()));
         }
         else
@@ -81,7 +83,7 @@ public static class DependencyInjection
             connectionString = string.IsNullOrWhiteSpace(connectionString)
                 ? DefaultSqliteConnectionString(builder.Environment.ContentRootPath)
                 : connectionString;
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString)
+            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString)
                 .AddInterceptors(sp.GetRequiredService<AccessChangeInterceptor>()));
         }
 

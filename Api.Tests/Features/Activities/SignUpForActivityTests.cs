@@ -29,6 +29,27 @@ public sealed class SignUpForActivityTests : FunctionalTest
     }
 
     [Test]
+    public async Task ConfirmsExactly20AndRefuses80AsFull_When100MembersSignUpAtOnceWithoutAWaitingList()
+    {
+        var org = await App.SeedAsync(branches: 1, members: 100);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 20);
+        var members = await ActivityApi.SignInAllAsync(App, org.A.Members);
+
+        var responses = await Task.WhenAll(members.Select(m => ActivityApi.SignUpAsync(m, id)));
+
+        var refused = responses.Where(r => r.StatusCode == HttpStatusCode.Conflict).ToList();
+        var codes = await Task.WhenAll(refused.Select(async r => (await r.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString()));
+        Assert.Multiple(() =>
+        {
+            Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Created), Is.EqualTo(20));
+            Assert.That(refused, Has.Count.EqualTo(80));
+            Assert.That(codes, Is.All.EqualTo("enrollment.full"));
+        });
+        await AssertStoredAsync(App, secretary, id, confirmed: 20, waiting: 0);
+    }
+
+    [Test]
     public async Task GivesTheSameResult_WhenTwoApiProcessesShareOneDatabase()
     {
         var org = await App.SeedAsync(branches: 1, members: 120);

@@ -43,6 +43,52 @@ internal static class ActivityEnrollments
         AppDbContext db, ReminderScheduler reminders, Activity activity, int memberId, DateTimeOffset now, TimeSpan startReminderBefore, CancellationToken cancellationToken)
     {
         var id = activity.Id;
+
+        // A full activity without a waiting list refuses without writing: in a sign-up storm most requests
+        // arrive after the last place went, and none of them needs the write lock to learn that.
+        if (IsFullWithoutWaitingList(activity.Capacity, activity.ConfirmedCount, activity.HasWaitingList))
+        {
+            return (null, false, Full);
+        }
+
+        // Sign-ups for one activity in this process queue here, in memory, one short transaction at a time,
+        // instead of all opening write transactions at once: SQLite has one writer, and a connection that finds
+        // the database locked sleeps and polls (Microsoft.Data.Sqlite retries every 150 ms), which under a storm
+        // turned a few milliseconds of work each into seconds of waiting. The database stays the guard (the
+        // conditional UPDATE below); the gate only orders this process's own attempts.
+        var gate = SignUpGates[(id & int.MaxValue) % SignUpGates.Length];
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var current = await db.Activities.AsNoTracking().Where(a => a.Id == id)
+                .Select(a => new { a.Capacity, a.ConfirmedCount, a.HasWaitingList })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (current is not null && IsFullWithoutWaitingList(current.Capacity, current.ConfirmedCount, current.HasWaitingList))
+            {
+                var signedUp = await FindAsync(db, id, memberId, cancellationToken);
+                return signedUp is { IsActive: true } ? (signedUp, false, null) : (null, false, Full);
+            }
+
+            return await SignUpInTransactionAsync(db, reminders, activity, memberId, now, startReminderBefore, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>One gate per stripe of activity ids (bounded however many activities there are).</summary>
+    private static readonly SemaphoreSlim[] SignUpGates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    private static readonly DomainError Full = DomainError.Conflict("enrollment.full", "名额已满，且该活动不设候补。");
+
+    private static bool IsFullWithoutWaitingList(int? capacity, int confirmed, bool hasWaitingList) =>
+        capacity is int places && confirmed >= places && !hasWaitingList;
+
+    private static async Task<(Enrollment? Enrollment, bool Created, DomainError? Error)> SignUpInTransactionAsync(
+        AppDbContext db, ReminderScheduler reminders, Activity activity, int memberId, DateTimeOffset now, TimeSpan startReminderBefore, CancellationToken cancellationToken)
+    {
+        var id = activity.Id;
         return await db.InTransactionAsync<(Enrollment?, bool, DomainError?)>(async ct =>
         {
             var taken = await TakePlaceAsync(db, id, ct);
@@ -66,7 +112,7 @@ internal static class ActivityEnrollments
                     var cancelled = await db.Activities.AnyAsync(a => a.Id == id && a.Status == ActivityStatus.Cancelled, ct);
                     var error = cancelled
                         ? DomainError.Conflict("activity.cancelled", "活动已取消，不能报名。")
-                        : DomainError.Conflict("enrollment.full", "名额已满，且该活动不设候补。");
+                        : Full;
                     return ((null, false, error), false);
                 }
 

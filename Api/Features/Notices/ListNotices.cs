@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Caching.Memory;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Notices;
 
@@ -36,6 +37,7 @@ public static class ListNotices
         int? limit,
         CurrentMember current,
         AppDbContext db,
+        IMemoryCache excerpts,
         CancellationToken cancellationToken)
     {
         var after = default(FeedCursor?);
@@ -51,13 +53,58 @@ public static class ListNotices
         var take = Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit);
         var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
         var units = await current.GetUnitsAsync(cancellationToken);
+        List<Row> page;
+        if (viewer.MemberId is int me && after is null)
+        {
+            // A member's first page, the request every opening of the mini-program makes: a compiled query (no
+            // expression tree to build, funcletize and look up per request).
+            var generalBranchId = units.Find(viewer.Access!.BranchId)?.ParentId;
+            page = [];
+            await foreach (var row in MembersFirstPage(db, me, generalBranchId, ManagedUnitIds(viewer), take + 1).WithCancellation(cancellationToken))
+            {
+                page.Add(row);
+            }
+        }
+        else
+        {
+            page = await Project(Filter(db, viewer, units, after), db, viewer.MemberId ?? 0).Take(take + 1).ToListAsync(cancellationToken);
+        }
+
+        var hasMore = page.Count > take;
+        if (hasMore)
+        {
+            page.RemoveAt(page.Count - 1);
+        }
+
+        var excerptsById = await ExcerptsAsync(db, excerpts, page, cancellationToken);
+        var items = page.Select(n => new Item(
+            n.Id, n.Title, excerptsById.GetValueOrDefault(n.Id, string.Empty), n.Visibility, n.Pinned, n.RequiresAck, n.PublishedAt!.Value, n.Version > 1,
+            units.Find(n.UnitId)?.Name ?? string.Empty, n.IsRecipient, n.IsRecipient && n.ReadAt is null, n.ReadAt, n.AckedAt)).ToList();
+        var last = page.LastOrDefault();
+        var next = hasMore && last is not null ? new FeedCursor(last.Pinned, last.PublishedAt!.Value, last.Id).Encode() : null;
+        return TypedResults.Ok(new ListPage<Item>(items, next));
+    }
+
+    /// <summary>A feed row as read: everything but the body, with the caller's own read and sign-off state.</summary>
+    private sealed record Row(
+        int Id, string Title, Visibility Visibility, bool Pinned, bool RequiresAck, DateTimeOffset? PublishedAt, int Version, int UnitId,
+        bool IsRecipient, DateTimeOffset? ReadAt, DateTimeOffset? AckedAt);
+
+    /// <summary>Units whose notices the member manages (none for the many members who hold no role: no walk over the tree).</summary>
+    private static int[] ManagedUnitIds(NoticeViewer viewer) =>
+        viewer.Access is { HasAnyManagementRole: true } ? [.. NoticeRules.ManagedUnitIds(viewer)] : [];
+
+    /// <summary>
+    /// The published notices the caller may see. For a member the visible ids come from three indexed sets
+    /// (their recipient rows, the general branch's public notices, the units they manage), so the ordered scan
+    /// only probes a small set instead of testing every notice of the organisation.
+    /// </summary>
+    private static IQueryable<Notice> Filter(AppDbContext db, NoticeViewer viewer, CachedUnits units, FeedCursor? after)
+    {
         var query = db.Notices.AsNoTracking().Where(n => n.Status == NoticeStatus.Published);
         if (viewer.MemberId is int me)
         {
-            // The ids the member may see, each from its own index (their recipient rows, the general branch's
-            // public notices, the units they manage), so the ordered scan below only probes a small set instead
-            // of testing every notice of the organisation.
-            var managed = NoticeRules.ManagedUnitIds(viewer);
+            var managed = ManagedUnitIds(viewer);
             var generalBranchId = units.Find(viewer.Access!.BranchId)?.ParentId;
             var visible = db.NoticeRecipients.Where(r => r.MemberId == me).Select(r => r.NoticeId)
                 .Union(db.Notices.Where(n => n.GeneralBranchId == generalBranchId && n.Visibility == Visibility.Public).Select(n => n.Id))
@@ -79,40 +126,91 @@ public static class ListNotices
                 : query.Where(n => !n.Pinned && (n.PublishedAt < c.PublishedAt || (n.PublishedAt == c.PublishedAt && n.Id < c.Id)));
         }
 
-        // One round trip: the caller's read and sign-off state come along as subqueries on the unique
-        // (notice, member) index; unit names come from the cached tree.
-        var recipientId = viewer.MemberId ?? 0; // no member has id 0
-        var page = await query
+        return query;
+    }
+
+    /// <summary>
+    /// Newest first, pinned on top, in one round trip: the caller's read and sign-off state come along as
+    /// subqueries on the unique (notice, member) index; unit names come from the cached tree. No member has id 0.
+    /// </summary>
+    private static IQueryable<Row> Project(IQueryable<Notice> query, AppDbContext db, int recipientId) =>
+        query
             .OrderByDescending(n => n.Pinned).ThenByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
-            .Take(take + 1)
-            .Select(n => new
-            {
+            .Select(n => new Row(
                 n.Id,
                 n.Title,
-                n.Body,
                 n.Visibility,
                 n.Pinned,
                 n.RequiresAck,
                 n.PublishedAt,
                 n.Version,
                 n.UnitId,
-                IsRecipient = db.NoticeRecipients.Any(r => r.NoticeId == n.Id && r.MemberId == recipientId),
-                ReadAt = db.NoticeRecipients.Where(r => r.NoticeId == n.Id && r.MemberId == recipientId).Select(r => r.FirstReadAt).FirstOrDefault(),
-                AckedAt = db.NoticeRecipients.Where(r => r.NoticeId == n.Id && r.MemberId == recipientId).Select(r => r.AckedAt).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        var hasMore = page.Count > take;
-        if (hasMore)
+                db.NoticeRecipients.Any(r => r.NoticeId == n.Id && r.MemberId == recipientId),
+                db.NoticeRecipients.Where(r => r.NoticeId == n.Id && r.MemberId == recipientId).Select(r => r.FirstReadAt).FirstOrDefault(),
+                db.NoticeRecipients.Where(r => r.NoticeId == n.Id && r.MemberId == recipientId).Select(r => r.AckedAt).FirstOrDefault()));
+
+    /// <summary>A member's first page: <see cref="Filter"/> and <see cref="Project"/> without a cursor, compiled once.</summary>
+    private static readonly Func<AppDbContext, int, int?, int[], int, IAsyncEnumerable<Row>> MembersFirstPage = EF.CompileAsyncQuery(
+        (AppDbContext db, int me, int? generalBranchId, int[] managed, int take) =>
+            db.Notices.AsNoTracking()
+                .Where(n => n.Status == NoticeStatus.Published
+                    && db.NoticeRecipients.Where(r => r.MemberId == me).Select(r => r.NoticeId)
+                        .Union(db.Notices.Where(x => x.GeneralBranchId == generalBranchId && x.Visibility == Visibility.Public).Select(x => x.Id))
+                        .Union(db.Notices.Where(x => managed.Contains(x.UnitId)).Select(x => x.Id))
+                        .Contains(n.Id))
+                .OrderByDescending(n => n.Pinned).ThenByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
+                .Take(take)
+                .Select(n => new Row(
+                    n.Id,
+                    n.Title,
+                    n.Visibility,
+                    n.Pinned,
+                    n.RequiresAck,
+                    n.PublishedAt,
+                    n.Version,
+                    n.UnitId,
+                    db.NoticeRecipients.Any(r => r.NoticeId == n.Id && r.MemberId == me),
+                    db.NoticeRecipients.Where(r => r.NoticeId == n.Id && r.MemberId == me).Select(r => r.FirstReadAt).FirstOrDefault(),
+                    db.NoticeRecipients.Where(r => r.NoticeId == n.Id && r.MemberId == me).Select(r => r.AckedAt).FirstOrDefault())));
+
+    /// <summary>A notice version's excerpt; an edit is a new version, so an entry never goes stale.</summary>
+    private readonly record struct ExcerptKey(int NoticeId, int Version);
+
+    private static readonly MemoryCacheEntryOptions ExcerptEntry = new() { SlidingExpiration = TimeSpan.FromHours(1) };
+
+    /// <summary>
+    /// The excerpt of each row, computed from the body once per notice version and kept in process: the feed
+    /// does not read bodies (up to 20,000 characters each) on every request. The bodies of the versions not yet
+    /// seen come in one query.
+    /// </summary>
+    private static async Task<Dictionary<int, string>> ExcerptsAsync(AppDbContext db, IMemoryCache cache, List<Row> page, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<int, string>(page.Count);
+        List<int>? missing = null;
+        foreach (var row in page)
         {
-            page.RemoveAt(page.Count - 1);
+            if (cache.TryGetValue(new ExcerptKey(row.Id, row.Version), out string? excerpt) && excerpt is not null)
+            {
+                result[row.Id] = excerpt;
+            }
+            else
+            {
+                (missing ??= []).Add(row.Id);
+            }
         }
 
-        var items = page.Select(n => new Item(
-            n.Id, n.Title, NoticeHtml.Excerpt(n.Body), n.Visibility, n.Pinned, n.RequiresAck, n.PublishedAt!.Value, n.Version > 1,
-            units.Find(n.UnitId)?.Name ?? string.Empty, n.IsRecipient, n.IsRecipient && n.ReadAt is null, n.ReadAt, n.AckedAt)).ToList();
-        var last = page.LastOrDefault();
-        var next = hasMore && last is not null ? new FeedCursor(last.Pinned, last.PublishedAt!.Value, last.Id).Encode() : null;
-        return TypedResults.Ok(new ListPage<Item>(items, next));
+        if (missing is not null)
+        {
+            var bodies = await db.Notices.AsNoTracking().Where(n => missing.Contains(n.Id)).Select(n => new { n.Id, n.Version, n.Body }).ToListAsync(cancellationToken);
+            foreach (var body in bodies)
+            {
+                var excerpt = NoticeHtml.Excerpt(body.Body);
+                cache.Set(new ExcerptKey(body.Id, body.Version), excerpt, ExcerptEntry);
+                result[body.Id] = excerpt;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The sort key of the last item of a page, opaque to clients.</summary>

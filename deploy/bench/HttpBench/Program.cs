@@ -22,6 +22,9 @@ var duration = int.Parse(Option("--duration") ?? (quick ? "3" : "10"), CultureIn
 var connections = int.Parse(Option("--connections") ?? "64", CultureInfo.InvariantCulture);
 var stormSize = int.Parse(Option("--storm") ?? "500", CultureInfo.InvariantCulture);
 var stormPlaces = stormSize / 5;
+var costRequests = int.Parse(Option("--requests") ?? "2000", CultureInfo.InvariantCulture);
+var costOnly = args.Contains("--cost");
+var costs = new List<Cost>();
 var repo = FindRepository();
 var work = Path.Combine(Path.GetTempPath(), $"smartbranch-httpbench-{Environment.ProcessId}");
 Directory.CreateDirectory(work);
@@ -30,12 +33,23 @@ var processes = new List<Process>();
 
 try
 {
-    Require("wrk");
     Require("redis-server");
-
-    var apiFolder = Option("--api") ?? await PublishApiAsync(repo, work);
     var redisPort = FreePort();
     processes.Add(Start("redis-server", $"--port {redisPort} --bind 127.0.0.1 --save \"\" --appendonly no", null, quiet: true));
+
+    // 0. What one request costs, counted in process (independent of the machine's load).
+    Console.WriteLine($"per-request cost, in process, {costRequests} sequential requests each…");
+    costs.AddRange(await RequestCost.MeasureAsync(Path.Combine(repo, "Api"), Path.Combine(work, "cost.db"), redisPort, costRequests, args.Contains("--show-sql")
+        ? new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" }
+        : new Dictionary<string, string?>(), Option("--only")));
+    if (costOnly)
+    {
+        Report.PrintCosts(costs);
+        return;
+    }
+
+    Require("wrk");
+    var apiFolder = Option("--api") ?? await PublishApiAsync(repo, work);
     var lua = Path.Combine(work, "request.lua");
     await File.WriteAllTextAsync(lua, Wrk.Script);
 
@@ -111,7 +125,17 @@ try
     await CountQueriesAsync(university, uniRequests, rows, "university");
     await university.StopAsync(processes);
 
+    // 4. The reminder drain, by its own benchmark (same Redis), so the one command prints every figure.
+    var reminderLines = args.Contains("--no-reminders") ? [] : await ReminderRun.RunAsync(repo, redisPort, int.Parse(Option("--reminders") ?? "10000", CultureInfo.InvariantCulture));
+
     Report.Print(rows, baselineRow, connections, duration, generation);
+    Report.PrintCosts(costs);
+    if (reminderLines.Count > 0)
+    {
+        Console.WriteLine();
+        Console.WriteLine("Reminder drain (deploy/bench/ReminderBench):");
+        reminderLines.ForEach(Console.WriteLine);
+    }
 }
 finally
 {
@@ -296,6 +320,38 @@ namespace SmartBranch.Bench
         }
     }
 
+    /// <summary>The settings every API the benchmark starts runs with; see README for how they differ from production.</summary>
+    internal static class ApiSettings
+    {
+        /// <summary>
+        /// Neither Development (which validates DI scopes on every resolution, turns on the developer pages and
+        /// the emulator by default) nor Production (which refuses the WeChat emulator): a named environment that
+        /// takes Production's code paths except that the emulators are switched on explicitly.
+        /// </summary>
+        public const string Environment = "Staging";
+
+        public static Dictionary<string, string?> Common(string databasePath, int redisPort, string name, bool demoData) => new()
+        {
+            ["ConnectionStrings:Default"] = $"Data Source={databasePath}",
+            ["Database:Provider"] = "Sqlite",
+            ["Redis:ConnectionString"] = $"127.0.0.1:{redisPort}",
+            ["Redis:InstanceName"] = $"{name}:",
+            ["DemoData:Enabled"] = demoData ? "true" : "false",
+            ["WeChat:UseEmulator"] = "true",
+            ["WeChatPay:UseEmulator"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Warning",
+            // The per-address limits stay on (production-like); wrk's login requests come through a trusted
+            // loopback proxy with X-Forwarded-For spread over many addresses, as behind nginx.
+            ["ForwardedHeaders:Enabled"] = "true",
+            ["RateLimiting:LoginPermitsPerMinute"] = "100000",
+            // The emulator's dev-… codes can be replayed, a real wx.login code cannot: the login row replays one
+            // member's code, so the per-code and per-account limits are raised (they answer 429 otherwise).
+            ["RateLimiting:LoginAttemptsPerCode"] = "100000",
+            ["RateLimiting:LoginsPerAccountPerMinute"] = "100000",
+        };
+    }
+
     /// <summary>One published API process on one SQLite file, with production-like settings (see README).</summary>
     internal sealed class ApiRun(string apiFolder, string databasePath, int redisPort, string name, bool demoData)
     {
@@ -312,28 +368,13 @@ namespace SmartBranch.Bench
         {
             var port = FreePort();
             Url = $"http://127.0.0.1:{port}";
-            var environment = new Dictionary<string, string>
-            {
-                // Development: the WeChat emulator needs it (Production refuses to start without a real AppId/AppSecret).
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["ASPNETCORE_URLS"] = Url,
-                ["ConnectionStrings__Default"] = $"Data Source={databasePath}",
-                ["Redis__ConnectionString"] = $"127.0.0.1:{redisPort}",
-                ["Redis__InstanceName"] = $"{name}:",
-                ["DemoData__Enabled"] = demoData ? "true" : "false",
-                ["Logging__LogLevel__Default"] = "Warning",
-                ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = queryLog ? "Information" : "Warning",
-                // While counting queries the reminder loops must not poll (their statements would be counted too).
-                ["Reminders__BackgroundDispatch"] = queryLog ? "false" : "true",
-                // The per-address limits stay on (production-like); wrk's login requests come through a trusted
-                // loopback proxy with X-Forwarded-For spread over many addresses, as behind nginx.
-                ["ForwardedHeaders__Enabled"] = "true",
-                ["RateLimiting__LoginPermitsPerMinute"] = "100000",
-                // The emulator's dev-… codes can be replayed, a real wx.login code cannot: the login row replays one
-                // member's code, so the per-code and per-account limits are raised (they answer 429 otherwise).
-                ["RateLimiting__LoginAttemptsPerCode"] = "100000",
-                ["RateLimiting__LoginsPerAccountPerMinute"] = "100000",
-            };
+            var settings = ApiSettings.Common(databasePath, redisPort, name, demoData);
+            settings["ASPNETCORE_ENVIRONMENT"] = ApiSettings.Environment;
+            settings["ASPNETCORE_URLS"] = Url;
+            settings["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = queryLog ? "Information" : "Warning";
+            // While counting queries the reminder loops must not poll (their statements would be counted too).
+            settings["Reminders:BackgroundDispatch"] = queryLog ? "false" : "true";
+            var environment = settings.ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value ?? string.Empty);
             Process = Processes.Start("dotnet", $"\"{Path.Combine(apiFolder, "SmartBranch.Api.dll")}\"", environment, quiet: true, line =>
             {
                 if (line.Contains("Executed DbCommand", StringComparison.Ordinal))
@@ -482,8 +523,54 @@ namespace SmartBranch.Bench
         private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
     }
 
+    /// <summary>Runs ReminderBench (Release) against the benchmark's Redis and keeps its summary lines.</summary>
+    internal static class ReminderRun
+    {
+        public static async Task<List<string>> RunAsync(string repo, int redisPort, int reminders)
+        {
+            Console.WriteLine($"reminder drain: {reminders} reminders (ReminderBench)…");
+            var lines = new List<string>();
+            using var run = Processes.Start(
+                "dotnet",
+                $"run -c Release --project \"{Path.Combine(repo, "deploy", "bench", "ReminderBench")}\" -- --reminders {reminders} --redis 127.0.0.1:{redisPort}",
+                null,
+                quiet: true,
+                line =>
+                {
+                    if (line.StartsWith("emulator raw:", StringComparison.Ordinal) || line.StartsWith("pipeline:", StringComparison.Ordinal) || line.StartsWith("ratio:", StringComparison.Ordinal) || line.StartsWith("queue:", StringComparison.Ordinal))
+                    {
+                        lock (lines)
+                        {
+                            lines.Add(line);
+                        }
+                    }
+                });
+            await run.WaitForExitAsync();
+            if (run.ExitCode != 0)
+            {
+                lines.Add($"ReminderBench exited with {run.ExitCode}");
+            }
+
+            return lines;
+        }
+    }
+
     internal static class Report
     {
+        public static void PrintCosts(List<Cost> costs)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Per-request cost (in process, demo data set, {costs.FirstOrDefault()?.Requests} sequential requests after a warm-up; whole process, so login includes the emulator's side):");
+            Console.WriteLine();
+            Console.WriteLine("| request | SQL/req | Redis commands/req | KB allocated/req | CPU µs/req |");
+            Console.WriteLine("|---|---:|---:|---:|---:|");
+            foreach (var cost in costs)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {cost.Name} | {cost.Queries:0.##} | {cost.RedisCommands:0.##} | {cost.AllocatedKb:F1} | {cost.CpuMicroseconds:F0} |"));
+            }
+        }
+
         public static void Print(List<Row> rows, Row baseline, int connections, int duration, UniversityData.Generated generation)
         {
             var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";

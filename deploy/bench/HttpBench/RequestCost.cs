@@ -1,0 +1,271 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.AspNetCore.Mvc.Testing;
+using StackExchange.Redis;
+
+namespace SmartBranch.Bench;
+
+/// <summary>What one request costs the API process, measured by counting rather than timing.</summary>
+internal sealed record Cost(string Name, int Requests, double Queries, double RedisCommands, double AllocatedKb, double CpuMicroseconds, int Gen0Collections);
+
+/// <summary>
+/// The cost of one request, measured in process and independent of what else the machine is doing: the API
+/// is hosted in this process on real Kestrel (WebApplicationFactory, production-like settings, see README), and
+/// a socket client that allocates nothing per request sends the same request <c>n</c> times, one at a time,
+/// after a warm-up. Per request: database commands (EF Core's DiagnosticListener), Redis commands (the
+/// server's own <c>total_commands_processed</c>), bytes allocated by the whole process
+/// (<see cref="GC.GetTotalAllocatedBytes"/>) and CPU time of the whole process. The background loops are off
+/// so nothing else runs; the client's own share is a few hundred bytes and a few microseconds.
+/// </summary>
+internal static class RequestCost
+{
+    /// <summary>Hosts the API on a new demo database and measures the demo rows' requests.</summary>
+    public static async Task<List<Cost>> MeasureAsync(string apiProject, string databasePath, int redisPort, int requests, IReadOnlyDictionary<string, string?> extraSettings, string? only = null)
+    {
+        var settings = new Dictionary<string, string?>(ApiSettings.Common(databasePath, redisPort, "cost", demoData: true))
+        {
+            ["Reminders:BackgroundDispatch"] = "false",
+            ["Org:SweepInterval"] = "00:00:00",
+        };
+        foreach (var (key, value) in extraSettings)
+        {
+            settings[key] = value;
+        }
+
+        var port = Processes.FreePort();
+        await using var factory = new InProcessApi(apiProject, settings);
+        factory.UseKestrel(port);
+        factory.StartServer();
+        var url = $"http://127.0.0.1:{port}";
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        async Task<Session> Login(string code)
+        {
+            using var response = await http.PostAsJsonAsync("/api/auth/wechat-login", new { code });
+            response.EnsureSuccessStatusCode();
+            var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            return new Session(body["token"]!.GetValue<string>(), body["member"]);
+        }
+
+        var member = await Login("dev-member");
+        var secretary = await Login("dev-secretary");
+        var admin = await Login("dev-admin");
+        using var feed = new HttpRequestMessage(HttpMethod.Get, "/api/notices") { Headers = { Authorization = new("Bearer", member.Token) } };
+        using var feedResponse = await http.SendAsync(feed);
+        var notice = System.Text.Json.Nodes.JsonNode.Parse(await feedResponse.Content.ReadAsStringAsync())!["items"]!.AsArray()
+            .First(i => i!["isRecipient"]!.GetValue<bool>() && i["visibility"]!.GetValue<string>() == "Internal")!["id"]!.GetValue<int>();
+        var list = new List<Probe>
+        {
+            new("feed `GET /api/notices`", "/api/notices", member.Token, null),
+            new("`GET /api/me`", "/api/me", member.Token, null),
+            new("login of a returning member", "/api/auth/wechat-login", null, """{"code":"dev-member"}"""),
+            new("recipient figures", $"/api/notices/{notice}/recipients", secretary.Token, null),
+            new("unread list", $"/api/notices/{notice}/recipients?state=unread", secretary.Token, null),
+            new("compliance report (general branch)", $"/api/org/units/{admin.RoleUnit("GeneralBranchAdmin")}/compliance", admin.Token, null),
+        };
+        using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redisPort},allowAdmin=true");
+        var server = redis.GetServer("127.0.0.1", redisPort);
+        using var commands = new CommandCounter();
+        var results = new List<Cost>();
+        foreach (var probe in list.Where(p => only is null || p.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
+        {
+            using var client = new RawClient(port, probe);
+            await Task.Run(() => client.Send(Math.Max(50, requests / 10))); // warm-up: JIT, caches, pools
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var redisBefore = await TotalCommandsAsync(server);
+            var queriesBefore = commands.Count;
+            var gen0Before = GC.CollectionCount(0);
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+            await Task.Run(() => client.Send(requests));
+            var bytes = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var gen0 = GC.CollectionCount(0) - gen0Before;
+            var queries = commands.Count - queriesBefore;
+
+            // INFO itself is one command; the second INFO is not yet counted when it answers.
+            var redisCommands = await TotalCommandsAsync(server) - redisBefore - 1;
+            var cost = new Cost(probe.Name, requests, (double)queries / requests, (double)redisCommands / requests, bytes / 1024.0 / requests, cpu.TotalMicroseconds / requests, gen0);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  cost of {cost.Name,-40} SQL {cost.Queries,5:F2}  Redis {cost.RedisCommands,5:F2}  {cost.AllocatedKb,8:F1} KB  CPU {cost.CpuMicroseconds,8:F0} µs  (n={requests}, gen0 GCs {gen0})"));
+            results.Add(cost);
+        }
+
+        return results;
+    }
+
+    private static async Task<long> TotalCommandsAsync(IServer server)
+    {
+        var info = await server.InfoAsync("stats");
+        var value = info.SelectMany(g => g).First(p => p.Key == "total_commands_processed").Value;
+        return long.Parse(value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The API assembly hosted in this process (its entry point, found through a public type of it).</summary>
+    private sealed class InProcessApi(string contentRoot, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<SmartBranch.Api.Common.Auth.AccessCache>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment(ApiSettings.Environment);
+            builder.UseContentRoot(contentRoot);
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+    }
+
+    /// <summary>Counts EF Core's executed database commands in this process.</summary>
+    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly IDisposable _subscription;
+        private readonly List<IDisposable> _listeners = [];
+        private int _count;
+
+        public CommandCounter() => _subscription = DiagnosticListener.AllListeners.Subscribe(this);
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == "Microsoft.EntityFrameworkCore")
+            {
+                lock (_listeners)
+                {
+                    _listeners.Add(value.Subscribe(this, name => name == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted"));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value) => Interlocked.Increment(ref _count);
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            _subscription.Dispose();
+            lock (_listeners)
+            {
+                _listeners.ForEach(l => l.Dispose());
+            }
+        }
+    }
+
+    /// <summary>
+    /// One keep-alive HTTP/1.1 connection with blocking socket calls and buffers allocated once, so the process's
+    /// allocations during a run are the server's. Reads Content-Length and chunked bodies; refuses non-2xx answers.
+    /// </summary>
+    private sealed class RawClient : IDisposable
+    {
+        private readonly Socket _socket;
+        private readonly byte[] _request;
+        private readonly byte[] _buffer = new byte[1 << 20];
+        private readonly string _name;
+
+        public RawClient(int port, Probe probe)
+        {
+            _name = probe.Name;
+            _socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            _socket.Connect(new IPEndPoint(IPAddress.Loopback, port));
+            var head = new StringBuilder();
+            head.Append(CultureInfo.InvariantCulture, $"{(probe.Body is null ? "GET" : "POST")} {probe.Path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n");
+            if (probe.Token is { } token)
+            {
+                head.Append(CultureInfo.InvariantCulture, $"Authorization: Bearer {token}\r\n");
+            }
+
+            var body = probe.Body is null ? [] : Encoding.UTF8.GetBytes(probe.Body);
+            if (probe.Body is not null)
+            {
+                head.Append(CultureInfo.InvariantCulture, $"Content-Type: application/json\r\nContent-Length: {body.Length}\r\n");
+            }
+
+            head.Append("\r\n");
+            _request = [.. Encoding.ASCII.GetBytes(head.ToString()), .. body];
+        }
+
+        public void Send(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _socket.Send(_request);
+                ReadResponse();
+            }
+        }
+
+        private void ReadResponse()
+        {
+            var filled = 0;
+            int headerEnd;
+            while ((headerEnd = _buffer.AsSpan(0, filled).IndexOf("\r\n\r\n"u8)) < 0)
+            {
+                filled += Receive(filled);
+            }
+
+            var head = _buffer.AsSpan(0, headerEnd);
+            var status = (head[9] - '0') * 100 + (head[10] - '0') * 10 + (head[11] - '0');
+            if (status is < 200 or > 299)
+            {
+                throw new InvalidOperationException($"{_name} answered {status}: {Encoding.UTF8.GetString(_buffer, 0, filled)}");
+            }
+
+            var bodyStart = headerEnd + 4;
+            var lengthAt = IndexOfHeader(head, "\r\ncontent-length:"u8);
+            if (lengthAt >= 0)
+            {
+                var value = head[(lengthAt + 17)..];
+                value = value[..(value.IndexOf("\r\n"u8) is var e and >= 0 ? e : value.Length)].Trim((byte)' ');
+                var length = int.Parse(value, CultureInfo.InvariantCulture);
+                while (filled < bodyStart + length)
+                {
+                    filled += Receive(filled);
+                }
+
+                return;
+            }
+
+            // Chunked: the body ends with a zero-length chunk.
+            while (!_buffer.AsSpan(bodyStart, filled - bodyStart).EndsWith("\r\n0\r\n\r\n"u8) && !(filled - bodyStart == 5 && _buffer.AsSpan(bodyStart, 5).SequenceEqual("0\r\n\r\n"u8)))
+            {
+                filled += Receive(filled);
+            }
+        }
+
+        private static int IndexOfHeader(ReadOnlySpan<byte> head, ReadOnlySpan<byte> lowerName)
+        {
+            for (var i = 0; i + lowerName.Length <= head.Length; i++)
+            {
+                var match = true;
+                for (var j = 0; j < lowerName.Length && match; j++)
+                {
+                    var b = head[i + j];
+                    match = (b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b + 32) : b) == lowerName[j];
+                }
+
+                if (match)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private int Receive(int filled)
+        {
+            var read = _socket.Receive(_buffer, filled, _buffer.Length - filled, SocketFlags.None);
+            return read > 0 ? read : throw new InvalidOperationException($"{_name}: the server closed the connection.");
+        }
+
+        public void Dispose() => _socket.Dispose();
+    }
+}
