@@ -16,18 +16,22 @@ module.exports = {
   MEETING_TYPES,
   /** scope: upcoming | past | mine */
   list: (scope) => client.get('/api/meetings', { scope }).then((page) => page.items),
+  /** One page of a scope: { items, nextCursor }. The API answers a scope whole (at most 200, nextCursor null), so there is no cursor to send. */
+  page: (scope) => client.get('/api/meetings', { scope }),
   get: (id) => client.get('/api/meetings/' + id),
   /** { unitId, type, topic, startsAt, endsAt, place, onlineLink, agenda, visibility } */
   create: (meeting, idempotencyKey) => client.create('/api/meetings', meeting, idempotencyKey),
   update: (id, meeting) => client.put('/api/meetings/' + id, meeting),
   cancel: (id, reason) => client.post('/api/meetings/' + id + '/cancel', { reason }),
-  askLeave: (id, reason) => client.post('/api/meetings/' + id + '/leave-requests', { reason }),
+  askLeave: (id, reason, idempotencyKey) => client.create('/api/meetings/' + id + '/leave-requests', { reason }, idempotencyKey),
   approveLeave: (leaveId) => client.post('/api/leave-requests/' + leaveId + '/approve'),
   rejectLeave: (leaveId, note) => client.post('/api/leave-requests/' + leaveId + '/reject', { note }),
   checkInCode: (id) => client.get('/api/meetings/' + id + '/check-in-code'),
   checkIn: (id, code) => client.post('/api/meetings/' + id + '/check-in', { code }),
   checkInMember: (id, memberId) => client.post('/api/meetings/' + id + '/attendees/' + memberId + '/check-in'),
   attendance: (id) => client.get('/api/meetings/' + id + '/attendance'),
+  /** General meeting only: { title, yes, no, abstain } → { id, title, yes, no, abstain, voters, votersPresent, passed } (409 when not quorate). */
+  recordResolution: (id, resolution, idempotencyKey) => client.create('/api/meetings/' + id + '/resolutions', resolution, idempotencyKey),
   minutes: (id) => client.get('/api/meetings/' + id + '/minutes'),
   /** Published minutes are kept as append-only revisions. */
   saveMinutes: (id, content) => client.put('/api/meetings/' + id + '/minutes', { content, publish: true }),
