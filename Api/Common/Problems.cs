@@ -55,7 +55,8 @@ public static class Problems
 
     /// <summary>
     /// The one conversion of a domain refusal to ProblemDetails: the status follows from its kind (400, 403,
-    /// 404, 409, 429), the detail is its Chinese message and <c>code</c> its stable code.
+    /// 404, 409, 422, 429), the title is its own or the status's, the detail is its Chinese message and <c>code</c>
+    /// its stable code.
     /// </summary>
     public static ProblemHttpResult From(DomainError error)
     {
@@ -65,9 +66,10 @@ public static class Problems
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
             ErrorKind.TooManyAttempts => StatusCodes.Status429TooManyRequests,
+            ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
             _ => StatusCodes.Status400BadRequest,
         };
-        return TypedResults.Problem(error.Message, statusCode: statusCode, title: Titles[statusCode],
+        return TypedResults.Problem(error.Message, statusCode: statusCode, title: error.Title ?? Titles[statusCode],
             extensions: new Dictionary<string, object?> { ["code"] = error.Code });
     }
 

@@ -17,19 +17,26 @@ public enum ErrorKind
 
     /// <summary>The caller tried too often and must wait (429).</summary>
     TooManyAttempts,
+
+    /// <summary>Well-formed, but the content itself is refused: a classification marking, a failed content check (422).</summary>
+    Unprocessable,
 }
 
 /// <summary>
 /// A rule the domain refused. <see cref="Message"/> is shown to users, so it is Simplified Chinese;
-/// <see cref="Code"/> is stable for clients (e.g. <c>activity.full</c>).
+/// <see cref="Code"/> is stable for clients (e.g. <c>activity.full</c>); <see cref="Title"/>, when set, is the
+/// headline shown above the message (otherwise the status's own, e.g. 请求有误).
 /// </summary>
-public sealed record DomainError(string Code, string Message, ErrorKind Kind = ErrorKind.Invalid)
+public sealed record DomainError(string Code, string Message, ErrorKind Kind = ErrorKind.Invalid, string? Title = null)
 {
     public static DomainError Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
 
     public static DomainError Forbidden(string code, string message) => new(code, message, ErrorKind.Forbidden);
 
     public static DomainError NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
+
+    /// <summary>A refusal of the content itself (422) under its own headline.</summary>
+    public static DomainError Unprocessable(string code, string title, string message) => new(code, message, ErrorKind.Unprocessable, title);
 
     /// <summary>The same refusal as another kind, where the caller knows better (a rule read as "not allowed here").</summary>
     public DomainError As(ErrorKind kind) => this with { Kind = kind };

@@ -14,9 +14,8 @@ public readonly record struct Result(DomainError? Error)
     public static implicit operator Result(DomainError error) => new(error);
 }
 
-/// <summary>The outcome of a domain operation that makes something: the value, or the <see cref="DomainError"/>.</summary>
+/// <summary>The outcome of a domain operation that makes or finds something: the value, or the <see cref="DomainError"/>.</summary>
 public readonly record struct Result<T>(T? Value, DomainError? Error)
-    where T : class
 {
     public bool Succeeded => Error is null;
 
@@ -24,7 +23,7 @@ public readonly record struct Result<T>(T? Value, DomainError? Error)
 
     public static implicit operator Result<T>(T value) => new(value, null);
 
-    public static implicit operator Result<T>(DomainError error) => new(null, error);
+    public static implicit operator Result<T>(DomainError error) => new(default, error);
 
     /// <summary><c>var (value, error) = …</c>: exactly one of the two is set.</summary>
     public void Deconstruct(out T? value, out DomainError? error)

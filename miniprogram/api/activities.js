@@ -4,8 +4,8 @@ const client = require('./client');
 module.exports = {
   /** scope: open | mine | past */
   list: (scope) => client.get('/api/activities', { scope }).then((data) => data.items),
-  /** The scope as one list page ({ items, nextCursor: null }): the API answers a scope whole, so there is no next page. */
-  page: (scope) => client.get('/api/activities', { scope }).then(client.toPage),
+  /** One page of a scope: { items, nextCursor }. The API answers a scope whole (nextCursor null), so there is no cursor to send. */
+  page: (scope) => client.get('/api/activities', { scope }),
   get: (id) => client.get('/api/activities/' + id),
   /** { unitId, title, description, place, startsAt, endsAt, signUpOpensAt, signUpClosesAt, capacity, waitingList, visibility, audience } */
   create: (activity, idempotencyKey) => client.create('/api/activities', activity, idempotencyKey),

@@ -3,5 +3,5 @@ const client = require('./client');
 
 module.exports = {
   /** One page: { items: [{ id, at, actorName, unitName, action, targetType, targetId, summary }], nextCursor }. */
-  page: (unitId, cursor, limit) => client.get('/api/audit', { unitId, cursor, limit: limit || 30 }).then(client.toPage),
+  page: (unitId, cursor, limit) => client.get('/api/audit', { unitId, cursor, limit: limit || 30 }),
 };

@@ -22,7 +22,7 @@ module.exports = {
   /** → { shareId, path } (only published Public notices) */
   shareNotice: (id) => client.post('/api/shares', { subjectType: 'notice', subjectId: Number(id) }),
   /** The committee's approval queue of the unit: { items, nextCursor } of stories waiting for approval. */
-  pendingStories: (unitId, cursor) => client.get('/api/stories', { unitId, cursor, limit: 20, status: 'pending' }).then(client.toPage),
+  pendingStories: (unitId, cursor) => client.get('/api/stories', { unitId, cursor, limit: 20, status: 'pending' }),
   approveStory: (id) => client.post('/api/stories/' + id + '/approve'),
   /** { name, slogan, labels (≤8 × 20 chars), logoMediaId, coverMediaId, introduction, themeColor '#RRGGBB' } */
   updateBrand: (unitId, brand) => client.put('/api/org/units/' + unitId + '/brand', brand),

@@ -16,8 +16,8 @@ module.exports = {
   MEETING_TYPES,
   /** scope: upcoming | past | mine */
   list: (scope) => client.get('/api/meetings', { scope }).then((page) => page.items),
-  /** The scope as one list page ({ items, nextCursor: null }): the API answers a scope whole, so there is no next page. */
-  page: (scope) => client.get('/api/meetings', { scope }).then(client.toPage),
+  /** One page of a scope: { items, nextCursor }. The API answers a scope whole (at most 200, nextCursor null), so there is no cursor to send. */
+  page: (scope) => client.get('/api/meetings', { scope }),
   get: (id) => client.get('/api/meetings/' + id),
   /** { unitId, type, topic, startsAt, endsAt, place, onlineLink, agenda, visibility } */
   create: (meeting, idempotencyKey) => client.create('/api/meetings', meeting, idempotencyKey),

@@ -48,7 +48,7 @@ module.exports = {
   createInvitation: (unitId, { expiresAt, singleUse }, idempotencyKey) =>
     client.create('/api/org/units/' + unitId + '/invitations', { expiresAt, singleUse }, idempotencyKey || client.newIdempotencyKey()),
   /** → [{ id, scene, singleUse, useCount, createdAt, createdBy, expiresAt, revokedAt, state }] */
-  invitations: (unitId) => client.get('/api/org/units/' + unitId + '/invitations').then((d) => d.invitations),
+  invitations: (unitId) => client.get('/api/org/units/' + unitId + '/invitations').then((data) => data.invitations),
   revokeInvitation: (id) => client.post('/api/invitations/' + id + '/revoke'),
   /** The invitation's mini-program code (PNG) as a temp file an <image> shows. */
   invitationCode: (id) => client.download('/api/invitations/' + id + '/qrcode'),

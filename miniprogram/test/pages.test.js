@@ -376,7 +376,7 @@ describe('list pages', () => {
     expect(page.data.done).toBe(false);
   });
 
-  test('a list the API answers whole (an array) is one page; switching scope reloads', async () => {
+  test('a list the API answers whole (nextCursor null) is one page; switching scope reloads', async () => {
     const meeting = (id) => ({ id, type: 'PartyLesson', topic: '党课' + id, startsAt: '2026-03-02T06:30:00Z', endsAt: '2026-03-02T08:00:00Z' });
     const { app } = appAs(MEMBER, { 'GET /api/meetings': (req) => (req.query.scope === 'past' ? { items: [meeting(7)], nextCursor: null } : { items: [meeting(5), meeting(6)], nextCursor: null }) });
     const page = await app.open('meetings');
@@ -552,7 +552,7 @@ describe('meetings', () => {
   });
 
   test('a branch without party groups cannot hold a 党小组会 and is told so before sending', async () => {
-    const { app, sent } = appAs(SECRETARY, { 'GET /api/org/units': () => ({ items: [{ id: 2, kind: 'Branch', name: '教工第一党支部' }], nextCursor: null }) });
+    const { app, sent } = appAs(SECRETARY, { 'GET /api/org/units': () => ({ nextCursor: null, items: [{ id: 2, kind: 'Branch', name: '教工第一党支部' }] }) });
     const page = await app.open('meeting-create', { type: 'PartyGroupMeeting' });
     page.setData({ topic: '党小组学习', place: '302' });
     expect(await page.submit()).toBeNull();

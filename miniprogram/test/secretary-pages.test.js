@@ -296,13 +296,13 @@ describe('transfer letter and receipt', () => {
 
   test('the transfers list leads the committee to the paperwork and shows members the letter number', async () => {
     const units = [{ id: 1, kind: 'GeneralBranch', name: '党总支', children: [{ id: 2, kind: 'Branch', name: '教工第一党支部' }] }];
-    const { app } = appAs(SECRETARY, { 'GET /api/transfers': () => ({ items: [approved], nextCursor: null }), 'GET /api/org/units': () => ({ items: units, nextCursor: null }) });
+    const { app } = appAs(SECRETARY, { 'GET /api/transfers': () => ({ nextCursor: null, items: [approved] }), 'GET /api/org/units': () => ({ items: units, nextCursor: null }) });
     const page = await app.open('transfers');
     expect(page.data.rows[0].paperwork).toBe(true);
     page.letter(event({ id: 12 }));
     expect(app.wx.calls.navigations).toEqual([{ type: 'navigateTo', url: '/pkg-secretary/transfer-letter/index?id=12' }]);
 
-    const mine = appAs(MEMBER, { 'GET /api/transfers': () => ({ items: [Object.assign({}, approved, { canIssueLetter: false, letterNumber: 'JX2026-0007', validUntil: '2026-04-01' })], nextCursor: null }), 'GET /api/org/units': () => ({ items: units, nextCursor: null }) }).app;
+    const mine = appAs(MEMBER, { 'GET /api/transfers': () => ({ nextCursor: null, items: [Object.assign({}, approved, { canIssueLetter: false, letterNumber: 'JX2026-0007', validUntil: '2026-04-01' })] }), 'GET /api/org/units': () => ({ items: units, nextCursor: null }) }).app;
     const row = (await mine.open('transfers')).data.rows[0];
     expect(row).toMatchObject({ paperwork: false, letterNumber: 'JX2026-0007', validUntil: '2026-04-01' });
   });

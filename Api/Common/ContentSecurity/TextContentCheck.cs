@@ -16,11 +16,11 @@ public enum ContentVerdict
     Unavailable,
 }
 
-/// <summary>The verdict on a text, and the refusal to answer with when it must not be stored.</summary>
-public readonly record struct TextScreening(ContentVerdict Verdict, ProblemHttpResult? Refusal)
+/// <summary>What a verdict adds to the audit entry of the text it was given on.</summary>
+public static class ContentVerdicts
 {
     /// <summary>What an audit entry adds for text stored without a plain pass: "" for a pass.</summary>
-    public string AuditNote => Verdict switch
+    public static string AuditNote(this ContentVerdict verdict) => verdict switch
     {
         ContentVerdict.Review => "（内容安全检测：需人工复核）",
         ContentVerdict.Unavailable => "（内容安全检测未完成）",
@@ -40,27 +40,28 @@ public sealed class TextContentCheck(WeChatClient weChat, AppMetrics metrics, IL
 {
     /// <summary>
     /// Screens <paramref name="title"/> and <paramref name="texts"/> (empty or null parts are skipped):
-    /// a classification marking or a risky verdict comes back with its 422 refusal; otherwise the verdict.
+    /// a classification marking or a risky verdict is refused (<see cref="ErrorKind.Unprocessable"/>, 422 through
+    /// <c>Problems.From</c>); otherwise the verdict.
     /// </summary>
-    public async Task<TextScreening> ScreenAsync(string posterOpenId, string title, IReadOnlyList<string?> texts, CancellationToken cancellationToken)
+    public async Task<Result<ContentVerdict>> ScreenAsync(string posterOpenId, string title, IReadOnlyList<string?> texts, CancellationToken cancellationToken)
     {
         var classified = Classification.Check([title, .. texts]);
         if (!classified.Succeeded)
         {
-            return new(ContentVerdict.Risky, Problems.Unprocessable("内容涉及密级标识", classified.Error!.Message));
+            return classified.Error! with { Kind = ErrorKind.Unprocessable, Title = "内容涉及密级标识" };
         }
 
         var body = string.Join('\n', texts.Where(t => !string.IsNullOrWhiteSpace(t)));
         if (string.IsNullOrWhiteSpace(title) && body.Length == 0)
         {
             // Nothing written (an optional reason left empty): nothing to check.
-            return new(ContentVerdict.Pass, null);
+            return ContentVerdict.Pass;
         }
 
         var verdict = await CheckAsync(posterOpenId, title, body, cancellationToken);
         return verdict == ContentVerdict.Risky
-            ? new(verdict, Problems.Unprocessable("内容未通过安全检测", "填写的内容含有不适宜发布的内容，未能通过微信内容安全检测。请修改后重新提交。"))
-            : new(verdict, null);
+            ? DomainError.Unprocessable("content.risky", "内容未通过安全检测", "填写的内容含有不适宜发布的内容，未能通过微信内容安全检测。请修改后重新提交。")
+            : verdict;
     }
 
     /// <summary>msgSecCheck v2 alone (no marking check), in pieces WeChat accepts, cut between whole characters.</summary>

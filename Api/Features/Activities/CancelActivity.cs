@@ -28,9 +28,9 @@ public static class CancelActivity
 
         // The reason is passed on to everyone signed up: the shared text policy.
         var screening = await check.ScreenAsync(current.OpenId, string.Empty, [request.Reason], cancellationToken);
-        if (screening.Refusal is { } refused)
+        if (screening.Error is { } refused)
         {
-            return refused;
+            return Problems.From(refused);
         }
 
         var now = time.GetUtcNow();
@@ -59,7 +59,7 @@ public static class CancelActivity
                 activity.Place,
                 activity.CancelReason ?? "活动已取消");
             await reminders.ScheduleAsync(ReminderKind.Activity, SubjectTypes.Activity, id, ActivityEnrollments.CancelledSlot, people, now, content, ct);
-            audit.Record(activity.UnitId, "activity.cancelled", SubjectTypes.Activity, id, $"取消活动「{activity.Title}」，通知{people.Count}人。{reason}{screening.AuditNote}");
+            audit.Record(activity.UnitId, "activity.cancelled", SubjectTypes.Activity, id, $"取消活动「{activity.Title}」，通知{people.Count}人。{reason}{screening.Value.AuditNote()}");
             return (null, true);
         }, cancellationToken, startClean: true);
         if (error is not null)

@@ -44,9 +44,9 @@ public static class CreateActivity
 
         // Title, description and place reach members, calendar feeds and the big screen: the shared text policy.
         var screening = await check.ScreenAsync(current.OpenId, request.Title.Trim(), [request.Description, request.Place], cancellationToken);
-        if (screening.Refusal is { } refused)
+        if (screening.Error is { } refused)
         {
-            return refused;
+            return Problems.From(refused);
         }
 
         var now = time.GetUtcNow();
@@ -61,7 +61,7 @@ public static class CreateActivity
 
         // The audit entry needs the new id; one transaction keeps the two saves all-or-nothing.
         db.Activities.Add(created);
-        await db.SaveWithAuditAsync(() => audit.Record(created.UnitId, "activity.created", SubjectTypes.Activity, created.Id, $"创建活动「{created.Title}」{screening.AuditNote}"), cancellationToken);
+        await db.SaveWithAuditAsync(() => audit.Record(created.UnitId, "activity.created", SubjectTypes.Activity, created.Id, $"创建活动「{created.Title}」{screening.Value.AuditNote()}"), cancellationToken);
 
         var response = await ActivityResponses.LoadAsync(db, new ActivityView(created, false, true), current.Id, cancellationToken);
         return TypedResults.Created($"/api/activities/{created.Id}", response with { CanSignUp = await InAudienceAsync(db, created.Id, access, cancellationToken) });

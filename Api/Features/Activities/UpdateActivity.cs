@@ -50,9 +50,9 @@ public static class UpdateActivity
         }
 
         var screening = await check.ScreenAsync(current.OpenId, request.Title.Trim(), [request.Description, request.Place], cancellationToken);
-        if (screening.Refusal is { } refused)
+        if (screening.Error is { } refused)
         {
-            return refused;
+            return Problems.From(refused);
         }
 
         var now = time.GetUtcNow();
@@ -76,7 +76,7 @@ public static class UpdateActivity
                 await reminders.RescheduleAsync(SubjectTypes.Activity, id, ActivityEnrollments.StartSlot, dueAt, ActivityEnrollments.StartContent(activity), ct);
             }
 
-            audit.Record(activity.UnitId, "activity.updated", SubjectTypes.Activity, id, $"修改活动「{activity.Title}」{screening.AuditNote}");
+            audit.Record(activity.UnitId, "activity.updated", SubjectTypes.Activity, id, $"修改活动「{activity.Title}」{screening.Value.AuditNote()}");
             return (null, true);
         }, cancellationToken, startClean: true);
         if (error is not null)

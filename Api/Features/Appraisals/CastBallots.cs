@@ -1,6 +1,5 @@
 using SmartBranch.Domain.Common;
 using SmartBranch.Api.Common.ContentSecurity;
-using SmartBranch.Api.Features.Brand;
 using SmartBranch.Domain.Interaction;
 
 namespace SmartBranch.Api.Features.Appraisals;
@@ -50,10 +49,10 @@ public static class CastBallots
         var choices = request.Choices!;
         foreach (var comment in choices.Select(c => c.Comment?.Trim()).Where(c => !string.IsNullOrEmpty(c)))
         {
-            var (_, problem) = await StoryText.CheckAsync("评语", comment!, current.OpenId, check, cancellationToken);
+            var (_, problem) = await check.ScreenAsync(current.OpenId, "评语", [comment!], cancellationToken);
             if (problem is not null)
             {
-                return problem;
+                return Problems.From(problem);
             }
         }
 

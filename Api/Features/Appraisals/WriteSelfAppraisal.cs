@@ -1,5 +1,4 @@
 using SmartBranch.Api.Common.ContentSecurity;
-using SmartBranch.Api.Features.Brand;
 using SmartBranch.Domain.Interaction;
 
 namespace SmartBranch.Api.Features.Appraisals;
@@ -43,10 +42,10 @@ public static class WriteSelfAppraisal
         }
 
         var text = request.Text.Trim();
-        var (_, problem) = await StoryText.CheckAsync("自我评价", text, current.OpenId, check, cancellationToken);
+        var (_, problem) = await check.ScreenAsync(current.OpenId, "自我评价", [text], cancellationToken);
         if (problem is not null)
         {
-            return problem;
+            return Problems.From(problem);
         }
 
         mine.WriteSelfAppraisal(text);

@@ -46,28 +46,28 @@ internal static class BrandRules
     /// Refuses images that are not the caller's own uploads, or that a public story would show to people the image
     /// is not public for. Rejected images are refused; pending ones wait for their verdict and show once it passes.
     /// </summary>
-    public static async Task<ProblemHttpResult?> CheckImagesAsync(AppDbContext db, IReadOnlyList<Guid> imageIds, int uploaderMemberId, Visibility visibility, CancellationToken cancellationToken)
+    public static async Task<Result> CheckImagesAsync(AppDbContext db, IReadOnlyList<Guid> imageIds, int uploaderMemberId, Visibility visibility, CancellationToken cancellationToken)
     {
         if (imageIds.Count == 0)
         {
-            return null;
+            return Result.Ok;
         }
 
         var ids = imageIds.Distinct().ToList();
         var images = await db.Media.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
         if (images.Count != ids.Count || images.Any(m => m.UploaderMemberId != uploaderMemberId))
         {
-            return Problems.BadRequest("图片无效", "只能使用您本人上传的图片，请重新上传。");
+            return new DomainError("media.not_own", "只能使用您本人上传的图片，请重新上传。", ErrorKind.Invalid, "图片无效");
         }
 
         if (images.Any(m => m.Status == MediaStatus.Rejected))
         {
-            return Problems.Unprocessable("图片未通过安全检测", "有图片未通过微信内容安全检测，请更换图片。");
+            return DomainError.Unprocessable("media.rejected", "图片未通过安全检测", "有图片未通过微信内容安全检测，请更换图片。");
         }
 
         return visibility == Visibility.Public && images.Any(m => m.Visibility != Visibility.Public)
-            ? Problems.BadRequest("图片级别不符", "公开的事迹只能使用公开的图片。")
-            : null;
+            ? new DomainError("media.not_public", "公开的事迹只能使用公开的图片。", ErrorKind.Invalid, "图片级别不符")
+            : Result.Ok;
     }
 
     /// <summary>Ids of the images of <paramref name="stories"/> that may be shown now (checked and passed).</summary>

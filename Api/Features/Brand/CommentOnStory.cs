@@ -49,7 +49,7 @@ public static class CommentOnStory
         var (verdict, refusal) = await check.ScreenAsync(current.OpenId, string.Empty, [text], cancellationToken);
         if (refusal is not null)
         {
-            return refusal;
+            return Problems.From(refusal);
         }
 
         switch (verdict)

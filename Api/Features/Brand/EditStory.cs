@@ -49,9 +49,9 @@ public static class EditStory
         // Images already on the story stay usable by whoever edits it; new ones must be the editor's own.
         var images = request.ImageIds ?? [];
         var added = images.Except(story.Images).ToList();
-        if (await BrandRules.CheckImagesAsync(db, added, current.Id, request.Visibility!.Value, cancellationToken) is { } imageProblem)
+        if ((await BrandRules.CheckImagesAsync(db, added, current.Id, request.Visibility!.Value, cancellationToken)).Error is { } imageProblem)
         {
-            return imageProblem;
+            return Problems.From(imageProblem);
         }
 
         // A story made public later must not show images that were uploaded as internal.
@@ -62,10 +62,10 @@ public static class EditStory
 
         var title = request.Title.Trim();
         var body = request.Body.Trim();
-        var (verdict, problem) = await StoryText.CheckAsync(title, body, current.OpenId, check, cancellationToken);
+        var (verdict, problem) = await check.ScreenAsync(current.OpenId, title, [body], cancellationToken);
         if (problem is not null)
         {
-            return problem;
+            return Problems.From(problem);
         }
 
         var now = time.GetUtcNow();

@@ -58,17 +58,17 @@ public static class PostStory
         }
 
         var images = request.ImageIds ?? [];
-        if (await BrandRules.CheckImagesAsync(db, images, current.Id, request.Visibility!.Value, cancellationToken) is { } imageProblem)
+        if ((await BrandRules.CheckImagesAsync(db, images, current.Id, request.Visibility!.Value, cancellationToken)).Error is { } imageProblem)
         {
-            return imageProblem;
+            return Problems.From(imageProblem);
         }
 
         var title = request.Title.Trim();
         var body = request.Body.Trim();
-        var (verdict, problem) = await StoryText.CheckAsync(title, body, current.OpenId, check, cancellationToken);
+        var (verdict, problem) = await check.ScreenAsync(current.OpenId, title, [body], cancellationToken);
         if (problem is not null)
         {
-            return problem;
+            return Problems.From(problem);
         }
 
         var now = time.GetUtcNow();

@@ -63,9 +63,9 @@ public static partial class UpdateBrand
             .OfType<Guid>()
             .Where(m => m != brand?.LogoMediaId && m != brand?.CoverMediaId)
             .ToList();
-        if (await BrandRules.CheckImagesAsync(db, newImages, current.Id, Visibility.Public, cancellationToken) is { } imageProblem)
+        if ((await BrandRules.CheckImagesAsync(db, newImages, current.Id, Visibility.Public, cancellationToken)).Error is { } imageProblem)
         {
-            return imageProblem;
+            return Problems.From(imageProblem);
         }
 
         var labels = request.Labels ?? [];
@@ -73,7 +73,7 @@ public static partial class UpdateBrand
         var (verdict, refusal) = await check.ScreenAsync(current.OpenId, request.Name.Trim(), [text], cancellationToken);
         if (refusal is not null)
         {
-            return refusal;
+            return Problems.From(refusal);
         }
 
         // The brand is written by the committee itself; a "review" verdict is logged with the audit entry rather than held.

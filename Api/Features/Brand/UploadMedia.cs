@@ -65,7 +65,7 @@ public static class UploadMedia
         var (form, broken) = await RequestForms.ReadAsync(request, "请以 multipart/form-data 表单上传图片，字段名为 file。", cancellationToken);
         if (broken is not null)
         {
-            return broken;
+            return Problems.From(broken);
         }
 
         var file = form!.Files.GetFile("file");

@@ -47,11 +47,7 @@ public static class ApproveDuesReduction
             return Problems.From(error);
         }
 
-        var unpaid = await db.DuesBills.Where(b => b.MemberId == member.Id && b.Status == Domain.Dues.DuesBillStatus.Unpaid && b.Period >= year * 100 && b.Period <= (year * 100) + 12).ToListAsync(cancellationToken);
-        foreach (var bill in unpaid)
-        {
-            bill.Reprice(request.MonthlyFen.Value);
-        }
+        await ledger.RepriceUnpaidAsync(member.Id, year, request.MonthlyFen.Value, cancellationToken);
 
         var rule = existing.Assess(ledger.Rates).MonthlyFen;
         audit.Record(member.BranchId, "dues.reduction_approved", SubjectTypes.Dues, member.Id,

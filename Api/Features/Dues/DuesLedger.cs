@@ -135,5 +135,20 @@ public sealed class DuesLedger(AppDbContext db, IOptions<DuesOptions> options, T
     }
 
     /// <summary>"¥12.34" for 1234 fen.</summary>
+    /// <summary>
+    /// A new monthly amount (fen) for the member's unpaid months of <paramref name="year"/>: paid months keep what was
+    /// paid; the caller saves.
+    /// </summary>
+    public async Task RepriceUnpaidAsync(int memberId, int year, long monthlyFen, CancellationToken cancellationToken)
+    {
+        var unpaid = await db.DuesBills
+            .Where(b => b.MemberId == memberId && b.Status == DuesBillStatus.Unpaid && b.Period >= year * 100 && b.Period <= (year * 100) + 12)
+            .ToListAsync(cancellationToken);
+        foreach (var bill in unpaid)
+        {
+            bill.Reprice(monthlyFen);
+        }
+    }
+
     public static string Yuan(long fen) => "¥" + (fen / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -60,11 +60,7 @@ public static class SetDuesBase
         }
 
         var monthly = existing.MonthlyDueFen(ledger.Rates);
-        var unpaid = await db.DuesBills.Where(b => b.MemberId == member.Id && b.Status == DuesBillStatus.Unpaid && b.Period >= year * 100 && b.Period <= (year * 100) + 12).ToListAsync(cancellationToken);
-        foreach (var bill in unpaid)
-        {
-            bill.Reprice(monthly);
-        }
+        await ledger.RepriceUnpaidAsync(member.Id, year, monthly, cancellationToken);
 
         if (member.Id != current.Id)
         {

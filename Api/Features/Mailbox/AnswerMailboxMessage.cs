@@ -1,6 +1,5 @@
 using SmartBranch.Domain.Common;
 using SmartBranch.Api.Common.ContentSecurity;
-using SmartBranch.Api.Features.Brand;
 
 namespace SmartBranch.Api.Features.Mailbox;
 
@@ -40,10 +39,10 @@ public static class AnswerMailboxMessage
         }
 
         var text = request.Text.Trim();
-        var (_, problem) = await StoryText.CheckAsync("书记信箱答复", text, current.OpenId, check, cancellationToken);
+        var (_, problem) = await check.ScreenAsync(current.OpenId, "书记信箱答复", [text], cancellationToken);
         if (problem is not null)
         {
-            return problem;
+            return Problems.From(problem);
         }
 
         var answered = message.Answer(current.Id, text, now);

@@ -48,17 +48,17 @@ public static class SendMailboxMessage
         }
 
         var images = request.ImageIds ?? [];
-        if (await BrandRules.CheckImagesAsync(db, images, current.Id, Visibility.Committee, cancellationToken) is { } imageProblem)
+        if ((await BrandRules.CheckImagesAsync(db, images, current.Id, Visibility.Committee, cancellationToken)).Error is { } imageProblem)
         {
-            return imageProblem;
+            return Problems.From(imageProblem);
         }
 
         // The same text policy as stories and notices: no classification markings, WeChat's check; risky text is refused.
         var text = request.Text.Trim();
-        var (_, problem) = await StoryText.CheckAsync(request.Category!.Value.DisplayName(), text, current.OpenId, check, cancellationToken);
+        var (_, problem) = await check.ScreenAsync(current.OpenId, request.Category!.Value.DisplayName(), [text], cancellationToken);
         if (problem is not null)
         {
-            return problem;
+            return Problems.From(problem);
         }
 
         var now = time.GetUtcNow();

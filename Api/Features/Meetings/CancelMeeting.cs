@@ -36,9 +36,9 @@ public static class CancelMeeting
 
         // The reason is told to every attendee: the shared text policy.
         var screening = await check.ScreenAsync(current.OpenId, string.Empty, [request.Reason], cancellationToken);
-        if (screening.Refusal is { } refused)
+        if (screening.Error is { } refused)
         {
-            return refused;
+            return Problems.From(refused);
         }
 
         var now = time.GetUtcNow();
@@ -50,7 +50,7 @@ public static class CancelMeeting
 
         await MeetingReminders.CancelAllAsync(reminders, meeting, meeting.Attendees.Select(a => a.MemberId).ToList(), now, cancellationToken);
         audit.Record(meeting.BranchId, "meeting.cancelled", SubjectTypes.Meeting, meeting.Id,
-            $"取消{meeting.Type.DisplayName()}「{meeting.Topic}」（原定{MeetingReminders.When(meeting.StartsAt)}）{screening.AuditNote}");
+            $"取消{meeting.Type.DisplayName()}「{meeting.Topic}」（原定{MeetingReminders.When(meeting.StartsAt)}）{screening.Value.AuditNote()}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await MeetingViews.DetailAsync(db, meeting, access, now, cancellationToken));
     }

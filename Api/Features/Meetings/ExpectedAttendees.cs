@@ -36,12 +36,12 @@ internal static class ExpectedAttendees
     }
 
     /// <summary>Members the organiser adds by hand; they must belong to the meeting's branch.</summary>
-    public static async Task<(List<(int MemberId, bool HasVote)>? Members, DomainError? Error)> ChosenAsync(
+    public static async Task<Result<List<(int MemberId, bool HasVote)>>> ChosenAsync(
         AppDbContext db, IReadOnlyCollection<int> ids, int branchId, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
-            return ([], null);
+            return new List<(int MemberId, bool HasVote)>();
         }
 
         var found = await db.Members.AsNoTracking()
@@ -50,27 +50,27 @@ internal static class ExpectedAttendees
             .ToListAsync(cancellationToken);
         if (found.Count != ids.Distinct().Count())
         {
-            return (null, new DomainError("meeting.attendee_outside_branch", "只能添加本支部的党员为应到人员。"));
+            return new DomainError("meeting.attendee_outside_branch", "只能添加本支部的党员为应到人员。");
         }
 
-        return (found.Select(m => (m.Id, m.Status == MembershipStatus.Full)).ToList(), null);
+        return found.Select(m => (m.Id, m.Status == MembershipStatus.Full)).ToList();
     }
 
     /// <summary>
     /// The people a schedule or change request names (convener, recorder, members added by hand) checked
     /// against the meeting's branch: the added members, or the first refusal.
     /// </summary>
-    public static async Task<(List<(int MemberId, bool HasVote)>? Added, DomainError? Error)> CheckNamedAsync(
+    public static async Task<Result<List<(int MemberId, bool HasVote)>>> CheckNamedAsync(
         AppDbContext db, int branchId, int convenerId, IMeetingFields request, CancellationToken cancellationToken) =>
-        await CheckPeopleAsync(db, branchId, convenerId, request.RecorderId, cancellationToken) is { } peopleError
-            ? (null, peopleError)
+        (await CheckPeopleAsync(db, branchId, convenerId, request.RecorderId, cancellationToken)).Error is { } peopleError
+            ? peopleError
             : await ChosenAsync(db, request.AddMemberIds ?? [], branchId, cancellationToken);
 
     /// <summary>Convener and recorder must be members of the meeting's branch.</summary>
-    public static async Task<DomainError?> CheckPeopleAsync(AppDbContext db, int branchId, int convenerId, int? recorderId, CancellationToken cancellationToken)
+    public static async Task<Result> CheckPeopleAsync(AppDbContext db, int branchId, int convenerId, int? recorderId, CancellationToken cancellationToken)
     {
         var ids = new[] { convenerId, recorderId ?? convenerId }.Distinct().ToList();
         var count = await db.Members.CountAsync(m => ids.Contains(m.Id) && m.BranchId == branchId, cancellationToken);
-        return count == ids.Count ? null : new DomainError("meeting.people_outside_branch", "召集人和记录人必须是本支部的党员。");
+        return count == ids.Count ? Result.Ok : new DomainError("meeting.people_outside_branch", "召集人和记录人必须是本支部的党员。");
     }
 }

@@ -39,9 +39,9 @@ public static class RecordResolution
         }
 
         var screening = await check.ScreenAsync(current.OpenId, request.Title.Trim(), [], cancellationToken);
-        if (screening.Refusal is { } refused)
+        if (screening.Error is { } refused)
         {
-            return refused;
+            return Problems.From(refused);
         }
 
         var (resolution, error) = Resolution.Record(meeting, request.Title, new Vote(request.Yes, request.No, request.Abstain), current.Id, time.GetUtcNow());
@@ -52,7 +52,7 @@ public static class RecordResolution
 
         db.Resolutions.Add(resolution!);
         audit.Record(meeting.BranchId, "meeting.resolution_recorded", SubjectTypes.Meeting, meeting.Id,
-            $"「{meeting.Topic}」表决「{resolution!.Title}」：同意{resolution.Yes}、反对{resolution.No}、弃权{resolution.Abstain}，应到有表决权{resolution.Voters}人，{(resolution.Passed ? "通过" : "未通过")}{screening.AuditNote}");
+            $"「{meeting.Topic}」表决「{resolution!.Title}」：同意{resolution.Yes}、反对{resolution.No}、弃权{resolution.Abstain}，应到有表决权{resolution.Voters}人，{(resolution.Passed ? "通过" : "未通过")}{screening.Value.AuditNote()}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/meetings/{id}", MeetingViews.Resolution(resolution));
     }

@@ -41,9 +41,9 @@ public static class SaveMinutes
         }
 
         var screening = await check.ScreenAsync(current.OpenId, string.Empty, [request.Content], cancellationToken);
-        if (screening.Refusal is { } refused)
+        if (screening.Error is { } refused)
         {
-            return refused;
+            return Problems.From(refused);
         }
 
         var now = time.GetUtcNow();
@@ -63,7 +63,7 @@ public static class SaveMinutes
 
         var action = revision is null ? "minutes.draft_saved" : wasPublished ? "minutes.revised" : "minutes.published";
         var summary = revision is null ? $"保存「{meeting.Topic}」会议记录草稿" : $"「{meeting.Topic}」会议记录第{revision.Number}版";
-        audit.Record(meeting.BranchId, action, SubjectTypes.Minutes, meeting.Id, summary + screening.AuditNote);
+        audit.Record(meeting.BranchId, action, SubjectTypes.Minutes, meeting.Id, summary + screening.Value.AuditNote());
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -71,9 +71,9 @@ public static class ScheduleMeeting
 
         // Topic, agenda and place reach members, calendar feeds and the big screen: the shared text policy.
         var screening = await check.ScreenAsync(current.OpenId, request.Topic.Trim(), [request.Agenda, request.Place], cancellationToken);
-        if (screening.Refusal is { } refused)
+        if (screening.Error is { } refused)
         {
-            return refused;
+            return Problems.From(refused);
         }
 
         var branchId = access.BranchOf(unit.Id)!.Value;
@@ -109,7 +109,7 @@ public static class ScheduleMeeting
         {
             await MeetingReminders.ScheduleUpcomingAsync(reminders, options.Value, meeting!, meeting!.Attendees.Select(a => a.MemberId).ToList(), now, token);
             audit.Record(branchId, "meeting.scheduled", SubjectTypes.Meeting, meeting.Id,
-                $"安排{type.DisplayName()}「{meeting.Topic}」，{MeetingReminders.When(meeting.StartsAt)}，应到{meeting.Attendees.Count}人{screening.AuditNote}");
+                $"安排{type.DisplayName()}「{meeting.Topic}」，{MeetingReminders.When(meeting.StartsAt)}，应到{meeting.Attendees.Count}人{screening.Value.AuditNote()}");
         }, cancellationToken);
 
         var detail = await MeetingViews.DetailAsync(db, meeting!, access, now, cancellationToken);

@@ -51,9 +51,9 @@ public static class UpdateMeeting
         }
 
         var screening = await check.ScreenAsync(current.OpenId, request.Topic.Trim(), [request.Agenda, request.Place], cancellationToken);
-        if (screening.Refusal is { } refused)
+        if (screening.Error is { } refused)
         {
-            return refused;
+            return Problems.From(refused);
         }
 
         var convenerId = request.ConvenerId ?? meeting.ConvenerId;
@@ -109,7 +109,7 @@ public static class UpdateMeeting
         }
 
         audit.Record(meeting.BranchId, moved ? "meeting.moved" : "meeting.updated", SubjectTypes.Meeting, meeting.Id,
-            $"修改{meeting.Type.DisplayName()}「{meeting.Topic}」，{MeetingReminders.When(meeting.StartsAt)}；新增{addedIds.Count}人，移除{removedIds.Count}人{screening.AuditNote}");
+            $"修改{meeting.Type.DisplayName()}「{meeting.Topic}」，{MeetingReminders.When(meeting.StartsAt)}；新增{addedIds.Count}人，移除{removedIds.Count}人{screening.Value.AuditNote()}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await MeetingViews.DetailAsync(db, meeting, access, now, cancellationToken));
     }

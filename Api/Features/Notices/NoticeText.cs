@@ -1,4 +1,5 @@
 using SmartBranch.Api.Common.ContentSecurity;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Notices;
 
 namespace SmartBranch.Api.Features.Notices;
@@ -8,12 +9,12 @@ internal sealed record PreparedText(string Title, string Body, ContentVerdict Ve
 
 /// <summary>
 /// The path every notice text takes before it is stored, when posted and when edited: sanitise the body,
-/// refuse classification markings, then WeChat's text check. Refusals come back as ProblemDetails and
+/// refuse classification markings, then WeChat's text check. Refusals come back as domain errors (400; 422 for the text policy) and
 /// nothing is stored.
 /// </summary>
 internal static class NoticeText
 {
-    public static async Task<(PreparedText? Text, ProblemHttpResult? Problem)> PrepareAsync(
+    public static async Task<Result<PreparedText>> PrepareAsync(
         string title,
         string body,
         string posterOpenId,
@@ -24,15 +25,15 @@ internal static class NoticeText
         var html = NoticeHtml.Sanitize(body);
         if (!NoticeHtml.HasContent(html))
         {
-            return (null, Problems.BadRequest("正文不能为空", "正文在去除不支持的格式后没有内容，请输入通知正文。"));
+            return new DomainError("notice.body_empty", "正文在去除不支持的格式后没有内容，请输入通知正文。", ErrorKind.Invalid, "正文不能为空");
         }
 
         if (html.Length > Notice.BodyMaxLength)
         {
-            return (null, Problems.BadRequest("正文过长", $"正文不能超过{Notice.BodyMaxLength}个字符（含格式）。"));
+            return new DomainError("notice.body_too_long", $"正文不能超过{Notice.BodyMaxLength}个字符（含格式）。", ErrorKind.Invalid, "正文过长");
         }
 
         var (verdict, refusal) = await check.ScreenAsync(posterOpenId, cleanTitle, [NoticeHtml.ToPlainText(html)], cancellationToken);
-        return refusal is not null ? (null, refusal) : (new PreparedText(cleanTitle, html, verdict), null);
+        return refusal ?? (Result<PreparedText>)new PreparedText(cleanTitle, html, verdict);
     }
 }

@@ -69,7 +69,7 @@ public static class PostNotice
         var (text, problem) = await NoticeText.PrepareAsync(request.Title, request.Body, current.OpenId, check, cancellationToken);
         if (problem is not null)
         {
-            return problem;
+            return Problems.From(problem);
         }
 
         var now = time.GetUtcNow();

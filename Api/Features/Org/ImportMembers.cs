@@ -54,11 +54,13 @@ public static class ImportMembers
             return Problems.BadRequest("无法导入", "名册按党支部导入。");
         }
 
-        var (rows, fileName, fileProblem) = await ReadFileAsync(http, cancellationToken);
+        var (upload, fileProblem) = await ReadFileAsync(http, cancellationToken);
         if (fileProblem is not null)
         {
-            return fileProblem;
+            return Problems.From(fileProblem);
         }
+
+        var (rows, fileName) = upload!;
 
         var today = LocalCalendar.Today(time.GetUtcNow());
         var groups = await db.Units.AsNoTracking()
@@ -149,15 +151,15 @@ public static class ImportMembers
     /// Reads an uploaded sheet (multipart field "file", .xlsx or .csv, at most 5 MB and <see cref="MaxRows"/> rows)
     /// with the <paramref name="required"/> columns (the roster's unless given); shared by every spreadsheet upload of the organisation.
     /// </summary>
-    internal static async Task<(IReadOnlyList<TableRow> Rows, string FileName, ProblemHttpResult? Problem)> ReadFileAsync(
+    internal static async Task<Result<SheetUpload>> ReadFileAsync(
         HttpRequest http, CancellationToken cancellationToken, IReadOnlyList<string>? required = null, IReadOnlyList<string>? headers = null)
     {
-        static (IReadOnlyList<TableRow>, string, ProblemHttpResult?) Fail(string detail) => ([], string.Empty, Problems.BadRequest("文件无效", detail));
+        static DomainError Fail(string detail) => new("upload.invalid_file", detail, ErrorKind.Invalid, "文件无效");
 
         var (form, broken) = await RequestForms.ReadAsync(http, "请以 multipart/form-data 上传名册文件（字段名 file）。", cancellationToken);
         if (broken is not null)
         {
-            return ([], string.Empty, broken);
+            return broken;
         }
 
         var file = form!.Files.GetFile("file");
@@ -207,8 +209,11 @@ public static class ImportMembers
         var missing = (required ?? RosterSheet.Required).Where(h => !rows[0].Cells.ContainsKey(h)).ToList();
         return missing.Count > 0
             ? Fail($"缺少必填列：{string.Join("、", missing)}。表头应为：{string.Join("、", headers ?? RosterSheet.Headers)}。")
-            : (rows, file.FileName, null);
+            : new SheetUpload(rows, file.FileName);
     }
+
+    /// <summary>The rows of an uploaded sheet and the name the file had.</summary>
+    internal sealed record SheetUpload(IReadOnlyList<TableRow> Rows, string FileName);
 
     private static async Task<HashSet<string>> NumbersInOtherBranchesAsync(AppDbContext db, int branchId, IReadOnlyList<string> numbers, CancellationToken cancellationToken)
     {

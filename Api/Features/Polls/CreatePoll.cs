@@ -1,6 +1,5 @@
 using SmartBranch.Domain.Common;
 using SmartBranch.Api.Common.ContentSecurity;
-using SmartBranch.Api.Features.Brand;
 using SmartBranch.Domain.Interaction;
 
 namespace SmartBranch.Api.Features.Polls;
@@ -59,10 +58,10 @@ public static class CreatePoll
 
         var question = request.Question.Trim();
         var options = request.Options!.Select(o => o.Trim()).ToList();
-        var (_, problem) = await StoryText.CheckAsync(question, string.Join('\n', options), current.OpenId, check, cancellationToken);
+        var (_, problem) = await check.ScreenAsync(current.OpenId, question, [string.Join('\n', options)], cancellationToken);
         if (problem is not null)
         {
-            return problem;
+            return Problems.From(problem);
         }
 
         var poll = new Poll(target.Kind, target.Id, target.OwnerUnitId, question, options, request.MultipleChoice, request.Anonymous, request.ClosesAt.Value, current.Id, now);

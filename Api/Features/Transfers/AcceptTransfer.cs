@@ -11,51 +11,37 @@ public static class AcceptTransfer
     /// branch's audiences and quorum leave them out and the new branch's count them.
     /// 200; 403 unless the caller manages the receiving branch; 409 unless approved.
     /// </summary>
-    public static async Task<Results<Ok<TransferView>, ProblemHttpResult>> Handle(
+    public static Task<Results<Ok<TransferView>, ProblemHttpResult>> Handle(
         int id,
         CurrentMember current,
         AppDbContext db,
-        IdNumbers ids,
-        TransferReminders notify,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
-    {
-        var access = await current.GetAccessAsync(cancellationToken);
-        var (transfer, refusal) = await TransferAccess.LoadAsync(db, access, id, t => TransferAccess.IsReceiving(access, t), cancellationToken);
-        if (transfer is null)
+        TransferStep step,
+        CancellationToken cancellationToken) =>
+        step.RunAsync(id, TransferAccess.IsReceiving, async (transfer, name, now) =>
         {
-            return refusal!;
-        }
-
-        var now = time.GetUtcNow();
-        if (transfer.Accept(current.Id, now).Error is { } error)
-        {
-            return Problems.From(error.As(ErrorKind.Conflict));
-        }
-
-        var member = await db.Members.FirstAsync(m => m.Id == transfer.MemberId, cancellationToken);
-        var oldBranch = member.BranchId;
-        if (member.TransferTo(transfer.ToBranchId!.Value).Error is { } moveError)
-        {
-            return Problems.From(moveError.As(ErrorKind.Conflict));
-        }
-
-        var today = LocalCalendar.Today(now);
-        var oldUnits = await db.Units.Where(u => u.Id == oldBranch || u.ParentId == oldBranch).Select(u => u.Id).ToListAsync(cancellationToken);
-        var roles = await db.Appointments.Where(a => a.MemberId == member.Id && oldUnits.Contains(a.UnitId) && a.EndsOn >= today).ToListAsync(cancellationToken);
-        foreach (var role in roles)
-        {
-            if (role.EndNow(today))
+            if (transfer.Accept(current.Id, now).Error is { } error)
             {
-                db.Appointments.Remove(role);
+                return error;
             }
-        }
 
-        audit.Record(transfer.ToBranchId.Value, "transfer.accepted", SubjectTypes.Transfer, transfer.Id, $"接收{member.Name}的组织关系");
-        await notify.NotifyAsync(transfer, member.Name, cancellationToken);
-        return await TransferSaves.SaveAsync(db, cancellationToken) is { } conflict
-            ? conflict
-            : TypedResults.Ok(await TransferViews.BuildOneAsync(db, access, ids, transfer, time, cancellationToken));
-    }
+            var member = await db.Members.FirstAsync(m => m.Id == transfer.MemberId, cancellationToken);
+            var oldBranch = member.BranchId;
+            if (member.TransferTo(transfer.ToBranchId!.Value).Error is { } moveError)
+            {
+                return moveError;
+            }
+
+            var today = LocalCalendar.Today(now);
+            var oldUnits = await db.Units.Where(u => u.Id == oldBranch || u.ParentId == oldBranch).Select(u => u.Id).ToListAsync(cancellationToken);
+            var roles = await db.Appointments.Where(a => a.MemberId == member.Id && oldUnits.Contains(a.UnitId) && a.EndsOn >= today).ToListAsync(cancellationToken);
+            foreach (var role in roles)
+            {
+                if (role.EndNow(today))
+                {
+                    db.Appointments.Remove(role);
+                }
+            }
+
+            return new TransferAuditEntry(transfer.ToBranchId.Value, "transfer.accepted", $"接收{name}的组织关系");
+        }, cancellationToken);
 }

@@ -13,39 +13,18 @@ public static class ApproveTransfer
     }
 
     /// <summary>The sending branch's committee approves. 200; 403 for others who see it; 409 when no longer requested.</summary>
-    public static async Task<Results<Ok<TransferView>, ProblemHttpResult>> Handle(
+    public static Task<Results<Ok<TransferView>, ProblemHttpResult>> Handle(
         int id,
         Request request,
         CurrentMember current,
-        AppDbContext db,
-        IdNumbers ids,
-        TransferReminders notify,
-        AuditTrail audit,
-        TimeProvider time,
+        TransferStep step,
         CancellationToken cancellationToken)
     {
-        var access = await current.GetAccessAsync(cancellationToken);
-        var (transfer, refusal) = await TransferAccess.LoadAsync(db, access, id, t => TransferAccess.IsSending(access, t), cancellationToken);
-        if (transfer is null)
-        {
-            return refusal!;
-        }
-
         Months.TryParse(request.DuesPaidUpTo, out var month);
-        if (transfer.Approve(current.Id, month, time.GetUtcNow()).Error is { } error)
-        {
-            return Problems.From(error.As(ErrorKind.Conflict));
-        }
-
-        var name = await db.Members.Where(m => m.Id == transfer.MemberId).Select(m => m.Name).FirstAsync(cancellationToken);
-        audit.Record(transfer.FromBranchId!.Value, "transfer.approved", SubjectTypes.Transfer, transfer.Id, $"审批同意{name}的组织关系转接");
-        await notify.NotifyAsync(transfer, name, cancellationToken);
-        if (await TransferSaves.SaveAsync(db, cancellationToken) is { } conflict)
-        {
-            return conflict;
-        }
-
-        return TypedResults.Ok(await TransferViews.BuildOneAsync(db, access, ids, transfer, time, cancellationToken));
+        return step.RunAsync(id, TransferAccess.IsSending, (transfer, name, now) => Task.FromResult<Result<TransferAuditEntry>>(
+            transfer.Approve(current.Id, month, now).Error is { } error
+                ? error
+                : new TransferAuditEntry(transfer.FromBranchId!.Value, "transfer.approved", $"审批同意{name}的组织关系转接")), cancellationToken);
     }
 }
 

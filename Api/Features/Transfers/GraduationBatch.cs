@@ -45,11 +45,13 @@ public static class GraduationBatch
             return Problems.BadRequest("无法导入", "毕业批量转出按党支部办理。");
         }
 
-        var (rows, fileName, fileProblem) = await ImportMembers.ReadFileAsync(http, cancellationToken, Headers, Headers);
+        var (upload, fileProblem) = await ImportMembers.ReadFileAsync(http, cancellationToken, Headers, Headers);
         if (fileProblem is not null)
         {
-            return fileProblem;
+            return Problems.From(fileProblem);
         }
+
+        var (rows, fileName) = upload!;
 
         var members = await db.Members.Where(m => m.BranchId == id && m.ArchivedOn == null).ToDictionaryAsync(m => m.Number, StringComparer.Ordinal, cancellationToken);
         var busy = (await db.Transfers.Where(t => t.FromBranchId == id && (t.State == TransferState.Requested || t.State == TransferState.Approved)).Select(t => t.MemberId).ToListAsync(cancellationToken)).ToHashSet();

@@ -30,6 +30,7 @@ public static class TransfersModule
         services.AddSingleton<LetterPrinter>();
         services.AddSingleton<IdNumbers>();
         services.AddScoped<TransferReminders>();
+        services.AddScoped<TransferStep>();
         return services;
     }
 

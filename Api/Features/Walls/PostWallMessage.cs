@@ -1,6 +1,5 @@
 using SmartBranch.Domain.Common;
 using SmartBranch.Api.Common.ContentSecurity;
-using SmartBranch.Api.Features.Brand;
 using SmartBranch.Domain.Interaction;
 
 namespace SmartBranch.Api.Features.Walls;
@@ -30,10 +29,10 @@ public static class PostWallMessage
         }
 
         var text = request.Text.Trim();
-        var (verdict, problem) = await StoryText.CheckAsync("留言", text, current.OpenId, check, cancellationToken);
+        var (verdict, problem) = await check.ScreenAsync(current.OpenId, "留言", [text], cancellationToken);
         if (problem is not null)
         {
-            return problem;
+            return Problems.From(problem);
         }
 
         var (message, error) = f.Wall.Post(current.Id, text, verdict == ContentVerdict.Pass, time.GetUtcNow());
