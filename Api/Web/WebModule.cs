@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.FileProviders;
 using SmartBranch.Api.Areas.Console;
+using SmartBranch.Api.Areas.Portal;
 
 namespace SmartBranch.Api.Web;
 
@@ -23,6 +24,9 @@ public static class WebModule
         });
         services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((o, environment) => ConsoleSessions.ConfigureAntiforgery(o, environment.IsProduction()));
         services.AddScoped<ConsoleViewer>();
+
+        // Chinese pages: write CJK text as it is, not as &#x…; entities (still HTML-encoded where it must be).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return services;
     }
 
@@ -31,6 +35,7 @@ public static class WebModule
         var root = app.Environment.WebRootPath ?? Path.Combine(app.Environment.ContentRootPath, "wwwroot");
         Serve(app, Path.Combine(root, "lib"), "/lib", "public, max-age=86400");
         Serve(app, Path.Combine(root, "console"), "/console/assets", "no-cache");
+        app.UsePortal();
         app.MapRazorPages();
         return app;
     }
