@@ -26,13 +26,16 @@ public sealed class ConsoleViewer(CurrentMember current)
         var member = await current.GetMemberAsync(cancellationToken);
         var access = await current.GetAccessAsync(cancellationToken);
         var units = await current.GetUnitsAsync(cancellationToken);
-        var managed = access.VisibleUnitIds()
+        var manageable = access.VisibleUnitIds()
             .Where(access.CanManage)
             .Select(units.Find)
             .OfType<UnitEntry>()
-            .Where(u => u.Kind != UnitKind.PartyGroup)
             .OrderBy(u => u.Kind)
             .ThenBy(u => u.Id)
+            .ToList();
+
+        // Branches and above; a group leader, who manages no branch, gets their party group.
+        var managed = (manageable.Any(u => u.Kind != UnitKind.PartyGroup) ? manageable.Where(u => u.Kind != UnitKind.PartyGroup) : manageable)
             .Select(u => new ConsoleUnit(u.Id, u.Name, u.Kind))
             .ToList();
         var roles = access.Roles.Select(r => $"{units.Find(r.UnitId)?.Name}{r.Role.DisplayName()}").ToList();

@@ -1,19 +1,19 @@
-// 审计日志: GET /api/audit?unitId=&before=&take= (newest first); the filters apply to the pages loaded so far.
+// 审计日志: GET /api/audit?unitId=&cursor=&limit= ({ items, nextCursor }, newest first); the filters apply to the pages loaded so far.
 'use strict';
 (function () {
   const { api, problem, flash, esc, table, chinaTime } = window.sb;
   const unit = document.getElementById('unit');
   const more = document.getElementById('more');
   let items = [];
-  let before = null;
+  let cursor = null;
 
   async function load(reset) {
-    if (reset) { items = []; before = null; }
-    const result = await api('GET', `/api/audit?unitId=${unit.value}&take=100${before ? `&before=${before}` : ''}`);
+    if (reset) { items = []; cursor = null; }
+    const result = await api('GET', `/api/audit?unitId=${unit.value}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     if (!result.ok) { flash(problem(result), 'error'); return; }
     items.push(...result.body.items);
-    before = result.body.nextBefore;
-    more.hidden = !before;
+    cursor = result.body.nextCursor;
+    more.hidden = !cursor;
     const types = [...new Set(items.map((i) => i.targetType))].sort();
     const select = document.getElementById('type');
     const chosen = select.value;

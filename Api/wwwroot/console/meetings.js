@@ -15,7 +15,7 @@
   async function list() {
     const result = await api('GET', `/api/meetings?scope=${scope.value}`);
     if (!result.ok) { flash(problem(result), 'error'); return; }
-    const mine = result.body.filter((m) => m.branchId === Number(unit.value) || m.unitId === Number(unit.value) || unit.options[unit.selectedIndex].dataset.kind === 'GeneralBranch');
+    const mine = result.body.items.filter((m) => m.branchId === Number(unit.value) || m.unitId === Number(unit.value) || unit.options[unit.selectedIndex].dataset.kind === 'GeneralBranch');
     document.getElementById('meetings').innerHTML = table([
       ['时间', (m) => esc(chinaTime(m.startsAt))], ['类型', (m) => esc(m.typeName)],
       ['主题', (m) => `<a href="#" data-open="${m.id}">${esc(m.topic)}</a>`], ['状态', (m) => esc(STATUS[m.status] ?? m.status)],

@@ -9,11 +9,14 @@
   });
   const VIS = { Public: '公开', Internal: '党内', Committee: '支委' };
   let openId = null;
+  let openTitle = '';
   let timer = null;
+  const titles = new Map();
 
   async function list() {
     let items;
     try { items = await all('/api/notices?limit=50'); } catch (err) { flash(err.message, 'error'); return; }
+    for (const n of items) titles.set(n.id, n.title);
     document.getElementById('notices').innerHTML = table([
       ['标题', (n) => `<a href="#" data-open="${n.id}">${esc(n.title)}</a>${n.pinned ? ' <span class="muted">置顶</span>' : ''}`],
       ['发布单位', (n) => esc(n.unitName)], ['级别', (n) => VIS[n.visibility] ?? n.visibility],
@@ -28,7 +31,7 @@
     const result = await api('GET', `/api/notices/${openId}/recipients?state=unread`);
     if (!result.ok) { box.innerHTML = `<p class="flash error">${esc(problem(result))}</p>`; return; }
     const f = result.body.figures;
-    box.innerHTML =
+    box.innerHTML = `<p><b>${esc(titles.get(openId) ?? openTitle)}</b></p>` +
       `<div class="figures"><span>对象 <b data-testid="audience">${f.audience}</b></span><span>已读 <b data-testid="read-count">${f.read}</b></span>` +
       `<span>未读 <b data-testid="unread-count">${f.unread}</b></span>${f.notAcked !== null ? `<span>已签收 <b>${f.acked}</b></span><span>未签收 <b>${f.notAcked}</b></span>` : ''}</div>` +
       `<h2>未读名单</h2>` + table([['姓名', (m) => esc(m.name)], ['学工号', (m) => esc(m.number)], ['支部', (m) => esc(m.branchName)]], result.body.members, '全部已读') +
@@ -67,6 +70,7 @@
     f.reset();
     editor.setText('');
     openId = result.body.id;
+    openTitle = body.title;
     await list();
     figures();
   });

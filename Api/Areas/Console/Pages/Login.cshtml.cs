@@ -9,11 +9,16 @@ public sealed class LoginModel : PageModel
     /// <summary>Where to go after signing in: a console address only (never another site).</summary>
     public string ReturnUrl { get; private set; } = "/console";
 
-    public void OnGet([FromQuery] string? returnUrl)
+    public IActionResult OnGet([FromQuery] string? returnUrl)
     {
         if (returnUrl is not null && returnUrl.StartsWith("/console", StringComparison.Ordinal) && !returnUrl.StartsWith("/console/login", StringComparison.Ordinal) && Url.IsLocalUrl(returnUrl))
         {
             ReturnUrl = returnUrl;
         }
+
+        // Already signed in to the console (the cookie, not a bearer token): nothing to scan.
+        return User.HasClaim(ConsoleSessions.ChannelClaim, "cookie") && User.HasClaim(c => c.Type == AppClaims.MemberId)
+            ? LocalRedirect(ReturnUrl)
+            : Page();
     }
 }
