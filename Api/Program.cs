@@ -5,6 +5,7 @@ using SmartBranch.Api.Features.Audit;
 using SmartBranch.Api.Features.Auth;
 using SmartBranch.Api.Features.Brand;
 using SmartBranch.Api.Features.Calendar;
+using SmartBranch.Api.Features.ConsoleLogin;
 using SmartBranch.Api.Features.Dues;
 using SmartBranch.Api.Features.Inbox;
 using SmartBranch.Api.Features.Mailbox;
@@ -59,6 +60,7 @@ builder.Services
     .AddPolls()
     .AddWalls()
     .AddDues()
+    .AddConsoleLogin()
     .AddWeb();
 
 var app = builder.Build();
@@ -88,6 +90,7 @@ try
     app.MapAppraisalsEndpoints();
     app.MapPollsEndpoints();
     app.MapWallsEndpoints();
+    app.MapConsoleLoginEndpoints();
     app.MapWebEndpoints();
 
     await app.RunAsync();
