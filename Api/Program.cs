@@ -6,6 +6,7 @@ using SmartBranch.Api.Features.Auth;
 using SmartBranch.Api.Features.Brand;
 using SmartBranch.Api.Features.Calendar;
 using SmartBranch.Api.Features.ConsoleLogin;
+using SmartBranch.Api.Features.Development;
 using SmartBranch.Api.Features.Dues;
 using SmartBranch.Api.Features.Inbox;
 using SmartBranch.Api.Features.Mailbox;
@@ -61,6 +62,7 @@ builder.Services
     .AddWalls()
     .AddDues()
     .AddConsoleLogin()
+    .AddDevelopment()
     .AddWeb();
 
 var app = builder.Build();
@@ -84,6 +86,7 @@ try
     app.MapRemindersEndpoints();
     app.MapBrandEndpoints();
     app.MapDuesEndpoints();
+    app.MapDevelopmentEndpoints();
     app.MapWeChatPushEndpoints();
     app.MapTransfersEndpoints();
     app.MapMailboxEndpoints();
