@@ -12,7 +12,7 @@
   async function load() {
     const result = await api('GET', `/api/transfers${openOnly.checked ? '?open=true' : ''}`);
     if (!result.ok) { flash(problem(result), 'error'); return; }
-    transfers = result.body.transfers;
+    transfers = result.body.items;
     document.getElementById('transfers').innerHTML = table([
       ['党员', (t) => esc(t.memberName)],
       ['转出', (t) => esc(t.from?.name ?? t.fromOrganization ?? '')],
