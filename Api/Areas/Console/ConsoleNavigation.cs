@@ -19,11 +19,17 @@ public static class ConsoleNavigation
     public static readonly IReadOnlyList<ConsoleNavItem> Items =
     [
         new("/console", "首页", ConsoleAudience.Member),
+        new("/console/dashboard", "数据看板", ConsoleAudience.Committee),
         new("/console/roster", "党员名册", ConsoleAudience.Committee),
         new("/console/units", "组织与任职", ConsoleAudience.Committee),
         new("/console/invitations", "绑定邀请码", ConsoleAudience.Committee),
         new("/console/notices", "通知公告", ConsoleAudience.Committee),
         new("/console/meetings", "会议（三会一课）", ConsoleAudience.Committee),
+        new("/console/dues", "党费管理", ConsoleAudience.Committee),
+        new("/console/transfers", "组织关系转接", ConsoleAudience.Committee),
+        new("/console/mailbox", "书记信箱", ConsoleAudience.Committee),
+        new("/console/appraisals", "民主评议", ConsoleAudience.Committee),
+        new("/console/polls", "投票", ConsoleAudience.Committee),
         new("/console/audit", "审计日志", ConsoleAudience.Committee),
     ];
 }

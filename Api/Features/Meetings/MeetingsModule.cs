@@ -148,6 +148,13 @@ public static class MeetingsModule
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        units.MapGet("/{id:int}/attendance-trend", GetAttendanceTrend.Handle)
+            .WithArgumentRules()
+            .WithName(nameof(GetAttendanceTrend))
+            .WithSummary("Attendance at ended meetings month by month (months=1..36, default 12): meetings, expected, present, on leave, rate (committee, admins)")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         units.MapPut("/{id:int}/meeting-cadences/{type}", SetMeetingCadence.Handle)
             .WithName(nameof(SetMeetingCadence))
             .WithSummary("Set how often the branch must hold a meeting type")

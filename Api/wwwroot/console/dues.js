@@ -1,0 +1,79 @@
+// 党费: the branch's month (GET /api/dues/branches/{id}?month=), reminding the unpaid (POST …/remind), and a day's
+// reconciliation with WeChat Pay (GET …/reconciliation?date=, POST …/reconciliation/resolve). Amounts are fen.
+'use strict';
+(function () {
+  const { api, problem, flash, esc, table, chinaTime } = window.sb;
+  const unit = document.getElementById('unit');
+  const month = document.getElementById('month');
+  const day = document.getElementById('day');
+  const yuan = (fen) => (fen == null ? '' : (fen / 100).toFixed(2));
+  const names = (members) => members.map((m) => esc(m.name)).join('、');
+
+  // Only branches keep dues; a general branch admin picks one of the branches listed.
+  for (const option of [...unit.options]) if (option.dataset.kind !== 'Branch') option.remove();
+  const now = new Date(Date.now() + 8 * 3600_000);
+  if (!month.value) month.value = now.toISOString().slice(0, 7);
+  if (!day.value) day.value = new Date(now.getTime() - 86400_000).toISOString().slice(0, 10);
+
+  async function loadMonth() {
+    if (!unit.value) { document.getElementById('summary').innerHTML = '<p class="empty">您没有可管理党费的党支部。</p>'; return; }
+    const result = await api('GET', `/api/dues/branches/${unit.value}?month=${month.value}`);
+    if (!result.ok) { flash(problem(result), 'error'); return; }
+    const m = result.body;
+    document.getElementById('summary').innerHTML = `<div class="figures">
+      <span>应缴 <b data-testid="due">${yuan(m.dueFen)}</b> 元</span>
+      <span>已缴 <b data-testid="paid">${yuan(m.paidFen)}</b> 元</span>
+      <span>已缴人数 <b>${m.paid.length}</b></span>
+      <span>未缴人数 <b data-testid="unpaid-count">${m.unpaid.length}</b></span></div>`;
+    const line = [['姓名', (l) => esc(l.name)], ['应缴（元）', (l) => yuan(l.amountFen)], ['已缴（元）', (l) => yuan(l.paidFen)]];
+    document.getElementById('unpaid').innerHTML = table(line, m.unpaid, '本月全部缴清');
+    document.getElementById('paid').innerHTML = table(line, m.paid, '本月尚无人缴纳');
+    document.getElementById('arrears').innerHTML = table([
+      ['连续欠缴', (g) => `${g.months} 个月`], ['人数', (g) => g.members.length], ['姓名', (g) => names(g.members)],
+    ], m.arrears, '没有欠缴');
+    document.getElementById('flagged').innerHTML = table([
+      ['姓名', (f) => esc(f.name)], ['最早欠缴月份', (f) => esc(f.oldestUnpaid)],
+    ], m.flagged, '没有连续六个月未缴的党员');
+    document.getElementById('nobase').innerHTML = m.noBase.length ? `未核定本年度缴费基数：${names(m.noBase)}` : '';
+    document.getElementById('disputed').innerHTML = table([
+      ['商户单号', (p) => esc(p.outTradeNo)], ['月份', (p) => esc(p.months.join('、'))], ['金额（元）', (p) => yuan(p.amountFen + p.extraFen)],
+      ['问题', (p) => esc(p.problem ?? p.status)], ['时间', (p) => esc(chinaTime(p.paidAt ?? p.createdAt))],
+    ], m.disputed, '没有待核查的支付');
+  }
+
+  async function loadReconciliation() {
+    if (!unit.value) return;
+    const box = document.getElementById('differences');
+    box.innerHTML = '<p class="muted">正在获取微信支付对账单…</p>';
+    const result = await api('GET', `/api/dues/branches/${unit.value}/reconciliation?date=${day.value}`);
+    if (!result.ok) { box.innerHTML = ''; flash(problem(result), 'error'); return; }
+    const r = result.body;
+    const kinds = { PaidThereNotHere: '微信已收款、本系统未记账', HereNotThere: '本系统已记账、微信无此交易', AmountDiffers: '金额不一致' };
+    box.innerHTML = `<p>${esc(r.date)}：微信支付 ${r.weChatCount} 笔 ${yuan(r.weChatFen)} 元；本系统 ${r.ourCount} 笔 ${yuan(r.ourFen)} 元</p>` + table([
+      ['差异', (d) => esc(kinds[d.kind] ?? d.kind)], ['商户单号', (d) => esc(d.outTradeNo)], ['姓名', (d) => esc(d.name ?? '')],
+      ['微信（元）', (d) => yuan(d.weChatFen)], ['本系统（元）', (d) => yuan(d.ourFen)],
+      ['', (d) => `<button type="button" class="secondary" data-resolve="${esc(d.outTradeNo)}">以微信支付为准</button>`],
+    ], r.differences, '两边一致，没有差异');
+  }
+
+  document.getElementById('differences').addEventListener('click', async (event) => {
+    const outTradeNo = event.target.dataset?.resolve;
+    if (!outTradeNo) return;
+    event.target.disabled = true;
+    const result = await api('POST', `/api/dues/branches/${unit.value}/reconciliation/resolve`, { outTradeNo });
+    if (!result.ok) { flash(problem(result), 'error'); event.target.disabled = false; return; }
+    flash(`已按微信支付结果处理（${result.body.tradeState}）。`, 'ok');
+    await Promise.all([loadMonth(), loadReconciliation()]);
+  });
+
+  document.getElementById('remind').addEventListener('click', async () => {
+    const result = await api('POST', `/api/dues/branches/${unit.value}/remind`);
+    if (!result.ok) { flash(problem(result), 'error'); return; }
+    flash('已提醒有欠缴月份的党员。', 'ok');
+  });
+
+  unit.addEventListener('change', () => { loadMonth(); document.getElementById('differences').innerHTML = ''; });
+  month.addEventListener('change', loadMonth);
+  document.getElementById('reconcile').addEventListener('click', loadReconciliation);
+  loadMonth();
+})();
