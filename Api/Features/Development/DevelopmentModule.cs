@@ -2,8 +2,12 @@ namespace SmartBranch.Api.Features.Development;
 
 public static class DevelopmentModule
 {
-    /// <summary>Member development (发展党员): nothing to register beyond the handlers' shared services.</summary>
-    public static IServiceCollection AddDevelopment(this IServiceCollection services) => services;
+    /// <summary>Member development (发展党员): who owns its reminders.</summary>
+    public static IServiceCollection AddDevelopment(this IServiceCollection services)
+    {
+        services.AddScoped<SmartBranch.Api.Messaging.ISubjectOwnerResolver, DevelopmentOwnerResolver>();
+        return services;
+    }
 
     /// <summary>The development endpoints under /api/development (see Api/Features/Development/README.md).</summary>
     public static IEndpointRouteBuilder MapDevelopmentEndpoints(this IEndpointRouteBuilder app)
@@ -57,6 +61,24 @@ public static class DevelopmentModule
             .WithSummary("Overdue and due-this-month tasks and everyone by stage, for a branch or a general branch, on a day")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
+        group.MapPost("/units/{unitId:int}/reminders", SendReminders.Handle)
+            .WithName(nameof(SendReminders))
+            .WithSummary("Remind the owners of today's overdue and due-this-month tasks (secretary, contacts, the person)");
+
+        group.MapGet("/units/{unitId:int}/ledger", ExportLedger.Handle)
+            .WithName(nameof(ExportLedger))
+            .WithSummary("The ledger (发展党员工作台账) as xlsx (default) or csv: branch, name, number, birth date, each step's date")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        group.MapPost("/units/{unitId:int}/ledger", ImportLedger.Handle)
+            .WithName(nameof(ImportLedger))
+            .WithSummary("Import a ledger (multipart field \"file\", xlsx/csv) into a branch: all or nothing, row errors, dryRun=true only checks")
+            .Accepts<IFormFile>("multipart/form-data")
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         group.MapGet("/rules", DevelopmentRulesEndpoints.List)
             .WithName("ListDevelopmentRules")
             .WithSummary("The timing rules in force (configuration table)");
@@ -92,4 +114,13 @@ public static class DevelopmentModule
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
+}
+
+/// <summary>Development reminders (subject id = record id) belong to the record's branch.</summary>
+internal sealed class DevelopmentOwnerResolver(AppDbContext db) : SmartBranch.Api.Messaging.ISubjectOwnerResolver
+{
+    public string SubjectType => SmartBranch.Domain.Common.SubjectTypes.DevelopmentRecord;
+
+    public Task<int?> FindOwnerUnitIdAsync(int subjectId, CancellationToken cancellationToken) =>
+        db.DevelopmentRecords.AsNoTracking().Where(r => r.Id == subjectId).Select(r => (int?)r.BranchId).FirstOrDefaultAsync(cancellationToken);
 }
