@@ -35,6 +35,15 @@ public static class DevelopmentModule
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        group.MapPost("/records/{id:int}/attachments", UploadAttachment.Handle)
+            .WithName(nameof(UploadAttachment))
+            .WithSummary("Attach a file (multipart file + kind): PDF or image recognised by its bytes, within the media size limit")
+            .Accepts<IFormFile>("multipart/form-data")
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
         group.MapPost("/records/{id:int}/publicity", StartPublicity.Handle)
             .WithName(nameof(StartPublicity))
             .WithSummary("Publish the person before admission or confirmation (公示) for the configured working days")
@@ -112,6 +121,22 @@ public static class DevelopmentModule
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        own.MapPost("/me/attachments", UploadMyAttachment.Handle)
+            .WithName(nameof(UploadMyAttachment))
+            .WithSummary("Attach a file to the caller's own record (a thought report, the application letter)")
+            .Accepts<IFormFile>("multipart/form-data")
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        own.MapGet("/attachments/{id:guid}", GetAttachment.Handle)
+            .WithName(nameof(GetAttachment))
+            .WithSummary("An attached file, for the person, the committee and the assigned contacts")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 }
