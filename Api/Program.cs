@@ -5,6 +5,7 @@ using SmartBranch.Api.Features.Audit;
 using SmartBranch.Api.Features.Auth;
 using SmartBranch.Api.Features.Brand;
 using SmartBranch.Api.Features.Calendar;
+using SmartBranch.Api.Features.ConsoleLogin;
 using SmartBranch.Api.Features.Development;
 using SmartBranch.Api.Features.Dues;
 using SmartBranch.Api.Features.Inbox;
@@ -60,6 +61,7 @@ builder.Services
     .AddPolls()
     .AddWalls()
     .AddDues()
+    .AddConsoleLogin()
     .AddDevelopment()
     .AddWeb();
 
@@ -91,6 +93,7 @@ try
     app.MapAppraisalsEndpoints();
     app.MapPollsEndpoints();
     app.MapWallsEndpoints();
+    app.MapConsoleLoginEndpoints();
     app.MapWebEndpoints();
 
     await app.RunAsync();
