@@ -96,6 +96,7 @@ internal static class ReminderTemplateDefaults
         [ReminderKind.Notice] = Template("EMU_NOTICE_REMINDER", ("thing1", KeywordSource.Subject), ("time2", KeywordSource.Time), ("thing3", KeywordSource.Note)),
         [ReminderKind.LeaveDecision] = Template("EMU_LEAVE_DECISION", ("thing1", KeywordSource.Subject), ("phrase2", KeywordSource.Note), ("time3", KeywordSource.Time)),
         [ReminderKind.Dues] = Template("EMU_DUES_REMINDER", ("thing1", KeywordSource.Subject), ("thing2", KeywordSource.Note), ("date3", KeywordSource.Date)),
+        [ReminderKind.Development] = Template("EMU_DEVELOPMENT_REMINDER", ("thing1", KeywordSource.Subject), ("thing2", KeywordSource.Note), ("date3", KeywordSource.Date)),
     };
 
     private static ReminderTemplateOptions Template(string id, params (string Keyword, KeywordSource Source)[] fields) =>

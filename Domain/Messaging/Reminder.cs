@@ -17,6 +17,9 @@ public enum ReminderKind
 
     /// <summary>党费提醒 (arrears, disputed payments)</summary>
     Dues,
+
+    /// <summary>发展党员工作提醒 (a talk, an observation record, a thought report, an approval or confirmation due)</summary>
+    Development,
 }
 
 public enum ReminderStatus

@@ -108,6 +108,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<SmartBranch.Domain.Development.PublicityObjection> PublicityObjections => Set<SmartBranch.Domain.Development.PublicityObjection>();
 
+    public DbSet<SmartBranch.Domain.Development.DevelopmentAttachment> DevelopmentAttachments => Set<SmartBranch.Domain.Development.DevelopmentAttachment>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 

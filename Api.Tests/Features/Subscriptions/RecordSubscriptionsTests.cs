@@ -24,7 +24,7 @@ public sealed class RecordSubscriptionsTests : FunctionalTest
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var banked = Banked(await response.ReadAsync<JsonElement>());
-        Assert.That(banked, Is.EquivalentTo(new Dictionary<string, int> { ["Meeting"] = 2, ["Activity"] = 0, ["Notice"] = 0, ["LeaveDecision"] = 0, ["Dues"] = 0 }));
+        Assert.That(banked, Is.EquivalentTo(new Dictionary<string, int> { ["Meeting"] = 2, ["Activity"] = 0, ["Notice"] = 0, ["LeaveDecision"] = 0, ["Dues"] = 0, ["Development"] = 0 }));
         Assert.That(App.Emulator.SubscriptionsOf(member.OpenId(), "EMU_MEETING_REMINDER"), Is.EqualTo(2), "in emulator mode the emulated WeChat learns the accepts too");
     }
 
@@ -36,7 +36,7 @@ public sealed class RecordSubscriptionsTests : FunctionalTest
         var body = await (await client.GetAsync("/api/subscriptions")).ReadAsync<JsonElement>();
 
         var templates = body.GetProperty("items").EnumerateArray().ToList();
-        Assert.That(templates.Select(t => t.GetProperty("templateId").GetString()), Is.EquivalentTo(new[] { "EMU_MEETING_REMINDER", "EMU_ACTIVITY_REMINDER", "EMU_NOTICE_REMINDER", "EMU_LEAVE_DECISION", "EMU_DUES_REMINDER" }));
+        Assert.That(templates.Select(t => t.GetProperty("templateId").GetString()), Is.EquivalentTo(new[] { "EMU_MEETING_REMINDER", "EMU_ACTIVITY_REMINDER", "EMU_NOTICE_REMINDER", "EMU_LEAVE_DECISION", "EMU_DUES_REMINDER", "EMU_DEVELOPMENT_REMINDER" }));
         Assert.That(templates.Select(t => t.GetProperty("reachedByWeChat").GetBoolean()), Is.All.False);
         Assert.That(templates.Single(t => t.GetProperty("kind").GetString() == "Meeting").GetProperty("kindName").GetString(), Is.EqualTo("会议提醒"));
     }

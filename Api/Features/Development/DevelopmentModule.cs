@@ -2,8 +2,12 @@ namespace SmartBranch.Api.Features.Development;
 
 public static class DevelopmentModule
 {
-    /// <summary>Member development (发展党员): nothing to register beyond the handlers' shared services.</summary>
-    public static IServiceCollection AddDevelopment(this IServiceCollection services) => services;
+    /// <summary>Member development (发展党员): who owns its reminders.</summary>
+    public static IServiceCollection AddDevelopment(this IServiceCollection services)
+    {
+        services.AddScoped<SmartBranch.Api.Messaging.ISubjectOwnerResolver, DevelopmentOwnerResolver>();
+        return services;
+    }
 
     /// <summary>The development endpoints under /api/development (see Api/Features/Development/README.md).</summary>
     public static IEndpointRouteBuilder MapDevelopmentEndpoints(this IEndpointRouteBuilder app)
@@ -31,6 +35,15 @@ public static class DevelopmentModule
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        group.MapPost("/records/{id:int}/attachments", UploadAttachment.Handle)
+            .WithName(nameof(UploadAttachment))
+            .WithSummary("Attach a file (multipart file + kind): PDF or image recognised by its bytes, within the media size limit")
+            .Accepts<IFormFile>("multipart/form-data")
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
         group.MapPost("/records/{id:int}/publicity", StartPublicity.Handle)
             .WithName(nameof(StartPublicity))
             .WithSummary("Publish the person before admission or confirmation (公示) for the configured working days")
@@ -56,6 +69,24 @@ public static class DevelopmentModule
             .WithName(nameof(GetWorklist))
             .WithSummary("Overdue and due-this-month tasks and everyone by stage, for a branch or a general branch, on a day")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        group.MapPost("/units/{unitId:int}/reminders", SendReminders.Handle)
+            .WithName(nameof(SendReminders))
+            .WithSummary("Remind the owners of today's overdue and due-this-month tasks (secretary, contacts, the person)");
+
+        group.MapGet("/units/{unitId:int}/ledger", ExportLedger.Handle)
+            .WithName(nameof(ExportLedger))
+            .WithSummary("The ledger (发展党员工作台账) as xlsx (default) or csv: branch, name, number, birth date, each step's date")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        group.MapPost("/units/{unitId:int}/ledger", ImportLedger.Handle)
+            .WithName(nameof(ImportLedger))
+            .WithSummary("Import a ledger (multipart field \"file\", xlsx/csv) into a branch: all or nothing, row errors, dryRun=true only checks")
+            .Accepts<IFormFile>("multipart/form-data")
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/rules", DevelopmentRulesEndpoints.List)
             .WithName("ListDevelopmentRules")
@@ -90,6 +121,31 @@ public static class DevelopmentModule
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        own.MapPost("/me/attachments", UploadMyAttachment.Handle)
+            .WithName(nameof(UploadMyAttachment))
+            .WithSummary("Attach a file to the caller's own record (a thought report, the application letter)")
+            .Accepts<IFormFile>("multipart/form-data")
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        own.MapGet("/attachments/{id:guid}", GetAttachment.Handle)
+            .WithName(nameof(GetAttachment))
+            .WithSummary("An attached file, for the person, the committee and the assigned contacts")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+}
+
+/// <summary>Development reminders (subject id = record id) belong to the record's branch.</summary>
+internal sealed class DevelopmentOwnerResolver(AppDbContext db) : SmartBranch.Api.Messaging.ISubjectOwnerResolver
+{
+    public string SubjectType => SmartBranch.Domain.Common.SubjectTypes.DevelopmentRecord;
+
+    public Task<int?> FindOwnerUnitIdAsync(int subjectId, CancellationToken cancellationToken) =>
+        db.DevelopmentRecords.AsNoTracking().Where(r => r.Id == subjectId).Select(r => (int?)r.BranchId).FirstOrDefaultAsync(cancellationToken);
 }

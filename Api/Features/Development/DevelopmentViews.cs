@@ -37,7 +37,7 @@ public sealed record PublicityView(int Id, int RecordId, string PersonName, int 
 /// <summary>
 /// A development record as the committee, the assigned contacts and the person themself see it: the stage
 /// (derived from the events), the events, what comes next and from when, the tasks owed today, the contacts
-/// and introducers, the end of probation (admission + probation + extensions) and the publicities.
+/// and introducers, the end of probation (admission + probation + extensions), the publicities and the attached files.
 /// </summary>
 public sealed record RecordView(
     int Id,
@@ -56,7 +56,8 @@ public sealed record RecordView(
     IReadOnlyList<StepPersonView> Introducers,
     DateOnly? ProbationEndsOn,
     int Extensions,
-    IReadOnlyList<PublicityView> Publicities);
+    IReadOnlyList<PublicityView> Publicities,
+    IReadOnlyList<AttachmentView> Attachments);
 
 internal static class DevelopmentViews
 {
@@ -69,6 +70,7 @@ internal static class DevelopmentViews
             .ToList();
         var names = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
         var publicities = await db.Publicities.AsNoTracking().Where(p => p.RecordId == record.Id).OrderBy(p => p.StartsOn).ToListAsync(cancellationToken);
+        var attachments = await db.DevelopmentAttachments.AsNoTracking().Where(a => a.RecordId == record.Id).ToListAsync(cancellationToken);
 
         string NameOf(int id) => names.TryGetValue(id, out var name) ? name : string.Empty;
         StepPersonView Person(int id, StepPersonRole role) => new(id, NameOf(id), role);
@@ -97,7 +99,8 @@ internal static class DevelopmentViews
             record.ContactIds.Select(id => Person(id, StepPersonRole.TrainingContact)).ToList(),
             record.IntroducerIds.Select(id => Person(id, StepPersonRole.Introducer)).ToList(),
             record.ProbationEndsOn(rules), record.ExtensionCount,
-            publicities.Select(p => Publicity(p, record.Name, today)).ToList());
+            publicities.Select(p => Publicity(p, record.Name, today)).ToList(),
+            attachments.OrderBy(a => a.UploadedAt).Select(AttachmentUpload.View).ToList());
     }
 
     public static IReadOnlyList<TaskView> Tasks(DevelopmentRecord record, DevelopmentRules rules, DateOnly today) =>

@@ -95,16 +95,14 @@ public static class DevelopmentRulesEndpoints
     /// <summary>A timing rule: key, value (unit in the description), description, allowed range.</summary>
     public sealed record RuleView(string Key, int Value, string Description, int Min, int Max);
 
-    public sealed record Response(IReadOnlyList<RuleView> Items, string? NextCursor);
-
     /// <summary>The new value of one rule.</summary>
     public sealed record Request(int Value);
 
     /// <summary>200 with every timing rule in force (the configuration table, seeded with the 2014 rules' defaults).</summary>
-    public static async Task<Ok<Response>> List(AppDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<ListPage<RuleView>>> List(AppDbContext db, CancellationToken cancellationToken)
     {
         var rows = await db.DevelopmentRules.AsNoTracking().OrderBy(r => r.Key).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Response(rows.Select(View).ToList(), null));
+        return TypedResults.Ok(new ListPage<RuleView>(rows.Select(View).ToList()));
     }
 
     /// <summary>200 with the changed rule; 400 outside its range; 403 unless the caller administers a general branch; 404 for an unknown key.</summary>

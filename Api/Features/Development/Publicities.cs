@@ -23,10 +23,8 @@ internal static class PublicityAudience
 
 public static class ListPublicities
 {
-    public sealed record Response(IReadOnlyList<PublicityView> Items, string? NextCursor);
-
     /// <summary>200 with the publicities running today (China time) that the caller's organisation may see: the person's name, the step, first and last day.</summary>
-    public static async Task<Ok<Response>> Handle(CurrentMember current, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Ok<ListPage<PublicityView>>> Handle(CurrentMember current, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var today = LocalCalendar.Today(time.GetUtcNow());
@@ -37,7 +35,7 @@ public static class ListPublicities
         var items = running.Where(x => PublicityAudience.CanSee(access, x.Publicity.BranchId))
             .Select(x => DevelopmentViews.Publicity(x.Publicity, x.Name, today))
             .ToList();
-        return TypedResults.Ok(new Response(items, null));
+        return TypedResults.Ok(new ListPage<PublicityView>(items));
     }
 }
 
@@ -96,10 +94,8 @@ public static class ListObjections
     /// <summary>An objection with who wrote it and when.</summary>
     public sealed record Item(int Id, string Text, int FromMemberId, string FromName, DateTimeOffset CreatedAt);
 
-    public sealed record Response(IReadOnlyList<Item> Items, string? NextCursor);
-
     /// <summary>200 with the objections, oldest first, for the branch committee (and admins above it); 403 for other members who see the publicity; 404 for others.</summary>
-    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(int id, CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ListPage<Item>>, ProblemHttpResult>> Handle(int id, CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var (publicity, _, refusal) = await PublicityAudience.LoadAsync(db, access, id, cancellationToken);
@@ -116,6 +112,6 @@ public static class ListObjections
         var items = await db.PublicityObjections.AsNoTracking().Where(o => o.PublicityId == id)
             .Join(db.Members.AsNoTracking(), o => o.FromMemberId, m => m.Id, (o, m) => new Item(o.Id, o.Text, o.FromMemberId, m.Name, o.CreatedAt))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Response(items.OrderBy(i => i.Id).ToList(), null));
+        return TypedResults.Ok(new ListPage<Item>(items.OrderBy(i => i.Id).ToList()));
     }
 }

@@ -34,6 +34,7 @@ public static class GetSubscriptions
         ReminderKind.Notice => "通知提醒",
         ReminderKind.LeaveDecision => "请假审批结果",
         ReminderKind.Dues => "党费提醒",
+        ReminderKind.Development => "发展党员工作提醒",
         _ => kind.ToString(),
     };
 }

@@ -89,3 +89,16 @@ internal sealed class PublicityObjectionConfiguration : IEntityTypeConfiguration
         builder.HasOne<Member>().WithMany().HasForeignKey(o => o.FromMemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class DevelopmentAttachmentConfiguration : IEntityTypeConfiguration<DevelopmentAttachment>
+{
+    public void Configure(EntityTypeBuilder<DevelopmentAttachment> builder)
+    {
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.ContentType).HasMaxLength(DevelopmentAttachment.ContentTypeMaxLength).IsRequired();
+        builder.Property(a => a.StorageKey).HasMaxLength(DevelopmentAttachment.StorageKeyMaxLength).IsRequired();
+        builder.HasOne<DevelopmentRecord>().WithMany().HasForeignKey(a => a.RecordId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Member>().WithMany().HasForeignKey(a => a.UploadedByMemberId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.RecordId);
+    }
+}
