@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileProviders;
+using SmartBranch.Api.Areas.Portal;
 
 namespace SmartBranch.Api.Web;
 
@@ -13,6 +14,9 @@ public static class WebModule
     public static IServiceCollection AddWeb(this IServiceCollection services)
     {
         services.AddRazorPages();
+
+        // Chinese pages: write CJK text as it is, not as &#x…; entities (still HTML-encoded where it must be).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return services;
     }
 
@@ -25,6 +29,7 @@ public static class WebModule
             RequestPath = "/lib",
             OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=86400",
         });
+        app.UsePortal();
         app.MapRazorPages();
         return app;
     }

@@ -1,7 +1,5 @@
-using SmartBranch.Domain.Brand;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
-using SmartBranch.Domain.Notices;
 
 namespace SmartBranch.Api.Features.Brand;
 
@@ -59,10 +57,10 @@ public static class GetScreenData
         var dayStart = LocalCalendar.StartOf(today);
         var dayEnd = LocalCalendar.StartOf(today.AddDays(1));
         var unit = scope.Unit;
-        var units = scope.UnitIds.ToList();
+        var units = scope.UnitIds;
 
         var brand = await db.BrandProfiles.AsNoTracking().FirstOrDefaultAsync(b => b.UnitId == unit.Id, cancellationToken);
-        var publicStories = db.Stories.AsNoTracking().Where(s => units.Contains(s.UnitId) && s.Status == StoryStatus.Published && s.Visibility == Visibility.Public);
+        var publicStories = PublicContent.Stories(db, units);
         var brandView = GetBrand.ToResponse(unit.Id, unit.Name, brand, await publicStories.CountAsync(cancellationToken), canEdit: false);
 
         var meetings = scope.PublicMeetings(db);
@@ -80,13 +78,11 @@ public static class GetScreenData
         var stories = await publicStories.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id).Take(6).ToListAsync(cancellationToken);
         var imageIds = stories.SelectMany(s => s.Images).Distinct().ToList();
 
-        // Only images that are public themselves and passed the check; a public story never carries others, but the screen does not rely on it.
-        var showable = (await db.Media.AsNoTracking().Where(m => imageIds.Contains(m.Id) && m.Status == MediaStatus.Approved && m.Visibility == Visibility.Public).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var showable = await PublicContent.ShowableImagesAsync(db, imageIds, cancellationToken);
         var storyCards = stories.Select(s => new StoryCard(s.Id, TextCut.Shorten(s.Title, TitleMaxLength), TextCut.Shorten(s.Body, 120),
             s.Images.Where(showable.Contains).Select(BrandRules.MediaUrl).ToList(), s.PublishedAt, s.LikeCount)).ToList();
 
-        var notices = await db.Notices.AsNoTracking()
-            .Where(n => units.Contains(n.UnitId) && n.Status == NoticeStatus.Published && n.Visibility == Visibility.Public)
+        var notices = await PublicContent.Notices(db, units)
             .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id).Take(5)
             .Select(n => new { n.Id, n.Title, n.PublishedAt })
             .ToListAsync(cancellationToken);

@@ -7,8 +7,9 @@ using SmartBranch.Domain.Organization;
 namespace SmartBranch.Api.Features.Brand;
 
 /// <summary>
-/// What one big-screen link covers: its unit, the branches under it (or itself) and their party groups. The
-/// screen shows the Public meetings, activities, stories and notices of these units, and aggregate figures.
+/// What one big-screen link covers: its unit, the branches under it (or itself) and their party groups
+/// (<see cref="PublicContent.UnitsUnderAsync"/>). The screen shows the Public meetings, activities, stories and notices
+/// of these units (<see cref="PublicContent"/>), and aggregate figures.
 /// </summary>
 internal sealed record ScreenScope(ScreenLink Link, OrganizationUnit Unit, IReadOnlyList<OrganizationUnit> Branches, IReadOnlyList<int> BranchIds, IReadOnlyList<int> UnitIds)
 {
@@ -23,9 +24,7 @@ internal sealed record ScreenScope(ScreenLink Link, OrganizationUnit Unit, IRead
         }
 
         var branches = await ReachCalculator.BranchesOfAsync(db, unit, cancellationToken);
-        var branchIds = branches.Select(b => b.Id).ToList();
-        var groupIds = await db.Units.AsNoTracking().Where(u => u.ParentId != null && branchIds.Contains(u.ParentId.Value) && u.Kind == UnitKind.PartyGroup).Select(u => u.Id).ToListAsync(cancellationToken);
-        return new ScreenScope(link!, unit, branches, branchIds, branchIds.Concat(groupIds).Append(unit.Id).Distinct().ToList());
+        return new ScreenScope(link!, unit, branches, branches.Select(b => b.Id).ToList(), await PublicContent.UnitsUnderAsync(db, unit, cancellationToken));
     }
 
     /// <summary>The scope's Public meetings that are not cancelled.</summary>
@@ -37,9 +36,6 @@ internal sealed record ScreenScope(ScreenLink Link, OrganizationUnit Unit, IRead
     }
 
     /// <summary>The scope's Public activities that are not cancelled.</summary>
-    public IQueryable<Activity> PublicActivities(AppDbContext db)
-    {
-        var unitIds = UnitIds.ToList();
-        return db.Activities.AsNoTracking().Where(a => unitIds.Contains(a.UnitId) && a.Visibility == Visibility.Public && a.Status == ActivityStatus.Scheduled);
-    }
+    public IQueryable<Activity> PublicActivities(AppDbContext db) =>
+        PublicContent.Activities(db, UnitIds.ToList()).Where(a => a.Status == ActivityStatus.Scheduled);
 }
