@@ -5,6 +5,8 @@ using SmartBranch.Api.Features.Audit;
 using SmartBranch.Api.Features.Auth;
 using SmartBranch.Api.Features.Brand;
 using SmartBranch.Api.Features.Calendar;
+using SmartBranch.Api.Features.ConsoleLogin;
+using SmartBranch.Api.Features.Development;
 using SmartBranch.Api.Features.Dues;
 using SmartBranch.Api.Features.Inbox;
 using SmartBranch.Api.Features.Mailbox;
@@ -59,6 +61,8 @@ builder.Services
     .AddPolls()
     .AddWalls()
     .AddDues()
+    .AddConsoleLogin()
+    .AddDevelopment()
     .AddWeb();
 
 var app = builder.Build();
@@ -82,12 +86,14 @@ try
     app.MapRemindersEndpoints();
     app.MapBrandEndpoints();
     app.MapDuesEndpoints();
+    app.MapDevelopmentEndpoints();
     app.MapWeChatPushEndpoints();
     app.MapTransfersEndpoints();
     app.MapMailboxEndpoints();
     app.MapAppraisalsEndpoints();
     app.MapPollsEndpoints();
     app.MapWallsEndpoints();
+    app.MapConsoleLoginEndpoints();
     app.MapWebEndpoints();
 
     await app.RunAsync();

@@ -49,4 +49,10 @@ public static class SubjectTypes
 
     /// <summary>A meeting's or activity's message wall (留言墙).</summary>
     public const string MessageWall = "wall";
+
+    /// <summary>A person's member-development record (发展党员).</summary>
+    public const string DevelopmentRecord = "development";
+
+    /// <summary>A publicity (公示) before admission or confirmation.</summary>
+    public const string Publicity = "publicity";
 }

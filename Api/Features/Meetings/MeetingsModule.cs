@@ -18,7 +18,7 @@ public static class MeetingsModule
 
     public static IEndpointRouteBuilder MapMeetingsEndpoints(this IEndpointRouteBuilder app)
     {
-        var meetings = app.MapGroup("/api/meetings").WithTags("Meetings").RequireAuthorization(Policies.Member)
+        var meetings = app.MapGroup("/api/meetings").WithTag("Meetings", "三会一课: meetings, attendance, minutes and leave requests (请假).").RequireAuthorization(Policies.Member)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         meetings.MapPost("/", ScheduleMeeting.Handle)
@@ -89,6 +89,14 @@ public static class MeetingsModule
             .WithSummary("Roll call: each expected attendee's vote, attendance and leave, with totals and quorum")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        meetings.MapGet("/{id:int}/attendance-sheet", GetAttendanceSheet.Handle)
+            .WithName(nameof(GetAttendanceSheet))
+            .WithSummary("The printable sign-in sheet (签到表) as an A4 PDF")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         meetings.MapPost("/{id:int}/resolutions", RecordResolution.Handle)
             .WithName(nameof(RecordResolution))
