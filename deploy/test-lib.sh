@@ -12,12 +12,19 @@ SB_PREREQS=(
   "curl:curl"
 )
 
-# missing_packages: prints the Debian packages whose command is not on PATH (space-separated, possibly empty).
+# has_cjk_font: the big screen's Chinese is set in Noto Sans CJK (fonts-noto-cjk); a font has no command, so ask fontconfig.
+has_cjk_font() {
+  fc-list ':lang=zh' family 2>/dev/null | grep -q 'Noto Sans CJK'
+}
+
+# missing_packages: prints the Debian packages whose command is not on PATH, and fonts-noto-cjk when its font is
+# not installed (space-separated, possibly empty).
 missing_packages() {
   local entry missing=()
   for entry in "${SB_PREREQS[@]}"; do
     command -v "${entry%%:*}" >/dev/null 2>&1 || missing+=("${entry#*:}")
   done
+  has_cjk_font || missing+=("fonts-noto-cjk")
   echo "${missing[*]}"
 }
 

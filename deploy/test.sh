@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test suite of the repository and ends with one line: "tests: N passed, N failed".
-# Needs: the .NET SDK, redis-server (the tests start their own), Node 20 + npm, chromium (big-screen test),
+# Needs: the .NET SDK, redis-server (the tests start their own), Node 20 + npm, chromium and fonts-noto-cjk (big-screen test),
 # docker-compose (Debian's package, for the compose suite) and curl. What is missing is named in one line
 # before anything runs; as root with apt-get it is installed first. A suite that skips or cancels tests,
 # or never prints its summary, counts as failed.

@@ -245,8 +245,8 @@ public sealed class ScreenLiveTests : FunctionalTest
         await (await secretary.PutAsJsonAsync($"/api/screen-links/{id}", new { label = new string('长', 41), initialsOnly = false })).AssertProblemAsync(HttpStatusCode.BadRequest);
         await (await secretary.PutAsJsonAsync($"/api/screen-links/{id}", new { label = "x" })).AssertProblemAsync(HttpStatusCode.BadRequest);
         var listed = await secretary.JsonAsync($"/api/org/units/{org.A.Id}/screen-links");
-        Assert.That(listed[0].GetProperty("label").GetString(), Is.EqualTo("新名称"));
-        Assert.That(listed[0].GetProperty("initialsOnly").GetBoolean(), Is.True);
+        Assert.That(listed.GetProperty("items")[0].GetProperty("label").GetString(), Is.EqualTo("新名称"));
+        Assert.That(listed.GetProperty("items")[0].GetProperty("initialsOnly").GetBoolean(), Is.True);
 
         await secretary.DeleteAsync($"/api/screen-links/{id}");
         await (await secretary.PutAsJsonAsync($"/api/screen-links/{id}", body)).AssertProblemAsync(HttpStatusCode.NotFound);

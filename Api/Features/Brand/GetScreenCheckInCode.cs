@@ -24,15 +24,12 @@ public static class GetScreenCheckInCode
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        ScreenPage.NoCache(context);
-        var scope = await ScreenScope.LoadAsync(db, token, cancellationToken);
+        var (scope, current, now) = await FindAsync(token, context, db, activityOptions.Value, time, cancellationToken);
         if (scope is null)
         {
-            return Problems.NotFound("大屏链接无效或已被撤销。");
+            return ScreenScope.Unknown;
         }
 
-        var now = time.GetUtcNow();
-        var current = await ScreenLive.FindCurrentAsync(db, scope, activityOptions.Value, now, cancellationToken);
         if (current is null)
         {
             return TypedResults.NoContent();
@@ -63,15 +60,12 @@ public static class GetScreenCheckInCode
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        ScreenPage.NoCache(context);
-        var scope = await ScreenScope.LoadAsync(db, token, cancellationToken);
+        var (scope, current, now) = await FindAsync(token, context, db, activityOptions.Value, time, cancellationToken);
         if (scope is null)
         {
-            return Problems.NotFound("大屏链接无效或已被撤销。");
+            return ScreenScope.Unknown;
         }
 
-        var now = time.GetUtcNow();
-        var current = await ScreenLive.FindCurrentAsync(db, scope, activityOptions.Value, now, cancellationToken);
         if (current is null)
         {
             return Problems.NotFound("当前没有正在签到的公开会议或活动。");
@@ -81,6 +75,14 @@ public static class GetScreenCheckInCode
         return image.Succeeded
             ? TypedResults.File(image.Value!, "image/png")
             : WeChatProblems.For(context, image.Error, "生成签到码图片失败，请稍后重试，或使用数字签到码。");
+    }
+
+    private static async Task<(ScreenScope? Scope, ScreenLive.Current? Current, DateTimeOffset Now)> FindAsync(
+        string token, HttpContext context, AppDbContext db, ActivityOptions activityOptions, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var scope = await ScreenScope.ForRequestAsync(context, db, token, cancellationToken);
+        var now = time.GetUtcNow();
+        return (scope, scope is null ? null : await ScreenLive.FindCurrentAsync(db, scope, activityOptions, now, cancellationToken), now);
     }
 
     private static string PageOf(ScreenLive.Current current, ActivityOptions activityOptions) =>

@@ -45,11 +45,10 @@ public static class GetScreenData
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        ScreenPage.NoCache(context);
-        var scope = await ScreenScope.LoadAsync(db, token, cancellationToken);
+        var scope = await ScreenScope.ForRequestAsync(context, db, token, cancellationToken);
         if (scope is null)
         {
-            return Problems.NotFound("大屏链接无效或已被撤销。");
+            return ScreenScope.Unknown;
         }
 
         var now = time.GetUtcNow();
@@ -57,7 +56,7 @@ public static class GetScreenData
         var dayStart = LocalCalendar.StartOf(today);
         var dayEnd = LocalCalendar.StartOf(today.AddDays(1));
         var unit = scope.Unit;
-        var units = scope.UnitIds.ToList();
+        var units = scope.UnitIds;
 
         var brand = await db.BrandProfiles.AsNoTracking().FirstOrDefaultAsync(b => b.UnitId == unit.Id, cancellationToken);
         var publicStories = PublicContent.Stories(db, units);

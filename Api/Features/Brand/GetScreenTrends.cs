@@ -34,11 +34,10 @@ public static class GetScreenTrends
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        ScreenPage.NoCache(context);
-        var scope = await ScreenScope.LoadAsync(db, token, cancellationToken);
+        var scope = await ScreenScope.ForRequestAsync(context, db, token, cancellationToken);
         if (scope is null)
         {
-            return Problems.NotFound("大屏链接无效或已被撤销。");
+            return ScreenScope.Unknown;
         }
 
         var now = time.GetUtcNow();

@@ -6,11 +6,22 @@ using SmartBranch.Domain.Organization;
 namespace SmartBranch.Api.Features.Brand;
 
 /// <summary>
-/// What one big-screen link covers: its unit, the branches under it (or itself) and their party groups. The
-/// screen shows the Public meetings, activities, stories and notices of these units, and aggregate figures.
+/// What one big-screen link covers: its unit, the branches under it (or itself) and their party groups
+/// (<see cref="PublicContent.UnitsUnderAsync"/>). The screen shows the Public meetings, activities, stories and notices
+/// of these units (<see cref="PublicContent"/>), and aggregate figures.
 /// </summary>
 internal sealed record ScreenScope(ScreenLink Link, OrganizationUnit Unit, IReadOnlyList<OrganizationUnit> Branches, IReadOnlyList<int> BranchIds, IReadOnlyList<int> UnitIds)
 {
+    /// <summary>The answer to a /screen route whose token is unknown or revoked.</summary>
+    public static ProblemHttpResult Unknown => Problems.NotFound("大屏链接无效或已被撤销。");
+
+    /// <summary>For a /screen route: marks the answer uncacheable and loads the scope; null means answer <see cref="Unknown"/>.</summary>
+    public static Task<ScreenScope?> ForRequestAsync(HttpContext context, AppDbContext db, string token, CancellationToken cancellationToken)
+    {
+        ScreenPage.NoCache(context);
+        return LoadAsync(db, token, cancellationToken);
+    }
+
     /// <summary>The scope of an active link; null when the token is unknown or revoked (404).</summary>
     public static async Task<ScreenScope?> LoadAsync(AppDbContext db, string token, CancellationToken cancellationToken)
     {

@@ -44,7 +44,8 @@ export async function startApi() {
   let exited = null;
   child.on('exit', (code) => { exited = code; });
 
-  const deadline = Date.now() + 300_000; // the first dotnet run may have to build
+  // The first dotnet run may have to build, which takes minutes on a busy 2-core machine.
+  const deadline = Date.now() + (Number(process.env.SCREEN_API_START_SECONDS) || 600) * 1000;
   for (;;) {
     if (exited !== null) throw new Error(`the API exited with ${exited}:\n${log}`);
     try {
