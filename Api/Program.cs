@@ -14,6 +14,7 @@ using SmartBranch.Api.Features.Notices;
 using SmartBranch.Api.Features.Org;
 using SmartBranch.Api.Features.Polls;
 using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Api.Features.Study;
 using SmartBranch.Api.Features.Subscriptions;
 using SmartBranch.Api.Features.WeChatPush;
 using SmartBranch.Api.Features.Transfers;
@@ -59,6 +60,7 @@ builder.Services
     .AddPolls()
     .AddWalls()
     .AddDues()
+    .AddStudy()
     .AddWeb();
 
 var app = builder.Build();
@@ -88,6 +90,7 @@ try
     app.MapAppraisalsEndpoints();
     app.MapPollsEndpoints();
     app.MapWallsEndpoints();
+    app.MapStudyEndpoints();
     app.MapWebEndpoints();
 
     await app.RunAsync();
