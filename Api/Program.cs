@@ -5,6 +5,7 @@ using SmartBranch.Api.Features.Audit;
 using SmartBranch.Api.Features.Auth;
 using SmartBranch.Api.Features.Brand;
 using SmartBranch.Api.Features.Calendar;
+using SmartBranch.Api.Features.ConsoleLogin;
 using SmartBranch.Api.Features.Dues;
 using SmartBranch.Api.Features.Inbox;
 using SmartBranch.Api.Features.Mailbox;
@@ -61,6 +62,7 @@ builder.Services
     .AddWalls()
     .AddDues()
     .AddStudy()
+    .AddConsoleLogin()
     .AddWeb();
 
 var app = builder.Build();
@@ -91,6 +93,7 @@ try
     app.MapPollsEndpoints();
     app.MapWallsEndpoints();
     app.MapStudyEndpoints();
+    app.MapConsoleLoginEndpoints();
     app.MapWebEndpoints();
 
     await app.RunAsync();

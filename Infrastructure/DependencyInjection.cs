@@ -115,6 +115,7 @@ public static class DependencyInjection
         if (string.IsNullOrWhiteSpace(redis?.ConnectionString))
         {
             services.AddSingleton<ISessionStore, InMemorySessionStore>();
+            services.AddSingleton<ILoginTicketStore, InMemoryLoginTicketStore>();
             services.AddSingleton<IAccessTokenCache, InMemoryAccessTokenCache>();
             services.AddSingleton<IReminderQueue, InProcessReminderQueue>();
             services.AddSingleton<IAccessGeneration, InMemoryAccessGeneration>();
@@ -123,6 +124,7 @@ public static class DependencyInjection
 
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<ISessionStore, RedisSessionStore>();
+        services.AddSingleton<ILoginTicketStore, RedisLoginTicketStore>();
         services.AddSingleton<IAccessTokenCache, RedisAccessTokenCache>();
         services.AddSingleton<IReminderQueue, RedisReminderQueue>();
         services.AddSingleton<IAccessGeneration, RedisAccessGeneration>();

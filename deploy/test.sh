@@ -47,7 +47,7 @@ run_script_suite test-check deploy/test-check.sh
 run_script_suite compose-check deploy/compose-check.sh
 run_script_suite scale-check deploy/scale-check.sh
 
-for suite in miniprogram deploy/screen-tests; do
+for suite in miniprogram deploy/screen-tests deploy/console-tests; do
   echo "== Node: $suite"
   (cd "$suite" && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm test --silent) 2>&1 | tee "$log_dir/node.log"
   rc=${PIPESTATUS[0]}

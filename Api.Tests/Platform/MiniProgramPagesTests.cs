@@ -16,6 +16,7 @@ public sealed class MiniProgramPagesTests
         MiniProgramPages.MeetingDetail(1),
         MiniProgramPages.Story(1),
         MiniProgramPages.Mailbox,
+        MiniProgramPages.ConsoleLoginConfirm,
     ];
 
     [TestCaseSource(nameof(ServerPages))]
@@ -23,6 +24,11 @@ public sealed class MiniProgramPagesTests
     {
         using var appJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "miniprogram", "app.json")));
         var pages = appJson.RootElement.GetProperty("pages").EnumerateArray().Select(p => p.GetString()).ToList();
+        if (appJson.RootElement.TryGetProperty("subPackages", out var subPackages))
+        {
+            pages.AddRange(subPackages.EnumerateArray().SelectMany(s =>
+                s.GetProperty("pages").EnumerateArray().Select(p => $"{s.GetProperty("root").GetString()!.TrimEnd('/')}/{p.GetString()}")));
+        }
 
         Assert.That(pages, Does.Contain(page.Split('?')[0]));
     }

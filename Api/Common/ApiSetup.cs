@@ -88,6 +88,7 @@ public static class ApiSetup
         }
 
         app.UseAuthentication();
+        app.UseConsoleCsrf();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseIdempotency();

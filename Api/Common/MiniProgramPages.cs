@@ -13,6 +13,9 @@ public static class MiniProgramPages
     public const string MeetingCheckIn = "pages/meeting-checkin/index";
     public const string Transfers = "pages/transfers/index";
 
+    /// <summary>Scan-to-login for the PC console: confirm or refuse a login ticket (subpackage pkg-console).</summary>
+    public const string ConsoleLoginConfirm = "pkg-console/confirm/index";
+
     /// <summary>书记信箱: the writer's messages and their answers.</summary>
     public const string Mailbox = "pages/mailbox/index";
 

@@ -8,6 +8,8 @@ function items(data) {
 module.exports = {
   /** scope: open | mine | past */
   list: (scope) => client.get('/api/activities', { scope }).then(items),
+  /** One page of a scope: { items, nextCursor } (the whole list in one page while the API does not page it). */
+  page: (scope, cursor) => client.get('/api/activities', { scope, cursor }).then(client.toPage),
   get: (id) => client.get('/api/activities/' + id),
   /** { unitId, title, description, place, startsAt, endsAt, signUpOpensAt, signUpClosesAt, capacity, waitingList, visibility, audience } */
   create: (activity, idempotencyKey) => client.create('/api/activities', activity, idempotencyKey),

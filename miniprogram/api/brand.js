@@ -16,11 +16,22 @@ module.exports = {
   /** Opening a story records the member's first view. */
   story: (id) => client.get('/api/stories/' + id),
   like: (id) => client.post('/api/stories/' + id + '/like'),
-  comment: (id, text) => client.post('/api/stories/' + id + '/comments', { text }),
+  comment: (id, text, idempotencyKey) => client.create('/api/stories/' + id + '/comments', { text }, idempotencyKey),
   /** → { shareId, path } (only published Public stories) */
   share: (id) => client.post('/api/shares', { subjectType: 'story', subjectId: Number(id) }),
   /** → { shareId, path } (only published Public notices) */
   shareNotice: (id) => client.post('/api/shares', { subjectType: 'notice', subjectId: Number(id) }),
+  /** The committee's approval queue of the unit: { items, nextCursor } of stories waiting for approval. */
+  pendingStories: (unitId, cursor) => client.get('/api/stories', { unitId, cursor, limit: 20, status: 'pending' }).then(client.toPage),
+  approveStory: (id) => client.post('/api/stories/' + id + '/approve'),
+  /** { name, slogan, labels (≤8 × 20 chars), logoMediaId, coverMediaId, introduction, themeColor '#RRGGBB' } */
+  updateBrand: (unitId, brand) => client.put('/api/org/units/' + unitId + '/brand', brand),
+  /** China dates, inclusive (at most 366 days) → { total, branches, items, days, formula } */
+  reach: (unitId, from, to) => client.get('/api/org/units/' + unitId + '/reach', { from, to }),
+  /** → [{ id, token, url, label, createdAt }] the active display links */
+  screenLinks: (unitId) => client.get('/api/org/units/' + unitId + '/screen-links').then((d) => (Array.isArray(d) ? d : (d && d.items) || [])),
+  createScreenLink: (unitId, label, idempotencyKey) => client.create('/api/org/units/' + unitId + '/screen-links', { label }, idempotencyKey),
+  revokeScreenLink: (id) => client.del('/api/screen-links/' + id),
   /** Records that this user opened a shared story. */
   opened: (shareId) => client.post('/api/shares/' + encodeURIComponent(shareId) + '/open', {}),
 };

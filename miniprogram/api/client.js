@@ -208,6 +208,15 @@ function newIdempotencyKey() {
   return Date.now().toString(16) + '-' + part() + part() + part();
 }
 
+/**
+ * One page of a list: the API's `{ items, nextCursor }` envelope (pass nextCursor back as `cursor`; null means the
+ * last page). A plain array, as some areas still answer, is one complete page.
+ */
+function toPage(data) {
+  if (Array.isArray(data)) return { items: data, nextCursor: null };
+  return { items: (data && data.items) || [], nextCursor: (data && data.nextCursor) || null };
+}
+
 const get = (path, query) => request('GET', path, { query });
 /** POST that creates something, sent with the submission's Idempotency-Key. */
 const create = (path, data, idempotencyKey) => request('POST', path, { data: data || {}, headers: { 'Idempotency-Key': idempotencyKey } });
@@ -215,4 +224,4 @@ const post = (path, data, query) => request('POST', path, { data: data || {}, qu
 const put = (path, data) => request('PUT', path, { data: data || {} });
 const del = (path) => request('DELETE', path);
 
-module.exports = { ApiError, TOKEN_KEY, request, get, post, create, newIdempotencyKey, put, del, download, login, onLogin, getToken, setToken, toError, showError };
+module.exports = { ApiError, TOKEN_KEY, request, toPage, get, post, create, newIdempotencyKey, put, del, download, login, onLogin, getToken, setToken, toError, showError };

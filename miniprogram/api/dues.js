@@ -7,9 +7,17 @@ module.exports = {
    *      paidUpTo, openOrders } (the server queries my open orders first) */
   mine: () => client.get('/api/dues/me'),
   /** → { payment: { id, outTradeNo, amountFen, months, status }, requestPayment: { appId, timeStamp, nonceStr, package, signType, paySign } } */
-  pay: (through) => client.post('/api/dues/me/payments', { through }),
+  pay: (through, idempotencyKey) => client.create('/api/dues/me/payments', { through }, idempotencyKey),
   /** → { payments: [{ id, method, status, amountFen, months, receiptNumber, paidAt, … }] } */
   payments: () => client.get('/api/dues/me/payments'),
   /** → { year, branches: [{ branchId, name, months: [{ month, membersPaid, receivedFen }], totalFen }], totalFen } */
   report: (year) => client.get('/api/dues/report', { year }),
+  /** The committee's month (YYYY-MM) of a branch: { dueFen, paidFen, paid, unpaid, noBase, flagged, disputed } */
+  branch: (branchId, month) => client.get('/api/dues/branches/' + branchId, { month }),
+  /** Reminds the members who have not paid (at most once a day per branch) → { reminded } */
+  remind: (branchId) => client.post('/api/dues/branches/' + branchId + '/remind'),
+  /** A cash or bank payment the committee received: { through: 'YYYY-MM', method: Cash | BankTransfer, receiptNumber } */
+  record: (memberId, payment, idempotencyKey) => client.create('/api/dues/members/' + memberId + '/payments', payment, idempotencyKey),
+  /** The year's base: { category: Salaried | Retired | Student | Unemployed | Relief, monthlyBaseFen } */
+  setBase: (memberId, year, base) => client.put('/api/dues/members/' + memberId + '/bases/' + year, base),
 };

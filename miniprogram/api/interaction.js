@@ -21,11 +21,34 @@ module.exports = {
   CATEGORIES,
   GRADES,
   STATUS_LABELS,
-  writeToMailbox: (message) => client.post('/api/mailbox', message),
+  writeToMailbox: (message, idempotencyKey) => client.create('/api/mailbox', message, idempotencyKey),
   myMailbox: () => client.get('/api/mailbox/mine'),
   markResolution: (id, resolved) => client.post('/api/mailbox/' + id + '/resolution', { resolved }),
   appraisal: (id) => client.get('/api/appraisals/' + id),
-  castBallots: (id, choices) => client.post('/api/appraisals/' + id + '/ballots', { choices }),
+  castBallots: (id, choices, idempotencyKey) => client.create('/api/appraisals/' + id + '/ballots', { choices }, idempotencyKey),
+  /** The committee's mailbox: { overdue, escalated, items } (status: Open | Answered | Resolved). */
+  mailbox: (status) => client.get('/api/mailbox', { status }),
+  answer: (id, text) => client.post('/api/mailbox/' + id + '/answer', { text }),
+  /** → { items: [{ id, branchId, title, periodStart, periodEnd, status: Open | Closed, canVote, hasVoted }] } */
+  appraisals: (branchId) => client.get('/api/appraisals', { branchId }).then((d) => (d && d.items) || []),
+  /** { branchId, title, periodStart, periodEnd, appraisedMemberIds } → { id, appraised, voters } */
+  openAppraisal: (round, idempotencyKey) => client.create('/api/appraisals', round, idempotencyKey),
+  closeAppraisal: (id) => client.post('/api/appraisals/' + id + '/close'),
+  /** After closing: { voters, voted, turnoutPercent, appraised: [{ name, ballots, grades | null, comments }], nonVoters } */
+  appraisalResults: (id) => client.get('/api/appraisals/' + id + '/results'),
+  selfAppraisal: (id, text) => client.put('/api/appraisals/' + id + '/self-appraisal', { text }),
+  /** targetKind: Unit | Meeting | Activity */
+  polls: (targetKind, targetId) => client.get('/api/polls', { targetKind, targetId }).then((d) => (d && d.items) || []),
+  /** { targetKind, targetId, question, options[2–20], multipleChoice, anonymous, closesAt } */
+  createPoll: (poll, idempotencyKey) => client.create('/api/polls', poll, idempotencyKey),
+  closePoll: (id) => client.post('/api/polls/' + id + '/close'),
+  /** The wall of a meeting or activity (404 while none is open). */
+  wallOf: (targetKind, targetId) => client.get('/api/walls', { targetKind, targetId }),
+  wall: (id, afterId) => client.get('/api/walls/' + id, { afterId }),
+  openWall: (targetKind, targetId, requiresApproval, idempotencyKey) => client.create('/api/walls', { targetKind, targetId, requiresApproval }, idempotencyKey),
+  postToWall: (id, text, idempotencyKey) => client.create('/api/walls/' + id + '/messages', { text }, idempotencyKey),
+  decideWallMessage: (id, messageId, approve) => client.post('/api/walls/' + id + '/messages/' + messageId + '/decision', { approve }),
+  closeWall: (id) => client.post('/api/walls/' + id + '/close'),
   poll: (id) => client.get('/api/polls/' + id),
-  vote: (id, optionIds) => client.post('/api/polls/' + id + '/votes', { optionIds }),
+  vote: (id, optionIds, idempotencyKey) => client.create('/api/polls/' + id + '/votes', { optionIds }, idempotencyKey),
 };

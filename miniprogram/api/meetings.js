@@ -20,18 +20,22 @@ module.exports = {
   MEETING_TYPES,
   /** scope: upcoming | past | mine */
   list: (scope) => client.get('/api/meetings', { scope }).then(items),
+  /** One page of a scope: { items, nextCursor } (the whole list in one page while the API answers an array). */
+  page: (scope, cursor) => client.get('/api/meetings', { scope, cursor }).then(client.toPage),
   get: (id) => client.get('/api/meetings/' + id),
   /** { unitId, type, topic, startsAt, endsAt, place, onlineLink, agenda, visibility } */
   create: (meeting, idempotencyKey) => client.create('/api/meetings', meeting, idempotencyKey),
   update: (id, meeting) => client.put('/api/meetings/' + id, meeting),
   cancel: (id, reason) => client.post('/api/meetings/' + id + '/cancel', { reason }),
-  askLeave: (id, reason) => client.post('/api/meetings/' + id + '/leave-requests', { reason }),
+  askLeave: (id, reason, idempotencyKey) => client.create('/api/meetings/' + id + '/leave-requests', { reason }, idempotencyKey),
   approveLeave: (leaveId) => client.post('/api/leave-requests/' + leaveId + '/approve'),
   rejectLeave: (leaveId, note) => client.post('/api/leave-requests/' + leaveId + '/reject', { note }),
   checkInCode: (id) => client.get('/api/meetings/' + id + '/check-in-code'),
   checkIn: (id, code) => client.post('/api/meetings/' + id + '/check-in', { code }),
   checkInMember: (id, memberId) => client.post('/api/meetings/' + id + '/attendees/' + memberId + '/check-in'),
   attendance: (id) => client.get('/api/meetings/' + id + '/attendance'),
+  /** General meeting only: { title, yes, no, abstain } → { id, title, yes, no, abstain, voters, votersPresent, passed } (409 when not quorate). */
+  recordResolution: (id, resolution, idempotencyKey) => client.create('/api/meetings/' + id + '/resolutions', resolution, idempotencyKey),
   minutes: (id) => client.get('/api/meetings/' + id + '/minutes'),
   /** Published minutes are kept as append-only revisions. */
   saveMinutes: (id, content) => client.put('/api/meetings/' + id + '/minutes', { content, publish: true }),

@@ -25,6 +25,11 @@ function date(iso) {
   return d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate());
 }
 
+/** The end of something that started at `startIso`: "16:00" on the same China day, "3月3日 16:00" on another. */
+function until(startIso, endIso) {
+  return date(startIso) === date(endIso) ? time(endIso) : dateTime(endIso);
+}
+
 /** "14:30" */
 function time(iso) {
   const d = china(iso);
@@ -62,4 +67,4 @@ function leaveText(status) {
   return LEAVE[status] || status || '';
 }
 
-module.exports = { dateTime, date, time, toIso, nowParts, enrollmentText, attendanceText, leaveText };
+module.exports = { dateTime, date, time, until, toIso, nowParts, enrollmentText, attendanceText, leaveText };

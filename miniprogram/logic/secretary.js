@@ -28,17 +28,30 @@ function groupsOf(units, branchId) {
   return result;
 }
 
-/** Sets { allowed, branches, branchIndex }; a plain member gets allowed: false and sees no form. */
-async function start(page) {
+/**
+ * Sets { allowed, branches, branchIndex, ledGroups }; a plain member gets allowed: false and sees no form.
+ * With { groupLeaders: true } a party group leader is let in too (branches stays empty for them, ledGroups
+ * names their groups): the meeting form, where they convene their group's meeting.
+ */
+async function start(page, options) {
+  const opts = options || {};
   const member = await kit.guard(page, () => session.ensureMember());
   if (!member) return null;
   let branches = roles.managedBranches(member);
   if (!branches.length && roles.isAdmin(member)) {
     branches = (await kit.guard(page, () => org.units().then(branchesIn), { onError: () => null })) || [];
   }
-  const allowed = roles.isSecretary(member) && branches.length > 0;
-  page.setData({ member, allowed, branches, branchIndex: 0, checked: true });
+  const ledGroups = opts.groupLeaders ? roles.ledGroups(member) : [];
+  const allowed = (roles.isSecretary(member) && branches.length > 0) || ledGroups.length > 0;
+  // Opened for a given branch (?unitId=): start on it when the caller manages it.
+  const wanted = branches.findIndex((b) => String(b.id) === String(opts.unitId));
+  page.setData({ member, allowed, branches, branchIndex: wanted > 0 ? wanted : 0, ledGroups, checked: true });
   return allowed ? member : null;
+}
+
+/** The branch chosen on a secretary page. */
+function branchOf(page) {
+  return page.data.branches[page.data.branchIndex] || null;
 }
 
 const VISIBILITIES = [
@@ -47,4 +60,4 @@ const VISIBILITIES = [
   { value: 'Committee', label: '支委（仅支委可见）' },
 ];
 
-module.exports = { start, branchesIn, groupsOf, VISIBILITIES };
+module.exports = { start, branchOf, branchesIn, groupsOf, VISIBILITIES };

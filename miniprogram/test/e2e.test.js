@@ -17,7 +17,7 @@ describe('sign-in and roles against the real API', () => {
 
     expect(secretary.data.member).toMatchObject({ name: '王建国', number: 'T1001' });
     expect(secretary.data.roleText).toBe('教工第一党支部 书记');
-    expect(secretary.data.secretaryActions.map((a) => a.text)).toEqual(['发布通知', '待审核通知', '安排会议', '发起活动', '组织生活达标']);
+    expect(secretary.data.secretaryActions.map((a) => a.text)).toEqual(['发布通知', '待审核通知', '安排会议', '发起活动', '组织生活达标', '更多工作']);
 
     expect(member.data.member).toMatchObject({ name: '李明', number: 'T1002' });
     expect(member.data.secretaryActions).toEqual([]);
@@ -38,7 +38,7 @@ describe('sign-in and roles against the real API', () => {
     const home = await app.open('home');
     const teacherBranchId = (await phone('dev-member').open('me')).data.member.branch.id;
 
-    expect(home.data.secretaryActions).toHaveLength(5);
+    expect(home.data.secretaryActions).toHaveLength(6);
     expect(roles.canManageBranch(home.data.member, home.data.member.branch.id)).toBe(true);
     expect(roles.itemActions(home.data.member, 'notice', { id: 1, branchId: teacherBranchId })).toEqual([]);
   });

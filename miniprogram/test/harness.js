@@ -34,6 +34,29 @@ function moduleLoader(wx, onPage) {
   return load;
 }
 
+/** Every page path of app.json: the main package's pages and each subpackage's (root + '/' + page). */
+function pagePaths() {
+  const app = JSON.parse(fs.readFileSync(path.join(ROOT, 'app.json'), 'utf8'));
+  const subPackages = app.subPackages || app.subpackages || [];
+  return app.pages.concat(...subPackages.map((p) => p.pages.map((page) => p.root.replace(/\/$/, '') + '/' + page)));
+}
+
+/**
+ * The path of a page named by its folder ('meeting-create' → 'pkg-secretary/meeting-create/index'), wherever it
+ * lives, or by its path ('pkg-secretary/meeting-create'). Pages move between packages without their tests changing.
+ */
+function resolvePage(name) {
+  const all = pagePaths();
+  if (name.indexOf('/') >= 0) {
+    const exact = all.filter((p) => p === name || p === name + '/index');
+    if (exact.length === 1) return exact[0];
+    throw new Error('No page ' + name + ' in app.json');
+  }
+  const found = all.filter((p) => p.split('/').slice(-2)[0] === name);
+  if (found.length !== 1) throw new Error((found.length ? 'Several pages named ' : 'No page named ') + name + ' in app.json: ' + found.join(', '));
+  return found[0];
+}
+
 /** A phone: its own wx and modules; baseUrl is where the API client sends requests. */
 function createApp(wxOptions, baseUrl) {
   const wx = createWx(wxOptions);
@@ -46,7 +69,7 @@ function createApp(wxOptions, baseUrl) {
   function instantiate(name) {
     if (!defs[name]) {
       captured = null;
-      load('pages/' + name + '/index');
+      load(resolvePage(name));
       defs[name] = captured;
     }
     const def = defs[name];
@@ -55,7 +78,7 @@ function createApp(wxOptions, baseUrl) {
       if (k !== 'data') page[k] = def[k];
     });
     page.data = JSON.parse(JSON.stringify(def.data || {}));
-    page.route = 'pages/' + name + '/index';
+    page.route = resolvePage(name);
     page.setData = (patch, cb) => {
       Object.keys(patch).forEach((k) => setPath(page.data, k, patch[k]));
       if (cb) cb();
@@ -79,4 +102,4 @@ function event(dataset, detail) {
   return { currentTarget: { dataset: dataset || {} }, detail: detail || {} };
 }
 
-module.exports = { createApp, event, ROOT };
+module.exports = { createApp, event, ROOT, pagePaths, resolvePage };

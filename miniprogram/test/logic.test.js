@@ -16,24 +16,27 @@ describe('roles: who sees secretary actions', () => {
     expect(roles.itemActions(member, 'meeting', { id: 5, branchId: 2 })).toEqual([]);
   });
 
-  test('a group leader is not a branch committee member', () => {
+  test('a group leader is not a branch committee member, but convenes the group meeting', () => {
     const member = person([role(7, 'GroupLeader', '教工第二党小组')]);
-    expect(roles.secretaryActions(member)).toEqual([]);
+    expect(roles.secretaryActions(member)).toEqual([{ key: 'meeting-create', text: '召开党小组会', url: '/pkg-secretary/meeting-create/index?type=PartyGroupMeeting' }]);
+    expect(roles.ledGroups(member)).toEqual([{ id: 7, name: '教工第二党小组' }]);
     expect(roles.canManageBranch(member, 7)).toBe(false);
+    expect(roles.itemActions(member, 'meeting', { id: 9, branchId: 2, unitId: 7 })).toEqual([]);
+    expect(roles.itemActions(member, 'meeting', { id: 9, branchId: 2, unitId: 7, canOrganize: true }).map((a) => a.key)).toEqual(['checkin-code', 'attendance', 'leave', 'minutes']);
   });
 
   test.each(['Secretary', 'DeputySecretary', 'OrganizationCommissioner', 'PublicityCommissioner', 'DisciplineCommissioner'])(
     'a %s gets the secretary entries for their branch',
     (r) => {
       const member = person([role(2, r)]);
-      expect(roles.secretaryActions(member).map((a) => a.key)).toEqual(['notice-compose', 'notice-approval', 'meeting-create', 'activity-create', 'compliance']);
-      expect(roles.secretaryActions(member)[4].url).toBe('/pages/compliance/index?unitId=2');
+      expect(roles.secretaryActions(member).map((a) => a.key)).toEqual(['notice-compose', 'notice-approval', 'meeting-create', 'activity-create', 'compliance', 'workbench']);
+      expect(roles.secretaryActions(member)[4].url).toBe('/pkg-secretary/compliance/index?unitId=2');
     },
   );
 
   test('a secretary sees actions only on items of their own branch', () => {
     const secretary = person([role(2, 'Secretary')]);
-    expect(roles.itemActions(secretary, 'notice', { id: 9, branchId: 2 }).map((a) => a.key)).toEqual(['stats']);
+    expect(roles.itemActions(secretary, 'notice', { id: 9, branchId: 2 }).map((a) => a.key)).toEqual(['stats', 'edit']);
     expect(roles.itemActions(secretary, 'meeting', { id: 9, branch: { id: 2 } }).map((a) => a.key)).toEqual(['checkin-code', 'attendance', 'leave', 'minutes']);
     expect(roles.itemActions(secretary, 'notice', { id: 9, branchId: 3 })).toEqual([]);
     expect(roles.itemActions(secretary, 'activity', { id: 9, branchId: 3 })).toEqual([]);
@@ -112,6 +115,12 @@ describe('format', () => {
     expect(format.toIso('2026-03-02', '14:30')).toBe('2026-03-02T14:30:00+08:00');
   });
 
+  test('an end on another day carries its date; reading a date works for a moment given in milliseconds', () => {
+    expect(format.until('2026-05-08T00:00:00Z', '2026-05-08T09:00:00Z')).toBe('17:00');
+    expect(format.until('2026-05-08T00:00:00Z', '2026-05-09T09:00:00Z')).toBe('5月9日 17:00');
+    expect(format.nowParts(Date.parse('2026-05-08T17:30:00Z')).date).toBe('2026-05-09');
+  });
+
   test('waiting-list position is shown', () => {
     expect(format.enrollmentText({ status: 'Waitlisted', position: 3 })).toBe('候补第 3 位');
     expect(format.enrollmentText({ status: 'Confirmed' })).toBe('已报名');
@@ -119,10 +128,7 @@ describe('format', () => {
 });
 
 describe('notice form', () => {
-  const { validate, toHtml } = (() => {
-    global.Page = () => {};
-    return require('../pages/notice-compose/index');
-  })();
+  const { validate, toHtml, fromHtml } = require('../logic/notice-form');
 
   test('refuses classification markings before sending', () => {
     expect(validate({ title: '会议纪要', body: '机密★1年 内容', confirmed: true })).toMatch(/密级标志/);
@@ -139,6 +145,11 @@ describe('notice form', () => {
 
   test('escapes typed text into paragraphs', () => {
     expect(toHtml('第一段\n\n<b>第二段</b>')).toBe('<p>第一段</p><p>&lt;b&gt;第二段&lt;/b&gt;</p>');
+  });
+
+  test('a stored body comes back as the text that was typed', () => {
+    expect(fromHtml(toHtml('第一段\n<b>第二段</b> & 其他'))).toBe('第一段\n<b>第二段</b> & 其他');
+    expect(fromHtml('<p>甲<br/>乙</p><ul><li>丙</li></ul>')).toBe('甲\n乙\n丙');
   });
 });
 

@@ -1,48 +1,6 @@
 // Page logic against a fake API: what a member and a secretary see and what the taps send.
-const { createApp, event } = require('./harness');
-const { fakeApi } = require('./wx-shim');
-
-const BRANCH = { id: 2, name: '教工第一党支部', kind: 'Branch' };
-const MEMBER = { id: 3, name: '李明', number: 'T1002', status: 'Full', hasVote: true, branch: BRANCH, partyGroup: null, roles: [] };
-const SECRETARY = {
-  id: 2, name: '王建国', number: 'T1001', status: 'Full', hasVote: true, branch: BRANCH, partyGroup: null,
-  roles: [{ unitId: 2, unitName: '教工第一党支部', role: 'Secretary', roleName: '书记', endsOn: '2027-08-31' }],
-};
-const OTHER_SECRETARY = {
-  id: 8, name: '孙悦', number: 'S2001', status: 'Full', hasVote: true, branch: { id: 3, name: '学生第一党支部', kind: 'Branch' }, partyGroup: null,
-  roles: [{ unitId: 3, unitName: '学生第一党支部', role: 'Secretary', roleName: '书记', endsOn: '2027-08-31' }],
-};
-const TEMPLATES = {
-  templates: [
-    { kind: 'Meeting', kindName: '会议提醒', templateId: 'tm-meeting', banked: 1, reachedByWeChat: true },
-    { kind: 'Activity', kindName: '活动提醒', templateId: 'tm-activity', banked: 0, reachedByWeChat: false },
-    { kind: 'Notice', kindName: '通知提醒', templateId: 'tm-notice', banked: 0, reachedByWeChat: false },
-    { kind: 'LeaveDecision', kindName: '请假审批结果', templateId: 'tm-leave', banked: 0, reachedByWeChat: false },
-  ],
-};
-
-/** An app signed in as `who`, with extra routes; `sent` collects every non-GET body by route. */
-function appAs(who, routes, wxOptions) {
-  const sent = {};
-  const record = (key, fn) => (req) => {
-    (sent[key] = sent[key] || []).push(req.body);
-    return fn(req);
-  };
-  const table = Object.assign(
-    {
-      'POST /api/auth/wechat-login': () => ({ token: 'tok', needsBinding: !who, member: who }),
-      'GET /api/me': () => ({ needsBinding: !who, member: who }),
-      'GET /api/subscriptions': () => TEMPLATES,
-      'POST /api/subscriptions': () => [204],
-    },
-    routes || {},
-  );
-  Object.keys(table).forEach((key) => {
-    if (!key.startsWith('GET ')) table[key] = record(key, table[key]);
-  });
-  const app = createApp(Object.assign({ handler: fakeApi(table) }, wxOptions));
-  return { app, sent };
-}
+const { event } = require('./harness');
+const { BRANCH, MEMBER, SECRETARY, OTHER_SECRETARY, appAs } = require('./fake-phone');
 
 describe('home', () => {
   test('a member sees no secretary actions', async () => {
@@ -55,7 +13,7 @@ describe('home', () => {
   test('a secretary sees the secretary actions even while other sections cannot load', async () => {
     const { app } = appAs(SECRETARY);
     const page = await app.open('home');
-    expect(page.data.secretaryActions.map((a) => a.text)).toEqual(['发布通知', '待审核通知', '安排会议', '发起活动', '组织生活达标']);
+    expect(page.data.secretaryActions.map((a) => a.text)).toEqual(['发布通知', '待审核通知', '安排会议', '发起活动', '组织生活达标', '更多工作']);
     expect(page.data.meetingsError).toBe('内容不存在或已被删除。');
     expect(app.wx.calls.modals).toEqual([]);
   });
@@ -112,7 +70,7 @@ describe('notices', () => {
     const { app } = appAs(SECRETARY, { 'GET /api/notices/11': () => Object.assign({}, internal, { visibility: 'Public' }) });
     const page = await app.open('notice-detail', { id: '11' });
     expect(page.data.watermark).toBe('');
-    expect(page.data.actions).toEqual([{ key: 'stats', text: '阅读情况', url: '/pages/notice-stats/index?id=11' }]);
+    expect(page.data.actions.map((a) => a.url)).toEqual(['/pkg-secretary/notice-stats/index?id=11', '/pkg-secretary/notice-edit/index?id=11']);
   });
 
   test('opened from a share card, the opening is recorded; sharing a public notice carries a share id', async () => {
@@ -167,7 +125,7 @@ describe('notices', () => {
       pinned: false,
       confirmNotClassified: true,
     });
-    expect(app.wx.calls.navigations).toEqual([{ type: 'redirectTo', url: '/pages/notice-stats/index?id=21' }]);
+    expect(app.wx.calls.navigations).toEqual([{ type: 'redirectTo', url: '/pkg-secretary/notice-stats/index?id=21' }]);
   });
 
   test('a secretary can address chosen party groups of the branch', async () => {
@@ -177,11 +135,71 @@ describe('notices', () => {
     });
     const page = await app.open('notice-compose');
     expect(page.data.groups.map((g) => g.name)).toEqual(['教工第一党小组', '教工第二党小组']);
+    page.onAudienceMode(event({}, { value: '1' }));
     page.onGroups(event({}, { value: ['6'] }));
     page.setData({ title: '党小组会通知', body: '正文', confirmed: true });
 
     await page.submit();
     expect(sent['POST /api/notices'][0].audience).toEqual({ unitIds: [6], memberIds: [] });
+  });
+
+  test('a secretary can address chosen members of the branch, found by name', async () => {
+    const { app, sent } = appAs(SECRETARY, {
+      'GET /api/org/units/2/members': () => ({ unitId: 2, count: 3, members: [
+        { id: 2, name: '王建国', number: 'T1001', partyGroup: { id: 5, name: '教工第一党小组' } },
+        { id: 3, name: '李明', number: 'T1002', partyGroup: { id: 5, name: '教工第一党小组' } },
+        { id: 4, name: '张华', number: 'T1003', partyGroup: { id: 6, name: '教工第二党小组' } },
+      ] }),
+      'POST /api/notices': () => [201, { id: 25 }],
+    });
+    const page = await app.open('notice-compose');
+    page.onAudienceMode(event({}, { value: '2' }));
+    page.setData({ title: '个别谈话安排', body: '正文', confirmed: true });
+    expect(await page.submit()).toBeNull();
+    expect(app.wx.calls.modals).toEqual([{ title: '无法发布', content: '请至少选择一名党员，或改为发给全支部。' }]);
+
+    page.onMemberQuery(event({}, { value: '张' }));
+    expect(page.data.shownPeople.map((p) => p.name)).toEqual(['张华']);
+    page.toggleMember(event({ id: 4 }));
+    page.onMemberQuery(event({}, { value: 'T1002' }));
+    page.toggleMember(event({ id: 3 }));
+    page.onMemberQuery(event({}, { value: '' }));
+    expect(page.data.shownPeople.filter((p) => p.checked).map((p) => p.name)).toEqual(['李明', '张华']);
+
+    await page.submit();
+    expect(sent['POST /api/notices'][0].audience).toEqual({ unitIds: [], memberIds: [4, 3] });
+  });
+
+  test('the committee edits a posted notice; the typed text round-trips and the change is sent with the pin', async () => {
+    const { app, sent } = appAs(SECRETARY, {
+      'GET /api/notices/11': () => Object.assign({}, internal, { body: '<p>第一段</p><p>第二段</p>', canManage: true }),
+      'PUT /api/notices/11': () => ({ id: 11, version: 2, status: 'Published', holdReason: null }),
+    });
+    const page = await app.open('notice-edit', { id: '11' });
+    expect(page.data).toMatchObject({ allowed: true, title: '关于开展主题党日的通知', body: '第一段\n第二段', pinned: false });
+    page.onField(event({ field: 'body' }, { value: '第一段\n第二段（时间改为周五）' }));
+    expect(await page.save()).toBeNull();
+    expect(app.wx.calls.modals[0].content).toBe('请确认通知内容不涉及国家秘密。');
+
+    page.onConfirm(event({}, { value: ['yes'] }));
+    await page.save();
+    expect(sent['PUT /api/notices/11']).toEqual([{ title: '关于开展主题党日的通知', body: '<p>第一段</p><p>第二段（时间改为周五）</p>', pinned: false, confirmNotClassified: true }]);
+    expect(app.wx.calls.navigations).toEqual([{ type: 'redirectTo', url: '/pages/notice-detail/index?id=11' }]);
+  });
+
+  test('the committee withdraws a notice after confirming; a member cannot open the edit page', async () => {
+    const { app, sent } = appAs(SECRETARY, {
+      'GET /api/notices/11': () => Object.assign({}, internal, { canManage: true }),
+      'POST /api/notices/11/withdraw': () => [204],
+    });
+    const page = await app.open('notice-edit', { id: '11' });
+    expect(await page.withdraw()).toBe(true);
+    expect(app.wx.calls.confirms[0].title).toBe('撤回通知');
+    expect(sent['POST /api/notices/11/withdraw']).toHaveLength(1);
+    expect(page.data.withdrawn).toBe(true);
+
+    const member = appAs(MEMBER, { 'GET /api/notices/11': () => internal }).app;
+    expect((await member.open('notice-edit', { id: '11' })).data.allowed).toBe(false);
   });
 
   test('the server refusal is shown with its title and detail', async () => {
@@ -336,6 +354,90 @@ describe('activities', () => {
   });
 });
 
+describe('list pages', () => {
+  const notice = (id) => ({ id, title: '通知' + id, visibility: 'Internal', publishedAt: '2026-03-01T00:00:00Z', me: {} });
+
+  test('the next page loads at the bottom with the cursor; pulling down starts again from the first page', async () => {
+    const pages = { '': { items: [notice(1), notice(2)], nextCursor: 'c2' }, c2: { items: [notice(3)], nextCursor: null } };
+    const { app } = appAs(MEMBER, { 'GET /api/notices': (req) => pages[req.query.cursor || ''] });
+    const page = await app.open('notices');
+    expect(page.data.items.map((n) => n.id)).toEqual([1, 2]);
+    expect(page.data.done).toBe(false);
+
+    await page.onReachBottom();
+    expect(page.data.items.map((n) => n.id)).toEqual([1, 2, 3]);
+    expect(page.data.done).toBe(true);
+    await page.onReachBottom();
+    expect(app.wx.calls.requests.filter((r) => r.url.indexOf('/api/notices') >= 0).map((r) => r.url.replace('http://api.test', ''))).toEqual(['/api/notices?limit=20', '/api/notices?cursor=c2&limit=20']);
+
+    pages[''] = { items: [notice(4), notice(1)], nextCursor: 'c2' };
+    await page.onPullDownRefresh();
+    expect(page.data.items.map((n) => n.id)).toEqual([4, 1]);
+    expect(page.data.done).toBe(false);
+  });
+
+  test('a list the API answers whole (an array) is one page; switching scope reloads', async () => {
+    const meeting = (id) => ({ id, type: 'PartyLesson', topic: '党课' + id, startsAt: '2026-03-02T06:30:00Z', endsAt: '2026-03-02T08:00:00Z' });
+    const { app } = appAs(MEMBER, { 'GET /api/meetings': (req) => (req.query.scope === 'past' ? { items: [meeting(7)], nextCursor: null } : [meeting(5), meeting(6)]) });
+    const page = await app.open('meetings');
+    expect(page.data).toMatchObject({ done: true, nextCursor: null });
+    expect(page.data.items.map((m) => m.id)).toEqual([5, 6]);
+    await page.switchScope(event({ scope: 'past' }));
+    expect(page.data.items.map((m) => m.id)).toEqual([7]);
+  });
+});
+
+describe('activity form', () => {
+  const UNITS = [{ id: 2, kind: 'Branch', name: '教工第一党支部', children: [{ id: 5, kind: 'PartyGroup', name: '教工第一党小组' }, { id: 6, kind: 'PartyGroup', name: '教工第二党小组' }] }];
+  const routes = (extra) => Object.assign({ 'GET /api/org/units': () => UNITS, 'GET /api/org/units/2/members': () => ({ members: [{ id: 3, name: '李明', number: 'T1002' }, { id: 4, name: '张华', number: 'T1003' }] }), 'POST /api/activities': () => [201, { id: 50 }] }, extra);
+
+  test('a two-day activity with a sign-up deadline, for chosen party groups', async () => {
+    const { app, sent } = appAs(SECRETARY, routes());
+    const page = await app.open('activity-create');
+    page.setData({ title: '红色研学', place: '井冈山', capacity: '30' });
+    page.onStartDate(event({}, { value: '2099-05-08' }));
+    expect(page.data.endDate).toBe('2099-05-08');
+    page.onField(event({ field: 'endDate' }, { value: '2099-05-09' }));
+    page.onField(event({ field: 'startTime' }, { value: '08:00' }));
+    page.onField(event({ field: 'endTime' }, { value: '17:00' }));
+    page.onField(event({ field: 'signUpDate' }, { value: '2099-05-01' }));
+    page.onField(event({ field: 'signUpTime' }, { value: '12:00' }));
+    page.onAudienceMode(event({}, { value: '1' }));
+    page.onGroups(event({}, { value: ['5', '6'] }));
+
+    await page.submit();
+    const body = sent['POST /api/activities'][0];
+    expect(body).toMatchObject({
+      unitId: 2, title: '红色研学', place: '井冈山', capacity: 30,
+      startsAt: '2099-05-08T08:00:00+08:00', endsAt: '2099-05-09T17:00:00+08:00', signUpClosesAt: '2099-05-01T12:00:00+08:00',
+      audience: { unitIds: [5, 6], memberIds: [] },
+    });
+    expect(new Date(body.signUpOpensAt) < new Date(body.signUpClosesAt)).toBe(true);
+    expect(app.wx.calls.requests.filter((r) => r.url.endsWith('/api/activities'))[0].header['Idempotency-Key']).toMatch(/^[!-~]+$/);
+  });
+
+  test('without a deadline sign-up closes at the start; chosen members are the audience', async () => {
+    const { app, sent } = appAs(SECRETARY, routes());
+    const page = await app.open('activity-create');
+    page.setData({ title: '谈心谈话', place: '党员活动室', date: '2099-06-01', endDate: '2099-06-01' });
+    page.onAudienceMode(event({}, { value: '2' }));
+    page.toggleMember(event({ id: 4 }));
+    await page.submit();
+    expect(sent['POST /api/activities'][0]).toMatchObject({ signUpClosesAt: '2099-06-01T14:00:00+08:00', audience: { unitIds: [], memberIds: [4] } });
+  });
+
+  test('a deadline after the end, or an end before the start, is refused before sending', async () => {
+    const { app, sent } = appAs(SECRETARY, routes());
+    const page = await app.open('activity-create');
+    page.setData({ title: '志愿服务', place: '社区', date: '2099-06-01', endDate: '2099-06-01', signUpDate: '2099-06-02' });
+    expect(await page.submit()).toBeNull();
+    page.setData({ signUpDate: '', endDate: '2099-05-31' });
+    expect(await page.submit()).toBeNull();
+    expect(app.wx.calls.modals.map((m) => m.content)).toEqual(['报名截止时间不能晚于活动结束时间。', '结束时间必须晚于开始时间。']);
+    expect(sent['POST /api/activities']).toBeUndefined();
+  });
+});
+
 describe('meetings', () => {
   const meeting = { id: 4, type: 'PartyLesson', typeName: '党课', branchId: 2, unitId: 2, topic: '学习党章', visibility: 'Committee', status: 'Scheduled', startsAt: '2026-03-02T06:30:00Z', endsAt: '2026-03-02T08:00:00Z', myLeave: null, canOrganize: false };
 
@@ -419,6 +521,64 @@ describe('meetings', () => {
     expect(page.data.inactive).toBe(true);
     expect(page.data.rows.map((r) => [r.label, r.held + '/' + r.required, r.ok, r.missing])).toEqual([['支委会', '2/3', false, '2026-02'], ['党课', '1/1', true, '']]);
     expect(sent).toEqual({ 'POST /api/auth/wechat-login': [{ code: 'dev-member' }] });
+  });
+
+  const UNITS = [{ id: 1, kind: 'GeneralBranch', name: '信息学院党总支', children: [{ id: 2, kind: 'Branch', name: '教工第一党支部', children: [{ id: 5, kind: 'PartyGroup', name: '教工第一党小组' }, { id: 6, kind: 'PartyGroup', name: '教工第二党小组' }] }] }];
+  const GROUP_LEADER = Object.assign({}, MEMBER, { id: 5, name: '陈静', number: 'T1004', roles: [{ unitId: 6, unitName: '教工第二党小组', role: 'GroupLeader', roleName: '党小组长', endsOn: '2027-08-31' }] });
+  const typeIndex = (page, value) => page.data.types.findIndex((t) => t.value === value);
+
+  test('a 党小组会 is held by the chosen party group, not by the branch', async () => {
+    const { app, sent } = appAs(SECRETARY, { 'GET /api/org/units': () => UNITS, 'POST /api/meetings': () => [201, { id: 40 }] });
+    const page = await app.open('meeting-create');
+    page.onType(event({}, { value: typeIndex(page, 'PartyGroupMeeting') }));
+    expect(page.data.groupMeeting).toBe(true);
+    expect(page.data.groups.map((g) => g.name)).toEqual(['教工第一党小组', '教工第二党小组']);
+    page.onIndex(event({ field: 'groupIndex' }, { value: '1' }));
+    page.setData({ topic: '党小组学习', place: '302', date: '2026-03-10', startTime: '14:00', endTime: '15:00' });
+
+    await page.submit();
+    expect(sent['POST /api/meetings'][0]).toMatchObject({ unitId: 6, type: 'PartyGroupMeeting', topic: '党小组学习' });
+    expect(app.wx.calls.navigations).toEqual([{ type: 'redirectTo', url: '/pages/meeting-detail/index?id=40' }]);
+  });
+
+  test('other meeting types are held by the branch', async () => {
+    const { app, sent } = appAs(SECRETARY, { 'GET /api/org/units': () => UNITS, 'POST /api/meetings': () => [201, { id: 41 }] });
+    const page = await app.open('meeting-create');
+    page.onType(event({}, { value: typeIndex(page, 'CommitteeMeeting') }));
+    expect(page.data.groupMeeting).toBe(false);
+    page.setData({ topic: '支委会', place: '302' });
+    await page.submit();
+    expect(sent['POST /api/meetings'][0]).toMatchObject({ unitId: 2, type: 'CommitteeMeeting' });
+  });
+
+  test('a branch without party groups cannot hold a 党小组会 and is told so before sending', async () => {
+    const { app, sent } = appAs(SECRETARY, { 'GET /api/org/units': () => [{ id: 2, kind: 'Branch', name: '教工第一党支部' }] });
+    const page = await app.open('meeting-create', { type: 'PartyGroupMeeting' });
+    page.setData({ topic: '党小组学习', place: '302' });
+    expect(await page.submit()).toBeNull();
+    expect(app.wx.calls.modals).toEqual([{ title: '无法保存', content: '该支部还没有党小组，无法安排党小组会。' }]);
+    expect(sent['POST /api/meetings']).toBeUndefined();
+  });
+
+  test('a party group leader convenes their own group\'s meeting from the home page', async () => {
+    const { app, sent } = appAs(GROUP_LEADER, { 'POST /api/meetings': () => [201, { id: 42 }] });
+    const home = await app.open('home');
+    expect(home.data.secretaryActions).toEqual([{ key: 'meeting-create', text: '召开党小组会', url: '/pkg-secretary/meeting-create/index?type=PartyGroupMeeting' }]);
+
+    const page = await app.open('meeting-create', { type: 'PartyGroupMeeting' });
+    expect(page.data.allowed).toBe(true);
+    expect(page.data.branches).toEqual([]);
+    expect(page.data.types.map((t) => t.label)).toEqual(['党小组会']);
+    expect(page.data.groups).toEqual([{ id: 6, name: '教工第二党小组' }]);
+    page.setData({ topic: '党小组学习', place: '302' });
+    await page.submit();
+    expect(sent['POST /api/meetings'][0]).toMatchObject({ unitId: 6, type: 'PartyGroupMeeting' });
+  });
+
+  test('a group leader organises the meeting the server says they organise', async () => {
+    const { app } = appAs(GROUP_LEADER, { 'GET /api/meetings/42': () => Object.assign({}, meeting, { id: 42, type: 'PartyGroupMeeting', unitId: 6, canOrganize: true }) });
+    const page = await app.open('meeting-detail', { id: '42' });
+    expect(page.data.actions.map((a) => a.key)).toEqual(['checkin-code', 'attendance', 'leave', 'minutes']);
   });
 
   test('a member cannot open the meeting form or compliance', async () => {

@@ -5,15 +5,14 @@
 const fs = require('fs');
 const path = require('path');
 const simulate = require('miniprogram-simulate');
-const { createApp } = require('./harness');
+const { createApp, pagePaths, resolvePage } = require('./harness');
 const { fakeApi } = require('./wx-shim');
 
 const ROOT = path.join(__dirname, '..');
-const app = JSON.parse(fs.readFileSync(path.join(ROOT, 'app.json'), 'utf8'));
 const watermarkId = simulate.load(path.join(ROOT, 'components/watermark/index'));
 
 function render(pageName, data) {
-  const template = fs.readFileSync(path.join(ROOT, 'pages', pageName, 'index.wxml'), 'utf8');
+  const template = fs.readFileSync(path.join(ROOT, resolvePage(pageName) + '.wxml'), 'utf8');
   const id = simulate.load({ template, usingComponents: { watermark: watermarkId } });
   const comp = simulate.render(id);
   comp.attach(document.createElement('parent-wrapper'));
@@ -32,8 +31,8 @@ function phoneAs(who, routes) {
 }
 
 describe('rendered pages', () => {
-  test.each(app.pages.map((p) => p.split('/')[1]))('%s renders with its initial data', (name) => {
-    const comp = render(name, {});
+  test.each(pagePaths())('%s renders with its initial data', (page) => {
+    const comp = render(page, {});
     expect(comp.dom).toBeTruthy();
   });
 

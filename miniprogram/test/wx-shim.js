@@ -41,8 +41,19 @@ function createWx(options) {
         );
     },
     downloadFile: (o) => {
-      calls.requests.push({ method: 'DOWNLOAD', url: o.url, header: o.header });
-      later(() => o.success({ statusCode: 200, tempFilePath: 'http://tmp/' + encodeURIComponent(o.url) }));
+      const entry = { method: 'DOWNLOAD', url: o.url, header: o.header };
+      calls.requests.push(entry);
+      if (!opts.download) {
+        later(() => o.success({ statusCode: 200, tempFilePath: 'http://tmp/' + encodeURIComponent(o.url) }));
+        return;
+      }
+      opts.download(o).then(
+        (res) => {
+          Object.assign(entry, { status: res.statusCode, contentType: res.contentType, bytes: res.bytes });
+          o.success({ statusCode: res.statusCode, tempFilePath: res.tempFilePath });
+        },
+        (err) => o.fail({ errMsg: 'downloadFile:fail ' + (err && err.message) }),
+      );
     },
     showModal: (o) => {
       (o.showCancel === false ? calls.modals : calls.confirms).push({ title: o.title, content: o.content });
@@ -61,6 +72,10 @@ function createWx(options) {
       later(() => o.success(res));
     },
     stopPullDownRefresh: () => {},
+    setNavigationBarTitle: (o) => (calls.title = o.title),
+    setNavigationBarColor: () => {},
+    previewImage: () => {},
+    openDocument: (o) => (calls.documents = (calls.documents || []).concat([{ filePath: o.filePath, fileType: o.fileType }])),
     setClipboardData: (o) => calls.clipboard.push(o.data),
     requestPayment: (o) => {
       calls.payments = calls.payments || [];
@@ -87,6 +102,13 @@ async function realHttp(o) {
   return { statusCode: res.status, data, header: Object.fromEntries(res.headers.entries()) };
 }
 
+/** A wx.downloadFile that does real HTTP: the status, type and size of what came back are recorded on the request. */
+async function realDownload(o) {
+  const res = await fetch(o.url, { headers: o.header || {} });
+  const body = Buffer.from(await res.arrayBuffer());
+  return { statusCode: res.status, contentType: res.headers.get('content-type'), bytes: body.length, tempFilePath: 'http://tmp/' + encodeURIComponent(o.url) };
+}
+
 /**
  * A handler backed by a route table: { 'GET /api/me': (req) => [status, body] | body }.
  * A route answers a body, or [status, body]. Unknown routes answer 404 with an empty body, like a server without that area.
@@ -104,4 +126,4 @@ function fakeApi(routes) {
   };
 }
 
-module.exports = { createWx, realHttp, fakeApi };
+module.exports = { createWx, realHttp, realDownload, fakeApi };

@@ -41,7 +41,15 @@ internal sealed class SessionAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        // The mini-program sends a bearer token; the PC console's browser sends its cookie (ConsoleSessions).
         var token = ReadBearerToken(Request);
+        var viaCookie = false;
+        if (token is null && Request.Cookies[ConsoleSessions.Cookie] is { Length: > 0 } cookie)
+        {
+            token = cookie;
+            viaCookie = true;
+        }
+
         if (token is null)
         {
             return AuthenticateResult.NoResult();
@@ -60,6 +68,11 @@ internal sealed class SessionAuthenticationHandler(
         var identity = await cache.GetIdentityAsync(db, openId, generation, Context.RequestAborted);
         current.Attach(generation, identity);
         List<Claim> claims = [new(AppClaims.OpenId, openId)];
+        if (viaCookie)
+        {
+            claims.Add(new Claim(ConsoleSessions.ChannelClaim, "cookie"));
+        }
+
         if (identity.Member is { } member)
         {
             claims.Add(new Claim(AppClaims.MemberId, member.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -69,13 +82,32 @@ internal sealed class SessionAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status401Unauthorized, "登录已失效或尚未登录，请重新登录。");
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (IsConsolePage(Request))
+        {
+            Response.Redirect("/console/login?returnUrl=" + Uri.EscapeDataString(Request.Path + Request.QueryString));
+            return Task.CompletedTask;
+        }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status403Forbidden, Context.User.HasClaim(c => c.Type == AppClaims.MemberId)
+        return WriteProblemAsync(StatusCodes.Status401Unauthorized, "登录已失效或尚未登录，请重新登录。");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        if (IsConsolePage(Request))
+        {
+            Response.Redirect("/console/login");
+            return Task.CompletedTask;
+        }
+
+        return WriteProblemAsync(StatusCodes.Status403Forbidden, Context.User.HasClaim(c => c.Type == AppClaims.MemberId)
             ? "您没有执行此操作的权限。"
             : "您的微信尚未绑定党员信息，请先通过支部邀请码完成绑定。");
+    }
+
+    /// <summary>The console's pages send people to the login page instead of answering ProblemDetails.</summary>
+    private static bool IsConsolePage(HttpRequest request) => request.Path.StartsWithSegments("/console", StringComparison.OrdinalIgnoreCase);
 
     public static string? ReadBearerToken(HttpRequest request)
     {

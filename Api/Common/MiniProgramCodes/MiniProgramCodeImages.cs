@@ -24,7 +24,14 @@ public sealed class MiniProgramCodeImages(WeChatClient weChat, HybridCache cache
     private static readonly HybridCacheEntryOptions LookUpOnly = new() { Flags = HybridCacheEntryFlags.DisableUnderlyingData };
 
     /// <summary>The PNG of <paramref name="page"/> opened with <paramref name="scene"/>, from the cache or else from WeChat (<see cref="WeChatClient.GetMiniProgramCodeAsync"/>).</summary>
-    public async Task<WeChatResult<byte[]>> GetAsync(string scene, string page, CancellationToken cancellationToken)
+    public Task<WeChatResult<byte[]>> GetAsync(string scene, string page, CancellationToken cancellationToken) =>
+        GetAsync(scene, page, Keep, cancellationToken);
+
+    /// <summary>As above, kept only for <paramref name="keepFor"/> (a login ticket's code is useless after the ticket).</summary>
+    public Task<WeChatResult<byte[]>> GetAsync(string scene, string page, TimeSpan keepFor, CancellationToken cancellationToken) =>
+        GetAsync(scene, page, new HybridCacheEntryOptions { Expiration = keepFor, LocalCacheExpiration = keepFor }, cancellationToken);
+
+    private async Task<WeChatResult<byte[]>> GetAsync(string scene, string page, HybridCacheEntryOptions keep, CancellationToken cancellationToken)
     {
         var key = Key(WeChatClient.MiniProgramCodeRequest(scene, page, options.Value.MiniProgramState));
         var kept = await cache.GetOrCreateAsync<byte[]?>(key, _ => ValueTask.FromResult<byte[]?>(null), LookUpOnly, cancellationToken: cancellationToken);
@@ -36,7 +43,7 @@ public sealed class MiniProgramCodeImages(WeChatClient weChat, HybridCache cache
         var image = await weChat.GetMiniProgramCodeAsync(scene, page, cancellationToken);
         if (image.Succeeded)
         {
-            await cache.SetAsync<byte[]?>(key, image.Value, Keep, cancellationToken: cancellationToken);
+            await cache.SetAsync<byte[]?>(key, image.Value, keep, cancellationToken: cancellationToken);
         }
 
         return image;

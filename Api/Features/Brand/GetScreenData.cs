@@ -1,8 +1,6 @@
 using SmartBranch.Domain.Activities;
-using SmartBranch.Domain.Brand;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
-using SmartBranch.Domain.Notices;
 using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Brand;
@@ -62,17 +60,16 @@ public static class GetScreenData
         var dayEnd = LocalCalendar.StartOf(today.AddDays(1));
         var branches = await ReachCalculator.BranchesOfAsync(db, unit, cancellationToken);
         var branchIds = branches.Select(b => b.Id).ToList();
-        var groupIds = await db.Units.AsNoTracking().Where(u => u.ParentId != null && branchIds.Contains(u.ParentId.Value) && u.Kind == UnitKind.PartyGroup).Select(u => u.Id).ToListAsync(cancellationToken);
-        var units = branchIds.Concat(groupIds).Append(unit.Id).Distinct().ToList();
+        var units = await PublicContent.UnitsUnderAsync(db, unit, cancellationToken);
 
         var brand = await db.BrandProfiles.AsNoTracking().FirstOrDefaultAsync(b => b.UnitId == unit.Id, cancellationToken);
-        var publicStories = db.Stories.AsNoTracking().Where(s => units.Contains(s.UnitId) && s.Status == StoryStatus.Published && s.Visibility == Visibility.Public);
+        var publicStories = PublicContent.Stories(db, units);
         var brandView = GetBrand.ToResponse(unit.Id, unit.Name, brand, await publicStories.CountAsync(cancellationToken), canEdit: false);
 
         var meetings = db.Meetings.AsNoTracking().Where(m => (branchIds.Contains(m.BranchId) || units.Contains(m.UnitId)) && m.Visibility == Visibility.Public && m.Status == MeetingStatus.Scheduled);
         var upcomingMeetings = await meetings.Where(m => m.EndsAt > now).OrderBy(m => m.StartsAt).Take(6)
             .Select(m => new { m.Topic, m.Type, m.StartsAt, m.EndsAt, m.Place, m.OnlineLink }).ToListAsync(cancellationToken);
-        var activities = db.Activities.AsNoTracking().Where(a => units.Contains(a.UnitId) && a.Visibility == Visibility.Public && a.Status == ActivityStatus.Scheduled);
+        var activities = PublicContent.Activities(db, units).Where(a => a.Status == ActivityStatus.Scheduled);
         var upcomingActivities = await activities.Where(a => a.EndsAt > now).OrderBy(a => a.StartsAt).Take(6)
             .Select(a => new { a.Title, a.StartsAt, a.EndsAt, a.Place }).ToListAsync(cancellationToken);
         var upcoming = upcomingMeetings.Select(m => new Event("meeting", TextCut.Shorten(m.Topic, TitleMaxLength), m.Type.DisplayName(), m.StartsAt, m.EndsAt, m.Place ?? (m.OnlineLink is null ? null : "线上")))
@@ -84,13 +81,11 @@ public static class GetScreenData
         var stories = await publicStories.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id).Take(6).ToListAsync(cancellationToken);
         var imageIds = stories.SelectMany(s => s.Images).Distinct().ToList();
 
-        // Only images that are public themselves and passed the check; a public story never carries others, but the screen does not rely on it.
-        var showable = (await db.Media.AsNoTracking().Where(m => imageIds.Contains(m.Id) && m.Status == MediaStatus.Approved && m.Visibility == Visibility.Public).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var showable = await PublicContent.ShowableImagesAsync(db, imageIds, cancellationToken);
         var storyCards = stories.Select(s => new StoryCard(s.Id, TextCut.Shorten(s.Title, TitleMaxLength), TextCut.Shorten(s.Body, 120),
             s.Images.Where(showable.Contains).Select(BrandRules.MediaUrl).ToList(), s.PublishedAt, s.LikeCount)).ToList();
 
-        var notices = await db.Notices.AsNoTracking()
-            .Where(n => units.Contains(n.UnitId) && n.Status == NoticeStatus.Published && n.Visibility == Visibility.Public)
+        var notices = await PublicContent.Notices(db, units)
             .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id).Take(5)
             .Select(n => new { n.Id, n.Title, n.PublishedAt })
             .ToListAsync(cancellationToken);

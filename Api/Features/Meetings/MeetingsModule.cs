@@ -90,6 +90,14 @@ public static class MeetingsModule
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        meetings.MapGet("/{id:int}/attendance-sheet", GetAttendanceSheet.Handle)
+            .WithName(nameof(GetAttendanceSheet))
+            .WithSummary("The printable sign-in sheet (签到表) as an A4 PDF")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
         meetings.MapPost("/{id:int}/resolutions", RecordResolution.Handle)
             .WithName(nameof(RecordResolution))
             .WithSummary("Record a vote at a branch general meeting; passes with more than half of all voters, refused when not quorate")

@@ -1,5 +1,4 @@
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 using QRCoder;
 using SmartBranch.Domain.Organization;
@@ -32,10 +31,6 @@ public sealed record LetterContent(
 /// </summary>
 public sealed class LetterPrinter(IOptions<LetterOptions> options, ILogger<LetterPrinter> logger)
 {
-    private static readonly Lock FontLock = new();
-    private static string? _fontProblem;
-    private static bool _fontsReady;
-
     /// <summary>The PDF bytes, or why it cannot be printed on this server (no CJK font).</summary>
     public (byte[]? Pdf, string? Problem) Print(LetterContent letter)
     {
@@ -68,25 +63,13 @@ public sealed class LetterPrinter(IOptions<LetterOptions> options, ILogger<Lette
 
     private string? EnsureFonts()
     {
-        lock (FontLock)
+        var problem = PdfFonts.Install(options.Value.FontPath);
+        if (problem is not null)
         {
-            if (_fontsReady || _fontProblem is not null)
-            {
-                return _fontProblem;
-            }
-
-            var (resolver, problem) = CjkFontResolver.Load(options.Value.FontPath);
-            if (resolver is null)
-            {
-                _fontProblem = problem;
-                logger.LogError("Letters cannot be printed: {Problem}", problem);
-                return problem;
-            }
-
-            GlobalFontSettings.FontResolver = resolver;
-            _fontsReady = true;
-            return null;
+            logger.LogError("Letters cannot be printed: {Problem}", problem);
         }
+
+        return problem;
     }
 
     private static void Draw(XGraphics g, PdfPage page, LetterContent l)

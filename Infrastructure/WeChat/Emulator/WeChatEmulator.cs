@@ -252,9 +252,9 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
             return Error(api, 40097, "invalid env_version");
         }
 
-        if (checkPath && page is not null && (!page.StartsWith("pages/", StringComparison.Ordinal) || _unpublishedPages.ContainsKey(page)))
+        if (checkPath && page is not null && (!(page.StartsWith("pages/", StringComparison.Ordinal) || page.StartsWith("pkg-", StringComparison.Ordinal)) || _unpublishedPages.ContainsKey(page)))
         {
-            // WeChat: with check_path the page must exist in the released version.
+            // WeChat: with check_path the page must exist in the released version (main package pages/…, or a subpackage pkg-…).
             return Error(api, 41030, "invalid page rid");
         }
 

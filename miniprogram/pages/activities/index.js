@@ -1,6 +1,6 @@
-const session = require('../../logic/session');
 const views = require('../../logic/views');
 const kit = require('../../logic/page-kit');
+const list = require('../../logic/paged-list');
 const activities = require('../../api/activities');
 
 const SCOPES = [
@@ -9,30 +9,24 @@ const SCOPES = [
   { value: 'past', label: '往期' },
 ];
 
-Page({
-  data: { scopes: SCOPES, scope: 'open', items: [], loading: false },
+Page(Object.assign({}, list.handlers({
+  fetch(cursor) {
+    return activities.page(this.data.scope, cursor);
+  },
+  map: views.activity,
+}), {
+  data: Object.assign({ scopes: SCOPES, scope: SCOPES[0].value }, list.data()),
 
   onShow() {
-    return this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
+    return this.reload();
   },
 
   switchScope(e) {
     this.setData({ scope: e.currentTarget.dataset.scope });
-    return this.load();
-  },
-
-  async load() {
-    const member = await kit.guard(this, () => session.ensureMember());
-    if (!member) return;
-    const list = await kit.guard(this, () => activities.list(this.data.scope));
-    if (list) this.setData({ items: list.map(views.activity) });
+    return this.reload();
   },
 
   open(e) {
     kit.go('/pages/activity-detail/index?id=' + e.currentTarget.dataset.id);
   },
-});
+}));

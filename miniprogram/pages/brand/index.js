@@ -90,8 +90,9 @@ Page({
   async send() {
     const text = (this.data.comment || '').trim();
     if (!text) return;
-    const created = await kit.guard(this, () => api.comment(this.data.storyId, text));
+    const created = await kit.guard(this, () => api.comment(this.data.storyId, text, kit.submissionKey(this)));
     if (!created) return;
+    kit.submitted(this);
     this.setData({ comment: '' });
     kit.toast('评论已发布');
     await this.loadStory();

@@ -31,9 +31,14 @@ Page({
     if (this.data.paying) return;
     const through = e.currentTarget.dataset.through;
     this.setData({ paying: true });
+    // One key per payment asked for: a retry of the same months reuses it, another choice gets its own.
+    if (this.payingThrough !== through) kit.submitted(this);
+    this.payingThrough = through;
     try {
-      const order = await kit.guard(this, () => api.pay(through));
+      const order = await kit.guard(this, () => api.pay(through, kit.submissionKey(this)));
       if (!order) return;
+      kit.submitted(this);
+      this.payingThrough = null;
       const outcome = await dues.requestPayment(order.requestPayment);
       if (outcome === 'paid') kit.toast('支付成功');
       else if (outcome === 'failed') wx.showModal({ title: '支付未完成', content: '支付没有成功，可稍后重试。', showCancel: false });

@@ -1,7 +1,7 @@
-const session = require('../../logic/session');
 const format = require('../../logic/format');
 const scene = require('../../logic/scene');
 const kit = require('../../logic/page-kit');
+const list = require('../../logic/paged-list');
 const reminders = require('../../api/reminders');
 
 function view(m) {
@@ -15,29 +15,11 @@ function view(m) {
   };
 }
 
-Page({
-  data: { items: [], nextCursor: null, done: false, loading: false },
+Page(Object.assign({}, list.handlers({ fetch: (cursor) => reminders.inbox(cursor), map: view }), {
+  data: list.data(),
 
   onShow() {
     return this.reload();
-  },
-
-  onReachBottom() {
-    return this.more();
-  },
-
-  async reload() {
-    const member = await kit.guard(this, () => session.ensureMember());
-    if (!member) return;
-    this.setData({ items: [], nextCursor: null, done: false });
-    await this.more();
-  },
-
-  async more() {
-    if (this.data.done) return;
-    const page = await kit.guard(this, () => reminders.inbox(this.data.nextCursor));
-    if (!page) return;
-    this.setData({ items: this.data.items.concat(page.items.map(view)), nextCursor: page.nextCursor, done: !page.nextCursor });
   },
 
   async open(e) {
@@ -49,4 +31,4 @@ Page({
     }
     if (item.page) kit.go(item.page);
   },
-});
+}));

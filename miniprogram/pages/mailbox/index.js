@@ -35,6 +35,10 @@ Page({
     return this.load();
   },
 
+  onPullDownRefresh() {
+    return this.load().then(() => wx.stopPullDownRefresh());
+  },
+
   async load() {
     const member = await kit.guard(this, () => session.ensureMember());
     if (!member) return;
@@ -70,8 +74,9 @@ Page({
       category: this.data.categories[this.data.categoryIndex].value,
       text,
       anonymous: this.data.anonymous,
-    }));
+    }, kit.submissionKey(this)));
     if (!sent) return;
+    kit.submitted(this);
     kit.toast('已送达');
     this.setData({ text: '' });
     await this.load();

@@ -12,6 +12,10 @@ Page({
     return this.load();
   },
 
+  onPullDownRefresh() {
+    return this.load().then(() => wx.stopPullDownRefresh());
+  },
+
   async load() {
     const member = await kit.guard(this, () => session.ensureMember());
     if (!member) return;

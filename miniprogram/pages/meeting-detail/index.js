@@ -25,7 +25,7 @@ Page({
       view: views.meeting(meeting, meetings.MEETING_TYPES),
       watermark: watermark.watermarkText(meeting.visibility, member),
       actions: roles.itemActions(member, 'meeting', meeting),
-      canManage: roles.canManageBranch(member, roles.branchIdOf(meeting)),
+      canManage: meeting.canOrganize === true || roles.canManageBranch(member, roles.branchIdOf(meeting)),
     });
   },
 
@@ -45,9 +45,10 @@ Page({
       return;
     }
     const asked = subscribe.ask(['LeaveDecision', 'Meeting']);
-    const leave = await kit.guard(this, () => meetings.askLeave(this.data.id, reason));
+    const leave = await kit.guard(this, () => meetings.askLeave(this.data.id, reason, kit.submissionKey(this)));
     await asked;
     if (!leave) return;
+    kit.submitted(this);
     this.setData({ askingLeave: false, reason: '' });
     kit.toast('已提交请假');
     await this.load();

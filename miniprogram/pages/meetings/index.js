@@ -1,7 +1,7 @@
-const session = require('../../logic/session');
 const views = require('../../logic/views');
 const subscribe = require('../../logic/subscribe');
 const kit = require('../../logic/page-kit');
+const list = require('../../logic/paged-list');
 const meetings = require('../../api/meetings');
 
 const SCOPES = [
@@ -10,28 +10,22 @@ const SCOPES = [
   { value: 'past', label: '往期' },
 ];
 
-Page({
-  data: { scopes: SCOPES, scope: 'upcoming', items: [], loading: false },
+Page(Object.assign({}, list.handlers({
+  fetch(cursor) {
+    return meetings.page(this.data.scope, cursor);
+  },
+  map: (m) => views.meeting(m, meetings.MEETING_TYPES),
+}), {
+  data: Object.assign({ scopes: SCOPES, scope: SCOPES[0].value }, list.data()),
 
   onShow() {
     subscribe.prefetch();
-    return this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
+    return this.reload();
   },
 
   switchScope(e) {
     this.setData({ scope: e.currentTarget.dataset.scope });
-    return this.load();
-  },
-
-  async load() {
-    const member = await kit.guard(this, () => session.ensureMember());
-    if (!member) return;
-    const list = await kit.guard(this, () => meetings.list(this.data.scope));
-    if (list) this.setData({ items: list.map((m) => views.meeting(m, meetings.MEETING_TYPES)) });
+    return this.reload();
   },
 
   /** Viewing a meeting is a moment to offer its reminders (24 h and 1 h before). */
@@ -40,4 +34,4 @@ Page({
     kit.go('/pages/meeting-detail/index?id=' + e.currentTarget.dataset.id);
     return asked;
   },
-});
+}));

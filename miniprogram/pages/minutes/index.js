@@ -18,7 +18,7 @@ Page({
     if (!member) return;
     const meeting = await kit.guard(this, () => meetings.get(this.data.id));
     if (!meeting) return;
-    const canEdit = roles.canManageBranch(member, roles.branchIdOf(meeting)) || (meeting.recorder && meeting.recorder.id === member.id) || meeting.recorderId === member.id;
+    const canEdit = meeting.canOrganize === true || roles.canManageBranch(member, roles.branchIdOf(meeting)) || (meeting.recorder && meeting.recorder.id === member.id) || meeting.recorderId === member.id;
     this.setData({ canEdit: !!canEdit, watermark: watermark.watermarkText(meeting.visibility, member) });
     // No minutes yet is a normal state (404), not an error to pop up.
     const minutes = await kit.guard(this, () => meetings.minutes(this.data.id), { onError: () => null });

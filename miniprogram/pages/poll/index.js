@@ -48,8 +48,9 @@ Page({
       kit.toast('请选择', 'none');
       return;
     }
-    const poll = await kit.guard(this, () => interaction.vote(this.data.id, this.data.chosen));
+    const poll = await kit.guard(this, () => interaction.vote(this.data.id, this.data.chosen, kit.submissionKey(this)));
     if (!poll) return;
+    kit.submitted(this);
     kit.toast('已投票');
     this.setData({ poll: view(poll), chosen: [] });
   },

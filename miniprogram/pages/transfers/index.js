@@ -17,6 +17,10 @@ function row(t, me) {
     canApprove: !!t.canApprove,
     canAccept: !!t.canAccept,
     canReturn: !!(t.canApprove || t.canAccept),
+    // Letter and receipt are the sending committee's paperwork: pkg-secretary/transfer-letter.
+    paperwork: !!(t.canIssueLetter || t.canRecordReceipt),
+    letterNumber: t.letterNumber || '',
+    validUntil: t.validUntil || '',
   };
 }
 
@@ -25,6 +29,14 @@ Page({
 
   onShow() {
     return this.load();
+  },
+
+  onPullDownRefresh() {
+    return this.load().then(() => wx.stopPullDownRefresh());
+  },
+
+  letter(e) {
+    kit.go('/pkg-secretary/transfer-letter/index?id=' + e.currentTarget.dataset.id);
   },
 
   async load() {
@@ -62,8 +74,9 @@ Page({
     const body = d.kind === 'Inside'
       ? { kind: 'Inside', toBranchId: d.branches[d.branchIndex] && d.branches[d.branchIndex].id, reason: d.reason }
       : { kind: 'Outgoing', toOrganization: d.toOrganization, reason: d.reason };
-    const done = await kit.guard(this, () => transfers.request(body).then(() => true));
+    const done = await kit.guard(this, () => transfers.request(body, kit.submissionKey(this)).then(() => true));
     if (!done) return;
+    kit.submitted(this);
     kit.toast('已提交，等待支部审批');
     await this.load();
   },

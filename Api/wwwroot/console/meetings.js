@@ -1,0 +1,130 @@
+// 会议: POST /api/meetings (Idempotency-Key), GET /api/meetings?scope=, GET /api/meetings/{id}, …/attendance,
+// …/attendance-sheet (PDF), GET/PUT …/minutes, POST …/resolutions, GET /api/org/units/{id}/compliance.
+'use strict';
+(function () {
+  const { api, problem, flash, esc, table, chinaTime } = window.sb;
+  const unit = document.getElementById('unit');
+  const scope = document.getElementById('scope');
+  const STATUS = { Scheduled: '已安排', Held: '已召开', Cancelled: '已取消', InProgress: '进行中' };
+  let openId = null;
+  let revisions = [];
+
+  /** "2026-03-02T09:00" typed as China time → ISO instant. */
+  const fromChina = (local) => new Date(`${local}:00+08:00`).toISOString();
+
+  async function list() {
+    const result = await api('GET', `/api/meetings?scope=${scope.value}`);
+    if (!result.ok) { flash(problem(result), 'error'); return; }
+    const mine = result.body.filter((m) => m.branchId === Number(unit.value) || m.unitId === Number(unit.value) || unit.options[unit.selectedIndex].dataset.kind === 'GeneralBranch');
+    document.getElementById('meetings').innerHTML = table([
+      ['时间', (m) => esc(chinaTime(m.startsAt))], ['类型', (m) => esc(m.typeName)],
+      ['主题', (m) => `<a href="#" data-open="${m.id}">${esc(m.topic)}</a>`], ['状态', (m) => esc(STATUS[m.status] ?? m.status)],
+    ], mine, '暂无会议');
+  }
+
+  async function open(id) {
+    openId = id;
+    const [detail, roll, minutes] = await Promise.all([
+      api('GET', `/api/meetings/${id}`), api('GET', `/api/meetings/${id}/attendance`), api('GET', `/api/meetings/${id}/minutes`),
+    ]);
+    const box = document.getElementById('detail');
+    box.hidden = false;
+    if (!detail.ok) { box.innerHTML = esc(problem(detail)); return; }
+    const m = detail.body;
+    const r = roll.ok ? roll.body : null;
+    box.innerHTML = `<h2>${esc(m.typeName)}：${esc(m.topic)}</h2>` +
+      `<p>${esc(m.unitName)} · ${esc(chinaTime(m.startsAt))} — ${esc(chinaTime(m.endsAt))} · ${esc(m.place ?? m.onlineLink ?? '')} · 召集人 ${esc(m.convener.name)}</p>` +
+      (r ? `<div class="figures"><span>应到 <b>${r.expected}</b></span><span>出席 <b>${r.present}</b></span><span>迟到 <b>${r.late}</b></span><span>请假 <b>${r.onLeave}</b></span><span>缺席 <b>${r.absent}</b></span>` +
+        (r.quorum ? `<span>${r.quorum.isQuorate ? '已达法定人数' : '未达法定人数'}（${r.quorum.present}/${r.quorum.required}）</span>` : '') + '</div>' : '') +
+      `<p><a href="/api/meetings/${id}/attendance-sheet" target="_blank" data-testid="attendance-sheet">打印签到表（PDF）</a></p>` +
+      (r ? table([['姓名', (a) => esc(a.name)], ['学工号', (a) => esc(a.number)], ['表决权', (a) => (a.hasVote ? '有' : '无')], ['出勤', (a) => esc(a.statusName ?? '')]], r.attendees) : '');
+    document.getElementById('minutes-card').hidden = !minutes.ok && minutes.status !== 404;
+    showMinutes(minutes.ok ? minutes.body : null);
+    document.getElementById('resolutions-card').hidden = false;
+    document.getElementById('resolutions').innerHTML = table([
+      ['事项', (x) => esc(x.title)], ['赞成/反对/弃权', (x) => `${x.yes}/${x.no}/${x.abstain}`], ['结果', (x) => (x.passed ? '通过' : '未通过')],
+    ], m.resolutions, '暂无决议');
+  }
+
+  function showMinutes(view) {
+    document.getElementById('minutes').value = view?.content ?? '';
+    document.getElementById('minutes-state').textContent = view ? (view.isPublished ? `已发布，共 ${view.revisions.length} 个修订` : '草稿') : '尚无记录';
+    revisions = view?.revisions ?? [];
+    const options = revisions.map((r) => `<option value="${r.number}">第 ${r.number} 版 · ${esc(r.author.name)} · ${esc(chinaTime(r.at))}</option>`).join('');
+    const left = document.getElementById('rev-left');
+    const right = document.getElementById('rev-right');
+    left.innerHTML = options;
+    right.innerHTML = options;
+    if (revisions.length > 1) left.value = revisions[revisions.length - 2].number;
+    if (revisions.length) right.value = revisions[revisions.length - 1].number;
+    compare();
+  }
+
+  /** Two revisions side by side; lines only in one side are marked. */
+  function compare() {
+    const pick = (id) => revisions.find((r) => r.number === Number(document.getElementById(id).value));
+    const a = pick('rev-left');
+    const b = pick('rev-right');
+    const box = document.getElementById('revisions');
+    if (!a || !b) { box.innerHTML = '<p class="empty">发布后的每次修改都会保留修订，可在此对照。</p>'; return; }
+    const la = a.content.split('\n');
+    const lb = b.content.split('\n');
+    const side = (lines, other, cls) => `<pre style="white-space:pre-wrap">${lines.map((l) => (other.includes(l) ? esc(l) : `<mark class="${cls}">${esc(l)}</mark>`)).join('\n')}</pre>`;
+    box.innerHTML = `<div><h2>第 ${a.number} 版</h2>${side(la, lb, 'removed')}</div><div><h2>第 ${b.number} 版</h2>${side(lb, la, 'added')}</div>`;
+  }
+
+  async function saveMinutes(publish) {
+    const result = await api('PUT', `/api/meetings/${openId}/minutes`, { content: document.getElementById('minutes').value, publish });
+    flash(result.ok ? (publish ? '会议记录已发布' : '草稿已保存') : problem(result), result.ok ? 'ok' : 'error');
+    if (result.ok) showMinutes(result.body);
+  }
+
+  async function compliance() {
+    const result = await api('GET', `/api/org/units/${unit.value}/compliance`);
+    const box = document.getElementById('compliance');
+    if (!result.ok) { box.innerHTML = esc(problem(result)); return; }
+    box.innerHTML = result.body.branches.map((b) => `<h2>${esc(b.branchName)}${b.inactive ? ' <span class="flash error">长期无活动</span>' : ''}</h2>` + table([
+      ['会议类型', (r) => esc(r.typeName)], ['频次', (r) => esc(r.cadenceName)], ['应开', (r) => r.required], ['已开', (r) => r.held],
+      ['缺少', (r) => esc(r.missing.join('、'))],
+    ], b.rows)).join('');
+  }
+
+  document.getElementById('meetings').addEventListener('click', (e) => {
+    if (!e.target.dataset.open) return;
+    e.preventDefault();
+    open(Number(e.target.dataset.open));
+  });
+  document.getElementById('save-minutes').addEventListener('click', () => saveMinutes(false));
+  document.getElementById('publish-minutes').addEventListener('click', () => saveMinutes(true));
+  document.getElementById('rev-left').addEventListener('change', compare);
+  document.getElementById('rev-right').addEventListener('change', compare);
+
+  document.getElementById('resolution').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = e.target;
+    const result = await api('POST', `/api/meetings/${openId}/resolutions`, { title: f.title.value, yes: Number(f.yes.value), no: Number(f.no.value), abstain: Number(f.abstain.value) });
+    flash(result.ok ? '决议已记录' : problem(result), result.ok ? 'ok' : 'error');
+    if (result.ok) { f.reset(); open(openId); }
+  });
+
+  document.getElementById('schedule').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = e.target;
+    const body = {
+      type: f.type.value, unitId: Number(unit.value), topic: f.topic.value, startsAt: fromChina(f.startsAt.value), endsAt: fromChina(f.endsAt.value),
+      place: f.place.value || null, onlineLink: null, convenerId: null, recorderId: null, agenda: f.agenda.value || null, visibility: null, addMemberIds: [], removeMemberIds: [],
+    };
+    const result = await api('POST', '/api/meetings', body, { idempotent: true });
+    if (!result.ok) { flash(problem(result), 'error'); return; }
+    flash(`已安排：${result.body.topic}`, 'ok');
+    f.reset();
+    scope.value = 'upcoming';
+    await list();
+    open(result.body.id);
+  });
+
+  unit.addEventListener('change', () => { list(); compliance(); });
+  scope.addEventListener('change', list);
+  list();
+  compliance();
+})();

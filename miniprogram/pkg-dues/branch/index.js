@@ -1,0 +1,123 @@
+// The committee's dues page for a month (GET /api/dues/branches/{id}?month=): who paid, who has not, who has no base
+// for the year, who is flagged for six months unpaid; remind the unpaid, record a cash or bank payment with its
+// receipt, set a member's base for the year. Amounts in yuan from fen.
+const secretary = require('../../logic/secretary');
+const format = require('../../logic/format');
+const dues = require('../../logic/dues');
+const kit = require('../../logic/page-kit');
+const api = require('../../api/dues');
+
+const CATEGORIES = [
+  { value: 'Salaried', label: '在职（按工资收入）' },
+  { value: 'Retired', label: '离退休（按离退休费）' },
+  { value: 'Student', label: '学生' },
+  { value: 'Unemployed', label: '下岗失业' },
+  { value: 'Relief', label: '享受最低生活保障' },
+];
+const METHODS = [
+  { value: 'Cash', label: '现金' },
+  { value: 'BankTransfer', label: '银行转账' },
+];
+
+function person(p) {
+  return { id: p.memberId, name: p.name, amount: p.amountFen !== undefined ? dues.yuan(p.amountFen) : '', oldest: p.oldestUnpaid || '' };
+}
+
+/** "123.45" → 12345 fen, or null when it is not an amount. */
+function fen(text) {
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(text || '').trim());
+  return m ? Number(m[1]) * 100 + Number((m[2] || '0').padEnd(2, '0')) : null;
+}
+
+Page({
+  data: {
+    allowed: false, checked: false, branches: [], branchIndex: 0, month: '', figures: null, unpaid: [], paid: [], noBase: [], flagged: [],
+    selected: null, methods: METHODS, methodIndex: 0, receiptNumber: '', categories: CATEGORIES, categoryIndex: 0, baseYuan: '', loading: false,
+  },
+
+  async onLoad(options) {
+    this.setData({ month: format.nowParts().date.slice(0, 7) });
+    if (await secretary.start(this, { unitId: options && options.unitId })) await this.load();
+  },
+
+  onPullDownRefresh() {
+    return this.load().then(() => wx.stopPullDownRefresh());
+  },
+
+  onBranch(e) {
+    this.setData({ branchIndex: Number(e.detail.value) });
+    return this.load();
+  },
+
+  onField(e) {
+    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
+  },
+
+  onIndex(e) {
+    this.setData({ [e.currentTarget.dataset.field]: Number(e.detail.value) });
+  },
+
+  onMonth(e) {
+    this.setData({ month: e.detail.value });
+    return this.load();
+  },
+
+  async load() {
+    const data = await kit.guard(this, () => api.branch(secretary.branchOf(this).id, this.data.month));
+    if (!data) return;
+    this.setData({
+      figures: { due: dues.yuan(data.dueFen), paid: dues.yuan(data.paidFen), paidCount: (data.paid || []).length, unpaidCount: (data.unpaid || []).length },
+      paid: (data.paid || []).map(person),
+      unpaid: (data.unpaid || []).map(person),
+      noBase: (data.noBase || []).map(person),
+      flagged: (data.flagged || []).map(person),
+    });
+  },
+
+  select(e) {
+    this.setData({ selected: { id: e.currentTarget.dataset.id, name: e.currentTarget.dataset.name }, receiptNumber: '', baseYuan: '' });
+  },
+
+  async remind() {
+    const result = await kit.guard(this, () => api.remind(secretary.branchOf(this).id));
+    if (result) kit.toast('已提醒 ' + result.reminded + ' 人');
+  },
+
+  /** Records the selected member's payment up to the month shown, with the receipt number. */
+  async record() {
+    const receipt = String(this.data.receiptNumber || '').trim();
+    if (!receipt) {
+      wx.showModal({ title: '无法登记', content: '请填写收据编号。', showCancel: false });
+      return null;
+    }
+    const saved = await kit.guard(this, () =>
+      api.record(this.data.selected.id, { through: this.data.month, method: this.data.methods[this.data.methodIndex].value, receiptNumber: receipt }, kit.submissionKey(this)),
+    );
+    if (!saved) return null;
+    kit.submitted(this);
+    kit.toast('已登记 ¥' + dues.yuan(saved.amountFen));
+    this.setData({ selected: null });
+    await this.load();
+    return saved;
+  },
+
+  async setBase() {
+    const category = this.data.categories[this.data.categoryIndex].value;
+    const needsBase = category === 'Salaried' || category === 'Retired';
+    const base = fen(this.data.baseYuan);
+    if (needsBase && base === null) {
+      wx.showModal({ title: '无法保存', content: '请填写每月税后收入（元）。', showCancel: false });
+      return null;
+    }
+    const saved = await kit.guard(this, () =>
+      api.setBase(this.data.selected.id, this.data.month.slice(0, 4), { category, monthlyBaseFen: needsBase ? base : null }),
+    );
+    if (!saved) return null;
+    wx.showModal({ title: '已保存', content: saved.explanation || '每月应交 ¥' + dues.yuan(saved.monthlyFen), showCancel: false });
+    this.setData({ selected: null });
+    await this.load();
+    return saved;
+  },
+});
+
+module.exports = { fen };

@@ -1,0 +1,55 @@
+// Notices held by the content check wait for another committee member (or an admin) to approve them.
+const session = require('../../logic/session');
+const roles = require('../../logic/roles');
+const format = require('../../logic/format');
+const watermark = require('../../logic/watermark');
+const kit = require('../../logic/page-kit');
+const notices = require('../../api/notices');
+
+const HOLD_REASONS = { ContentReview: '内容需人工复核', CheckUnavailable: '内容检测暂不可用' };
+
+Page({
+  data: { allowed: false, checked: false, items: [], loading: false },
+
+  onShow() {
+    return this.load();
+  },
+
+  onPullDownRefresh() {
+    return this.load().then(() => wx.stopPullDownRefresh());
+  },
+
+  async load() {
+    const member = await kit.guard(this, () => session.ensureMember());
+    if (!member) return;
+    const allowed = roles.isSecretary(member);
+    this.setData({ allowed, checked: true });
+    if (!allowed) return;
+    const list = await kit.guard(this, () => notices.pending());
+    if (!list) return;
+    this.setData({
+      items: list.map((n) => ({
+        id: n.id,
+        title: n.title,
+        level: watermark.levelLabel(n.visibility),
+        author: n.authorName || '',
+        when: format.dateTime(n.createdAt),
+        reason: HOLD_REASONS[n.holdReason] || '',
+        canApprove: n.canApprove !== false,
+      })),
+    });
+  },
+
+  open(e) {
+    kit.go('/pages/notice-detail/index?id=' + e.currentTarget.dataset.id);
+  },
+
+  async approve(e) {
+    const id = e.currentTarget.dataset.id;
+    if (!(await kit.confirm('审核通过', '确认该通知内容无误并发布吗？'))) return;
+    const done = await kit.guard(this, () => notices.approve(id).then(() => true));
+    if (!done) return;
+    kit.toast('已发布');
+    await this.load();
+  },
+});

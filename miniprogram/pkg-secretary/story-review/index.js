@@ -1,0 +1,46 @@
+// Stories members submitted that wait for the committee (GET /api/stories?status=pending): read, then approve
+// (POST /api/stories/{id}/approve; never by the author). A paged list.
+const secretary = require('../../logic/secretary');
+const format = require('../../logic/format');
+const kit = require('../../logic/page-kit');
+const list = require('../../logic/paged-list');
+const brand = require('../../api/brand');
+
+function view(s) {
+  return { id: s.id, title: s.title, excerpt: s.excerpt || '', author: s.authorName || '', when: format.dateTime(s.createdAt), level: s.visibility === 'Public' ? '公开' : '党内', images: s.imageCount || 0 };
+}
+
+Page(Object.assign({}, list.handlers({
+  start() {
+    return secretary.start(this, { unitId: this.unitId });
+  },
+  fetch(cursor) {
+    return brand.pendingStories(secretary.branchOf(this).id, cursor);
+  },
+  map: view,
+}), {
+  data: Object.assign({ allowed: false, checked: false, branches: [], branchIndex: 0 }, list.data()),
+
+  onLoad(options) {
+    this.unitId = options && options.unitId;
+    return this.reload();
+  },
+
+  onBranch(e) {
+    this.setData({ branchIndex: Number(e.detail.value) });
+    this.unitId = secretary.branchOf(this).id;
+    return this.reload();
+  },
+
+  read(e) {
+    kit.go('/pages/brand/index?story=' + e.currentTarget.dataset.id);
+  },
+
+  async approve(e) {
+    const id = e.currentTarget.dataset.id;
+    const done = await kit.guard(this, () => brand.approveStory(id).then(() => true));
+    if (!done) return;
+    this.setData({ items: this.data.items.filter((s) => String(s.id) !== String(id)) });
+    kit.toast('已发布');
+  },
+}));
