@@ -6,6 +6,7 @@ using SmartBranch.Api.Features.Auth;
 using SmartBranch.Api.Features.Brand;
 using SmartBranch.Api.Features.Calendar;
 using SmartBranch.Api.Features.ConsoleLogin;
+using SmartBranch.Api.Features.Development;
 using SmartBranch.Api.Features.Dues;
 using SmartBranch.Api.Features.Inbox;
 using SmartBranch.Api.Features.Mailbox;
@@ -63,6 +64,7 @@ builder.Services
     .AddDues()
     .AddStudy()
     .AddConsoleLogin()
+    .AddDevelopment()
     .AddWeb();
 
 var app = builder.Build();
@@ -86,6 +88,7 @@ try
     app.MapRemindersEndpoints();
     app.MapBrandEndpoints();
     app.MapDuesEndpoints();
+    app.MapDevelopmentEndpoints();
     app.MapWeChatPushEndpoints();
     app.MapTransfersEndpoints();
     app.MapMailboxEndpoints();

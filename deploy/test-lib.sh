@@ -84,3 +84,8 @@ count_script() {
   [ "$3" -ne 0 ] && [ "$f" -eq 0 ] && f=1
   echo "$p $f"
 }
+
+# node_packages <folder>: installs the folder's npm packages from its package-lock.json unless node_modules exists.
+node_packages() {
+  [ -d "$1/node_modules" ] || (cd "$1" && npm ci --no-audit --no-fund >/dev/null 2>&1)
+}

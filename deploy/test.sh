@@ -46,6 +46,7 @@ run_script_suite() { # run_script_suite <name> <script>
 run_script_suite test-check deploy/test-check.sh
 run_script_suite compose-check deploy/compose-check.sh
 run_script_suite scale-check deploy/scale-check.sh
+run_script_suite openapi-check deploy/openapi-check.sh
 
 for suite in miniprogram deploy/screen-tests deploy/console-tests; do
   echo "== Node: $suite"

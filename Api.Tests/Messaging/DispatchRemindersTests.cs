@@ -51,7 +51,7 @@ public sealed class DispatchRemindersTests : FunctionalTest
         Assert.That(reminders.Select(r => r.Status), Is.EqualTo(new[] { ReminderStatus.Sent, ReminderStatus.NoQuota }));
         Assert.That(reminders[0].WeChatMsgId, Is.EqualTo(messages[0].MsgId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var subscriptions = await (await client.GetAsync("/api/subscriptions")).ReadAsync<JsonElement>();
-        var meeting = subscriptions.GetProperty("templates").EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "Meeting");
+        var meeting = subscriptions.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "Meeting");
         Assert.That(meeting.GetProperty("banked").GetInt32(), Is.Zero);
     }
 

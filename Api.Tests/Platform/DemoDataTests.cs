@@ -91,7 +91,7 @@ public sealed class DemoDataTests
     {
         var activities = (await (await _member.GetAsync("/api/activities?scope=open")).ReadAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
         var past = (await (await _member.GetAsync("/api/activities?scope=past")).ReadAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
-        var meetings = (await (await _member.GetAsync("/api/meetings?scope=upcoming")).ReadAsync<JsonElement>()).EnumerateArray().ToList();
+        var meetings = (await (await _member.GetAsync("/api/meetings?scope=upcoming")).ReadAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
 
         var themed = activities.Single(a => a.GetProperty("title").GetString()!.StartsWith("主题党日", StringComparison.Ordinal));
         var general = meetings.Single(m => m.GetProperty("type").GetString() == "BranchGeneralMeeting");
@@ -126,7 +126,7 @@ public sealed class DemoDataTests
     [Test]
     public async Task PastLessonMinutesAreReadable_WhenMemberOpensThem()
     {
-        var past = (await (await _member.GetAsync("/api/meetings?scope=past")).ReadAsync<JsonElement>()).EnumerateArray().ToList();
+        var past = (await (await _member.GetAsync("/api/meetings?scope=past")).ReadAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
         var lesson = past.Single(m => m.GetProperty("type").GetString() == "PartyLesson");
 
         var minutes = await (await _member.GetAsync($"/api/meetings/{lesson.GetProperty("id").GetInt32()}/minutes")).ReadAsync<JsonElement>();

@@ -14,7 +14,9 @@ namespace SmartBranch.Api.Tests.Platform;
 /// every operation, sends malformed input (empty object, nulls, wrong types, huge strings, nested nulls in
 /// arrays, out-of-range numbers, enums and dates, broken multipart, odd route and query values) as a plain
 /// member and as a secretary, with the ids of real rows in the path. Every answer must be below 500, and
-/// every error must be a ProblemDetails (application/problem+json), except the HTML pages outside /api/.
+/// every error must be a ProblemDetails (application/problem+json), except the HTML pages outside /api/. Every
+/// status must be one the operation documents (a request whose path does not fit the route's constraints reaches
+/// no operation and is exempt), and each operation is also called without signing in.
 /// </summary>
 public sealed class MalformedInputTests : FunctionalTest
 {
@@ -30,6 +32,7 @@ public sealed class MalformedInputTests : FunctionalTest
         var org = await App.SeedAsync(branches: 2, members: 3);
         var secretary = await App.SignInAsync(org.A.Secretary);
         var member = await App.SignInAsync(org.A.Members[0]);
+        using var anonymous = App.CreateClient();
         var ids = await SeedRowsAsync(org, secretary);
         var document = JsonNode.Parse(await secretary.GetStringAsync("/swagger/v1/swagger.json"))!;
         var fuzzer = new Fuzzer(document, ids);
@@ -38,7 +41,9 @@ public sealed class MalformedInputTests : FunctionalTest
         var failures = new ConcurrentBag<string>();
         var answered = new ConcurrentDictionary<int, int>();
         await Parallel.ForEachAsync(
-            requests.SelectMany(r => new[] { (Caller: "member", Client: member, Request: r), (Caller: "secretary", Client: secretary, Request: r) }),
+            requests.SelectMany(r => r.Anonymous
+                ? new[] { (Caller: "anonymous", Client: anonymous, Request: r) }
+                : new[] { (Caller: "member", Client: member, Request: r), (Caller: "secretary", Client: secretary, Request: r) }),
             new ParallelOptions { MaxDegreeOfParallelism = 4 },
             async (item, cancellationToken) =>
             {
@@ -56,6 +61,10 @@ public sealed class MalformedInputTests : FunctionalTest
                 {
                     var body = await response.Content.ReadAsStringAsync(cancellationToken);
                     failures.Add($"{status} {mediaType ?? "(no body)"} as {item.Caller}: {item.Request.Describe()} → {body[..Math.Min(body.Length, 300)]}");
+                }
+                else if (!item.Request.OffRoute && !item.Request.Documented.Contains(status))
+                {
+                    failures.Add($"{status} undocumented as {item.Caller}: {item.Request.Describe()}");
                 }
             });
 
@@ -100,6 +109,15 @@ public sealed class MalformedInputTests : FunctionalTest
     /// <summary>A request to send (twice: once per caller).</summary>
     private sealed record Probe(string Method, string Path, string What, Func<HttpContent?> Content)
     {
+        /// <summary>The statuses the operation documents.</summary>
+        public IReadOnlySet<int> Documented { get; init; } = new HashSet<int>();
+
+        /// <summary>A path value the route's constraint refuses: routing answers (404/405), not the operation.</summary>
+        public bool OffRoute { get; init; }
+
+        /// <summary>Sent once, without a token.</summary>
+        public bool Anonymous { get; init; }
+
         public HttpRequestMessage ToMessage() => new(new HttpMethod(Method), Path) { Content = Content() };
 
         public string Describe() => $"{Method} {(Path.Length > 120 ? Path[..120] + "…" : Path)} [{What}]";
@@ -123,11 +141,13 @@ public sealed class MalformedInputTests : FunctionalTest
                     }
 
                     Operations++;
+                    var documented = (operation["responses"] as JsonObject ?? []).Select(r => int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
                     var parameters = (operation["parameters"] as JsonArray ?? []).OfType<JsonObject>().ToList();
                     var path = FillPath(template, parameters, null, null);
+                    yield return new Probe(verb, path, "anonymous", () => EmptyJsonFor(verb)) { Documented = documented, Anonymous = true };
                     foreach (var probe in PathAndQueryProbes(verb, template, parameters))
                     {
-                        yield return probe;
+                        yield return probe with { Documented = documented };
                     }
 
                     var content = operation["requestBody"]?["content"] as JsonObject;
@@ -135,15 +155,17 @@ public sealed class MalformedInputTests : FunctionalTest
                     {
                         foreach (var probe in JsonProbes(verb, path, Resolve(schema)))
                         {
-                            yield return probe;
+                            yield return probe with { Documented = documented };
                         }
+
+                        yield return new Probe(verb, path, "text/plain body", () => new StringContent("hello", Encoding.UTF8, "text/plain")) { Documented = documented };
                     }
 
                     if (content?["multipart/form-data"] is not null || operation["requestBody"] is null && verb is "POST" or "PUT")
                     {
                         foreach (var probe in MultipartProbes(verb, path))
                         {
-                            yield return probe;
+                            yield return probe with { Documented = documented };
                         }
                     }
                 }
@@ -181,7 +203,10 @@ public sealed class MalformedInputTests : FunctionalTest
                     // A NUL in the path never reaches the app (Kestrel refuses it: KestrelRejectionTests); the test host cannot send it.
                     if (location == "path" && value != "\0")
                     {
-                        yield return new Probe(verb, FillPath(template, parameters, name, value), $"path {name}={Short(value)}", () => EmptyJsonFor(verb));
+                        yield return new Probe(verb, FillPath(template, parameters, name, value), $"path {name}={Short(value)}", () => EmptyJsonFor(verb))
+                        {
+                            OffRoute = !FitsRoute(Resolve(parameter["schema"]), value),
+                        };
                     }
                     else if (location == "query")
                     {
@@ -192,6 +217,14 @@ public sealed class MalformedInputTests : FunctionalTest
                 }
             }
         }
+
+        /// <summary>Whether a path value passes the route constraint the parameter's schema stands for ({id:int}, {id:guid}).</summary>
+        private static bool FitsRoute(JsonNode schema, string value) => (TypeOf(schema), (string?)schema["format"]) switch
+        {
+            ("integer", _) => int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _),
+            ("string", "uuid") => Guid.TryParse(value, out _),
+            _ => true,
+        };
 
         private static HttpContent? EmptyJsonFor(string verb) =>
             verb is "POST" or "PUT" or "PATCH" ? new StringContent("{}", Encoding.UTF8, "application/json") : null;

@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.OpenApi;
 using SmartBranch.Api.Common.Errors;
 using SmartBranch.Api.Common.Idempotency;
+using SmartBranch.Api.Common.OpenApi;
 using SmartBranch.Api.Common.Telemetry;
 using SmartBranch.Api.Common.Time;
 using SmartBranch.Api.Messaging;
@@ -45,33 +45,9 @@ public static class ApiSetup
         services.AddResponseHeaders();
         builder.AddReverseProxySupport();
 
-        services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(o =>
-        {
-            o.SwaggerDoc("v1", new OpenApiInfo
-            {
-                Title = "SmartBranch 智慧党支部 API",
-                Version = "v1",
-                Description = "Backend of the SmartBranch WeChat mini-program. Sign in with POST /api/auth/wechat-login, then use the token with the Authorize button.",
-            });
-            o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "The token from POST /api/auth/wechat-login.",
-            });
-            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
-            o.IncludeXmlComments(typeof(ApiSetup).Assembly);
-            o.CustomSchemaIds(SchemaId);
-        });
+        services.AddApiDocument();
         return builder;
     }
-
-    /// <summary>Use cases nest their Request/Response records, so schema ids carry the use case name: GetMeResponse.</summary>
-    private static string SchemaId(Type type) =>
-        type.IsGenericType
-            ? $"{type.Name.Split('`')[0]}Of{string.Join("And", type.GetGenericArguments().Select(SchemaId))}"
-            : type.DeclaringType is { } outer ? SchemaId(outer) + type.Name : type.Name;
 
     /// <summary>The middleware pipeline, in order.</summary>
     public static WebApplication UseApi(this WebApplication app)
@@ -83,7 +59,7 @@ public static class ApiSetup
         // The API description is for developers; production serves it only when asked to (Swagger:Enabled).
         if (!app.Environment.IsProduction() || app.Configuration.GetValue<bool>("Swagger:Enabled"))
         {
-            app.UseSwagger();
+            app.UseApiDocument();
             app.UseSwaggerUI(o => o.DocumentTitle = "SmartBranch API");
         }
 
@@ -93,8 +69,8 @@ public static class ApiSetup
         app.UseRateLimiter();
         app.UseIdempotency();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Health");
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(DependencyInjection.ReadyTag) }).WithTags("Health");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTag("Health", "Liveness and readiness probes for the container orchestrator (anonymous).");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(DependencyInjection.ReadyTag) }).WithTag("Health", "Liveness and readiness probes for the container orchestrator (anonymous).");
         return app;
     }
 }

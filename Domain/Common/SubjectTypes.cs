@@ -55,4 +55,10 @@ public static class SubjectTypes
 
     /// <summary>A study assignment (学习任务).</summary>
     public const string StudyAssignment = "study_assignment";
+
+    /// <summary>A person's member-development record (发展党员).</summary>
+    public const string DevelopmentRecord = "development";
+
+    /// <summary>A publicity (公示) before admission or confirmation.</summary>
+    public const string Publicity = "publicity";
 }

@@ -168,6 +168,8 @@ public sealed class Member
 
         switch (change)
         {
+            case MemberStatusChange.Admitted:
+                return new Common.DomainError("member.admitted_by_development", "接收预备党员须在发展党员流程中依支部党员大会决议办理。");
             case MemberStatusChange.BecameFull or MemberStatusChange.ProbationExtended when Status != MembershipStatus.Probationary:
                 return new Common.DomainError("member.not_probationary", "只有预备党员才能转正或延长预备期。");
             case MemberStatusChange.BecameFull:

@@ -23,6 +23,9 @@ public enum MemberStatusChange
 
     /// <summary>转出: left this installation with an outgoing letter (组织关系转出); archived.</summary>
     Left,
+
+    /// <summary>接收为预备党员: admitted by a general meeting's resolution at the end of member development (Domain/Development); the roster entry starts here.</summary>
+    Admitted,
 }
 
 public static class MemberStatusChanges
@@ -40,6 +43,7 @@ public static class MemberStatusChanges
         MemberStatusChange.Expelled => "出党",
         MemberStatusChange.Deceased => "去世",
         MemberStatusChange.Left => "组织关系转出",
+        MemberStatusChange.Admitted => "接收为预备党员",
         _ => change.ToString(),
     };
 }

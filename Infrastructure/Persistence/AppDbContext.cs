@@ -110,6 +110,16 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<SmartBranch.Domain.Study.StudyAssignee> StudyAssignees => Set<SmartBranch.Domain.Study.StudyAssignee>();
 
+    public DbSet<SmartBranch.Domain.Development.DevelopmentRecord> DevelopmentRecords => Set<SmartBranch.Domain.Development.DevelopmentRecord>();
+
+    public DbSet<SmartBranch.Domain.Development.DevelopmentStep> DevelopmentSteps => Set<SmartBranch.Domain.Development.DevelopmentStep>();
+
+    public DbSet<SmartBranch.Domain.Development.DevelopmentRule> DevelopmentRules => Set<SmartBranch.Domain.Development.DevelopmentRule>();
+
+    public DbSet<SmartBranch.Domain.Development.Publicity> Publicities => Set<SmartBranch.Domain.Development.Publicity>();
+
+    public DbSet<SmartBranch.Domain.Development.PublicityObjection> PublicityObjections => Set<SmartBranch.Domain.Development.PublicityObjection>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 

@@ -1,15 +1,11 @@
 // Activities area (issue 5).
 const client = require('./client');
 
-function items(data) {
-  return Array.isArray(data) ? data : (data && data.items) || [];
-}
-
 module.exports = {
   /** scope: open | mine | past */
-  list: (scope) => client.get('/api/activities', { scope }).then(items),
-  /** One page of a scope: { items, nextCursor } (the whole list in one page while the API does not page it). */
-  page: (scope, cursor) => client.get('/api/activities', { scope, cursor }).then(client.toPage),
+  list: (scope) => client.get('/api/activities', { scope }).then((data) => data.items),
+  /** The scope as one list page ({ items, nextCursor: null }): the API answers a scope whole, so there is no next page. */
+  page: (scope) => client.get('/api/activities', { scope }).then(client.toPage),
   get: (id) => client.get('/api/activities/' + id),
   /** { unitId, title, description, place, startsAt, endsAt, signUpOpensAt, signUpClosesAt, capacity, waitingList, visibility, audience } */
   create: (activity, idempotencyKey) => client.create('/api/activities', activity, idempotencyKey),

@@ -2,7 +2,6 @@
 const client = require('./client');
 
 module.exports = {
-  /** One page: { items: [{ id, at, actorName, unitName, action, targetType, targetId, summary }], nextCursor } (nextBefore as the cursor). */
-  page: (unitId, before, take) =>
-    client.get('/api/audit', { unitId, before, take: take || 30 }).then((d) => ({ items: (d && d.items) || [], nextCursor: d && d.nextBefore ? String(d.nextBefore) : null })),
+  /** One page: { items: [{ id, at, actorName, unitName, action, targetType, targetId, summary }], nextCursor }. */
+  page: (unitId, cursor, limit) => client.get('/api/audit', { unitId, cursor, limit: limit || 30 }).then(client.toPage),
 };

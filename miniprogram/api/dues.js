@@ -8,8 +8,8 @@ module.exports = {
   mine: () => client.get('/api/dues/me'),
   /** → { payment: { id, outTradeNo, amountFen, months, status }, requestPayment: { appId, timeStamp, nonceStr, package, signType, paySign } } */
   pay: (through, idempotencyKey) => client.create('/api/dues/me/payments', { through }, idempotencyKey),
-  /** → { payments: [{ id, method, status, amountFen, months, receiptNumber, paidAt, … }] } */
-  payments: () => client.get('/api/dues/me/payments'),
+  /** → [{ id, method, status, amountFen, months, receiptNumber, paidAt, … }] (a list page, never paged) */
+  payments: () => client.get('/api/dues/me/payments').then((page) => page.items),
   /** → { year, branches: [{ branchId, name, months: [{ month, membersPaid, receivedFen }], totalFen }], totalFen } */
   report: (year) => client.get('/api/dues/report', { year }),
   /** The committee's month (YYYY-MM) of a branch: { dueFen, paidFen, paid, unpaid, noBase, flagged, disputed } */

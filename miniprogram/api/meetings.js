@@ -1,10 +1,6 @@
 // Meetings area (issue 7).
 const client = require('./client');
 
-function items(data) {
-  return Array.isArray(data) ? data : (data && data.items) || [];
-}
-
 /** Meeting types (三会一课 and more) with the names shown to members. */
 const MEETING_TYPES = [
   { value: 'BranchGeneralMeeting', label: '支部党员大会' },
@@ -19,9 +15,9 @@ const MEETING_TYPES = [
 module.exports = {
   MEETING_TYPES,
   /** scope: upcoming | past | mine */
-  list: (scope) => client.get('/api/meetings', { scope }).then(items),
-  /** One page of a scope: { items, nextCursor } (the whole list in one page while the API answers an array). */
-  page: (scope, cursor) => client.get('/api/meetings', { scope, cursor }).then(client.toPage),
+  list: (scope) => client.get('/api/meetings', { scope }).then((page) => page.items),
+  /** The scope as one list page ({ items, nextCursor: null }): the API answers a scope whole, so there is no next page. */
+  page: (scope) => client.get('/api/meetings', { scope }).then(client.toPage),
   get: (id) => client.get('/api/meetings/' + id),
   /** { unitId, type, topic, startsAt, endsAt, place, onlineLink, agenda, visibility } */
   create: (meeting, idempotencyKey) => client.create('/api/meetings', meeting, idempotencyKey),

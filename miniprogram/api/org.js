@@ -1,11 +1,6 @@
 // Organisation area (issue 3): units, roster, appointments, invitations, binding.
 const client = require('./client');
 
-function items(data) {
-  if (Array.isArray(data)) return data;
-  return (data && (data.items || data.units || data.members)) || [];
-}
-
 /** Committee roles with the names shown in the mini-program (Domain CommitteeRole). */
 const ROLES = [
   { value: 'Secretary', label: '书记' },
@@ -32,12 +27,13 @@ module.exports = {
   ROLES,
   STATUS_CHANGES,
   INVITATION_STATES,
-  units: () => client.get('/api/org/units').then(items),
+  /** The visible unit tree's roots (a list page, never paged): [{ id, name, kind, category, closed, children }] */
+  units: () => client.get('/api/org/units').then((page) => page.items),
   /** → { id, name, kind, parent, children, committee: [{ appointmentId, memberId, memberName, role, roleName, startsOn, endsOn }], memberCount, canManage, warnings } */
   unit: (id) => client.get('/api/org/units/' + id),
-  members: (unitId) => client.get('/api/org/units/' + unitId + '/members').then(items),
+  members: (unitId) => client.get('/api/org/units/' + unitId + '/members').then((data) => data.members),
   /** Archived members (停止党籍, 出党, …), for the unit's managers. */
-  archivedMembers: (unitId) => client.get('/api/org/units/' + unitId + '/members', { archived: true }).then(items),
+  archivedMembers: (unitId) => client.get('/api/org/units/' + unitId + '/members', { archived: true }).then((data) => data.members),
   /** → { memberId, archivedOn, events: [{ id, change, changeName, occurredOn, reason, recordedBy, recordedAt }] } */
   statusEvents: (memberId) => client.get('/api/members/' + memberId + '/status'),
   /** { change, occurredOn (China date), reason, extendedTo? } */
@@ -52,7 +48,7 @@ module.exports = {
   createInvitation: (unitId, { expiresAt, singleUse }, idempotencyKey) =>
     client.create('/api/org/units/' + unitId + '/invitations', { expiresAt, singleUse }, idempotencyKey || client.newIdempotencyKey()),
   /** → [{ id, scene, singleUse, useCount, createdAt, createdBy, expiresAt, revokedAt, state }] */
-  invitations: (unitId) => client.get('/api/org/units/' + unitId + '/invitations').then((d) => (d && d.invitations) || items(d)),
+  invitations: (unitId) => client.get('/api/org/units/' + unitId + '/invitations').then((d) => d.invitations),
   revokeInvitation: (id) => client.post('/api/invitations/' + id + '/revoke'),
   /** The invitation's mini-program code (PNG) as a temp file an <image> shows. */
   invitationCode: (id) => client.download('/api/invitations/' + id + '/qrcode'),

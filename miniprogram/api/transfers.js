@@ -1,14 +1,9 @@
 // 组织关系转接 (issue 16): the member's own transfers and the committee's queue.
 const client = require('./client');
 
-function items(data) {
-  if (Array.isArray(data)) return data;
-  return (data && data.transfers) || [];
-}
-
 module.exports = {
   /** Own transfers and those of branches the caller manages; open=true keeps those still waiting. */
-  list: (open) => client.get('/api/transfers' + (open ? '?open=true' : '')).then(items),
+  list: (open) => client.get('/api/transfers', { open: open ? true : undefined }).then((page) => page.items),
   get: (id) => client.get('/api/transfers/' + id),
   /** Inside: { kind: 'Inside', toBranchId }; outgoing: { kind: 'Outgoing', toOrganization }. */
   request: ({ memberId, kind, toBranchId, toOrganization, reason }, idempotencyKey) =>

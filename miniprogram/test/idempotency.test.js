@@ -18,7 +18,7 @@ const FORMS = [
     { id: 9, question: '活动时间', options: [{ id: 1, text: '周六', votes: 1 }], open: true, myChoices: [1], voters: 1 },
     { 'GET /api/polls/9': () => ({ id: 9, question: '活动时间', options: [{ id: 1, text: '周六', votes: 0 }], open: true, myChoices: [], voters: 0 }) }],
   ['transfers', {}, MEMBER, 'POST /api/transfers', (p) => p.input(event({ field: 'reason' }, { value: '工作调动' })), (p) => p.request(), [201, { id: 1 }],
-    { 'GET /api/transfers': () => ({ transfers: [] }), 'GET /api/org/units': () => ({ units: [{ id: 1, kind: 'GeneralBranch', name: '党总支', children: [{ id: 2, kind: 'Branch', name: '教工第一党支部' }, { id: 3, kind: 'Branch', name: '学生第一党支部' }] }] }) }],
+    { 'GET /api/transfers': () => ({ items: [], nextCursor: null }), 'GET /api/org/units': () => ({ nextCursor: null, items: [{ id: 1, kind: 'GeneralBranch', name: '党总支', children: [{ id: 2, kind: 'Branch', name: '教工第一党支部' }, { id: 3, kind: 'Branch', name: '学生第一党支部' }] }] }) }],
   ['brand', { story: '5' }, MEMBER, 'POST /api/stories/5/comments', (p) => p.typed(event({}, { value: '向榜样学习' })), (p) => p.send(), [201, { id: 1 }],
     { 'GET /api/stories/5': () => ({ id: 5, title: '事迹', body: '<p>正文</p>', visibility: 'Internal', status: 'Published', imageUrls: [], comments: [] }) }],
   ['screen-links', {}, SECRETARY, 'POST /api/org/units/2/screen-links', () => {}, (p) => p.create(), [201, { id: 3, url: 'https://example.test/screen/t' }],
@@ -46,7 +46,7 @@ describe('Idempotency-Key on every form submission', () => {
     const OWED = { year: 2026, basis: { monthlyFen: 4500 }, unpaid: [{ month: '2026-01', amountFen: 4500 }, { month: '2026-02', amountFen: 4500 }], payable: [{ month: '2026-01', amountFen: 4500 }, { month: '2026-02', amountFen: 4500 }], unpaidFen: 9000, arrears: {}, openOrders: [] };
     const { app } = appAs(MEMBER, {
       'GET /api/dues/me': () => OWED,
-      'GET /api/dues/me/payments': () => ({ payments: [] }),
+      'GET /api/dues/me/payments': () => ({ items: [], nextCursor: null }),
       'POST /api/dues/me/payments': () => busy,
     });
     const page = await app.open('dues');

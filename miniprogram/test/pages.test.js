@@ -130,7 +130,7 @@ describe('notices', () => {
 
   test('a secretary can address chosen party groups of the branch', async () => {
     const { app, sent } = appAs(SECRETARY, {
-      'GET /api/org/units': () => [{ id: 1, kind: 'GeneralBranch', name: '信息学院党总支', children: [{ id: 2, kind: 'Branch', name: '教工第一党支部', children: [{ id: 5, kind: 'PartyGroup', name: '教工第一党小组' }, { id: 6, kind: 'PartyGroup', name: '教工第二党小组' }] }, { id: 3, kind: 'Branch', name: '学生第一党支部', children: [{ id: 7, kind: 'PartyGroup', name: '本科生党小组' }] }] }],
+      'GET /api/org/units': () => ({ nextCursor: null, items: [{ id: 1, kind: 'GeneralBranch', name: '信息学院党总支', children: [{ id: 2, kind: 'Branch', name: '教工第一党支部', children: [{ id: 5, kind: 'PartyGroup', name: '教工第一党小组' }, { id: 6, kind: 'PartyGroup', name: '教工第二党小组' }] }, { id: 3, kind: 'Branch', name: '学生第一党支部', children: [{ id: 7, kind: 'PartyGroup', name: '本科生党小组' }] }] }] }),
       'POST /api/notices': () => [201, { id: 22 }],
     });
     const page = await app.open('notice-compose');
@@ -378,7 +378,7 @@ describe('list pages', () => {
 
   test('a list the API answers whole (an array) is one page; switching scope reloads', async () => {
     const meeting = (id) => ({ id, type: 'PartyLesson', topic: '党课' + id, startsAt: '2026-03-02T06:30:00Z', endsAt: '2026-03-02T08:00:00Z' });
-    const { app } = appAs(MEMBER, { 'GET /api/meetings': (req) => (req.query.scope === 'past' ? { items: [meeting(7)], nextCursor: null } : [meeting(5), meeting(6)]) });
+    const { app } = appAs(MEMBER, { 'GET /api/meetings': (req) => (req.query.scope === 'past' ? { items: [meeting(7)], nextCursor: null } : { items: [meeting(5), meeting(6)], nextCursor: null }) });
     const page = await app.open('meetings');
     expect(page.data).toMatchObject({ done: true, nextCursor: null });
     expect(page.data.items.map((m) => m.id)).toEqual([5, 6]);
@@ -389,7 +389,7 @@ describe('list pages', () => {
 
 describe('activity form', () => {
   const UNITS = [{ id: 2, kind: 'Branch', name: '教工第一党支部', children: [{ id: 5, kind: 'PartyGroup', name: '教工第一党小组' }, { id: 6, kind: 'PartyGroup', name: '教工第二党小组' }] }];
-  const routes = (extra) => Object.assign({ 'GET /api/org/units': () => UNITS, 'GET /api/org/units/2/members': () => ({ members: [{ id: 3, name: '李明', number: 'T1002' }, { id: 4, name: '张华', number: 'T1003' }] }), 'POST /api/activities': () => [201, { id: 50 }] }, extra);
+  const routes = (extra) => Object.assign({ 'GET /api/org/units': () => ({ items: UNITS, nextCursor: null }), 'GET /api/org/units/2/members': () => ({ members: [{ id: 3, name: '李明', number: 'T1002' }, { id: 4, name: '张华', number: 'T1003' }] }), 'POST /api/activities': () => [201, { id: 50 }] }, extra);
 
   test('a two-day activity with a sign-up deadline, for chosen party groups', async () => {
     const { app, sent } = appAs(SECRETARY, routes());
@@ -442,7 +442,7 @@ describe('meetings', () => {
   const meeting = { id: 4, type: 'PartyLesson', typeName: '党课', branchId: 2, unitId: 2, topic: '学习党章', visibility: 'Committee', status: 'Scheduled', startsAt: '2026-03-02T06:30:00Z', endsAt: '2026-03-02T08:00:00Z', myLeave: null, canOrganize: false };
 
   test('viewing a meeting offers its reminder', async () => {
-    const { app } = appAs(MEMBER, { 'GET /api/meetings': () => [meeting] });
+    const { app } = appAs(MEMBER, { 'GET /api/meetings': () => ({ items: [meeting], nextCursor: null }) });
     const page = await app.open('meetings');
     await page.open(event({ id: 4 }));
     expect(app.wx.calls.subscribe).toEqual([['tm-meeting']]);
@@ -528,7 +528,7 @@ describe('meetings', () => {
   const typeIndex = (page, value) => page.data.types.findIndex((t) => t.value === value);
 
   test('a 党小组会 is held by the chosen party group, not by the branch', async () => {
-    const { app, sent } = appAs(SECRETARY, { 'GET /api/org/units': () => UNITS, 'POST /api/meetings': () => [201, { id: 40 }] });
+    const { app, sent } = appAs(SECRETARY, { 'GET /api/org/units': () => ({ items: UNITS, nextCursor: null }), 'POST /api/meetings': () => [201, { id: 40 }] });
     const page = await app.open('meeting-create');
     page.onType(event({}, { value: typeIndex(page, 'PartyGroupMeeting') }));
     expect(page.data.groupMeeting).toBe(true);
@@ -542,7 +542,7 @@ describe('meetings', () => {
   });
 
   test('other meeting types are held by the branch', async () => {
-    const { app, sent } = appAs(SECRETARY, { 'GET /api/org/units': () => UNITS, 'POST /api/meetings': () => [201, { id: 41 }] });
+    const { app, sent } = appAs(SECRETARY, { 'GET /api/org/units': () => ({ items: UNITS, nextCursor: null }), 'POST /api/meetings': () => [201, { id: 41 }] });
     const page = await app.open('meeting-create');
     page.onType(event({}, { value: typeIndex(page, 'CommitteeMeeting') }));
     expect(page.data.groupMeeting).toBe(false);
@@ -552,7 +552,7 @@ describe('meetings', () => {
   });
 
   test('a branch without party groups cannot hold a 党小组会 and is told so before sending', async () => {
-    const { app, sent } = appAs(SECRETARY, { 'GET /api/org/units': () => [{ id: 2, kind: 'Branch', name: '教工第一党支部' }] });
+    const { app, sent } = appAs(SECRETARY, { 'GET /api/org/units': () => ({ items: [{ id: 2, kind: 'Branch', name: '教工第一党支部' }], nextCursor: null }) });
     const page = await app.open('meeting-create', { type: 'PartyGroupMeeting' });
     page.setData({ topic: '党小组学习', place: '302' });
     expect(await page.submit()).toBeNull();
@@ -694,7 +694,7 @@ describe('transfers', () => {
   const units = [{ id: 1, name: '信息学院党总支', kind: 'GeneralBranch', children: [BRANCH, { id: 3, name: '学生第一党支部', kind: 'Branch', children: [] }] }];
 
   test('a member sees the state of their transfer and cannot ask for a second one', async () => {
-    const { app } = appAs(MEMBER, { 'GET /api/transfers': () => ({ transfers: [inside] }), 'GET /api/org/units': () => ({ units }) });
+    const { app } = appAs(MEMBER, { 'GET /api/transfers': () => ({ items: [inside], nextCursor: null }), 'GET /api/org/units': () => ({ items: units, nextCursor: null }) });
     const page = await app.open('transfers');
     expect(page.data.rows[0]).toMatchObject({ name: '李明', mine: true, stateName: '待转出支部审批', route: '教工第一党支部 → 学生第一党支部', canApprove: false });
     expect(page.data.hasOpen).toBe(true);
@@ -702,8 +702,8 @@ describe('transfers', () => {
 
   test('a member asks to move to another branch of the school', async () => {
     const { app, sent } = appAs(MEMBER, {
-      'GET /api/transfers': () => ({ transfers: [] }),
-      'GET /api/org/units': () => ({ units }),
+      'GET /api/transfers': () => ({ items: [], nextCursor: null }),
+      'GET /api/org/units': () => ({ items: units, nextCursor: null }),
       'POST /api/transfers': () => [201, inside],
     });
     const page = await app.open('transfers');
@@ -715,8 +715,8 @@ describe('transfers', () => {
 
   test('the sending secretary approves and the receiving one returns with a reason', async () => {
     const { app, sent } = appAs(SECRETARY, {
-      'GET /api/transfers': () => ({ transfers: [Object.assign({}, inside, { canApprove: true })] }),
-      'GET /api/org/units': () => ({ units }),
+      'GET /api/transfers': () => ({ items: [Object.assign({}, inside, { canApprove: true })], nextCursor: null }),
+      'GET /api/org/units': () => ({ items: units, nextCursor: null }),
       'POST /api/transfers/41/approve': () => Object.assign({}, inside, { state: 'Approved' }),
       'POST /api/transfers/41/return': () => Object.assign({}, inside, { state: 'Returned' }),
     });
@@ -746,7 +746,7 @@ describe('dues', () => {
   };
 
   test('shows what the member owes and why, and the three ways to pay', async () => {
-    const { app } = appAs(MEMBER, { 'GET /api/dues/me': () => OWED, 'GET /api/dues/me/payments': () => ({ payments: [] }) });
+    const { app } = appAs(MEMBER, { 'GET /api/dues/me': () => OWED, 'GET /api/dues/me/payments': () => ({ items: [], nextCursor: null }) });
     const page = await app.open('dues');
     expect(page.data.monthly).toBe('45.00');
     expect(page.data.explanation).toContain('按1%交纳');
@@ -758,7 +758,7 @@ describe('dues', () => {
     let paid = false;
     const { app, sent } = appAs(MEMBER, {
       'GET /api/dues/me': () => (paid ? Object.assign({}, OWED, { unpaid: [], unpaidFen: 0 }) : OWED),
-      'GET /api/dues/me/payments': () => ({ payments: paid ? [{ id: 9, method: 'WeChatPay', status: 'Paid', amountFen: 13500, months: ['2026-01', '2026-02', '2026-03'], receiptNumber: '4200000001' }] : [] }),
+      'GET /api/dues/me/payments': () => ({ nextCursor: null, items: paid ? [{ id: 9, method: 'WeChatPay', status: 'Paid', amountFen: 13500, months: ['2026-01', '2026-02', '2026-03'], receiptNumber: '4200000001' }] : [] }),
       'POST /api/dues/me/payments': () => {
         paid = true;
         return ORDER;
@@ -776,7 +776,7 @@ describe('dues', () => {
   test('a cancelled payment says nothing and marks nothing paid', async () => {
     const { app } = appAs(MEMBER, {
       'GET /api/dues/me': () => OWED,
-      'GET /api/dues/me/payments': () => ({ payments: [] }),
+      'GET /api/dues/me/payments': () => ({ items: [], nextCursor: null }),
       'POST /api/dues/me/payments': () => ORDER,
     }, { paymentAnswer: 'cancel' });
     const page = await app.open('dues');
@@ -787,7 +787,7 @@ describe('dues', () => {
   });
 
   test('says so when no base is set for the year', async () => {
-    const { app } = appAs(MEMBER, { 'GET /api/dues/me': () => Object.assign({}, OWED, { basis: null, unpaid: [], unpaidFen: 0, payable: [] }), 'GET /api/dues/me/payments': () => ({ payments: [] }) });
+    const { app } = appAs(MEMBER, { 'GET /api/dues/me': () => Object.assign({}, OWED, { basis: null, unpaid: [], unpaidFen: 0, payable: [] }), 'GET /api/dues/me/payments': () => ({ items: [], nextCursor: null }) });
     const page = await app.open('dues');
     expect(page.data.explanation).toBe('本年度党费基数尚未确定，请联系组织委员。');
     expect(page.data.choices).toEqual([]);

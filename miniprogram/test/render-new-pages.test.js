@@ -22,11 +22,11 @@ function text(pageName, data) {
 
 const UNITS = [{ id: 1, kind: 'GeneralBranch', name: '信息学院党总支', children: [{ id: 2, kind: 'Branch', name: '教工第一党支部', children: [{ id: 5, kind: 'PartyGroup', name: '教工第一党小组' }, { id: 6, kind: 'PartyGroup', name: '教工第二党小组' }] }] }];
 const ROUTES = {
-  'GET /api/org/units': () => UNITS,
+  'GET /api/org/units': () => ({ items: UNITS, nextCursor: null }),
   'GET /api/org/units/2/members': () => ({ members: [{ id: 3, name: '李明', number: 'T1002', status: 'Full', partyGroup: { id: 5, name: '教工第一党小组' }, roles: [], isBound: true }, { id: 6, name: '刘洋', number: 'T1005', status: 'Probationary', partyGroup: { id: 6, name: '教工第二党小组' }, roles: [], isBound: false }] }),
   'GET /api/org/units/2/invitations': () => ({ invitations: [{ id: 7, singleUse: true, useCount: 0, createdBy: '王建国', expiresAt: '2026-03-08T00:00:00Z', state: 'Active' }] }),
   'GET /api/org/units/2': () => ({ id: 2, name: '教工第一党支部', children: [], committee: [{ appointmentId: 1, memberName: '王建国', roleName: '书记', startsOn: '2025-09-01', endsOn: '2028-08-31' }], warnings: [] }),
-  'GET /api/audit': () => ({ items: [{ id: 1, at: '2026-03-01T00:00:00Z', actorName: '王建国', unitName: '教工第一党支部', summary: '发布通知「关于学习的通知」' }], nextBefore: null }),
+  'GET /api/audit': () => ({ items: [{ id: 1, at: '2026-03-01T00:00:00Z', actorName: '王建国', unitName: '教工第一党支部', summary: '发布通知「关于学习的通知」' }], nextCursor: null }),
   'GET /api/stories': () => ({ items: [{ id: 31, title: '志愿服务记', excerpt: '周末', visibility: 'Public', authorName: '李明', createdAt: '2026-03-01T00:00:00Z' }], nextCursor: null }),
   'GET /api/org/units/2/brand': () => ({ name: '红烛先锋', slogan: '立德树人', labels: ['教书育人'], themeColor: '#C8161D' }),
   'GET /api/org/units/2/reach': () => ({ total: { attention: 8, coverage: 0.8, heat: 21.5, views: 9, likes: 2, comments: 1, shares: 1 }, items: [], formula: { text: '热度按时间衰减' } }),

@@ -91,7 +91,7 @@ describe('roster and member', () => {
   test('a member\'s details and history; extending probation needs the new end date and a reason; moving group', async () => {
     const { app, sent } = appAs(SECRETARY, {
       'GET /api/org/units/2/members': () => ROSTER,
-      'GET /api/org/units': () => UNITS,
+      'GET /api/org/units': () => ({ items: UNITS, nextCursor: null }),
       'GET /api/members/6/status': () => ({ memberId: 6, archivedOn: null, events: [] }),
       'POST /api/members/6/status': () => [201, { id: 1, change: 'ProbationExtended', changeName: '延长预备期' }],
       'PUT /api/members/6/group': () => ({ memberId: 6, branchId: 2, partyGroupId: 5 }),
@@ -143,18 +143,18 @@ describe('appointments', () => {
 });
 
 describe('audit log and story review', () => {
-  test('the audit log pages back with nextBefore', async () => {
+  test('the audit log pages back with nextCursor', async () => {
     const { app } = appAs(SECRETARY, {
-      'GET /api/audit': (req) => (req.query.before
-        ? { items: [{ id: 1, at: '2026-03-01T00:00:00Z', actorName: '王建国', unitName: '教工第一党支部', action: 'notice.posted', summary: '发布通知' }], nextBefore: null }
-        : { items: [{ id: 2, at: '2026-03-02T00:00:00Z', actorName: '王建国', unitName: '教工第一党支部', action: 'meeting.scheduled', summary: '安排党课' }], nextBefore: 2 }),
+      'GET /api/audit': (req) => (req.query.cursor
+        ? { items: [{ id: 1, at: '2026-03-01T00:00:00Z', actorName: '王建国', unitName: '教工第一党支部', action: 'notice.posted', summary: '发布通知' }], nextCursor: null }
+        : { items: [{ id: 2, at: '2026-03-02T00:00:00Z', actorName: '王建国', unitName: '教工第一党支部', action: 'meeting.scheduled', summary: '安排党课' }], nextCursor: '2' }),
     });
     const page = await app.open('audit');
     expect(page.data.items.map((a) => a.summary)).toEqual(['安排党课']);
     await page.onReachBottom();
     expect(page.data.items.map((a) => a.summary)).toEqual(['安排党课', '发布通知']);
     expect(page.data.done).toBe(true);
-    expect(app.wx.calls.requests.filter((r) => r.url.indexOf('/api/audit') >= 0).map((r) => r.url.replace('http://api.test', ''))).toEqual(['/api/audit?unitId=2&take=30', '/api/audit?unitId=2&before=2&take=30']);
+    expect(app.wx.calls.requests.filter((r) => r.url.indexOf('/api/audit') >= 0).map((r) => r.url.replace('http://api.test', ''))).toEqual(['/api/audit?unitId=2&limit=30', '/api/audit?unitId=2&cursor=2&limit=30']);
   });
 
   test('pending stories are approved one by one', async () => {
@@ -296,13 +296,13 @@ describe('transfer letter and receipt', () => {
 
   test('the transfers list leads the committee to the paperwork and shows members the letter number', async () => {
     const units = [{ id: 1, kind: 'GeneralBranch', name: '党总支', children: [{ id: 2, kind: 'Branch', name: '教工第一党支部' }] }];
-    const { app } = appAs(SECRETARY, { 'GET /api/transfers': () => ({ transfers: [approved] }), 'GET /api/org/units': () => ({ units }) });
+    const { app } = appAs(SECRETARY, { 'GET /api/transfers': () => ({ items: [approved], nextCursor: null }), 'GET /api/org/units': () => ({ items: units, nextCursor: null }) });
     const page = await app.open('transfers');
     expect(page.data.rows[0].paperwork).toBe(true);
     page.letter(event({ id: 12 }));
     expect(app.wx.calls.navigations).toEqual([{ type: 'navigateTo', url: '/pkg-secretary/transfer-letter/index?id=12' }]);
 
-    const mine = appAs(MEMBER, { 'GET /api/transfers': () => ({ transfers: [Object.assign({}, approved, { canIssueLetter: false, letterNumber: 'JX2026-0007', validUntil: '2026-04-01' })] }), 'GET /api/org/units': () => ({ units }) }).app;
+    const mine = appAs(MEMBER, { 'GET /api/transfers': () => ({ items: [Object.assign({}, approved, { canIssueLetter: false, letterNumber: 'JX2026-0007', validUntil: '2026-04-01' })], nextCursor: null }), 'GET /api/org/units': () => ({ items: units, nextCursor: null }) }).app;
     const row = (await mine.open('transfers')).data.rows[0];
     expect(row).toMatchObject({ paperwork: false, letterNumber: 'JX2026-0007', validUntil: '2026-04-01' });
   });

@@ -23,7 +23,8 @@ public sealed class ListAuditLogTests : FunctionalTest
         var admin = await App.SignInAsync(_org.Admin);
 
         var branchLog = await (await secretary.GetAsync($"/api/audit?unitId={_org.A.Id}")).ReadAsync<JsonElement>();
-        var generalLog = await (await admin.GetAsync($"/api/audit?unitId={_org.GeneralBranchId}&take=1")).ReadAsync<JsonElement>();
+        var generalLog = await (await admin.GetAsync($"/api/audit?unitId={_org.GeneralBranchId}&limit=1")).ReadAsync<JsonElement>();
+        var nextPage = await (await admin.GetAsync($"/api/audit?unitId={_org.GeneralBranchId}&limit=1&cursor={generalLog.GetProperty("nextCursor").GetString()}")).ReadAsync<JsonElement>();
 
         var items = branchLog.GetProperty("items").EnumerateArray().ToList();
         Assert.Multiple(() =>
@@ -33,7 +34,8 @@ public sealed class ListAuditLogTests : FunctionalTest
             Assert.That(items[0].GetProperty("targetId").GetInt64(), Is.EqualTo(entry.Id));
             Assert.That(items[1].GetProperty("summary").GetString(), Does.Contain("审计新人"));
             Assert.That(generalLog.GetProperty("items").EnumerateArray().Single().GetProperty("action").GetString(), Is.EqualTo("member.unbound"));
-            Assert.That(generalLog.GetProperty("nextBefore").ValueKind, Is.EqualTo(JsonValueKind.Number));
+            Assert.That(nextPage.GetProperty("items").EnumerateArray().Single().GetProperty("id").GetInt64(),
+                Is.LessThan(generalLog.GetProperty("items").EnumerateArray().Single().GetProperty("id").GetInt64()));
         });
     }
 

@@ -99,8 +99,8 @@ public sealed class DuesAccessTests : DuesTest
 
         Assert.Multiple(() =>
         {
-            Assert.That(mine.GetProperty("payments").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()), Does.Contain(_paymentId));
-            Assert.That(theirs.GetProperty("payments").GetArrayLength(), Is.Zero);
+            Assert.That(mine.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()), Does.Contain(_paymentId));
+            Assert.That(theirs.GetProperty("items").GetArrayLength(), Is.Zero);
             Assert.That(otherOwed.GetProperty("memberId").GetInt32(), Is.EqualTo(_org.A.Members[2].Id));
         });
     }

@@ -55,7 +55,7 @@ public sealed class PayDuesTests : DuesTest
             Assert.That(payment.ReceiptNumber, Does.StartWith("4200"));
             Assert.That(Paid(await BillsAsync(member)), Is.EqualTo(Months(1, 2, 3)));
             Assert.That(await App.WithDbAsync(db => db.DuesPayments.CountAsync(p => p.MemberId == member.Id)), Is.EqualTo(1));
-            Assert.That(history.GetProperty("payments").EnumerateArray().Single().GetProperty("receiptNumber").GetString(), Is.EqualTo(payment.ReceiptNumber));
+            Assert.That(history.GetProperty("items").EnumerateArray().Single().GetProperty("receiptNumber").GetString(), Is.EqualTo(payment.ReceiptNumber));
         });
 
         var branch = await (await secretary.GetAsync($"/api/dues/branches/{org.A.Id}?month=2026-03")).ReadAsync<JsonElement>();

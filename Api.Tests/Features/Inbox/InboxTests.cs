@@ -22,9 +22,9 @@ public sealed class InboxTests : FunctionalTest
         var client = await App.SignInAsync(member);
 
         var first = await (await client.GetAsync("/api/inbox?limit=2")).ReadAsync<JsonElement>();
-        var cursor = first.GetProperty("nextCursor").GetInt64();
+        var cursor = first.GetProperty("nextCursor").GetString();
         var second = await (await client.GetAsync($"/api/inbox?limit=2&cursor={cursor}")).ReadAsync<JsonElement>();
-        var last = await (await client.GetAsync($"/api/inbox?limit=2&cursor={second.GetProperty("nextCursor").GetInt64()}")).ReadAsync<JsonElement>();
+        var last = await (await client.GetAsync($"/api/inbox?limit=2&cursor={second.GetProperty("nextCursor").GetString()}")).ReadAsync<JsonElement>();
 
         string[] Titles(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()!).ToArray();
         Assert.That(Titles(first).Concat(Titles(second)).Concat(Titles(last)), Is.EqualTo(new[] { "消息4", "消息3", "消息2", "消息1", "消息0" }));

@@ -154,8 +154,8 @@ public sealed class ScheduleMeetingTests : FunctionalTest
         var upcomingList = await (await member.GetAsync("/api/meetings?scope=upcoming")).ReadAsync<JsonElement>();
         var mine = await (await member.GetAsync("/api/meetings?scope=mine")).ReadAsync<JsonElement>();
 
-        Assert.That(upcomingList.EnumerateArray().Select(m => m.GetProperty("topic").GetString()), Is.EqualTo(new[] { "即将召开" }));
-        var history = mine.EnumerateArray().ToDictionary(m => m.GetProperty("id").GetInt32(), m => m.GetProperty("myAttendance"));
+        Assert.That(upcomingList.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("topic").GetString()), Is.EqualTo(new[] { "即将召开" }));
+        var history = mine.GetProperty("items").EnumerateArray().ToDictionary(m => m.GetProperty("id").GetInt32(), m => m.GetProperty("myAttendance"));
         Assert.That(history.Keys, Is.EquivalentTo(new[] { upcoming.GetProperty("id").GetInt32(), past.GetProperty("id").GetInt32() }));
         Assert.That(history[past.GetProperty("id").GetInt32()].GetString(), Is.EqualTo("Absent"));
         Assert.That(history[upcoming.GetProperty("id").GetInt32()].ValueKind, Is.EqualTo(JsonValueKind.Null));

@@ -69,7 +69,7 @@ public sealed class SetupOrganizationTests : FunctionalTest
                 Is.EqualTo(new[] { ("张一", "Secretary") }));
             Assert.That(unit.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString()), Is.EqualTo(new[] { "branch.too_few_full" }),
                 "two full members are fewer than three");
-            var root = tree.GetProperty("units").EnumerateArray().Single();
+            var root = tree.GetProperty("items").EnumerateArray().Single();
             Assert.That(root.GetProperty("id").GetInt32(), Is.EqualTo(top));
             Assert.That(root.GetProperty("children").EnumerateArray().Select(b => b.GetProperty("id").GetInt32()), Is.EqualTo(new[] { teachers, students }));
             Assert.That(root.GetProperty("children")[0].GetProperty("children").EnumerateArray().Select(g => g.GetProperty("id").GetInt32()), Is.EqualTo(new[] { group }));

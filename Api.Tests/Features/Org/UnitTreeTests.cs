@@ -19,7 +19,7 @@ public sealed class UnitTreeTests : FunctionalTest
 
         var tree = await (await client.GetAsync("/api/org/units")).ReadAsync<JsonElement>();
 
-        var root = tree.GetProperty("units").EnumerateArray().Single();
+        var root = tree.GetProperty("items").EnumerateArray().Single();
         Assert.That(root.GetProperty("id").GetInt32(), Is.EqualTo(_org.GeneralBranchId));
         var branch = root.GetProperty("children").EnumerateArray().Single();
         Assert.That(branch.GetProperty("id").GetInt32(), Is.EqualTo(_org.A.Id));
@@ -34,7 +34,7 @@ public sealed class UnitTreeTests : FunctionalTest
 
         var tree = await (await client.GetAsync("/api/org/units")).ReadAsync<JsonElement>();
 
-        var root = tree.GetProperty("units").EnumerateArray().Single();
+        var root = tree.GetProperty("items").EnumerateArray().Single();
         Assert.That(root.GetProperty("canManage").GetBoolean(), Is.True);
         Assert.That(root.GetProperty("children").EnumerateArray().Select(b => b.GetProperty("id").GetInt32()), Is.EqualTo(new[] { _org.A.Id, _org.B.Id }));
     }

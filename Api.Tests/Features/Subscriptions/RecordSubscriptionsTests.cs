@@ -35,7 +35,7 @@ public sealed class RecordSubscriptionsTests : FunctionalTest
 
         var body = await (await client.GetAsync("/api/subscriptions")).ReadAsync<JsonElement>();
 
-        var templates = body.GetProperty("templates").EnumerateArray().ToList();
+        var templates = body.GetProperty("items").EnumerateArray().ToList();
         Assert.That(templates.Select(t => t.GetProperty("templateId").GetString()), Is.EquivalentTo(new[] { "EMU_MEETING_REMINDER", "EMU_ACTIVITY_REMINDER", "EMU_NOTICE_REMINDER", "EMU_LEAVE_DECISION", "EMU_DUES_REMINDER" }));
         Assert.That(templates.Select(t => t.GetProperty("reachedByWeChat").GetBoolean()), Is.All.False);
         Assert.That(templates.Single(t => t.GetProperty("kind").GetString() == "Meeting").GetProperty("kindName").GetString(), Is.EqualTo("会议提醒"));
@@ -97,5 +97,5 @@ public sealed class RecordSubscriptionsTests : FunctionalTest
     }
 
     private static Dictionary<string, int> Banked(JsonElement body) =>
-        body.GetProperty("templates").EnumerateArray().ToDictionary(t => t.GetProperty("kind").GetString()!, t => t.GetProperty("banked").GetInt32());
+        body.GetProperty("items").EnumerateArray().ToDictionary(t => t.GetProperty("kind").GetString()!, t => t.GetProperty("banked").GetInt32());
 }

@@ -40,7 +40,7 @@ public sealed class InsideTransferTests : FunctionalTest
         {
             Assert.That(transfer.GetProperty("state").GetString(), Is.EqualTo("Requested"));
             Assert.That(transfer.GetProperty("waitingFor").GetString(), Is.EqualTo("SendingBranch"));
-            var inList = listA.GetProperty("transfers").EnumerateArray().Single(t => t.GetProperty("id").GetInt32() == id);
+            var inList = listA.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("id").GetInt32() == id);
             Assert.That(inList.GetProperty("canApprove").GetBoolean(), Is.True);
             await tooEarly.AssertProblemAsync(HttpStatusCode.Conflict);
             await wrongSide.AssertProblemAsync(HttpStatusCode.Forbidden);

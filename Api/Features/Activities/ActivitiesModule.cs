@@ -17,7 +17,7 @@ public static class ActivitiesModule
 
     public static IEndpointRouteBuilder MapActivitiesEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/activities").WithTags("Activities").RequireAuthorization(Policies.Member)
+        var group = app.MapGroup("/api/activities").WithTag("Activities", "活动: activities members sign up for, enrolments, check-in and waiting lists.").RequireAuthorization(Policies.Member)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -72,6 +72,7 @@ public static class ActivitiesModule
         group.MapGet("/{id:int}/check-in-code/image", GetCheckInCode.HandleImage)
             .WithName("GetCheckInCodeImage")
             .WithSummary("The mini-program code image (PNG) of the current check-in code")
+            .ProducesFile("image/png")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -98,6 +99,7 @@ public static class ActivitiesModule
         group.MapGet("/{id:int}/attendance/export", GetAttendance.HandleExport)
             .WithName("ExportAttendance")
             .WithSummary("The attendance sheet as xlsx or csv (format=xlsx|csv)")
+            .ProducesFile(SmartBranch.Api.Common.Tables.TableFile.ContentType(SmartBranch.Api.Common.Tables.TableFormat.Xlsx), SmartBranch.Api.Common.Tables.TableFile.ContentType(SmartBranch.Api.Common.Tables.TableFormat.Csv))
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;

@@ -12,7 +12,7 @@ public static class AppraisalsModule
     /// <summary>Every route needs a bound member; a round outside the caller's branch (and the branches they manage) is 404.</summary>
     public static IEndpointRouteBuilder MapAppraisalsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/appraisals").WithTags("Appraisals").RequireAuthorization(Policies.Member)
+        var group = app.MapGroup("/api/appraisals").WithTag("Appraisals", "民主评议党员: yearly appraisal rounds with secret ballots.").RequireAuthorization(Policies.Member)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -57,6 +57,7 @@ public static class AppraisalsModule
         group.MapGet("/{id:int}/results.xlsx", ExportAppraisalResults.Handle)
             .WithName(nameof(ExportAppraisalResults))
             .WithSummary("Results of a closed round as xlsx")
+            .ProducesFile(SmartBranch.Api.Common.Tables.TableFile.ContentType(SmartBranch.Api.Common.Tables.TableFormat.Xlsx))
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }

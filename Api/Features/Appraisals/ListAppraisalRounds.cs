@@ -7,10 +7,8 @@ public static class ListAppraisalRounds
     /// <summary>A round in a list; <c>hasVoted</c>/<c>canVote</c> are about the caller.</summary>
     public sealed record Item(int Id, int BranchId, string Title, DateOnly PeriodStart, DateOnly PeriodEnd, AppraisalStatus Status, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, bool CanVote, bool HasVoted);
 
-    public sealed record Response(IReadOnlyList<Item> Items);
-
     /// <summary>Rounds of <c>branchId</c> (default: the caller's branch), newest first. 404 for a branch whose rounds the caller may not see.</summary>
-    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(int? branchId, CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ListPage<Item>>, ProblemHttpResult>> Handle(int? branchId, CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var branch = branchId ?? access.BranchId;
@@ -28,6 +26,6 @@ public static class ListAppraisalRounds
                 r.Voters.Any(v => v.MemberId == me && v.HasVoted)))
             .Take(100)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Response(items));
+        return TypedResults.Ok(new ListPage<Item>(items));
     }
 }

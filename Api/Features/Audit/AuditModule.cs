@@ -7,7 +7,7 @@ public static class AuditModule
 
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.Member);
+        var group = app.MapGroup("/api/audit").WithTag("Audit", "The audit trail of who changed what, for secretaries.").RequireAuthorization(Policies.Member);
         group.MapGet("/", ListAuditLog.Handle)
             .WithName(nameof(ListAuditLog))
             .WithSummary("Changes made by the committee and admins in a unit (newest first; committee of the unit and admins only)")

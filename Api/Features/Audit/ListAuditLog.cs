@@ -8,17 +8,15 @@ public static class ListAuditLog
     /// <summary>One recorded change: who made it, when, in which unit, to what.</summary>
     public sealed record Item(long Id, DateTimeOffset At, int ActorId, string ActorName, int UnitId, string UnitName, string Action, string TargetType, long? TargetId, string Summary);
 
-    /// <summary>Newest first. Pass <c>nextBefore</c> as <c>before</c> for the next page; null when there is none.</summary>
-    public sealed record Response(IReadOnlyList<Item> Items, long? NextBefore);
-
     /// <summary>
     /// The changes made in a unit and the units below it, for whoever manages it: the branch committee for
-    /// a branch, the group leader for a group, admins for everything under their general branch.
+    /// a branch, the group leader for a group, admins for everything under their general branch. Newest first;
+    /// pass <c>nextCursor</c> back as <c>cursor</c> for the next page (null on the last).
     /// </summary>
-    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<ListPage<Item>>, ProblemHttpResult>> Handle(
         int? unitId,
-        long? before,
-        int? take,
+        long? cursor,
+        int? limit,
         CurrentMember current,
         AppDbContext db,
         CancellationToken cancellationToken)
@@ -28,9 +26,9 @@ public static class ListAuditLog
             return Problems.BadRequest("缺少参数", "请指定组织（unitId）。");
         }
 
-        if (take is < 1 or > MaxTake)
+        if (limit is < 1 or > MaxTake)
         {
-            return Problems.BadRequest("参数无效", $"take 应在 1 到 {MaxTake} 之间。");
+            return Problems.BadRequest("参数无效", $"limit 应在 1 到 {MaxTake} 之间。");
         }
 
         var access = await current.GetAccessAsync(cancellationToken);
@@ -41,11 +39,11 @@ public static class ListAuditLog
         }
 
         var unitIds = (await db.Units.AsNoTracking().Select(u => u.Id).ToListAsync(cancellationToken)).Where(u => access.IsWithin(u, id)).ToList();
-        var count = take ?? DefaultTake;
+        var count = limit ?? DefaultTake;
         var query = db.AuditLog.AsNoTracking().Where(a => unitIds.Contains(a.UnitId));
-        if (before is long cursor)
+        if (cursor is long after)
         {
-            query = query.Where(a => a.Id < cursor);
+            query = query.Where(a => a.Id < after);
         }
 
         var page = await query
@@ -69,6 +67,6 @@ public static class ListAuditLog
         var items = page.Take(count)
             .Select(a => new Item(a.Id, a.At, a.ActorMemberId, a.ActorName ?? string.Empty, a.UnitId, a.UnitName ?? string.Empty, a.Action, a.TargetType, a.TargetId, a.Summary))
             .ToList();
-        return TypedResults.Ok(new Response(items, page.Count > count ? items[^1].Id : null));
+        return TypedResults.Ok(new ListPage<Item>(items, page.Count > count ? items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
     }
 }

@@ -7,7 +7,7 @@ public static class AuthModule
 
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/auth").WithTags("Auth");
+        var group = app.MapGroup("/api/auth").WithTag("Auth", "Sign-in with WeChat (wx.login code) and sign-out; anonymous.");
 
         group.MapPost("/wechat-login", WeChatLogin.Handle)
             .WithName(nameof(WeChatLogin))

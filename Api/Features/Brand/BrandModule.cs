@@ -17,7 +17,7 @@ public static class BrandModule
     /// </summary>
     public static IEndpointRouteBuilder MapBrandEndpoints(this IEndpointRouteBuilder app)
     {
-        var units = app.MapGroup("/api/org/units/{id:int}").WithTags("Brand").ProducesProblem(StatusCodes.Status404NotFound);
+        var units = app.MapGroup("/api/org/units/{id:int}").WithTag("Brand", "A unit's brand page: motto, colours, logo and public stories.").ProducesProblem(StatusCodes.Status404NotFound);
         units.MapGet("/brand", GetBrand.Handle)
             .WithName(nameof(GetBrand))
             .WithSummary("A branch's or the general branch's brand (public)")
@@ -55,7 +55,7 @@ public static class BrandModule
             .RequireAuthorization(Policies.Member)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        var stories = app.MapGroup("/api/stories").WithTags("Stories").RequireAuthorization(Policies.SignedIn)
+        var stories = app.MapGroup("/api/stories").WithTag("Stories", "Stories (支部风采) a unit publishes, with photos.").RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
         stories.MapPost("/", PostStory.Handle)
@@ -101,7 +101,7 @@ public static class BrandModule
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        var media = app.MapGroup("/api/media").WithTags("Media");
+        var media = app.MapGroup("/api/media").WithTag("Media", "Image uploads for stories, notices and brand pages, and serving them.");
         media.MapPost("/", UploadMedia.Handle)
             .WithName(nameof(UploadMedia))
             .WithSummary("Upload an image (multipart field \"file\": PNG, JPEG, GIF or WebP; optional field \"visibility\")")
@@ -114,11 +114,12 @@ public static class BrandModule
         media.MapGet("/{id:guid}", GetMedia.Handle)
             .WithName(nameof(GetMedia))
             .WithSummary("An image: public ones to anyone, others by level")
+            .ProducesFile("image/png", "image/jpeg", "image/gif", "image/webp")
             .WithSecurityHeadersPolicy(ResponseHeaders.Cacheable)
             .AllowAnonymous()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        var shares = app.MapGroup("/api/shares").WithTags("Shares");
+        var shares = app.MapGroup("/api/shares").WithTag("Shares", "Share links and mini-program codes that open a page without signing in.");
         shares.MapPost("/", CreateShare.Handle)
             .WithName(nameof(CreateShare))
             .WithSummary("Share a public story or notice: a share id and the mini-program path carrying it")

@@ -3,7 +3,7 @@ namespace SmartBranch.Api.Features.Brand;
 public static class ListScreenLinks
 {
     /// <summary>The unit's display links that still work, newest first.</summary>
-    public static async Task<Results<Ok<IReadOnlyList<CreateScreenLink.Response>>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<ListPage<CreateScreenLink.Response>>, ProblemHttpResult>> Handle(
         int id,
         HttpRequest http,
         CurrentMember current,
@@ -18,6 +18,6 @@ public static class ListScreenLinks
         }
 
         var links = await db.ScreenLinks.AsNoTracking().Where(l => l.UnitId == id && l.RevokedAt == null).OrderByDescending(l => l.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<CreateScreenLink.Response>>(links.Select(l => CreateScreenLink.ToResponse(l, http)).ToList());
+        return TypedResults.Ok(new ListPage<CreateScreenLink.Response>(links.Select(l => CreateScreenLink.ToResponse(l, http)).ToList()));
     }
 }

@@ -8,15 +8,12 @@ public static class ListStories
     /// <summary>A story in a list: the first image as cover.</summary>
     public sealed record Item(int Id, int UnitId, string Title, string Excerpt, Visibility Visibility, StoryStatus Status, string? CoverUrl, int ImageCount, string AuthorName, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, int LikeCount, int CommentCount);
 
-    /// <summary>Newest first; pass <c>nextCursor</c> back as <c>cursor</c> for the next page (null at the end).</summary>
-    public sealed record Response(IReadOnlyList<Item> Items, string? NextCursor);
-
     /// <summary>
     /// Stories the caller may read: published stories of <c>unitId</c> (or of every unit they can see, plus
     /// public ones of their general branch), their own submissions, and, for the committee, submissions
     /// waiting for approval (<c>status=pending</c> lists only those).
     /// </summary>
-    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<ListPage<Item>>, ProblemHttpResult>> Handle(
         int? unitId,
         string? cursor,
         int? limit,
@@ -80,6 +77,6 @@ public static class ListStories
                 images.Count > 0 ? BrandRules.MediaUrl(images[0]) : null, images.Count, authors[s.AuthorMemberId], s.CreatedAt, s.PublishedAt, s.LikeCount, s.CommentCount);
         }).ToList();
         var next = stories.Count > take ? page[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-        return TypedResults.Ok(new Response(items, next));
+        return TypedResults.Ok(new ListPage<Item>(items, next));
     }
 }

@@ -8,7 +8,7 @@ public static class CalendarModule
     public static IEndpointRouteBuilder MapCalendarEndpoints(this IEndpointRouteBuilder app)
     {
         // Calendar apps fetch the feed without signing in: the secret in the URL is the credential.
-        app.MapGroup("/api/calendar").WithTags("Calendar").AllowAnonymous()
+        app.MapGroup("/api/calendar").WithTag("Calendar", "Calendar feeds (iCalendar) of meetings and activities, and the member's own calendar subscription.").AllowAnonymous()
             .MapGet("/{secret}.ics", GetCalendarFeed.Handle)
             .WithName(nameof(GetCalendarFeed))
             .WithSummary("The member's iCalendar feed behind their secret URL")

@@ -27,7 +27,7 @@ public static class DuesModule
     /// </summary>
     public static IEndpointRouteBuilder MapDuesEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/dues").WithTags("Dues").RequireAuthorization(Policies.Member)
+        var group = app.MapGroup("/api/dues").WithTag("Dues", "党费: dues by the rules, paid with WeChat Pay (JSAPI), reconciled and reported.").RequireAuthorization(Policies.Member)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapGet("/me", GetMyDues.Handle)
@@ -127,7 +127,9 @@ public static class DuesModule
             .WithTags("Dues")
             .AllowAnonymous()
             .WithName(nameof(ReceiveWeChatPayNotification))
-            .WithSummary("WeChat Pay's payment and refund notifications (verified, decrypted, idempotent)");
+            .WithSummary("WeChat Pay's payment and refund notifications (verified, decrypted, idempotent)")
+            .Produces(StatusCodes.Status204NoContent)
+            .Produces<ReceiveWeChatPayNotification.Failure>(StatusCodes.Status401Unauthorized);
         return app;
     }
 }

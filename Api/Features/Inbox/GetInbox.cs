@@ -10,9 +10,6 @@ public static class GetInbox
     /// <summary>One inbox message; <c>link</c> is the mini-program page to open.</summary>
     public sealed record Item(long Id, string Title, string Body, string? SubjectType, int? SubjectId, string? Link, DateTimeOffset CreatedAt, bool Read);
 
-    /// <summary>Newest first; <c>nextCursor</c> is null on the last page.</summary>
-    public sealed record Response(IReadOnlyList<Item> Items, long? NextCursor);
-
     public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
@@ -22,7 +19,7 @@ public static class GetInbox
         }
     }
 
-    public static async Task<Ok<Response>> Handle([AsParameters] Request request, CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<ListPage<Item>>> Handle([AsParameters] Request request, CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
     {
         var limit = request.Limit ?? DefaultLimit;
         var memberId = current.Id;
@@ -39,6 +36,6 @@ public static class GetInbox
             .ToListAsync(cancellationToken);
         var more = page.Count > limit;
         var items = more ? page[..limit] : page;
-        return TypedResults.Ok(new Response(items, more ? items[^1].Id : null));
+        return TypedResults.Ok(new ListPage<Item>(items, more ? items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
     }
 }

@@ -7,7 +7,7 @@ public static class InboxModule
 
     public static IEndpointRouteBuilder MapInboxEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/inbox").WithTags("Inbox").RequireAuthorization(Policies.Member);
+        var group = app.MapGroup("/api/inbox").WithTag("Inbox", "The member's inbox: reminders and messages they received.").RequireAuthorization(Policies.Member);
 
         group.MapGet("/", GetInbox.Handle)
             .WithName(nameof(GetInbox))

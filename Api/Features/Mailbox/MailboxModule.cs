@@ -19,7 +19,7 @@ public static class MailboxModule
     /// </summary>
     public static IEndpointRouteBuilder MapMailboxEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/mailbox").WithTags("Mailbox").RequireAuthorization(Policies.Member)
+        var group = app.MapGroup("/api/mailbox").WithTag("Mailbox", "书记信箱: members write to their secretary or the general branch; answers are owed on time.").RequireAuthorization(Policies.Member)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 

@@ -7,7 +7,7 @@ public static class MeModule
 
     public static IEndpointRouteBuilder MapMeEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/me").WithTags("Me").RequireAuthorization(Policies.SignedIn);
+        var group = app.MapGroup("/api/me").WithTag("Me", "The signed-in caller: profile, roles and what they may do.").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/", GetMe.Handle)
             .WithName(nameof(GetMe))
             .WithSummary("The signed-in member's profile, branch and roles")

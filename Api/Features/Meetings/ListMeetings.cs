@@ -10,9 +10,10 @@ public static class ListMeetings
     /// <summary>
     /// Meetings the caller may see. <c>upcoming</c>: not yet ended and not cancelled, soonest first;
     /// <c>past</c>: already started, latest first; <c>mine</c>: the caller's own attendance history
-    /// (every meeting they were expected at), latest first.
+    /// (every meeting they were expected at), latest first. At most 200, in a <see cref="ListPage{T}"/> whose
+    /// <c>nextCursor</c> is always null.
     /// </summary>
-    public static async Task<Results<Ok<IReadOnlyList<MeetingSummary>>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<ListPage<MeetingSummary>>, ProblemHttpResult>> Handle(
         string? scope,
         AppDbContext db,
         CurrentMember current,
@@ -76,6 +77,6 @@ public static class ListMeetings
                     attendee is null ? null : attendee.Status ?? (held ? AttendanceStatus.Absent : null));
             })
             .ToList();
-        return TypedResults.Ok<IReadOnlyList<MeetingSummary>>(list);
+        return TypedResults.Ok(new ListPage<MeetingSummary>(list));
     }
 }

@@ -18,7 +18,7 @@ public static class MeetingsModule
 
     public static IEndpointRouteBuilder MapMeetingsEndpoints(this IEndpointRouteBuilder app)
     {
-        var meetings = app.MapGroup("/api/meetings").WithTags("Meetings").RequireAuthorization(Policies.Member)
+        var meetings = app.MapGroup("/api/meetings").WithTag("Meetings", "三会一课: meetings, attendance, minutes and leave requests (请假).").RequireAuthorization(Policies.Member)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         meetings.MapPost("/", ScheduleMeeting.Handle)

@@ -31,10 +31,7 @@ public static class ListNotices
         DateTimeOffset? ReadAt,
         DateTimeOffset? AckedAt);
 
-    /// <summary>One page of the feed. Pass <c>nextCursor</c> back as <c>cursor</c> for the next page; null at the end.</summary>
-    public sealed record Response(IReadOnlyList<Item> Items, string? NextCursor);
-
-    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<ListPage<Item>>, ProblemHttpResult>> Handle(
         string? cursor,
         int? limit,
         CurrentMember current,
@@ -115,7 +112,7 @@ public static class ListNotices
             units.Find(n.UnitId)?.Name ?? string.Empty, n.IsRecipient, n.IsRecipient && n.ReadAt is null, n.ReadAt, n.AckedAt)).ToList();
         var last = page.LastOrDefault();
         var next = hasMore && last is not null ? new FeedCursor(last.Pinned, last.PublishedAt!.Value, last.Id).Encode() : null;
-        return TypedResults.Ok(new Response(items, next));
+        return TypedResults.Ok(new ListPage<Item>(items, next));
     }
 
     /// <summary>The sort key of the last item of a page, opaque to clients.</summary>

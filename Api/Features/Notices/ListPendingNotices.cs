@@ -10,15 +10,13 @@ public static class ListPendingNotices
     /// <summary>A notice waiting for approval; <c>canApprove</c> is false for the caller's own notices.</summary>
     public sealed record Item(int Id, string Title, Visibility Visibility, NoticeHoldReason? HoldReason, DateTimeOffset CreatedAt, string AuthorName, bool CanApprove);
 
-    public sealed record Response(IReadOnlyList<Item> Items);
-
-    public static async Task<Ok<Response>> Handle(CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<ListPage<Item>>> Handle(CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
     {
         var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
         var managed = NoticeRules.ManagedUnitIds(viewer);
         if (managed.Count == 0)
         {
-            return TypedResults.Ok(new Response([]));
+            return TypedResults.Ok(new ListPage<Item>([]));
         }
 
         var items = await db.Notices.AsNoTracking()
@@ -27,7 +25,7 @@ public static class ListPendingNotices
             .Take(MaxItems)
             .Join(db.Members, n => n.AuthorMemberId, m => m.Id, (n, m) => new { n.Id, n.Title, n.Visibility, n.HoldReason, n.CreatedAt, n.AuthorMemberId, AuthorName = m.Name })
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Response(items
+        return TypedResults.Ok(new ListPage<Item>(items
             .Select(n => new Item(n.Id, n.Title, n.Visibility, n.HoldReason, n.CreatedAt, n.AuthorName, n.AuthorMemberId != viewer.MemberId))
             .ToList()));
     }

@@ -19,7 +19,7 @@ public static class NoticesModule
     /// </summary>
     public static IEndpointRouteBuilder MapNoticesEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/notices").WithTags("Notices").RequireAuthorization(Policies.SignedIn)
+        var group = app.MapGroup("/api/notices").WithTag("Notices", "通知公告: notices to an audience of units or members, read receipts and sign-offs (签收).").RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapPost("/", PostNotice.Handle)

@@ -7,10 +7,8 @@ public static class ListUnits
     /// <summary>A unit of the tree as the caller sees it, with the visible units below it.</summary>
     public sealed record Node(int Id, string Name, UnitKind Kind, BranchCategory Category, bool CanManage, IReadOnlyList<Node> Children, DateOnly? ClosedOn = null);
 
-    /// <summary>The organisation tree visible to the caller (their general branch, their branch and its groups, and what they manage).</summary>
-    public sealed record Response(IReadOnlyList<Node> Units);
-
-    public static async Task<Ok<Response>> Handle(CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>The organisation tree visible to the caller (their general branch, their branch and its groups, and what they manage): the roots as items, never paged.</summary>
+    public static async Task<Ok<ListPage<Node>>> Handle(CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var visible = access.VisibleUnitIds().ToHashSet();
@@ -30,6 +28,6 @@ public static class ListUnits
             closedOn);
 
         var roots = units.Where(u => u.ParentId is not int parent || !visible.Contains(parent)).OrderBy(u => u.Kind).ThenBy(u => u.Id);
-        return TypedResults.Ok(new Response(roots.Select(u => Build(u.Id, u.Name, u.Kind, u.Category, u.ClosedOn)).ToList()));
+        return TypedResults.Ok(new ListPage<Node>(roots.Select(u => Build(u.Id, u.Name, u.Kind, u.Category, u.ClosedOn)).ToList()));
     }
 }

@@ -18,7 +18,7 @@ public static class OrgModule
     /// <summary>The organisation tree, the roster, appointments, invitations and WeChat binding.</summary>
     public static IEndpointRouteBuilder MapOrgEndpoints(this IEndpointRouteBuilder app)
     {
-        var org = app.MapGroup("/api/org/units").WithTags("Organisation").RequireAuthorization(Policies.Member)
+        var org = app.MapGroup("/api/org/units").WithTag("Organisation", "The unit tree (总支, 支部, 党小组), appointments and invitations to join.").RequireAuthorization(Policies.Member)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -93,7 +93,7 @@ public static class OrgModule
             .WithSummary("Create a binding invitation for a branch: scene string, expiry and mini-program code URL")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        var members = app.MapGroup("/api/members").WithTags("Members").RequireAuthorization(Policies.Member)
+        var members = app.MapGroup("/api/members").WithTag("Members", "The roster of members, their fields, imports and binding a WeChat account to a roster entry.").RequireAuthorization(Policies.Member)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -17,7 +17,7 @@ public static class RecordStatusChange
     {
         public Validator()
         {
-            RuleFor(r => r.Change).IsInEnum().Must(c => c != MemberStatusChange.Left).WithMessage("变更类型无效（转出请办理组织关系转接）。");
+            RuleFor(r => r.Change).IsInEnum().Must(c => c is not (MemberStatusChange.Left or MemberStatusChange.Admitted)).WithMessage("变更类型无效（转出请办理组织关系转接，接收预备党员请在发展党员流程中办理）。");
             RuleFor(r => r.Reason).NotEmpty().WithMessage("请填写原因或依据。").MaximumLength(MemberStatusEvent.ReasonMaxLength);
             RuleFor(r => r.ExtendedTo).NotNull().When(r => r.Change == MemberStatusChange.ProbationExtended).WithMessage("请填写延长后的预备期截止日期。");
         }

@@ -6,8 +6,6 @@ public static class ListPolls
 {
     public sealed record Request(TargetKind? TargetKind, int? TargetId);
 
-    public sealed record Response(IReadOnlyList<PollView> Items);
-
     public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
@@ -18,7 +16,7 @@ public static class ListPolls
     }
 
     /// <summary>The polls of a branch, meeting or activity, newest first, with live results. 404 when the caller may not see the target.</summary>
-    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle([AsParameters] Request request, CurrentMember current, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ListPage<PollView>>, ProblemHttpResult>> Handle([AsParameters] Request request, CurrentMember current, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var target = await InteractionTargets.FindAsync(db, access, request.TargetKind!.Value, request.TargetId!.Value, cancellationToken);
@@ -39,6 +37,6 @@ public static class ListPolls
             views.Add(await PollViews.BuildAsync(db, poll, current.Id, target.CanManage, now, cancellationToken));
         }
 
-        return TypedResults.Ok(new Response(views));
+        return TypedResults.Ok(new ListPage<PollView>(views));
     }
 }

@@ -9,7 +9,7 @@ public static class PollsModule
     /// <summary>Every route needs a bound member; a poll whose branch, meeting or activity the caller may not see is 404.</summary>
     public static IEndpointRouteBuilder MapPollsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/polls").WithTags("Polls").RequireAuthorization(Policies.Member)
+        var group = app.MapGroup("/api/polls").WithTag("Polls", "Quick polls of a branch, a meeting or an activity.").RequireAuthorization(Policies.Member)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

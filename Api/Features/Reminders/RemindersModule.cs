@@ -7,7 +7,7 @@ public static class RemindersModule
 
     public static IEndpointRouteBuilder MapRemindersEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/reminders").WithTags("Reminders").RequireAuthorization(Policies.Member);
+        var group = app.MapGroup("/api/reminders").WithTag("Reminders", "Reminder preferences and the member's subscription-message quota.").RequireAuthorization(Policies.Member);
 
         group.MapGet("/", GetSubjectReminders.Handle)
             .WithName(nameof(GetSubjectReminders))

@@ -6,10 +6,8 @@ public static class ListAssignments
     /// <remarks><c>Manageable</c>: True when the caller manages the assignment's unit (may see completion and remind).</remarks>
     public sealed record Item(int Id, int UnitId, string Title, DateOnly DueOn, IReadOnlyList<int> MaterialIds, AssignmentState? MyState, int MyCompletedMaterials, bool Manageable);
 
-    public sealed record Response(IReadOnlyList<Item> Items, string? NextCursor);
-
     /// <summary>Assignments given to the caller and those of units they manage, latest due date first (at most 100).</summary>
-    public static async Task<Ok<Response>> Handle(CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<ListPage<Item>>> Handle(CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var managed = access.VisibleUnitIds().Where(access.CanManage).ToList();
@@ -27,6 +25,6 @@ public static class ListAssignments
                 mine?.Item1, mine?.Item2 ?? 0, managed.Contains(assignment.UnitId)));
         }
 
-        return TypedResults.Ok(new Response(items, null));
+        return TypedResults.Ok(new ListPage<Item>(items));
     }
 }

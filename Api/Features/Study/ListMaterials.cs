@@ -4,15 +4,13 @@ namespace SmartBranch.Api.Features.Study;
 
 public static class ListMaterials
 {
-    public sealed record Response(IReadOnlyList<StudyMaterialView> Items, string? NextCursor);
-
     public const int PageSize = 30;
 
     /// <summary>
     /// Materials the caller may read, newest first, 30 a page (<c>cursor</c> is the last id seen), optionally of one
     /// <c>topic</c>, with the caller's own progress. Managers also see their units' pending and withdrawn materials.
     /// </summary>
-    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<ListPage<StudyMaterialView>>, ProblemHttpResult>> Handle(
         string? topic,
         string? cursor,
         CurrentMember current,
@@ -67,6 +65,6 @@ public static class ListMaterials
         var progress = await db.StudyProgress.AsNoTracking().Where(p => p.MemberId == current.Id && ids.Contains(p.MaterialId)).ToDictionaryAsync(p => p.MaterialId, cancellationToken);
         var items = page.Select(r => StudyViews.Material(r, progress.GetValueOrDefault(r.Material.Id), options.Value, null, current.Id)).ToList();
         var next = items.Count == PageSize ? items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-        return TypedResults.Ok(new Response(items, next));
+        return TypedResults.Ok(new ListPage<StudyMaterialView>(items, next));
     }
 }

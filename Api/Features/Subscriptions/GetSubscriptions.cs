@@ -8,13 +8,11 @@ public static class GetSubscriptions
     /// <summary>One reminder kind: the template to ask for in wx.requestSubscribeMessage and how many sends are banked.</summary>
     public sealed record Item(ReminderKind Kind, string KindName, string TemplateId, int Banked, bool ReachedByWeChat);
 
-    /// <summary>Every reminder kind; with nothing banked the reminder still reaches the inbox.</summary>
-    public sealed record Response(IReadOnlyList<Item> Templates);
-
-    public static async Task<Ok<Response>> Handle(CurrentMember current, AppDbContext db, ReminderTemplates templates, CancellationToken cancellationToken) =>
+    /// <summary>Every reminder kind as items (never paged); with nothing banked the reminder still reaches the inbox.</summary>
+    public static async Task<Ok<ListPage<Item>>> Handle(CurrentMember current, AppDbContext db, ReminderTemplates templates, CancellationToken cancellationToken) =>
         TypedResults.Ok(await LoadAsync(db, templates, current.Id, cancellationToken));
 
-    internal static async Task<Response> LoadAsync(AppDbContext db, ReminderTemplates templates, int memberId, CancellationToken cancellationToken)
+    internal static async Task<ListPage<Item>> LoadAsync(AppDbContext db, ReminderTemplates templates, int memberId, CancellationToken cancellationToken)
     {
         var banked = await db.SubscriptionQuotas.AsNoTracking()
             .Where(q => q.MemberId == memberId)
@@ -26,7 +24,7 @@ public static class GetSubscriptions
                 return new Item(t.Kind, NameOf(t.Kind), t.TemplateId, count, count > 0);
             })
             .ToList();
-        return new Response(items);
+        return new ListPage<Item>(items);
     }
 
     internal static string NameOf(ReminderKind kind) => kind switch

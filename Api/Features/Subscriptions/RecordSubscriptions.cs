@@ -31,7 +31,7 @@ public static class RecordSubscriptions
         }
     }
 
-    public static async Task<Results<Ok<GetSubscriptions.Response>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<ListPage<GetSubscriptions.Item>>, ProblemHttpResult>> Handle(
         Request request,
         CurrentMember current,
         AppDbContext db,

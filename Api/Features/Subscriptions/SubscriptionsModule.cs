@@ -7,7 +7,7 @@ public static class SubscriptionsModule
 
     public static IEndpointRouteBuilder MapSubscriptionsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/subscriptions").WithTags("Subscriptions").RequireAuthorization(Policies.Member);
+        var group = app.MapGroup("/api/subscriptions").WithTag("Subscriptions", "WeChat subscription-message consents (订阅消息) the mini-program records.").RequireAuthorization(Policies.Member);
 
         group.MapGet("/", GetSubscriptions.Handle)
             .WithName(nameof(GetSubscriptions))

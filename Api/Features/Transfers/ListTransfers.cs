@@ -5,13 +5,12 @@ namespace SmartBranch.Api.Features.Transfers;
 
 public static class ListTransfers
 {
-    public sealed record Response(IReadOnlyList<TransferView> Transfers);
 
     /// <summary>
     /// The caller's own transfers and those from or to branches they manage, newest first; <c>open=true</c>
     /// keeps those that still wait for someone (requested, approved, letter issued without receipt).
     /// </summary>
-    public static async Task<Ok<Response>> Handle(
+    public static async Task<Ok<ListPage<TransferView>>> Handle(
         bool? open,
         CurrentMember current,
         AppDbContext db,
@@ -30,6 +29,6 @@ public static class ListTransfers
         }
 
         var transfers = await query.OrderByDescending(t => t.Id).Take(500).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Response(await TransferViews.BuildAsync(db, access, ids, transfers, LocalCalendar.Today(time.GetUtcNow()), cancellationToken)));
+        return TypedResults.Ok(new ListPage<TransferView>(await TransferViews.BuildAsync(db, access, ids, transfers, LocalCalendar.Today(time.GetUtcNow()), cancellationToken)));
     }
 }

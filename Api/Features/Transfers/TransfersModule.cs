@@ -36,7 +36,7 @@ public static class TransfersModule
     /// <summary>The transfer endpoints and the anonymous letter verification page.</summary>
     public static IEndpointRouteBuilder MapTransfersEndpoints(this IEndpointRouteBuilder app)
     {
-        var transfers = app.MapGroup("/api/transfers").WithTags("Transfers").RequireAuthorization(Policies.Member)
+        var transfers = app.MapGroup("/api/transfers").WithTag("Transfers", "组织关系转接: transfers of a member's Party relationship between units, their approval chain and the introduction letter.").RequireAuthorization(Policies.Member)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -116,6 +116,8 @@ public static class TransfersModule
             .WithTags("Transfers")
             .WithName(nameof(VerifyLetter))
             .WithSummary("Public page: is this letter genuine and still valid (nothing else is shown)")
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .Produces<string>(StatusCodes.Status404NotFound, "text/html")
             .AllowAnonymous()
             .RequireRateLimiting(RateLimits.Anonymous);
         return app;

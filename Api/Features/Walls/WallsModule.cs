@@ -12,7 +12,7 @@ public static class WallsModule
     /// <summary>Every route needs a bound member; a wall whose meeting or activity the caller may not see is 404.</summary>
     public static IEndpointRouteBuilder MapWallsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/walls").WithTags("Walls").RequireAuthorization(Policies.Member)
+        var group = app.MapGroup("/api/walls").WithTag("Walls", "Message walls (留言墙) of a unit or an activity.").RequireAuthorization(Policies.Member)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -10,8 +10,8 @@ const SCOPES = [
 ];
 
 Page(Object.assign({}, list.handlers({
-  fetch(cursor) {
-    return activities.page(this.data.scope, cursor);
+  fetch() {
+    return activities.page(this.data.scope);
   },
   map: views.activity,
 }), {

@@ -23,7 +23,7 @@ Page({
       unpaidTotal: dues.yuan(owed.unpaidFen),
       arrears: owed.arrears && owed.arrears.consecutiveMonths >= 3 ? '已连续' + owed.arrears.consecutiveMonths + '个月未交纳党费' : null,
       choices: dues.choices(owed.payable),
-      payments: ((history && history.payments) || []).map(dues.payment),
+      payments: (history || []).map(dues.payment),
     });
   },
 

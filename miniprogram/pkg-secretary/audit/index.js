@@ -1,4 +1,4 @@
-// The unit's audit log (GET /api/audit?unitId=&before=&take=): who did what, newest first; older entries load at the bottom.
+// The unit's audit log (GET /api/audit?unitId=&cursor=&limit=): who did what, newest first; older entries load at the bottom.
 const secretary = require('../../logic/secretary');
 const format = require('../../logic/format');
 const list = require('../../logic/paged-list');

@@ -619,6 +619,281 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Domain.Development.DevelopmentRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BoundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("OpenId")
+                        .IsUnique()
+                        .HasFilter("[OpenId] IS NOT NULL");
+
+                    b.HasIndex("BranchId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DevelopmentRecords");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Development.DevelopmentRule", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("DevelopmentRules");
+
+                    b.HasData(
+                        new
+                        {
+                            Key = "MinAgeYears",
+                            Description = "递交入党申请时年满（周岁）",
+                            Value = 18
+                        },
+                        new
+                        {
+                            Key = "FirstTalkWithinMonths",
+                            Description = "收到入党申请后谈话期限（月）",
+                            Value = 1
+                        },
+                        new
+                        {
+                            Key = "ActivistMinMonths",
+                            Description = "入党积极分子培养至少（月）后方可确定为发展对象",
+                            Value = 12
+                        },
+                        new
+                        {
+                            Key = "TrainingMinDays",
+                            Description = "发展对象集中培训至少（天）",
+                            Value = 3
+                        },
+                        new
+                        {
+                            Key = "TrainingMinHours",
+                            Description = "或集中培训至少（学时）",
+                            Value = 24
+                        },
+                        new
+                        {
+                            Key = "UpperApprovalWithinMonths",
+                            Description = "支部大会通过后上级党委审批期限（月）",
+                            Value = 3
+                        },
+                        new
+                        {
+                            Key = "ProbationMonths",
+                            Description = "预备期（月），自支部大会通过之日起",
+                            Value = 12
+                        },
+                        new
+                        {
+                            Key = "ExtensionMinMonths",
+                            Description = "延长预备期至少（月）",
+                            Value = 6
+                        },
+                        new
+                        {
+                            Key = "ExtensionMaxMonths",
+                            Description = "延长预备期至多（月）",
+                            Value = 12
+                        },
+                        new
+                        {
+                            Key = "ExtensionMaxCount",
+                            Description = "预备期可延长次数",
+                            Value = 1
+                        },
+                        new
+                        {
+                            Key = "PublicityWorkingDays",
+                            Description = "公示期（工作日）",
+                            Value = 5
+                        },
+                        new
+                        {
+                            Key = "ThoughtReportMonths",
+                            Description = "思想汇报周期（月）",
+                            Value = 3
+                        },
+                        new
+                        {
+                            Key = "ObservationMonths",
+                            Description = "培养考察记录周期（月）",
+                            Value = 6
+                        });
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Development.DevelopmentStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ExtensionMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RecordedByMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResolutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TrainingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TrainingHours")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedByMemberId");
+
+                    b.HasIndex("ResolutionId");
+
+                    b.HasIndex("RecordId", "Kind");
+
+                    b.ToTable("DevelopmentSteps");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Development.Publicity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CreatedByMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByMemberId");
+
+                    b.HasIndex("BranchId", "EndsOn");
+
+                    b.HasIndex("RecordId", "Before");
+
+                    b.ToTable("Publicities");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Development.PublicityObjection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublicityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromMemberId");
+
+                    b.HasIndex("PublicityId");
+
+                    b.ToTable("PublicityObjections");
+                });
+
             modelBuilder.Entity("SmartBranch.Domain.Dues.DuesAccount", b =>
                 {
                     b.Property<int>("MemberId")
@@ -2699,6 +2974,112 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartBranch.Domain.Development.DevelopmentRecord", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Organization.OrganizationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Development.DevelopmentStep", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Development.DevelopmentRecord", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SmartBranch.Domain.Meetings.Resolution", null)
+                        .WithMany()
+                        .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("SmartBranch.Domain.Development.StepPerson", "People", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MemberId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("StepId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MemberId");
+
+                            b1.HasIndex("StepId");
+
+                            b1.ToTable("DevelopmentStepPeople", (string)null);
+
+                            b1.HasOne("SmartBranch.Domain.Organization.Member", null)
+                                .WithMany()
+                                .HasForeignKey("MemberId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("StepId");
+                        });
+
+                    b.Navigation("People");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Development.Publicity", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Organization.OrganizationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartBranch.Domain.Development.DevelopmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Development.PublicityObjection", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
+                        .WithMany()
+                        .HasForeignKey("FromMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartBranch.Domain.Development.Publicity", null)
+                        .WithMany()
+                        .HasForeignKey("PublicityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartBranch.Domain.Dues.DuesAccount", b =>
                 {
                     b.HasOne("SmartBranch.Domain.Organization.Member", null)
@@ -3300,6 +3681,11 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("SmartBranch.Domain.Activities.Activity", b =>
                 {
                     b.Navigation("Audience");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Development.DevelopmentRecord", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Interaction.AppraisalRound", b =>

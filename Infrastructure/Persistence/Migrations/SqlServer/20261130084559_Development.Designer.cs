@@ -12,8 +12,8 @@ using SmartBranch.Infrastructure.Persistence;
 namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261130090212_Study")]
-    partial class Study
+    [Migration("20261130084559_Development")]
+    partial class Development
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -649,6 +649,289 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("UnitId", "Id");
 
                     b.ToTable("AuditLog", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Development.DevelopmentRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("BoundAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("OpenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("OpenId")
+                        .IsUnique()
+                        .HasFilter("[OpenId] IS NOT NULL");
+
+                    b.HasIndex("BranchId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DevelopmentRecords");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Development.DevelopmentRule", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("int");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("DevelopmentRules");
+
+                    b.HasData(
+                        new
+                        {
+                            Key = "MinAgeYears",
+                            Description = "递交入党申请时年满（周岁）",
+                            Value = 18
+                        },
+                        new
+                        {
+                            Key = "FirstTalkWithinMonths",
+                            Description = "收到入党申请后谈话期限（月）",
+                            Value = 1
+                        },
+                        new
+                        {
+                            Key = "ActivistMinMonths",
+                            Description = "入党积极分子培养至少（月）后方可确定为发展对象",
+                            Value = 12
+                        },
+                        new
+                        {
+                            Key = "TrainingMinDays",
+                            Description = "发展对象集中培训至少（天）",
+                            Value = 3
+                        },
+                        new
+                        {
+                            Key = "TrainingMinHours",
+                            Description = "或集中培训至少（学时）",
+                            Value = 24
+                        },
+                        new
+                        {
+                            Key = "UpperApprovalWithinMonths",
+                            Description = "支部大会通过后上级党委审批期限（月）",
+                            Value = 3
+                        },
+                        new
+                        {
+                            Key = "ProbationMonths",
+                            Description = "预备期（月），自支部大会通过之日起",
+                            Value = 12
+                        },
+                        new
+                        {
+                            Key = "ExtensionMinMonths",
+                            Description = "延长预备期至少（月）",
+                            Value = 6
+                        },
+                        new
+                        {
+                            Key = "ExtensionMaxMonths",
+                            Description = "延长预备期至多（月）",
+                            Value = 12
+                        },
+                        new
+                        {
+                            Key = "ExtensionMaxCount",
+                            Description = "预备期可延长次数",
+                            Value = 1
+                        },
+                        new
+                        {
+                            Key = "PublicityWorkingDays",
+                            Description = "公示期（工作日）",
+                            Value = 5
+                        },
+                        new
+                        {
+                            Key = "ThoughtReportMonths",
+                            Description = "思想汇报周期（月）",
+                            Value = 3
+                        },
+                        new
+                        {
+                            Key = "ObservationMonths",
+                            Description = "培养考察记录周期（月）",
+                            Value = 6
+                        });
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Development.DevelopmentStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ExtensionMonths")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("RecordedByMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ResolutionId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("TrainingDays")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("TrainingHours")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedByMemberId");
+
+                    b.HasIndex("ResolutionId");
+
+                    b.HasIndex("RecordId", "Kind");
+
+                    b.ToTable("DevelopmentSteps");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Development.Publicity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("CreatedByMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByMemberId");
+
+                    b.HasIndex("BranchId", "EndsOn");
+
+                    b.HasIndex("RecordId", "Before");
+
+                    b.ToTable("Publicities");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Development.PublicityObjection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("FromMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PublicityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromMemberId");
+
+                    b.HasIndex("PublicityId");
+
+                    b.ToTable("PublicityObjections");
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Dues.DuesAccount", b =>
@@ -2375,291 +2658,6 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Transfers");
                 });
 
-            modelBuilder.Entity("SmartBranch.Domain.Study.StudyAssignee", b =>
-                {
-                    b.Property<int>("AssignmentId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("MemberId")
-                        .HasColumnType("int");
-
-                    b.HasKey("AssignmentId", "MemberId");
-
-                    b.HasIndex("MemberId");
-
-                    b.ToTable("StudyAssignees");
-                });
-
-            modelBuilder.Entity("SmartBranch.Domain.Study.StudyAssignment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<int>("CreatedById")
-                        .HasColumnType("int");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedById");
-
-                    b.HasIndex("UnitId");
-
-                    b.ToTable("StudyAssignments");
-                });
-
-            modelBuilder.Entity("SmartBranch.Domain.Study.StudyAssignmentMaterial", b =>
-                {
-                    b.Property<int>("AssignmentId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("MaterialId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("int");
-
-                    b.HasKey("AssignmentId", "MaterialId");
-
-                    b.HasIndex("MaterialId");
-
-                    b.ToTable("StudyAssignmentMaterial");
-                });
-
-            modelBuilder.Entity("SmartBranch.Domain.Study.StudyMaterial", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<int?>("ApprovedById")
-                        .HasColumnType("int");
-
-                    b.Property<int>("AuthorId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Body")
-                        .HasMaxLength(20000)
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<int>("EstimatedMinutes")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.Property<Guid?>("MediaId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset?>("PublishedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Status")
-                        .IsConcurrencyToken()
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)");
-
-                    b.Property<string>("Topic")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Visibility")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AuthorId");
-
-                    b.HasIndex("MediaId");
-
-                    b.HasIndex("UnitId", "Status", "Id");
-
-                    b.ToTable("StudyMaterials");
-                });
-
-            modelBuilder.Entity("SmartBranch.Domain.Study.StudyMedia", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("CheckSuggest")
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<string>("CheckTraceId")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<int>("ChunkSize")
-                        .HasColumnType("int");
-
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("ContentType")
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<double?>("DurationSeconds")
-                        .HasColumnType("float");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("Kind")
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.Property<string>("PosterKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("Sha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.Property<string>("StorageKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<int>("UploaderMemberId")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CheckTraceId")
-                        .IsUnique()
-                        .HasFilter("[CheckTraceId] IS NOT NULL");
-
-                    b.HasIndex("UploaderMemberId");
-
-                    b.ToTable("StudyMedia");
-                });
-
-            modelBuilder.Entity("SmartBranch.Domain.Study.StudyMediaChunk", b =>
-                {
-                    b.Property<Guid>("MediaId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Index")
-                        .HasColumnType("int");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("MediaId", "Index");
-
-                    b.ToTable("StudyMediaChunks");
-                });
-
-            modelBuilder.Entity("SmartBranch.Domain.Study.StudyProgress", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<int>("CreditedSeconds")
-                        .HasColumnType("int");
-
-                    b.Property<decimal>("Hours")
-                        .HasPrecision(6, 2)
-                        .HasColumnType("decimal(6,2)");
-
-                    b.Property<double>("LastPosition")
-                        .HasColumnType("float");
-
-                    b.Property<DateTimeOffset?>("LastReportAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<int>("MaterialId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("MemberId")
-                        .HasColumnType("int");
-
-                    b.Property<bool>("ReachedEnd")
-                        .HasColumnType("bit");
-
-                    b.Property<bool>("Running")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("Topic")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
-
-                    b.Property<int?>("Year")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MaterialId");
-
-                    b.HasIndex("MemberId", "MaterialId")
-                        .IsUnique();
-
-                    b.HasIndex("MemberId", "Year");
-
-                    b.ToTable("StudyProgress", (string)null);
-                });
-
             modelBuilder.Entity("SmartBranch.Domain.Activities.Activity", b =>
                 {
                     b.HasOne("SmartBranch.Domain.Organization.OrganizationUnit", null)
@@ -2800,6 +2798,114 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("SmartBranch.Domain.Organization.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Development.DevelopmentRecord", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Organization.OrganizationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Development.DevelopmentStep", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Development.DevelopmentRecord", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SmartBranch.Domain.Meetings.Resolution", null)
+                        .WithMany()
+                        .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("SmartBranch.Domain.Development.StepPerson", "People", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("MemberId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<long>("StepId")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MemberId");
+
+                            b1.HasIndex("StepId");
+
+                            b1.ToTable("DevelopmentStepPeople", (string)null);
+
+                            b1.HasOne("SmartBranch.Domain.Organization.Member", null)
+                                .WithMany()
+                                .HasForeignKey("MemberId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("StepId");
+                        });
+
+                    b.Navigation("People");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Development.Publicity", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Organization.OrganizationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartBranch.Domain.Development.DevelopmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Development.PublicityObjection", b =>
+                {
+                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
+                        .WithMany()
+                        .HasForeignKey("FromMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartBranch.Domain.Development.Publicity", null)
+                        .WithMany()
+                        .HasForeignKey("PublicityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3304,107 +3410,14 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("SmartBranch.Domain.Study.StudyAssignee", b =>
-                {
-                    b.HasOne("SmartBranch.Domain.Study.StudyAssignment", null)
-                        .WithMany("Assignees")
-                        .HasForeignKey("AssignmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SmartBranch.Domain.Study.StudyAssignment", b =>
-                {
-                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("SmartBranch.Domain.Organization.OrganizationUnit", null)
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SmartBranch.Domain.Study.StudyAssignmentMaterial", b =>
-                {
-                    b.HasOne("SmartBranch.Domain.Study.StudyAssignment", null)
-                        .WithMany("Materials")
-                        .HasForeignKey("AssignmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("SmartBranch.Domain.Study.StudyMaterial", null)
-                        .WithMany()
-                        .HasForeignKey("MaterialId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SmartBranch.Domain.Study.StudyMaterial", b =>
-                {
-                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("SmartBranch.Domain.Study.StudyMedia", null)
-                        .WithMany()
-                        .HasForeignKey("MediaId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("SmartBranch.Domain.Organization.OrganizationUnit", null)
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SmartBranch.Domain.Study.StudyMedia", b =>
-                {
-                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
-                        .WithMany()
-                        .HasForeignKey("UploaderMemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SmartBranch.Domain.Study.StudyMediaChunk", b =>
-                {
-                    b.HasOne("SmartBranch.Domain.Study.StudyMedia", null)
-                        .WithMany("Chunks")
-                        .HasForeignKey("MediaId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SmartBranch.Domain.Study.StudyProgress", b =>
-                {
-                    b.HasOne("SmartBranch.Domain.Study.StudyMaterial", null)
-                        .WithMany()
-                        .HasForeignKey("MaterialId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("SmartBranch.Domain.Organization.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("SmartBranch.Domain.Activities.Activity", b =>
                 {
                     b.Navigation("Audience");
+                });
+
+            modelBuilder.Entity("SmartBranch.Domain.Development.DevelopmentRecord", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Interaction.AppraisalRound", b =>
@@ -3439,18 +3452,6 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("AudienceEntries");
 
                     b.Navigation("Recipients");
-                });
-
-            modelBuilder.Entity("SmartBranch.Domain.Study.StudyAssignment", b =>
-                {
-                    b.Navigation("Assignees");
-
-                    b.Navigation("Materials");
-                });
-
-            modelBuilder.Entity("SmartBranch.Domain.Study.StudyMedia", b =>
-                {
-                    b.Navigation("Chunks");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,227 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.OpenApi;
+using SmartBranch.Api.Common.Idempotency;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace SmartBranch.Api.Common.OpenApi;
+
+/// <summary>
+/// The OpenAPI document (/swagger/v1/swagger.json, committed as Api/openapi.json) and the conventions that keep it
+/// true without one attribute per endpoint: who may call an operation (security), the statuses the shared pipeline
+/// adds (401, 503, 400, 415, 429), which properties a schema requires, enums as the strings the JSON carries, and
+/// one description per tag (<see cref="EndpointConventions.WithTag{TBuilder}"/>). Redocly's recommended rules lint it
+/// (deploy/openapi-check.sh).
+/// </summary>
+public static class ApiDocument
+{
+    public const string BearerScheme = "Bearer";
+
+    public static IServiceCollection AddApiDocument(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        // Schemas follow the JSON the endpoints write (string enums, camelCase), not MVC's defaults.
+        services.AddTransient<ISerializerDataContractResolver>(sp =>
+            new JsonSerializerDataContractResolver(sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions));
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "SmartBranch 智慧党支部 API",
+                Version = "v1",
+                Description = "Backend of the SmartBranch WeChat mini-program. Sign in with POST /api/auth/wechat-login, then use the token with the Authorize button. "
+                    + "Lists answer { items, nextCursor } (ListPage); errors are ProblemDetails with Simplified Chinese title and detail.",
+                License = new OpenApiLicense { Name = "Proprietary: all rights reserved", Identifier = "LicenseRef-Proprietary" },
+            });
+            o.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The token from POST /api/auth/wechat-login.",
+            });
+            o.IncludeXmlComments(typeof(ApiDocument).Assembly);
+            o.CustomSchemaIds(SchemaId);
+            o.SupportNonNullableReferenceTypes();
+            o.SchemaFilter<RequiredProperties>();
+            o.OperationFilter<PipelineResponses>();
+            o.DocumentFilter<DocumentConventions>();
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Serves the document as OpenAPI 3.1 (JSON Schema 2020-12: nullable as type arrays; the licence by SPDX identifier,
+    /// as the project publishes no licence page).
+    /// </summary>
+    public static WebApplication UseApiDocument(this WebApplication app)
+    {
+        app.UseSwagger(o => o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1);
+        return app;
+    }
+
+    /// <summary>Use cases nest their Request/Response records, so schema ids carry the use case name: GetMeResponse; ListPage&lt;T&gt; is T's id + Page.</summary>
+    private static string SchemaId(Type type)
+    {
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ListPage<>))
+        {
+            var item = SchemaId(type.GetGenericArguments()[0]);
+            return (item.EndsWith("Item", StringComparison.Ordinal) ? item[..^4] : item) + "Page";
+        }
+
+        return type.IsGenericType
+            ? $"{type.Name.Split('`')[0]}Of{string.Join("And", type.GetGenericArguments().Select(SchemaId))}"
+            : type.DeclaringType is { } outer ? SchemaId(outer) + type.Name : type.Name;
+    }
+
+    internal static bool RequiresSignIn(IList<object> metadata) =>
+        metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
+
+    /// <summary>
+    /// A property is required when the JSON always carries it (responses) or the client must send it (requests): its type
+    /// is not nullable and, for a record's constructor parameter, it has no default value.
+    /// </summary>
+    private sealed class RequiredProperties : ISchemaFilter
+    {
+        private readonly NullabilityInfoContext _nullability = new();
+
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (schema is not OpenApiSchema { Properties.Count: > 0 } target || context.Type.IsPrimitive || context.Type == typeof(string))
+            {
+                return;
+            }
+
+            var naming = JsonNamingPolicy.CamelCase;
+            var defaults = context.Type.GetConstructors()
+                .SelectMany(c => c.GetParameters())
+                .Where(p => p.HasDefaultValue && p.Name is not null)
+                .Select(p => p.Name!)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                var name = property.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name ?? naming.ConvertName(property.Name);
+                if (!target.Properties.ContainsKey(name) || defaults.Contains(property.Name))
+                {
+                    continue;
+                }
+
+                var nullable = property.PropertyType.IsValueType
+                    ? Nullable.GetUnderlyingType(property.PropertyType) is not null
+                    : _nullability.Create(property).ReadState != NullabilityState.NotNull;
+                if (!nullable)
+                {
+                    target.Required ??= new HashSet<string>();
+                    target.Required.Add(name);
+
+                    // Swashbuckle cannot read the nullability of a generic type's properties (ListPage<T>.Items).
+                    if (target.Properties[name] is OpenApiSchema { Type: { } type } inline)
+                    {
+                        inline.Type = type & ~JsonSchemaType.Null;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The statuses the shared pipeline answers on its own, documented where it can answer them.</summary>
+    private sealed class PipelineResponses : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+
+            // [AsParameters] records bind query values case-insensitively; the document names them as the JSON does.
+            foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query && p.Name is { Length: > 0 }))
+            {
+                parameter.Name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
+            }
+
+            if (RequiresSignIn(metadata))
+            {
+                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
+                // No or an expired token; the session store (Redis) unreachable.
+                Add(operation, context, StatusCodes.Status401Unauthorized);
+                Add(operation, context, StatusCodes.Status503ServiceUnavailable);
+            }
+            else
+            {
+                operation.Security = [];
+            }
+
+            // A query value that does not convert to the parameter's type (an integer, a boolean, an enum, a date).
+            if ((operation.Parameters ?? []).Any(p => p.In == ParameterLocation.Query && p.Schema is { } schema
+                    && (schema is OpenApiSchemaReference || schema.Enum is { Count: > 0 } || schema.Format is not null || schema.Type is { } type && (type & JsonSchemaType.String) == 0)))
+            {
+                Add(operation, context, StatusCodes.Status400BadRequest);
+            }
+
+            // A write that loses a race for a unique row or a row version (Errors/ErrorHandling.cs answers 409).
+            if (context.ApiDescription.HttpMethod is "POST" or "PUT" or "PATCH" or "DELETE" && RequiresSignIn(metadata))
+            {
+                Add(operation, context, StatusCodes.Status409Conflict);
+            }
+
+            if (operation.RequestBody is not null)
+            {
+                // A body that cannot be read, fails StrictJson or a validator; a body of another media type.
+                Add(operation, context, StatusCodes.Status400BadRequest);
+                Add(operation, context, StatusCodes.Status415UnsupportedMediaType);
+            }
+
+            if (metadata.OfType<IdempotentWrite>().Any())
+            {
+                // A malformed Idempotency-Key; the key store (Redis) unreachable.
+                Add(operation, context, StatusCodes.Status400BadRequest);
+                Add(operation, context, StatusCodes.Status503ServiceUnavailable);
+            }
+
+            if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+            {
+                Add(operation, context, StatusCodes.Status429TooManyRequests);
+            }
+        }
+
+        private static void Add(OpenApiOperation operation, OperationFilterContext context, int status)
+        {
+            operation.Responses ??= [];
+            var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (operation.Responses.ContainsKey(key))
+            {
+                return;
+            }
+
+            var problem = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository);
+            operation.Responses[key] = new OpenApiResponse
+            {
+                Description = Problems.Titles.TryGetValue(status, out var title) ? title : Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
+                Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = problem } },
+            };
+        }
+    }
+
+    /// <summary>A relative server (the document describes whichever host serves it) and one description per tag.</summary>
+    private sealed class DocumentConventions : IDocumentFilter
+    {
+        public void Apply(OpenApiDocument document, DocumentFilterContext context)
+        {
+            document.Servers = [new OpenApiServer { Url = "/", Description = "The host serving this document." }];
+            var descriptions = context.ApiDescriptions
+                .SelectMany(d => d.ActionDescriptor.EndpointMetadata.OfType<EndpointConventions.TagDescription>())
+                .GroupBy(t => t.Name)
+                .ToDictionary(g => g.Key, g => g.First().Description);
+            var names = document.Paths.Values
+                .SelectMany(p => p.Operations?.Values.AsEnumerable() ?? [])
+                .SelectMany(o => o.Tags ?? new HashSet<OpenApiTagReference>())
+                .Select(t => t.Name!)
+                .Distinct()
+                .Order(StringComparer.Ordinal);
+            document.Tags = new HashSet<OpenApiTag>(names.Select(n => new OpenApiTag
+            {
+                Name = n,
+                Description = descriptions.GetValueOrDefault(n),
+            }));
+        }
+    }
+}

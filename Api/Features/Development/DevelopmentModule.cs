@@ -1,0 +1,95 @@
+namespace SmartBranch.Api.Features.Development;
+
+public static class DevelopmentModule
+{
+    /// <summary>Member development (发展党员): nothing to register beyond the handlers' shared services.</summary>
+    public static IServiceCollection AddDevelopment(this IServiceCollection services) => services;
+
+    /// <summary>The development endpoints under /api/development (see Api/Features/Development/README.md).</summary>
+    public static IEndpointRouteBuilder MapDevelopmentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/development").WithTags("Development").RequireAuthorization(Policies.Member)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/records", CreateRecord.Handle)
+            .WithName(nameof(CreateRecord))
+            .WithSummary("Start a record with the written application (step 1); the committee of the branch")
+            .WithValidation<CreateRecord.Request>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/records/{id:int}", GetRecord.Handle)
+            .WithName(nameof(GetRecord))
+            .WithSummary("One record: events, stage, what comes next and from when, tasks owed");
+
+        group.MapPost("/records/{id:int}/steps", RecordStep.Handle)
+            .WithName(nameof(RecordStep))
+            .WithSummary("Record a step, a thought report or an extension; too early answers 400 with possibleOn")
+            .WithValidation<RecordStep.Request>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/records/{id:int}/publicity", StartPublicity.Handle)
+            .WithName(nameof(StartPublicity))
+            .WithSummary("Publish the person before admission or confirmation (公示) for the configured working days")
+            .WithValidation<StartPublicity.Request>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        group.MapGet("/publicity", ListPublicities.Handle)
+            .WithName(nameof(ListPublicities))
+            .WithSummary("Publicities running today in the caller's organisation");
+
+        group.MapPost("/publicity/{id:int}/objections", ObjectToPublicity.Handle)
+            .WithName(nameof(ObjectToPublicity))
+            .WithSummary("Send an objection to a running publicity; only the branch committee reads it")
+            .WithValidation<ObjectToPublicity.Request>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/publicity/{id:int}/objections", ListObjections.Handle)
+            .WithName(nameof(ListObjections))
+            .WithSummary("The objections to a publicity (branch committee only)");
+
+        group.MapGet("/units/{unitId:int}/worklist", GetWorklist.Handle)
+            .WithName(nameof(GetWorklist))
+            .WithSummary("Overdue and due-this-month tasks and everyone by stage, for a branch or a general branch, on a day")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        group.MapGet("/rules", DevelopmentRulesEndpoints.List)
+            .WithName("ListDevelopmentRules")
+            .WithSummary("The timing rules in force (configuration table)");
+
+        group.MapPut("/rules/{key}", DevelopmentRulesEndpoints.Set)
+            .WithName("SetDevelopmentRule")
+            .WithSummary("Change one timing rule (general-branch admin)")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        // The person in development is no member yet, so their own endpoints sit behind the signed-in policy only.
+        var own = app.MapGroup("/api/development").WithTags("Development").RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        own.MapPost("/bind", BindApplicant.Handle)
+            .WithName(nameof(BindApplicant))
+            .WithSummary("Bind the signed-in WeChat account to a person in development with the branch's invitation")
+            .WithValidation<BindApplicant.Request>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        own.MapGet("/me", GetMyRecord.Handle)
+            .WithName(nameof(GetMyRecord))
+            .WithSummary("The caller's own record: timeline, next step and from when, contacts")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        own.MapPost("/me/thought-reports", SubmitThoughtReport.Handle)
+            .WithName(nameof(SubmitThoughtReport))
+            .WithSummary("Hand in a thought report (思想汇报)")
+            .WithValidation<SubmitThoughtReport.Request>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+}
