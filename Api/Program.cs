@@ -16,6 +16,7 @@ using SmartBranch.Api.Features.Notices;
 using SmartBranch.Api.Features.Org;
 using SmartBranch.Api.Features.Polls;
 using SmartBranch.Api.Features.Reminders;
+using SmartBranch.Api.Features.Study;
 using SmartBranch.Api.Features.Subscriptions;
 using SmartBranch.Api.Features.WeChatPush;
 using SmartBranch.Api.Features.Transfers;
@@ -61,6 +62,7 @@ builder.Services
     .AddPolls()
     .AddWalls()
     .AddDues()
+    .AddStudy()
     .AddConsoleLogin()
     .AddDevelopment()
     .AddWeb();
@@ -93,6 +95,7 @@ try
     app.MapAppraisalsEndpoints();
     app.MapPollsEndpoints();
     app.MapWallsEndpoints();
+    app.MapStudyEndpoints();
     app.MapConsoleLoginEndpoints();
     app.MapWebEndpoints();
 

@@ -5,6 +5,7 @@
 # The command each prerequisite provides, and the Debian package that installs it.
 SB_PREREQS=(
   "redis-server:redis-server"
+  "ffprobe:ffmpeg"
   "chromium:chromium"
   "node:nodejs"
   "npm:npm"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite of the repository and ends with one line: "tests: N passed, N failed".
-# Needs: the .NET SDK, redis-server (the tests start their own), Node 20 + npm, chromium and fonts-noto-cjk (big-screen test),
+# Needs: the .NET SDK, redis-server (the tests start their own), ffmpeg/ffprobe (study media), Node 20 + npm
+# (also for the S3 test server, deploy/s3-test-server, installed below), chromium and fonts-noto-cjk (browser tests),
 # docker-compose (Debian's package, for the compose suite) and curl. What is missing is named in one line
 # before anything runs; as root with apt-get it is installed first. A suite that skips or cancels tests,
 # or never prints its summary, counts as failed.
@@ -23,6 +24,9 @@ add_counts() { # add_counts "<passed> <failed>"
   passed=$((passed + p)); failed=$((failed + f))
   [ "$f" -eq 0 ] || status=1
 }
+
+# The S3 media storage is tested against s3rver (MinIO cannot be installed here); the tests start it.
+(cd deploy/s3-test-server && { [ -d node_modules ] || npm ci --no-audit --no-fund; }) || { echo "test: npm ci failed in deploy/s3-test-server"; exit 2; }
 
 echo "== .NET: Api.Tests"
 dotnet test SmartBranch.Api.sln --nologo 2>&1 | tee "$log_dir/dotnet.log"

@@ -14,30 +14,43 @@ public sealed class S3TestServer : IAsyncDisposable
     public const string Bucket = "smartbranch-test";
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static S3TestServer? _shared;
-    private readonly Process _process;
-    private readonly string _folder;
+    private readonly Process? _process;
+    private readonly string? _folder;
 
-    private S3TestServer(Process process, string folder, int port)
+    private S3TestServer(Process? process, string? folder, S3MediaOptions options)
     {
         _process = process;
         _folder = folder;
-        Endpoint = $"http://127.0.0.1:{port}";
+        Options = options;
     }
 
-    public string Endpoint { get; }
-
     /// <summary>Options pointing the app's S3 storage at this server (s3rver accepts any credentials).</summary>
-    public S3MediaOptions Options => new() { Endpoint = Endpoint, Bucket = Bucket, AccessKey = "S3RVER", SecretKey = "S3RVER" };
+    public S3MediaOptions Options { get; }
 
     /// <summary>App settings selecting the S3 storage on this server.</summary>
     public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Media:Provider"] = "S3",
-        ["Media:S3:Endpoint"] = Endpoint,
-        ["Media:S3:Bucket"] = Bucket,
-        ["Media:S3:AccessKey"] = "S3RVER",
-        ["Media:S3:SecretKey"] = "S3RVER",
+        ["Media:S3:Endpoint"] = Options.Endpoint,
+        ["Media:S3:Bucket"] = Options.Bucket,
+        ["Media:S3:AccessKey"] = Options.AccessKey,
+        ["Media:S3:SecretKey"] = Options.SecretKey,
     };
+
+    /// <summary>
+    /// A real S3-compatible store named by SMARTBRANCH_TEST_S3_ENDPOINT (with _BUCKET, _ACCESS_KEY, _SECRET_KEY), e.g. the
+    /// compose stack's MinIO (deploy/README.md, "Media storage"); null when unset.
+    /// </summary>
+    private static S3MediaOptions? External() =>
+        Environment.GetEnvironmentVariable("SMARTBRANCH_TEST_S3_ENDPOINT") is { Length: > 0 } endpoint
+            ? new S3MediaOptions
+            {
+                Endpoint = endpoint,
+                Bucket = Environment.GetEnvironmentVariable("SMARTBRANCH_TEST_S3_BUCKET") ?? Bucket,
+                AccessKey = Environment.GetEnvironmentVariable("SMARTBRANCH_TEST_S3_ACCESS_KEY"),
+                SecretKey = Environment.GetEnvironmentVariable("SMARTBRANCH_TEST_S3_SECRET_KEY"),
+            }
+            : null;
 
     /// <summary>The run's server, started on first use (installing the npm package on first use of a checkout).</summary>
     public static async Task<S3TestServer> SharedAsync()
@@ -65,6 +78,11 @@ public sealed class S3TestServer : IAsyncDisposable
 
     private static async Task<S3TestServer> StartAsync()
     {
+        if (External() is { } external)
+        {
+            return new S3TestServer(null, null, external);
+        }
+
         var package = System.IO.Path.Combine(RepositoryRoot.Path, "deploy", "s3-test-server");
         if (!Directory.Exists(System.IO.Path.Combine(package, "node_modules", "s3rver")))
         {
@@ -91,7 +109,8 @@ public sealed class S3TestServer : IAsyncDisposable
             throw new InvalidOperationException($"s3rver did not start: {ready}");
         }
 
-        return new S3TestServer(process, folder, int.Parse(ready[Prefix.Length..], System.Globalization.CultureInfo.InvariantCulture));
+        var port = int.Parse(ready[Prefix.Length..], System.Globalization.CultureInfo.InvariantCulture);
+        return new S3TestServer(process, folder, new S3MediaOptions { Endpoint = $"http://127.0.0.1:{port}", Bucket = Bucket, AccessKey = "S3RVER", SecretKey = "S3RVER" });
     }
 
     private static async Task RunAsync(string file, string arguments, string folder)
@@ -109,6 +128,11 @@ public sealed class S3TestServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_process is null || _folder is null)
+        {
+            return;
+        }
+
         // Closing its standard input stops the server (deploy/s3-test-server/server.mjs).
         _process.StandardInput.Close();
         if (!await WaitForExitAsync(TimeSpan.FromSeconds(10)))
@@ -125,7 +149,7 @@ public sealed class S3TestServer : IAsyncDisposable
     {
         try
         {
-            await _process.WaitForExitAsync().WaitAsync(timeout);
+            await _process!.WaitForExitAsync().WaitAsync(timeout);
             return true;
         }
         catch (TimeoutException)

@@ -50,6 +50,12 @@ public static class SubjectTypes
     /// <summary>A meeting's or activity's message wall (留言墙).</summary>
     public const string MessageWall = "wall";
 
+    /// <summary>A study material (学习资料).</summary>
+    public const string StudyMaterial = "study_material";
+
+    /// <summary>A study assignment (学习任务).</summary>
+    public const string StudyAssignment = "study_assignment";
+
     /// <summary>A person's member-development record (发展党员).</summary>
     public const string DevelopmentRecord = "development";
 

@@ -98,6 +98,18 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<SmartBranch.Domain.Interaction.WallMessage> WallMessages => Set<SmartBranch.Domain.Interaction.WallMessage>();
 
+    public DbSet<SmartBranch.Domain.Study.StudyMedia> StudyMedia => Set<SmartBranch.Domain.Study.StudyMedia>();
+
+    public DbSet<SmartBranch.Domain.Study.StudyMediaChunk> StudyMediaChunks => Set<SmartBranch.Domain.Study.StudyMediaChunk>();
+
+    public DbSet<SmartBranch.Domain.Study.StudyMaterial> StudyMaterials => Set<SmartBranch.Domain.Study.StudyMaterial>();
+
+    public DbSet<SmartBranch.Domain.Study.StudyProgress> StudyProgress => Set<SmartBranch.Domain.Study.StudyProgress>();
+
+    public DbSet<SmartBranch.Domain.Study.StudyAssignment> StudyAssignments => Set<SmartBranch.Domain.Study.StudyAssignment>();
+
+    public DbSet<SmartBranch.Domain.Study.StudyAssignee> StudyAssignees => Set<SmartBranch.Domain.Study.StudyAssignee>();
+
     public DbSet<SmartBranch.Domain.Development.DevelopmentRecord> DevelopmentRecords => Set<SmartBranch.Domain.Development.DevelopmentRecord>();
 
     public DbSet<SmartBranch.Domain.Development.DevelopmentStep> DevelopmentSteps => Set<SmartBranch.Domain.Development.DevelopmentStep>();

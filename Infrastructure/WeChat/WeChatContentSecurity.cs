@@ -45,13 +45,16 @@ public static class WeChatContentSecurity
     /// <summary>media_type of an image in mediaCheckAsync.</summary>
     public const int ImageMediaType = 2;
 
+    /// <summary>media_type of audio in mediaCheckAsync.</summary>
+    public const int AudioMediaType = 1;
+
     /// <summary>
     /// mediaCheckAsync v2 (Infrastructure/WeChat/README.md §7b): asks WeChat to download and check <paramref name="mediaUrl"/>.
     /// Returns the trace_id; the verdict arrives later as a <c>wxa_media_check</c> message-push event.
     /// </summary>
-    public static async Task<WeChatResult<string>> CheckMediaAsync(this WeChatClient client, string openId, string mediaUrl, CancellationToken cancellationToken)
+    public static async Task<WeChatResult<string>> CheckMediaAsync(this WeChatClient client, string openId, string mediaUrl, CancellationToken cancellationToken, int mediaType = ImageMediaType)
     {
-        var body = new MediaCheckRequest(mediaUrl, ImageMediaType, 2, CommentScene, openId);
+        var body = new MediaCheckRequest(mediaUrl, mediaType, 2, CommentScene, openId);
         var result = await client.PostWithTokenAsync<MediaCheckResponse>("wxa/media_check_async", body, cancellationToken);
         if (!result.Succeeded)
         {

@@ -83,6 +83,15 @@ public static class ReceiveWeChatPush
 
         var traceId = pushed.TraceId;
         var item = traceId is null ? null : await db.Media.FirstOrDefaultAsync(m => m.CheckTraceId == traceId, cancellationToken);
+        var studyMedia = item is null && traceId is not null ? await db.StudyMedia.FirstOrDefaultAsync(m => m.CheckTraceId == traceId, cancellationToken) : null;
+        if (studyMedia is not null)
+        {
+            // Study audio (Api/Features/Study): only "pass" makes it usable.
+            studyMedia.RecordVerdict(pushed.Result?.Suggest ?? "review");
+            await db.SaveChangesAsync(cancellationToken);
+            return Results.Text("success", "text/plain");
+        }
+
         if (item is null)
         {
             // Possibly pushed before the upload stored its trace_id: a non-success answer makes WeChat retry.

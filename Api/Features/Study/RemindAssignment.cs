@@ -1,0 +1,66 @@
+using System.Globalization;
+using SmartBranch.Api.Messaging;
+using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Messaging;
+
+namespace SmartBranch.Api.Features.Study;
+
+public static class RemindAssignment
+{
+    /// <summary>Each reminder spends one of the member's banked subscriptions: at most one reminder per assignment in this period.</summary>
+    public static readonly TimeSpan Cooldown = TimeSpan.FromHours(1);
+
+    /// <summary>How many members who have not finished were reminded.</summary>
+    public sealed record Response(int AssignmentId, int Reminded, string Slot);
+
+    /// <summary>
+    /// Queues a reminder (Api/Messaging; the notice template) for exactly the assignees who have not finished —
+    /// those in progress and those not started. 409 within an hour of the previous reminder.
+    /// </summary>
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+        int id,
+        CurrentMember current,
+        AppDbContext db,
+        ReminderScheduler reminders,
+        AuditTrail audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var (assignment, problem) = await StudyAssignments.LoadManageableAsync(db, access, id, cancellationToken);
+        if (assignment is null)
+        {
+            return problem!;
+        }
+
+        var now = time.GetUtcNow();
+        var lastReminded = await db.Reminders.AsNoTracking()
+            .Where(r => r.SubjectType == SubjectTypes.StudyAssignment && r.SubjectId == assignment.Id)
+            .MaxAsync(r => (DateTimeOffset?)r.CreatedAt, cancellationToken);
+        if (lastReminded is { } last && now - last < Cooldown)
+        {
+            var wait = (int)Math.Ceiling((last + Cooldown - now).TotalMinutes);
+            return Problems.Conflict("提醒过于频繁", $"刚刚已提醒过未完成学习的党员，为避免打扰，请{wait}分钟后再提醒。");
+        }
+
+        var memberIds = assignment.Assignees.Select(a => a.MemberId).ToList();
+        var states = await StudyAssignments.StatesAsync(db, assignment, memberIds, cancellationToken);
+        var unfinished = states.Where(s => s.Value.State != AssignmentState.Finished).Select(s => s.Key).ToList();
+        var slot = "unfinished-" + LocalCalendar.ToLocal(now).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+        var content = new ReminderContent(
+            "学习提醒",
+            $"学习任务《{assignment.Title}》尚未完成，截止日期{assignment.DueOn:yyyy年M月d日}，请及时学习。",
+            null,
+            assignment.Title,
+            LocalCalendar.StartOf(assignment.DueOn),
+            Note: "请按时完成学习");
+        var added = await reminders.ScheduleAsync(ReminderKind.Notice, SubjectTypes.StudyAssignment, assignment.Id, slot, unfinished, now, content, cancellationToken);
+        if (added > 0)
+        {
+            audit.Record(assignment.UnitId, "study.reminded", SubjectTypes.StudyAssignment, assignment.Id, $"提醒{added}名未完成的党员学习《{assignment.Title}》");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(new Response(assignment.Id, added, slot));
+    }
+}
