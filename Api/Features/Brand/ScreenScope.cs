@@ -7,7 +7,7 @@ namespace SmartBranch.Api.Features.Brand;
 
 /// <summary>
 /// What one big-screen link covers: its unit, the branches under it (or itself) and their party groups
-/// (<see cref="PublicContent.UnitsUnderAsync"/>). The screen shows the Public meetings, activities, stories and notices
+/// (<see cref="PublicContent"/>). The screen shows the Public meetings, activities, stories and notices
 /// of these units (<see cref="PublicContent"/>), and aggregate figures.
 /// </summary>
 internal sealed record ScreenScope(ScreenLink Link, OrganizationUnit Unit, IReadOnlyList<OrganizationUnit> Branches, IReadOnlyList<int> BranchIds, IReadOnlyList<int> UnitIds)

@@ -10,7 +10,7 @@ public static class ConsoleLoginModule
 
     public static IEndpointRouteBuilder MapConsoleLoginEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/console-login").WithTags("ConsoleLogin");
+        var group = app.MapGroup("/api/console-login").WithTag("ConsoleLogin", "Scan-to-login for the PC console: one-time tickets shown as a mini-program code, confirmed on the phone.");
 
         group.MapPost("/tickets", CreateLoginTicket.Handle)
             .WithName(nameof(CreateLoginTicket))
@@ -31,7 +31,9 @@ public static class ConsoleLoginModule
         group.MapGet("/tickets/{ticket}/status", PollLoginTicket.Handle)
             .WithName(nameof(PollLoginTicket))
             .WithSummary("Poll the ticket from the PC; when confirmed, sets the console cookie (once)")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimits.Login)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapGet("/tickets/{ticket}", ViewLoginTicket.Handle)
             .WithName(nameof(ViewLoginTicket))

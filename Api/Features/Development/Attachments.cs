@@ -35,7 +35,7 @@ internal static class AttachmentUpload
         var (form, broken) = await RequestForms.ReadAsync(request, "请以 multipart/form-data 上传附件（字段 file 和 kind）。", cancellationToken);
         if (broken is not null)
         {
-            return (null, broken);
+            return (null, Problems.From(broken));
         }
 
         var file = form!.Files.GetFile("file");

@@ -60,10 +60,10 @@ public static class CreateRecord
         }
 
         var note = request.Note?.Trim() ?? string.Empty;
-        var screening = await check.ScreenAsync(current.OpenId, name, [note], cancellationToken);
-        if (screening.Refusal is { } refused)
+        var (screened, textRefusal) = await check.ScreenAsync(current.OpenId, name, [note], cancellationToken);
+        if (textRefusal is not null)
         {
-            return refused;
+            return Problems.From(textRefusal);
         }
 
         var now = time.GetUtcNow();
@@ -82,7 +82,7 @@ public static class CreateRecord
         try
         {
             await db.SaveWithAuditAsync(
-                () => audit.Record(unit.Id, "development.created", SubjectTypes.DevelopmentRecord, record.Id, $"{name}（{number}）递交入党申请书（{request.AppliedOn:yyyy-MM-dd}）{screening.AuditNote}"),
+                () => audit.Record(unit.Id, "development.created", SubjectTypes.DevelopmentRecord, record.Id, $"{name}（{number}）递交入党申请书（{request.AppliedOn:yyyy-MM-dd}）{screened.AuditNote()}"),
                 cancellationToken);
         }
         catch (DbUpdateException)

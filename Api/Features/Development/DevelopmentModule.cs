@@ -12,7 +12,7 @@ public static class DevelopmentModule
     /// <summary>The development endpoints under /api/development (see Api/Features/Development/README.md).</summary>
     public static IEndpointRouteBuilder MapDevelopmentEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/development").WithTags("Development").RequireAuthorization(Policies.Member)
+        var group = app.MapGroup("/api/development").WithTag("Development", "Member development (发展党员): the 25 steps from application to full membership, timing rules, publicity, worklist and ledger.").RequireAuthorization(Policies.Member)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

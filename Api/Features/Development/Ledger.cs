@@ -104,11 +104,13 @@ public static class ImportLedger
             return Problems.BadRequest("无法导入", "发展党员台账按党支部导入。");
         }
 
-        var (rows, fileName, fileProblem) = await ImportMembers.ReadFileAsync(http, cancellationToken, LedgerSheet.Required, LedgerSheet.Headers);
+        var (upload, fileProblem) = await ImportMembers.ReadFileAsync(http, cancellationToken, LedgerSheet.Required, LedgerSheet.Headers);
         if (fileProblem is not null)
         {
-            return fileProblem;
+            return Problems.From(fileProblem);
         }
+
+        var (rows, fileName) = upload!;
 
         var now = time.GetUtcNow();
         var today = LocalCalendar.Today(now);

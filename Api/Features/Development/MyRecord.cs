@@ -60,10 +60,10 @@ public static class SubmitThoughtReport
         }
 
         var text = request.Text.Trim();
-        var screening = await check.ScreenAsync(current.OpenId, "思想汇报", [text], cancellationToken);
-        if (screening.Refusal is { } refused)
+        var (screened, textRefusal) = await check.ScreenAsync(current.OpenId, "思想汇报", [text], cancellationToken);
+        if (textRefusal is not null)
         {
-            return refused;
+            return Problems.From(textRefusal);
         }
 
         var now = time.GetUtcNow();

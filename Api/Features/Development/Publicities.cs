@@ -76,10 +76,10 @@ public static class ObjectToPublicity
         }
 
         var text = request.Text.Trim();
-        var screening = await check.ScreenAsync(current.OpenId, "公示意见", [text], cancellationToken);
-        if (screening.Refusal is { } refused)
+        var (screened, textRefusal) = await check.ScreenAsync(current.OpenId, "公示意见", [text], cancellationToken);
+        if (textRefusal is not null)
         {
-            return refused;
+            return Problems.From(textRefusal);
         }
 
         var objection = new PublicityObjection(publicity.Id, text, current.Id, now);

@@ -130,10 +130,10 @@ public static class RecordStep
         }
 
         var note = request.Note?.Trim() ?? string.Empty;
-        var screening = await check.ScreenAsync(current.OpenId, request.Kind.DisplayName(), [note], cancellationToken);
-        if (screening.Refusal is { } refused)
+        var (screened, textRefusal) = await check.ScreenAsync(current.OpenId, request.Kind.DisplayName(), [note], cancellationToken);
+        if (textRefusal is not null)
         {
-            return refused;
+            return Problems.From(textRefusal);
         }
 
         DateOnly? publicityEnd = request.Kind is DevelopmentStepKind.Admission or DevelopmentStepKind.Confirmation
@@ -148,7 +148,7 @@ public static class RecordStep
                 : Problems.From(error);
         }
 
-        var summary = $"{record.Name}：{request.Kind.DisplayName()}（{on:yyyy-MM-dd}）{screening.AuditNote}";
+        var summary = $"{record.Name}：{request.Kind.DisplayName()}（{on:yyyy-MM-dd}）{screened.AuditNote()}";
         Func<CancellationToken, Task> afterSave = _ =>
         {
             audit.Record(record.BranchId, "development.step", SubjectTypes.DevelopmentRecord, record.Id, summary);

@@ -1,3 +1,4 @@
+using SmartBranch.Api.Features.Brand;
 using SmartBranch.Domain.Common;
 using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Domain.Interaction;

@@ -98,13 +98,13 @@ public static class PublishMaterial
 
         var title = request.Title.Trim();
         var topic = request.Topic.Trim();
-        var screening = await check.ScreenAsync(current.OpenId, title, [topic, body is null ? null : NoticeHtml.ToPlainText(body)], cancellationToken);
-        if (screening.Refusal is not null)
+        var (screened, textRefusal) = await check.ScreenAsync(current.OpenId, title, [topic, body is null ? null : NoticeHtml.ToPlainText(body)], cancellationToken);
+        if (textRefusal is not null)
         {
-            return screening.Refusal;
+            return Problems.From(textRefusal);
         }
 
-        var needsApproval = kind == StudyMaterialKind.Video || screening.Verdict != ContentVerdict.Pass;
+        var needsApproval = kind == StudyMaterialKind.Video || screened != ContentVerdict.Pass;
         var material = new StudyMaterial(owner.UnitId, current.Id, title, topic, kind, body, media?.Id, request.Visibility!.Value, request.EstimatedMinutes, needsApproval, time.GetUtcNow());
         db.StudyMaterials.Add(material);
         await db.SaveWithAuditAsync(() => audit.Record(
@@ -112,7 +112,7 @@ public static class PublishMaterial
             material.IsPublished ? "study.material_published" : "study.material_held",
             SubjectTypes.StudyMaterial,
             material.Id,
-            (material.IsPublished ? $"发布学习资料《{material.Title}》" : $"提交学习资料《{material.Title}》，待审核") + screening.AuditNote), cancellationToken);
+            (material.IsPublished ? $"发布学习资料《{material.Title}》" : $"提交学习资料《{material.Title}》，待审核") + screened.AuditNote()), cancellationToken);
         return TypedResults.Created($"/api/study/materials/{material.Id}", new Response(material.Id, material.Status));
     }
 

@@ -29,7 +29,7 @@ public static class StudyModule
             .Produces(StatusCodes.Status416RangeNotSatisfiable)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        var group = app.MapGroup("/api/study").WithTags("Study").RequireAuthorization(Policies.Member)
+        var group = app.MapGroup("/api/study").WithTag("Study", "Study (学习教育): materials in text, audio, video and PDF, chunked uploads, assignments, progress and yearly study hours.").RequireAuthorization(Policies.Member)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapPost("/uploads", StartUpload.Handle)
