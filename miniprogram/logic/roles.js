@@ -92,6 +92,7 @@ function workbenchSections(member) {
   return [
     { title: '组织与党员', actions: [
       { key: 'roster', text: '党员名册', url: at('roster') },
+      { key: 'develop-worklist', text: '发展党员', url: '/pkg-develop/worklist/index' + q },
       { key: 'invitations', text: '邀请绑定', url: at('invitations') },
       { key: 'appointments', text: '支委与党小组长', url: at('appointments') },
       { key: 'audit', text: '操作日志', url: at('audit') },

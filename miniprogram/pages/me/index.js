@@ -4,9 +4,10 @@ const kit = require('../../logic/page-kit');
 const auth = require('../../api/auth');
 const activities = require('../../api/activities');
 const meetings = require('../../api/meetings');
+const development = require('../../api/development');
 
 Page({
-  data: { member: null, statusText: '', roles: [], myActivities: [], myMeetings: [], loading: false },
+  data: { member: null, statusText: '', roles: [], development: null, myActivities: [], myMeetings: [], loading: false },
 
   onShow() {
     return this.load();
@@ -20,10 +21,13 @@ Page({
     const member = await kit.guard(this, () => session.ensureMember());
     if (!member) return;
     this.setData({ member, statusText: views.memberStatus(member.status), roles: member.roles || [] });
+    // A person in development (a record bound to them, 404 otherwise) gets the link to their timeline.
+    const inDevelopment = development.me().then((r) => ({ stageName: r.stageName }), () => null);
     await kit.sections(this, {
       myActivities: () => activities.list('mine').then((l) => l.map(views.activity)),
       myMeetings: () => meetings.list('mine').then((l) => l.map((m) => views.meeting(m, meetings.MEETING_TYPES))),
     });
+    this.setData({ development: await inDevelopment });
   },
 
   open(e) {

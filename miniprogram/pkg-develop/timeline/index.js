@@ -1,0 +1,29 @@
+// The applicant's own development record (GET /api/development/me): steps done, what comes next and from when,
+// tasks owed, contacts and introducers. A person bound to no record sees a short note instead.
+const kit = require('../../logic/page-kit');
+const client = require('../../api/client');
+const dev = require('../../api/development');
+const logic = require('../../logic/development');
+
+Page({
+  data: { record: null, missing: false, loading: false },
+
+  onLoad() {
+    return this.load();
+  },
+
+  onPullDownRefresh() {
+    return this.load().then(() => wx.stopPullDownRefresh());
+  },
+
+  async load() {
+    let missing = false;
+    const record = await kit.guard(this, () => dev.me(), {
+      onError: (err) => {
+        if (err && err.status === 404) missing = true;
+        else client.showError(err);
+      },
+    });
+    this.setData({ record: record ? logic.timeline(record) : null, missing });
+  },
+});

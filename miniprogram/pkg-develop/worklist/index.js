@@ -1,0 +1,36 @@
+// The committee's development worklist (GET /api/development/units/{id}/worklist): overdue tasks, tasks due this
+// month, and how many people are at each stage (a stage opens into its names). Plain members get no page.
+const secretary = require('../../logic/secretary');
+const kit = require('../../logic/page-kit');
+const dev = require('../../api/development');
+const logic = require('../../logic/development');
+
+Page({
+  data: { allowed: false, checked: false, branches: [], branchIndex: 0, list: null, openStage: '', loading: false },
+
+  async onLoad(options) {
+    if (await secretary.start(this, { unitId: options && options.unitId })) await this.load();
+  },
+
+  onPullDownRefresh() {
+    return this.load().then(() => wx.stopPullDownRefresh());
+  },
+
+  onBranch(e) {
+    this.setData({ branchIndex: Number(e.detail.value), openStage: '' });
+    return this.load();
+  },
+
+  async load() {
+    const branch = secretary.branchOf(this);
+    if (!branch) return;
+    const list = await kit.guard(this, () => dev.worklist(branch.id));
+    if (list) this.setData({ list: logic.worklist(list) });
+  },
+
+  /** Opens (or closes) the names of one stage. */
+  toggleStage(e) {
+    const stage = e.currentTarget.dataset.stage;
+    this.setData({ openStage: this.data.openStage === stage ? '' : stage });
+  },
+});
