@@ -107,6 +107,7 @@ function workbenchSections(member) {
     { title: '党员服务与监督', actions: [
       { key: 'mailbox-inbox', text: '书记信箱', url: '/pkg-secretary/mailbox-inbox/index' },
       { key: 'dues-branch', text: '党费收缴', url: '/pkg-dues/branch/index' + q },
+      { key: 'study', text: '学习任务', url: '/pkg-study/materials/index' },
       { key: 'appraisals', text: '民主评议', url: '/pkg-interaction/appraisals/index' },
       { key: 'polls', text: '支部投票', url: '/pkg-interaction/polls/index' },
       { key: 'transfers', text: '组织关系转接', url: '/pages/transfers/index' },
