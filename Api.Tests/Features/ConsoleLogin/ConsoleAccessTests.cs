@@ -22,7 +22,8 @@ public sealed class ConsoleAccessTests : FunctionalTest
     private sealed record Route(string Name, string Expected, Func<ConsoleAccessTests, ConsoleBrowser, Task<HttpResponseMessage>> Send);
 
     private static readonly string[] CommitteePages = ["/console/roster", "/console/units", "/console/invitations", "/console/notices", "/console/meetings", "/console/audit",
-        "/console/dashboard", "/console/dues", "/console/transfers", "/console/mailbox", "/console/appraisals", "/console/polls"];
+        "/console/dashboard", "/console/dues", "/console/transfers", "/console/mailbox", "/console/appraisals", "/console/polls",
+        "/console/development", "/console/study"];
 
     private static readonly Route[] Routes =
     [

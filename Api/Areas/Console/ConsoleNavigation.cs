@@ -28,6 +28,8 @@ public static class ConsoleNavigation
         new("/console/dues", "党费管理", ConsoleAudience.Committee),
         new("/console/transfers", "组织关系转接", ConsoleAudience.Committee),
         new("/console/mailbox", "书记信箱", ConsoleAudience.Committee),
+        new("/console/development", "发展党员", ConsoleAudience.Committee),
+        new("/console/study", "学习教育", ConsoleAudience.Committee),
         new("/console/appraisals", "民主评议", ConsoleAudience.Committee),
         new("/console/polls", "投票", ConsoleAudience.Committee),
         new("/console/audit", "审计日志", ConsoleAudience.Committee),
