@@ -115,6 +115,7 @@ public sealed class ProductionStartupTests
             ["Reminders:Templates:Notice:TemplateId"] = "tmpl-notice",
             ["Reminders:Templates:LeaveDecision:TemplateId"] = "tmpl-leave",
             ["Reminders:Templates:Dues:TemplateId"] = "tmpl-dues",
+            ["Reminders:Templates:Development:TemplateId"] = "tmpl-development",
             ["WeChatPay:MchId"] = "1900000109",
             ["WeChatPay:ApiV3Key"] = "0123456789abcdef0123456789abcdef",
             ["WeChatPay:MerchantSerialNo"] = "5157F09EFDC096DE15EBE81A47057A7232F1B8E1",

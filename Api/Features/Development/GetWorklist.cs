@@ -43,6 +43,10 @@ public static class GetWorklist
         {
             return Problems.BadRequest("日期无效", "日期格式应为 yyyy-MM-dd。");
         }
+        else if (!DateWindow.Contains(day.Year))
+        {
+            return Problems.BadRequest("日期无效", DateWindow.Message);
+        }
 
         var access = await current.GetAccessAsync(cancellationToken);
         var (branches, refusal) = DevelopmentAccess.ManagedBranches(access, unitId);
