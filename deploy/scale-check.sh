@@ -88,6 +88,7 @@ refused_start() {
     Reminders__Templates__Notice__TemplateId=tmpl-notice \
     Reminders__Templates__LeaveDecision__TemplateId=tmpl-leave \
     Reminders__Templates__Dues__TemplateId=tmpl-dues \
+    Reminders__Templates__Development__TemplateId=tmpl-development \
     WeChatPay__MchId=1900000109 \
     WeChatPay__ApiV3Key=0123456789abcdef0123456789abcdef \
     WeChatPay__MerchantSerialNo=5157F09EFDC096DE15EBE81A47057A7232F1B8E1 \
