@@ -1,6 +1,7 @@
 // 数据看板: charts drawn with ECharts (/lib/echarts/echarts.min.js, vendored), each with its numbers in a table beside
 // it: attendance at meetings by month (GET /api/org/units/{id}/attendance-trend), reach of stories and notices by day
-// (GET /api/org/units/{id}/reach), dues received by month (GET /api/dues/report?year=).
+// (GET /api/org/units/{id}/reach), dues received by month (GET /api/dues/report?year=), and the development pipeline:
+// people in development by stage today (GET /api/development/units/{id}/worklist).
 'use strict';
 (function () {
   const { api, problem, flash, esc, table } = window.sb;
@@ -83,7 +84,23 @@
     state('dues-chart', 'drawn');
   }
 
-  function load() { attendance(); reach(); dues(); }
+  async function development() {
+    const result = await api('GET', `/api/development/units/${unit.value}/worklist`);
+    if (!result.ok) { flash(problem(result), 'error'); return; }
+    const stages = result.body.stages;
+    draw('development-chart', {
+      tooltip: { trigger: 'item' },
+      xAxis: { type: 'category', data: stages.map((s) => s.name) },
+      yAxis: { type: 'value', name: '人', minInterval: 1 },
+      series: [{ name: '人数', type: 'bar', data: stages.map((s) => s.count) }],
+    });
+    document.getElementById('development-table').innerHTML = table([
+      ['阶段', (s) => esc(s.name)], ['人数', (s) => s.count],
+    ], stages);
+    state('development-chart', 'drawn');
+  }
+
+  function load() { attendance(); reach(); dues(); development(); }
   document.getElementById('year').value = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
   unit.addEventListener('change', load);
   document.getElementById('year').addEventListener('change', dues);

@@ -54,12 +54,14 @@ describe('console committee pages', () => {
   test('the dashboard draws its charts with ECharts and shows their numbers as tables', async () => {
     const { page } = secretary;
     await page.goto(`${api.base}/console/dashboard`);
-    for (const chart of ['attendance-chart', 'reach-chart', 'dues-chart']) {
+    for (const chart of ['attendance-chart', 'reach-chart', 'dues-chart', 'development-chart']) {
       await page.locator(`[data-testid=${chart}][data-state=drawn] svg`).first().waitFor({ timeout: 20_000 });
     }
     assert.equal(await page.locator('[data-testid=attendance-table] tbody tr').count(), 12);
     assert.equal(await page.locator('[data-testid=dues-table] tbody tr').count(), 12);
     assert.ok(await page.locator('[data-testid=reach-table] tbody tr').count() >= 28);
+    // The development pipeline lists every stage, empty ones with 0.
+    assert.deepEqual(await page.locator('[data-testid=development-table] tbody tr td:first-child').allTextContents(), ['入党申请人', '入党积极分子', '发展对象', '预备党员', '正式党员']);
     const months = await page.locator('[data-testid=attendance-table] tbody tr td:first-child').allTextContents();
     assert.match(months[11], /^\d{4}-\d{2}$/);
     await page.screenshot({ path: join(shots, 'dashboard.png') });
