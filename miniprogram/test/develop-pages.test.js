@@ -69,14 +69,17 @@ describe('the applicant', () => {
 
 describe('the entry links', () => {
   test('我的 links to the timeline only for a person in development', async () => {
-    const inDev = appAs(MEMBER, { 'GET /api/development/me': () => RECORD }).app;
+    const inDev = appAs(Object.assign({}, MEMBER, { status: 'Probationary' }), { 'GET /api/development/me': () => RECORD }).app;
     const me = await inDev.open('me');
     expect(me.data.development).toEqual({ stageName: '入党积极分子' });
     me.open(event({ url: '/pkg-develop/timeline/index' }));
     expect(inDev.wx.calls.navigations).toEqual([{ type: 'navigateTo', url: '/pkg-develop/timeline/index' }]);
 
-    const plain = await appAs(MEMBER).app.open('me');
+    // A full member has no open record: the page does not ask (no 404 in the log).
+    const plainApp = appAs(MEMBER).app;
+    const plain = await plainApp.open('me');
     expect(plain.data.development).toBeNull();
+    expect(plainApp.wx.calls.requests.filter((r) => r.url.indexOf('/api/development/') >= 0)).toEqual([]);
   });
 
   test('the workbench links to the worklist of the secretary\'s branch', async () => {

@@ -21,8 +21,11 @@ Page({
     const member = await kit.guard(this, () => session.ensureMember());
     if (!member) return;
     this.setData({ member, statusText: views.memberStatus(member.status), roles: member.roles || [] });
-    // A person in development (a record bound to them, 404 otherwise) gets the link to their timeline.
-    const inDevelopment = development.me().then((r) => ({ stageName: r.stageName }), () => null);
+    // A probationary member is still in development (confirmation, step 23, is ahead): they get the link to their
+    // timeline. Full members have no open record, so they are not asked (the API would answer 404).
+    const inDevelopment = member.status === 'Probationary'
+      ? development.me().then((r) => ({ stageName: r.stageName }), () => null)
+      : Promise.resolve(null);
     await kit.sections(this, {
       myActivities: () => activities.list('mine').then((l) => l.map(views.activity)),
       myMeetings: () => meetings.list('mine').then((l) => l.map((m) => views.meeting(m, meetings.MEETING_TYPES))),
