@@ -1,6 +1,7 @@
 // The committee's dues page for a month (GET /api/dues/branches/{id}?month=): who paid, who has not, who has no base
 // for the year, who is flagged for six months unpaid; remind the unpaid, record a cash or bank payment with its
-// receipt, set a member's base for the year. Amounts in yuan from fen.
+// receipt, set a member's base for the year, approve a reduction or exemption (减免: a monthly amount below the rule,
+// 0 for exemption, with the reason; Domain/Dues/DuesBase.cs, reason at most 200 characters). Amounts in yuan from fen.
 const secretary = require('../../logic/secretary');
 const format = require('../../logic/format');
 const dues = require('../../logic/dues');
@@ -19,6 +20,9 @@ const METHODS = [
   { value: 'BankTransfer', label: '银行转账' },
 ];
 
+/** DuesBase.ReasonMaxLength. */
+const REDUCTION_REASON_MAX = 200;
+
 function person(p) {
   return { id: p.memberId, name: p.name, amount: p.amountFen !== undefined ? dues.yuan(p.amountFen) : '', oldest: p.oldestUnpaid || '' };
 }
@@ -32,7 +36,7 @@ function fen(text) {
 Page({
   data: {
     allowed: false, checked: false, branches: [], branchIndex: 0, month: '', figures: null, unpaid: [], paid: [], noBase: [], flagged: [],
-    selected: null, methods: METHODS, methodIndex: 0, receiptNumber: '', categories: CATEGORIES, categoryIndex: 0, baseYuan: '', loading: false,
+    selected: null, methods: METHODS, methodIndex: 0, receiptNumber: '', categories: CATEGORIES, categoryIndex: 0, baseYuan: '', reducedYuan: '', reductionReason: '', loading: false,
   },
 
   async onLoad(options) {
@@ -75,7 +79,7 @@ Page({
   },
 
   select(e) {
-    this.setData({ selected: { id: e.currentTarget.dataset.id, name: e.currentTarget.dataset.name }, receiptNumber: '', baseYuan: '' });
+    this.setData({ selected: { id: e.currentTarget.dataset.id, name: e.currentTarget.dataset.name }, receiptNumber: '', baseYuan: '', reducedYuan: '', reductionReason: '' });
   },
 
   async remind() {
@@ -114,6 +118,23 @@ Page({
     );
     if (!saved) return null;
     wx.showModal({ title: '已保存', content: saved.explanation || '每月应交 ¥' + dues.yuan(saved.monthlyFen), showCancel: false });
+    this.setData({ selected: null });
+    await this.load();
+    return saved;
+  },
+
+  /** 减免: the approved monthly amount for the year below what the rule asks (0 = exempt), with the reason; audited. */
+  async reduce() {
+    const monthlyFen = fen(this.data.reducedYuan);
+    const reason = String(this.data.reductionReason || '').trim();
+    const problem = monthlyFen === null ? '请填写减免后的每月交纳额（元，免交填 0）。' : !reason ? '请填写减免原因（如 生活困难，经支部委员会研究同意）。' : reason.length > REDUCTION_REASON_MAX ? '减免原因不能超过' + REDUCTION_REASON_MAX + '个字。' : null;
+    if (problem) {
+      wx.showModal({ title: '无法减免', content: problem, showCancel: false });
+      return null;
+    }
+    const saved = await kit.guard(this, () => api.reduce(this.data.selected.id, this.data.month.slice(0, 4), { monthlyFen, reason }));
+    if (!saved) return null;
+    wx.showModal({ title: '已减免', content: saved.year + ' 年每月应交 ¥' + dues.yuan(saved.monthlyFen) + '（按规定 ¥' + dues.yuan(saved.ruleMonthlyFen) + '）：' + saved.reason, showCancel: false });
     this.setData({ selected: null });
     await this.load();
     return saved;
