@@ -1780,6 +1780,8 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("BranchId", "StartsAt");
 
+                    b.HasIndex("Status", "EndsAt");
+
                     b.HasIndex("UnitId", "StartsAt");
 
                     b.ToTable("Meetings");

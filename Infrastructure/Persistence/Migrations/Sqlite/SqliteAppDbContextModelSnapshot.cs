@@ -1713,6 +1713,8 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("BranchId", "StartsAt");
 
+                    b.HasIndex("Status", "EndsAt");
+
                     b.HasIndex("UnitId", "StartsAt");
 
                     b.ToTable("Meetings");
