@@ -86,6 +86,7 @@ const LIMITS = {
   number: limits.developmentPerson.number,
   note: limits.developmentNote.note,
   report: limits.thoughtReport.text,
+  objection: limits.objection.text,
   fileBytes: 5 * 1024 * 1024,
 };
 
@@ -216,6 +217,29 @@ function attachments(list) {
   }));
 }
 
+/** A publicity (PublicityView): before which step, its period in working days, whether it runs today. */
+function publicity(p) {
+  return {
+    id: p.id,
+    title: p.beforeName + '前公示',
+    period: p.startsOn + ' 至 ' + p.endsOn + '（' + p.workingDays + '个工作日）',
+    running: !!p.running,
+  };
+}
+
+/** A running publicity as the members of the organisation see it (GET /publicity): the person's name and the step. */
+function memberPublicity(p) {
+  return Object.assign(publicity(p), { name: p.personName });
+}
+
+/** Checks an objection before it is sent: the Chinese reason it cannot go, or ''. */
+function objectionProblem(text) {
+  const t = String(text || '').trim();
+  if (!t) return '请填写异议内容。';
+  if (t.length > LIMITS.objection) return '异议不能超过' + LIMITS.objection + '字。';
+  return '';
+}
+
 /**
  * The record as the committee sees it: the timeline plus number, stage, publicities, attachments and what may be done.
  * An assigned contact (role 'contact') sees the same but may record only observations and thought reports, starts no
@@ -230,12 +254,7 @@ function committeeRecord(record, role) {
     stage: record.stage,
     bound: !!record.bound,
     extensions: record.extensions || 0,
-    publicities: (record.publicities || []).map((p) => ({
-      id: p.id,
-      title: p.beforeName + '前公示',
-      period: p.startsOn + ' 至 ' + p.endsOn + '（' + p.workingDays + '个工作日）',
-      running: !!p.running,
-    })),
+    publicities: (record.publicities || []).map(publicity),
     attachments: attachments(record.attachments),
     committee: role !== 'contact',
     canPublicize: role !== 'contact' && publicityChoices(record).length > 0,
@@ -264,5 +283,6 @@ function pickable(members, fullOnly) {
 
 module.exports = {
   LIMITS, timeline, worklist, lastNumber, stepChoices, stepNeeds, stepProblem, stepBody, refusal, publicityChoices,
-  attachments, committeeRecord, thoughtReportTask, writesThoughtReports, pickable, CONTACT_STEPS, recordRole,
+  attachments, committeeRecord, thoughtReportTask, writesThoughtReports, pickable, CONTACT_STEPS, recordRole, publicity,
+  memberPublicity, objectionProblem,
 };
