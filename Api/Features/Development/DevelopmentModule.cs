@@ -5,6 +5,7 @@ public static class DevelopmentModule
     /// <summary>Member development (发展党员): who owns its reminders.</summary>
     public static IServiceCollection AddDevelopment(this IServiceCollection services)
     {
+        services.AddAreaRoutes(MapDevelopmentEndpoints);
         services.AddScoped<SmartBranch.Api.Messaging.ISubjectOwnerResolver, DevelopmentOwnerResolver>();
         return services;
     }
