@@ -2,7 +2,7 @@ namespace SmartBranch.Api.Common;
 
 /// <summary>
 /// One area's routes, registered by the area's own <c>Add&lt;Area&gt;()</c> so Program.cs names each area once:
-/// <c>services.AddAreaRoutes(Map&lt;Area&gt;Endpoints)</c> in the module, <see cref="MapAreaRoutes"/> once at startup.
+/// <c>services.AddAreaRoutes(Map&lt;Area&gt;Endpoints)</c> in the module, <see cref="AreaRegistration.MapAreaRoutes"/> once at startup.
 /// Areas are mapped in the order they were added.
 /// </summary>
 public sealed class AreaRoutes(Func<IEndpointRouteBuilder, IEndpointRouteBuilder> map)
