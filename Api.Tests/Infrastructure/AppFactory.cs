@@ -52,6 +52,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
             // Tests drive the reminder feeder and dispatcher themselves (RunOnceAsync), so no loop races them.
             ["Reminders:BackgroundDispatch"] = "false",
+            ["Development:BackgroundJobs"] = "false",
             ["Org:SweepInterval"] = "00:00:00",
         };
         if (TestSqlServer.ServerConnectionString is { } server)

@@ -42,6 +42,29 @@ public sealed class DemoDataTests
     }
 
     [Test]
+    public async Task StudentBranchHasPeopleAtEveryStage_AndDevApplicantSeesTheirTimeline_WhenDemoDataIsEnabled()
+    {
+        var line = _demo.App.Logs.Lines.Single(l => l.Contains("Demo data seeded at", StringComparison.Ordinal));
+        var applicant = await _demo.App.SignInAsync($"dev-{DemoData.ApplicantSignIn.Code}");
+        var me = await (await applicant.GetAsync("/api/development/me")).ReadAsync<JsonElement>();
+        var studentSecretary = await _demo.App.SignInAsync("dev-student-secretary");
+        var studentBranch = me.GetProperty("branchId").GetInt32();
+        var worklist = await (await studentSecretary.GetAsync($"/api/development/units/{studentBranch}/worklist")).ReadAsync<JsonElement>();
+        var stages = worklist.GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("stage").GetString()!, s => s.GetProperty("count").GetInt32());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(line, Does.Contain($"dev-{DemoData.ApplicantSignIn.Code} ({DemoData.ApplicantSignIn.Who})"));
+            Assert.That((me.GetProperty("name").GetString(), me.GetProperty("stage").GetString(), me.GetProperty("bound").GetBoolean()), Is.EqualTo(("陈思远", "Activist", true)));
+            Assert.That(me.GetProperty("steps").GetArrayLength(), Is.GreaterThanOrEqualTo(6), "a timeline of dated steps");
+            Assert.That(me.GetProperty("contacts").EnumerateArray().Select(c => c.GetProperty("name").GetString()), Is.EquivalentTo(new[] { "周杰", "郑凯" }));
+            Assert.That(stages, Is.EquivalentTo(new Dictionary<string, int> { ["Applicant"] = 2, ["Activist"] = 1, ["Candidate"] = 1, ["Probationary"] = 1, ["Full"] = 0 }));
+            Assert.That(worklist.GetProperty("overdue").EnumerateArray().Select(i => (i.GetProperty("name").GetString(), i.GetProperty("kind").GetString())), Is.SupersetOf(new[] { ("刘子涵", "FirstTalk"), ("陈思远", "ThoughtReport"), ("陈思远", "Observation") }));
+            Assert.That(worklist.GetProperty("overdue").GetArrayLength() + worklist.GetProperty("dueThisMonth").GetArrayLength(), Is.GreaterThan(1), $"the worklist has real content: {worklist}");
+        });
+    }
+
+    [Test]
     public async Task MemberFeedShowsDemoNoticesWithReadState_WhenDemoDataIsEnabled()
     {
         var feed = await (await _member.GetAsync("/api/notices")).ReadAsync<JsonElement>();

@@ -9,7 +9,7 @@ namespace SmartBranch.Api.Messaging;
 
 /// <summary>
 /// Takes entries from the queue (first those a crashed dispatcher left unacknowledged), sends the
-/// subscription messages, puts every reminder in the member's inbox, records the outcomes in one
+/// subscription messages, puts every reminder in its recipient's inbox (a member's or a person in development's), records the outcomes in one
 /// transaction per batch and then acknowledges. A reminder is sent only by the dispatcher holding its
 /// lease, taken with a conditional update while the row is still Queued and due, so an entry delivered
 /// twice (reclaimed, or queued again after a timeout) never sends twice. The one remaining window is a
@@ -18,6 +18,7 @@ namespace SmartBranch.Api.Messaging;
 internal sealed partial class ReminderDispatcher(
     IServiceScopeFactory scopes,
     DispatchPause pause,
+    ReminderWriteGate writeGate,
     IReminderQueue queue,
     ReminderTemplates templates,
     TimeProvider time,
@@ -74,10 +75,12 @@ internal sealed partial class ReminderDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
         var leaseUntil = now + Options.LeaseDuration;
-        await db.Reminders
-            .Where(r => ids.Contains(r.Id) && r.Status == ReminderStatus.Queued && r.DueAt <= now
-                && (r.LeaseOwner == Consumer || r.LeaseUntil == null || r.LeaseUntil <= now))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, Consumer).SetProperty(r => r.LeaseUntil, leaseUntil), cancellationToken);
+        await writeGate.RunAsync(
+            () => db.Reminders
+                .Where(r => ids.Contains(r.Id) && r.Status == ReminderStatus.Queued && r.DueAt <= now
+                    && (r.LeaseOwner == Consumer || r.LeaseUntil == null || r.LeaseUntil <= now))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, Consumer).SetProperty(r => r.LeaseUntil, leaseUntil), cancellationToken),
+            cancellationToken);
         var mine = await db.Reminders
             .Where(r => ids.Contains(r.Id) && r.LeaseOwner == Consumer && r.Status == ReminderStatus.Queued)
             .OrderBy(r => r.Id)
@@ -103,17 +106,9 @@ internal sealed partial class ReminderDispatcher(
 
     private async Task<Dictionary<long, Outcome>> SendAsync(AppDbContext db, List<Reminder> batch, DateTimeOffset now, WeChatClient weChat, CancellationToken cancellationToken)
     {
-        var memberIds = batch.Select(r => r.MemberId).Distinct().ToList();
-        var openIds = await db.Members
-            .Where(m => memberIds.Contains(m.Id))
-            .Select(m => new { m.Id, m.OpenId })
-            .ToDictionaryAsync(m => m.Id, m => m.OpenId, cancellationToken);
+        var openIds = await ReminderRecipients.OpenIdsAsync(db, batch.Select(r => r.Recipient), cancellationToken);
         var templateIds = batch.Select(r => templates.For(r.Kind).TemplateId).Distinct().ToList();
-        var budget = (await db.SubscriptionQuotas
-                .Where(q => memberIds.Contains(q.MemberId) && templateIds.Contains(q.TemplateId))
-                .Select(q => new { q.MemberId, q.TemplateId, q.Remaining })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(q => (q.MemberId, q.TemplateId), q => q.Remaining);
+        var budget = await ReminderRecipients.BankedAsync(db, batch.Select(r => r.Recipient), templateIds, cancellationToken);
 
         var outcomes = new Dictionary<long, Outcome>();
         var sends = new List<(Reminder Reminder, SubscribeMessage Message)>();
@@ -121,8 +116,8 @@ internal sealed partial class ReminderDispatcher(
         {
             var template = templates.For(reminder.Kind);
             var (data, problem) = templates.Build(reminder);
-            var openId = openIds.GetValueOrDefault(reminder.MemberId);
-            var key = (reminder.MemberId, template.TemplateId);
+            var openId = openIds.GetValueOrDefault(reminder.Recipient);
+            var key = (reminder.Recipient, template.TemplateId);
             if (pause.IsPaused(now))
             {
                 outcomes[reminder.Id] = new Outcome(WeChatErrorCodes.DailyQuotaReached, "paused", null);
@@ -133,7 +128,7 @@ internal sealed partial class ReminderDispatcher(
             }
             else if (openId is null)
             {
-                outcomes[reminder.Id] = Outcome.NotReachable("成员未绑定微信");
+                outcomes[reminder.Id] = Outcome.NotReachable(reminder.MemberId is null ? "发展对象未绑定微信" : "成员未绑定微信");
             }
             else if (budget.GetValueOrDefault(key) <= 0)
             {
@@ -180,8 +175,8 @@ internal sealed partial class ReminderDispatcher(
 
     private async Task RecordAsync(AppDbContext db, List<Reminder> batch, Dictionary<long, Outcome> outcomes, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var used = new Dictionary<(int MemberId, string TemplateId), int>();
-        var refused = new HashSet<(int MemberId, string TemplateId)>();
+        var used = new Dictionary<(Recipient Recipient, string TemplateId), int>();
+        var refused = new HashSet<(Recipient Recipient, string TemplateId)>();
         var toInbox = new List<long>();
         var sent = new List<Reminder>();
         foreach (var reminder in batch)
@@ -197,12 +192,12 @@ internal sealed partial class ReminderDispatcher(
                 case WeChatErrorCodes.Ok:
                     reminder.MarkSent(outcome.MsgId?.ToString(System.Globalization.CultureInfo.InvariantCulture), now);
                     sent.Add(reminder);
-                    used[(reminder.MemberId, templateId)] = used.GetValueOrDefault((reminder.MemberId, templateId)) + 1;
+                    used[(reminder.Recipient, templateId)] = used.GetValueOrDefault((reminder.Recipient, templateId)) + 1;
                     break;
                 case WeChatErrorCodes.SubscriptionRefused:
                     // WeChat's count says no quota whatever ours says: believe WeChat and never retry.
                     reminder.MarkNoQuota(now, $"{outcome.ErrCode} {outcome.ErrMsg}");
-                    refused.Add((reminder.MemberId, templateId));
+                    refused.Add((reminder.Recipient, templateId));
                     break;
                 case WeChatErrorCodes.InvalidTemplateData or WeChatErrorCodes.InvalidTemplateId or WeChatErrorCodes.PageNotFound or WeChatErrorCodes.InvalidOpenId:
                     reminder.MarkFailed($"{outcome.ErrCode} {outcome.ErrMsg}", now);
@@ -238,7 +233,7 @@ internal sealed partial class ReminderDispatcher(
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        await writeGate.RunAsync(() => strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Conditional and relative, so concurrent dispatchers and new accepts never lose an update;
@@ -246,17 +241,13 @@ internal sealed partial class ReminderDispatcher(
             foreach (var group in used.GroupBy(u => (u.Key.TemplateId, Count: u.Value)))
             {
                 var (templateId, count) = group.Key;
-                var memberIds = group.Select(u => u.Key.MemberId).ToList();
-                await db.SubscriptionQuotas
-                    .Where(q => q.TemplateId == templateId && memberIds.Contains(q.MemberId))
+                await ReminderRecipients.Quotas(db, group.Select(u => u.Key.Recipient), templateId)
                     .ExecuteUpdateAsync(s => s.SetProperty(q => q.Remaining, q => q.Remaining > count ? q.Remaining - count : 0).SetProperty(q => q.UpdatedAt, now), cancellationToken);
             }
 
             foreach (var group in refused.GroupBy(r => r.TemplateId))
             {
-                var memberIds = group.Select(r => r.MemberId).ToList();
-                await db.SubscriptionQuotas
-                    .Where(q => q.TemplateId == group.Key && memberIds.Contains(q.MemberId))
+                await ReminderRecipients.Quotas(db, group.Select(r => r.Recipient), group.Key)
                     .ExecuteUpdateAsync(s => s.SetProperty(q => q.Remaining, 0).SetProperty(q => q.UpdatedAt, now), cancellationToken);
             }
 
@@ -264,7 +255,8 @@ internal sealed partial class ReminderDispatcher(
             await ReminderBatches.MarkSentAsync(db, sent, now, cancellationToken);
             await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-        });
+            return true;
+        }), cancellationToken);
         db.ChangeTracker.AcceptAllChanges();
     }
 

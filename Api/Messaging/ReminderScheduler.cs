@@ -13,7 +13,7 @@ public sealed class ReminderScheduler(AppDbContext db, TimeProvider time)
     /// Schedules one reminder per member for the subject's <paramref name="slot"/>. Members who already
     /// have that reminder keep theirs (scheduling is idempotent). Returns how many were added.
     /// </summary>
-    public async Task<int> ScheduleAsync(
+    public Task<int> ScheduleAsync(
         ReminderKind kind,
         string subjectType,
         int subjectId,
@@ -21,22 +21,41 @@ public sealed class ReminderScheduler(AppDbContext db, TimeProvider time)
         IEnumerable<int> memberIds,
         DateTimeOffset dueAt,
         ReminderContent content,
+        CancellationToken cancellationToken) =>
+        ScheduleAsync(kind, subjectType, subjectId, slot, memberIds.Select(Recipient.Member), dueAt, content, cancellationToken);
+
+    /// <summary>
+    /// Schedules one reminder per recipient (a member, or a person in development bound to their development record)
+    /// for the subject's <paramref name="slot"/>. Recipients who already have that reminder keep theirs (scheduling is
+    /// idempotent). Returns how many were added.
+    /// </summary>
+    public async Task<int> ScheduleAsync(
+        ReminderKind kind,
+        string subjectType,
+        int subjectId,
+        string slot,
+        IEnumerable<Recipient> recipients,
+        DateTimeOffset dueAt,
+        ReminderContent content,
         CancellationToken cancellationToken)
     {
-        var wanted = memberIds.Distinct().ToList();
+        var wanted = recipients.Distinct().ToList();
+        var memberIds = wanted.Select(r => r.MemberId).OfType<int>().ToList();
+        var applicantIds = wanted.Select(r => r.ApplicantId).OfType<int>().ToList();
         var existing = await db.Reminders
-            .Where(r => r.SubjectType == subjectType && r.SubjectId == subjectId && r.Slot == slot && wanted.Contains(r.MemberId))
-            .Select(r => r.MemberId)
+            .Where(r => r.SubjectType == subjectType && r.SubjectId == subjectId && r.Slot == slot
+                && ((r.MemberId != null && memberIds.Contains(r.MemberId.Value)) || (r.ApplicantId != null && applicantIds.Contains(r.ApplicantId.Value))))
+            .Select(r => new { r.MemberId, r.ApplicantId })
             .ToListAsync(cancellationToken);
         var pendingLocal = db.Reminders.Local
             .Where(r => r.SubjectType == subjectType && r.SubjectId == subjectId && r.Slot == slot)
-            .Select(r => r.MemberId);
-        var skip = existing.Concat(pendingLocal).ToHashSet();
+            .Select(r => r.Recipient);
+        var skip = existing.Select(r => Recipient.From(r.MemberId, r.ApplicantId)).Concat(pendingLocal).ToHashSet();
         var now = time.GetUtcNow();
         var added = 0;
-        foreach (var memberId in wanted.Where(id => !skip.Contains(id)))
+        foreach (var recipient in wanted.Where(r => !skip.Contains(r)))
         {
-            db.Reminders.Add(new Reminder(kind, subjectType, subjectId, slot, memberId, dueAt, content, now));
+            db.Reminders.Add(new Reminder(kind, subjectType, subjectId, slot, recipient, dueAt, content, now));
             added++;
         }
 
@@ -57,7 +76,7 @@ public sealed class ReminderScheduler(AppDbContext db, TimeProvider time)
     public async Task CancelAsync(string subjectType, int subjectId, string? slot, CancellationToken cancellationToken, IReadOnlyCollection<int>? memberIds = null)
     {
         var pending = await PendingAsync(subjectType, subjectId, slot, cancellationToken);
-        foreach (var reminder in pending.Where(r => memberIds is null || memberIds.Contains(r.MemberId)))
+        foreach (var reminder in pending.Where(r => memberIds is null || (r.MemberId is int memberId && memberIds.Contains(memberId))))
         {
             reminder.Cancel();
         }

@@ -17,8 +17,9 @@ public sealed class DemoDataOptions
 /// <summary>
 /// A small organisation for the demo and for trying the API in Swagger. The WeChat emulator signs in
 /// <c>dev-&lt;name&gt;</c> codes; the people below are bound to those names (see README). After the
-/// organisation come notices, activities and meetings placed around the current time, so every list has
-/// something in it (DemoData.Notices.cs, DemoData.Activities.cs, DemoData.Meetings.cs).
+/// organisation come notices, activities and meetings placed around the current time, and people in development,
+/// so every list has something in it (DemoData.Notices.cs, DemoData.Activities.cs, DemoData.Meetings.cs,
+/// DemoData.Development.cs).
 /// </summary>
 internal static partial class DemoData
 {
@@ -38,7 +39,7 @@ internal static partial class DemoData
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoData).FullName!);
         var signIn = services.GetService<WeChatEmulator>() is null
             ? "the WeChat emulator is off, so sign in from the mini-program with a real WeChat account"
-            : $"sign in with POST /api/auth/wechat-login {{\"code\": \"dev-<name>\"}} (WeChat emulator), e.g. {string.Join(", ", SignInCodes.Select(c => $"dev-{c.Code} ({c.Who})"))}";
+            : $"sign in with POST /api/auth/wechat-login {{\"code\": \"dev-<name>\"}} (WeChat emulator), e.g. {string.Join(", ", SignInCodes.Append(ApplicantSignIn).Select(c => $"dev-{c.Code} ({c.Who})"))}";
         if (await db.Units.AnyAsync(cancellationToken))
         {
             logger.LogInformation("Demo data: the database already holds an organisation, so nothing was seeded; {SignIn}", signIn);
@@ -123,8 +124,9 @@ internal static partial class DemoData
         await SeedNoticesAsync(db, org, now, cancellationToken);
         await SeedActivitiesAsync(services, db, org, now, cancellationToken);
         await SeedMeetingsAsync(services, db, org, now, cancellationToken);
+        await SeedDevelopmentAsync(db, org, now, cancellationToken);
         logger.LogInformation(
-            "Demo data seeded at {At:yyyy-MM-dd HH:mm} (China time): {Units} units, {Members} members, notices, activities and meetings; {SignIn}",
+            "Demo data seeded at {At:yyyy-MM-dd HH:mm} (China time): {Units} units, {Members} members, notices, activities, meetings and people in development; {SignIn}",
             LocalCalendar.ToLocal(now), await db.Units.CountAsync(cancellationToken), members.Count, signIn);
     }
 
@@ -138,6 +140,9 @@ internal static partial class DemoData
         ("student-secretary", "孙悦, student branch secretary"),
         ("student", "周杰, student branch member"),
     ];
+
+    /// <summary>The emulator code bound to the demo person in development (not a member: <c>GET /api/development/me</c> shows their timeline).</summary>
+    internal static readonly (string Code, string Who) ApplicantSignIn = (ApplicantCode, "陈思远, person in development (入党积极分子), student branch");
 
     /// <summary>A moment <paramref name="days"/> from today (China time) at the given local hour and minute.</summary>
     private static DateTimeOffset At(DateTimeOffset now, int days, int hour, int minute = 0) =>

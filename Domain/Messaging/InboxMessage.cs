@@ -1,6 +1,6 @@
 namespace SmartBranch.Domain.Messaging;
 
-/// <summary>An in-app message: the channel that always reaches a member.</summary>
+/// <summary>An in-app message: the channel that always reaches a member or a bound person in development (<see cref="Messaging.Recipient"/>).</summary>
 public sealed class InboxMessage
 {
     public const int TitleMaxLength = 100;
@@ -15,8 +15,14 @@ public sealed class InboxMessage
     }
 
     public InboxMessage(int memberId, string title, string body, DateTimeOffset createdAt, string? subjectType = null, int? subjectId = null, string? link = null)
+        : this(Recipient.Member(memberId), title, body, createdAt, subjectType, subjectId, link)
     {
-        MemberId = memberId;
+    }
+
+    public InboxMessage(Recipient recipient, string title, string body, DateTimeOffset createdAt, string? subjectType = null, int? subjectId = null, string? link = null)
+    {
+        MemberId = recipient.MemberId;
+        ApplicantId = recipient.ApplicantId;
         Title = title.Length > TitleMaxLength ? title[..TitleMaxLength] : title;
         Body = body.Length > BodyMaxLength ? body[..BodyMaxLength] : body;
         CreatedAt = createdAt;
@@ -27,7 +33,11 @@ public sealed class InboxMessage
 
     public long Id { get; private set; }
 
-    public int MemberId { get; private set; }
+    /// <summary>The member it is for; null when it is for a person in development (<see cref="ApplicantId"/>).</summary>
+    public int? MemberId { get; private set; }
+
+    /// <summary>The development record of the person in development it is for; null when it is for a member.</summary>
+    public int? ApplicantId { get; private set; }
 
     public string Title { get; private set; }
 

@@ -33,8 +33,9 @@ public enum ReminderStatus
 }
 
 /// <summary>
-/// One reminder for one member, kept in the database as an outbox row. (SubjectType, SubjectId, Slot,
-/// MemberId) is unique, so the same reminder can never be scheduled twice. Content is fixed when it is
+/// One reminder for one recipient (a member or a person in development, <see cref="Messaging.Recipient"/>), kept in the
+/// database as an outbox row. (SubjectType, SubjectId, Slot, MemberId) and (SubjectType, SubjectId, Slot, ApplicantId)
+/// are unique, so the same reminder can never be scheduled twice. Content is fixed when it is
 /// scheduled; the dispatcher turns <see cref="Subject"/>, <see cref="Time"/>, <see cref="Place"/> and
 /// <see cref="Note"/> into the template's keyword values.
 /// </summary>
@@ -59,12 +60,18 @@ public sealed class Reminder
     }
 
     public Reminder(ReminderKind kind, string subjectType, int subjectId, string slot, int memberId, DateTimeOffset dueAt, ReminderContent content, DateTimeOffset now)
+        : this(kind, subjectType, subjectId, slot, Recipient.Member(memberId), dueAt, content, now)
+    {
+    }
+
+    public Reminder(ReminderKind kind, string subjectType, int subjectId, string slot, Recipient recipient, DateTimeOffset dueAt, ReminderContent content, DateTimeOffset now)
     {
         Kind = kind;
         SubjectType = subjectType;
         SubjectId = subjectId;
         Slot = slot;
-        MemberId = memberId;
+        MemberId = recipient.MemberId;
+        ApplicantId = recipient.ApplicantId;
         DueAt = dueAt;
         CreatedAt = now;
         Status = ReminderStatus.Scheduled;
@@ -88,7 +95,14 @@ public sealed class Reminder
     /// <summary>Which reminder of the subject this is: "24h", "1h", "cancelled", "unread-2026-03-02T10:00" …</summary>
     public string Slot { get; private set; }
 
-    public int MemberId { get; private set; }
+    /// <summary>The member reminded; null when the recipient is a person in development (<see cref="ApplicantId"/>).</summary>
+    public int? MemberId { get; private set; }
+
+    /// <summary>The development record of the person in development reminded; null when the recipient is a member.</summary>
+    public int? ApplicantId { get; private set; }
+
+    /// <summary>Who is reminded (exactly one of <see cref="MemberId"/> and <see cref="ApplicantId"/>).</summary>
+    public Recipient Recipient => Recipient.From(MemberId, ApplicantId);
 
     public DateTimeOffset DueAt { get; private set; }
 
@@ -132,7 +146,7 @@ public sealed class Reminder
     /// <summary>Until when <see cref="LeaseOwner"/> holds it; after that another dispatcher may take it (the holder crashed).</summary>
     public DateTimeOffset? LeaseUntil { get; private set; }
 
-    /// <summary>True once the reminder is in the member's inbox (it lands there whatever WeChat says).</summary>
+    /// <summary>True once the reminder is in the recipient's inbox (it lands there whatever WeChat says).</summary>
     public bool InInbox { get; private set; }
 
     /// <summary>True while the reminder can still be sent, moved or cancelled.</summary>
@@ -210,7 +224,7 @@ public sealed class Reminder
     public InboxMessage ToInbox(DateTimeOffset now)
     {
         InInbox = true;
-        return new InboxMessage(MemberId, Title, Body, now, SubjectType, SubjectId, Page);
+        return new InboxMessage(Recipient, Title, Body, now, SubjectType, SubjectId, Page);
     }
 
     /// <summary>Records that the inbox copy was written by a set-based insert mirroring <see cref="ToInbox"/>.</summary>

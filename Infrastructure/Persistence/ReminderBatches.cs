@@ -10,19 +10,19 @@ namespace SmartBranch.Infrastructure.Persistence;
 /// </summary>
 public static class ReminderBatches
 {
-    /// <summary>Copies reminders into their members' inboxes: what <see cref="Reminder.ToInbox"/> builds for one. {0} ids (JSON array), {1} the time.</summary>
+    /// <summary>Copies reminders into their recipients' inboxes (a member's or a person in development's): what <see cref="Reminder.ToInbox"/> builds for one. {0} ids (JSON array), {1} the time.</summary>
     public static readonly RawSqlStatement CopyToInbox = new(
         nameof(CopyToInbox),
         Sqlite: """
-            INSERT INTO "InboxMessages" ("MemberId", "Title", "Body", "SubjectType", "SubjectId", "Link", "CreatedAt")
-            SELECT "MemberId", "Title", "Body", "SubjectType", "SubjectId", "Page", {1}
+            INSERT INTO "InboxMessages" ("MemberId", "ApplicantId", "Title", "Body", "SubjectType", "SubjectId", "Link", "CreatedAt")
+            SELECT "MemberId", "ApplicantId", "Title", "Body", "SubjectType", "SubjectId", "Page", {1}
             FROM "Reminders"
             WHERE "Id" IN (SELECT "value" FROM json_each({0}))
             ORDER BY "Id"
             """,
         SqlServer: """
-            INSERT INTO [InboxMessages] ([MemberId], [Title], [Body], [SubjectType], [SubjectId], [Link], [CreatedAt])
-            SELECT [MemberId], [Title], [Body], [SubjectType], [SubjectId], [Page], {1}
+            INSERT INTO [InboxMessages] ([MemberId], [ApplicantId], [Title], [Body], [SubjectType], [SubjectId], [Link], [CreatedAt])
+            SELECT [MemberId], [ApplicantId], [Title], [Body], [SubjectType], [SubjectId], [Page], {1}
             FROM [Reminders]
             WHERE [Id] IN (SELECT CAST([value] AS bigint) FROM OPENJSON({0}))
             ORDER BY [Id]
@@ -49,7 +49,7 @@ public static class ReminderBatches
             INNER JOIN OPENJSON({0}) WITH ([Id] bigint '$.id', [MsgId] nvarchar(32) '$.msgId') AS [sent] ON [sent].[Id] = [r].[Id]
             """);
 
-    /// <summary>Puts the reminders <paramref name="reminderIds"/> in their members' inboxes, dated <paramref name="now"/>.</summary>
+    /// <summary>Puts the reminders <paramref name="reminderIds"/> in their recipients' inboxes, dated <paramref name="now"/>.</summary>
     public static Task<int> CopyToInboxAsync(AppDbContext db, IReadOnlyCollection<long> reminderIds, DateTimeOffset now, CancellationToken cancellationToken) =>
         reminderIds.Count == 0
             ? Task.FromResult(0)

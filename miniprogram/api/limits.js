@@ -13,4 +13,17 @@ module.exports = {
     title: 100,
     place: 200,
   },
+  developmentPerson: {
+    // CreateRecordRequest / BindApplicantRequest (Member.NameMaxLength, Member.NumberMaxLength)
+    name: 50,
+    number: 32,
+  },
+  developmentNote: {
+    // CreateRecordRequest / RecordStepRequest (DevelopmentStep.NoteMaxLength)
+    note: 500,
+  },
+  thoughtReport: {
+    // SubmitThoughtReportRequest (the summary; the full text goes as a file)
+    text: 500,
+  },
 };

@@ -1,7 +1,7 @@
 // View models of the development pages (pkg-develop): the applicant's timeline, binding and thought report, and the
-// committee's worklist, record, step form, publicity and new record. Limits are the API's (Api/Features/Development):
-// a note or thought report at most DevelopmentStep.NoteMaxLength (500), a name Member.NameMaxLength (50), a number
-// Member.NumberMaxLength (32), a file at most Media:MaxBytes (5 MB by default; the server's answer decides).
+// committee's worklist, record, step form, publicity and new record. Field limits come from api/limits.js (the server's
+// maxLength, checked against the OpenAPI document by test/limits.test.js); a file at most Media:MaxBytes (5 MB by
+// default; the server's answer decides).
 
 const ROLE_NAMES = { TalkPartner: '谈话人', TrainingContact: '培养联系人', Introducer: '入党介绍人' };
 const OWNER_NAMES = { Committee: '支委会', Contacts: '培养联系人', Applicant: '本人' };
@@ -76,7 +76,16 @@ function worklist(w) {
 }
 
 
-const LIMITS = { note: 500, name: 50, number: 32, fileBytes: 5 * 1024 * 1024 };
+const limits = require('../api/limits');
+
+/** The forms' limits: the server's maxLength (api/limits.js) and the media size limit (Media:MaxBytes, 5 MB by default). */
+const LIMITS = {
+  name: limits.developmentPerson.name,
+  number: limits.developmentPerson.number,
+  note: limits.developmentNote.note,
+  report: limits.thoughtReport.text,
+  fileBytes: 5 * 1024 * 1024,
+};
 
 /** The step names of Domain/Development/DevelopmentStepKind.DisplayName, for choices the server has not named. */
 const STEP_NAMES = {

@@ -21,6 +21,9 @@ function maxLength(schema, property) {
 const SOURCES = {
   notice: { schemas: ['PostNoticeRequest', 'EditNoticeRequest'], fields: ['title'] },
   activity: { schemas: ['CreateActivityRequest', 'UpdateActivityRequest'], fields: ['title', 'place'] },
+  developmentPerson: { schemas: ['CreateRecordRequest', 'BindApplicantRequest'], fields: ['name', 'number'] },
+  developmentNote: { schemas: ['CreateRecordRequest', 'RecordStepRequest'], fields: ['note'] },
+  thoughtReport: { schemas: ['SubmitThoughtReportRequest'], fields: ['text'] },
 };
 
 function sourceFiles(dir) {

@@ -4,22 +4,9 @@
 // The pages of pkg-develop rendered with miniprogram-simulate from the data their logic produced against a fake API:
 // what the person in development and the committee see, the server's refusal on the step form, and that a plain member
 // sees only the refusal of a committee page.
-const fs = require('fs');
-const path = require('path');
-const simulate = require('miniprogram-simulate');
-const { resolvePage } = require('./harness');
+const { text } = require('./render-kit');
 const { MEMBER, SECRETARY, appAs } = require('./fake-phone');
 const { ACTIVIST, REVIEWED, ROSTER } = require('./fixtures/development');
-
-const ROOT = path.join(__dirname, '..');
-
-function text(pageName, data) {
-  const template = fs.readFileSync(path.join(ROOT, resolvePage(pageName) + '.wxml'), 'utf8');
-  const comp = simulate.render(simulate.load({ template }));
-  comp.attach(document.createElement('parent-wrapper'));
-  comp.setData(JSON.parse(JSON.stringify(data)));
-  return comp.dom.textContent.replace(/\s+/g, ' ');
-}
 
 const ROUTES = {
   'GET /api/development/me': () => ACTIVIST,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SmartBranch.Api.Tests.Features.Meetings;
 using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Development;
 
 namespace SmartBranch.Api.Tests.Features.Development;
 
@@ -56,6 +57,30 @@ internal static class DevelopmentApi
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return (await response.ReadAsync<JsonElement>()).GetProperty("id").GetInt32();
     }
+
+    /// <summary>
+    /// A record with its history written through the domain (history mode: order and day sequence are checked): the
+    /// steps in their order from step 1, thought reports on <paramref name="reports"/>, <paramref name="contactId"/> as the
+    /// training contact. Returns its id.
+    /// </summary>
+    public static Task<int> SeedHistoryAsync(AppFactory app, SeededBranch branch, string name, string number, DateOnly[] steps, DateOnly[] reports, int contactId, DateOnly today) =>
+        app.WithDbAsync(async db =>
+        {
+            var record = new DevelopmentRecord(branch.Id, name, number, null, DateTimeOffset.UtcNow);
+            var events = steps.Select((day, i) => (Kind: (DevelopmentStepKind)(i + 1), Day: day, Order: i + 1))
+                .Concat(reports.Select(day => (Kind: DevelopmentStepKind.ThoughtReport, Day: day, Order: 100)))
+                .OrderBy(e => e.Day).ThenBy(e => e.Order);
+            foreach (var (kind, day, _) in events)
+            {
+                IReadOnlyList<StepPerson> people = kind == DevelopmentStepKind.ContactsAssigned ? [new StepPerson(contactId, StepPersonRole.TrainingContact)] : [];
+                var (_, error) = record.Record(kind, day, today, DevelopmentRules.Default, string.Empty, people, StepDetails.None, branch.Secretary.Id, DateTimeOffset.UtcNow, history: true);
+                Assert.That(error, Is.Null, $"{name} {kind} {day}: {error?.Message}");
+            }
+
+            db.DevelopmentRecords.Add(record);
+            await db.SaveChangesAsync();
+            return record.Id;
+        });
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

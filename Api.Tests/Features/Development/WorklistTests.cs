@@ -129,10 +129,10 @@ public sealed class WorklistTests : FunctionalTest
         {
             Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(body.GetProperty("scheduled").GetInt32(), Is.EqualTo(2));
-            Assert.That(rows.Select(r => (r.MemberId, r.Subject)), Is.EquivalentTo(new[] { (org.A.Secretary.Id, "待谈话：入党申请人谈话"), (contact.Id, "待考察：培养考察记录") }));
+            Assert.That(rows.Select(r => (r.MemberId, r.Subject)), Is.EquivalentTo(new[] { ((int?)org.A.Secretary.Id, "待谈话：入党申请人谈话"), ((int?)contact.Id, "待考察：培养考察记录") }));
             Assert.That(rows.Select(r => r.Kind.ToString()).Distinct(), Is.EqualTo(new[] { "Development" }));
             Assert.That(body.GetProperty("unreached").EnumerateArray().Select(u => (u.GetProperty("name").GetString(), u.GetProperty("kind").GetString())),
-                Is.EquivalentTo(new[] { ("待考察", "ThoughtReport") }), "a person who is not a member yet has no inbox in the pipeline");
+                Is.EquivalentTo(new[] { ("待考察", "ThoughtReport") }), "a person in development whose WeChat account is not bound to the record cannot be reached");
             Assert.That((await again.ReadAsync<JsonElement>()).GetProperty("scheduled").GetInt32(), Is.Zero, "the same due task is reminded once");
             await plain.AssertProblemAsync(HttpStatusCode.Forbidden);
         });

@@ -14,10 +14,15 @@ public sealed class AttendanceSheetTests : FunctionalTest
         var secretary = await App.SignInAsync(org.A.Secretary);
         var meeting = await MeetingApi.ScheduleAsync(secretary, "BranchGeneralMeeting", org.A.Id, DateTimeOffset.UtcNow.AddDays(2), "第一季度党员大会");
 
-        var response = await secretary.GetAsync($"/api/meetings/{meeting.GetProperty("id").GetInt32()}/attendance-sheet");
+        var id = meeting.GetProperty("id").GetInt32();
+        var response = await secretary.GetAsync($"/api/meetings/{id}/attendance-sheet");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/pdf"));
+        var disposition = response.Content.Headers.ContentDisposition;
+        Assert.That(disposition?.DispositionType, Is.EqualTo("attachment"), "browsers save it as a file");
+        Assert.That(disposition?.FileNameStar, Is.EqualTo($"attendance-sheet-{id}.pdf"), "the RFC 6266 UTF-8 name (filename*)");
+        Assert.That(response.Content.Headers.GetValues("Content-Disposition").Single(), Does.Contain($"filename*=UTF-8''attendance-sheet-{id}.pdf"));
         using var pdf = PdfReader.Open(await response.Content.ReadAsStreamAsync(), PdfDocumentOpenMode.Import);
         Assert.That(pdf.PageCount, Is.EqualTo(1));
         Assert.That(pdf.Info.Title, Is.EqualTo("签到表 第一季度党员大会"));

@@ -50,6 +50,8 @@ public sealed class OutgoingLetterTests : FunctionalTest
             Assert.That(letter.GetProperty("validUntil").GetString(), Is.EqualTo("2026-03-31"));
             Assert.That(pdfResponse.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/pdf"));
             Assert.That(pdf, Has.Length.LessThan(1024 * 1024), "the CJK font is embedded as a subset (Infrastructure/Pdf/README.md)");
+            Assert.That(pdfResponse.Content.Headers.ContentDisposition?.DispositionType, Is.EqualTo("attachment"));
+            Assert.That(pdfResponse.Content.Headers.ContentDisposition?.FileNameStar, Is.EqualTo($"letter-{letter.GetProperty("letterNumber").GetString()}.pdf"), "the RFC 6266 UTF-8 name (filename*)");
             Assert.That(text, Does.Contain("中国共产党党员组织关系介绍信"));
             Assert.That(text, Does.Contain(leaver.Name));
             Assert.That(text, Does.Contain(idNumber), "the printed letter carries the full ID number");

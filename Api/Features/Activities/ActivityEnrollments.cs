@@ -239,7 +239,7 @@ internal static class ActivityEnrollments
         // member, so that unsent row goes and a fresh one takes its place.
         var ids = memberIds.ToList();
         await db.Reminders
-            .Where(r => r.SubjectType == SubjectTypes.Activity && r.SubjectId == activity.Id && r.Slot == StartSlot && ids.Contains(r.MemberId) && r.Status == ReminderStatus.Cancelled)
+            .Where(r => r.SubjectType == SubjectTypes.Activity && r.SubjectId == activity.Id && r.Slot == StartSlot && r.MemberId != null && ids.Contains(r.MemberId.Value) && r.Status == ReminderStatus.Cancelled)
             .ExecuteDeleteAsync(cancellationToken);
         var dueAt = activity.StartsAt - before < now ? now : activity.StartsAt - before;
         await reminders.ScheduleAsync(ReminderKind.Activity, SubjectTypes.Activity, activity.Id, StartSlot, ids, dueAt, StartContent(activity), cancellationToken);

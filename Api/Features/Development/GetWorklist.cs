@@ -1,6 +1,7 @@
 using System.Globalization;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Development;
+using SmartBranch.Domain.Messaging;
 using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Development;
@@ -107,11 +108,12 @@ public static class GetWorklist
             _ => [record.Name],
         };
 
-        public IReadOnlyList<int> MemberIdsFor(DevelopmentRecord record, TaskOwner owner) => owner switch
+        /// <summary>Who a reminder of the task reaches: members, or the person in development while their account is bound to the record (none when unbound).</summary>
+        public IReadOnlyList<Recipient> RecipientsFor(DevelopmentRecord record, TaskOwner owner) => owner switch
         {
-            TaskOwner.Committee => Committees.GetValueOrDefault(record.BranchId)?.Select(c => c.Id).ToList() ?? [],
-            TaskOwner.Contacts => record.ContactIds,
-            _ => record.MemberId is int id ? [id] : [],
+            TaskOwner.Committee => Committees.GetValueOrDefault(record.BranchId)?.Select(c => Recipient.Member(c.Id)).ToList() ?? [],
+            TaskOwner.Contacts => record.ContactIds.Select(Recipient.Member).ToList(),
+            _ => record.MemberId is int id ? [Recipient.Member(id)] : record.OpenId is not null ? [Recipient.Applicant(record.Id)] : [],
         };
     }
 

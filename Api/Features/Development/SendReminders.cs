@@ -10,8 +10,8 @@ public static class SendReminders
 {
     /// <summary>
     /// What was scheduled: reminders added (a task already reminded for the same due day is not reminded again) and the
-    /// tasks nobody could be reached for, by person and task (a person in development who is not a member yet has no
-    /// inbox or subscription in the reminder pipeline; a branch without a secretary or 组织委员; no contacts assigned).
+    /// tasks nobody could be reached for, by person and task (a person in development whose WeChat account is not bound
+    /// to the record; a branch without a secretary or 组织委员; no contacts assigned).
     /// </summary>
     public sealed record Response(int Scheduled, IReadOnlyList<Unreached> Unreached);
 
@@ -20,8 +20,9 @@ public static class SendReminders
     /// <summary>
     /// 200: reminds the owner of every overdue and due-this-month task on today's worklist of <c>unitId</c> through the
     /// reminder pipeline (Api/Messaging): the secretary and 组织委员 for a talk, an upper-committee approval or a
-    /// confirmation; the training contacts for an observation record; the person for a thought report. 403/404 outside
-    /// the caller's management.
+    /// confirmation; the training contacts for an observation record; the person for a thought report (as a member, or
+    /// as a person in development bound to the record: inbox and subscription message). 403/404 outside the caller's
+    /// management. The daily <see cref="DevelopmentReminderJob"/> does the same for every branch.
     /// </summary>
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int unitId,
@@ -39,9 +40,29 @@ public static class SendReminders
             return Problems.From(refusal!);
         }
 
-        var now = time.GetUtcNow();
+        var result = await RemindAsync(db, reminders, branches, await current.GetUnitsAsync(cancellationToken), time.GetUtcNow(), cancellationToken);
+        await db.SaveWithAuditAsync(() => audit.Record(unitId, "development.reminded", SubjectTypes.Unit, unitId, $"发展党员工作提醒：新增 {result.Scheduled} 条，{result.Unreached.Count} 项无人可提醒"), cancellationToken);
+        return TypedResults.Ok(result);
+    }
+
+    /// <summary>
+    /// The one way development reminders are made (this endpoint and <see cref="DevelopmentReminderJob"/>): for each
+    /// overdue and due-this-month task on the worklist of <paramref name="branches"/> on the China-time day of
+    /// <paramref name="now"/>, schedules a reminder to its owners, slot <c>{task}-{yyyyMMdd of the due day}</c>, so a task
+    /// is reminded once per due day however often this runs. The person is reached as a member once admitted, as a
+    /// person in development while their WeChat account is bound to the record, and is reported unreached otherwise.
+    /// Adds the reminders to <paramref name="db"/>; the caller saves.
+    /// </summary>
+    internal static async Task<Response> RemindAsync(
+        AppDbContext db,
+        ReminderScheduler reminders,
+        IReadOnlyList<int> branches,
+        CachedUnits units,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
         var today = LocalCalendar.Today(now);
-        var worklist = await GetWorklist.WorklistAsync(db, branches, today, await current.GetUnitsAsync(cancellationToken), cancellationToken);
+        var worklist = await GetWorklist.WorklistAsync(db, branches, today, units, cancellationToken);
         var items = worklist.Overdue.Concat(worklist.DueThisMonth).ToList();
         var ids = items.Select(i => i.RecordId).Distinct().ToList();
         var records = await db.DevelopmentRecords.AsNoTracking().Include(r => r.Steps).AsSplitQuery()
@@ -53,7 +74,7 @@ public static class SendReminders
         foreach (var item in items)
         {
             var record = records[item.RecordId];
-            var to = owners.MemberIdsFor(record, item.Owner);
+            var to = owners.RecipientsFor(record, item.Owner);
             if (to.Count == 0)
             {
                 unreached.Add(new Unreached(record.Id, record.Name, item.Kind, item.Owner));
@@ -76,7 +97,6 @@ public static class SendReminders
                 cancellationToken);
         }
 
-        await db.SaveWithAuditAsync(() => audit.Record(unitId, "development.reminded", SubjectTypes.Unit, unitId, $"发展党员工作提醒：新增 {scheduled} 条，{unreached.Count} 项无人可提醒"), cancellationToken);
-        return TypedResults.Ok(new Response(scheduled, unreached));
+        return new Response(scheduled, unreached);
     }
 }

@@ -1,3 +1,5 @@
+using SmartBranch.Api.Messaging;
+
 namespace SmartBranch.Api.Features.Inbox;
 
 public static class GetInbox
@@ -19,11 +21,16 @@ public static class GetInbox
         }
     }
 
-    public static async Task<Ok<ListPage<Item>>> Handle([AsParameters] Request request, CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>200 with the caller's messages (a member, or a person in development bound to their record); 403 for an account bound to neither.</summary>
+    public static async Task<Results<Ok<ListPage<Item>>, ProblemHttpResult>> Handle([AsParameters] Request request, CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
     {
+        if (await ReminderRecipients.ForCallerAsync(current, db, cancellationToken) is not { } recipient)
+        {
+            return Problems.Forbidden(ReminderRecipients.NotBoundDetail);
+        }
+
         var limit = request.Limit ?? DefaultLimit;
-        var memberId = current.Id;
-        var query = db.InboxMessages.AsNoTracking().Where(m => m.MemberId == memberId);
+        var query = ReminderRecipients.Inbox(db, recipient).AsNoTracking();
         if (request.Cursor is long cursor)
         {
             query = query.Where(m => m.Id < cursor);

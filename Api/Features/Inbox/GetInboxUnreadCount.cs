@@ -1,3 +1,5 @@
+using SmartBranch.Api.Messaging;
+
 namespace SmartBranch.Api.Features.Inbox;
 
 public static class GetInboxUnreadCount
@@ -5,10 +7,15 @@ public static class GetInboxUnreadCount
     /// <summary>How many inbox messages the member has not read (the badge on the inbox tab).</summary>
     public sealed record Response(int Unread);
 
-    public static async Task<Ok<Response>> Handle(CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>200 with the unread count; 403 for an account bound to neither a member nor a person in development.</summary>
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
     {
-        var memberId = current.Id;
-        var unread = await db.InboxMessages.CountAsync(m => m.MemberId == memberId && m.ReadAt == null, cancellationToken);
+        if (await ReminderRecipients.ForCallerAsync(current, db, cancellationToken) is not { } recipient)
+        {
+            return Problems.Forbidden(ReminderRecipients.NotBoundDetail);
+        }
+
+        var unread = await ReminderRecipients.Inbox(db, recipient).CountAsync(m => m.ReadAt == null, cancellationToken);
         return TypedResults.Ok(new Response(unread));
     }
 }

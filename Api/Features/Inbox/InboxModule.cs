@@ -7,20 +7,23 @@ public static class InboxModule
 
     public static IEndpointRouteBuilder MapInboxEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/inbox").WithTag("Inbox", "The member's inbox: reminders and messages they received.").RequireAuthorization(Policies.Member);
+        var group = app.MapGroup("/api/inbox").WithTag("Inbox", "The inbox of a member or of a person in development bound to their record: reminders and messages they received.").RequireAuthorization(Policies.SignedIn);
 
         group.MapGet("/", GetInbox.Handle)
             .WithName(nameof(GetInbox))
             .WithSummary("The member's inbox, newest first, a page at a time")
-            .WithValidation<GetInbox.Request>();
+            .WithValidation<GetInbox.Request>()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapGet("/unread-count", GetInboxUnreadCount.Handle)
             .WithName(nameof(GetInboxUnreadCount))
-            .WithSummary("How many inbox messages are unread");
+            .WithSummary("How many inbox messages are unread")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapPost("/{id:long}/read", MarkInboxMessageRead.Handle)
             .WithName(nameof(MarkInboxMessageRead))
             .WithSummary("Mark one inbox message read")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

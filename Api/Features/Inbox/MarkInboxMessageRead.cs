@@ -1,3 +1,5 @@
+using SmartBranch.Api.Messaging;
+
 namespace SmartBranch.Api.Features.Inbox;
 
 public static class MarkInboxMessageRead
@@ -5,12 +7,16 @@ public static class MarkInboxMessageRead
     /// <summary>The remaining unread count after marking.</summary>
     public sealed record Response(long Id, DateTimeOffset ReadAt, int Unread);
 
+    /// <summary>200 with the remaining unread count; 404 for a message that is not the caller's; 403 for an account bound to neither a member nor a person in development.</summary>
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(long id, CurrentMember current, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var memberId = current.Id;
+        if (await ReminderRecipients.ForCallerAsync(current, db, cancellationToken) is not { } recipient)
+        {
+            return Problems.Forbidden(ReminderRecipients.NotBoundDetail);
+        }
 
-        // Another member's message is reported as missing, like one that does not exist.
-        var message = await db.InboxMessages.SingleOrDefaultAsync(m => m.Id == id && m.MemberId == memberId, cancellationToken);
+        // Another person's message is reported as missing, like one that does not exist.
+        var message = await ReminderRecipients.Inbox(db, recipient).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (message is null)
         {
             return Problems.NotFound("消息不存在。");
@@ -18,7 +24,7 @@ public static class MarkInboxMessageRead
 
         message.MarkRead(time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        var unread = await db.InboxMessages.CountAsync(m => m.MemberId == memberId && m.ReadAt == null, cancellationToken);
+        var unread = await ReminderRecipients.Inbox(db, recipient).CountAsync(m => m.ReadAt == null, cancellationToken);
         return TypedResults.Ok(new Response(message.Id, message.ReadAt!.Value, unread));
     }
 }

@@ -8,10 +8,12 @@ public static class GetSubjectReminders
     public sealed record Request(string? SubjectType, int? SubjectId);
 
     /// <summary>
-    /// One member's reminder for the subject. <c>status</c>: Sent (reached by WeChat), NoQuota (inbox only),
-    /// Failed (inbox only; <c>lastError</c> says why), or Scheduled/Queued/Cancelled.
+    /// One recipient's reminder for the subject: a member (<c>memberId</c>) or a person in development not yet a member
+    /// (<c>applicantId</c>, their development record; <c>memberId</c> null); <c>memberName</c> is the name of either.
+    /// <c>status</c>: Sent (reached by WeChat), NoQuota (inbox only), Failed (inbox only; <c>lastError</c> says why), or
+    /// Scheduled/Queued/Cancelled.
     /// </summary>
-    public sealed record Item(long Id, int MemberId, string MemberName, string Slot, ReminderStatus Status, DateTimeOffset DueAt, DateTimeOffset? SentAt, int Attempts, string? LastError);
+    public sealed record Item(long Id, int? MemberId, int? ApplicantId, string MemberName, string Slot, ReminderStatus Status, DateTimeOffset DueAt, DateTimeOffset? SentAt, int Attempts, string? LastError);
 
     /// <summary>Counts of those reached by WeChat, by inbox only and failed, then every reminder.</summary>
     public sealed record Response(int ReachedByWeChat, int InboxOnly, int Failed, int Pending, int Cancelled, IReadOnlyList<Item> Items);
@@ -49,12 +51,16 @@ public static class GetSubjectReminders
         }
 
         var subjectType = request.SubjectType!;
-        var items = await db.Reminders.AsNoTracking()
-            .Where(r => r.SubjectType == subjectType && r.SubjectId == subjectId)
-            .Join(db.Members, r => r.MemberId, m => m.Id, (r, m) => new { Reminder = r, m.Name })
+        var items = await (
+                from r in db.Reminders.AsNoTracking().Where(r => r.SubjectType == subjectType && r.SubjectId == subjectId)
+                join m in db.Members on r.MemberId equals (int?)m.Id into members
+                from m in members.DefaultIfEmpty()
+                join d in db.DevelopmentRecords on r.ApplicantId equals (int?)d.Id into records
+                from d in records.DefaultIfEmpty()
+                select new { Reminder = r, Name = m != null ? m.Name : d != null ? d.Name : string.Empty })
             .OrderBy(x => x.Reminder.DueAt)
             .ThenBy(x => x.Name)
-            .Select(x => new Item(x.Reminder.Id, x.Reminder.MemberId, x.Name, x.Reminder.Slot, x.Reminder.Status, x.Reminder.DueAt, x.Reminder.SentAt, x.Reminder.Attempts, x.Reminder.LastError))
+            .Select(x => new Item(x.Reminder.Id, x.Reminder.MemberId, x.Reminder.ApplicantId, x.Name, x.Reminder.Slot, x.Reminder.Status, x.Reminder.DueAt, x.Reminder.SentAt, x.Reminder.Attempts, x.Reminder.LastError))
             .ToListAsync(cancellationToken);
 
         return TypedResults.Ok(new Response(

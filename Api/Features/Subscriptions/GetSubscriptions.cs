@@ -9,13 +9,15 @@ public static class GetSubscriptions
     public sealed record Item(ReminderKind Kind, string KindName, string TemplateId, int Banked, bool ReachedByWeChat);
 
     /// <summary>Every reminder kind as items (never paged); with nothing banked the reminder still reaches the inbox.</summary>
-    public static async Task<Ok<ListPage<Item>>> Handle(CurrentMember current, AppDbContext db, ReminderTemplates templates, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await LoadAsync(db, templates, current.Id, cancellationToken));
+    /// <summary>200 for a member or a person in development bound to their record; 403 for an account bound to neither.</summary>
+    public static async Task<Results<Ok<ListPage<Item>>, ProblemHttpResult>> Handle(CurrentMember current, AppDbContext db, ReminderTemplates templates, CancellationToken cancellationToken) =>
+        await ReminderRecipients.ForCallerAsync(current, db, cancellationToken) is { } recipient
+            ? TypedResults.Ok(await LoadAsync(db, templates, recipient, cancellationToken))
+            : Problems.Forbidden(ReminderRecipients.NotBoundDetail);
 
-    internal static async Task<ListPage<Item>> LoadAsync(AppDbContext db, ReminderTemplates templates, int memberId, CancellationToken cancellationToken)
+    internal static async Task<ListPage<Item>> LoadAsync(AppDbContext db, ReminderTemplates templates, Recipient recipient, CancellationToken cancellationToken)
     {
-        var banked = await db.SubscriptionQuotas.AsNoTracking()
-            .Where(q => q.MemberId == memberId)
+        var banked = await ReminderRecipients.Quotas(db, recipient).AsNoTracking()
             .ToDictionaryAsync(q => q.TemplateId, q => q.Remaining, cancellationToken);
         var items = templates.All
             .Select(t =>

@@ -31,6 +31,7 @@ public static class RecordSubscriptions
         }
     }
 
+    /// <summary>200 with every kind and what is banked now, for a member or a person in development bound to their record; 400 for a template id that is no reminder kind's; 403 for an account bound to neither.</summary>
     public static async Task<Results<Ok<ListPage<GetSubscriptions.Item>>, ProblemHttpResult>> Handle(
         Request request,
         CurrentMember current,
@@ -40,6 +41,11 @@ public static class RecordSubscriptions
         IServiceProvider services,
         CancellationToken cancellationToken)
     {
+        if (await ReminderRecipients.ForCallerAsync(current, db, cancellationToken) is not { } recipient)
+        {
+            return Problems.Forbidden(ReminderRecipients.NotBoundDetail);
+        }
+
         var known = templates.All.Select(t => t.TemplateId).ToHashSet(StringComparer.Ordinal);
         var unknown = request.Results!.Keys.Where(id => !known.Contains(id)).ToList();
         if (unknown.Count > 0)
@@ -54,7 +60,7 @@ public static class RecordSubscriptions
             .ToList();
         foreach (var templateId in accepted)
         {
-            await BankAsync(db, current.Id, templateId, now, cancellationToken);
+            await BankAsync(db, recipient, templateId, now, cancellationToken);
         }
 
         // In emulator mode nobody else tells the emulated WeChat that the member accepted: the real
@@ -65,23 +71,23 @@ public static class RecordSubscriptions
             emulator?.AcceptSubscription(current.OpenId, templateId);
         }
 
-        return TypedResults.Ok(await GetSubscriptions.LoadAsync(db, templates, current.Id, cancellationToken));
+        return TypedResults.Ok(await GetSubscriptions.LoadAsync(db, templates, recipient, cancellationToken));
     }
 
-    private static async Task BankAsync(AppDbContext db, int memberId, string templateId, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task BankAsync(AppDbContext db, Recipient recipient, string templateId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             // Relative update: concurrent accepts and sends never overwrite each other.
-            var updated = await db.SubscriptionQuotas
-                .Where(q => q.MemberId == memberId && q.TemplateId == templateId)
+            var updated = await ReminderRecipients.Quotas(db, recipient)
+                .Where(q => q.TemplateId == templateId)
                 .ExecuteUpdateAsync(s => s.SetProperty(q => q.Remaining, q => q.Remaining + 1).SetProperty(q => q.UpdatedAt, now), cancellationToken);
             if (updated > 0)
             {
                 return;
             }
 
-            var quota = new SubscriptionQuota(memberId, templateId, now);
+            var quota = new SubscriptionQuota(recipient, templateId, now);
             quota.Accept(now);
             db.SubscriptionQuotas.Add(quota);
             try
@@ -91,7 +97,7 @@ public static class RecordSubscriptions
             }
             catch (DbUpdateException) when (attempt == 0)
             {
-                // Another request made the row first (unique member + template): count this accept on it.
+                // Another request made the row first (unique recipient + template): count this accept on it.
                 db.Entry(quota).State = EntityState.Detached;
             }
         }

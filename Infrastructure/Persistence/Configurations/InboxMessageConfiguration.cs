@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SmartBranch.Domain.Development;
 using SmartBranch.Domain.Messaging;
 using SmartBranch.Domain.Organization;
 
@@ -14,6 +15,9 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         builder.Property(m => m.Link).HasMaxLength(InboxMessage.LinkMaxLength);
         builder.Ignore(m => m.IsRead);
         builder.HasOne<Member>().WithMany().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<DevelopmentRecord>().WithMany().HasForeignKey(m => m.ApplicantId).OnDelete(DeleteBehavior.Cascade);
+        builder.ToTable(t => t.HasCheckConstraint("CK_InboxMessages_Recipient", RecipientColumns.ExactlyOne));
         builder.HasIndex(m => new { m.MemberId, m.Id });
+        builder.HasIndex(m => new { m.ApplicantId, m.Id }).HasFilter(RecipientColumns.ApplicantSet);
     }
 }

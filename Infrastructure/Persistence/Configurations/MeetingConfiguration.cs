@@ -28,5 +28,9 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         // Compliance and lists: a branch's meetings by time.
         builder.HasIndex(m => new { m.BranchId, m.StartsAt });
         builder.HasIndex(m => new { m.UnitId, m.StartsAt });
+
+        // The meetings list (upcoming meetings a member may see: attendee, own units or public) cannot use the
+        // unit index through its OR; it reads the scheduled meetings that have not ended (QueryPlanTests).
+        builder.HasIndex(m => new { m.Status, m.EndsAt });
     }
 }

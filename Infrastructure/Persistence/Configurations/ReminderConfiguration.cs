@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SmartBranch.Domain.Development;
 using SmartBranch.Domain.Messaging;
 using SmartBranch.Domain.Organization;
 
@@ -20,12 +21,29 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
         builder.Property(r => r.WeChatMsgId).HasMaxLength(Reminder.MsgIdMaxLength);
         builder.Property(r => r.LeaseOwner).HasMaxLength(Reminder.LeaseOwnerMaxLength);
         builder.Ignore(r => r.IsPending);
+        builder.Ignore(r => r.Recipient);
         builder.HasOne<Member>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<DevelopmentRecord>().WithMany().HasForeignKey(r => r.ApplicantId).OnDelete(DeleteBehavior.Cascade);
+        builder.ToTable(t => t.HasCheckConstraint("CK_Reminders_Recipient", RecipientColumns.ExactlyOne));
 
-        // The same reminder can never be scheduled twice.
-        builder.HasIndex(r => new { r.SubjectType, r.SubjectId, r.Slot, r.MemberId }).IsUnique();
+        // The same reminder can never be scheduled twice (for a member, or for a person in development).
+        builder.HasIndex(r => new { r.SubjectType, r.SubjectId, r.Slot, r.MemberId }).IsUnique().HasFilter(RecipientColumns.MemberSet);
+        builder.HasIndex(r => new { r.SubjectType, r.SubjectId, r.Slot, r.ApplicantId }).IsUnique().HasFilter(RecipientColumns.ApplicantSet);
 
         // The scheduler's scan: due reminders still waiting.
         builder.HasIndex(r => new { r.Status, r.DueAt });
     }
+}
+
+/// <summary>
+/// The recipient columns of the outbox, the inbox and the subscription quota (<see cref="Recipient"/>): exactly one of
+/// MemberId and ApplicantId is set. The filters are written so SQLite and SQL Server both accept them.
+/// </summary>
+internal static class RecipientColumns
+{
+    public const string ExactlyOne = "([MemberId] IS NOT NULL AND [ApplicantId] IS NULL) OR ([MemberId] IS NULL AND [ApplicantId] IS NOT NULL)";
+
+    public const string MemberSet = "[MemberId] IS NOT NULL";
+
+    public const string ApplicantSet = "[ApplicantId] IS NOT NULL";
 }

@@ -72,8 +72,8 @@ Page({
       this.setData({ error: { title: '内容为空', detail: '请填写思想汇报内容摘要，或选择思想汇报全文文件。' } });
       return;
     }
-    if (text.length > logic.LIMITS.note) {
-      this.setData({ error: { title: '内容过长', detail: '内容摘要不能超过' + logic.LIMITS.note + '字，全文请以附件上传。' } });
+    if (text.length > logic.LIMITS.report) {
+      this.setData({ error: { title: '内容过长', detail: '内容摘要不能超过' + logic.LIMITS.report + '字，全文请以附件上传。' } });
       return;
     }
     this.setData({ error: null });

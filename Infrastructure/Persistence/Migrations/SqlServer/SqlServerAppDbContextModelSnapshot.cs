@@ -1780,6 +1780,8 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("BranchId", "StartsAt");
 
+                    b.HasIndex("Status", "EndsAt");
+
                     b.HasIndex("UnitId", "StartsAt");
 
                     b.ToTable("Meetings");
@@ -1969,6 +1971,9 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("ApplicantId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1981,7 +1986,7 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<int>("MemberId")
+                    b.Property<int?>("MemberId")
                         .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("ReadAt")
@@ -2001,9 +2006,15 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ApplicantId", "Id")
+                        .HasFilter("[ApplicantId] IS NOT NULL");
+
                     b.HasIndex("MemberId", "Id");
 
-                    b.ToTable("InboxMessages");
+                    b.ToTable("InboxMessages", t =>
+                        {
+                            t.HasCheckConstraint("CK_InboxMessages_Recipient", "([MemberId] IS NOT NULL AND [ApplicantId] IS NULL) OR ([MemberId] IS NULL AND [ApplicantId] IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Messaging.Reminder", b =>
@@ -2013,6 +2024,9 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ApplicantId")
+                        .HasColumnType("int");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
@@ -2047,7 +2061,7 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("LeaseUntil")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<int>("MemberId")
+                    b.Property<int?>("MemberId")
                         .HasColumnType("int");
 
                     b.Property<string>("Note")
@@ -2105,14 +2119,24 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ApplicantId");
+
                     b.HasIndex("MemberId");
 
                     b.HasIndex("Status", "DueAt");
 
-                    b.HasIndex("SubjectType", "SubjectId", "Slot", "MemberId")
-                        .IsUnique();
+                    b.HasIndex("SubjectType", "SubjectId", "Slot", "ApplicantId")
+                        .IsUnique()
+                        .HasFilter("[ApplicantId] IS NOT NULL");
 
-                    b.ToTable("Reminders");
+                    b.HasIndex("SubjectType", "SubjectId", "Slot", "MemberId")
+                        .IsUnique()
+                        .HasFilter("[MemberId] IS NOT NULL");
+
+                    b.ToTable("Reminders", t =>
+                        {
+                            t.HasCheckConstraint("CK_Reminders_Recipient", "([MemberId] IS NOT NULL AND [ApplicantId] IS NULL) OR ([MemberId] IS NULL AND [ApplicantId] IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Messaging.SubscriptionQuota", b =>
@@ -2123,7 +2147,10 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<int>("MemberId")
+                    b.Property<int?>("ApplicantId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MemberId")
                         .HasColumnType("int");
 
                     b.Property<int>("Remaining")
@@ -2139,10 +2166,18 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MemberId", "TemplateId")
-                        .IsUnique();
+                    b.HasIndex("ApplicantId", "TemplateId")
+                        .IsUnique()
+                        .HasFilter("[ApplicantId] IS NOT NULL");
 
-                    b.ToTable("SubscriptionQuotas");
+                    b.HasIndex("MemberId", "TemplateId")
+                        .IsUnique()
+                        .HasFilter("[MemberId] IS NOT NULL");
+
+                    b.ToTable("SubscriptionQuotas", t =>
+                        {
+                            t.HasCheckConstraint("CK_SubscriptionQuotas_Recipient", "([MemberId] IS NOT NULL AND [ApplicantId] IS NULL) OR ([MemberId] IS NULL AND [ApplicantId] IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Notices.Notice", b =>
@@ -3568,29 +3603,41 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("SmartBranch.Domain.Messaging.InboxMessage", b =>
                 {
+                    b.HasOne("SmartBranch.Domain.Development.DevelopmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("SmartBranch.Domain.Organization.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Messaging.Reminder", b =>
                 {
+                    b.HasOne("SmartBranch.Domain.Development.DevelopmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("SmartBranch.Domain.Organization.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Messaging.SubscriptionQuota", b =>
                 {
+                    b.HasOne("SmartBranch.Domain.Development.DevelopmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("SmartBranch.Domain.Organization.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Notices.Notice", b =>

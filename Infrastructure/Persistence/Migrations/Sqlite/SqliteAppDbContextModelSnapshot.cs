@@ -1713,6 +1713,8 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("BranchId", "StartsAt");
 
+                    b.HasIndex("Status", "EndsAt");
+
                     b.HasIndex("UnitId", "StartsAt");
 
                     b.ToTable("Meetings");
@@ -1890,6 +1892,9 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ApplicantId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1902,7 +1907,7 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("MemberId")
+                    b.Property<int?>("MemberId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ReadAt")
@@ -1922,15 +1927,24 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ApplicantId", "Id")
+                        .HasFilter("[ApplicantId] IS NOT NULL");
+
                     b.HasIndex("MemberId", "Id");
 
-                    b.ToTable("InboxMessages");
+                    b.ToTable("InboxMessages", t =>
+                        {
+                            t.HasCheckConstraint("CK_InboxMessages_Recipient", "([MemberId] IS NOT NULL AND [ApplicantId] IS NULL) OR ([MemberId] IS NULL AND [ApplicantId] IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Messaging.Reminder", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ApplicantId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Attempts")
@@ -1966,7 +1980,7 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("LeaseUntil")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("MemberId")
+                    b.Property<int?>("MemberId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")
@@ -2024,14 +2038,24 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ApplicantId");
+
                     b.HasIndex("MemberId");
 
                     b.HasIndex("Status", "DueAt");
 
-                    b.HasIndex("SubjectType", "SubjectId", "Slot", "MemberId")
-                        .IsUnique();
+                    b.HasIndex("SubjectType", "SubjectId", "Slot", "ApplicantId")
+                        .IsUnique()
+                        .HasFilter("[ApplicantId] IS NOT NULL");
 
-                    b.ToTable("Reminders");
+                    b.HasIndex("SubjectType", "SubjectId", "Slot", "MemberId")
+                        .IsUnique()
+                        .HasFilter("[MemberId] IS NOT NULL");
+
+                    b.ToTable("Reminders", t =>
+                        {
+                            t.HasCheckConstraint("CK_Reminders_Recipient", "([MemberId] IS NOT NULL AND [ApplicantId] IS NULL) OR ([MemberId] IS NULL AND [ApplicantId] IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Messaging.SubscriptionQuota", b =>
@@ -2040,7 +2064,10 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("MemberId")
+                    b.Property<int?>("ApplicantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MemberId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Remaining")
@@ -2056,10 +2083,18 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MemberId", "TemplateId")
-                        .IsUnique();
+                    b.HasIndex("ApplicantId", "TemplateId")
+                        .IsUnique()
+                        .HasFilter("[ApplicantId] IS NOT NULL");
 
-                    b.ToTable("SubscriptionQuotas");
+                    b.HasIndex("MemberId", "TemplateId")
+                        .IsUnique()
+                        .HasFilter("[MemberId] IS NOT NULL");
+
+                    b.ToTable("SubscriptionQuotas", t =>
+                        {
+                            t.HasCheckConstraint("CK_SubscriptionQuotas_Recipient", "([MemberId] IS NOT NULL AND [ApplicantId] IS NULL) OR ([MemberId] IS NULL AND [ApplicantId] IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Notices.Notice", b =>
@@ -3456,29 +3491,41 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("SmartBranch.Domain.Messaging.InboxMessage", b =>
                 {
+                    b.HasOne("SmartBranch.Domain.Development.DevelopmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("SmartBranch.Domain.Organization.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Messaging.Reminder", b =>
                 {
+                    b.HasOne("SmartBranch.Domain.Development.DevelopmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("SmartBranch.Domain.Organization.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Messaging.SubscriptionQuota", b =>
                 {
+                    b.HasOne("SmartBranch.Domain.Development.DevelopmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("SmartBranch.Domain.Organization.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("SmartBranch.Domain.Notices.Notice", b =>
