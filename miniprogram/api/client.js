@@ -17,13 +17,15 @@ const FALLBACK = {
 };
 
 class ApiError extends Error {
-  constructor({ status, title, detail, errors, network }) {
+  constructor({ status, title, detail, errors, rows, network }) {
     super(detail || title);
     this.name = 'ApiError';
     this.status = status || 0;
     this.title = title;
     this.detail = detail;
     this.errors = errors || null;
+    // An import's row errors (ProblemDetails extension `rows`: [{ row, reasons }]), e.g. the graduation batch.
+    this.rows = Array.isArray(rows) ? rows : null;
     this.network = !!network;
   }
 }
@@ -93,7 +95,7 @@ function toError(res) {
   const title = body.title || fallback[0];
   let detail = body.detail || fromErrors || fallback[1];
   if (body.detail && fromErrors && body.detail.indexOf(fromErrors) < 0) detail = body.detail + '\n' + fromErrors;
-  return new ApiError({ status, title, detail, errors: body.errors });
+  return new ApiError({ status, title, detail, errors: body.errors, rows: body.rows });
 }
 
 function wxLoginCode() {

@@ -20,4 +20,18 @@ module.exports = {
   record: (memberId, payment, idempotencyKey) => client.create('/api/dues/members/' + memberId + '/payments', payment, idempotencyKey),
   /** The year's base: { category: Salaried | Retired | Student | Unemployed | Relief, monthlyBaseFen } */
   setBase: (memberId, year, base) => client.put('/api/dues/members/' + memberId + '/bases/' + year, base),
+  /** 减免: an approved monthly amount below the rule for the year, with the reason → { memberId, year, ruleMonthlyFen, monthlyFen, reason } */
+  reduce: (memberId, year, { monthlyFen, reason }) => client.post('/api/dues/members/' + memberId + '/bases/' + year + '/reduction', { monthlyFen, reason }),
+  /**
+   * 对账: the day's (yyyy-MM-dd, China time; default yesterday) WeChat Pay trade bill against our records →
+   * { date, weChatCount, weChatFen, ourCount, ourFen, differences: [{ kind: PaidThereNotHere | HereNotThere | AmountDiffers,
+   *   outTradeNo, transactionId, memberId, name, weChatFen, ourFen, ourStatus }] }
+   */
+  reconciliation: (branchId, date) => client.get('/api/dues/branches/' + branchId + '/reconciliation', { date }),
+  /** Settles one difference by WeChat Pay's word → { tradeState, payment } */
+  resolve: (branchId, outTradeNo) => client.post('/api/dues/branches/' + branchId + '/reconciliation/resolve', { outTradeNo }),
+  /** A member's payments for the committee, newest first (a list page, never paged) → [DuesViewsPayment] */
+  memberPayments: (memberId) => client.get('/api/dues/members/' + memberId + '/payments').then((page) => page.items),
+  /** Refunds a paid or disputed WeChat Pay payment in full (Refunding until WeChat Pay confirms) → the payment */
+  refund: (paymentId, reason) => client.post('/api/dues/payments/' + paymentId + '/refund', { reason }),
 };

@@ -16,4 +16,23 @@ module.exports = {
   completion: (id) => client.get('/api/study/assignments/' + id + '/completion'),
   /** Reminds the assignees who have not finished (once an hour) → { reminded } */
   remind: (id) => client.post('/api/study/assignments/' + id + '/remind').then((r) => ({ reminded: r.reminded })),
+  /**
+   * The committee publishes: starts a chunked upload { fileName, size (bytes), chunkSize (bytes) } → the upload's state
+   * { id, fileName, size, chunkSize, chunkCount, missing: [indexes], status, kind, contentType, durationSeconds, sha256, hasPoster }.
+   */
+  startUpload: ({ fileName, size, chunkSize }, idempotencyKey) => client.create('/api/study/uploads', { fileName, size, chunkSize }, idempotencyKey),
+  /** The upload's state: which chunks are still missing. */
+  upload: (id) => client.get('/api/study/uploads/' + id),
+  /** One chunk's raw bytes (an ArrayBuffer); sending a chunk again replaces it with the same bytes. */
+  putChunk: (id, index, bytes) =>
+    client.request('PUT', '/api/study/uploads/' + id + '/chunks/' + index, { data: bytes, headers: { 'Content-Type': 'application/octet-stream' } }),
+  /** Assembles the chunks; the type is decided by the content (409 while chunks are missing, 413 too large, 415 not audio/video/PDF). */
+  completeUpload: (id) => client.post('/api/study/uploads/' + id + '/complete'),
+  /**
+   * { unitId, title, topic, kind: Text | Audio | Video | Pdf, body?, mediaId?, visibility, estimatedMinutes (1–480), confirmNotClassified }
+   * → { id, status: Published | PendingApproval }
+   */
+  publish: (material, idempotencyKey) => client.create('/api/study/materials', material, idempotencyKey),
+  /** { title, materialIds, audience: { unitIds, memberIds }, dueOn: 'YYYY-MM-DD' } → { id, assigneeCount } */
+  assign: (assignment, idempotencyKey) => client.create('/api/study/assignments', assignment, idempotencyKey),
 };

@@ -57,4 +57,4 @@ function requestPayment(params) {
   });
 }
 
-module.exports = { yuan, choices, payment, requestPayment };
+module.exports = { STATUS, yuan, choices, payment, requestPayment };

@@ -16,6 +16,17 @@ async function guard(page, fn, options) {
   }
 }
 
+/**
+ * An onError for guard on committee pages: a 403 (the API says this role may not) is shown on the page as the
+ * ProblemDetails title in `denied`, not as a modal; anything else is shown as usual.
+ */
+function refusal(page) {
+  return (err) => {
+    if (err && err.status === 403) page.setData({ denied: err.title || '没有权限' });
+    else client.showError(err);
+  };
+}
+
 /** Loads independent sections; a failing section shows its own message instead of blocking the page. */
 async function sections(page, loaders) {
   const keys = Object.keys(loaders);
@@ -61,4 +72,4 @@ function submitted(page) {
   page.submission = null;
 }
 
-module.exports = { TAB_PAGES, guard, sections, toast, go, confirm, submissionKey, submitted };
+module.exports = { TAB_PAGES, guard, refusal, sections, toast, go, confirm, submissionKey, submitted };

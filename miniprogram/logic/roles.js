@@ -93,8 +93,10 @@ function workbenchSections(member) {
     { title: '组织与党员', actions: [
       { key: 'roster', text: '党员名册', url: at('roster') },
       { key: 'develop-worklist', text: '发展党员', url: '/pkg-develop/worklist/index' + q },
+      { key: 'develop-create', text: '登记入党申请', url: '/pkg-develop/applicant-create/index' + q },
       { key: 'invitations', text: '邀请绑定', url: at('invitations') },
       { key: 'appointments', text: '支委与党小组长', url: at('appointments') },
+      { key: 'graduation', text: '毕业生批量转出', url: at('graduation') },
       { key: 'audit', text: '操作日志', url: at('audit') },
     ] },
     { title: '通知、会议与活动', actions: [
@@ -107,7 +109,10 @@ function workbenchSections(member) {
     { title: '党员服务与监督', actions: [
       { key: 'mailbox-inbox', text: '书记信箱', url: '/pkg-secretary/mailbox-inbox/index' },
       { key: 'dues-branch', text: '党费收缴', url: '/pkg-dues/branch/index' + q },
+      { key: 'dues-reconcile', text: '党费对账与退款', url: '/pkg-dues/reconcile/index' + q },
       { key: 'study', text: '学习任务', url: '/pkg-study/materials/index' },
+      { key: 'study-publish', text: '发布学习资料', url: '/pkg-study/publish/index' + q },
+      { key: 'study-assign', text: '布置学习任务', url: '/pkg-study/assign/index' + q },
       { key: 'appraisals', text: '民主评议', url: '/pkg-interaction/appraisals/index' },
       { key: 'polls', text: '支部投票', url: '/pkg-interaction/polls/index' },
       { key: 'transfers', text: '组织关系转接', url: '/pages/transfers/index' },

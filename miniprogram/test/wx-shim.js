@@ -11,7 +11,10 @@ function createWx(options) {
     subscribeAnswer: opts.subscribeAnswer || 'accept',
     confirm: opts.confirm !== undefined ? opts.confirm : true,
     scanResult: opts.scanResult || null,
+    // Files the user can choose (chooseMessageFile, chooseMedia) and read back: [{ path, name, bytes: Buffer }].
+    files: opts.files || [],
   };
+  const fileAt = (p) => state.files.filter((f) => f.path === p)[0];
   const later = (fn) => setTimeout(fn, 0);
   const nav = (type) => (o) => calls.navigations.push({ type, url: o.url });
 
@@ -64,6 +67,25 @@ function createWx(options) {
     redirectTo: nav('redirectTo'),
     switchTab: nav('switchTab'),
     reLaunch: nav('reLaunch'),
+    chooseMessageFile: (o) => {
+      calls.chosen = (calls.chosen || []).concat([{ type: o.type, extension: o.extension }]);
+      const files = state.files.map((f) => ({ path: f.path, name: f.name, size: f.bytes.length, type: 'file' }));
+      later(() => (files.length ? o.success({ tempFiles: files.slice(0, o.count || 1) }) : o.fail && o.fail({ errMsg: 'chooseMessageFile:fail cancel' })));
+    },
+    chooseMedia: (o) => {
+      const files = state.files.map((f) => ({ tempFilePath: f.path, size: f.bytes.length, fileType: 'video' }));
+      later(() => (files.length ? o.success({ tempFiles: files.slice(0, o.count || 1), type: 'video' }) : o.fail && o.fail({ errMsg: 'chooseMedia:fail cancel' })));
+    },
+    getFileSystemManager: () => ({
+      readFile: (o) => {
+        const file = fileAt(o.filePath);
+        if (!file) return later(() => o.fail && o.fail({ errMsg: 'readFile:fail no such file' }));
+        const start = o.position || 0;
+        const end = o.length !== undefined ? start + o.length : file.bytes.length;
+        const part = file.bytes.subarray(start, end);
+        return later(() => o.success({ data: part.buffer.slice(part.byteOffset, part.byteOffset + part.byteLength) }));
+      },
+    }),
     scanCode: (o) => later(() => (state.scanResult ? o.success(state.scanResult) : o.fail && o.fail({ errMsg: 'scanCode:fail cancel' }))),
     requestSubscribeMessage: (o) => {
       calls.subscribe.push(o.tmplIds.slice());
@@ -90,7 +112,8 @@ function createWx(options) {
 /** A handler for wx.request that does real HTTP (Node's fetch), as the phone would. */
 async function realHttp(o) {
   const init = { method: o.method || 'GET', headers: o.header || {} };
-  if (o.data !== undefined && init.method !== 'GET') init.body = JSON.stringify(o.data);
+  if (o.data instanceof ArrayBuffer) init.body = Buffer.from(o.data);
+  else if (o.data !== undefined && init.method !== 'GET') init.body = JSON.stringify(o.data);
   const res = await fetch(o.url, init);
   const text = await res.text();
   let data = text;
