@@ -23,7 +23,7 @@ public static class GetLetterPdf
         var (transfer, refusal) = await TransferAccess.LoadAsync(db, access, id, t => TransferAccess.IsSending(access, t), cancellationToken);
         if (transfer is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (transfer.LetterNumber is null || transfer.Kind != TransferKind.Outgoing || transfer.VerificationCode is null)
