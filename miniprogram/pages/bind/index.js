@@ -58,6 +58,11 @@ Page({
     wx.reLaunch({ url: '/pages/home/index' });
   },
 
+  /** A person in development binds to their record in pkg-develop/bind with the same invitation. */
+  asApplicant() {
+    wx.navigateTo({ url: '/pkg-develop/applicant-bind/index' + (this.data.scene ? '?scene=' + encodeURIComponent(this.data.scene) : '') });
+  },
+
   home() {
     wx.reLaunch({ url: '/pages/home/index' });
   },
