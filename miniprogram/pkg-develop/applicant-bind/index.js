@@ -2,11 +2,12 @@
 // scan; scene from the code, a link or the scanner, logic/scene.js) plus the name and student/staff number the branch
 // recorded. Someone already bound to a record sees it and goes to their timeline.
 const scene = require('../../logic/scene');
+const bindForm = require('../../logic/bind-form');
 const kit = require('../../logic/page-kit');
 const dev = require('../../api/development');
 const logic = require('../../logic/development');
 
-Page({
+Page(Object.assign({}, bindForm.handlers, {
   data: { scene: '', name: '', number: '', bound: false, record: null, limits: logic.LIMITS, loading: false },
 
   onLoad(options) {
@@ -20,39 +21,10 @@ Page({
     if (record) this.setData({ bound: true, record: { name: record.name, stageName: record.stageName } });
   },
 
-  scan() {
-    wx.scanCode({
-      success: (res) => {
-        const value = scene.fromScan(res);
-        if (!value) {
-          wx.showModal({ title: '无法识别', content: '请扫描支部的邀请码。', showCancel: false });
-          return;
-        }
-        this.setData({ scene: value });
-      },
-    });
-  },
-
-  onName(e) {
-    this.setData({ name: e.detail.value });
-  },
-
-  onNumber(e) {
-    this.setData({ number: e.detail.value });
-  },
-
   async submit() {
-    const name = String(this.data.name || '').trim();
-    const number = String(this.data.number || '').trim();
-    if (!this.data.scene) {
-      wx.showModal({ title: '缺少邀请码', content: '请先扫描支部提供的邀请码，或通过邀请链接打开小程序。', showCancel: false });
-      return;
-    }
-    if (!name || !number) {
-      wx.showModal({ title: '信息不完整', content: '请填写姓名和学工号。', showCancel: false });
-      return;
-    }
-    const record = await kit.guard(this, () => dev.bind({ scene: this.data.scene, name, number }));
+    const form = bindForm.filled(this, '学工号');
+    if (!form) return;
+    const record = await kit.guard(this, () => dev.bind(form));
     if (!record) return;
     this.setData({ bound: true, record: { name: record.name, stageName: record.stageName } });
     kit.toast('绑定成功');
@@ -62,4 +34,4 @@ Page({
   timeline() {
     wx.redirectTo({ url: '/pkg-develop/timeline/index' });
   },
-});
+}));

@@ -1,27 +1,18 @@
 // One person's development record for the branch committee (GET /api/development/records/{id}): stage, what comes
 // next and from when, tasks, contacts and introducers, every step with its people and note, publicities (公示) with
 // their objections, and the files. From here the committee records a step or starts a publicity.
-const secretary = require('../../logic/secretary');
+const recordPage = require('../record-page');
 const kit = require('../../logic/page-kit');
 const dev = require('../../api/development');
 const logic = require('../../logic/development');
 
-Page({
+Page(Object.assign({}, recordPage.handlers(function show(record) {
+  this.setData({ record: logic.committeeRecord(record) });
+}), {
   data: { allowed: false, checked: false, id: '', record: null, objections: {}, openPublicity: '', loading: false },
-
-  async onLoad(options) {
-    this.setData({ id: (options && options.id) || '' });
-    if (await secretary.start(this)) await this.load();
-  },
 
   onPullDownRefresh() {
     return this.load().then(() => wx.stopPullDownRefresh());
-  },
-
-  async load() {
-    if (!this.data.allowed || !this.data.id) return;
-    const record = await kit.guard(this, () => dev.record(this.data.id));
-    if (record) this.setData({ record: logic.committeeRecord(record) });
   },
 
   /** Opens (or closes) the objections of a publicity; only the committee reads them. */
@@ -46,4 +37,4 @@ Page({
   publicity() {
     wx.navigateTo({ url: '/pkg-develop/publicity/index?id=' + this.data.id });
   },
-});
+}));

@@ -2,29 +2,25 @@
 // the branch committee: the step it precedes (as far as the record is ready for one), the first day (the length is the
 // configured number of working days, PublicityWorkingDays); the record's publicities below with the objections only
 // the committee reads (GET /api/development/publicity/{id}/objections; pull to refresh).
-const secretary = require('../../logic/secretary');
+const recordPage = require('../record-page');
 const kit = require('../../logic/page-kit');
 const format = require('../../logic/format');
 const dev = require('../../api/development');
 const logic = require('../../logic/development');
 
-Page({
+Page(Object.assign({}, recordPage.handlers(function show(record) {
+  return this.show(record);
+}, () => {
+  const today = format.nowParts().date;
+  return { today, startsOn: today };
+}), {
   data: { allowed: false, checked: false, id: '', name: '', choices: [], choiceIndex: 0, startsOn: '', today: '', publicities: [], error: null, loading: false },
-
-  async onLoad(options) {
-    const today = format.nowParts().date;
-    this.setData({ id: (options && options.id) || '', today, startsOn: today });
-    if (await secretary.start(this)) await this.load();
-  },
 
   onPullDownRefresh() {
     return this.load().then(() => wx.stopPullDownRefresh());
   },
 
-  async load() {
-    if (!this.data.allowed) return;
-    const record = await kit.guard(this, () => dev.record(this.data.id));
-    if (!record) return;
+  async show(record) {
     const publicities = logic.committeeRecord(record).publicities;
     const objections = await Promise.all(publicities.map((p) => kit.guard(this, () => dev.objections(p.id), { silent: true })));
     this.setData({
@@ -58,4 +54,4 @@ Page({
     kit.toast('已发起公示');
     await this.load();
   },
-});
+}));

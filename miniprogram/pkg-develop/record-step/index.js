@@ -4,7 +4,7 @@
 // full members — training length (step 11), the general meeting's passed resolution (steps 15 and 23; the day is the
 // meeting's), extension months, and a note. The server's refusal (e.g. 时间未到 with the day it becomes possible) is
 // shown on the form as it came; the submission keeps its Idempotency-Key until it succeeds.
-const secretary = require('../../logic/secretary');
+const recordPage = require('../record-page');
 const kit = require('../../logic/page-kit');
 const format = require('../../logic/format');
 const dev = require('../../api/development');
@@ -16,28 +16,21 @@ function emptyForm(kind, today) {
   return { kind: kind || '', occurredOn: today, note: '', talkPartnerIds: [], contactIds: [], introducerIds: [], resolutionId: '', trainingDays: '', trainingHours: '', extensionMonths: '' };
 }
 
-Page({
+Page(Object.assign({}, recordPage.handlers(function show(record) {
+  return this.show(record);
+}, () => ({ today: format.nowParts().date })), {
   data: {
     allowed: false, checked: false, id: '', name: '', today: '', choices: [], choiceIndex: 0, needs: {},
     members: [], fullMembers: [], resolutions: [], resolutionIndex: -1, form: emptyForm('', ''), limits: logic.LIMITS,
     error: null, loading: false,
   },
 
-  async onLoad(options) {
-    const today = format.nowParts().date;
-    this.setData({ id: (options && options.id) || '', today });
-    if (await secretary.start(this)) await this.load();
-  },
-
-  /** Pull to refresh: the record again (someone may have recorded a step meanwhile) and a fresh form. */
   onPullDownRefresh() {
     return this.load().then(() => wx.stopPullDownRefresh());
   },
 
-  async load() {
-    if (!this.data.allowed) return;
-    const record = await kit.guard(this, () => dev.record(this.data.id));
-    if (!record) return;
+  /** The record again (someone may have recorded a step meanwhile) and a fresh form; pull to refresh does the same. */
+  async show(record) {
     const members = (await kit.guard(this, () => org.members(record.branchId))) || [];
     const choices = logic.stepChoices(record);
     this.branchId = record.branchId;
@@ -109,4 +102,4 @@ Page({
     kit.toast('已记录');
     wx.redirectTo({ url: '/pkg-develop/person/index?id=' + this.data.id });
   },
-});
+}));
