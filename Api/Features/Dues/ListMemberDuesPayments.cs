@@ -19,7 +19,7 @@ public static class ListMemberDuesPayments
         var (member, refusal) = await DuesAccess.LoadMemberAsync(db, current, memberId, selfAllowed: false, cancellationToken);
         if (member is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var payments = await db.DuesPayments.AsNoTracking()
