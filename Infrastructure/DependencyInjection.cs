@@ -84,7 +84,8 @@ public static class DependencyInjection
                 ? DefaultSqliteConnectionString(builder.Environment.ContentRootPath)
                 : connectionString;
             services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AccessChangeInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AccessChangeInterceptor>(), sp.GetRequiredService<SqliteConnectionSettings>()));
+            services.AddSingleton<SqliteConnectionSettings>();
         }
 
         services.AddSingleton<AccessChangeInterceptor>();
@@ -129,7 +130,7 @@ public static class DependencyInjection
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<ISessionStore, RedisSessionStore>();
         services.AddSingleton<ILoginTicketStore, RedisLoginTicketStore>();
-        services.AddSingleton<IAccessTokenCache, RedisAccessTokenCache>();
+        services.AddSingleton<IAccessTokenCache>(sp => new LocalAccessTokenCache(ActivatorUtilities.CreateInstance<RedisAccessTokenCache>(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IReminderQueue, RedisReminderQueue>();
         services.AddSingleton<IAccessGeneration, RedisAccessGeneration>();
         services.AddSingleton<IChangeFeed, RedisChangeFeed>();

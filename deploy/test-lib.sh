@@ -18,14 +18,21 @@ has_cjk_font() {
   fc-list ':lang=zh' family 2>/dev/null | grep -q 'Noto Sans CJK'
 }
 
-# missing_packages: prints the Debian packages whose command is not on PATH, and fonts-noto-cjk when its font is
-# not installed (space-separated, possibly empty).
+# has_pdf_font: PDFs (签到表, transfer letters) are set in WenQuanYi Micro Hei (fonts-wqy-microhei): TrueType outlines,
+# which PDFsharp embeds as a subset (Infrastructure/Pdf/README.md).
+has_pdf_font() {
+  fc-list ':lang=zh' family 2>/dev/null | grep -q 'WenQuanYi Micro Hei'
+}
+
+# missing_packages: prints the Debian packages whose command is not on PATH, and fonts-noto-cjk / fonts-wqy-microhei
+# when their font is not installed (space-separated, possibly empty).
 missing_packages() {
   local entry missing=()
   for entry in "${SB_PREREQS[@]}"; do
     command -v "${entry%%:*}" >/dev/null 2>&1 || missing+=("${entry#*:}")
   done
   has_cjk_font || missing+=("fonts-noto-cjk")
+  has_pdf_font || missing+=("fonts-wqy-microhei")
   echo "${missing[*]}"
 }
 

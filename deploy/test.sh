@@ -2,7 +2,7 @@
 # Runs every test suite of the repository and ends with one line: "tests: N passed, N failed".
 # Needs: the .NET SDK, redis-server (the tests start their own), ffmpeg/ffprobe (study media), Node 20 + npm
 # (also for the S3 test server, deploy/s3-test-server, installed below), chromium and fonts-noto-cjk (browser tests),
-# docker-compose (Debian's package, for the compose suite) and curl. What is missing is named in one line
+# fonts-wqy-microhei (PDFs), docker-compose (Debian's package, for the compose suite) and curl. What is missing is named in one line
 # before anything runs; as root with apt-get it is installed first. A suite that skips or cancels tests,
 # or never prints its summary, counts as failed.
 set -uo pipefail

@@ -55,7 +55,7 @@ public static class Problems
 
     /// <summary>
     /// The one conversion of a domain refusal to ProblemDetails: the status follows from its kind (400, 403,
-    /// 404, 409, 422, 429), the title is its own or the status's, the detail is its Chinese message and <c>code</c>
+    /// 404, 409, 413, 415, 422, 429), the title is its own or the status's, the detail is its Chinese message and <c>code</c>
     /// its stable code.
     /// </summary>
     public static ProblemHttpResult From(DomainError error)
@@ -67,6 +67,8 @@ public static class Problems
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
             ErrorKind.TooManyAttempts => StatusCodes.Status429TooManyRequests,
             ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+            ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+            ErrorKind.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
             _ => StatusCodes.Status400BadRequest,
         };
         return TypedResults.Problem(error.Message, statusCode: statusCode, title: error.Title ?? Titles[statusCode],

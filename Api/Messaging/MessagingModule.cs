@@ -36,6 +36,7 @@ public static class MessagingModule
             .ValidateOnStart();
         services.AddSingleton<ReminderTemplates>();
         services.AddSingleton<DispatchPause>();
+        services.AddSingleton<ReminderWriteGate>();
         services.AddSingleton<ReminderFeeder>();
         services.AddSingleton<ReminderDispatcher>();
         services.AddHostedService<ReminderWorker>();

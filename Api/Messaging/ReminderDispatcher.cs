@@ -18,6 +18,7 @@ namespace SmartBranch.Api.Messaging;
 internal sealed partial class ReminderDispatcher(
     IServiceScopeFactory scopes,
     DispatchPause pause,
+    ReminderWriteGate writeGate,
     IReminderQueue queue,
     ReminderTemplates templates,
     TimeProvider time,
@@ -74,10 +75,12 @@ internal sealed partial class ReminderDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
         var leaseUntil = now + Options.LeaseDuration;
-        await db.Reminders
-            .Where(r => ids.Contains(r.Id) && r.Status == ReminderStatus.Queued && r.DueAt <= now
-                && (r.LeaseOwner == Consumer || r.LeaseUntil == null || r.LeaseUntil <= now))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, Consumer).SetProperty(r => r.LeaseUntil, leaseUntil), cancellationToken);
+        await writeGate.RunAsync(
+            () => db.Reminders
+                .Where(r => ids.Contains(r.Id) && r.Status == ReminderStatus.Queued && r.DueAt <= now
+                    && (r.LeaseOwner == Consumer || r.LeaseUntil == null || r.LeaseUntil <= now))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, Consumer).SetProperty(r => r.LeaseUntil, leaseUntil), cancellationToken),
+            cancellationToken);
         var mine = await db.Reminders
             .Where(r => ids.Contains(r.Id) && r.LeaseOwner == Consumer && r.Status == ReminderStatus.Queued)
             .OrderBy(r => r.Id)
@@ -230,7 +233,7 @@ internal sealed partial class ReminderDispatcher(
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        await writeGate.RunAsync(() => strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Conditional and relative, so concurrent dispatchers and new accepts never lose an update;
@@ -252,7 +255,8 @@ internal sealed partial class ReminderDispatcher(
             await ReminderBatches.MarkSentAsync(db, sent, now, cancellationToken);
             await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-        });
+            return true;
+        }), cancellationToken);
         db.ChangeTracker.AcceptAllChanges();
     }
 

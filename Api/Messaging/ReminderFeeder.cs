@@ -10,7 +10,7 @@ namespace SmartBranch.Api.Messaging;
 /// wait in the database. Rows left Queued for longer than <see cref="ReminderOptions.QueuedTimeout"/>
 /// (their entry was lost: a crash of the in-process queue, a Redis restart) go back to Scheduled.
 /// </summary>
-internal sealed class ReminderFeeder(IServiceScopeFactory scopes, IReminderQueue queue, TimeProvider time, IOptions<ReminderOptions> options, AppMetrics metrics, ILogger<ReminderFeeder> logger)
+internal sealed class ReminderFeeder(IServiceScopeFactory scopes, ReminderWriteGate writeGate, IReminderQueue queue, TimeProvider time, IOptions<ReminderOptions> options, AppMetrics metrics, ILogger<ReminderFeeder> logger)
 {
     private ReminderOptions Options => options.Value;
 
@@ -22,9 +22,15 @@ internal sealed class ReminderFeeder(IServiceScopeFactory scopes, IReminderQueue
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
         var staleBefore = now - Options.QueuedTimeout;
-        var recovered = await db.Reminders
-            .Where(r => r.Status == ReminderStatus.Queued && r.QueuedAt < staleBefore && (r.LeaseUntil == null || r.LeaseUntil <= now))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReminderStatus.Scheduled).SetProperty(r => r.QueuedAt, (DateTimeOffset?)null), cancellationToken);
+        var stale = db.Reminders
+            .Where(r => r.Status == ReminderStatus.Queued && r.QueuedAt < staleBefore && (r.LeaseUntil == null || r.LeaseUntil <= now));
+        // Looked for first: the read takes no lock, while an UPDATE that changes nothing still takes the
+        // database's write lock on SQLite, on every poll.
+        var recovered = await stale.AnyAsync(cancellationToken)
+            ? await writeGate.RunAsync(
+                () => stale.ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReminderStatus.Scheduled).SetProperty(r => r.QueuedAt, (DateTimeOffset?)null), cancellationToken),
+                cancellationToken)
+            : 0;
         if (recovered > 0)
         {
             logger.LogWarning("{Count} reminders were queued for more than {Timeout} without being sent; scheduling them again", recovered, Options.QueuedTimeout);
@@ -42,18 +48,22 @@ internal sealed class ReminderFeeder(IServiceScopeFactory scopes, IReminderQueue
             return 0;
         }
 
-        await db.Reminders
-            .Where(r => due.Contains(r.Id) && r.Status == ReminderStatus.Scheduled)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReminderStatus.Queued).SetProperty(r => r.QueuedAt, now), cancellationToken);
+        await writeGate.RunAsync(
+            () => db.Reminders
+                .Where(r => due.Contains(r.Id) && r.Status == ReminderStatus.Scheduled)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReminderStatus.Queued).SetProperty(r => r.QueuedAt, now), cancellationToken),
+            cancellationToken);
         try
         {
             await queue.AddAsync(due, cancellationToken);
         }
         catch (QueueUnavailableException ex)
         {
-            await db.Reminders
-                .Where(r => due.Contains(r.Id) && r.Status == ReminderStatus.Queued && r.QueuedAt == now && r.LeaseOwner == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReminderStatus.Scheduled).SetProperty(r => r.QueuedAt, (DateTimeOffset?)null), cancellationToken);
+            await writeGate.RunAsync(
+                () => db.Reminders
+                    .Where(r => due.Contains(r.Id) && r.Status == ReminderStatus.Queued && r.QueuedAt == now && r.LeaseOwner == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReminderStatus.Scheduled).SetProperty(r => r.QueuedAt, (DateTimeOffset?)null), cancellationToken),
+                cancellationToken);
             logger.LogWarning("Reminder queue unavailable ({Reason}); {Count} due reminders stay scheduled until it is back", ex.Message, due.Count);
             return 0;
         }

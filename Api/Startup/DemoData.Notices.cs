@@ -57,7 +57,7 @@ internal static partial class DemoData
         DateTimeOffset at,
         CancellationToken cancellationToken)
     {
-        var notice = new Notice(unitId, org.General.Id, authorId, title, NoticeHtml.Sanitize(body), visibility, requiresAck, pinned, audienceUnits, [], at);
+        var notice = new Notice(unitId, org.General.Id, authorId, title, RichTextHtml.Sanitize(body), visibility, requiresAck, pinned, audienceUnits, [], at);
         Require(notice.Publish(at, await NoticeRules.AudienceForPublicationAsync(new AudienceResolver(db), await AccessScopes.LoadUnitTreeAsync(db, cancellationToken), notice, at, cancellationToken)));
         db.Notices.Add(notice);
         await db.SaveChangesAsync(cancellationToken);

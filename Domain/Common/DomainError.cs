@@ -20,6 +20,12 @@ public enum ErrorKind
 
     /// <summary>Well-formed, but the content itself is refused: a classification marking, a failed content check (422).</summary>
     Unprocessable,
+
+    /// <summary>An upload larger than the limit (413).</summary>
+    TooLarge,
+
+    /// <summary>An upload of a type that is not accepted, recognised by its content (415).</summary>
+    UnsupportedType,
 }
 
 /// <summary>

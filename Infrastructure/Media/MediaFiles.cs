@@ -22,7 +22,7 @@ public static class MediaFiles
     /// <summary>The format of a file starting with <paramref name="head"/>, or null when it is none we accept.</summary>
     public static SniffedFormat? Sniff(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith("%PDF-"u8))
+        if (FileSignatures.IsPdf(head))
         {
             return new SniffedFormat("pdf", ".pdf");
         }

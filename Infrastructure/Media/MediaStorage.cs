@@ -34,6 +34,14 @@ public interface IMediaStorage
 
     /// <summary>Removes what is stored under <paramref name="key"/>; nothing happens when nothing is there.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes every key that starts with <paramref name="folder"/> followed by '/', e.g. all chunks of an upload under
+    /// <c>study/uploads/{id}</c>, and anything a write cut short left there; keys merely beginning with the same
+    /// letters (<c>{folder}x/…</c>) stay. Nothing happens for an empty or invalid folder. Returns how many keys went
+    /// (the local storage counts files, including leftovers of interrupted writes).
+    /// </summary>
+    Task<int> DeleteFolderAsync(string folder, CancellationToken cancellationToken);
 }
 
 /// <summary>The shape every storage key has: segments of letters, digits, '.', '_' and '-' joined by '/'.</summary>
@@ -159,6 +167,19 @@ public sealed class LocalMediaStorage(string folder) : IMediaStorage
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<int> DeleteFolderAsync(string folder, CancellationToken cancellationToken)
+    {
+        var path = MediaKeys.IsValid(folder) ? PathOf(folder) : null;
+        if (path is null || !Directory.Exists(path))
+        {
+            return Task.FromResult(0);
+        }
+
+        var count = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Count();
+        Directory.Delete(path, recursive: true);
+        return Task.FromResult(count);
     }
 
     // Keys are checked by MediaKeys: no rooted paths, no "..", so the path stays inside the folder.

@@ -96,6 +96,34 @@ public sealed class S3MediaStorage(IAmazonS3 client, string bucket) : IMediaStor
         }
     }
 
+    public async Task<int> DeleteFolderAsync(string folder, CancellationToken cancellationToken)
+    {
+        if (!MediaKeys.IsValid(folder))
+        {
+            return 0;
+        }
+
+        // One listing page at a time (at most 1,000 keys), each key deleted on its own: multi-object delete needs a
+        // Content-MD5 or checksum header that S3-compatible servers do not all accept (see Create).
+        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = folder + "/" };
+        var deleted = 0;
+        ListObjectsV2Response page;
+        do
+        {
+            page = await client.ListObjectsV2Async(request, cancellationToken);
+            foreach (var item in page.S3Objects ?? [])
+            {
+                await client.DeleteObjectAsync(bucket, item.Key, cancellationToken);
+                deleted++;
+            }
+
+            request.ContinuationToken = page.NextContinuationToken;
+        }
+        while (page.IsTruncated == true && page.NextContinuationToken is not null);
+
+        return deleted;
+    }
+
     /// <summary>
     /// A read-only, seekable view of one object: reading opens a ranged GET from the current position to the
     /// end and keeps reading it while reads are sequential; a seek drops it and the next read opens a new one.

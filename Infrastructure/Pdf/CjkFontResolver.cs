@@ -5,20 +5,26 @@ namespace SmartBranch.Infrastructure.Pdf;
 
 /// <summary>
 /// PDFsharp's font source on Linux, where it finds no fonts by itself: every family resolves to one CJK
-/// font file. Debian's fonts-noto-cjk ships TrueType collections (.ttc), which PDFsharp 6 cannot read, so the
-/// Simplified Chinese face is cut out of the collection into a single OpenType font (table directory
-/// rewritten, tables copied). PDFsharp embeds CFF-outline fonts whole (it subsets TrueType outlines only),
-/// which makes each letter about 13 MB with Noto Sans CJK; a TrueType-outline CJK font in
-/// <c>Letters:FontPath</c> gives small files.
+/// font file. PDFsharp 6 subsets only TrueType-outline fonts (<c>PdfFontEmbedding.TryComputeSubset</c>: "OpenType
+/// font files with PostScript outline are embedded as they are"), so the first choice is Debian's
+/// fonts-wqy-microhei (TrueType outlines): a one-page PDF then carries only the glyphs it uses (tens of KB) instead
+/// of the whole font. Noto Sans/Serif CJK (fonts-noto-cjk, CFF outlines) is the fallback and makes every PDF about
+/// 16 MB. Both packages ship TrueType collections (.ttc), which PDFsharp 6 cannot read, so one face is cut out of
+/// the collection into a single font (table directory rewritten, tables copied). See README.md beside this file.
 /// </summary>
 public sealed class CjkFontResolver : IFontResolver
 {
     /// <summary>The one face name this resolver serves.</summary>
     public const string FaceName = "SmartBranchCjk";
 
-    /// <summary>Where Debian/Ubuntu (fonts-noto-cjk) and common images put a CJK font, tried in order.</summary>
+    /// <summary>
+    /// Where Debian/Ubuntu and common images put a CJK font, tried in order: TrueType-outline fonts first (PDFsharp
+    /// subsets them), then Noto CJK (CFF outlines, embedded whole).
+    /// </summary>
     public static readonly IReadOnlyList<string> Candidates =
     [
+        "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+        "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
         "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
         "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
         "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
@@ -27,7 +33,18 @@ public sealed class CjkFontResolver : IFontResolver
 
     private readonly byte[] _font;
 
-    private CjkFontResolver(byte[] font) => _font = font;
+    private CjkFontResolver(byte[] font, string path)
+    {
+        _font = font;
+        FontPath = path;
+        Subsettable = HasTable(font, 0, "glyf");
+    }
+
+    /// <summary>The font file in use.</summary>
+    public string FontPath { get; }
+
+    /// <summary>True when the face has TrueType outlines (a <c>glyf</c> table), which PDFsharp embeds as a subset of the glyphs used.</summary>
+    public bool Subsettable { get; }
 
     /// <summary>
     /// The resolver over <paramref name="configuredPath"/> or the first candidate found, or the reason there is
@@ -38,11 +55,11 @@ public sealed class CjkFontResolver : IFontResolver
         var path = string.IsNullOrWhiteSpace(configuredPath) ? Candidates.FirstOrDefault(File.Exists) : configuredPath;
         if (path is null || !File.Exists(path))
         {
-            return (null, $"No CJK font found (looked at {(string.IsNullOrWhiteSpace(configuredPath) ? string.Join(", ", Candidates) : configuredPath)}). Install the Debian package fonts-noto-cjk or set Letters:FontPath to a .ttf/.otf/.ttc CJK font.");
+            return (null, $"No CJK font found (looked at {(string.IsNullOrWhiteSpace(configuredPath) ? string.Join(", ", Candidates) : configuredPath)}). Install the Debian package fonts-wqy-microhei (or fonts-noto-cjk) or set Letters:FontPath to a .ttf/.otf/.ttc CJK font.");
         }
 
         var bytes = File.ReadAllBytes(path);
-        return (new CjkFontResolver(IsCollection(bytes) ? ExtractFace(bytes, SimplifiedChineseIndex(bytes)) : bytes), null);
+        return (new CjkFontResolver(IsCollection(bytes) ? ExtractFace(bytes, SimplifiedChineseIndex(bytes)) : bytes, path), null);
     }
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool isBold, bool isItalic) => new(FaceName);
@@ -67,6 +84,21 @@ public sealed class CjkFontResolver : IFontResolver
     }
 
     private static int FaceOffset(byte[] ttc, int index) => (int)BinaryPrimitives.ReadUInt32BigEndian(ttc.AsSpan(12 + (4 * index)));
+
+    /// <summary>True when the font whose table directory starts at <paramref name="offset"/> has a table tagged <paramref name="tag"/>.</summary>
+    private static bool HasTable(byte[] file, int offset, string tag)
+    {
+        var tables = BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(offset + 4));
+        for (var t = 0; t < tables; t++)
+        {
+            if (System.Text.Encoding.ASCII.GetString(file, offset + 12 + (16 * t), 4) == tag)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The family name (name id 1, Windows Unicode) of the face at <paramref name="offset"/>.</summary>
     private static string FamilyNameOf(byte[] file, int offset)

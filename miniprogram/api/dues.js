@@ -30,6 +30,8 @@ module.exports = {
   reconciliation: (branchId, date) => client.get('/api/dues/branches/' + branchId + '/reconciliation', { date }),
   /** Settles one difference by WeChat Pay's word → { tradeState, payment } */
   resolve: (branchId, outTradeNo) => client.post('/api/dues/branches/' + branchId + '/reconciliation/resolve', { outTradeNo }),
+  /** A member's payments for the committee, newest first (a list page, never paged) → [DuesViewsPayment] */
+  memberPayments: (memberId) => client.get('/api/dues/members/' + memberId + '/payments').then((page) => page.items),
   /** Refunds a paid or disputed WeChat Pay payment in full (Refunding until WeChat Pay confirms) → the payment */
   refund: (paymentId, reason) => client.post('/api/dues/payments/' + paymentId + '/refund', { reason }),
 };

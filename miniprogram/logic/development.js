@@ -1,4 +1,7 @@
-// View models of the development pages (pkg-develop): the applicant's timeline and the committee's worklist.
+// View models of the development pages (pkg-develop): the applicant's timeline, binding and thought report, and the
+// committee's worklist, record, step form, publicity and new record. Limits are the API's (Api/Features/Development):
+// a note or thought report at most DevelopmentStep.NoteMaxLength (500), a name Member.NameMaxLength (50), a number
+// Member.NumberMaxLength (32), a file at most Media:MaxBytes (5 MB by default; the server's answer decides).
 
 const ROLE_NAMES = { TalkPartner: '谈话人', TrainingContact: '培养联系人', Introducer: '入党介绍人' };
 const OWNER_NAMES = { Committee: '支委会', Contacts: '培养联系人', Applicant: '本人' };
@@ -38,12 +41,16 @@ function timeline(record) {
     contacts: people(record.contacts),
     introducers: people(record.introducers),
     probationEndsOn: record.probationEndsOn || '',
+    attachments: attachments(record.attachments),
+    writesReports: writesThoughtReports(record),
+    thoughtReport: thoughtReportTask(record),
   };
 }
 
 function task(item) {
   return {
     key: item.recordId + '-' + item.kind + '-' + item.dueOn,
+    recordId: item.recordId,
     name: item.name,
     number: item.number,
     branchName: item.branchName,
@@ -68,4 +75,164 @@ function worklist(w) {
   };
 }
 
-module.exports = { timeline, worklist };
+
+const LIMITS = { note: 500, name: 50, number: 32, fileBytes: 5 * 1024 * 1024 };
+
+/** The step names of Domain/Development/DevelopmentStepKind.DisplayName, for choices the server has not named. */
+const STEP_NAMES = {
+  ActivistObservation: [6, '培养教育考察'],
+  ProbationObservation: [21, '预备期教育考察'],
+  ThoughtReport: [0, '思想汇报'],
+  ProbationExtended: [0, '延长预备期'],
+};
+
+const ATTACHMENT_KINDS = { ApplicationLetter: '入党申请书', ThoughtReport: '思想汇报', PoliticalCheck: '政审材料', Other: '其他材料' };
+
+/** The highest numbered step recorded (0: none). */
+function lastNumber(record) {
+  return (record.steps || []).reduce((max, s) => (s.number > max ? s.number : max), 0);
+}
+
+function choice(kind, number, name, extra) {
+  return Object.assign({ kind, number, label: number > 0 ? number + '. ' + name : name, possibleFrom: null, reason: '' }, extra);
+}
+
+/**
+ * What the committee may record next on a record, as the server's order rules allow (DevelopmentRecord.OrderError):
+ * the next numbered step (with the day it becomes possible), a repeated observation (6 or 21), a thought report from
+ * step 3 until step 25, and an extension of probation between admission (15) and confirmation (23).
+ */
+function stepChoices(record) {
+  const last = lastNumber(record);
+  const list = [];
+  if (record.next) list.push(choice(record.next.kind, record.next.number, record.next.name, { possibleFrom: record.next.possibleFrom || null, reason: record.next.reason || '' }));
+  const add = (kind) => {
+    if (!list.some((c) => c.kind === kind)) list.push(choice(kind, STEP_NAMES[kind][0], STEP_NAMES[kind][1]));
+  };
+  if (last >= 6 && last < 7) add('ActivistObservation');
+  if (last >= 21 && last < 22) add('ProbationObservation');
+  if (last >= 3 && last < 25) add('ThoughtReport');
+  if (last >= 15 && last < 23) add('ProbationExtended');
+  return list;
+}
+
+/** What the step form asks for a kind (RecordStep.Request): people with their counts, training, resolution, months. */
+function stepNeeds(kind) {
+  return {
+    talkPartners: kind === 'ApplicantTalk',
+    contacts: kind === 'ContactsAssigned',
+    introducers: kind === 'IntroducersAssigned',
+    training: kind === 'CandidateTraining',
+    resolution: kind === 'Admission' || kind === 'Confirmation' || kind === 'ProbationExtended',
+    resolutionRequired: kind === 'Admission' || kind === 'Confirmation',
+    extension: kind === 'ProbationExtended',
+  };
+}
+
+/**
+ * Checks the step form before it is sent (the server checks again and its answer is shown as it comes): returns the
+ * Chinese reason it cannot go, or ''.
+ */
+function stepProblem(form) {
+  const needs = stepNeeds(form.kind);
+  if (!form.kind) return '请选择要记录的步骤。';
+  if (!form.occurredOn && !needs.resolutionRequired) return '请选择日期。';
+  if (needs.talkPartners && !form.talkPartnerIds.length) return '请选择谈话人。';
+  if (needs.contacts && (form.contactIds.length < 1 || form.contactIds.length > 2)) return '请指定1至2名培养联系人（须为正式党员）。';
+  if (needs.introducers && form.introducerIds.length !== 2) return '请确定2名入党介绍人（须为正式党员）。';
+  if (needs.resolutionRequired && !form.resolutionId) return '请选择支部党员大会通过的决议。';
+  if (needs.extension && !(Number(form.extensionMonths) > 0)) return '请填写延长的月数。';
+  if (String(form.note || '').length > LIMITS.note) return '备注不能超过' + LIMITS.note + '字。';
+  return '';
+}
+
+/** The body of POST /records/{id}/steps from the form: only what the kind takes. */
+function stepBody(form) {
+  const needs = stepNeeds(form.kind);
+  const n = (v) => (v === '' || v === null || v === undefined ? undefined : Number(v));
+  return {
+    kind: form.kind,
+    // Admission and confirmation take the general meeting's day (the server sets it from the resolution).
+    occurredOn: needs.resolutionRequired ? undefined : form.occurredOn || undefined,
+    note: String(form.note || '').trim() || undefined,
+    talkPartnerIds: needs.talkPartners ? form.talkPartnerIds.map(Number) : undefined,
+    contactIds: needs.contacts ? form.contactIds.map(Number) : undefined,
+    introducerIds: needs.introducers ? form.introducerIds.map(Number) : undefined,
+    resolutionId: needs.resolution && form.resolutionId ? Number(form.resolutionId) : undefined,
+    trainingDays: needs.training ? n(form.trainingDays) : undefined,
+    trainingHours: needs.training ? n(form.trainingHours) : undefined,
+    extensionMonths: needs.extension ? n(form.extensionMonths) : undefined,
+  };
+}
+
+/** A refusal as the form shows it: the server's title and detail (e.g. 时间未到 with the day it becomes possible). */
+function refusal(err) {
+  return { title: (err && err.title) || '操作失败', detail: (err && err.detail) || '请稍后再试。' };
+}
+
+/** Publicity (公示) the record is ready for (DevelopmentRecord.CheckPublicity): before admission after step 12, before confirmation after 22. */
+function publicityChoices(record) {
+  const last = lastNumber(record);
+  const list = [];
+  if (last >= 12 && last < 15) list.push({ before: 'Admission', label: '接收预备党员前公示' });
+  if (last === 22) list.push({ before: 'Confirmation', label: '预备党员转正前公示' });
+  return list;
+}
+
+function attachments(list) {
+  return (list || []).map((a) => ({
+    id: a.id,
+    kindText: ATTACHMENT_KINDS[a.kind] || '附件',
+    date: String(a.uploadedAt || '').slice(0, 10),
+    sizeText: a.size >= 1024 * 1024 ? (a.size / 1024 / 1024).toFixed(1) + ' MB' : Math.max(1, Math.round(a.size / 1024)) + ' KB',
+    byApplicant: !!a.byApplicant,
+    url: a.url,
+    isPdf: a.contentType === 'application/pdf',
+  }));
+}
+
+/** The record as the committee sees it: the timeline plus number, stage, publicities, attachments and what may be done. */
+function committeeRecord(record) {
+  const view = timeline(record);
+  return Object.assign(view, {
+    id: record.id,
+    branchId: record.branchId,
+    number: record.number,
+    stage: record.stage,
+    bound: !!record.bound,
+    extensions: record.extensions || 0,
+    publicities: (record.publicities || []).map((p) => ({
+      id: p.id,
+      title: p.beforeName + '前公示',
+      period: p.startsOn + ' 至 ' + p.endsOn + '（' + p.workingDays + '个工作日）',
+      running: !!p.running,
+    })),
+    attachments: attachments(record.attachments),
+    canPublicize: publicityChoices(record).length > 0,
+    canRecord: stepChoices(record).length > 0,
+  });
+}
+
+/** The thought report the person owes now: its task (due day, missed periods), or null when none is owed. */
+function thoughtReportTask(record) {
+  const task = (record.tasks || []).filter((t) => t.kind === 'ThoughtReport')[0];
+  return task ? { dueOn: task.dueOn, overdue: !!task.overdue, missingText: task.missing > 0 ? '此前缺交 ' + task.missing + ' 次' : '' } : null;
+}
+
+/** Whether the person hands in thought reports now (from activist, step 3, until the record is archived). */
+function writesThoughtReports(record) {
+  const last = lastNumber(record);
+  return last >= 3 && last < 25;
+}
+
+/** Members for a people picker: active members of the branch; contacts and introducers must be full members. */
+function pickable(members, fullOnly) {
+  return (members || [])
+    .filter((m) => !fullOnly || m.status === 'Full')
+    .map((m) => ({ id: m.id, label: m.name + '（' + m.number + '）', full: m.status === 'Full' }));
+}
+
+module.exports = {
+  LIMITS, timeline, worklist, lastNumber, stepChoices, stepNeeds, stepProblem, stepBody, refusal, publicityChoices,
+  attachments, committeeRecord, thoughtReportTask, writesThoughtReports, pickable,
+};

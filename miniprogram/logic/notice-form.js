@@ -1,9 +1,10 @@
 // The text part of the notice forms (post and edit): typed text ↔ the rich-text body, and the checks made
-// before sending (the server checks again: NoticeFieldRules, classification markings, WeChat's content check).
+// before sending. The limits are the server's (api/limits.js, checked against the OpenAPI document); the text
+// policy (classification markings, WeChat's content check) is the server's alone: it answers 422 and the page
+// shows its title and detail.
+const limits = require('../api/limits');
 
-const TITLE_MAX = 60;
-// Classification markings (秘密/机密/绝密 used as a marking): caught here so nobody types a long notice in vain; the server refuses them too.
-const CLASSIFIED = /(绝密|机密|秘密)\s*(★|级|\u2605)/;
+const TITLE_MAX = limits.notice.title;
 
 function escapeHtml(s) {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -42,7 +43,6 @@ function validate(form) {
   if (!title) return '请填写标题。';
   if (title.length > TITLE_MAX) return '标题不能超过' + TITLE_MAX + '个字。';
   if (!String(form.body || '').trim()) return '请填写正文。';
-  if (CLASSIFIED.test(title) || CLASSIFIED.test(form.body)) return '内容带有密级标志（如“机密★”）。涉密内容不得在小程序发布，请按保密规定线下传达。';
   if (!form.confirmed) return '请确认通知内容不涉及国家秘密。';
   return '';
 }

@@ -93,6 +93,7 @@ function workbenchSections(member) {
     { title: '组织与党员', actions: [
       { key: 'roster', text: '党员名册', url: at('roster') },
       { key: 'develop-worklist', text: '发展党员', url: '/pkg-develop/worklist/index' + q },
+      { key: 'develop-create', text: '登记入党申请', url: '/pkg-develop/applicant-create/index' + q },
       { key: 'invitations', text: '邀请绑定', url: at('invitations') },
       { key: 'appointments', text: '支委与党小组长', url: at('appointments') },
       { key: 'graduation', text: '毕业生批量转出', url: at('graduation') },

@@ -40,9 +40,13 @@ async function waitForLive(baseUrl, child, output, timeoutMs) {
   throw new Error('API did not report /health/live within ' + timeoutMs / 1000 + ' s:\n' + output.join('').slice(-4000));
 }
 
-/** → { baseUrl, pid, dbFile } once /health/live answers. */
+/**
+ * → { baseUrl, payEmulatorUrl, pid, dbFile } once /health/live answers. payEmulatorUrl is the embedded WeChat Pay
+ * emulator (Infrastructure/WeChatPay/README.md): POST {payEmulatorUrl}/__emulator/pay/{out_trade_no} is the member paying.
+ */
 async function startApi() {
   const port = await freePort();
+  const payPort = await freePort();
   const dbFile = path.join(os.tmpdir(), 'sb-mini-e2e-' + process.pid + '-' + port + '.db');
   const baseUrl = 'http://127.0.0.1:' + port;
   const output = [];
@@ -57,6 +61,7 @@ async function startApi() {
       DemoData__Enabled: 'true',
       // Every test phone signs in from this one address: the per-address login limit is for real clients.
       RateLimiting__LoginPermitsPerMinute: '1000',
+      WeChatPay__EmulatorPort: String(payPort),
       DOTNET_CLI_TELEMETRY_OPTOUT: '1',
       DOTNET_NOLOGO: '1',
     }),
@@ -77,7 +82,7 @@ async function startApi() {
   child.stderr.removeAllListeners('data');
   child.stdout.resume();
   child.stderr.resume();
-  return { baseUrl, pid: child.pid, dbFile, child };
+  return { baseUrl, payEmulatorUrl: 'http://127.0.0.1:' + payPort, pid: child.pid, dbFile, child };
 }
 
 function alive(pid) {

@@ -289,11 +289,12 @@ describe('dues reconciliation, refunds and reductions', () => {
   test('a reduction (减免) for the selected member: the amount and reason checked, then sent for the month\'s year', async () => {
     const { app, sent } = appAs(SECRETARY, {
       'GET /api/dues/branches/2': () => BRANCH,
+      'GET /api/dues/members/3/payments': () => ({ items: [], nextCursor: null }),
       'POST /api/dues/members/3/bases/2026/reduction': () => ({ memberId: 3, year: 2026, ruleMonthlyFen: 4500, monthlyFen: 0, reason: '生活困难，经支委会研究同意免交' }),
     });
     const page = await app.open('pkg-dues/branch');
-    page.onMonth(event({}, { value: '2026-03' }));
-    page.select(event({ id: 3, name: '李明' }));
+    await page.onMonth(event({}, { value: '2026-03' }));
+    await page.select(event({ id: 3, name: '李明' }));
     await page.reduce();
     expect(app.wx.calls.modals.pop().content).toBe('请填写减免后的每月交纳额（元，免交填 0）。');
     page.onField(event({ field: 'reducedYuan' }, { value: '0' }));
@@ -304,6 +305,32 @@ describe('dues reconciliation, refunds and reductions', () => {
     expect(sent['POST /api/dues/members/3/bases/2026/reduction']).toEqual([{ monthlyFen: 0, reason: '生活困难，经支委会研究同意免交' }]);
     expect(app.wx.calls.modals.pop()).toEqual({ title: '已减免', content: '2026 年每月应交 ¥0.00（按规定 ¥45.00）：生活困难，经支委会研究同意免交' });
     expect(page.data.selected).toBeNull();
+  });
+
+  test('a member\'s payments on the branch page; a WeChat Pay one refunded with a reason, a cash one not offered', async () => {
+    const { app, sent } = appAs(SECRETARY, {
+      'GET /api/dues/branches/2': () => BRANCH,
+      'GET /api/dues/members/2/payments': () => ({ nextCursor: null, items: [
+        PAYMENT({ id: 44, status: 'Paid', amountFen: 4500, months: ['2026-03'], problem: null, paidAt: '2026-03-02T01:00:00Z' }),
+        PAYMENT({ id: 43, method: 'Cash', status: 'Paid', amountFen: 9000, months: ['2026-01', '2026-02'], receiptNumber: 'R-001', problem: null }),
+      ] }),
+      'POST /api/dues/payments/44/refund': () => PAYMENT({ id: 44, status: 'Refunding', amountFen: 4500, months: ['2026-03'], problem: null }),
+    });
+    const page = await app.open('pkg-dues/branch');
+    await page.select(event({ id: 2, name: '王建国' }));
+    expect(page.data.payments.map((p) => [p.id, p.amount, p.months, p.method, p.status, p.refundable])).toEqual([
+      [44, '45.00', '2026-03', '微信支付', '已交纳', true], [43, '90.00', '2026-01 至 2026-02', '现金', '已交纳', false],
+    ]);
+    page.chooseRefund(event({ id: 44, name: '王建国', amount: '45.00' }));
+    page.onReason(event({}, { value: 'x'.repeat(201) }));
+    await page.refund();
+    expect(app.wx.calls.modals.pop().content).toBe('退款原因不能超过200个字。');
+    page.onReason(event({}, { value: '重复支付' }));
+    await page.refund();
+    expect(app.wx.calls.confirms.pop()).toEqual({ title: '确认退款', content: '将原路退回 王建国 ¥45.00。确定吗？' });
+    expect(sent['POST /api/dues/payments/44/refund']).toEqual([{ reason: '重复支付' }]);
+    expect(page.data.payments[0]).toMatchObject({ id: 44, status: '退款中', refundable: false });
+    expect(page.data.refunding).toBeNull();
   });
 });
 

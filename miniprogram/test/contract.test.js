@@ -146,7 +146,9 @@ async function checkModule(file, folder = apiFolder) {
   return { problems, calls };
 }
 
-const modules = fs.readdirSync(apiFolder).filter((f) => f.endsWith('.js') && f !== 'client.js');
+// Modules that call the server; api/limits.js holds only values, checked against the document by limits.test.js.
+const modules = fs.readdirSync(apiFolder).filter((f) => f.endsWith('.js') && f !== 'client.js'
+  && Object.values(require(path.join(apiFolder, f))).some((v) => typeof v === 'function'));
 
 describe('API layer against the OpenAPI document', () => {
   test('the document is the one the .NET test keeps in sync', () => {

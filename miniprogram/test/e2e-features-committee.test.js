@@ -2,11 +2,13 @@
 // audio material through the chunked upload and assigns it to a member with a due date; the member reads (plays) it
 // to the end and the assignment is finished, which the committee sees. The graduation batch: composed on the phone,
 // the dry run's row errors from the server, then confirmed; a sheet from a chat with its row numbers. Dues: the day's
-// reconciliation, a base and a reduction (减免). Left out with E2E_FEATURES=0.
+// reconciliation, a base and a reduction (减免), and a WeChat Pay payment (paid at the API's WeChat Pay emulator)
+// refunded from the branch page. Left out with E2E_FEATURES=0.
 const { createApp, event } = require('./harness');
 const { realHttp, realDownload } = require('./wx-shim');
 
 const BASE = process.env.SB_API_URL;
+const PAY = process.env.SB_PAY_EMULATOR_URL;
 
 function phone(code, files) {
   return createApp({ handler: realHttp, download: realDownload, loginCode: code, files }, BASE);
@@ -40,6 +42,16 @@ function oneSecondWav() {
   head.write('data', 36);
   head.writeUInt32LE(data.length, 40);
   return Buffer.concat([head, data]);
+}
+
+/** WeChat Pay's notifications arrive from a background task: look again for a few seconds. */
+async function eventually(check, timeoutMs) {
+  const deadline = Date.now() + (timeoutMs || 15000);
+  for (;;) {
+    const value = await check();
+    if (value || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 300));
+  }
 }
 
 /** The server credits study only as real time passes (Api/Features/Study/README.md): let the player run this long. */
@@ -187,5 +199,42 @@ describe('the committee\'s pages of issue 21 against the real API', () => {
     expect(secretary.wx.calls.modals.pop().title).toBe('已减免');
 
     expect((await phone('dev-member').open('reconcile')).data.allowed).toBe(false);
+  });
+
+  test('dues: a member pays by WeChat Pay; the committee finds the payment on the branch page and refunds it', async () => {
+    const secretary = phone('dev-secretary');
+    const member = phone('dev-member');
+    const branch = await secretary.open('pkg-dues/branch');
+    const person = branch.data.unpaid.concat(branch.data.paid, branch.data.noBase).filter((p) => p.name === '李明')[0];
+    await branch.select(event({ id: person.id, name: person.name }));
+    branch.onIndex(event({ field: 'categoryIndex' }, { value: '0' }));
+    branch.onField(event({ field: 'baseYuan' }, { value: '4000' }));
+    await branch.setBase();
+    expect(secretary.wx.calls.modals.pop().title).toBe('已保存');
+    noErrors(secretary.wx);
+
+    const dues = await member.open('dues');
+    noErrors(member.wx);
+    expect(dues.data.choices.length).toBeGreaterThan(0);
+    await dues.pay(event({ through: dues.data.choices[0].through }));
+    noErrors(member.wx);
+    const mine = member.load('api/client');
+    const order = (await mine.get('/api/dues/me/payments')).items.filter((p) => p.status === 'Pending')[0];
+    const paid = await fetch(PAY + '/__emulator/pay/' + order.outTradeNo, { method: 'POST' });
+    expect(paid.status).toBe(200);
+    const settled = await eventually(async () => (await mine.get('/api/dues/me/payments')).items.filter((p) => p.id === order.id && p.status === 'Paid')[0]);
+    expect(settled).toBeTruthy();
+
+    await branch.select(event({ id: person.id, name: person.name }));
+    noErrors(secretary.wx);
+    const shown = branch.data.payments.filter((p) => p.id === order.id)[0];
+    expect(shown).toMatchObject({ method: '微信支付', status: '已交纳', refundable: true });
+    branch.chooseRefund(event({ id: shown.id, name: shown.name, amount: shown.amount }));
+    branch.onReason(event({}, { value: '重复支付，退回' }));
+    await branch.refund();
+    noErrors(secretary.wx);
+    expect(branch.data.payments.filter((p) => p.id === order.id)[0]).toMatchObject({ status: '退款中', refundable: false });
+    const refunded = await eventually(async () => (await mine.get('/api/dues/me/payments')).items.filter((p) => p.id === order.id && p.status === 'Refunded')[0]);
+    expect(refunded).toBeTruthy();
   });
 });

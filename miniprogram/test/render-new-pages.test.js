@@ -3,22 +3,8 @@
  */
 // The new pages rendered with miniprogram-simulate from the data their logic produced against a fake API: what the
 // secretary sees, and that a member sees the refusal instead of the form.
-const fs = require('fs');
-const path = require('path');
-const simulate = require('miniprogram-simulate');
-const { resolvePage } = require('./harness');
+const { text } = require('./render-kit');
 const { MEMBER, SECRETARY, appAs } = require('./fake-phone');
-
-const ROOT = path.join(__dirname, '..');
-const watermarkId = simulate.load(path.join(ROOT, 'components/watermark/index'));
-
-function text(pageName, data) {
-  const template = fs.readFileSync(path.join(ROOT, resolvePage(pageName) + '.wxml'), 'utf8');
-  const comp = simulate.render(simulate.load({ template, usingComponents: { watermark: watermarkId } }));
-  comp.attach(document.createElement('parent-wrapper'));
-  comp.setData(JSON.parse(JSON.stringify(data)));
-  return comp.dom.textContent.replace(/\s+/g, ' ');
-}
 
 const UNITS = [{ id: 1, kind: 'GeneralBranch', name: '信息学院党总支', children: [{ id: 2, kind: 'Branch', name: '教工第一党支部', children: [{ id: 5, kind: 'PartyGroup', name: '教工第一党小组' }, { id: 6, kind: 'PartyGroup', name: '教工第二党小组' }] }] }];
 const ROUTES = {

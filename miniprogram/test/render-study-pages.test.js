@@ -3,22 +3,8 @@
  */
 // The study pages rendered with miniprogram-simulate from the data their logic produced against a fake API: what a
 // member reads on a material and their hours, what the committee sees of an assignment, and a member's refusal.
-const fs = require('fs');
-const path = require('path');
-const simulate = require('miniprogram-simulate');
-const { resolvePage } = require('./harness');
+const { text } = require('./render-kit');
 const { MEMBER, SECRETARY, appAs } = require('./fake-phone');
-
-const ROOT = path.join(__dirname, '..');
-const watermarkId = simulate.load(path.join(ROOT, 'components/watermark/index'));
-
-function text(pageName, data) {
-  const template = fs.readFileSync(path.join(ROOT, resolvePage(pageName) + '.wxml'), 'utf8');
-  const comp = simulate.render(simulate.load({ template, usingComponents: { watermark: watermarkId } }));
-  comp.attach(document.createElement('parent-wrapper'));
-  comp.setData(JSON.parse(JSON.stringify(data)));
-  return comp.dom.textContent.replace(/\s+/g, ' ');
-}
 
 const PROGRESS = { creditedSeconds: 1350, requiredSeconds: 2700, lastPosition: 0, completed: false, completedAt: null, hours: 0 };
 const ROUTES = {

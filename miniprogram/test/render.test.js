@@ -2,23 +2,9 @@
  * @jest-environment jsdom
  */
 // Renders the pages' WXML with miniprogram-simulate: what a member and a secretary actually see.
-const fs = require('fs');
-const path = require('path');
-const simulate = require('miniprogram-simulate');
-const { createApp, pagePaths, resolvePage } = require('./harness');
+const { createApp, pagePaths } = require('./harness');
+const { render } = require('./render-kit');
 const { fakeApi } = require('./wx-shim');
-
-const ROOT = path.join(__dirname, '..');
-const watermarkId = simulate.load(path.join(ROOT, 'components/watermark/index'));
-
-function render(pageName, data) {
-  const template = fs.readFileSync(path.join(ROOT, resolvePage(pageName) + '.wxml'), 'utf8');
-  const id = simulate.load({ template, usingComponents: { watermark: watermarkId } });
-  const comp = simulate.render(id);
-  comp.attach(document.createElement('parent-wrapper'));
-  comp.setData(JSON.parse(JSON.stringify(data)));
-  return comp;
-}
 
 const BRANCH = { id: 2, name: '教工第一党支部', kind: 'Branch' };
 const MEMBER = { id: 3, name: '李明', number: 'T1002', status: 'Full', branch: BRANCH, partyGroup: null, roles: [] };

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SmartBranch.Api.Tests.Features.Interaction;
 using SmartBranch.Api.Tests.Features.Meetings;
+using SmartBranch.Api.Tests.Features.Study;
 
 namespace SmartBranch.Api.Tests.Features.Brand;
 
@@ -69,5 +70,68 @@ public sealed class ScreenTrendsTests : FunctionalTest
             Assert.That(march.GetProperty("coverage").GetDouble(), Is.EqualTo(Math.Round(1.0 / audience, 4)));
             Assert.That(march.GetProperty("heat").GetDouble(), Is.GreaterThan(0));
         });
+    }
+
+    [Test]
+    public async Task SumsTheBranchMembersStudyHours_PerMonth()
+    {
+        var org = await App.SeedAsync(members: 3);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (material, _) = await secretary.PublishAsync(StudyTestApi.Material(org.A.Id, "Text", minutes: 9, title: "内部学习资料·不得上屏"));
+        var otherSecretary = await App.SignInAsync(org.B.Secretary);
+        var (otherMaterial, _) = await otherSecretary.PublishAsync(StudyTestApi.Material(org.B.Id, "Text", minutes: 9));
+
+        // March: two of the branch's members finish the 9-minute text (0.2 class hours each); a member of the other branch
+        // finishes theirs (not on this screen); one member attends a two-hour 党课 (120 / 45 = 2.67 class hours).
+        await CompleteTextAsync([(await App.SignInAsync(org.A.Members[0]), material), (await App.SignInAsync(org.A.Members[1]), material), (await App.SignInAsync(org.B.Members[0]), otherMaterial)]);
+        var lesson = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddHours(1), "内部党课·不得上屏")).GetProperty("id").GetInt32();
+        App.Time!.Advance(TimeSpan.FromMinutes(70));
+        await MeetingApi.CheckInByHandAsync(secretary, lesson, [org.A.Members[0]]);
+        App.Time.Advance(TimeSpan.FromHours(3));
+
+        // April: the third member finishes the text.
+        App.Time.Advance(TimeSpan.FromDays(31));
+        await CompleteTextAsync([(await App.SignInAsync(org.A.Members[2]), material)]);
+        var token = (await secretary.PostOkAsync($"/api/org/units/{org.A.Id}/screen-links", new { }, HttpStatusCode.Created)).GetProperty("token").GetString();
+
+        var trends = await App.CreateClient().JsonAsync($"/screen/{token}/trends");
+
+        var months = trends.GetProperty("months").EnumerateArray().ToDictionary(m => m.GetProperty("label").GetString()!);
+        decimal Figure(string month, string name) => months[month].GetProperty(name).GetDecimal();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Figure("2026-03", "studyMaterialHours"), Is.EqualTo(0.4m));
+            Assert.That(Figure("2026-03", "studyMeetingHours"), Is.EqualTo(2.67m));
+            Assert.That(Figure("2026-03", "studyHours"), Is.EqualTo(3.07m));
+            Assert.That(Figure("2026-04", "studyMaterialHours"), Is.EqualTo(0.2m));
+            Assert.That(Figure("2026-04", "studyMeetingHours"), Is.Zero);
+            Assert.That(Figure("2026-04", "studyHours"), Is.EqualTo(0.2m));
+            Assert.That(months.Keys.Where(k => k is not "2026-03" and not "2026-04").Select(k => Figure(k, "studyHours")), Is.All.Zero);
+            Assert.That(trends.GetRawText(), Does.Not.Contain("不得上屏").And.Not.Contain(org.A.Members[0].Name), "aggregates only");
+        });
+    }
+
+    /// <summary>Each member reads their text material to the end: a report a minute for nine minutes (a 9-minute text at most).</summary>
+    private async Task CompleteTextAsync(IReadOnlyList<(HttpClient Member, int Material)> readers)
+    {
+        foreach (var (member, material) in readers)
+        {
+            await member.ReportAsync(material, "Start");
+        }
+
+        for (var minute = 0; minute < 9; minute++)
+        {
+            App.Time!.Advance(TimeSpan.FromMinutes(1));
+            foreach (var (member, material) in readers)
+            {
+                await member.ReportAsync(material, "Progress");
+            }
+        }
+
+        foreach (var (member, material) in readers)
+        {
+            var done = await member.ReportAsync(material, "End");
+            Assert.That(done.GetProperty("progress").GetProperty("completed").GetBoolean(), Is.True, done.GetRawText());
+        }
     }
 }

@@ -33,6 +33,7 @@ public sealed class DuesAccessTests : DuesTest
         yield return ("ApproveDuesReduction", c => c.PostAsJsonAsync($"/api/dues/members/{member}/bases/2026/reduction", new { monthlyFen = 1, reason = "困难" }));
         yield return ("SetDuesAccount", c => c.PutAsJsonAsync($"/api/dues/members/{member}/account", new { paidUpTo = (string?)null }));
         yield return ("RecordDuesPayment", c => c.PostAsJsonAsync($"/api/dues/members/{member}/payments", new { through = "2026-02", method = "Cash", receiptNumber = Guid.NewGuid().ToString("N")[..10] }));
+        yield return ("ListMemberDuesPayments", c => c.GetAsync($"/api/dues/members/{member}/payments"));
         yield return ("RefundDuesPayment", c => c.PostAsJsonAsync($"/api/dues/payments/{_paymentId}/refund", new { reason = "测试" }));
         yield return ("GetBranchDues", c => c.GetAsync($"/api/dues/branches/{branch}"));
         yield return ("RemindUnpaidDues", c => c.PostAsync($"/api/dues/branches/{branch}/remind", null));
@@ -85,6 +86,24 @@ public sealed class DuesAccessTests : DuesTest
                 Assert.That(response.IsSuccessStatusCode, Is.True, $"{name}: {(int)response.StatusCode} {body}");
             }
         }
+    }
+
+    [Test]
+    public async Task ListsAMembersPayments_ForTheCommittee_WithTheIdToRefund()
+    {
+        var committee = await App.SignInAsync(_org.A.Secretary);
+
+        var page = await (await committee.GetAsync($"/api/dues/members/{_org.A.Members[1].Id}/payments")).ReadAsync<JsonElement>();
+        var none = await (await committee.GetAsync($"/api/dues/members/{_org.A.Members[2].Id}/payments")).ReadAsync<JsonElement>();
+
+        var payment = page.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("id").GetInt64() == _paymentId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(payment.GetProperty("method").GetString(), Is.EqualTo("WeChatPay"));
+            Assert.That(payment.GetProperty("months").EnumerateArray().Select(m => m.GetString()), Is.EqualTo(new[] { "2026-01" }));
+            Assert.That(page.GetProperty("nextCursor").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(none.GetProperty("items").GetArrayLength(), Is.Zero);
+        });
     }
 
     [Test]

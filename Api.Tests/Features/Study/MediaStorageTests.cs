@@ -94,6 +94,35 @@ public sealed class MediaStorageTests(MediaProvider provider)
     }
 
     [Test]
+    public async Task RemovesEveryKeyUnderTheFolder_AndNothingBeside_WhenDeletingAFolder()
+    {
+        string[] inside = [$"{_prefix}/up/00000", $"{_prefix}/up/00001", $"{_prefix}/up/deeper/poster.jpg"];
+        string[] beside = [$"{_prefix}/upper/00000", $"{_prefix}/up.bin", $"{_prefix}/other"];
+        foreach (var key in inside.Concat(beside))
+        {
+            await _storage.PutAsync(key, new MemoryStream([1, 2, 3]), CancellationToken.None);
+        }
+
+        var removed = await _storage.DeleteFolderAsync($"{_prefix}/up", CancellationToken.None);
+        var again = await _storage.DeleteFolderAsync($"{_prefix}/up", CancellationToken.None);
+        var invalid = await _storage.DeleteFolderAsync("../outside", CancellationToken.None);
+        var sizes = new Dictionary<string, long?>();
+        foreach (var key in inside.Concat(beside))
+        {
+            sizes[key] = await _storage.GetSizeAsync(key, CancellationToken.None);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(removed, Is.EqualTo(inside.Length));
+            Assert.That(again, Is.Zero, "deleting an empty folder does nothing");
+            Assert.That(invalid, Is.Zero);
+            Assert.That(inside.Select(k => sizes[k]), Is.All.Null, "everything under the folder is gone");
+            Assert.That(beside.Select(k => sizes[k]), Is.All.EqualTo(3), "keys beside the folder stay");
+        });
+    }
+
+    [Test]
     public async Task NamesTheKeyAfterTheId_WhenSavingAnImage()
     {
         var id = Guid.NewGuid();

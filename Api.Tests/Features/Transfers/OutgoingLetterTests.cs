@@ -28,6 +28,7 @@ public sealed class OutgoingLetterTests : FunctionalTest
         var pdfResponse = await secretary.GetAsync($"/api/transfers/{id}/letter.pdf");
         Assert.That(pdfResponse.StatusCode, Is.EqualTo(HttpStatusCode.OK), await pdfResponse.Content.ReadAsStringAsync());
         var pdf = await pdfResponse.Content.ReadAsByteArrayAsync();
+        TestContext.Out.WriteLine($"transfer letter: {pdf.Length:N0} bytes");
         using var document = PdfDocument.Open(pdf);
         var page = document.GetPage(1);
         var text = string.Concat(page.Letters.Select(l => l.Value));
@@ -48,6 +49,7 @@ public sealed class OutgoingLetterTests : FunctionalTest
             Assert.That(letter.GetProperty("idNumberMasked").GetString(), Is.EqualTo($"110105********{idNumber[14..]}"));
             Assert.That(letter.GetProperty("validUntil").GetString(), Is.EqualTo("2026-03-31"));
             Assert.That(pdfResponse.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/pdf"));
+            Assert.That(pdf, Has.Length.LessThan(1024 * 1024), "the CJK font is embedded as a subset (Infrastructure/Pdf/README.md)");
             Assert.That(text, Does.Contain("中国共产党党员组织关系介绍信"));
             Assert.That(text, Does.Contain(leaver.Name));
             Assert.That(text, Does.Contain(idNumber), "the printed letter carries the full ID number");

@@ -66,7 +66,7 @@ internal static class PortalCards
             .ToListAsync(cancellationToken);
         var shown = rows.Take(size).ToList();
         var names = await UnitNamesAsync(db, shown.Select(n => n.UnitId), cancellationToken);
-        var cards = shown.Select(n => new NoticeCard(n.Id, n.Title, Features.Notices.NoticeHtml.Excerpt(n.Body, ExcerptLength), names[n.UnitId], n.PublishedAt, n.Pinned)).ToList();
+        var cards = shown.Select(n => new NoticeCard(n.Id, n.Title, RichTextHtml.Excerpt(n.Body, ExcerptLength), names[n.UnitId], n.PublishedAt, n.Pinned)).ToList();
         return new PortalList<NoticeCard>(cards, page, rows.Count > size);
     }
 

@@ -45,6 +45,7 @@ public static class ApiDocument
             o.CustomSchemaIds(SchemaId);
             o.SupportNonNullableReferenceTypes();
             o.SchemaFilter<RequiredProperties>();
+            o.SchemaFilter<ValidatorLimits>();
             o.OperationFilter<PipelineResponses>();
             o.DocumentFilter<DocumentConventions>();
         });
@@ -120,6 +121,45 @@ public static class ApiDocument
                     {
                         inline.Type = type & ~JsonSchemaType.Null;
                     }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The length limits of a request's validator (FluentValidation <c>MaximumLength</c>, <c>Length</c> and
+    /// <see cref="Validation.TrimmedMaximumLengthValidator{T}"/>) published as <c>maxLength</c>, so a client reads the
+    /// server's rule instead of copying it (the mini-program's api/limits.js is checked against these). Conditional
+    /// rules are left out: they do not always apply.
+    /// </summary>
+    private sealed class ValidatorLimits(IServiceScopeFactory scopes) : ISchemaFilter
+    {
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (schema is not OpenApiSchema { Properties.Count: > 0 } target || context.Type.IsPrimitive || context.Type == typeof(string))
+            {
+                return;
+            }
+
+            using var scope = scopes.CreateScope();
+            if (scope.ServiceProvider.GetService(typeof(IValidator<>).MakeGenericType(context.Type)) is not IValidator validator)
+            {
+                return;
+            }
+
+            var descriptor = validator.CreateDescriptor();
+            foreach (var (name, property) in target.Properties)
+            {
+                var max = descriptor.GetValidatorsForMember(name)
+                    .Where(v => !v.Options.HasCondition && !v.Options.HasAsyncCondition)
+                    .Select(v => v.Validator)
+                    .OfType<FluentValidation.Validators.ILengthValidator>()
+                    .Where(v => v.Max > 0)
+                    .Select(v => (int?)v.Max)
+                    .Min();
+                if (max is not null && property is OpenApiSchema inline)
+                {
+                    inline.MaxLength = max;
                 }
             }
         }

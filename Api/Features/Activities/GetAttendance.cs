@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Api.Common.Tables;
 using SmartBranch.Domain.Activities;
 
@@ -46,8 +47,8 @@ public static class GetAttendance
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int id, AppDbContext db, CurrentMember current, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (response, problem) = await LoadAsync(id, db, current, time, cancellationToken);
-        return problem ?? (Results<Ok<Response>, ProblemHttpResult>)TypedResults.Ok(response!);
+        var (response, refusal) = await LoadAsync(id, db, current, time, cancellationToken);
+        return refusal is not null ? Problems.From(refusal) : TypedResults.Ok(response!);
     }
 
     /// <summary>The attendance sheet as XLSX or CSV.</summary>
@@ -60,10 +61,10 @@ public static class GetAttendance
             return Problems.BadRequest("请求有误", "导出格式只能是 xlsx 或 csv。");
         }
 
-        var (response, problem) = await LoadAsync(id, db, current, time, cancellationToken);
-        if (problem is not null)
+        var (response, refusal) = await LoadAsync(id, db, current, time, cancellationToken);
+        if (refusal is not null)
         {
-            return problem;
+            return Problems.From(refusal);
         }
 
         string[] headers = ["姓名", "编号", "支部", "报名状态", "候补位次", "报名时间", "签到时间", "签到方式", "出勤"];
@@ -88,14 +89,14 @@ public static class GetAttendance
         return TypedResults.File(bytes, TableFile.ContentType(chosen), $"activity-{id}-attendance.{TableFile.Extension(chosen)}");
     }
 
-    private static async Task<(Response? Response, ProblemHttpResult? Problem)> LoadAsync(
+    private static async Task<Result<Response>> LoadAsync(
         int id, AppDbContext db, CurrentMember current, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var (view, refusal) = await ActivityAccess.LoadManagedAsync(db, id, access, "只有活动组织单位的支委或管理员可以查看出勤情况。", cancellationToken);
         if (view is null)
         {
-            return (null, Problems.From(refusal!));
+            return refusal!;
         }
 
         var rows = await db.Enrollments.AsNoTracking()
@@ -115,6 +116,6 @@ public static class GetAttendance
         var activity = view.Activity;
         var checkedIn = attendees.Count(a => a.Attendance == AttendanceState.CheckedIn);
         var signedUp = attendees.Count(a => a.Status == EnrollmentStatus.Confirmed);
-        return (new Response(activity.Id, activity.Title, activity.Capacity, activity.HasEnded(time.GetUtcNow()), signedUp, checkedIn, signedUp - checkedIn, waiting.Count, attendees), null);
+        return new Response(activity.Id, activity.Title, activity.Capacity, activity.HasEnded(time.GetUtcNow()), signedUp, checkedIn, signedUp - checkedIn, waiting.Count, attendees);
     }
 }

@@ -17,8 +17,8 @@ public static class GetCheckInCode
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int id, AppDbContext db, CurrentMember current, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (code, problem) = await IssueAsync(id, db, current, time, cancellationToken);
-        return problem ?? (Results<Ok<Response>, ProblemHttpResult>)TypedResults.Ok(
+        var (code, refusal) = await IssueAsync(id, db, current, time, cancellationToken);
+        return refusal is not null ? Problems.From(refusal) : TypedResults.Ok(
             new Response(code!.Scene, code.NumericCode, code.ExpiresAt, $"/api/activities/{id}/check-in-code/image"));
     }
 
@@ -27,10 +27,10 @@ public static class GetCheckInCode
         int id, AppDbContext db, CurrentMember current, TimeProvider time, MiniProgramCodeImages codes,
         IOptions<ActivityOptions> options, HttpContext context, CancellationToken cancellationToken)
     {
-        var (code, problem) = await IssueAsync(id, db, current, time, cancellationToken);
-        if (problem is not null)
+        var (code, refusal) = await IssueAsync(id, db, current, time, cancellationToken);
+        if (refusal is not null)
         {
-            return problem;
+            return Problems.From(refusal);
         }
 
         var image = await codes.GetAsync(code!.Scene, options.Value.CheckInPage, cancellationToken);
@@ -43,21 +43,21 @@ public static class GetCheckInCode
         return TypedResults.File(image.Value!, "image/png");
     }
 
-    private static async Task<(CheckInCode? Code, ProblemHttpResult? Problem)> IssueAsync(
+    private static async Task<Result<CheckInCode>> IssueAsync(
         int id, AppDbContext db, CurrentMember current, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var (view, refusal) = await ActivityAccess.LoadManagedAsync(db, id, access, "只有活动组织单位的支委或管理员可以出示签到码。", cancellationToken);
         if (view is null)
         {
-            return (null, Problems.From(refusal!));
+            return refusal!;
         }
 
         if (view.Activity.IsCancelled)
         {
-            return (null, Problems.From(DomainError.Conflict("activity.cancelled", "活动已取消，无需签到。")));
+            return DomainError.Conflict("activity.cancelled", "活动已取消，无需签到。");
         }
 
-        return (CheckInCodes.Issue(Prefix, id, view.Activity.CheckInSecret, time.GetUtcNow()), null);
+        return CheckInCodes.Issue(Prefix, id, view.Activity.CheckInSecret, time.GetUtcNow());
     }
 }

@@ -43,7 +43,7 @@ public static class CastBallots
         var (round, refusal) = await AppraisalAccess.FindAsync(db, access, id, tracked: true, mustRun: false, cancellationToken);
         if (round is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var choices = request.Choices!;

@@ -11,7 +11,7 @@ public static class CloseAppraisalRound
         var (round, refusal) = await AppraisalAccess.FindAsync(db, access, id, tracked: true, mustRun: true, cancellationToken);
         if (round is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var closed = round.Close(time.GetUtcNow());

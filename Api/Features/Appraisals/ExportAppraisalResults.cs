@@ -15,7 +15,7 @@ public static class ExportAppraisalResults
         var (round, refusal) = await AppraisalAccess.FindAsync(db, access, id, tracked: false, mustRun: true, cancellationToken);
         if (round is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (round.IsOpen)

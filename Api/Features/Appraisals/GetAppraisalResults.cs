@@ -9,7 +9,7 @@ public static class GetAppraisalResults
         var (round, refusal) = await AppraisalAccess.FindAsync(db, access, id, tracked: false, mustRun: true, cancellationToken);
         if (round is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         return round.IsOpen

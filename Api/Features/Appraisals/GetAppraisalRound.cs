@@ -20,7 +20,7 @@ public static class GetAppraisalRound
         var (round, refusal) = await AppraisalAccess.FindAsync(db, access, id, tracked: false, mustRun: false, cancellationToken);
         if (round is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var ids = round.Appraised.Select(a => a.MemberId).ToList();

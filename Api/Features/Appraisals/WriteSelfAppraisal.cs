@@ -27,7 +27,7 @@ public static class WriteSelfAppraisal
         var (round, refusal) = await AppraisalAccess.FindAsync(db, access, id, tracked: true, mustRun: false, cancellationToken);
         if (round is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var mine = round.Appraised.FirstOrDefault(a => a.MemberId == access.MemberId);

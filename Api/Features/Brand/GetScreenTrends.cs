@@ -1,5 +1,6 @@
 using System.Globalization;
 using SmartBranch.Api.Features.Meetings;
+using SmartBranch.Api.Features.Study;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
 
@@ -15,12 +16,28 @@ public static class GetScreenTrends
     /// <c>meetingsHeld</c>: meetings of those types held that month (as in the compliance report, 主题党日 activities included);</item>
     /// <item><c>attendanceExpected</c>, <c>attended</c>, <c>attendanceRate</c> (0–1, null without anyone expected): the rolls of
     /// every meeting of the branches that ended that month, whatever its visibility (only the counts are shown);</item>
-    /// <item><c>attention</c>, <c>coverage</c> (0–1), <c>heat</c>: reach of the units' stories and notices that month (README, "Reach").</item>
+    /// <item><c>attention</c>, <c>coverage</c> (0–1), <c>heat</c>: reach of the units' stories and notices that month (README, "Reach");</item>
+    /// <item><c>studyMaterialHours</c>, <c>studyMeetingHours</c>, <c>studyHours</c> (class hours, 学时, their sum): the study hours
+    /// (学习时长) the branches' members earned that month, counted as each member's own hours are (Api/Features/Study/README.md,
+    /// "Hours"): materials by the China-time day of completion, attended 党课 and 主题党日 by the day of the meeting. Only
+    /// the sums appear, never a member or a material.</item>
     /// </list>
     /// </summary>
-    public sealed record Month(string Label, int MeetingsRequired, int MeetingsHeld, int AttendanceExpected, int Attended, double? AttendanceRate, int Attention, double Coverage, double Heat);
+    public sealed record Month(
+        string Label,
+        int MeetingsRequired,
+        int MeetingsHeld,
+        int AttendanceExpected,
+        int Attended,
+        double? AttendanceRate,
+        int Attention,
+        double Coverage,
+        double Heat,
+        decimal StudyMaterialHours,
+        decimal StudyMeetingHours,
+        decimal StudyHours);
 
-    /// <summary>The last twelve months, oldest first, the current month last (so far). Study hours are not part of it yet: no study area exists.</summary>
+    /// <summary>The last twelve months, oldest first, the current month last (so far).</summary>
     public sealed record Response(DateOnly From, DateOnly To, IReadOnlyList<Month> Months);
 
     public const int Months = 12;
@@ -31,6 +48,7 @@ public static class GetScreenTrends
         HttpContext context,
         AppDbContext db,
         ReachCalculator calculator,
+        IOptions<StudyOptions> studyOptions,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -83,6 +101,18 @@ public static class GetScreenTrends
         var audience = data.MemberBranch.Values.Count(audienceBranches.Contains);
         bool InAudience(int memberId) => audienceBranches.Contains(data.MemberBranch.GetValueOrDefault(memberId));
 
+        var materialHours = new decimal[Months];
+        var meetingHours = new decimal[Months];
+        var memberIds = data.MemberBranch.Keys.ToList();
+        for (var year = from.Year; year <= today.Year; year++)
+        {
+            var hours = await StudyHours.ForAsync(db, memberIds, year, studyOptions.Value, cancellationToken);
+            foreach (var entry in hours.Values.SelectMany(h => h.Entries).Where(e => e.On >= from && e.On <= lastDay))
+            {
+                (entry.Source == StudyHoursSource.Material ? materialHours : meetingHours)[IndexOf(entry.On)] += entry.Hours;
+            }
+        }
+
         var months = starts.Select((start, i) =>
         {
             var monthStart = LocalCalendar.StartOf(start);
@@ -97,7 +127,10 @@ public static class GetScreenTrends
                 expected[i] == 0 ? null : Math.Round((double)attended[i] / expected[i], 4),
                 reach.Attention,
                 reach.Coverage,
-                reach.Heat);
+                reach.Heat,
+                materialHours[i],
+                meetingHours[i],
+                materialHours[i] + meetingHours[i]);
         }).ToList();
         return TypedResults.Ok(new Response(from, today, months));
     }

@@ -14,29 +14,6 @@ public static class UploadMedia
     /// </summary>
     public sealed record Response(Guid Id, string Url, string ContentType, long Size, MediaStatus Status);
 
-    /// <summary>Accepted image formats, recognised by their first bytes (the declared content type is not trusted).</summary>
-    internal static (string ContentType, string Extension)? Sniff(ReadOnlySpan<byte> head)
-    {
-        if (head.StartsWith((byte[])[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
-        {
-            return ("image/png", ".png");
-        }
-
-        if (head.StartsWith((byte[])[0xFF, 0xD8, 0xFF]))
-        {
-            return ("image/jpeg", ".jpg");
-        }
-
-        if (head.StartsWith("GIF87a"u8) || head.StartsWith("GIF89a"u8))
-        {
-            return ("image/gif", ".gif");
-        }
-
-        return head.Length >= 12 && head[..4].SequenceEqual("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8)
-            ? ("image/webp", ".webp")
-            : null;
-    }
-
     public static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(
         HttpRequest request,
         CurrentMember current,
@@ -92,7 +69,7 @@ public static class UploadMedia
 
         await using var content = new MemoryStream();
         await file.CopyToAsync(content, cancellationToken);
-        var kind = Sniff(content.GetBuffer().AsSpan(0, (int)Math.Min(content.Length, 16)));
+        var kind = FileSignatures.Image(content.GetBuffer().AsSpan(0, (int)Math.Min(content.Length, FileSignatures.HeadLength)));
         if (kind is null)
         {
             return TypedResults.Problem("只能上传 PNG、JPEG、GIF 或 WebP 格式的图片。", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "不支持的文件类型");

@@ -1,4 +1,4 @@
-using SmartBranch.Api.Features.Brand;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Development;
 using SmartBranch.Infrastructure.Media;
 
@@ -9,7 +9,7 @@ public sealed record AttachmentView(Guid Id, AttachmentKind Kind, string Content
 
 /// <summary>
 /// Storing a file for a record: multipart field <c>file</c> and <c>kind</c>. The type is recognised by the first bytes,
-/// never by the declared type: PDF, or the images the brand upload accepts (PNG, JPEG, GIF, WebP; <c>UploadMedia.Sniff</c>);
+/// never by the declared type: PDF, or the images the brand upload accepts (PNG, JPEG, GIF, WebP; <c>FileSignatures</c>);
 /// the size limit is the media one (<c>Media:MaxBytes</c>, 5 MB by default). Bytes go to media storage.
 /// </summary>
 internal static class AttachmentUpload
@@ -20,46 +20,46 @@ internal static class AttachmentUpload
         new(a.Id, a.Kind, a.ContentType, a.Size, a.UploadedAt, a.UploadedByMemberId is null, Url(a.Id));
 
     private static (string ContentType, string Extension)? Sniff(ReadOnlySpan<byte> head) =>
-        head.StartsWith("%PDF-"u8) ? ("application/pdf", ".pdf") : UploadMedia.Sniff(head);
+        FileSignatures.IsPdf(head) ? ("application/pdf", ".pdf") : FileSignatures.Image(head);
 
-    public static async Task<(DevelopmentAttachment? Attachment, ProblemHttpResult? Problem)> SaveAsync(
+    public static async Task<Result<DevelopmentAttachment>> SaveAsync(
         HttpRequest request, int recordId, int? uploadedBy, IMediaStorage storage, MediaOptions options, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var limit = options.MaxBytes;
-        var tooLarge = TypedResults.Problem($"附件不能超过{limit / 1024 / 1024.0:0.#} MB。", statusCode: StatusCodes.Status413PayloadTooLarge, title: "附件过大");
+        var tooLarge = new DomainError("upload.too_large", $"附件不能超过{limit / 1024 / 1024.0:0.#} MB。", ErrorKind.TooLarge, "附件过大");
         if (request.ContentLength > limit + 64 * 1024)
         {
-            return (null, tooLarge);
+            return tooLarge;
         }
 
         var (form, broken) = await RequestForms.ReadAsync(request, "请以 multipart/form-data 上传附件（字段 file 和 kind）。", cancellationToken);
         if (broken is not null)
         {
-            return (null, Problems.From(broken));
+            return broken;
         }
 
         var file = form!.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
-            return (null, Problems.BadRequest("没有附件", "请选择要上传的文件（表单字段 file）。"));
+            return new DomainError("upload.no_file", "请选择要上传的文件（表单字段 file）。", ErrorKind.Invalid, "没有附件");
         }
 
         if (file.Length > limit)
         {
-            return (null, tooLarge);
+            return tooLarge;
         }
 
         if (!Enum.TryParse<AttachmentKind>(form["kind"].ToString(), ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(form["kind"].ToString(), out _))
         {
-            return (null, Problems.BadRequest("附件类别无效", "附件类别（表单字段 kind）应为 ApplicationLetter、ThoughtReport、PoliticalCheck 或 Other。"));
+            return new DomainError("development.attachment_kind", "附件类别（表单字段 kind）应为 ApplicationLetter、ThoughtReport、PoliticalCheck 或 Other。", ErrorKind.Invalid, "附件类别无效");
         }
 
         await using var content = new MemoryStream();
         await file.CopyToAsync(content, cancellationToken);
-        var type = Sniff(content.GetBuffer().AsSpan(0, (int)Math.Min(content.Length, 16)));
+        var type = Sniff(content.GetBuffer().AsSpan(0, (int)Math.Min(content.Length, FileSignatures.HeadLength)));
         if (type is null)
         {
-            return (null, TypedResults.Problem("只能上传 PDF 文件或 PNG、JPEG、GIF、WebP 图片。", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "不支持的文件类型"));
+            return new DomainError("upload.unsupported_type", "只能上传 PDF 文件或 PNG、JPEG、GIF、WebP 图片。", ErrorKind.UnsupportedType, "不支持的文件类型");
         }
 
         var id = Guid.NewGuid();
@@ -78,7 +78,7 @@ internal static class AttachmentUpload
             throw;
         }
 
-        return (attachment, null);
+        return attachment;
     }
 }
 
@@ -106,8 +106,8 @@ public static class UploadAttachment
             return Problems.From(refusal!);
         }
 
-        var (attachment, problem) = await AttachmentUpload.SaveAsync(request, record.Id, current.Id, storage, options.Value, db, time, cancellationToken);
-        return problem ?? (Results<Created<AttachmentView>, ProblemHttpResult>)TypedResults.Created(AttachmentUpload.Url(attachment!.Id), AttachmentUpload.View(attachment));
+        var (attachment, error) = await AttachmentUpload.SaveAsync(request, record.Id, current.Id, storage, options.Value, db, time, cancellationToken);
+        return error is not null ? Problems.From(error) : TypedResults.Created(AttachmentUpload.Url(attachment!.Id), AttachmentUpload.View(attachment));
     }
 }
 
@@ -129,8 +129,8 @@ public static class UploadMyAttachment
             return Problems.NotFound("您的微信未绑定发展党员记录。");
         }
 
-        var (attachment, problem) = await AttachmentUpload.SaveAsync(request, record.Id, null, storage, options.Value, db, time, cancellationToken);
-        return problem ?? (Results<Created<AttachmentView>, ProblemHttpResult>)TypedResults.Created(AttachmentUpload.Url(attachment!.Id), AttachmentUpload.View(attachment));
+        var (attachment, error) = await AttachmentUpload.SaveAsync(request, record.Id, null, storage, options.Value, db, time, cancellationToken);
+        return error is not null ? Problems.From(error) : TypedResults.Created(AttachmentUpload.Url(attachment!.Id), AttachmentUpload.View(attachment));
     }
 }
 

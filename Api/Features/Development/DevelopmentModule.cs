@@ -1,3 +1,5 @@
+using SmartBranch.Api.Common.Idempotency;
+
 namespace SmartBranch.Api.Features.Development;
 
 public static class DevelopmentModule
@@ -24,6 +26,7 @@ public static class DevelopmentModule
             .WithName(nameof(CreateRecord))
             .WithSummary("Start a record with the written application (step 1); the committee of the branch")
             .WithValidation<CreateRecord.Request>()
+            .WithIdempotency()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -35,6 +38,7 @@ public static class DevelopmentModule
             .WithName(nameof(RecordStep))
             .WithSummary("Record a step, a thought report or an extension; too early answers 400 with possibleOn")
             .WithValidation<RecordStep.Request>()
+            .WithIdempotency()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -51,6 +55,7 @@ public static class DevelopmentModule
             .WithName(nameof(StartPublicity))
             .WithSummary("Publish the person before admission or confirmation (公示) for the configured working days")
             .WithValidation<StartPublicity.Request>()
+            .WithIdempotency()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         group.MapGet("/publicity", ListPublicities.Handle)
@@ -121,6 +126,7 @@ public static class DevelopmentModule
             .WithName(nameof(SubmitThoughtReport))
             .WithSummary("Hand in a thought report (思想汇报)")
             .WithValidation<SubmitThoughtReport.Request>()
+            .WithIdempotency()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

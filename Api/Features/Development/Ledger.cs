@@ -1,5 +1,4 @@
 using SmartBranch.Api.Common.Tables;
-using SmartBranch.Api.Features.Org;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Development;
 using SmartBranch.Domain.Organization;
@@ -93,24 +92,13 @@ public static class ImportLedger
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var (unit, refusal) = await db.LoadUnitAsync(access, unitId, access.CanManage, cancellationToken);
-        if (unit is null)
+        var (read, refusal) = await SheetImports.ReadForBranchAsync(db, access, unitId, http, "发展党员台账按党支部导入。", LedgerSheet.Required, LedgerSheet.Headers, cancellationToken);
+        if (refusal is not null)
         {
-            return Problems.From(refusal!);
+            return Problems.From(refusal);
         }
 
-        if (unit.Kind != UnitKind.Branch)
-        {
-            return Problems.BadRequest("无法导入", "发展党员台账按党支部导入。");
-        }
-
-        var (upload, fileProblem) = await ImportMembers.ReadFileAsync(http, cancellationToken, LedgerSheet.Required, LedgerSheet.Headers);
-        if (fileProblem is not null)
-        {
-            return Problems.From(fileProblem);
-        }
-
-        var (rows, fileName) = upload!;
+        var (_, (rows, fileName)) = read;
 
         var now = time.GetUtcNow();
         var today = LocalCalendar.Today(now);
@@ -118,14 +106,14 @@ public static class ImportLedger
         var taken = (await db.DevelopmentRecords.AsNoTracking().Where(r => r.BranchId == unitId).Select(r => r.Number).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
         var records = new List<DevelopmentRecord>();
-        var errors = new List<ImportMembers.RowError>();
+        var errors = new List<RowError>();
         var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             var (record, reasons) = Parse(row, unitId, taken, firstRowOf, rules, today, current.Id, now);
             if (reasons.Count > 0)
             {
-                errors.Add(new ImportMembers.RowError(row.RowNumber, reasons));
+                errors.Add(new RowError(row.RowNumber, reasons));
             }
             else
             {
@@ -135,11 +123,7 @@ public static class ImportLedger
 
         if (errors.Count > 0)
         {
-            return TypedResults.Problem(
-                $"共有 {errors.Count} 行有误，未导入任何数据。请按提示修改后重新上传。",
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "台账有误",
-                extensions: new Dictionary<string, object?> { ["rows"] = errors });
+            return SheetImports.RowsRefused(errors, "台账有误", "未导入任何数据");
         }
 
         if (dryRun == true)

@@ -93,9 +93,9 @@ public static class RecordStep
             .Concat((request.ContactIds ?? []).Select(m => new StepPerson(m, StepPersonRole.TrainingContact)))
             .Concat((request.IntroducerIds ?? []).Select(m => new StepPerson(m, StepPersonRole.Introducer)))
             .ToList();
-        if (await CheckPeopleAsync(db, access, people, cancellationToken) is { } badPeople)
+        if ((await CheckPeopleAsync(db, access, people, cancellationToken)).Error is { } badPeople)
         {
-            return badPeople;
+            return Problems.From(badPeople);
         }
 
         Resolution? resolution = null;
@@ -211,11 +211,11 @@ public static class RecordStep
     }
 
     /// <summary>Everyone named must be an active member the caller can see; contacts and introducers must be full members.</summary>
-    private static async Task<ProblemHttpResult?> CheckPeopleAsync(AppDbContext db, AccessScope access, IReadOnlyList<StepPerson> people, CancellationToken cancellationToken)
+    private static async Task<Result> CheckPeopleAsync(AppDbContext db, AccessScope access, IReadOnlyList<StepPerson> people, CancellationToken cancellationToken)
     {
         if (people.Count == 0)
         {
-            return null;
+            return Result.Ok;
         }
 
         var ids = people.Select(p => p.MemberId).Distinct().ToList();
@@ -226,16 +226,16 @@ public static class RecordStep
         {
             if (!members.TryGetValue(person.MemberId, out var member) || !access.CanView(member.BranchId))
             {
-                return Problems.BadRequest("人员无效", "所选人员不在党员名册中。");
+                return new DomainError("development.person_unknown", "所选人员不在党员名册中。", ErrorKind.Invalid, "人员无效");
             }
 
             if (person.Role is StepPersonRole.TrainingContact or StepPersonRole.Introducer && member.Status != MembershipStatus.Full)
             {
                 var what = person.Role == StepPersonRole.Introducer ? "入党介绍人" : "培养联系人";
-                return Problems.BadRequest($"{what}须为正式党员", $"{member.Name}不是正式党员，不能担任{what}。");
+                return new DomainError("development.person_not_full", $"{member.Name}不是正式党员，不能担任{what}。", ErrorKind.Invalid, $"{what}须为正式党员");
             }
         }
 
-        return null;
+        return Result.Ok;
     }
 }

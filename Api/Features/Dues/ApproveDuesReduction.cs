@@ -31,7 +31,7 @@ public static class ApproveDuesReduction
         var (member, refusal) = await DuesAccess.LoadMemberAsync(db, current, memberId, selfAllowed: false, cancellationToken);
         if (member is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var existing = await db.DuesBases.FirstOrDefaultAsync(b => b.MemberId == member.Id && b.Year == year, cancellationToken);

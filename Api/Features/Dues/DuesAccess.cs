@@ -1,3 +1,5 @@
+using SmartBranch.Domain.Common;
+
 namespace SmartBranch.Api.Features.Dues;
 
 /// <summary>Who may act on whose dues: the member's branch committee (and the admins above it); the member for their own base.</summary>
@@ -6,32 +8,32 @@ internal static class DuesAccess
     public sealed record MemberRef(int Id, string Name, int BranchId);
 
     /// <summary>The member when the caller manages their branch (or is the member and <paramref name="selfAllowed"/>); else 404/403.</summary>
-    public static async Task<(MemberRef? Member, ProblemHttpResult? Refusal)> LoadMemberAsync(
+    public static async Task<Result<MemberRef>> LoadMemberAsync(
         AppDbContext db, CurrentMember current, int memberId, bool selfAllowed, CancellationToken cancellationToken)
     {
         var member = await db.Members.AsNoTracking().Where(m => m.Id == memberId).Select(m => new MemberRef(m.Id, m.Name, m.BranchId)).FirstOrDefaultAsync(cancellationToken);
         if (member is null)
         {
-            return (null, Problems.NotFound());
+            return Refusals.NotFound();
         }
 
         if (selfAllowed && member.Id == current.Id)
         {
-            return (member, null);
+            return member;
         }
 
         var access = await current.GetAccessAsync(cancellationToken);
         var check = UnitAccess.Check(access, member.BranchId, access.CanManage);
-        return check.Succeeded ? (member, null) : (null, Problems.From(check.Error!));
+        return check.Succeeded ? member : check.Error!;
     }
 
     /// <summary>The branch when the caller manages it; else 404 (not visible) or 403.</summary>
-    public static async Task<(Domain.Organization.OrganizationUnit? Unit, ProblemHttpResult? Refusal)> LoadBranchAsync(AppDbContext db, CurrentMember current, int branchId, CancellationToken cancellationToken)
+    public static async Task<Result<Domain.Organization.OrganizationUnit>> LoadBranchAsync(AppDbContext db, CurrentMember current, int branchId, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var (unit, error) = await db.LoadUnitAsync(access, branchId, access.CanManage, cancellationToken);
-        return error is not null ? (null, Problems.From(error))
-            : unit is { Kind: Domain.Organization.UnitKind.Branch } ? (unit, null)
-            : (null, Problems.NotFound());
+        return error is not null ? error
+            : unit is { Kind: Domain.Organization.UnitKind.Branch } ? unit
+            : Refusals.NotFound();
     }
 }

@@ -79,6 +79,12 @@ public static class DuesModule
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        group.MapGet("/members/{memberId:int}/payments", ListMemberDuesPayments.Handle)
+            .WithName(nameof(ListMemberDuesPayments))
+            .WithSummary("A member's payments, newest first, for the committee (e.g. to find one to refund)")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapPost("/payments/{paymentId:long}/refund", RefundDuesPayment.Handle)
             .WithName(nameof(RefundDuesPayment))
             .WithSummary("Refund a WeChat Pay payment made in error (committee, audited); the refund notification reopens its months")

@@ -41,7 +41,7 @@ public static class GetBranchDues
         var (branch, refusal) = await DuesAccess.LoadBranchAsync(db, current, branchId, cancellationToken);
         if (branch is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var asked = month is null ? ledger.CurrentMonth : DuesViews.ParseMonth(month);

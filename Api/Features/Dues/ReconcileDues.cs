@@ -39,7 +39,7 @@ public static class ReconcileDues
         var (branch, refusal) = await DuesAccess.LoadBranchAsync(db, current, branchId, cancellationToken);
         if (branch is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var day = LocalCalendar.Today(time.GetUtcNow()).AddDays(-1);

@@ -38,7 +38,7 @@ public static class RecordDuesPayment
         var (member, refusal) = await DuesAccess.LoadMemberAsync(db, current, memberId, selfAllowed: false, cancellationToken);
         if (member is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var through = DuesViews.ParseMonth(request.Through)!.Value;

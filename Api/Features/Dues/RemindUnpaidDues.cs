@@ -25,7 +25,7 @@ public static class RemindUnpaidDues
         var (branch, refusal) = await DuesAccess.LoadBranchAsync(db, current, branchId, cancellationToken);
         if (branch is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var ids = await db.Members.AsNoTracking().Where(m => m.BranchId == branchId).Select(m => m.Id).ToListAsync(cancellationToken);

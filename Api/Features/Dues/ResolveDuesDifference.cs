@@ -36,7 +36,7 @@ public static class ResolveDuesDifference
         var (branch, refusal) = await DuesAccess.LoadBranchAsync(db, current, branchId, cancellationToken);
         if (branch is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var payment = await db.DuesPayments.FirstOrDefaultAsync(p => p.OutTradeNo == request.OutTradeNo && p.BranchId == branchId && p.Method == DuesPaymentMethod.WeChatPay, cancellationToken);

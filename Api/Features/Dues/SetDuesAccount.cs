@@ -37,7 +37,7 @@ public static class SetDuesAccount
         var (member, refusal) = await DuesAccess.LoadMemberAsync(db, current, memberId, selfAllowed: false, cancellationToken);
         if (member is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var account = await db.DuesAccounts.FirstOrDefaultAsync(a => a.MemberId == member.Id, cancellationToken);

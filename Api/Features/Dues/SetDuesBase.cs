@@ -33,7 +33,7 @@ public static class SetDuesBase
         var (member, refusal) = await DuesAccess.LoadMemberAsync(db, current, memberId, selfAllowed: true, cancellationToken);
         if (member is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (year < ledger.CurrentMonth.Year - 1 || year > ledger.CurrentMonth.Year + 1)

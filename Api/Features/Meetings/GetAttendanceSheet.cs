@@ -46,7 +46,7 @@ public static class GetAttendanceSheet
     {
         var document = new PdfDocument();
         document.Info.Title = $"签到表 {meeting.Topic}";
-        var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
+        var options = PdfFonts.Options;
         var title = new XFont(CjkFontResolver.FaceName, 18, XFontStyleEx.Regular, options);
         var body = new XFont(CjkFontResolver.FaceName, 11, XFontStyleEx.Regular, options);
         var starts = LocalCalendar.ToLocal(meeting.StartsAt);

@@ -204,7 +204,7 @@ public static class ListNotices
             var bodies = await db.Notices.AsNoTracking().Where(n => missing.Contains(n.Id)).Select(n => new { n.Id, n.Version, n.Body }).ToListAsync(cancellationToken);
             foreach (var body in bodies)
             {
-                var excerpt = NoticeHtml.Excerpt(body.Body);
+                var excerpt = RichTextHtml.Excerpt(body.Body);
                 cache.Set(new ExcerptKey(body.Id, body.Version), excerpt, ExcerptEntry);
                 result[body.Id] = excerpt;
             }

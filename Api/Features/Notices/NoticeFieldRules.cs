@@ -7,7 +7,7 @@ internal static class NoticeFieldRules
 {
     public static IRuleBuilderOptions<T, string> NoticeTitle<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().WithMessage("请填写标题。")
-            .Must(t => t.Trim().Length <= Notice.TitleMaxLength).WithMessage($"标题不能超过{Notice.TitleMaxLength}个字。");
+            .TrimmedMaximumLength(Notice.TitleMaxLength).WithMessage($"标题不能超过{Notice.TitleMaxLength}个字。");
 
     public static IRuleBuilderOptions<T, string> NoticeBody<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().WithMessage("请填写正文。")

@@ -22,8 +22,8 @@ internal static class NoticeText
         CancellationToken cancellationToken)
     {
         var cleanTitle = title.Trim();
-        var html = NoticeHtml.Sanitize(body);
-        if (!NoticeHtml.HasContent(html))
+        var html = RichTextHtml.Sanitize(body);
+        if (!RichTextHtml.HasContent(html))
         {
             return new DomainError("notice.body_empty", "正文在去除不支持的格式后没有内容，请输入通知正文。", ErrorKind.Invalid, "正文不能为空");
         }
@@ -33,7 +33,7 @@ internal static class NoticeText
             return new DomainError("notice.body_too_long", $"正文不能超过{Notice.BodyMaxLength}个字符（含格式）。", ErrorKind.Invalid, "正文过长");
         }
 
-        var (verdict, refusal) = await check.ScreenAsync(posterOpenId, cleanTitle, [NoticeHtml.ToPlainText(html)], cancellationToken);
+        var (verdict, refusal) = await check.ScreenAsync(posterOpenId, cleanTitle, [RichTextHtml.ToPlainText(html)], cancellationToken);
         return refusal ?? (Result<PreparedText>)new PreparedText(cleanTitle, html, verdict);
     }
 }

@@ -7,14 +7,8 @@ namespace SmartBranch.Api.Features.Org;
 
 public static class ImportMembers
 {
-    public const long MaxFileBytes = 5 * 1024 * 1024;
-    public const int MaxRows = 5000;
-
     /// <summary>What the import did (or, with <c>dryRun=true</c>, would do). Rows are matched to the roster by 学工号.</summary>
     public sealed record Response(bool DryRun, int Rows, int Created, int Updated, int Unchanged);
-
-    /// <summary>A bad row, numbered as Excel shows it (the header is row 1), with every reason it is bad.</summary>
-    public sealed record RowError(int Row, IReadOnlyList<string> Reasons);
 
     private sealed record Parsed(
         int RowNumber,
@@ -43,24 +37,13 @@ public static class ImportMembers
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanManage, cancellationToken);
-        if (unit is null)
+        var (read, refusal) = await SheetImports.ReadForBranchAsync(db, access, id, http, "名册按党支部导入。", RosterSheet.Required, RosterSheet.Headers, cancellationToken);
+        if (refusal is not null)
         {
-            return Problems.From(refusal!);
+            return Problems.From(refusal);
         }
 
-        if (unit.Kind != UnitKind.Branch)
-        {
-            return Problems.BadRequest("无法导入", "名册按党支部导入。");
-        }
-
-        var (upload, fileProblem) = await ReadFileAsync(http, cancellationToken);
-        if (fileProblem is not null)
-        {
-            return Problems.From(fileProblem);
-        }
-
-        var (rows, fileName) = upload!;
+        var (_, (rows, fileName)) = read;
 
         var today = LocalCalendar.Today(time.GetUtcNow());
         var groups = await db.Units.AsNoTracking()
@@ -72,11 +55,7 @@ public static class ImportMembers
         var (parsed, errors) = Validate(rows, groups, elsewhere, today);
         if (errors.Count > 0)
         {
-            return TypedResults.Problem(
-                $"共有 {errors.Count} 行有误，未导入任何数据。请按提示修改后重新上传。",
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "名册有误",
-                extensions: new Dictionary<string, object?> { ["rows"] = errors });
+            return SheetImports.RowsRefused(errors, "名册有误", "未导入任何数据");
         }
 
         // The branch's roster is loaded once; every row is then matched in memory.
@@ -146,74 +125,6 @@ public static class ImportMembers
 
         return TypedResults.Ok(new Response(!apply, parsed.Count, created, updated, unchanged));
     }
-
-    /// <summary>
-    /// Reads an uploaded sheet (multipart field "file", .xlsx or .csv, at most 5 MB and <see cref="MaxRows"/> rows)
-    /// with the <paramref name="required"/> columns (the roster's unless given); shared by every spreadsheet upload of the organisation.
-    /// </summary>
-    internal static async Task<Result<SheetUpload>> ReadFileAsync(
-        HttpRequest http, CancellationToken cancellationToken, IReadOnlyList<string>? required = null, IReadOnlyList<string>? headers = null)
-    {
-        static DomainError Fail(string detail) => new("upload.invalid_file", detail, ErrorKind.Invalid, "文件无效");
-
-        var (form, broken) = await RequestForms.ReadAsync(http, "请以 multipart/form-data 上传名册文件（字段名 file）。", cancellationToken);
-        if (broken is not null)
-        {
-            return broken;
-        }
-
-        var file = form!.Files.GetFile("file");
-        if (file is null || file.Length == 0)
-        {
-            return Fail("请选择要导入的名册文件（字段名 file）。");
-        }
-
-        if (file.Length > MaxFileBytes)
-        {
-            return Fail("文件不能超过 5 MB。");
-        }
-
-        if (TableFile.ParseFormat(Path.GetExtension(file.FileName).TrimStart('.')) is not { } format)
-        {
-            return Fail("仅支持 .xlsx 或 .csv 文件。");
-        }
-
-        IReadOnlyList<TableRow> rows;
-        try
-        {
-            await using var stream = new MemoryStream();
-            await file.CopyToAsync(stream, cancellationToken);
-            stream.Position = 0;
-            rows = TableFile.Read(stream, format);
-        }
-        catch (TableFileException ex)
-        {
-            return Fail(ex.Message);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // MiniExcel throws many kinds of exceptions for a damaged file; all mean "cannot read it".
-            return Fail($"文件无法读取，请确认是有效的 {TableFile.Extension(format)} 文件。");
-        }
-
-        if (rows.Count == 0)
-        {
-            return Fail("文件中没有数据行。");
-        }
-
-        if (rows.Count > MaxRows)
-        {
-            return Fail($"一次最多导入 {MaxRows} 行。");
-        }
-
-        var missing = (required ?? RosterSheet.Required).Where(h => !rows[0].Cells.ContainsKey(h)).ToList();
-        return missing.Count > 0
-            ? Fail($"缺少必填列：{string.Join("、", missing)}。表头应为：{string.Join("、", headers ?? RosterSheet.Headers)}。")
-            : new SheetUpload(rows, file.FileName);
-    }
-
-    /// <summary>The rows of an uploaded sheet and the name the file had.</summary>
-    internal sealed record SheetUpload(IReadOnlyList<TableRow> Rows, string FileName);
 
     private static async Task<HashSet<string>> NumbersInOtherBranchesAsync(AppDbContext db, int branchId, IReadOnlyList<string> numbers, CancellationToken cancellationToken)
     {

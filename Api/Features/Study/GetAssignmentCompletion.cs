@@ -12,10 +12,10 @@ public static class GetAssignmentCompletion
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(int id, CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var (assignment, problem) = await StudyAssignments.LoadManageableAsync(db, access, id, cancellationToken);
+        var (assignment, refusal) = await StudyAssignments.LoadManageableAsync(db, access, id, cancellationToken);
         if (assignment is null)
         {
-            return problem!;
+            return Problems.From(refusal!);
         }
 
         var memberIds = assignment.Assignees.Select(a => a.MemberId).ToList();

@@ -1,5 +1,4 @@
 using SmartBranch.Api.Common.ContentSecurity;
-using SmartBranch.Api.Features.Notices;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Organization;
 using SmartBranch.Domain.Study;
@@ -89,8 +88,8 @@ public static class PublishMaterial
         string? body = null;
         if (!string.IsNullOrWhiteSpace(request.Body))
         {
-            body = NoticeHtml.Sanitize(request.Body);
-            if (kind == StudyMaterialKind.Text && !NoticeHtml.HasContent(body))
+            body = RichTextHtml.Sanitize(request.Body);
+            if (kind == StudyMaterialKind.Text && !RichTextHtml.HasContent(body))
             {
                 return Problems.BadRequest("正文不能为空", "正文在去除不支持的格式后没有内容，请输入资料正文。");
             }
@@ -98,7 +97,7 @@ public static class PublishMaterial
 
         var title = request.Title.Trim();
         var topic = request.Topic.Trim();
-        var (screened, textRefusal) = await check.ScreenAsync(current.OpenId, title, [topic, body is null ? null : NoticeHtml.ToPlainText(body)], cancellationToken);
+        var (screened, textRefusal) = await check.ScreenAsync(current.OpenId, title, [topic, body is null ? null : RichTextHtml.ToPlainText(body)], cancellationToken);
         if (textRefusal is not null)
         {
             return Problems.From(textRefusal);

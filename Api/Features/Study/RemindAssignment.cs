@@ -27,10 +27,10 @@ public static class RemindAssignment
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var (assignment, problem) = await StudyAssignments.LoadManageableAsync(db, access, id, cancellationToken);
+        var (assignment, refusal) = await StudyAssignments.LoadManageableAsync(db, access, id, cancellationToken);
         if (assignment is null)
         {
-            return problem!;
+            return Problems.From(refusal!);
         }
 
         var now = time.GetUtcNow();

@@ -1,3 +1,4 @@
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Organization;
 using SmartBranch.Domain.Study;
 
@@ -15,17 +16,17 @@ public enum AssignmentState
 internal static class StudyAssignments
 {
     /// <summary>The assignment (with materials and assignees) when the caller manages its unit; 404 when they may not see the unit, 403 when they see but do not manage it.</summary>
-    public static async Task<(StudyAssignment? Assignment, ProblemHttpResult? Problem)> LoadManageableAsync(AppDbContext db, AccessScope access, int id, CancellationToken cancellationToken)
+    public static async Task<Result<StudyAssignment>> LoadManageableAsync(AppDbContext db, AccessScope access, int id, CancellationToken cancellationToken)
     {
         var assignment = await db.StudyAssignments.AsNoTracking().Include(a => a.Materials).Include(a => a.Assignees).AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (assignment is null)
         {
-            return (null, Problems.NotFound());
+            return Refusals.NotFound();
         }
 
         var check = UnitAccess.Check(access, assignment.UnitId, access.CanManage);
-        return check.Error is { } refused ? (null, Problems.From(refused)) : (assignment, null);
+        return check.Error is { } refused ? refused : assignment;
     }
 
     /// <summary>Each assignee's state and how many of the materials they completed.</summary>

@@ -9,6 +9,8 @@ public static class StudyModule
             .Validate(o => o.MinChunkBytes <= o.MaxChunkBytes, "Study:MinChunkBytes cannot exceed Study:MaxChunkBytes.")
             .ValidateOnStart();
         services.AddSingleton<StudyMediaLinks>();
+        services.AddScoped<UploadSweep>();
+        services.AddHostedService<UploadSweepWorker>();
         return services;
     }
 

@@ -47,6 +47,17 @@ public sealed class StudyOptions
     [Range(1024, 64 * 1024 * 1024)]
     public int MinChunkBytes { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// An upload still unfinished this long after it started is abandoned: the sweep deletes its stored chunks and its
+    /// rows (default 24 hours; at least 1 hour, so no upload in progress is cut off).
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00")]
+    public TimeSpan AbandonedUploadAge { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often the sweep of abandoned uploads runs (default 1 hour; zero switches it off).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan UploadSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The largest file of any kind: what an upload may declare before its content is known.</summary>
     public long MaxUploadBytes => Math.Max(MaxVideoBytes, Math.Max(MaxAudioBytes, MaxPdfBytes));
 }

@@ -28,11 +28,17 @@ public sealed record StudyUploadResponse(
 /// <summary>Where an upload's pieces live in the media storage.</summary>
 internal static class StudyUploads
 {
-    public static string ChunkKey(Guid mediaId, int index) => $"study/uploads/{mediaId:N}/{index:D5}";
+    /// <summary>The folder holding an upload's chunks until it is assembled.</summary>
+    public static string ChunkFolder(Guid mediaId) => $"study/uploads/{mediaId:N}";
 
-    public static string FileKey(Guid mediaId, string extension) => $"study/media/{mediaId:N}/file{extension}";
+    /// <summary>The folder holding the assembled file and its poster.</summary>
+    public static string MediaFolder(Guid mediaId) => $"study/media/{mediaId:N}";
 
-    public static string PosterKey(Guid mediaId) => $"study/media/{mediaId:N}/poster.jpg";
+    public static string ChunkKey(Guid mediaId, int index) => $"{ChunkFolder(mediaId)}/{index:D5}";
+
+    public static string FileKey(Guid mediaId, string extension) => $"{MediaFolder(mediaId)}/file{extension}";
+
+    public static string PosterKey(Guid mediaId) => $"{MediaFolder(mediaId)}/poster.jpg";
 
     public static StudyUploadResponse ToResponse(StudyMedia media) => new(
         media.Id, media.FileName, media.Size, media.ChunkSize, media.ChunkCount, media.MissingChunks(), media.Status,

@@ -52,16 +52,16 @@ internal static class Months
 internal static class TransferSaves
 {
     /// <summary>Saves; a transfer changed by someone else a moment earlier (its state is a concurrency token) gives 409.</summary>
-    public static async Task<ProblemHttpResult?> SaveAsync(AppDbContext db, CancellationToken cancellationToken)
+    public static async Task<Result> SaveAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return null;
+            return Result.Ok;
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Problems.Conflict("转接已变化", "该转接刚刚已被他人处理，请刷新后查看。");
+            return new DomainError("transfer.changed", "该转接刚刚已被他人处理，请刷新后查看。", ErrorKind.Conflict, "转接已变化");
         }
     }
 }

@@ -7,7 +7,7 @@ public static class GetLetterPdf
     /// <summary>
     /// The printed letter of an outgoing transfer (application/pdf), for the sending branch's committee: the
     /// only place the full ID number appears. 404 without an issued letter or for others; 503 when the server
-    /// has no CJK font (install fonts-noto-cjk or set Letters:FontPath).
+    /// has no CJK font (install fonts-wqy-microhei or set Letters:FontPath).
     /// </summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(
         int id,
@@ -23,7 +23,7 @@ public static class GetLetterPdf
         var (transfer, refusal) = await TransferAccess.LoadAsync(db, access, id, t => TransferAccess.IsSending(access, t), cancellationToken);
         if (transfer is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         if (transfer.LetterNumber is null || transfer.Kind != TransferKind.Outgoing || transfer.VerificationCode is null)

@@ -13,6 +13,6 @@ public static class GetTransfer
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var (transfer, refusal) = await TransferAccess.LoadAsync(db, access, id, _ => true, cancellationToken);
-        return transfer is null ? refusal! : TypedResults.Ok(await TransferViews.BuildOneAsync(db, access, ids, transfer, time, cancellationToken));
+        return transfer is null ? Problems.From(refusal!) : TypedResults.Ok(await TransferViews.BuildOneAsync(db, access, ids, transfer, time, cancellationToken));
     }
 }

@@ -1,4 +1,4 @@
-using SmartBranch.Api.Features.Org;
+using SmartBranch.Api.Common.Tables;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Organization;
 
@@ -34,28 +34,17 @@ public static class GraduationBatch
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanManage, cancellationToken);
-        if (unit is null)
+        var (read, refusal) = await SheetImports.ReadForBranchAsync(db, access, id, http, "毕业批量转出按党支部办理。", Headers, Headers, cancellationToken);
+        if (refusal is not null)
         {
-            return Problems.From(refusal!);
+            return Problems.From(refusal);
         }
 
-        if (unit.Kind != UnitKind.Branch)
-        {
-            return Problems.BadRequest("无法导入", "毕业批量转出按党支部办理。");
-        }
-
-        var (upload, fileProblem) = await ImportMembers.ReadFileAsync(http, cancellationToken, Headers, Headers);
-        if (fileProblem is not null)
-        {
-            return Problems.From(fileProblem);
-        }
-
-        var (rows, fileName) = upload!;
+        var (_, (rows, fileName)) = read;
 
         var members = await db.Members.Where(m => m.BranchId == id && m.ArchivedOn == null).ToDictionaryAsync(m => m.Number, StringComparer.Ordinal, cancellationToken);
         var busy = (await db.Transfers.Where(t => t.FromBranchId == id && (t.State == TransferState.Requested || t.State == TransferState.Approved)).Select(t => t.MemberId).ToListAsync(cancellationToken)).ToHashSet();
-        var errors = new List<ImportMembers.RowError>();
+        var errors = new List<RowError>();
         var parsed = new List<(Member Member, GraduationDestination Type, string Organization)>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
@@ -107,7 +96,7 @@ public static class GraduationBatch
 
             if (reasons.Count > 0)
             {
-                errors.Add(new ImportMembers.RowError(row.RowNumber, reasons));
+                errors.Add(new RowError(row.RowNumber, reasons));
             }
             else
             {
@@ -117,11 +106,7 @@ public static class GraduationBatch
 
         if (errors.Count > 0)
         {
-            return TypedResults.Problem(
-                $"共有 {errors.Count} 行有误，未创建任何转接。请按提示修改后重新上传。",
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "毕业转出名单有误",
-                extensions: new Dictionary<string, object?> { ["rows"] = errors });
+            return SheetImports.RowsRefused(errors, "毕业转出名单有误", "未创建任何转接");
         }
 
         if (dryRun == true)

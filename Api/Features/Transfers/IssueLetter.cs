@@ -44,7 +44,7 @@ public static class IssueLetter
         var (transfer, refusal) = await TransferAccess.LoadAsync(db, access, id, t => TransferAccess.IsSending(access, t), cancellationToken);
         if (transfer is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var now = time.GetUtcNow();
@@ -70,8 +70,8 @@ public static class IssueLetter
 
         db.MemberStatusEvents.Add(new MemberStatusEvent(member.Id, member.BranchId, MemberStatusChange.Left, today, $"组织关系转往{transfer.ToOrganization}（介绍信 {letterNumber}）", null, current.Id, now));
         audit.Record(member.BranchId, "transfer.letter", SubjectTypes.Transfer, transfer.Id, $"为{member.Name}开具介绍信 {letterNumber}，有效期至 {transfer.ValidUntil:yyyy-MM-dd}");
-        return await TransferSaves.SaveAsync(db, cancellationToken) is { } conflict
-            ? conflict
+        return (await TransferSaves.SaveAsync(db, cancellationToken)).Error is { } conflict
+            ? Problems.From(conflict)
             : TypedResults.Ok(await TransferViews.BuildOneAsync(db, access, ids, transfer, time, cancellationToken));
     }
 }

@@ -74,7 +74,7 @@ public sealed class LetterPrinter(IOptions<LetterOptions> options, ILogger<Lette
 
     private static void Draw(XGraphics g, PdfPage page, LetterContent l)
     {
-        var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
+        var options = PdfFonts.Options;
         var title = new XFont(CjkFontResolver.FaceName, 20, XFontStyleEx.Regular, options);
         var body = new XFont(CjkFontResolver.FaceName, 13, XFontStyleEx.Regular, options);
         var small = new XFont(CjkFontResolver.FaceName, 10, XFontStyleEx.Regular, options);

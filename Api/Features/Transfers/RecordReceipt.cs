@@ -28,7 +28,7 @@ public static class RecordReceipt
         var (transfer, refusal) = await TransferAccess.LoadAsync(db, access, id, t => TransferAccess.IsSending(access, t), cancellationToken);
         if (transfer is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var now = time.GetUtcNow();
@@ -45,8 +45,8 @@ public static class RecordReceipt
         }
 
         audit.Record(transfer.FromBranchId!.Value, "transfer.receipt", SubjectTypes.Transfer, transfer.Id, $"登记介绍信 {transfer.LetterNumber} 的回执（{on:yyyy-MM-dd}）");
-        return await TransferSaves.SaveAsync(db, cancellationToken) is { } conflict
-            ? conflict
+        return (await TransferSaves.SaveAsync(db, cancellationToken)).Error is { } conflict
+            ? Problems.From(conflict)
             : TypedResults.Ok(await TransferViews.BuildOneAsync(db, access, ids, transfer, time, cancellationToken));
     }
 }

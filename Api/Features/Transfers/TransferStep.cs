@@ -22,7 +22,7 @@ public sealed class TransferStep(CurrentMember current, AppDbContext db, IdNumbe
         var (transfer, refusal) = await TransferAccess.LoadAsync(db, access, id, t => may(access, t), cancellationToken);
         if (transfer is null)
         {
-            return refusal!;
+            return Problems.From(refusal!);
         }
 
         var name = await db.Members.Where(m => m.Id == transfer.MemberId).Select(m => m.Name).FirstAsync(cancellationToken);
@@ -34,9 +34,9 @@ public sealed class TransferStep(CurrentMember current, AppDbContext db, IdNumbe
 
         audit.Record(entry!.UnitId, entry.Action, SubjectTypes.Transfer, transfer.Id, entry.Summary);
         await notify.NotifyAsync(transfer, name, cancellationToken);
-        if (await TransferSaves.SaveAsync(db, cancellationToken) is { } conflict)
+        if ((await TransferSaves.SaveAsync(db, cancellationToken)).Error is { } conflict)
         {
-            return conflict;
+            return Problems.From(conflict);
         }
 
         return TypedResults.Ok(await TransferViews.BuildOneAsync(db, access, ids, transfer, time, cancellationToken));

@@ -103,12 +103,12 @@ internal static class TransferAccess
         t.MemberId == access.MemberId || (t.FromBranchId is int from && access.CanManage(from)) || (t.ToBranchId is int to && access.CanManage(to));
 
     /// <summary>The transfer (tracked), 404 when unknown or not the caller's, 403 when visible but <paramref name="may"/> says no.</summary>
-    public static async Task<(Transfer? Transfer, ProblemHttpResult? Refusal)> LoadAsync(AppDbContext db, AccessScope access, int id, Func<Transfer, bool> may, CancellationToken cancellationToken)
+    public static async Task<Result<Transfer>> LoadAsync(AppDbContext db, AccessScope access, int id, Func<Transfer, bool> may, CancellationToken cancellationToken)
     {
         var transfer = await db.Transfers.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-        return transfer is null || !CanSee(access, transfer) ? (null, Problems.NotFound())
-            : !may(transfer) ? (null, Problems.Forbidden())
-            : (transfer, null);
+        return transfer is null || !CanSee(access, transfer) ? Refusals.NotFound()
+            : !may(transfer) ? Refusals.Forbidden()
+            : transfer;
     }
 
     public static bool IsSending(AccessScope access, Transfer t) => t.FromBranchId is int from && access.CanManage(from);

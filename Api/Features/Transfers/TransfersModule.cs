@@ -17,7 +17,7 @@ public sealed class LetterOptions
     /// <summary>The public address the letter's QR code and verification line point at (e.g. https://dj.example.edu.cn); empty uses the request's own.</summary>
     public string? PublicBaseUrl { get; set; }
 
-    /// <summary>A CJK font file for the PDF (.ttf, .otf or .ttc); empty looks for Debian's fonts-noto-cjk.</summary>
+    /// <summary>A CJK font file for the PDF (.ttf, .otf or .ttc); empty looks for Debian's fonts-wqy-microhei, then fonts-noto-cjk (Infrastructure/Pdf/README.md).</summary>
     public string? FontPath { get; set; }
 }
 

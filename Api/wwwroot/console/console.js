@@ -4,12 +4,15 @@
 (function () {
   const csrf = () => document.querySelector('meta[name="csrf-token"]')?.content ?? '';
 
-  /** Calls the API: resolves to { ok, status, body } where body is JSON (or text, or a Blob for files). */
+  /** Calls the API: resolves to { ok, status, body } where body is JSON (or text, or a Blob for files). A Blob body is sent as raw bytes. */
   async function api(method, path, body, options = {}) {
     const headers = { 'X-CSRF-TOKEN': csrf() };
     const init = { method, headers, credentials: 'same-origin' };
     if (body instanceof FormData) init.body = body;
-    else if (body !== undefined) {
+    else if (body instanceof Blob) {
+      headers['content-type'] = 'application/octet-stream';
+      init.body = body;
+    } else if (body !== undefined) {
       headers['content-type'] = 'application/json';
       init.body = JSON.stringify(body);
     }

@@ -2,9 +2,18 @@
 // completion (GET /api/study/assignments/{id}/completion: finished / in progress / not started, by state then name,
 // never ranked) with the reminder to those not finished (POST …/remind), the unit's materials
 // (GET /api/study/materials), and the branch's yearly hours (GET /api/study/branches/{id}/hours?year=&format=xlsx).
+// Publishing: a text goes straight to POST /api/study/materials; a PDF, audio or video file first goes through the
+// chunked upload (POST /api/study/uploads, PUT …/chunks/{index} with the raw bytes, POST …/complete → the media id),
+// then the material names it. An assignment: POST /api/study/assignments { title, materialIds, audience, dueOn }.
+// Every refusal (400 validation, 409, 413, 415, 422) is shown as the API words it, in Chinese.
 'use strict';
 (function () {
   const { api, problem, flash, esc, table, all } = window.sb;
+  const editor = new Quill('#editor', {
+    theme: 'snow',
+    modules: { toolbar: [[{ header: [2, 3, false] }], ['bold', 'italic', 'underline'], [{ list: 'ordered' }, { list: 'bullet' }], ['clean']] },
+  });
+  const chunkSize = 4 * 1024 * 1024; // within Study:MinChunkBytes–MaxChunkBytes (256 KB–8 MB)
   const unit = document.getElementById('unit');
   const year = document.getElementById('year');
   const states = { Finished: '已完成', InProgress: '学习中', NotStarted: '未开始' };
@@ -38,6 +47,11 @@
       return;
     }
     const titles = new Map(materials.map((m) => [m.id, m.title]));
+    const assignable = materials.filter((m) => m.unitId === unitId && m.status === 'Published');
+    document.getElementById('assign-materials').innerHTML = assignable.length
+      ? assignable.map((m) => `<label><input type="checkbox" name="materialIds" value="${m.id}"> ${esc(m.title)}</label>`).join(' ')
+      : '<p class="empty">本组织还没有已发布的资料。</p>';
+    loadMembers(unitId);
     document.getElementById('assignments').innerHTML = table([
       ['任务', (a) => esc(a.title)],
       ['资料', (a) => esc(a.materialIds.map((id) => titles.get(id) ?? `#${id}`).join('、'))],
@@ -83,6 +97,99 @@
     const result = await api('POST', `/api/study/assignments/${current}/remind`);
     if (!result.ok) { flash(problem(result), 'error'); return; }
     flash(`已提醒 ${result.body.reminded} 名未完成的党员。`, 'ok');
+  });
+
+  async function loadMembers(unitId) {
+    const box = document.getElementById('assign-members');
+    const result = await api('GET', `/api/org/units/${unitId}/members`);
+    if (!result.ok) { box.innerHTML = ''; return; }
+    box.innerHTML = result.body.members.map((m) => `<label><input type="checkbox" name="memberIds" value="${m.id}"> ${esc(m.name)}</label>`).join(' ');
+  }
+
+  const publish = document.getElementById('publish');
+  function kindChanged() {
+    const media = publish.kind.value !== 'Text';
+    document.getElementById('file-label').hidden = !media;
+    document.getElementById('file-row').hidden = !media;
+    document.getElementById('editor-label').textContent = media ? '说明（可选）' : '正文';
+  }
+  publish.kind.addEventListener('change', kindChanged);
+
+  /** Uploads the file in chunks and completes it: the media id, or null after showing the refusal. */
+  async function upload(file) {
+    const progress = document.getElementById('upload-progress');
+    const started = await api('POST', '/api/study/uploads', { fileName: file.name, size: file.size, chunkSize });
+    if (!started.ok) { flash(problem(started), 'error'); return null; }
+    const id = started.body.id;
+    const count = Math.max(1, Math.ceil(file.size / chunkSize));
+    for (let i = 0; i < count; i++) {
+      progress.textContent = `正在上传 ${i + 1} / ${count}…`;
+      const chunk = await api('PUT', `/api/study/uploads/${id}/chunks/${i}`, file.slice(i * chunkSize, Math.min(file.size, (i + 1) * chunkSize)));
+      if (!chunk.ok) { progress.textContent = ''; flash(problem(chunk), 'error'); return null; }
+    }
+    progress.textContent = '正在检查文件…';
+    const completed = await api('POST', `/api/study/uploads/${id}/complete`);
+    progress.textContent = completed.ok ? `已上传：${file.name}` : '';
+    if (!completed.ok) { flash(problem(completed), 'error'); return null; }
+    return completed.body.id;
+  }
+
+  publish.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!unit.value) return;
+    const kind = publish.kind.value;
+    let mediaId = null;
+    if (kind !== 'Text') {
+      const file = publish.file.files[0];
+      if (!file) { flash('请选择要上传的 PDF、音频或视频文件。', 'error'); return; }
+      mediaId = await upload(file);
+      if (!mediaId) return;
+    }
+    const written = editor.getText().trim().length > 0;
+    const body = {
+      unitId: Number(unit.value),
+      title: publish.title.value,
+      topic: publish.topic.value,
+      kind,
+      body: written ? editor.root.innerHTML : (kind === 'Text' ? '' : null),
+      mediaId,
+      visibility: publish.visibility.value,
+      estimatedMinutes: Number(publish.estimatedMinutes.value),
+      confirmNotClassified: publish.confirmNotClassified.checked,
+    };
+    const result = await api('POST', '/api/study/materials', body, { idempotent: true });
+    if (!result.ok) { flash(problem(result), 'error'); return; }
+    flash(result.body.status === 'Published' ? `已发布《${body.title}》。` : `《${body.title}》已提交，等待另一位支委审核后发布。`, 'ok');
+    publish.reset();
+    editor.setText('');
+    document.getElementById('upload-progress').textContent = '';
+    kindChanged();
+    await load();
+  });
+
+  const assign = document.getElementById('assign');
+  assign.addEventListener('change', (event) => {
+    if (event.target.name === 'audience') document.getElementById('assign-members').hidden = assign.audience.value !== 'members';
+  });
+
+  assign.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!unit.value) return;
+    const chosen = assign.audience.value === 'members';
+    const ids = (name) => [...assign.querySelectorAll(`[name=${name}]:checked`)].map((c) => Number(c.value));
+    const body = {
+      title: assign.title.value,
+      materialIds: ids('materialIds'),
+      audience: { unitIds: chosen ? [] : [Number(unit.value)], memberIds: chosen ? ids('memberIds') : [] },
+      dueOn: assign.dueOn.value || null,
+    };
+    const result = await api('POST', '/api/study/assignments', body, { idempotent: true });
+    if (!result.ok) { flash(problem(result), 'error'); return; }
+    flash(`已布置学习任务《${body.title}》，共 ${result.body.assigneeCount} 人。`, 'ok');
+    assign.reset();
+    document.getElementById('assign-members').hidden = true;
+    await load();
+    showCompletion(result.body.id);
   });
 
   unit.addEventListener('change', load);

@@ -227,6 +227,14 @@
           lineStyle: { color: '#fff', width: rootPx(0.3) }, itemStyle: { color: '#fff' } },
       ],
     }), true);
+    chart('chart-study').setOption(Object.assign(chartBase(), {
+      xAxis: axisX(m),
+      yAxis: [axisY({ min: 0 })],
+      series: [
+        { name: '资料学习', type: 'bar', stack: 'hours', data: m.map(function (x) { return x.studyMaterialHours; }), itemStyle: { color: gold } },
+        { name: '党课·主题党日', type: 'bar', stack: 'hours', data: m.map(function (x) { return x.studyMeetingHours; }), itemStyle: { color: 'rgba(255,255,255,0.55)' } },
+      ],
+    }), true);
     chart('chart-reach').setOption(Object.assign(chartBase(), {
       xAxis: axisX(m),
       yAxis: [axisY({ minInterval: 1 }), axisY({ min: 0, max: 100, axisLabel: Object.assign({ formatter: '{value}%', fontSize: rootPx(1.4) }, axisText), splitLine: { show: false } })],

@@ -118,48 +118,6 @@ internal static class RequestCost
         }
     }
 
-    /// <summary>Counts EF Core's executed database commands in this process.</summary>
-    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly IDisposable _subscription;
-        private readonly List<IDisposable> _listeners = [];
-        private int _count;
-
-        public CommandCounter() => _subscription = DiagnosticListener.AllListeners.Subscribe(this);
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void OnNext(DiagnosticListener value)
-        {
-            if (value.Name == "Microsoft.EntityFrameworkCore")
-            {
-                lock (_listeners)
-                {
-                    _listeners.Add(value.Subscribe(this, name => name == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted"));
-                }
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value) => Interlocked.Increment(ref _count);
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            _subscription.Dispose();
-            lock (_listeners)
-            {
-                _listeners.ForEach(l => l.Dispose());
-            }
-        }
-    }
-
     /// <summary>
     /// One keep-alive HTTP/1.1 connection with blocking socket calls and buffers allocated once, so the process's
     /// allocations during a run are the server's. Reads Content-Length and chunked bodies; refuses non-2xx answers.

@@ -1,6 +1,6 @@
 // The big screen in headless Chromium against the real API: brand, stories and upcoming events; a member checks in
 // with the code the screen shows and appears on the check-in wall; an approved wall message and a vote appear; the
-// twelve-month charts are drawn; the layout fills 1920×1080 and holds at 1366×768 and 3840×2160 (screenshots in
+// twelve-month charts are drawn (the study chart with the API's study hours); the layout fills 1920×1080 and holds at 1366×768 and 3840×2160 (screenshots in
 // output/); Chinese renders in Noto Sans CJK; nothing Internal ever shows; a revoked link turns into the error page.
 // Everything that must follow the room is awaited with a 2 s timeout: the page gets it pushed, it does not poll.
 import assert from 'node:assert/strict';
@@ -38,6 +38,7 @@ let secretary;
 let member;
 let branchId;
 let meetingId;
+let meetingStartsAt;
 let wallId;
 let poll;
 let imageId;
@@ -103,6 +104,7 @@ describe('big screen', () => {
     // The Public meeting opens for check-in an hour before it starts; the Internal one starts earlier and must
     // still never be the one the screen shows.
     const startsAt = new Date(Date.now() + 30 * 60_000);
+    meetingStartsAt = startsAt;
     meetingId = expectStatus(await secretary.call('POST', '/api/meetings', {
       type: 'ThemedPartyDay',
       unitId: branchId,
@@ -229,11 +231,33 @@ describe('big screen', () => {
     await page.locator(`#polls .poll[data-id="${poll.id}"] .option[data-id="${option.id}"] .votes`, { hasText: '1票' }).waitFor({ state: 'visible', ...live });
   });
 
-  test('draws twelve months of meetings, attendance and reach', async () => {
+  test('draws twelve months of meetings, attendance, study hours and reach', async () => {
     await page.waitForFunction(() => document.body.dataset.trends === '12', null, loading);
-    for (const id of ['chart-meetings', 'chart-reach']) {
+    for (const id of ['chart-meetings', 'chart-study', 'chart-reach']) {
       await page.locator(`#${id} canvas`).first().waitFor({ state: 'visible' });
     }
+  });
+
+  test('the study chart shows the study hours the API figures, month by month', async () => {
+    // The member checked in to the public 主题党日 above (two hours = 2.67 class hours of study), after this page read
+    // its trends: a fresh page reads them again, and both must draw what /trends answers now.
+    const fresh = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await fresh.goto(`${api.base}/screen/${link.token}`);
+    await fresh.waitForFunction(() => document.body.dataset.trends === '12', null, loading);
+    const drawn = await fresh.evaluate(() => {
+      const option = echarts.getInstanceByDom(document.getElementById('chart-study')).getOption();
+      return { months: option.xAxis[0].data, series: option.series.map((s) => ({ name: s.name, data: s.data })) };
+    });
+    await fresh.close();
+    const trends = await (await fetch(`${api.base}/screen/${link.token}/trends`)).json();
+    assert.deepEqual(drawn.months, trends.months.map((m) => `${Number(m.label.slice(5))}月`));
+    assert.deepEqual(drawn.series, [
+      { name: '资料学习', data: trends.months.map((m) => m.studyMaterialHours) },
+      { name: '党课·主题党日', data: trends.months.map((m) => m.studyMeetingHours) },
+    ]);
+    const meetingMonth = trends.months.find((m) => m.label === new Date(meetingStartsAt.getTime() + 8 * 3600_000).toISOString().slice(0, 7));
+    assert.ok(meetingMonth.studyMeetingHours >= 2.67, `the attended 主题党日 counts: ${JSON.stringify(meetingMonth)}`);
+    for (const m of trends.months) assert.equal(m.studyHours, Math.round((m.studyMaterialHours + m.studyMeetingHours) * 100) / 100);
   });
 
   test('fills 1920×1080 (screenshot in output/screen-1920x1080.png)', async () => {

@@ -1,5 +1,6 @@
 // The applicant's own development record (GET /api/development/me): steps done, what comes next and from when,
-// tasks owed, contacts and introducers. A person bound to no record sees a short note instead.
+// tasks owed, contacts and introducers, the files handed in, and the way to hand in a thought report. A person bound
+// to no record sees a short note and the way to bind.
 const kit = require('../../logic/page-kit');
 const client = require('../../api/client');
 const dev = require('../../api/development');
@@ -25,5 +26,13 @@ Page({
       },
     });
     this.setData({ record: record ? logic.timeline(record) : null, missing });
+  },
+
+  thoughtReport() {
+    wx.navigateTo({ url: '/pkg-develop/thought-report/index' });
+  },
+
+  bind() {
+    wx.navigateTo({ url: '/pkg-develop/applicant-bind/index' });
   },
 });

@@ -1,12 +1,15 @@
 // The committee's dues page for a month (GET /api/dues/branches/{id}?month=): who paid, who has not, who has no base
 // for the year, who is flagged for six months unpaid; remind the unpaid, record a cash or bank payment with its
 // receipt, set a member's base for the year, approve a reduction or exemption (减免: a monthly amount below the rule,
-// 0 for exemption, with the reason; Domain/Dues/DuesBase.cs, reason at most 200 characters). Amounts in yuan from fen.
+// 0 for exemption, with the reason; Domain/Dues/DuesBase.cs, reason at most 200 characters), and see the member's
+// payments (GET /api/dues/members/{id}/payments) to refund one paid by WeChat Pay in error (../refund.js).
+// Amounts in yuan from fen.
 const secretary = require('../../logic/secretary');
 const format = require('../../logic/format');
 const dues = require('../../logic/dues');
 const kit = require('../../logic/page-kit');
 const api = require('../../api/dues');
+const refunds = require('../refund');
 
 const CATEGORIES = [
   { value: 'Salaried', label: '在职（按工资收入）' },
@@ -33,11 +36,12 @@ function fen(text) {
   return m ? Number(m[1]) * 100 + Number((m[2] || '0').padEnd(2, '0')) : null;
 }
 
-Page({
-  data: {
-    allowed: false, checked: false, branches: [], branchIndex: 0, month: '', figures: null, unpaid: [], paid: [], noBase: [], flagged: [],
-    selected: null, methods: METHODS, methodIndex: 0, receiptNumber: '', categories: CATEGORIES, categoryIndex: 0, baseYuan: '', reducedYuan: '', reductionReason: '', loading: false,
-  },
+Page(Object.assign({}, refunds.handlers, {
+  data: Object.assign({
+    allowed: false, checked: false, denied: '', branches: [], branchIndex: 0, month: '', figures: null, unpaid: [], paid: [], noBase: [], flagged: [],
+    selected: null, methods: METHODS, methodIndex: 0, receiptNumber: '', categories: CATEGORIES, categoryIndex: 0, baseYuan: '', reducedYuan: '', reductionReason: '',
+    payments: [], loading: false,
+  }, refunds.data()),
 
   async onLoad(options) {
     this.setData({ month: format.nowParts().date.slice(0, 7) });
@@ -78,8 +82,17 @@ Page({
     });
   },
 
-  select(e) {
-    this.setData({ selected: { id: e.currentTarget.dataset.id, name: e.currentTarget.dataset.name }, receiptNumber: '', baseYuan: '', reducedYuan: '', reductionReason: '' });
+  /** A member chosen: the forms for them, and their payments (to refund one). */
+  async select(e) {
+    const selected = { id: e.currentTarget.dataset.id, name: e.currentTarget.dataset.name };
+    this.setData({ selected, receiptNumber: '', baseYuan: '', reducedYuan: '', reductionReason: '', payments: [], refunding: null });
+    const payments = await kit.guard(this, () => api.memberPayments(selected.id), { silent: true, onError: kit.refusal(this) });
+    if (payments && this.data.selected && this.data.selected.id === selected.id) this.setData({ payments: payments.map((p) => refunds.view(p, selected.name)) });
+  },
+
+  /** After a refund: the member's payments show it as 退款中. */
+  async refunded(payment) {
+    this.setData({ payments: this.data.payments.map((p) => (p.id === payment.id ? payment : p)) });
   },
 
   async remind() {
@@ -139,6 +152,6 @@ Page({
     await this.load();
     return saved;
   },
-});
+}));
 
 module.exports = { fen };

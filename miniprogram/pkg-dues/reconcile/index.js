@@ -8,9 +8,9 @@ const format = require('../../logic/format');
 const dues = require('../../logic/dues');
 const kit = require('../../logic/page-kit');
 const api = require('../../api/dues');
+const refunds = require('../refund');
 
 const KINDS = { PaidThereNotHere: '微信支付已收款，本系统未记为已交', HereNotThere: '本系统记为已交，微信支付账单中没有', AmountDiffers: '金额不一致' };
-const REASON_MAX = 200;
 
 /** Yesterday in China time (YYYY-MM-DD). */
 function yesterday() {
@@ -30,21 +30,11 @@ function difference(d) {
   };
 }
 
-/** A payment that may be refunded: WeChat Pay's, paid or disputed (the API refuses the rest with 409). */
-function payment(p, name) {
-  return Object.assign(dues.payment(p), {
-    name: name || '',
-    outTradeNo: p.outTradeNo,
-    problem: p.problem || '',
-    refundable: p.method === 'WeChatPay' && (p.status === 'Paid' || p.status === 'Disputed'),
-  });
-}
-
-Page({
-  data: {
-    allowed: false, checked: false, denied: '', branches: [], branchIndex: 0, date: '', latest: '', figures: null, differences: [], disputed: [], settled: [],
-    refunding: null, reason: '', loading: false,
-  },
+Page(Object.assign({}, refunds.handlers, {
+  data: Object.assign(
+    { allowed: false, checked: false, denied: '', branches: [], branchIndex: 0, date: '', latest: '', figures: null, differences: [], disputed: [], settled: [], loading: false },
+    refunds.data(),
+  ),
 
   async onLoad(options) {
     this.setData({ date: yesterday(), latest: yesterday() });
@@ -65,10 +55,6 @@ Page({
     return this.load();
   },
 
-  onReason(e) {
-    this.setData({ reason: e.detail.value });
-  },
-
   /** The day's comparison and the month's disputed payments. */
   async load() {
     const branchId = secretary.branchOf(this).id;
@@ -82,7 +68,7 @@ Page({
         differences: bill.differences.map(difference),
       });
     }
-    if (month) this.setData({ disputed: month.disputed.map((p) => payment(p)) });
+    if (month) this.setData({ disputed: month.disputed.map((p) => refunds.view(p)) });
   },
 
   /** Asks WeChat Pay about the order and applies its answer (audited); the comparison is then made again. */
@@ -91,39 +77,18 @@ Page({
     if (!(await kit.confirm('按微信支付结果处理', '将向微信支付查询订单 ' + outTradeNo + '，并按其结果更新本系统记录。确定吗？'))) return null;
     const result = await kit.guard(this, () => api.resolve(secretary.branchOf(this).id, outTradeNo), { onError: kit.refusal(this) });
     if (!result) return null;
-    const settled = payment(result.payment, (this.data.differences.filter((d) => d.outTradeNo === outTradeNo)[0] || {}).name);
+    const settled = refunds.view(result.payment, (this.data.differences.filter((d) => d.outTradeNo === outTradeNo)[0] || {}).name);
     this.setData({ settled: this.data.settled.filter((p) => p.id !== settled.id).concat([Object.assign(settled, { tradeState: result.tradeState })]) });
     wx.showModal({ title: '已处理', content: '微信支付订单状态：' + result.tradeState + '；本系统记录：' + settled.status + '。', showCancel: false });
     await this.load();
     return result;
   },
 
-  chooseRefund(e) {
-    const d = e.currentTarget.dataset;
-    this.setData({ refunding: { id: d.id, name: d.name, amount: d.amount }, reason: '' });
-  },
-
-  cancelRefund() {
-    this.setData({ refunding: null, reason: '' });
-  },
-
-  /** Full refund through WeChat Pay; the months become unpaid again once WeChat Pay confirms it. */
-  async refund() {
-    const reason = String(this.data.reason || '').trim();
-    if (!reason || reason.length > REASON_MAX) {
-      wx.showModal({ title: '无法退款', content: reason ? '退款原因不能超过' + REASON_MAX + '个字。' : '请填写退款原因（如 重复支付）。', showCancel: false });
-      return null;
-    }
-    const target = this.data.refunding;
-    if (!(await kit.confirm('确认退款', '将原路退回 ' + (target.name || '') + ' ¥' + target.amount + '。确定吗？'))) return null;
-    const result = await kit.guard(this, () => api.refund(target.id, reason), { onError: kit.refusal(this) });
-    if (!result) return null;
-    const refunded = payment(result);
-    this.setData({ refunding: null, reason: '', settled: this.data.settled.map((p) => (p.id === refunded.id ? Object.assign({}, p, refunded, { name: p.name }) : p)) });
-    kit.toast('已申请退款');
+  /** After a refund: the settled list shows the payment's new state, and the page is loaded again. */
+  async refunded(payment) {
+    this.setData({ settled: this.data.settled.map((p) => (p.id === payment.id ? Object.assign({}, p, payment, { name: p.name }) : p)) });
     await this.load();
-    return result;
   },
-});
+}));
 
 module.exports = { yesterday };

@@ -3,6 +3,7 @@ const schedule = require('../../logic/schedule-form');
 const audience = require('../../logic/audience');
 const kit = require('../../logic/page-kit');
 const activities = require('../../api/activities');
+const limits = require('../../api/limits');
 
 const defaults = schedule.defaults();
 
@@ -15,6 +16,7 @@ Page(Object.assign({}, audience.handlers, {
       branchIndex: 0,
       visibilities: secretary.VISIBILITIES,
       visibilityIndex: 0,
+      limits: limits.activity,
       title: '',
       description: '',
       place: '',

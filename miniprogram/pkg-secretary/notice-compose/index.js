@@ -13,6 +13,7 @@ Page(Object.assign({}, audience.handlers, {
       branchIndex: 0,
       visibilities: secretary.VISIBILITIES,
       visibilityIndex: 0,
+      titleMax: form.TITLE_MAX,
       title: '',
       body: '',
       requiresAck: false,

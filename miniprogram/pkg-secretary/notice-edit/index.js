@@ -7,7 +7,7 @@ const kit = require('../../logic/page-kit');
 const notices = require('../../api/notices');
 
 Page({
-  data: { id: null, allowed: false, checked: false, withdrawn: false, title: '', body: '', pinned: false, confirmed: false, loading: false },
+  data: { id: null, allowed: false, checked: false, withdrawn: false, titleMax: form.TITLE_MAX, title: '', body: '', pinned: false, confirmed: false, loading: false },
 
   async onLoad(options) {
     this.setData({ id: options.id });

@@ -1,6 +1,6 @@
 namespace SmartBranch.Api.Areas.Console.Pages;
 
-/// <summary>审计日志: GET /api/audit?unitId=&amp;before= page by page, filtered in the page by actor, text, subject type and China date.</summary>
+/// <summary>审计日志: GET /api/audit page by page, filtered on the server by actor, action, subject type, text and China date.</summary>
 public sealed class AuditModel : CommitteePageModel
 {
     public void OnGet()

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using SmartBranch.Api.Features.Brand;
-using SmartBranch.Api.Features.Notices;
 
 namespace SmartBranch.Api.Areas.Portal.Pages.Notices;
 
@@ -21,7 +20,7 @@ public sealed class ShowNoticeModel(AppDbContext db) : PortalPage(db)
 
         var unitName = await Db.Units.Where(u => u.Id == notice.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
         Notice = new View(notice.Id, notice.UnitId, unitName, notice.Title, notice.Body, notice.PublishedAt, notice.EditedAt);
-        Meta = new PortalMeta(notice.Title, PortalText.Describe(NoticeHtml.ToPlainText(notice.Body), notice.Title), "article");
+        Meta = new PortalMeta(notice.Title, PortalText.Describe(RichTextHtml.ToPlainText(notice.Body), notice.Title), "article");
         return Page();
     }
 }

@@ -2,15 +2,15 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Ganss.Xss;
 
-namespace SmartBranch.Api.Features.Notices;
+namespace SmartBranch.Api.Common;
 
 /// <summary>
-/// Notice bodies are rich text shown by the mini-program's rich-text component. Whatever the client sends
+/// Rich text (notice bodies, study texts) shown by the mini-program's rich-text component and the portal. Whatever the client sends
 /// goes through an allow-list: a few formatting tags, links to http(s) only, images from https only,
 /// simple tables, a handful of harmless CSS properties. Scripts, event handlers, frames, forms, SVG,
 /// javascript:/data: URLs and CSS expressions never survive.
 /// </summary>
-internal static partial class NoticeHtml
+internal static partial class RichTextHtml
 {
     private static readonly string[] Tags =
     [

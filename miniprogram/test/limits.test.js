@@ -1,0 +1,68 @@
+// Rules the forms need come from the server, defined once. The field limits in api/limits.js must equal the
+// `maxLength` the OpenAPI document (Api/openapi.json, the served document: OpenApiSnapshotTests) gives the request
+// schemas the forms send; the text policy (classification markings) is the server's alone, so no page or logic
+// module carries a pattern of its own.
+const fs = require('fs');
+const path = require('path');
+const limits = require('../api/limits');
+
+const doc = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'Api', 'openapi.json'), 'utf8'));
+const ROOT = path.join(__dirname, '..');
+
+function maxLength(schema, property) {
+  const s = doc.components.schemas[schema];
+  if (!s) throw new Error('no schema ' + schema + ' in the OpenAPI document');
+  const p = (s.properties || {})[property];
+  if (!p) throw new Error(schema + ' has no property ' + property);
+  return p.maxLength;
+}
+
+// Which request schemas each limit of api/limits.js stands for.
+const SOURCES = {
+  notice: { schemas: ['PostNoticeRequest', 'EditNoticeRequest'], fields: ['title'] },
+  activity: { schemas: ['CreateActivityRequest', 'UpdateActivityRequest'], fields: ['title', 'place'] },
+};
+
+function sourceFiles(dir) {
+  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+    const rel = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' || e.name === 'test' ? [] : sourceFiles(rel);
+    return /\.(js|wxml)$/.test(e.name) ? [rel] : [];
+  });
+}
+
+describe('limits the forms use', () => {
+  test('every limit group and field of api/limits.js has its source named here', () => {
+    expect(Object.keys(limits).sort()).toEqual(Object.keys(SOURCES).sort());
+    Object.keys(SOURCES).forEach((group) => expect(Object.keys(limits[group]).sort()).toEqual([...SOURCES[group].fields].sort()));
+  });
+
+  test.each(Object.keys(SOURCES))('%s limits equal the server\'s maxLength in the OpenAPI document', (group) => {
+    const { schemas, fields } = SOURCES[group];
+    schemas.forEach((schema) => fields.forEach((field) => {
+      const served = maxLength(schema, field);
+      expect({ schema, field, maxLength: served }).toEqual({ schema, field, maxLength: limits[group][field] });
+    }));
+  });
+
+  test('the notice and activity forms bind their limits, and no page writes a limit of its own', () => {
+    const pages = ['pkg-secretary/notice-compose/index.wxml', 'pkg-secretary/notice-edit/index.wxml', 'pkg-secretary/activity-create/index.wxml'];
+    pages.forEach((page) => {
+      const wxml = fs.readFileSync(path.join(ROOT, page), 'utf8');
+      const inputs = wxml.match(/<input[^>]*data-field="(title|place)"[^>]*>/g) || [];
+      expect(inputs.length).toBeGreaterThan(0);
+      inputs.forEach((input) => expect(input).toMatch(/maxlength="\{\{[\w.]+\}\}"/));
+      expect(wxml).not.toMatch(/不超过\d+字/);
+    });
+  });
+});
+
+describe('text policy', () => {
+  test('no page or logic module judges classification markings itself (the server answers 422)', () => {
+    const offenders = sourceFiles('.').filter((file) => {
+      const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+      return /\((?:绝密|机密|秘密)[|)]/.test(text) || /\\u2605/.test(text);
+    });
+    expect(offenders).toEqual([]);
+  });
+});
