@@ -58,6 +58,10 @@ module.exports = {
     client.create('/api/development/records/' + id + '/steps', { kind, occurredOn, note, talkPartnerIds, contactIds, introducerIds, resolutionId, trainingDays, trainingHours, extensionMonths }, idempotencyKey),
   /** Publicity (公示): { before: Admission | Confirmation, startsOn } → PublicityView. */
   startPublicity: (id, { before, startsOn }, idempotencyKey) => client.create('/api/development/records/' + id + '/publicity', { before, startsOn }, idempotencyKey),
+  /** Publicities (公示) running today in the caller's organisation: { items: [PublicityView], nextCursor }. */
+  publicities: () => client.get('/api/development/publicity'),
+  /** An objection (异议, ≤ 1000 characters) to a running publicity; only the committee reads it: → { id, createdAt }; 409 when it is not running. */
+  object: (publicityId, text) => client.post('/api/development/publicity/' + publicityId + '/objections', { text }),
   /** The objections to a publicity, oldest first (committee only): { items: [{ id, text, fromName, createdAt }], nextCursor }. */
   objections: (publicityId) => client.get('/api/development/publicity/' + publicityId + '/objections'),
 };

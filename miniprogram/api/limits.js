@@ -26,4 +26,8 @@ module.exports = {
     // SubmitThoughtReportRequest (the summary; the full text goes as a file)
     text: 500,
   },
+  objection: {
+    // ObjectToPublicityRequest (an objection to a publicity, 公示异议)
+    text: 1000,
+  },
 };

@@ -3,6 +3,8 @@
 // maxLength, checked against the OpenAPI document by test/limits.test.js); a file at most Media:MaxBytes (5 MB by
 // default; the server's answer decides).
 
+const roles = require('./roles');
+
 const ROLE_NAMES = { TalkPartner: '谈话人', TrainingContact: '培养联系人', Introducer: '入党介绍人' };
 const OWNER_NAMES = { Committee: '支委会', Contacts: '培养联系人', Applicant: '本人' };
 
@@ -84,6 +86,7 @@ const LIMITS = {
   number: limits.developmentPerson.number,
   note: limits.developmentNote.note,
   report: limits.thoughtReport.text,
+  objection: limits.objection.text,
   fileBytes: 5 * 1024 * 1024,
 };
 
@@ -111,7 +114,7 @@ function choice(kind, number, name, extra) {
  * the next numbered step (with the day it becomes possible), a repeated observation (6 or 21), a thought report from
  * step 3 until step 25, and an extension of probation between admission (15) and confirmation (23).
  */
-function stepChoices(record) {
+function stepChoices(record, role) {
   const last = lastNumber(record);
   const list = [];
   if (record.next) list.push(choice(record.next.kind, record.next.number, record.next.name, { possibleFrom: record.next.possibleFrom || null, reason: record.next.reason || '' }));
@@ -122,7 +125,21 @@ function stepChoices(record) {
   if (last >= 21 && last < 22) add('ProbationObservation');
   if (last >= 3 && last < 25) add('ThoughtReport');
   if (last >= 15 && last < 23) add('ProbationExtended');
-  return list;
+  return role === 'contact' ? list.filter((c) => CONTACT_STEPS.indexOf(c.kind) >= 0) : list;
+}
+
+/** Steps an assigned training contact or introducer may record (RecordStep.ContactSteps); the committee records every step. */
+const CONTACT_STEPS = ['ActivistObservation', 'ProbationObservation', 'ThoughtReport'];
+
+/**
+ * How the signed-in member relates to a record the API let them read: 'committee' (the record's branch committee or a
+ * general-branch admin, as DevelopmentAccess), 'contact' (an assigned training contact or introducer), or null.
+ */
+function recordRole(member, record) {
+  if (!member || !record) return null;
+  if (roles.canManageBranch(member, record.branchId)) return 'committee';
+  const assigned = (record.contacts || []).concat(record.introducers || []);
+  return assigned.some((p) => String(p.memberId) === String(member.id)) ? 'contact' : null;
 }
 
 /** What the step form asks for a kind (RecordStep.Request): people with their counts, training, resolution, months. */
@@ -200,8 +217,35 @@ function attachments(list) {
   }));
 }
 
-/** The record as the committee sees it: the timeline plus number, stage, publicities, attachments and what may be done. */
-function committeeRecord(record) {
+/** A publicity (PublicityView): before which step, its period in working days, whether it runs today. */
+function publicity(p) {
+  return {
+    id: p.id,
+    title: p.beforeName + '前公示',
+    period: p.startsOn + ' 至 ' + p.endsOn + '（' + p.workingDays + '个工作日）',
+    running: !!p.running,
+  };
+}
+
+/** A running publicity as the members of the organisation see it (GET /publicity): the person's name and the step. */
+function memberPublicity(p) {
+  return Object.assign(publicity(p), { name: p.personName });
+}
+
+/** Checks an objection before it is sent: the Chinese reason it cannot go, or ''. */
+function objectionProblem(text) {
+  const t = String(text || '').trim();
+  if (!t) return '请填写异议内容。';
+  if (t.length > LIMITS.objection) return '异议不能超过' + LIMITS.objection + '字。';
+  return '';
+}
+
+/**
+ * The record as the committee sees it: the timeline plus number, stage, publicities, attachments and what may be done.
+ * An assigned contact (role 'contact') sees the same but may record only observations and thought reports, starts no
+ * publicity and reads no objections (committee only).
+ */
+function committeeRecord(record, role) {
   const view = timeline(record);
   return Object.assign(view, {
     id: record.id,
@@ -210,15 +254,11 @@ function committeeRecord(record) {
     stage: record.stage,
     bound: !!record.bound,
     extensions: record.extensions || 0,
-    publicities: (record.publicities || []).map((p) => ({
-      id: p.id,
-      title: p.beforeName + '前公示',
-      period: p.startsOn + ' 至 ' + p.endsOn + '（' + p.workingDays + '个工作日）',
-      running: !!p.running,
-    })),
+    publicities: (record.publicities || []).map(publicity),
     attachments: attachments(record.attachments),
-    canPublicize: publicityChoices(record).length > 0,
-    canRecord: stepChoices(record).length > 0,
+    committee: role !== 'contact',
+    canPublicize: role !== 'contact' && publicityChoices(record).length > 0,
+    canRecord: stepChoices(record, role).length > 0,
   });
 }
 
@@ -243,5 +283,6 @@ function pickable(members, fullOnly) {
 
 module.exports = {
   LIMITS, timeline, worklist, lastNumber, stepChoices, stepNeeds, stepProblem, stepBody, refusal, publicityChoices,
-  attachments, committeeRecord, thoughtReportTask, writesThoughtReports, pickable,
+  attachments, committeeRecord, thoughtReportTask, writesThoughtReports, pickable, CONTACT_STEPS, recordRole, publicity,
+  memberPublicity, objectionProblem,
 };

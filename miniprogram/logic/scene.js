@@ -65,6 +65,9 @@ function pageOf(message) {
     if (!m) return '';
     return m[2] === 'index' ? '/pages/' + m[1] + '/index' + (m[3] || '') : '/pages/' + m[1] + '-' + m[2] + '/index' + (m[3] || '');
   }
+  // A development reminder (subject "development", Domain/Common/SubjectTypes) opens the record: the committee and the
+  // assigned contacts read it there; the person themself is passed on to their timeline by that page.
+  if (message && message.subjectType === 'development' && message.subjectId) return '/pkg-develop/person/index?id=' + message.subjectId;
   const page = message && SUBJECT_PAGES[message.subjectType];
   return page && message.subjectId && message.subjectType !== 'leave' ? '/pages/' + page + '/index?id=' + message.subjectId : '';
 }

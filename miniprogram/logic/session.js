@@ -1,6 +1,7 @@
 // Who is signed in: GET /api/me cached for the life of the app, refreshed on every (re-)login.
 const client = require('../api/client');
 const auth = require('../api/auth');
+const development = require('../api/development');
 
 let me = null;
 let loading = null;
@@ -28,11 +29,22 @@ function load(force) {
   return loading;
 }
 
-/** The signed-in member, or null after sending an unbound user to the binding page. */
+/**
+ * The signed-in member, or null after sending someone who is not a member away: a person bound only to a development
+ * record (GET /api/development/me answers) to their timeline, an unbound stranger (404) to the binding page. The record
+ * is asked for each time (not cached), so a person who has just bound is routed by the fresh answer.
+ */
 async function ensureMember() {
   const current = await load();
   if (current.needsBinding || !current.member) {
-    wx.reLaunch({ url: '/pages/bind/index' });
+    const inDevelopment = await development.me().then(
+      () => true,
+      (err) => {
+        if (err && err.status === 404) return false;
+        throw err;
+      },
+    );
+    wx.reLaunch({ url: inDevelopment ? '/pkg-develop/timeline/index' : '/pages/bind/index' });
     return null;
   }
   return current.member;

@@ -24,6 +24,7 @@ const SOURCES = {
   developmentPerson: { schemas: ['CreateRecordRequest', 'BindApplicantRequest'], fields: ['name', 'number'] },
   developmentNote: { schemas: ['CreateRecordRequest', 'RecordStepRequest'], fields: ['note'] },
   thoughtReport: { schemas: ['SubmitThoughtReportRequest'], fields: ['text'] },
+  objection: { schemas: ['ObjectToPublicityRequest'], fields: ['text'] },
 };
 
 function sourceFiles(dir) {

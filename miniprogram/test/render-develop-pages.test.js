@@ -82,12 +82,13 @@ describe('the committee sees', () => {
   });
 
   test.each([
-    ['person', { id: '21' }, '仅支部委员可以查看发展党员档案'],
-    ['record-step', { id: '21' }, '仅支部委员可以记录发展党员步骤'],
+    ['person', { id: '21' }, '仅支部委员和指定的培养联系人、入党介绍人可以查看发展党员档案'],
+    ['record-step', { id: '21' }, '仅支部委员和指定的培养联系人、入党介绍人可以记录发展党员步骤'],
     ['publicity', { id: '21' }, '仅支部委员可以发起公示、查看异议'],
     ['applicant-create', { unitId: '2' }, '仅支部委员可以登记入党申请'],
   ])('nothing but the refusal on %s for a plain member', async (name, options, refusal) => {
-    const page = await appAs(MEMBER, ROUTES).app.open(name, options);
+    // MEMBER (李明) is 赵晓's training contact; a member assigned to nobody is refused.
+    const page = await appAs(Object.assign({}, MEMBER, { id: 9, name: '周扬' }), ROUTES).app.open(name, options);
     expect(text(name, page.data).trim()).toBe(refusal);
   });
 });

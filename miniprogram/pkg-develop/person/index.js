@@ -7,9 +7,9 @@ const dev = require('../../api/development');
 const logic = require('../../logic/development');
 
 Page(Object.assign({}, recordPage.handlers(function show(record) {
-  this.setData({ record: logic.committeeRecord(record) });
-}), {
-  data: { allowed: false, checked: false, id: '', record: null, objections: {}, openPublicity: '', loading: false },
+  this.setData({ record: logic.committeeRecord(record, this.data.role) });
+}, null, { contacts: true }), {
+  data: { allowed: false, checked: false, id: '', role: '', record: null, objections: {}, openPublicity: '', loading: false },
 
   onPullDownRefresh() {
     return this.load().then(() => wx.stopPullDownRefresh());
@@ -17,6 +17,7 @@ Page(Object.assign({}, recordPage.handlers(function show(record) {
 
   /** Opens (or closes) the objections of a publicity; only the committee reads them. */
   async toggleObjections(e) {
+    if (this.data.role !== 'committee') return;
     const id = String(e.currentTarget.dataset.id);
     if (this.data.openPublicity === id) {
       this.setData({ openPublicity: '' });

@@ -1,4 +1,5 @@
-// Recording a step on a record (POST /api/development/records/{id}/steps), for the branch committee: the step (the
+// Recording a step on a record (POST /api/development/records/{id}/steps), for the branch committee (an assigned
+// training contact or introducer gets only the observation and thought report choices, RecordStep.ContactSteps): the step (the
 // next one, a repeated observation, a thought report received on paper, an extension of probation), its day, the
 // people it needs — talk partners (step 2), 1–2 training contacts (step 5) and two introducers (step 9), who must be
 // full members — training length (step 11), the general meeting's passed resolution (steps 15 and 23; the day is the
@@ -18,9 +19,9 @@ function emptyForm(kind, today) {
 
 Page(Object.assign({}, recordPage.handlers(function show(record) {
   return this.show(record);
-}, () => ({ today: format.nowParts().date })), {
+}, () => ({ today: format.nowParts().date }), { contacts: true }), {
   data: {
-    allowed: false, checked: false, id: '', name: '', today: '', choices: [], choiceIndex: 0, needs: {},
+    allowed: false, checked: false, id: '', role: '', name: '', today: '', choices: [], choiceIndex: 0, needs: {},
     members: [], fullMembers: [], resolutions: [], resolutionIndex: -1, form: emptyForm('', ''), limits: logic.LIMITS,
     error: null, loading: false,
   },
@@ -31,8 +32,10 @@ Page(Object.assign({}, recordPage.handlers(function show(record) {
 
   /** The record again (someone may have recorded a step meanwhile) and a fresh form; pull to refresh does the same. */
   async show(record) {
-    const members = (await kit.guard(this, () => org.members(record.branchId))) || [];
-    const choices = logic.stepChoices(record);
+    // A contact records only observations and thought reports, which name nobody: the roster is not asked.
+    const contact = this.data.role === 'contact';
+    const members = contact ? [] : (await kit.guard(this, () => org.members(record.branchId))) || [];
+    const choices = logic.stepChoices(record, this.data.role);
     this.branchId = record.branchId;
     this.setData({
       name: record.name,
