@@ -41,7 +41,7 @@ builder.AddInfrastructure();
 builder.AddApi();
 builder.Services.AddDemoData();
 
-// Each area registers its own services and routes; a new area adds one line to each list.
+// Each area registers its own services and routes (AddAreaRoutes in its module); a new area adds one line here.
 builder.Services
     .AddAuth()
     .AddMe()
@@ -75,28 +75,7 @@ try
     app.UseApi();
     await app.PrepareDatabaseAsync();
 
-    app.MapAuthEndpoints();
-    app.MapMeEndpoints();
-    app.MapOrgEndpoints();
-    app.MapAuditEndpoints();
-    app.MapNoticesEndpoints();
-    app.MapActivitiesEndpoints();
-    app.MapMeetingsEndpoints();
-    app.MapCalendarEndpoints();
-    app.MapSubscriptionsEndpoints();
-    app.MapInboxEndpoints();
-    app.MapRemindersEndpoints();
-    app.MapBrandEndpoints();
-    app.MapDuesEndpoints();
-    app.MapDevelopmentEndpoints();
-    app.MapWeChatPushEndpoints();
-    app.MapTransfersEndpoints();
-    app.MapMailboxEndpoints();
-    app.MapAppraisalsEndpoints();
-    app.MapPollsEndpoints();
-    app.MapWallsEndpoints();
-    app.MapStudyEndpoints();
-    app.MapConsoleLoginEndpoints();
+    app.MapAreaRoutes();
     app.MapWebEndpoints();
 
     await app.RunAsync();

@@ -4,8 +4,9 @@ namespace SmartBranch.Domain.Common;
 /// The one vocabulary for "what a row points at": audit entries (<see cref="AuditEntry.TargetType"/>),
 /// reminders and inbox messages (SubjectType) and shares. Stored as is, so a value never changes without
 /// a data migration (see Infrastructure/Persistence/DataMigrations.cs); lower case, words joined by an underscore.
+/// A new area may declare its own names beside its code as a <c>partial</c> of this class (e.g. Domain/Dues/DuesSubjects.cs).
 /// </summary>
-public static class SubjectTypes
+public static partial class SubjectTypes
 {
     public const string Notice = "notice";
     public const string Activity = "activity";
@@ -35,9 +36,6 @@ public static class SubjectTypes
 
     public const string Story = "story";
     public const string ScreenLink = "screen_link";
-
-    /// <summary>A member's dues (党费; the id is the member's).</summary>
-    public const string Dues = "dues";
 
     /// <summary>A message to the secretary's mailbox (书记信箱).</summary>
     public const string MailboxMessage = "mailbox";

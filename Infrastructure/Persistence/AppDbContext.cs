@@ -6,8 +6,11 @@ namespace SmartBranch.Infrastructure.Persistence;
 /// <summary>
 /// The one DbContext. Each database provider has a subclass that owns its migration set
 /// (<see cref="SqliteAppDbContext"/>, <see cref="SqlServerAppDbContext"/>); code depends on this type only.
+/// Entity types are found through their <see cref="IEntityTypeConfiguration{TEntity}"/> classes
+/// (<c>ApplyConfigurationsFromAssembly</c>); a new area declares its sets in its own configuration file under
+/// Configurations/ as a <c>partial</c> of this class (see <c>DuesConfiguration.cs</c>) and does not edit this file.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+public abstract partial class AppDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<OrganizationUnit> Units => Set<OrganizationUnit>();
 
@@ -65,14 +68,6 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SmartBranch.Domain.Brand.ShareOpen> ShareOpens => Set<SmartBranch.Domain.Brand.ShareOpen>();
 
     public DbSet<SmartBranch.Domain.Brand.ScreenLink> ScreenLinks => Set<SmartBranch.Domain.Brand.ScreenLink>();
-
-    public DbSet<SmartBranch.Domain.Dues.DuesBase> DuesBases => Set<SmartBranch.Domain.Dues.DuesBase>();
-
-    public DbSet<SmartBranch.Domain.Dues.DuesAccount> DuesAccounts => Set<SmartBranch.Domain.Dues.DuesAccount>();
-
-    public DbSet<SmartBranch.Domain.Dues.DuesBill> DuesBills => Set<SmartBranch.Domain.Dues.DuesBill>();
-
-    public DbSet<SmartBranch.Domain.Dues.DuesPayment> DuesPayments => Set<SmartBranch.Domain.Dues.DuesPayment>();
 
     public DbSet<MemberStatusEvent> MemberStatusEvents => Set<MemberStatusEvent>();
 

@@ -8,6 +8,7 @@ public static class ActivitiesModule
     /// <summary>Registers the activities area's services.</summary>
     public static IServiceCollection AddActivities(this IServiceCollection services)
     {
+        services.AddAreaRoutes(MapActivitiesEndpoints);
         services.AddOptions<ActivityOptions>().BindConfiguration(ActivityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IBranchLifeSign, ActivityHeldSign>();
         services.AddScoped<ICalendarSource, ActivityCalendarSource>();

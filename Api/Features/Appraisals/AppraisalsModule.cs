@@ -5,6 +5,7 @@ public static class AppraisalsModule
 {
     public static IServiceCollection AddAppraisals(this IServiceCollection services)
     {
+        services.AddAreaRoutes(MapAppraisalsEndpoints);
         services.AddOptions<AppraisalOptions>().BindConfiguration(AppraisalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

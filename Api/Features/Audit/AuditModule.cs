@@ -3,7 +3,7 @@ namespace SmartBranch.Api.Features.Audit;
 public static class AuditModule
 {
     /// <summary>Registers the audit area's services (none beyond the shared ones).</summary>
-    public static IServiceCollection AddAudit(this IServiceCollection services) => services;
+    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddAreaRoutes(MapAuditEndpoints);
 
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {

@@ -3,7 +3,7 @@ namespace SmartBranch.Api.Features.Auth;
 public static class AuthModule
 {
     /// <summary>Registers the auth area's services: the login abuse limiter.</summary>
-    public static IServiceCollection AddAuth(this IServiceCollection services) => services.AddSingleton<LoginAbuseLimiter>();
+    public static IServiceCollection AddAuth(this IServiceCollection services) => services.AddSingleton<LoginAbuseLimiter>().AddAreaRoutes(MapAuthEndpoints);
 
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {

@@ -7,6 +7,7 @@ public static class BrandModule
     /// <summary>Registers the brand area's services.</summary>
     public static IServiceCollection AddBrand(this IServiceCollection services)
     {
+        services.AddAreaRoutes(MapBrandEndpoints);
         services.AddOptions<ReachOptions>().BindConfiguration(ReachOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ReachCalculator>();
         services.AddSingleton<ScreenSignals>();

@@ -3,7 +3,7 @@ namespace SmartBranch.Api.Features.Calendar;
 public static class CalendarModule
 {
     /// <summary>Registers the calendar area's services (none beyond the shared ones).</summary>
-    public static IServiceCollection AddCalendar(this IServiceCollection services) => services;
+    public static IServiceCollection AddCalendar(this IServiceCollection services) => services.AddAreaRoutes(MapCalendarEndpoints);
 
     public static IEndpointRouteBuilder MapCalendarEndpoints(this IEndpointRouteBuilder app)
     {

@@ -6,7 +6,7 @@ namespace SmartBranch.Api.Features.ConsoleLogin;
 /// </summary>
 public static class ConsoleLoginModule
 {
-    public static IServiceCollection AddConsoleLogin(this IServiceCollection services) => services.AddScoped<ConsoleSessions>();
+    public static IServiceCollection AddConsoleLogin(this IServiceCollection services) => services.AddScoped<ConsoleSessions>().AddAreaRoutes(MapConsoleLoginEndpoints);
 
     public static IEndpointRouteBuilder MapConsoleLoginEndpoints(this IEndpointRouteBuilder app)
     {

@@ -7,6 +7,7 @@ public static class DevelopmentModule
     /// <summary>Member development (发展党员): who owns its reminders, and the daily reminder job (section <c>Development</c>).</summary>
     public static IServiceCollection AddDevelopment(this IServiceCollection services)
     {
+        services.AddAreaRoutes(MapDevelopmentEndpoints);
         services.AddScoped<SmartBranch.Api.Messaging.ISubjectOwnerResolver, DevelopmentOwnerResolver>();
         services.AddOptions<DevelopmentOptions>().BindConfiguration(DevelopmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DevelopmentReminderJob>();

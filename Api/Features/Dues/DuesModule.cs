@@ -7,6 +7,7 @@ public static class DuesModule
 {
     public static IServiceCollection AddDues(this IServiceCollection services)
     {
+        services.AddAreaRoutes(MapDuesEndpoints);
         services.AddOptions<DuesOptions>().BindConfiguration(DuesOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => o.Brackets.Count == 0 || Domain.Dues.DuesRates.Check(o.Brackets) is null, "Dues:Brackets must ascend and only the last may have no UpToFen.")
             .Validate(o => o.RetiredBrackets.Count == 0 || Domain.Dues.DuesRates.Check(o.RetiredBrackets) is null, "Dues:RetiredBrackets must ascend and only the last may have no UpToFen.")

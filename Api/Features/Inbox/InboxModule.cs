@@ -3,7 +3,7 @@ namespace SmartBranch.Api.Features.Inbox;
 public static class InboxModule
 {
     /// <summary>Registers the inbox area's services (none beyond the shared ones).</summary>
-    public static IServiceCollection AddInbox(this IServiceCollection services) => services;
+    public static IServiceCollection AddInbox(this IServiceCollection services) => services.AddAreaRoutes(MapInboxEndpoints);
 
     public static IEndpointRouteBuilder MapInboxEndpoints(this IEndpointRouteBuilder app)
     {

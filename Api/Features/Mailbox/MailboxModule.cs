@@ -5,6 +5,7 @@ public static class MailboxModule
 {
     public static IServiceCollection AddMailbox(this IServiceCollection services)
     {
+        services.AddAreaRoutes(MapMailboxEndpoints);
         services.AddOptions<MailboxOptions>().BindConfiguration(MailboxOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => o.ReplyWorkingDays.Values.All(d => d is >= 1 and <= 60), "Mailbox:ReplyWorkingDays: every period is 1 to 60 working days.")

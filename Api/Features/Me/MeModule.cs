@@ -3,7 +3,7 @@ namespace SmartBranch.Api.Features.Me;
 public static class MeModule
 {
     /// <summary>Registers the me area's services (none beyond the shared ones).</summary>
-    public static IServiceCollection AddMe(this IServiceCollection services) => services;
+    public static IServiceCollection AddMe(this IServiceCollection services) => services.AddAreaRoutes(MapMeEndpoints);
 
     public static IEndpointRouteBuilder MapMeEndpoints(this IEndpointRouteBuilder app)
     {

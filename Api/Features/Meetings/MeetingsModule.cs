@@ -8,6 +8,7 @@ public static class MeetingsModule
     /// <summary>Registers the meetings area's services.</summary>
     public static IServiceCollection AddMeetings(this IServiceCollection services)
     {
+        services.AddAreaRoutes(MapMeetingsEndpoints);
         services.AddOptions<MeetingOptions>().BindConfiguration(MeetingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IBranchLifeSign, MeetingHeldSign>();
         services.AddScoped<ICalendarSource, MeetingCalendarSource>();

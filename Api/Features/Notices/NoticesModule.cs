@@ -8,6 +8,7 @@ public static class NoticesModule
     /// <summary>Registers the notices area's services.</summary>
     public static IServiceCollection AddNotices(this IServiceCollection services)
     {
+        services.AddAreaRoutes(MapNoticesEndpoints);
         services.AddScoped<IBranchLifeSign, NoticePublishedSign>();
         services.AddScoped<ISubjectOwnerResolver, NoticeOwnerResolver>();
         return services;

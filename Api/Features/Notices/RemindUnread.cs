@@ -1,4 +1,3 @@
-using System.Globalization;
 using SmartBranch.Api.Messaging;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Messaging;
@@ -40,20 +39,16 @@ public static class RemindUnread
         }
 
         var now = time.GetUtcNow();
-        var lastReminded = await db.Reminders.AsNoTracking()
-            .Where(r => r.SubjectType == SubjectTypes.Notice && r.SubjectId == notice.Id && r.Slot.StartsWith("unread-"))
-            .MaxAsync(r => (DateTimeOffset?)r.CreatedAt, cancellationToken);
-        if (lastReminded is { } last && now - last < Cooldown)
+        var (slot, tooSoon) = await ManualReminders.NextSlotAsync(db, SubjectTypes.Notice, notice.Id, "unread-", Cooldown, "未读党员", now, cancellationToken);
+        if (tooSoon is not null)
         {
-            var wait = (int)Math.Ceiling((last + Cooldown - now).TotalMinutes);
-            return Problems.Conflict("提醒过于频繁", $"刚刚已提醒过未读党员，为避免打扰，请{wait}分钟后再提醒。");
+            return Problems.From(tooSoon);
         }
 
         var unread = await db.NoticeRecipients.AsNoTracking()
             .Where(r => r.NoticeId == notice.Id && r.FirstReadAt == null)
             .Select(r => r.MemberId)
             .ToListAsync(cancellationToken);
-        var slot = "unread-" + LocalCalendar.ToLocal(now).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
         var content = new ReminderContent(
             "通知提醒",
             $"您有一条通知尚未阅读：《{notice.Title}》，请及时查看。",
@@ -61,13 +56,13 @@ public static class RemindUnread
             notice.Title,
             notice.PublishedAt,
             Note: notice.RequiresAck ? "请阅读并签收" : "请及时阅读");
-        var added = await reminders.ScheduleAsync(ReminderKind.Notice, SubjectTypes.Notice, notice.Id, slot, unread, now, content, cancellationToken);
+        var added = await reminders.ScheduleAsync(ReminderKind.Notice, SubjectTypes.Notice, notice.Id, slot!, unread, now, content, cancellationToken);
         if (added > 0)
         {
             audit.Record(notice.UnitId, "notice.reminded", SubjectTypes.Notice, notice.Id, $"提醒{added}名未读党员阅读通知《{notice.Title}》");
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return TypedResults.Ok(new Response(notice.Id, added, slot));
+        return TypedResults.Ok(new Response(notice.Id, added, slot!));
     }
 }

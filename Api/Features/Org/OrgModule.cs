@@ -7,6 +7,7 @@ public static class OrgModule
     /// <summary>The organisation area's services: binding limits, options, the flag sweep and its background loop.</summary>
     public static IServiceCollection AddOrg(this IServiceCollection services)
     {
+        services.AddAreaRoutes(MapOrgEndpoints);
         services.AddOptions<OrgOptions>().BindConfiguration(OrgOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<OrgFlags>();
         services.AddHostedService<OrgSweepWorker>();

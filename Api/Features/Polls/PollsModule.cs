@@ -4,7 +4,7 @@ namespace SmartBranch.Api.Features.Polls;
 public static class PollsModule
 {
     /// <summary>Polls have no services of their own; the method keeps every area wired the same way.</summary>
-    public static IServiceCollection AddPolls(this IServiceCollection services) => services;
+    public static IServiceCollection AddPolls(this IServiceCollection services) => services.AddAreaRoutes(MapPollsEndpoints);
 
     /// <summary>Every route needs a bound member; a poll whose branch, meeting or activity the caller may not see is 404.</summary>
     public static IEndpointRouteBuilder MapPollsEndpoints(this IEndpointRouteBuilder app)

@@ -3,7 +3,7 @@ namespace SmartBranch.Api.Features.Reminders;
 public static class RemindersModule
 {
     /// <summary>Registers the reminders area's services (none beyond the shared ones).</summary>
-    public static IServiceCollection AddReminders(this IServiceCollection services) => services;
+    public static IServiceCollection AddReminders(this IServiceCollection services) => services.AddAreaRoutes(MapRemindersEndpoints);
 
     public static IEndpointRouteBuilder MapRemindersEndpoints(this IEndpointRouteBuilder app)
     {

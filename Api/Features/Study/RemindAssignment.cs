@@ -1,4 +1,3 @@
-using System.Globalization;
 using SmartBranch.Api.Messaging;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Messaging;
@@ -34,19 +33,15 @@ public static class RemindAssignment
         }
 
         var now = time.GetUtcNow();
-        var lastReminded = await db.Reminders.AsNoTracking()
-            .Where(r => r.SubjectType == SubjectTypes.StudyAssignment && r.SubjectId == assignment.Id)
-            .MaxAsync(r => (DateTimeOffset?)r.CreatedAt, cancellationToken);
-        if (lastReminded is { } last && now - last < Cooldown)
+        var (slot, tooSoon) = await ManualReminders.NextSlotAsync(db, SubjectTypes.StudyAssignment, assignment.Id, "unfinished-", Cooldown, "未完成学习的党员", now, cancellationToken);
+        if (tooSoon is not null)
         {
-            var wait = (int)Math.Ceiling((last + Cooldown - now).TotalMinutes);
-            return Problems.Conflict("提醒过于频繁", $"刚刚已提醒过未完成学习的党员，为避免打扰，请{wait}分钟后再提醒。");
+            return Problems.From(tooSoon);
         }
 
         var memberIds = assignment.Assignees.Select(a => a.MemberId).ToList();
         var states = await StudyAssignments.StatesAsync(db, assignment, memberIds, cancellationToken);
         var unfinished = states.Where(s => s.Value.State != AssignmentState.Finished).Select(s => s.Key).ToList();
-        var slot = "unfinished-" + LocalCalendar.ToLocal(now).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
         var content = new ReminderContent(
             "学习提醒",
             $"学习任务《{assignment.Title}》尚未完成，截止日期{assignment.DueOn:yyyy年M月d日}，请及时学习。",
@@ -54,13 +49,13 @@ public static class RemindAssignment
             assignment.Title,
             LocalCalendar.StartOf(assignment.DueOn),
             Note: "请按时完成学习");
-        var added = await reminders.ScheduleAsync(ReminderKind.Notice, SubjectTypes.StudyAssignment, assignment.Id, slot, unfinished, now, content, cancellationToken);
+        var added = await reminders.ScheduleAsync(ReminderKind.Notice, SubjectTypes.StudyAssignment, assignment.Id, slot!, unfinished, now, content, cancellationToken);
         if (added > 0)
         {
             audit.Record(assignment.UnitId, "study.reminded", SubjectTypes.StudyAssignment, assignment.Id, $"提醒{added}名未完成的党员学习《{assignment.Title}》");
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return TypedResults.Ok(new Response(assignment.Id, added, slot));
+        return TypedResults.Ok(new Response(assignment.Id, added, slot!));
     }
 }

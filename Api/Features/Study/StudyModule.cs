@@ -5,6 +5,7 @@ public static class StudyModule
 {
     public static IServiceCollection AddStudy(this IServiceCollection services)
     {
+        services.AddAreaRoutes(MapStudyEndpoints);
         services.AddOptions<StudyOptions>().BindConfiguration(StudyOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => o.MinChunkBytes <= o.MaxChunkBytes, "Study:MinChunkBytes cannot exceed Study:MaxChunkBytes.")
             .ValidateOnStart();

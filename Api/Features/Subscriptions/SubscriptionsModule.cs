@@ -3,7 +3,7 @@ namespace SmartBranch.Api.Features.Subscriptions;
 public static class SubscriptionsModule
 {
     /// <summary>Registers the subscriptions area's services (none beyond the shared ones).</summary>
-    public static IServiceCollection AddSubscriptions(this IServiceCollection services) => services;
+    public static IServiceCollection AddSubscriptions(this IServiceCollection services) => services.AddAreaRoutes(MapSubscriptionsEndpoints);
 
     public static IEndpointRouteBuilder MapSubscriptionsEndpoints(this IEndpointRouteBuilder app)
     {

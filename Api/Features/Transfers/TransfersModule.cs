@@ -26,6 +26,7 @@ public static class TransfersModule
     /// <summary>Relationship transfer (组织关系转接): options and the letter printer.</summary>
     public static IServiceCollection AddTransfers(this IServiceCollection services)
     {
+        services.AddAreaRoutes(MapTransfersEndpoints);
         services.AddOptions<LetterOptions>().BindConfiguration(LetterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LetterPrinter>();
         services.AddSingleton<IdNumbers>();

@@ -7,7 +7,7 @@ namespace SmartBranch.Api.Features.Walls;
 public static class WallsModule
 {
     /// <summary>Walls have no services of their own; the method keeps every area wired the same way.</summary>
-    public static IServiceCollection AddWalls(this IServiceCollection services) => services;
+    public static IServiceCollection AddWalls(this IServiceCollection services) => services.AddAreaRoutes(MapWallsEndpoints);
 
     /// <summary>Every route needs a bound member; a wall whose meeting or activity the caller may not see is 404.</summary>
     public static IEndpointRouteBuilder MapWallsEndpoints(this IEndpointRouteBuilder app)

@@ -4,7 +4,7 @@ namespace SmartBranch.Api.Features.WeChatPush;
 public static class WeChatPushModule
 {
     /// <summary>Registers the message-push area's services (none beyond the shared ones).</summary>
-    public static IServiceCollection AddWeChatPush(this IServiceCollection services) => services;
+    public static IServiceCollection AddWeChatPush(this IServiceCollection services) => services.AddAreaRoutes(MapWeChatPushEndpoints);
 
     public static IEndpointRouteBuilder MapWeChatPushEndpoints(this IEndpointRouteBuilder app)
     {

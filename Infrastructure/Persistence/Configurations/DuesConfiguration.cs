@@ -2,7 +2,19 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SmartBranch.Domain.Dues;
 using SmartBranch.Domain.Organization;
 
-namespace SmartBranch.Infrastructure.Persistence.Configurations;
+namespace SmartBranch.Infrastructure.Persistence;
+
+/// <summary>The dues area's sets, declared with its mapping so the area does not edit AppDbContext.cs.</summary>
+public abstract partial class AppDbContext
+{
+    public DbSet<DuesBase> DuesBases => Set<DuesBase>();
+
+    public DbSet<DuesAccount> DuesAccounts => Set<DuesAccount>();
+
+    public DbSet<DuesBill> DuesBills => Set<DuesBill>();
+
+    public DbSet<DuesPayment> DuesPayments => Set<DuesPayment>();
+}
 
 internal sealed class DuesBaseConfiguration : IEntityTypeConfiguration<DuesBase>
 {

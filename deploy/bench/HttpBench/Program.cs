@@ -526,6 +526,8 @@ namespace SmartBranch.Bench
     /// <summary>Runs ReminderBench (Release) against the benchmark's Redis and keeps its summary lines.</summary>
     internal static class ReminderRun
     {
+        private static readonly string[] SummaryPrefixes = ["queue:", "emulator raw:", "pipeline:", "ratio:", "counted:", "per message:"];
+
         public static async Task<List<string>> RunAsync(string repo, int redisPort, int reminders)
         {
             Console.WriteLine($"reminder drain: {reminders} reminders (ReminderBench)…");
@@ -537,7 +539,7 @@ namespace SmartBranch.Bench
                 quiet: true,
                 line =>
                 {
-                    if (line.StartsWith("emulator raw:", StringComparison.Ordinal) || line.StartsWith("pipeline:", StringComparison.Ordinal) || line.StartsWith("ratio:", StringComparison.Ordinal) || line.StartsWith("queue:", StringComparison.Ordinal))
+                    if (SummaryPrefixes.Any(p => line.StartsWith(p, StringComparison.Ordinal)))
                     {
                         lock (lines)
                         {
