@@ -3,20 +3,16 @@
 // lands on binding; 周杰 (dev-student) is 陈思远's training contact and reaches the record with only the steps a
 // contact may record; 李明 (dev-member, another branch) is refused; a member sees the running publicities. Nothing is
 // written. Left out with E2E_FEATURES=0.
-const { createApp } = require('./harness');
+const harness = require('./harness');
+
+const { createApp } = harness;
 const { realHttp } = require('./wx-shim');
 
 const BASE = process.env.SB_API_URL;
 const phone = (code) => createApp({ handler: realHttp, loginCode: code }, BASE);
 
 /** No error was shown; on failure the message names the requests that did not succeed (except those expected). */
-function noErrors(wx, expected) {
-  const failed = wx.calls.requests
-    .filter((r) => r.status >= 400)
-    .map((r) => r.method + ' ' + r.url.replace(BASE, '') + ' → ' + r.status)
-    .filter((r) => (expected || []).indexOf(r) < 0);
-  expect({ shown: wx.calls.modals, failed }).toEqual({ shown: [], failed: [] });
-}
+const noErrors = (wx, expected) => harness.noErrors(wx, BASE, expected);
 
 describe('member development: where each person lands and what they may do', () => {
   const applicant = phone('dev-applicant');
