@@ -6,7 +6,9 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { createApp, event } = require('./harness');
+const harness = require('./harness');
+
+const { createApp, event } = harness;
 const { realHttp } = require('./wx-shim');
 
 const BASE = process.env.SB_API_URL;
@@ -42,13 +44,7 @@ function phone(code, file) {
 }
 
 /** No error was shown; on failure the message names the requests that did not succeed (except those expected). */
-function noErrors(wx, expected) {
-  const failed = wx.calls.requests
-    .filter((r) => r.status >= 400)
-    .map((r) => r.method + ' ' + r.url.replace(BASE, '') + ' → ' + r.status)
-    .filter((r) => (expected || []).indexOf(r) < 0);
-  expect({ shown: wx.calls.modals, failed }).toEqual({ shown: [], failed: [] });
-}
+const noErrors = (wx, expected) => harness.noErrors(wx, BASE, expected);
 
 describe('member development on the phones of the secretary and the applicant', () => {
   const report = path.join(os.tmpdir(), 'sb-thought-report-' + process.pid + '.pdf');

@@ -102,4 +102,16 @@ function event(dataset, detail) {
   return { currentTarget: { dataset: dataset || {} }, detail: detail || {} };
 }
 
-module.exports = { createApp, event, ROOT, pagePaths, resolvePage };
+/**
+ * For end-to-end tests on the real API at `base`: no error was shown on the phone; on failure the message names the
+ * requests that did not succeed (except the `expected` ones, e.g. 'GET /api/development/me → 404').
+ */
+function noErrors(wx, base, expected) {
+  const failed = wx.calls.requests
+    .filter((r) => r.status >= 400)
+    .map((r) => r.method + ' ' + r.url.replace(base, '') + ' → ' + r.status)
+    .filter((r) => (expected || []).indexOf(r) < 0);
+  expect({ shown: wx.calls.modals, failed }).toEqual({ shown: [], failed: [] });
+}
+
+module.exports = { createApp, event, ROOT, pagePaths, resolvePage, noErrors };
