@@ -55,6 +55,38 @@ public sealed class GraduationBatchTests : FunctionalTest
         });
     }
 
+    [Test]
+    public async Task CreatesTheTransfersOnce_WhenTheConfirmationIsSentTwiceWithOneKey()
+    {
+        var org = await App.SeedAsync(branches: 1, members: 0);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var graduates = await App.WithDbAsync(async db =>
+        {
+            var added = Enumerable.Range(0, 3).Select(i => new Member($"毕业生{tag}{i}", $"G{tag}{i:D3}", org.A.Id, MembershipStatus.Full)).ToList();
+            db.Members.AddRange(added);
+            await db.SaveChangesAsync();
+            return added;
+        });
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var rows = graduates.Select(g => new[] { g.Number, g.Name, "就业", "中共某单位委员会" }).ToList();
+        var key = Guid.NewGuid().ToString();
+
+        HttpRequestMessage Confirm() => new(HttpMethod.Post, $"/api/org/units/{org.A.Id}/transfers/graduation")
+        {
+            Content = Upload(rows),
+            Headers = { { "Idempotency-Key", key } },
+        };
+
+        var first = await secretary.SendAsync(Confirm());
+        var again = await secretary.SendAsync(Confirm());
+
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK), await first.Content.ReadAsStringAsync());
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK), await again.Content.ReadAsStringAsync());
+        Assert.That(again.Headers.GetValues("Idempotent-Replayed").Single(), Is.EqualTo("true"));
+        Assert.That((await again.ReadAsync<JsonElement>()).GetProperty("created").GetInt32(), Is.EqualTo(3));
+        Assert.That(await CountAsync(org.A.Id), Is.EqualTo(3));
+    }
+
     private Task<int> CountAsync(int branchId) => App.WithDbAsync(db => db.Transfers.CountAsync(t => t.FromBranchId == branchId));
 
     private static MultipartFormDataContent Upload(IEnumerable<string[]> rows)

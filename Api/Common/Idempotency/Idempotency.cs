@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using SmartBranch.Infrastructure.Redis;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -151,7 +152,23 @@ public static class IdempotencyExtensions
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
             request.Body.Position = 0;
-            return Hash([.. Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"), .. body.ToArray()]);
+            return Hash([.. Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"), .. WithoutBoundary(request, body.ToArray())]);
+        }
+
+        /// <summary>
+        /// A multipart body's boundary is chosen anew by the client for every attempt (the mini-program's and the
+        /// browser's both are random), so a retry of the same form would otherwise look like another body (422). The
+        /// fingerprint replaces the boundary with a fixed token; the parts themselves still have to be the same.
+        /// </summary>
+        private static byte[] WithoutBoundary(HttpRequest request, byte[] body)
+        {
+            if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+                || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
+            {
+                return body;
+            }
+
+            return Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(body).Replace(boundary, "boundary", StringComparison.Ordinal));
         }
 
         private static string Hash(byte[] data) => Convert.ToHexStringLower(SHA256.HashData(data));

@@ -1,3 +1,5 @@
+using SmartBranch.Api.Common.Idempotency;
+
 namespace SmartBranch.Api.Features.Study;
 
 /// <summary>学习教育: study materials (text, audio, video, PDF), assignments, progress and yearly hours. See Api/Features/Study/README.md.</summary>
@@ -36,6 +38,7 @@ public static class StudyModule
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapPost("/uploads", StartUpload.Handle)
+            .WithIdempotency()
             .WithName(nameof(StartUpload))
             .WithSummary("Start a chunked upload of a study file (committee, admins)")
             .WithValidation<StartUpload.Request>()
@@ -63,6 +66,7 @@ public static class StudyModule
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         group.MapPost("/materials", PublishMaterial.Handle)
+            .WithIdempotency()
             .WithName(nameof(PublishMaterial))
             .WithSummary("Publish a study material (branch committee for its branch, admins for all branches)")
             .WithValidation<PublishMaterial.Request>()
@@ -96,6 +100,7 @@ public static class StudyModule
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/assignments", CreateAssignment.Handle)
+            .WithIdempotency()
             .WithName(nameof(CreateAssignment))
             .WithSummary("Assign materials to an audience with a due date")
             .WithValidation<CreateAssignment.Request>()

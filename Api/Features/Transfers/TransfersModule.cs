@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SmartBranch.Api.Common.Idempotency;
 
 namespace SmartBranch.Api.Features.Transfers;
 
@@ -107,6 +108,7 @@ public static class TransfersModule
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         units.MapPost("/{id:int}/transfers/graduation", GraduationBatch.Handle)
+            .WithIdempotency()
             .WithName(nameof(GraduationBatch))
             .WithSummary("Graduation batch from xlsx/csv (multipart field \"file\"): all outgoing transfers at once, all or nothing; dryRun=true only checks")
             .Accepts<IFormFile>("multipart/form-data")

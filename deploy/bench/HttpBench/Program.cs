@@ -371,6 +371,8 @@ namespace SmartBranch.Bench
             var settings = ApiSettings.Common(databasePath, redisPort, name, demoData);
             settings["ASPNETCORE_ENVIRONMENT"] = ApiSettings.Environment;
             settings["ASPNETCORE_URLS"] = Url;
+            // The published API serves /lib and /console/assets from its own wwwroot, found under its content root.
+            settings["ASPNETCORE_CONTENTROOT"] = apiFolder;
             settings["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = queryLog ? "Information" : "Warning";
             // While counting queries the reminder loops must not poll (their statements would be counted too).
             settings["Reminders:BackgroundDispatch"] = queryLog ? "false" : "true";

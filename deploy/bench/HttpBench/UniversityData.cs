@@ -93,8 +93,9 @@ internal static class UniversityData
         }
 
         var notice = Command(connection, transaction,
-            "INSERT INTO Notices (Id, UnitId, GeneralBranchId, AuthorMemberId, Title, Body, Visibility, RequiresAck, Pinned, Status, HoldReason, AudienceUnits, AudienceMembers, CreatedAt, PublishedAt, ApprovedByMemberId, Version, EditedAt, WithdrawnAt) " +
-            "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, 'Published', NULL, $p9, '', $p10, $p10, NULL, 1, NULL, NULL)", 11);
+            "INSERT INTO Notices (Id, UnitId, GeneralBranchId, AuthorMemberId, Title, Body, Visibility, RequiresAck, Pinned, Status, HoldReason, CreatedAt, PublishedAt, ApprovedByMemberId, Version, EditedAt, WithdrawnAt) " +
+            "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, 'Published', NULL, $p9, $p9, NULL, 1, NULL, NULL)", 10);
+        var audience = Command(connection, transaction, "INSERT INTO NoticeAudience (NoticeId, UnitId, MemberId) VALUES ($p0, $p1, NULL)", 2);
         var recipient = Command(connection, transaction, "INSERT INTO NoticeRecipients (NoticeId, MemberId, FirstReadAt, AckedAt) VALUES ($p0, $p1, $p2, $p3)", 4);
         for (var b = 0; b < Branches; b++)
         {
@@ -107,8 +108,8 @@ internal static class UniversityData
                 var published = now.AddHours(-2 * (NoticesPerBranch - n));
                 Run(notice, id, BranchUnit(b), b / BranchesPerGeneral + 1, MemberId(b, 0), $"第{n + 1}号通知：关于开展专题学习的安排",
                     $"<p>各位党员：请按照支部安排完成第{n + 1}期专题学习，并在规定时间内提交学习心得。学习材料见附件，如有疑问请联系支部组织委员。</p>",
-                    n % 20 == 1 ? "Public" : "Internal", requiresAck ? 1 : 0, n == NoticesPerBranch - 1 ? 1 : 0,
-                    (wholeBranch ? BranchUnit(b) : GroupUnit(b, group)).ToString(CultureInfo.InvariantCulture), published.UtcTicks);
+                    n % 20 == 1 ? "Public" : "Internal", requiresAck ? 1 : 0, n == NoticesPerBranch - 1 ? 1 : 0, published.UtcTicks);
+                Run(audience, id, wholeBranch ? BranchUnit(b) : GroupUnit(b, group));
                 var first = wholeBranch ? 0 : group * (MembersPerBranch / GroupsPerBranch);
                 var count = wholeBranch ? MembersPerBranch : MembersPerBranch / GroupsPerBranch;
                 for (var k = first; k < first + count; k++)
