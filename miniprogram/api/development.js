@@ -58,6 +58,8 @@ module.exports = {
     client.create('/api/development/records/' + id + '/steps', { kind, occurredOn, note, talkPartnerIds, contactIds, introducerIds, resolutionId, trainingDays, trainingHours, extensionMonths }, idempotencyKey),
   /** Publicity (公示): { before: Admission | Confirmation, startsOn } → PublicityView. */
   startPublicity: (id, { before, startsOn }, idempotencyKey) => client.create('/api/development/records/' + id + '/publicity', { before, startsOn }, idempotencyKey),
+  /** The people I am assigned to as training contact or introducer: { items: [{ id, name, branchId, stage, stageName, role }], nextCursor }. */
+  assigned: () => client.get('/api/development/assigned'),
   /** Publicities (公示) running today in the caller's organisation: { items: [PublicityView], nextCursor }. */
   publicities: () => client.get('/api/development/publicity'),
   /** An objection (异议, ≤ 1000 characters) to a running publicity; only the committee reads it: → { id, createdAt }; 409 when it is not running. */

@@ -33,6 +33,8 @@ module.exports = {
    * → { id, status: Published | PendingApproval }
    */
   publish: (material, idempotencyKey) => client.create('/api/study/materials', material, idempotencyKey),
+  /** A held material published by another committee member (403 for its author) → { id, status } */
+  approve: (id) => client.post('/api/study/materials/' + id + '/approve'),
   /** { title, materialIds, audience: { unitIds, memberIds }, dueOn: 'YYYY-MM-DD' } → { id, assigneeCount } */
   assign: (assignment, idempotencyKey) => client.create('/api/study/assignments', assignment, idempotencyKey),
 };

@@ -135,6 +135,11 @@ const CONTACT_STEPS = ['ActivistObservation', 'ProbationObservation', 'ThoughtRe
  * How the signed-in member relates to a record the API let them read: 'committee' (the record's branch committee or a
  * general-branch admin, as DevelopmentAccess), 'contact' (an assigned training contact or introducer), or null.
  */
+/** One person of GET /api/development/assigned as the contact's list shows them. */
+function assignedPerson(r) {
+  return { id: r.id, name: r.name, stageName: r.stageName, roleText: ROLE_NAMES[r.role] || '' };
+}
+
 function recordRole(member, record) {
   if (!member || !record) return null;
   if (roles.canManageBranch(member, record.branchId)) return 'committee';
@@ -283,6 +288,6 @@ function pickable(members, fullOnly) {
 
 module.exports = {
   LIMITS, timeline, worklist, lastNumber, stepChoices, stepNeeds, stepProblem, stepBody, refusal, publicityChoices,
-  attachments, committeeRecord, thoughtReportTask, writesThoughtReports, pickable, CONTACT_STEPS, recordRole, publicity,
+  assignedPerson, attachments, committeeRecord, thoughtReportTask, writesThoughtReports, pickable, CONTACT_STEPS, recordRole, publicity,
   memberPublicity, objectionProblem,
 };

@@ -113,6 +113,41 @@ describe('a material', () => {
   });
 });
 
+describe('a held material', () => {
+  const HELD = Object.assign({}, VIDEO, { id: 23, status: 'PendingApproval', progress: progress(0, 1200) });
+
+  test('another committee member sees it held and publishes it', async () => {
+    const { app, sent } = appAs(SECRETARY, {
+      'GET /api/study/materials/23': () => HELD,
+      'POST /api/study/materials/23/approve': () => ({ id: 23, status: 'Published' }),
+    });
+    const page = await app.open('material', { id: '23' });
+    expect(page.data.view.pending).toBe(true);
+    expect(await page.approve()).toEqual({ id: 23, status: 'Published' });
+    expect(app.wx.calls.confirms.map((c) => c.title)).toEqual(['审核发布']);
+    expect(sent['POST /api/study/materials/23/approve']).toHaveLength(1);
+    expect(page.data.view.pending).toBe(false);
+    expect(app.wx.calls.toasts).toContain('已发布');
+  });
+
+  test('its author is refused by the server and it stays held', async () => {
+    const { app } = appAs(SECRETARY, {
+      'GET /api/study/materials/23': () => HELD,
+      'POST /api/study/materials/23/approve': () => [403, { title: '不能审核自己发布的资料', detail: '请由另一名支委审核。' }],
+    });
+    const page = await app.open('material', { id: '23' });
+    expect(await page.approve()).toBeNull();
+    expect(app.wx.calls.modals.map((m) => m.content)).toContain('请由另一名支委审核。');
+    expect(page.data.view.pending).toBe(true);
+  });
+
+  test('a published material offers no approval', async () => {
+    const { app } = appAs(MEMBER, { 'GET /api/study/materials/22': () => VIDEO });
+    const page = await app.open('material', { id: '22' });
+    expect(page.data.view.pending).toBe(false);
+  });
+});
+
 describe('my hours', () => {
   test('this year\'s hours against the target, by topic as the server gives them, with no one else\'s', async () => {
     const { app } = appAs(MEMBER, {

@@ -43,9 +43,12 @@ public sealed class DevelopmentAccessTests : FunctionalTest
         var contactOther = await contactClient.GetAsync($"/api/development/records/{theirs}");
         var contactObservation = await StepAsync(contactClient, mine, new { kind = "ActivistObservation", note = "积极参加支部活动" });
         var contactCommitteeStep = await StepAsync(contactClient, mine, new { kind = "CandidateConfirmed" });
+        var contactAssigned = await contactClient.GetAsync("/api/development/assigned");
 
         var plain = await App.SignInAsync(org.A.Members[1]);
         var plainRead = await plain.GetAsync($"/api/development/records/{theirs}");
+        var plainAssigned = await plain.GetAsync("/api/development/assigned");
+        var applicantAssigned = await applicant.GetAsync("/api/development/assigned");
         var plainCreate = await plain.PostAsJsonAsync("/api/development/records", new { branchId = org.A.Id, name = "某人", number = "X1", birthDate = today.AddYears(-20), appliedOn = today });
         var branchB = await App.SignInAsync(org.B.Secretary);
         var bRead = await branchB.GetAsync($"/api/development/records/{mine}");
@@ -76,6 +79,11 @@ public sealed class DevelopmentAccessTests : FunctionalTest
             await contactOther.AssertProblemAsync(HttpStatusCode.NotFound);
             Assert.That(contactObservation.StatusCode, Is.EqualTo(HttpStatusCode.Created), await contactObservation.Content.ReadAsStringAsync());
             await contactCommitteeStep.AssertProblemAsync(HttpStatusCode.Forbidden);
+            var assigned = (await contactAssigned.ReadAsync<JsonElement>()).GetProperty("items").EnumerateArray()
+                .Select(r => (r.GetProperty("id").GetInt32(), r.GetProperty("name").GetString(), r.GetProperty("stage").GetString(), r.GetProperty("role").GetString())).ToList();
+            Assert.That(assigned, Is.EqualTo(new[] { (mine, (string?)"周小华", (string?)"Activist", (string?)"TrainingContact") }), "the contact finds exactly the person assigned to them");
+            Assert.That((await plainAssigned.ReadAsync<JsonElement>()).GetProperty("items").GetArrayLength(), Is.Zero);
+            await applicantAssigned.AssertProblemAsync(HttpStatusCode.Forbidden);
 
             await plainRead.AssertProblemAsync(HttpStatusCode.NotFound);
             await plainCreate.AssertProblemAsync(HttpStatusCode.Forbidden);

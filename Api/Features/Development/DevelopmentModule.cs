@@ -35,6 +35,10 @@ public static class DevelopmentModule
             .WithName(nameof(GetRecord))
             .WithSummary("One record: events, stage, what comes next and from when, tasks owed");
 
+        group.MapGet("/assigned", ListAssignedRecords.Handle)
+            .WithName(nameof(ListAssignedRecords))
+            .WithSummary("The people in development I am assigned to as training contact or introducer");
+
         group.MapPost("/records/{id:int}/steps", RecordStep.Handle)
             .WithName(nameof(RecordStep))
             .WithSummary("Record a step, a thought report or an extension; too early answers 400 with possibleOn")

@@ -52,7 +52,7 @@ Page({
     if (!m) return;
     const progress = m.progress || {};
     this.setData({
-      view: { title: m.title, topic: m.topic, kind: m.kind, kindText: study.KINDS[m.kind] || m.kind, minutes: m.estimatedMinutes, hours: study.hours(m.hours), media: m.kind === 'Audio' || m.kind === 'Video' },
+      view: { title: m.title, topic: m.topic, kind: m.kind, kindText: study.KINDS[m.kind] || m.kind, minutes: m.estimatedMinutes, hours: study.hours(m.hours), media: m.kind === 'Audio' || m.kind === 'Video', pending: m.status === 'PendingApproval' },
       body: m.body || '',
       mediaUrl: absolute(m.mediaUrl),
       posterUrl: absolute(m.posterUrl),
@@ -68,6 +68,19 @@ Page({
       this.report('Start', 0);
       this.startTicker();
     }
+  },
+
+  /**
+   * A held material (every video waits for a second committee member, Api/Features/Study/README.md): another committee
+   * member of its unit, or an admin above it, publishes it. The author, or anyone else, gets the server's 403 shown.
+   */
+  async approve() {
+    if (!(await kit.confirm('审核发布', '确认资料内容无误、不涉及国家秘密后发布，发布后党员即可学习。'))) return null;
+    const approved = await kit.guard(this, () => api.approve(this.data.id));
+    if (!approved) return null;
+    this.setData({ 'view.pending': approved.status === 'PendingApproval' });
+    kit.toast('已发布');
+    return approved;
   },
 
   reading() {
