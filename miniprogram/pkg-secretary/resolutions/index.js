@@ -5,6 +5,7 @@ const session = require('../../logic/session');
 const roles = require('../../logic/roles');
 const kit = require('../../logic/page-kit');
 const meetings = require('../../api/meetings');
+const pageHandlers = require('../../logic/page-handlers');
 
 const GENERAL_MEETING = 'BranchGeneralMeeting';
 
@@ -17,16 +18,12 @@ function count(value) {
   return /^\d+$/.test(text) ? Number(text) : null;
 }
 
-Page({
+Page(Object.assign({}, pageHandlers.fields, {
   data: { id: null, allowed: false, checked: false, generalMeeting: false, topic: '', quorum: '', resolutions: [], title: '', yes: '', no: '0', abstain: '0', loading: false },
 
   onLoad(options) {
     this.setData({ id: options.id });
     return this.load();
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
   },
 
   async load() {
@@ -63,4 +60,4 @@ Page({
     await this.load();
     return saved;
   },
-});
+}));
