@@ -38,4 +38,18 @@ function memberPage(event) {
   };
 }
 
-module.exports = { onPullDownRefresh, fields, memberPage };
+/**
+ * A page about one thing (?id=): onLoad keeps the id in data.id, runs `opening` if given (e.g. subscribe.prefetch),
+ * then load() signs in and calls show(member).
+ */
+function detailPage(opening) {
+  return Object.assign(memberPage('onLoad'), {
+    onLoad(options) {
+      this.setData({ id: options.id });
+      if (opening) opening.call(this, options);
+      return this.load();
+    },
+  });
+}
+
+module.exports = { onPullDownRefresh, fields, memberPage, detailPage };

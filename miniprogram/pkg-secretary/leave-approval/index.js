@@ -20,13 +20,8 @@ function leaveRows(meeting, attendance) {
   }));
 }
 
-Page(Object.assign({}, pageHandlers.memberPage('onLoad'), {
+Page(Object.assign({}, pageHandlers.detailPage(), {
   data: { id: null, title: '', allowed: false, checked: false, requests: [], loading: false },
-
-  onLoad(options) {
-    this.setData({ id: options.id });
-    return this.load();
-  },
 
   async show(member) {
     const meeting = await kit.guard(this, () => meetings.get(this.data.id));

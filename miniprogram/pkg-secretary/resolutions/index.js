@@ -1,7 +1,6 @@
 // Resolutions of a branch general meeting (POST /api/meetings/{id}/resolutions): the organiser records each motion's
 // votes; the server refuses (409) when the meeting is not quorate, and a motion passes with more than half of all
 // members with a vote (Domain/README.md, 支部党员大会).
-const session = require('../../logic/session');
 const roles = require('../../logic/roles');
 const kit = require('../../logic/page-kit');
 const meetings = require('../../api/meetings');
@@ -18,17 +17,10 @@ function count(value) {
   return /^\d+$/.test(text) ? Number(text) : null;
 }
 
-Page(Object.assign({}, pageHandlers.fields, {
+Page(Object.assign({}, pageHandlers.detailPage(), pageHandlers.fields, {
   data: { id: null, allowed: false, checked: false, generalMeeting: false, topic: '', quorum: '', resolutions: [], title: '', yes: '', no: '0', abstain: '0', loading: false },
 
-  onLoad(options) {
-    this.setData({ id: options.id });
-    return this.load();
-  },
-
-  async load() {
-    const member = await kit.guard(this, () => session.ensureMember());
-    if (!member) return;
+  async show(member) {
     const meeting = await kit.guard(this, () => meetings.get(this.data.id));
     if (!meeting) return;
     const q = meeting.quorum;
