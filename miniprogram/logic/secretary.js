@@ -3,6 +3,7 @@ const session = require('./session');
 const roles = require('./roles');
 const kit = require('./page-kit');
 const org = require('../api/org');
+const pageHandlers = require('./page-handlers');
 
 function branchesIn(units) {
   const result = [];
@@ -49,6 +50,31 @@ async function start(page, options) {
   return allowed ? member : null;
 }
 
+/** Opens a committee page (its onLoad): start (for the ?unitId= branch), then the page's load() when the caller may be here. */
+async function open(page, options, startOptions) {
+  if (await start(page, Object.assign({ unitId: options && options.unitId }, startOptions))) await page.load();
+}
+
+/**
+ * The handlers of a committee page, mixed into Page(): open on load, pull to refresh, a branch chosen in the picker
+ * (onBranch) reloads, and the form inputs (onField, onIndex). The page writes load().
+ */
+const handlers = Object.assign(
+  {
+    onLoad(options) {
+      return open(this, options);
+    },
+
+    onPullDownRefresh: pageHandlers.onPullDownRefresh,
+
+    onBranch(e) {
+      this.setData({ branchIndex: Number(e.detail.value) });
+      return this.load();
+    },
+  },
+  pageHandlers.fields,
+);
+
 /** The branch chosen on a secretary page. */
 function branchOf(page) {
   return page.data.branches[page.data.branchIndex] || null;
@@ -60,4 +86,4 @@ const VISIBILITIES = [
   { value: 'Committee', label: '支委（仅支委可见）' },
 ];
 
-module.exports = { start, branchOf, branchesIn, groupsOf, VISIBILITIES };
+module.exports = { start, open, handlers, branchOf, branchesIn, groupsOf, VISIBILITIES };

@@ -6,16 +6,8 @@ const kit = require('../../logic/page-kit');
 const dev = require('../../api/development');
 const logic = require('../../logic/development');
 
-Page({
+Page(Object.assign({}, secretary.handlers, {
   data: { allowed: false, checked: false, branches: [], branchIndex: 0, list: null, openStage: '', loading: false },
-
-  async onLoad(options) {
-    if (await secretary.start(this, { unitId: options && options.unitId })) await this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
 
   onBranch(e) {
     this.setData({ branchIndex: Number(e.detail.value), openStage: '' });
@@ -44,4 +36,4 @@ Page({
     const branch = secretary.branchOf(this);
     wx.navigateTo({ url: '/pkg-develop/applicant-create/index' + (branch ? '?unitId=' + branch.id : '') });
   },
-});
+}));

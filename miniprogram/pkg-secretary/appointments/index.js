@@ -11,7 +11,7 @@ function holder(unitName, c) {
   return { id: c.appointmentId, unitName, name: c.memberName, role: c.roleName, term: (c.startsOn || '') + ' 至 ' + (c.endsOn || '') };
 }
 
-Page({
+Page(Object.assign({}, secretary.handlers, {
   data: {
     allowed: false, checked: false, branches: [], branchIndex: 0, holders: [], warnings: [],
     people: [], personIndex: 0, roles: org.ROLES, roleIndex: 0, groups: [], groupIndex: 0, startsOn: '', loading: false,
@@ -19,24 +19,7 @@ Page({
 
   async onLoad(options) {
     this.setData({ startsOn: format.nowParts().date });
-    if (await secretary.start(this, { unitId: options && options.unitId })) await this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
-
-  onBranch(e) {
-    this.setData({ branchIndex: Number(e.detail.value) });
-    return this.load();
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-  },
-
-  onIndex(e) {
-    this.setData({ [e.currentTarget.dataset.field]: Number(e.detail.value) });
+    return secretary.open(this, options);
   },
 
   async load() {
@@ -82,4 +65,4 @@ Page({
     kit.toast('已免去');
     await this.load();
   },
-});
+}));

@@ -23,28 +23,12 @@ function view(i) {
   };
 }
 
-Page({
+Page(Object.assign({}, secretary.handlers, {
   data: { allowed: false, checked: false, branches: [], branchIndex: 0, validity: VALIDITY, validityIndex: 2, singleUse: true, items: [], codeId: null, codeImage: '', loading: false },
-
-  async onLoad(options) {
-    if (await secretary.start(this, { unitId: options && options.unitId })) await this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
 
   onBranch(e) {
     this.setData({ branchIndex: Number(e.detail.value), codeId: null, codeImage: '' });
     return this.load();
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-  },
-
-  onIndex(e) {
-    this.setData({ [e.currentTarget.dataset.field]: Number(e.detail.value) });
   },
 
   async load() {
@@ -81,4 +65,4 @@ Page({
     kit.toast('已撤销');
     await this.load();
   },
-});
+}));

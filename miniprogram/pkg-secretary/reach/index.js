@@ -29,21 +29,8 @@ function figures(f) {
   };
 }
 
-Page({
+Page(Object.assign({}, secretary.handlers, {
   data: { allowed: false, checked: false, branches: [], branchIndex: 0, periods: PERIODS, periodIndex: 1, total: null, items: [], formula: '', loading: false },
-
-  async onLoad(options) {
-    if (await secretary.start(this, { unitId: options && options.unitId })) await this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
-
-  onBranch(e) {
-    this.setData({ branchIndex: Number(e.detail.value) });
-    return this.load();
-  },
 
   onPeriod(e) {
     this.setData({ periodIndex: Number(e.detail.value) });
@@ -64,4 +51,4 @@ Page({
       formula: (data.formula && data.formula.text) || '',
     });
   },
-});
+}));

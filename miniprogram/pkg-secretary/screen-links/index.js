@@ -5,25 +5,8 @@ const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const brand = require('../../api/brand');
 
-Page({
+Page(Object.assign({}, secretary.handlers, {
   data: { allowed: false, checked: false, branches: [], branchIndex: 0, label: '', items: [], loading: false },
-
-  async onLoad(options) {
-    if (await secretary.start(this, { unitId: options && options.unitId })) await this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
-
-  onBranch(e) {
-    this.setData({ branchIndex: Number(e.detail.value) });
-    return this.load();
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-  },
 
   async load() {
     const links = await kit.guard(this, () => brand.screenLinks(secretary.branchOf(this).id));
@@ -52,4 +35,4 @@ Page({
     kit.toast('已停用');
     await this.load();
   },
-});
+}));
