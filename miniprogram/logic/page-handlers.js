@@ -3,10 +3,12 @@
 const kit = require('./page-kit');
 const session = require('./session');
 
-/** Pull down to refresh: the page's load() again. */
+/** Pull down to refresh: the page's load() again (the page's .json switches enablePullDownRefresh on). */
 function onPullDownRefresh() {
   return this.load().then(() => wx.stopPullDownRefresh());
 }
+
+const refresh = { onPullDownRefresh };
 
 /** Form inputs: `data-field` names the data key; onField keeps the text, onIndex a picker's index as a number. */
 const fields = {
@@ -20,16 +22,15 @@ const fields = {
 };
 
 /**
- * A page of the signed-in member's own data: `event` ('onLoad' or 'onShow') and pull-down refresh call load(),
- * which signs in and then calls the page's show(member); nothing more when sign-in fails (guard showed why).
+ * A page of the signed-in member's own data: `event` ('onLoad' or 'onShow') calls load(), which signs in and then
+ * calls the page's show(member); nothing more when sign-in fails (guard showed why). Mix in `refresh` beside it for
+ * pull-down refresh.
  */
 function memberPage(event) {
   return {
     [event]() {
       return this.load();
     },
-
-    onPullDownRefresh,
 
     async load() {
       const member = await kit.guard(this, () => session.ensureMember());
@@ -52,4 +53,4 @@ function detailPage(opening) {
   });
 }
 
-module.exports = { onPullDownRefresh, fields, memberPage, detailPage };
+module.exports = { onPullDownRefresh, refresh, fields, memberPage, detailPage };

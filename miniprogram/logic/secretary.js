@@ -4,6 +4,7 @@ const roles = require('./roles');
 const kit = require('./page-kit');
 const org = require('../api/org');
 const pageHandlers = require('./page-handlers');
+const list = require('./paged-list');
 
 function branchesIn(units) {
   const result = [];
@@ -56,16 +57,14 @@ async function open(page, options, startOptions) {
 }
 
 /**
- * The handlers of a committee page, mixed into Page(): open on load, pull to refresh, a branch chosen in the picker
- * (onBranch) reloads, and the form inputs (onField, onIndex). The page writes load().
+ * The handlers of a committee page, mixed into Page(): open on load, a branch chosen in the picker (onBranch) reloads,
+ * and the form inputs (onField, onIndex). The page writes load(); pageHandlers.refresh beside it adds pull-down refresh.
  */
 const handlers = Object.assign(
   {
     onLoad(options) {
       return open(this, options);
     },
-
-    onPullDownRefresh: pageHandlers.onPullDownRefresh,
 
     onBranch(e) {
       this.setData({ branchIndex: Number(e.detail.value) });
@@ -74,6 +73,40 @@ const handlers = Object.assign(
   },
   pageHandlers.fields,
 );
+
+/**
+ * The handlers of a committee page that pages through a list of the chosen branch (logic/paged-list), mixed into
+ * Page() with pagedListData() in its data: fetch(branchId, cursor) → { items, nextCursor }; map(item) → what shows.
+ */
+function pagedList(fetch, map) {
+  return Object.assign(
+    list.handlers({
+      start() {
+        return start(this, { unitId: this.unitId });
+      },
+      fetch(cursor) {
+        return fetch(branchOf(this).id, cursor);
+      },
+      map,
+    }),
+    {
+      onLoad(options) {
+        this.unitId = options && options.unitId;
+        return this.reload();
+      },
+
+      onBranch(e) {
+        this.setData({ branchIndex: Number(e.detail.value) });
+        this.unitId = branchOf(this).id;
+        return this.reload();
+      },
+    },
+  );
+}
+
+function pagedListData() {
+  return Object.assign({ allowed: false, checked: false, branches: [], branchIndex: 0 }, list.data());
+}
 
 /** The branch chosen on a secretary page. */
 function branchOf(page) {
@@ -86,4 +119,4 @@ const VISIBILITIES = [
   { value: 'Committee', label: '支委（仅支委可见）' },
 ];
 
-module.exports = { start, open, handlers, branchOf, branchesIn, groupsOf, VISIBILITIES };
+module.exports = { start, open, handlers, pagedList, pagedListData, branchOf, branchesIn, groupsOf, VISIBILITIES };

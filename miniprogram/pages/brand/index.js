@@ -8,7 +8,7 @@ const watermark = require('../../logic/watermark');
 const api = require('../../api/brand');
 const pageHandlers = require('../../logic/page-handlers');
 
-Page(Object.assign({}, { onPullDownRefresh: pageHandlers.onPullDownRefresh }, {
+Page(Object.assign({}, pageHandlers.refresh, {
   data: {
     unitId: null, brand: null, logo: '', cover: '', stories: [], nextCursor: null, empty: '',
     storyId: null, story: null, images: [], comment: '', watermark: '', loading: false,

@@ -20,7 +20,7 @@ function view(m) {
   };
 }
 
-Page(Object.assign({}, pageHandlers.memberPage('onShow'), {
+Page(Object.assign({}, pageHandlers.memberPage('onShow'), pageHandlers.refresh, {
   data: {
     categories: interaction.CATEGORIES,
     categoryIndex: 0,

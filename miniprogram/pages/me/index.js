@@ -6,7 +6,7 @@ const meetings = require('../../api/meetings');
 const development = require('../../api/development');
 const pageHandlers = require('../../logic/page-handlers');
 
-Page(Object.assign({}, pageHandlers.memberPage('onShow'), {
+Page(Object.assign({}, pageHandlers.memberPage('onShow'), pageHandlers.refresh, {
   data: { member: null, statusText: '', roles: [], development: null, myActivities: [], myMeetings: [], loading: false },
 
   async show(member) {

@@ -25,7 +25,7 @@ function row(t, me) {
   };
 }
 
-Page(Object.assign({}, { onPullDownRefresh: pageHandlers.onPullDownRefresh }, {
+Page(Object.assign({}, pageHandlers.refresh, {
   data: { rows: [], branches: [], branchIndex: 0, kind: 'Inside', toOrganization: '', reason: '', returnReason: '', hasOpen: false, loading: false },
 
   onShow() {

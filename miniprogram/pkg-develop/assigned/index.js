@@ -6,7 +6,7 @@ const dev = require('../../api/development');
 const logic = require('../../logic/development');
 const pageHandlers = require('../../logic/page-handlers');
 
-Page(Object.assign({}, pageHandlers.memberPage('onLoad'), {
+Page(Object.assign({}, pageHandlers.memberPage('onLoad'), pageHandlers.refresh, {
   data: { checked: false, items: [], loading: false },
 
   async show(member) {

@@ -7,7 +7,7 @@ const dev = require('../../api/development');
 const logic = require('../../logic/development');
 const pageHandlers = require('../../logic/page-handlers');
 
-Page(Object.assign({}, { onPullDownRefresh: pageHandlers.onPullDownRefresh }, recordPage.handlers(function show(record) {
+Page(Object.assign({}, pageHandlers.refresh, recordPage.handlers(function show(record) {
   this.setData({ record: logic.committeeRecord(record, this.data.role) });
 }, null, { contacts: true }), {
   data: { allowed: false, checked: false, id: '', role: '', record: null, objections: {}, openPublicity: '', loading: false },

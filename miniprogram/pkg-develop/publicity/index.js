@@ -9,7 +9,7 @@ const dev = require('../../api/development');
 const logic = require('../../logic/development');
 const pageHandlers = require('../../logic/page-handlers');
 
-Page(Object.assign({}, { onPullDownRefresh: pageHandlers.onPullDownRefresh }, recordPage.handlers(function show(record) {
+Page(Object.assign({}, pageHandlers.refresh, recordPage.handlers(function show(record) {
   return this.show(record);
 }, () => {
   const today = format.nowParts().date;

@@ -18,7 +18,7 @@ function emptyForm(kind, today) {
   return { kind: kind || '', occurredOn: today, note: '', talkPartnerIds: [], contactIds: [], introducerIds: [], resolutionId: '', trainingDays: '', trainingHours: '', extensionMonths: '' };
 }
 
-Page(Object.assign({}, { onPullDownRefresh: pageHandlers.onPullDownRefresh }, recordPage.handlers(function show(record) {
+Page(Object.assign({}, pageHandlers.refresh, recordPage.handlers(function show(record) {
   return this.show(record);
 }, () => ({ today: format.nowParts().date }), { contacts: true }), {
   data: {

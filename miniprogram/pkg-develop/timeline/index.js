@@ -7,7 +7,7 @@ const dev = require('../../api/development');
 const logic = require('../../logic/development');
 const pageHandlers = require('../../logic/page-handlers');
 
-Page(Object.assign({}, { onPullDownRefresh: pageHandlers.onPullDownRefresh }, {
+Page(Object.assign({}, pageHandlers.refresh, {
   data: { record: null, missing: false, loading: false },
 
   onLoad() {

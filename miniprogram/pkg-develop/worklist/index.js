@@ -2,11 +2,12 @@
 // month, and how many people are at each stage (a stage opens into its names); a name opens the person's record, and a
 // new applicant is registered from here. The worklist is answered whole (one page): pull to refresh. Plain members get no page.
 const secretary = require('../../logic/secretary');
+const pageHandlers = require('../../logic/page-handlers');
 const kit = require('../../logic/page-kit');
 const dev = require('../../api/development');
 const logic = require('../../logic/development');
 
-Page(Object.assign({}, secretary.handlers, {
+Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, {
   data: { allowed: false, checked: false, branches: [], branchIndex: 0, list: null, openStage: '', loading: false },
 
   onBranch(e) {

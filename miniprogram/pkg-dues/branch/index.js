@@ -5,6 +5,7 @@
 // payments (GET /api/dues/members/{id}/payments) to refund one paid by WeChat Pay in error (../refund.js).
 // Amounts in yuan from fen.
 const secretary = require('../../logic/secretary');
+const pageHandlers = require('../../logic/page-handlers');
 const format = require('../../logic/format');
 const dues = require('../../logic/dues');
 const kit = require('../../logic/page-kit');
@@ -36,7 +37,7 @@ function fen(text) {
   return m ? Number(m[1]) * 100 + Number((m[2] || '0').padEnd(2, '0')) : null;
 }
 
-Page(Object.assign({}, secretary.handlers, refunds.handlers, {
+Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, refunds.handlers, {
   data: Object.assign({
     allowed: false, checked: false, denied: '', branches: [], branchIndex: 0, month: '', figures: null, unpaid: [], paid: [], noBase: [], flagged: [],
     selected: null, methods: METHODS, methodIndex: 0, receiptNumber: '', categories: CATEGORIES, categoryIndex: 0, baseYuan: '', reducedYuan: '', reductionReason: '',

@@ -19,7 +19,7 @@ function view(data) {
   };
 }
 
-Page(Object.assign({}, { onPullDownRefresh: pageHandlers.onPullDownRefresh }, {
+Page(Object.assign({}, pageHandlers.refresh, {
   data: { years: [], yearIndex: 0, report: null, loading: false },
 
   onLoad() {

@@ -27,7 +27,7 @@ function results(data) {
   };
 }
 
-Page(Object.assign({}, { onPullDownRefresh: pageHandlers.onPullDownRefresh }, pageHandlers.fields, {
+Page(Object.assign({}, pageHandlers.refresh, pageHandlers.fields, {
   data: { branchId: null, manages: false, items: [], people: [], chosen: [], title: '', periodStart: '', periodEnd: '', results: null, resultsFor: null, loading: false },
 
   async onLoad() {

@@ -24,7 +24,7 @@ function optionsFrom(text) {
   return { options };
 }
 
-Page(Object.assign({}, { onPullDownRefresh: pageHandlers.onPullDownRefresh }, pageHandlers.fields, {
+Page(Object.assign({}, pageHandlers.refresh, pageHandlers.fields, {
   data: { targetKind: 'Unit', targetId: null, title: '', items: [], canCreate: false, question: '', optionsText: '', multipleChoice: false, anonymous: true, closesOn: '', loading: false },
 
   async onLoad(options) {

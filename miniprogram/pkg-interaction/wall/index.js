@@ -14,7 +14,7 @@ function line(m) {
   return { id: m.id, author: m.authorName || '', text: m.text, when: format.dateTime(m.postedAt), status: STATUS[m.status] || '' };
 }
 
-Page(Object.assign({}, { onPullDownRefresh: pageHandlers.onPullDownRefresh }, pageHandlers.fields, {
+Page(Object.assign({}, pageHandlers.refresh, pageHandlers.fields, {
   data: { kind: 'meeting', id: null, title: '', wall: null, messages: [], pending: [], mine: [], canOpen: false, requiresApproval: true, text: '', textMax: TEXT_MAX, loading: false },
 
   onLoad(options) {

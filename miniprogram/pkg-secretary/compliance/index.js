@@ -28,7 +28,7 @@ function rows(data) {
   }));
 }
 
-Page(Object.assign({}, { onPullDownRefresh: pageHandlers.onPullDownRefresh }, {
+Page(Object.assign({}, pageHandlers.refresh, {
   data: { allowed: false, checked: false, branches: [], branchIndex: 0, from: '', to: '', rows: [], inactive: false, loading: false },
 
   async onLoad(options) {

@@ -1,6 +1,7 @@
 // Invitations to bind (POST/GET /api/org/units/{id}/invitations, /api/invitations/{id}/qrcode, …/revoke): the
 // committee creates one, shows its mini-program code for a newcomer to scan, and revokes it when no longer needed.
 const secretary = require('../../logic/secretary');
+const pageHandlers = require('../../logic/page-handlers');
 const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const org = require('../../api/org');
@@ -23,7 +24,7 @@ function view(i) {
   };
 }
 
-Page(Object.assign({}, secretary.handlers, {
+Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, {
   data: { allowed: false, checked: false, branches: [], branchIndex: 0, validity: VALIDITY, validityIndex: 2, singleUse: true, items: [], codeId: null, codeImage: '', loading: false },
 
   onBranch(e) {

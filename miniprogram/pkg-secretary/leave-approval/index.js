@@ -20,7 +20,7 @@ function leaveRows(meeting, attendance) {
   }));
 }
 
-Page(Object.assign({}, pageHandlers.detailPage(), {
+Page(Object.assign({}, pageHandlers.detailPage(), pageHandlers.refresh, {
   data: { id: null, title: '', allowed: false, checked: false, requests: [], loading: false },
 
   async show(member) {

@@ -30,7 +30,7 @@ function view(m) {
   };
 }
 
-Page(Object.assign({}, { onPullDownRefresh: pageHandlers.onPullDownRefresh }, {
+Page(Object.assign({}, pageHandlers.refresh, {
   data: { allowed: false, checked: false, states: STATES, state: 'Open', overdue: 0, items: [], drafts: {}, loading: false },
 
   onLoad() {

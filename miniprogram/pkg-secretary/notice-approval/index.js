@@ -8,7 +8,7 @@ const pageHandlers = require('../../logic/page-handlers');
 
 const HOLD_REASONS = { ContentReview: '内容需人工复核', CheckUnavailable: '内容检测暂不可用' };
 
-Page(Object.assign({}, pageHandlers.memberPage('onShow'), {
+Page(Object.assign({}, pageHandlers.memberPage('onShow'), pageHandlers.refresh, {
   data: { allowed: false, checked: false, items: [], loading: false },
 
   async show(member) {

@@ -1,6 +1,7 @@
 // Reach of the branch's stories and notices (GET /api/org/units/{id}/reach): 关注度 (distinct viewers), 覆盖度 (share
 // of the audience reached) and 热度 (weighted, decaying interactions) for a period of China dates, and the items.
 const secretary = require('../../logic/secretary');
+const pageHandlers = require('../../logic/page-handlers');
 const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const brand = require('../../api/brand');
@@ -29,7 +30,7 @@ function figures(f) {
   };
 }
 
-Page(Object.assign({}, secretary.handlers, {
+Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, {
   data: { allowed: false, checked: false, branches: [], branchIndex: 0, periods: PERIODS, periodIndex: 1, total: null, items: [], formula: '', loading: false },
 
   onPeriod(e) {

@@ -1,5 +1,6 @@
 // The branch roster (GET /api/org/units/{id}/members): search by name, number or party group; open a member.
 const secretary = require('../../logic/secretary');
+const pageHandlers = require('../../logic/page-handlers');
 const views = require('../../logic/views');
 const kit = require('../../logic/page-kit');
 const org = require('../../api/org');
@@ -21,7 +22,7 @@ function matches(m, query) {
   return !q || m.name.indexOf(q) >= 0 || m.number.indexOf(q) >= 0 || m.group.indexOf(q) >= 0;
 }
 
-Page(Object.assign({}, secretary.handlers, {
+Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, {
   data: { allowed: false, checked: false, branches: [], branchIndex: 0, people: [], shown: [], query: '', figures: null, loading: false },
 
   async load() {

@@ -1,11 +1,12 @@
 // Links of the big screen in the activity room (POST/GET /api/org/units/{id}/screen-links, DELETE /api/screen-links/{id}):
 // create one, copy its address to open full-screen on the display, revoke it when the display goes.
 const secretary = require('../../logic/secretary');
+const pageHandlers = require('../../logic/page-handlers');
 const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const brand = require('../../api/brand');
 
-Page(Object.assign({}, secretary.handlers, {
+Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, {
   data: { allowed: false, checked: false, branches: [], branchIndex: 0, label: '', items: [], loading: false },
 
   async load() {

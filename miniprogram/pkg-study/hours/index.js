@@ -4,7 +4,7 @@ const kit = require('../../logic/page-kit');
 const api = require('../../api/study');
 const pageHandlers = require('../../logic/page-handlers');
 
-Page(Object.assign({}, pageHandlers.memberPage('onLoad'), {
+Page(Object.assign({}, pageHandlers.memberPage('onLoad'), pageHandlers.refresh, {
   data: { view: null, loading: false },
 
   async show(member) {
