@@ -34,6 +34,7 @@ public static class DependencyInjection
         var isProduction = builder.Environment.IsProduction();
 
         services.TryAddTimeProvider();
+        services.AddProcessMemoryCache();
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         AddPersistence(builder, isProduction);

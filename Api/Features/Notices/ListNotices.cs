@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Notices;
+using SmartBranch.Infrastructure.Caching;
 
 namespace SmartBranch.Api.Features.Notices;
 
@@ -176,7 +177,7 @@ public static class ListNotices
     /// <summary>A notice version's excerpt; an edit is a new version, so an entry never goes stale.</summary>
     private readonly record struct ExcerptKey(int NoticeId, int Version);
 
-    private static readonly MemoryCacheEntryOptions ExcerptEntry = new() { SlidingExpiration = TimeSpan.FromHours(1) };
+    private static readonly TimeSpan ExcerptSliding = TimeSpan.FromHours(1);
 
     /// <summary>
     /// The excerpt of each row, computed from the body once per notice version and kept in process: the feed
@@ -205,7 +206,7 @@ public static class ListNotices
             foreach (var body in bodies)
             {
                 var excerpt = RichTextHtml.Excerpt(body.Body);
-                cache.Set(new ExcerptKey(body.Id, body.Version), excerpt, ExcerptEntry);
+                cache.Set(new ExcerptKey(body.Id, body.Version), excerpt, new MemoryCacheEntryOptions { SlidingExpiration = ExcerptSliding, Size = ProcessMemoryCache.SizeOf(excerpt) });
                 result[body.Id] = excerpt;
             }
         }

@@ -37,9 +37,10 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
     private const int TokenLifetimeSeconds = 7200;
 
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _faults = new();
-    private readonly ConcurrentQueue<EmulatorCall> _calls = new();
-    private readonly ConcurrentQueue<EmulatorRequest> _requests = new();
-    private readonly ConcurrentQueue<EmulatorQrCodeRequest> _qrCodes = new();
+    private readonly EmulatorLog<EmulatorCall> _calls = new();
+    private readonly ConcurrentDictionary<string, long> _callCounts = new(StringComparer.Ordinal);
+    private readonly EmulatorLog<EmulatorRequest> _requests = new();
+    private readonly EmulatorLog<EmulatorQrCodeRequest> _qrCodes = new();
     private readonly ConcurrentDictionary<string, byte> _usedCodes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _unpublishedPages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _tokens = new();
@@ -70,15 +71,16 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
         }
     }
 
-    /// <summary>Every call answered so far, oldest first.</summary>
+    /// <summary>The calls answered so far, oldest first (the newest <see cref="EmulatorLog{T}.Capacity"/>).</summary>
     public IReadOnlyList<EmulatorCall> Calls => _calls.ToArray();
 
-    public int CallCount(string api) => _calls.Count(c => c.Api == Normalize(api));
+    /// <summary>Calls to <paramref name="api"/> answered so far, all of them (not bounded like <see cref="Calls"/>).</summary>
+    public int CallCount(string api) => (int)_callCounts.GetValueOrDefault(Normalize(api));
 
-    /// <summary>Every request received so far with its body framing, oldest first.</summary>
+    /// <summary>The requests received so far with their body framing, oldest first (the newest <see cref="EmulatorLog{T}.Capacity"/>).</summary>
     public IReadOnlyList<EmulatorRequest> Requests => _requests.ToArray();
 
-    /// <summary>Every getwxacodeunlimit body received so far, oldest first.</summary>
+    /// <summary>The getwxacodeunlimit bodies received so far, oldest first (the newest <see cref="EmulatorLog{T}.Capacity"/>).</summary>
     public IReadOnlyList<EmulatorQrCodeRequest> QrCodeRequests => _qrCodes.ToArray();
 
     /// <summary>
@@ -246,7 +248,7 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
         var checkPath = !root.TryGetProperty("check_path", out var check) || check.ValueKind != JsonValueKind.False;
         var envVersion = Str(root, "env_version") ?? "release";
         var width = root.TryGetProperty("width", out var w) && w.ValueKind == JsonValueKind.Number ? w.GetInt32() : 430;
-        _qrCodes.Enqueue(new EmulatorQrCodeRequest(scene, page, checkPath, envVersion, width));
+        _qrCodes.Add(new EmulatorQrCodeRequest(scene, page, checkPath, envVersion, width));
         if (envVersion is not ("release" or "trial" or "develop"))
         {
             return Error(api, 40097, "invalid env_version");
@@ -297,7 +299,7 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
     {
         var request = context.Request;
         var chunked = request.Headers.TransferEncoding.Any(v => v?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true);
-        _requests.Enqueue(new EmulatorRequest(request.Method, request.Path, request.ContentLength, chunked));
+        _requests.Add(new EmulatorRequest(request.Method, request.Path, request.ContentLength, chunked));
         return next(context);
     }
 
@@ -312,7 +314,11 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
         return Results.Json(new { errcode = errCode, errmsg = $"{errMsg} rid: emu-{Guid.NewGuid():N}" });
     }
 
-    private void Record(string api, int errCode) => _calls.Enqueue(new EmulatorCall(api, time.GetUtcNow(), errCode));
+    private void Record(string api, int errCode)
+    {
+        _calls.Add(new EmulatorCall(api, time.GetUtcNow(), errCode));
+        _callCounts.AddOrUpdate(api, 1, static (_, count) => count + 1);
+    }
 
     private static async Task<JsonDocument?> ReadJsonAsync(HttpRequest request)
     {
