@@ -39,15 +39,10 @@ public static class OpenAppraisalRound
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var (unit, refusal) = await db.LoadUnitAsync(access, request.BranchId, access.CanRun, cancellationToken);
+        var (unit, refusal) = await db.LoadBranchAsync(access, request.BranchId, access.CanRun, "无法评议", "民主评议按党支部进行。", cancellationToken);
         if (unit is null)
         {
             return Problems.From(refusal!);
-        }
-
-        if (unit.Kind != UnitKind.Branch)
-        {
-            return Problems.BadRequest("无法评议", "民主评议按党支部进行。");
         }
 
         if (AppraisalRound.CheckPeriod(request.PeriodStart!.Value, request.PeriodEnd!.Value) is { } periodError)

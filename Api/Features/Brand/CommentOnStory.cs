@@ -34,15 +34,15 @@ public static class CommentOnStory
         CancellationToken cancellationToken)
     {
         var viewer = await BrandViewer.LoadAsync(current, cancellationToken);
-        var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (story is null || !BrandRules.CanRead(viewer, story))
+        var story = await BrandRules.FindReadableAsync(db, viewer, id, tracked: false, cancellationToken);
+        if (story is null)
         {
             return Problems.NotFound();
         }
 
-        if (!story.IsPublished)
+        if (BrandRules.RefuseUnpublished(story, "评论") is { } unpublished)
         {
-            return Problems.Conflict("事迹尚未发布", "审核通过后才能评论。");
+            return unpublished;
         }
 
         var text = request.Text.Trim();
