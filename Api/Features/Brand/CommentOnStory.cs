@@ -14,7 +14,7 @@ public static class CommentOnStory
         public Validator()
         {
             RuleFor(r => r.Text).NotEmpty().WithMessage("请填写评论内容。")
-                .Must(t => t.Trim().Length <= StoryComment.TextMaxLength).WithMessage($"评论不能超过{StoryComment.TextMaxLength}个字。");
+                .TrimmedMaximumLength(StoryComment.TextMaxLength).WithMessage($"评论不能超过{StoryComment.TextMaxLength}个字。");
         }
     }
 

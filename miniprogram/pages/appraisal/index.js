@@ -1,9 +1,10 @@
 const kit = require('../../logic/page-kit');
 const interaction = require('../../api/interaction');
 const pageHandlers = require('../../logic/page-handlers');
+const limits = require('../../api/limits');
 
 Page(Object.assign({}, pageHandlers.detailPage(), {
-  data: { id: null, title: '', grades: interaction.GRADES, members: [], canVote: false, hasVoted: false, open: false, appraised: false, selfText: '', loading: false },
+  data: { limits: limits, id: null, title: '', grades: interaction.GRADES, members: [], canVote: false, hasVoted: false, open: false, appraised: false, selfText: '', loading: false },
 
   async show(member) {
     const round = await kit.guard(this, () => interaction.appraisal(this.data.id));

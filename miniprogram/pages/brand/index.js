@@ -7,9 +7,11 @@ const kit = require('../../logic/page-kit');
 const watermark = require('../../logic/watermark');
 const api = require('../../api/brand');
 const pageHandlers = require('../../logic/page-handlers');
+const limits = require('../../api/limits');
 
 Page(Object.assign({}, pageHandlers.refresh, {
   data: {
+    limits: limits,
     unitId: null, brand: null, logo: '', cover: '', stories: [], nextCursor: null, empty: '',
     storyId: null, story: null, images: [], comment: '', watermark: '', loading: false,
   },

@@ -2,6 +2,7 @@ const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const interaction = require('../../api/interaction');
 const pageHandlers = require('../../logic/page-handlers');
+const limits = require('../../api/limits');
 
 function view(m) {
   const category = interaction.CATEGORIES.filter((c) => c.value === m.category)[0];
@@ -22,6 +23,7 @@ function view(m) {
 
 Page(Object.assign({}, pageHandlers.memberPage('onShow'), pageHandlers.refresh, {
   data: {
+    limits: limits,
     categories: interaction.CATEGORIES,
     categoryIndex: 0,
     toGeneral: false,

@@ -7,6 +7,7 @@ const kit = require('../../logic/page-kit');
 const org = require('../../api/org');
 const interaction = require('../../api/interaction');
 const pageHandlers = require('../../logic/page-handlers');
+const limits = require('../../api/limits');
 
 function view(r) {
   const open = r.status === 'Open';
@@ -28,7 +29,7 @@ function results(data) {
 }
 
 Page(Object.assign({}, pageHandlers.refresh, pageHandlers.fields, {
-  data: { branchId: null, manages: false, items: [], people: [], chosen: [], title: '', periodStart: '', periodEnd: '', results: null, resultsFor: null, loading: false },
+  data: { limits: limits, branchId: null, manages: false, items: [], people: [], chosen: [], title: '', periodStart: '', periodEnd: '', results: null, resultsFor: null, loading: false },
 
   async onLoad() {
     const member = await kit.guard(this, () => session.ensureMember());

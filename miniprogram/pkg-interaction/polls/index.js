@@ -7,6 +7,7 @@ const kit = require('../../logic/page-kit');
 const subject = require('../../logic/subject');
 const interaction = require('../../api/interaction');
 const pageHandlers = require('../../logic/page-handlers');
+const limits = require('../../api/limits');
 
 const OPTIONS_MIN = 2;
 const OPTIONS_MAX = 20;
@@ -25,7 +26,7 @@ function optionsFrom(text) {
 }
 
 Page(Object.assign({}, pageHandlers.refresh, pageHandlers.fields, {
-  data: { targetKind: 'Unit', targetId: null, title: '', items: [], canCreate: false, question: '', optionsText: '', multipleChoice: false, anonymous: true, closesOn: '', loading: false },
+  data: { limits: limits, targetKind: 'Unit', targetId: null, title: '', items: [], canCreate: false, question: '', optionsText: '', multipleChoice: false, anonymous: true, closesOn: '', loading: false },
 
   async onLoad(options) {
     const member = await kit.guard(this, () => session.ensureMember());

@@ -6,8 +6,8 @@ const kit = require('../../logic/page-kit');
 const subject = require('../../logic/subject');
 const interaction = require('../../api/interaction');
 const pageHandlers = require('../../logic/page-handlers');
+const limits = require('../../api/limits');
 
-const TEXT_MAX = 140;
 const STATUS = { Pending: '待审核', Approved: '已上墙', Rejected: '未通过' };
 
 function line(m) {
@@ -15,7 +15,7 @@ function line(m) {
 }
 
 Page(Object.assign({}, pageHandlers.refresh, pageHandlers.fields, {
-  data: { kind: 'meeting', id: null, title: '', wall: null, messages: [], pending: [], mine: [], canOpen: false, requiresApproval: true, text: '', textMax: TEXT_MAX, loading: false },
+  data: { limits: limits, kind: 'meeting', id: null, title: '', wall: null, messages: [], pending: [], mine: [], canOpen: false, requiresApproval: true, text: '', loading: false },
 
   onLoad(options) {
     this.setData({ kind: options.kind === 'activity' ? 'activity' : 'meeting', id: options.id });
@@ -57,8 +57,8 @@ Page(Object.assign({}, pageHandlers.refresh, pageHandlers.fields, {
 
   async post() {
     const text = String(this.data.text || '').trim();
-    if (!text || text.length > TEXT_MAX) {
-      wx.showModal({ title: '无法发送', content: text ? '留言不能超过' + TEXT_MAX + '个字。' : '请填写留言。', showCancel: false });
+    if (!text || text.length > limits.wallMessage.text) {
+      wx.showModal({ title: '无法发送', content: text ? '留言不能超过' + limits.wallMessage.text + '个字。' : '请填写留言。', showCancel: false });
       return null;
     }
     const sent = await kit.guard(this, () => interaction.postToWall(this.data.wall.id, text, kit.submissionKey(this)));

@@ -33,16 +33,6 @@ Page(Object.assign({}, pageHandlers.fields, audience.handlers, {
     audience.initial(),
   ),
 
-  async onLoad() {
-    const member = await secretary.start(this);
-    if (member) await this.loadAudience();
-  },
-
-  onBranch(e) {
-    this.setData({ branchIndex: Number(e.detail.value) });
-    return this.loadAudience();
-  },
-
   /** A start after the end moves the end date along, so a one-day activity stays one day. */
   onStartDate(e) {
     const date = e.detail.value;

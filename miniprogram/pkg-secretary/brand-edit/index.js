@@ -3,6 +3,7 @@
 const secretary = require('../../logic/secretary');
 const kit = require('../../logic/page-kit');
 const brand = require('../../api/brand');
+const limits = require('../../api/limits');
 
 const LABELS_MAX = 8;
 const LABEL_LENGTH = 20;
@@ -16,7 +17,7 @@ function labelsFrom(text) {
 }
 
 Page(Object.assign({}, secretary.handlers, {
-  data: { allowed: false, checked: false, branches: [], branchIndex: 0, name: '', slogan: '', labels: '', introduction: '', themeColor: '#C8161D', loading: false },
+  data: { limits: limits, allowed: false, checked: false, branches: [], branchIndex: 0, name: '', slogan: '', labels: '', introduction: '', themeColor: '#C8161D', loading: false },
 
   async load() {
     const b = await kit.guard(this, () => brand.brand(secretary.branchOf(this).id));

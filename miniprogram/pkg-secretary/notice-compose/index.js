@@ -25,16 +25,6 @@ Page(Object.assign({}, pageHandlers.fields, audience.handlers, {
     audience.initial(),
   ),
 
-  async onLoad() {
-    const member = await secretary.start(this);
-    if (member) await this.loadAudience();
-  },
-
-  onBranch(e) {
-    this.setData({ branchIndex: Number(e.detail.value) });
-    return this.loadAudience();
-  },
-
   onVisibility(e) {
     this.setData({ visibilityIndex: Number(e.detail.value) });
   },

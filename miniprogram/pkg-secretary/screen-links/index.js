@@ -5,9 +5,10 @@ const pageHandlers = require('../../logic/page-handlers');
 const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const brand = require('../../api/brand');
+const limits = require('../../api/limits');
 
 Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, {
-  data: { allowed: false, checked: false, branches: [], branchIndex: 0, label: '', items: [], loading: false },
+  data: { limits: limits, allowed: false, checked: false, branches: [], branchIndex: 0, label: '', items: [], loading: false },
 
   async load() {
     const links = await kit.guard(this, () => brand.screenLinks(secretary.branchOf(this).id));
