@@ -87,5 +87,5 @@ internal sealed class RedisSessionStore(RedisConnection redis, IOptions<SessionO
 
     private static string SessionKey(string hash) => $"sb:session:{hash}";
 
-    private static string AccountKey(string openId) => $"sb:session:account:{openId}";
+    internal static string AccountKey(string openId) => $"sb:session:account:{openId}";
 }
