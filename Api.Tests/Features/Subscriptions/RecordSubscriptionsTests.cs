@@ -5,20 +5,12 @@ using SmartBranch.Api.Tests.Messaging;
 
 namespace SmartBranch.Api.Tests.Features.Subscriptions;
 
-public sealed class RecordSubscriptionsTests : FunctionalTest
+public sealed class RecordSubscriptionsTests() : SeededTest(branches: 1, members: 4)
 {
-    private SeededOrg _org = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _org = await App.SeedAsync(branches: 1, members: 4);
-    }
-
     [Test]
     public async Task BanksOneSendPerAccept_AndNothingForRejectBanOrFilter()
     {
-        var member = _org.A.Members[0];
+        var member = Org.A.Members[0];
         var client = await App.SignInAsync(member);
 
         await client.PostAsJsonAsync("/api/subscriptions", new { results = new Dictionary<string, string> { ["EMU_MEETING_REMINDER"] = "accept", ["EMU_NOTICE_REMINDER"] = "reject", ["EMU_ACTIVITY_REMINDER"] = "ban" } });
@@ -33,7 +25,7 @@ public sealed class RecordSubscriptionsTests : FunctionalTest
     [Test]
     public async Task ListsEveryKindWithItsTemplate_WhenNothingIsBanked()
     {
-        var client = await App.SignInAsync(_org.A.Members[1]);
+        var client = await App.SignInAsync(Org.A.Members[1]);
 
         var body = await (await client.GetAsync("/api/subscriptions")).ReadAsync<JsonElement>();
 
@@ -50,7 +42,7 @@ public sealed class RecordSubscriptionsTests : FunctionalTest
     [Test]
     public async Task CountsEveryAccept_WhenAcceptsArriveAtTheSameTime()
     {
-        var member = _org.A.Members[2];
+        var member = Org.A.Members[2];
         var client = await App.SignInAsync(member);
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
@@ -63,7 +55,7 @@ public sealed class RecordSubscriptionsTests : FunctionalTest
     [Test]
     public async Task Returns400AndBanksNothing_WhenATemplateIsUnknown()
     {
-        var member = _org.A.Members[3];
+        var member = Org.A.Members[3];
         var client = await App.SignInAsync(member);
 
         var response = await client.PostAsJsonAsync("/api/subscriptions", new { results = new Dictionary<string, string> { ["EMU_MEETING_REMINDER"] = "accept", ["someone-elses-template"] = "accept" } });
@@ -76,7 +68,7 @@ public sealed class RecordSubscriptionsTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenTheAnswerIsNotOneWeChatGives()
     {
-        var client = await App.SignInAsync(_org.A.Members[3]);
+        var client = await App.SignInAsync(Org.A.Members[3]);
 
         var response = await client.PostAsJsonAsync("/api/subscriptions", new { results = new Dictionary<string, string> { ["EMU_MEETING_REMINDER"] = "yes" } });
 
@@ -87,7 +79,7 @@ public sealed class RecordSubscriptionsTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenThereAreNoResults()
     {
-        var client = await App.SignInAsync(_org.A.Members[3]);
+        var client = await App.SignInAsync(Org.A.Members[3]);
 
         await (await client.PostAsJsonAsync("/api/subscriptions", new { results = new Dictionary<string, string>() })).AssertProblemAsync(HttpStatusCode.BadRequest);
     }

@@ -11,6 +11,7 @@ public static class ActivitiesModule
     {
         services.AddAreaRoutes(MapActivitiesEndpoints);
         services.AddOptions<ActivityOptions>().BindConfiguration(ActivityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SignUpGate>();
         services.AddScoped<IBranchLifeSign, ActivityHeldSign>();
         services.AddScoped<ICalendarSource, ActivityCalendarSource>();
         services.AddScoped<ISubjectOwnerResolver, ActivityOwnerResolver>();
