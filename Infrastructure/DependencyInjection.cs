@@ -34,6 +34,7 @@ public static class DependencyInjection
         var isProduction = builder.Environment.IsProduction();
 
         services.TryAddTimeProvider();
+        services.AddProcessMemoryCache();
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         AddPersistence(builder, isProduction);
@@ -76,7 +77,7 @@ public static class DependencyInjection
             }
 
             services.AddDbContextPool<AppDbContext, SqlServerAppDbContext>((sp, o) => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
-                .AddInterceptors(sp.GetRequiredService<AccessChangeInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AccessChangeInterceptor>(), sp.GetRequiredService<NoticeChangeInterceptor>()));
         }
         else
         {
@@ -84,11 +85,12 @@ public static class DependencyInjection
                 ? DefaultSqliteConnectionString(builder.Environment.ContentRootPath)
                 : connectionString;
             services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AccessChangeInterceptor>(), sp.GetRequiredService<SqliteConnectionSettings>()));
+                .AddInterceptors(sp.GetRequiredService<AccessChangeInterceptor>(), sp.GetRequiredService<NoticeChangeInterceptor>(), sp.GetRequiredService<SqliteConnectionSettings>()));
             services.AddSingleton<SqliteConnectionSettings>();
         }
 
         services.AddSingleton<AccessChangeInterceptor>();
+        services.AddSingleton<NoticeChangeInterceptor>();
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [ReadyTag]);
         if (isProduction)
@@ -123,6 +125,7 @@ public static class DependencyInjection
             services.AddSingleton<IAccessTokenCache, InMemoryAccessTokenCache>();
             services.AddSingleton<IReminderQueue, InProcessReminderQueue>();
             services.AddSingleton<IAccessGeneration, InMemoryAccessGeneration>();
+            services.AddSingleton<IFeedGeneration, InMemoryFeedGeneration>();
             services.AddSingleton<IChangeFeed, InProcessChangeFeed>();
             return false;
         }
@@ -133,6 +136,7 @@ public static class DependencyInjection
         services.AddSingleton<IAccessTokenCache>(sp => new LocalAccessTokenCache(ActivatorUtilities.CreateInstance<RedisAccessTokenCache>(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IReminderQueue, RedisReminderQueue>();
         services.AddSingleton<IAccessGeneration, RedisAccessGeneration>();
+        services.AddSingleton<IFeedGeneration, RedisFeedGeneration>();
         services.AddSingleton<IChangeFeed, RedisChangeFeed>();
 
         // The shared level of HybridCache (mini-program code images), on the one multiplexer, under sb:cache:.

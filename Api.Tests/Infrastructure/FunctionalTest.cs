@@ -21,6 +21,15 @@ public abstract class FunctionalTest
     [OneTimeSetUp]
     public void StartApp() => _app = CreateApp();
 
+    /// <summary>Runs after the app has stopped (e.g. to delete the files it wrote); nothing by default.</summary>
+    protected virtual void Stopped()
+    {
+    }
+
     [OneTimeTearDown]
-    public void StopApp() => _app?.Dispose();
+    public void StopApp()
+    {
+        _app?.Dispose();
+        Stopped();
+    }
 }

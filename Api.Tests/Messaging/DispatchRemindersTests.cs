@@ -58,19 +58,15 @@ public sealed class DispatchRemindersTests : FunctionalTest
     [Test]
     public async Task MarksNoQuotaAndZeroesQuotaWithoutRetry_WhenWeChatSays43101()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var member = org.A.Members[0];
-        await App.BankAsync(member, times: 2);
+        var (member, subjectId) = await OneReminderAsync(banked: 2);
         App.Emulator.SetSubscriptions(member.OpenId(), ReminderKit.MeetingTemplate, 0);
-        var subjectId = ReminderKit.NewSubjectId();
         var sendsBefore = App.Emulator.CallCount(SendApi);
-        await App.ScheduleAsync(SubjectTypes.Meeting, subjectId, "24h", [member.Id], Now);
 
         await App.DrainAsync();
         App.Time!.Advance(TimeSpan.FromHours(1));
         await App.DrainAsync();
 
-        var reminder = (await App.RemindersAsync(SubjectTypes.Meeting, subjectId)).Single();
+        var reminder = await TheReminderAsync(subjectId);
         Assert.That(reminder.Status, Is.EqualTo(ReminderStatus.NoQuota));
         Assert.That(reminder.LastError, Does.StartWith("43101"));
         Assert.That(App.Emulator.CallCount(SendApi) - sendsBefore, Is.EqualTo(1), "43101 is never retried");
@@ -82,17 +78,13 @@ public sealed class DispatchRemindersTests : FunctionalTest
     [Test]
     public async Task RetriesWithBackoffThenSendsOnce_WhenWeChatIsBusy()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var member = org.A.Members[0];
-        await App.BankAsync(member);
-        var subjectId = ReminderKit.NewSubjectId();
-        await App.ScheduleAsync(SubjectTypes.Meeting, subjectId, "24h", [member.Id], Now);
+        var (member, subjectId) = await OneReminderAsync();
 
         // The client retries -1 twice itself; three busy answers make the attempt fail.
         App.Emulator.FailNext(SendApi, WeChatErrorCodes.Busy, times: 3);
         await App.DrainAsync();
 
-        var waiting = (await App.RemindersAsync(SubjectTypes.Meeting, subjectId)).Single();
+        var waiting = await TheReminderAsync(subjectId);
         Assert.That(waiting.Status, Is.EqualTo(ReminderStatus.Scheduled));
         Assert.That(waiting.Attempts, Is.EqualTo(1));
         Assert.That(waiting.DueAt, Is.EqualTo(Now.AddMinutes(1)));
@@ -101,7 +93,7 @@ public sealed class DispatchRemindersTests : FunctionalTest
         App.Time!.Advance(TimeSpan.FromMinutes(1));
         await App.DrainAsync();
 
-        var sent = (await App.RemindersAsync(SubjectTypes.Meeting, subjectId)).Single();
+        var sent = await TheReminderAsync(subjectId);
         Assert.That(sent.Status, Is.EqualTo(ReminderStatus.Sent));
         Assert.That(sent.Attempts, Is.EqualTo(2));
         Assert.That(App.MessagesTo(member), Has.Count.EqualTo(1));
@@ -111,18 +103,14 @@ public sealed class DispatchRemindersTests : FunctionalTest
     [Test]
     public async Task FailsAfterMaxAttempts_WhenWeChatStaysBusy()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var member = org.A.Members[0];
-        await App.BankAsync(member);
-        var subjectId = ReminderKit.NewSubjectId();
-        await App.ScheduleAsync(SubjectTypes.Meeting, subjectId, "24h", [member.Id], Now);
+        var (member, subjectId) = await OneReminderAsync();
 
         App.Emulator.FailNext(SendApi, WeChatErrorCodes.Busy, times: 6);
         await App.DrainAsync();
         App.Time!.Advance(TimeSpan.FromMinutes(1));
         await App.DrainAsync();
 
-        var reminder = (await App.RemindersAsync(SubjectTypes.Meeting, subjectId)).Single();
+        var reminder = await TheReminderAsync(subjectId);
         Assert.That(reminder.Status, Is.EqualTo(ReminderStatus.Failed));
         Assert.That(reminder.Attempts, Is.EqualTo(2));
         Assert.That(reminder.LastError, Does.StartWith("-1"));
@@ -133,16 +121,12 @@ public sealed class DispatchRemindersTests : FunctionalTest
     [Test]
     public async Task FailsAndLogsTheField_WhenWeChatRefusesTheTemplateData()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var member = org.A.Members[0];
-        await App.BankAsync(member);
-        var subjectId = ReminderKit.NewSubjectId();
-        await App.ScheduleAsync(SubjectTypes.Meeting, subjectId, "24h", [member.Id], Now);
+        var (member, subjectId) = await OneReminderAsync();
 
         App.Emulator.FailNext(SendApi, WeChatErrorCodes.InvalidTemplateId);
         await App.DrainAsync();
 
-        var reminder = (await App.RemindersAsync(SubjectTypes.Meeting, subjectId)).Single();
+        var reminder = await TheReminderAsync(subjectId);
         Assert.That(reminder.Status, Is.EqualTo(ReminderStatus.Failed));
         Assert.That(reminder.LastError, Does.StartWith("40037"));
         Assert.That(App.Logs.Lines, Has.Some.Contains($"reminder {reminder.Id} ").And.Contains("40037").And.StartsWith("Error"));
@@ -202,11 +186,7 @@ public sealed class DispatchRemindersTests : FunctionalTest
     [Test]
     public async Task ShortensThingValues_WhenTheSubjectIsLong()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var member = org.A.Members[0];
-        await App.BankAsync(member);
-        var subjectId = ReminderKit.NewSubjectId();
-        await App.ScheduleAsync(SubjectTypes.Meeting, subjectId, "24h", [member.Id], Now, ReminderKit.Meeting("学习贯彻党的二十届三中全会精神专题组织生活会暨民主评议党员大会", place: null));
+        var (member, subjectId) = await OneReminderAsync(content: ReminderKit.Meeting("学习贯彻党的二十届三中全会精神专题组织生活会暨民主评议党员大会", place: null));
 
         await App.DrainAsync();
 
@@ -248,4 +228,18 @@ public sealed class DispatchRemindersTests : FunctionalTest
         Assert.That(App.MessagesTo(second), Has.Count.EqualTo(1));
         Assert.That(App.MessagesTo(first), Is.Empty);
     }
+
+    /// <summary>One member with <paramref name="banked"/> accepts banked, and a meeting reminder ("24h") for them due now.</summary>
+    private async Task<(SeededMember Member, int SubjectId)> OneReminderAsync(int banked = 1, ReminderContent? content = null)
+    {
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var member = org.A.Members[0];
+        await App.BankAsync(member, times: banked);
+        var subjectId = ReminderKit.NewSubjectId();
+        await App.ScheduleAsync(SubjectTypes.Meeting, subjectId, "24h", [member.Id], Now, content);
+        return (member, subjectId);
+    }
+
+    /// <summary>The one meeting reminder of <paramref name="subjectId"/>.</summary>
+    private async Task<Reminder> TheReminderAsync(int subjectId) => (await App.RemindersAsync(SubjectTypes.Meeting, subjectId)).Single();
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using SmartBranch.Api.Messaging;
 using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Messaging;
 
 namespace SmartBranch.Api.Common;
 
@@ -29,4 +31,44 @@ public static class ManualReminders
 
         return slotPrefix + LocalCalendar.ToLocal(now).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// The "remind them now" press, start to end: the slot (or the 409 of <see cref="NextSlotAsync"/>), the recipients
+    /// (asked for only when a reminder may go), one reminder each through the messaging module (notice template), and,
+    /// when any was added, the audit entry <paramref name="auditSummary"/>(how many) in the subject's unit, saved with
+    /// them. Answers how many were reminded and the slot.
+    /// </summary>
+    public static async Task<Result<(int Reminded, string Slot)>> RemindAsync(
+        AppDbContext db,
+        ReminderScheduler reminders,
+        AuditTrail audit,
+        Press press,
+        Func<CancellationToken, Task<List<int>>> recipients,
+        ReminderContent content,
+        Func<int, string> auditSummary,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var (slot, tooSoon) = await NextSlotAsync(db, press.SubjectType, press.SubjectId, press.SlotPrefix, press.Cooldown, press.Whom, now, cancellationToken);
+        if (tooSoon is not null)
+        {
+            return tooSoon;
+        }
+
+        var memberIds = await recipients(cancellationToken);
+        var added = await reminders.ScheduleAsync(ReminderKind.Notice, press.SubjectType, press.SubjectId, slot!, memberIds, now, content, cancellationToken);
+        if (added > 0)
+        {
+            audit.Record(press.UnitId, press.AuditAction, press.SubjectType, press.SubjectId, auditSummary(added));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return (added, slot!);
+    }
+
+    /// <summary>
+    /// What a press reminds of: the subject (<see cref="SubjectTypes"/>) and the unit its audit entry is filed under, the
+    /// slot prefix that sets its cooldown apart, and <paramref name="Whom"/> it reminds (e.g. 未读党员) for the 409 text.
+    /// </summary>
+    public sealed record Press(string SubjectType, int SubjectId, int UnitId, string SlotPrefix, TimeSpan Cooldown, string Whom, string AuditAction);
 }

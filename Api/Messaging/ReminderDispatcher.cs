@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using SmartBranch.Api.Common.Telemetry;
 using SmartBranch.Domain.Common;
@@ -32,8 +33,67 @@ internal sealed partial class ReminderDispatcher(
 
     private ReminderOptions Options => options.Value;
 
+    // Reminders this dispatcher has leased and loaded and not yet recorded: a second entry for one of them (the
+    // queue may deliver one twice) must not be leased again while the first is still being sent or recorded.
+    private readonly ConcurrentDictionary<long, byte> _inFlight = new();
+
     /// <summary>Handles one batch of queue entries; returns how many it finished (entries another live dispatcher holds stay pending and do not count).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var batch = await TakeAsync(cancellationToken);
+        return batch is null ? 0 : await FinishAsync(batch, cancellationToken);
+    }
+
+    /// <summary>
+    /// Works through the queue until it is empty, recording batch N−1 (its transaction and acknowledgement) while
+    /// batch N is read, leased and sent, so the database and WeChat work at the same time; returns how many entries
+    /// it finished. The guarantees are those of <see cref="RunOnceAsync"/>: a batch is leased before it is sent and
+    /// acknowledged after it is recorded; a reminder still in flight here is never leased twice.
+    /// </summary>
+    public async Task<int> DrainAsync(CancellationToken cancellationToken)
+    {
+        var finished = 0;
+        Task<int>? recording = null;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var batch = await TakeAsync(cancellationToken);
+                if (recording is not null)
+                {
+                    finished += await recording;
+                    recording = null;
+                }
+
+                if (batch is null)
+                {
+                    break;
+                }
+
+                recording = FinishAsync(batch, cancellationToken);
+            }
+        }
+        finally
+        {
+            if (recording is not null)
+            {
+                finished += await recording;
+            }
+        }
+
+        return finished;
+    }
+
+    /// <summary>Sends what this dispatcher may send; returns the reminders another live dispatcher holds (their entries stay pending).</summary>
+    internal async Task<HashSet<long>> ProcessAsync(IReadOnlyList<QueueEntry> entries, CancellationToken cancellationToken)
+    {
+        await using var batch = await LeaseAndSendAsync(entries, cancellationToken);
+        await RecordAsync(batch, cancellationToken);
+        return batch.HeldElsewhere;
+    }
+
+    /// <summary>Reads a batch from the queue, leases and sends it; null when the queue has nothing for this dispatcher.</summary>
+    private async Task<Batch?> TakeAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<QueueEntry> entries;
         try
@@ -43,16 +103,29 @@ internal sealed partial class ReminderDispatcher(
         catch (QueueUnavailableException ex)
         {
             logger.LogWarning("Reminder queue unavailable ({Reason}); dispatching resumes when it is back", ex.Message);
-            return 0;
+            return null;
         }
 
-        if (entries.Count == 0)
+        return entries.Count == 0 ? null : await LeaseAndSendAsync(entries, cancellationToken);
+    }
+
+    /// <summary>Records a sent batch in one transaction, then acknowledges its entries; returns how many it finished.</summary>
+    private async Task<int> FinishAsync(Batch batch, CancellationToken cancellationToken)
+    {
+        await using (batch)
         {
-            return 0;
+            await RecordAsync(batch, cancellationToken);
         }
 
-        var leftPending = await ProcessAsync(entries, cancellationToken);
-        var finished = entries.Where(e => !leftPending.Contains(e.ReminderId)).Select(e => e.EntryId).ToList();
+        var finished = new List<string>(batch.Entries.Count);
+        foreach (var entry in batch.Entries)
+        {
+            if (!batch.HeldElsewhere.Contains(entry.ReminderId))
+            {
+                finished.Add(entry.EntryId);
+            }
+        }
+
         try
         {
             await queue.AckAsync(finished, cancellationToken);
@@ -66,133 +139,187 @@ internal sealed partial class ReminderDispatcher(
         return finished.Count;
     }
 
-    /// <summary>Sends what this dispatcher may send; returns the reminders another live dispatcher holds (their entries stay pending).</summary>
-    internal async Task<HashSet<long>> ProcessAsync(IReadOnlyList<QueueEntry> entries, CancellationToken cancellationToken)
+    /// <summary>Leases the entries' reminders this dispatcher may send, loads them (not tracked) and sends them.</summary>
+    private async Task<Batch> LeaseAndSendAsync(IReadOnlyList<QueueEntry> entries, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var ids = entries.Select(e => e.ReminderId).Distinct().ToList();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-
-        var leaseUntil = now + Options.LeaseDuration;
-        await writeGate.RunAsync(
-            () => db.Reminders
-                .Where(r => ids.Contains(r.Id) && r.Status == ReminderStatus.Queued && r.DueAt <= now
-                    && (r.LeaseOwner == Consumer || r.LeaseUntil == null || r.LeaseUntil <= now))
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, Consumer).SetProperty(r => r.LeaseUntil, leaseUntil), cancellationToken),
-            cancellationToken);
-        var mine = await db.Reminders
-            .Where(r => ids.Contains(r.Id) && r.LeaseOwner == Consumer && r.Status == ReminderStatus.Queued)
-            .OrderBy(r => r.Id)
-            .ToListAsync(cancellationToken);
-
-        var mineIds = mine.Select(r => r.Id).ToHashSet();
-        var others = ids.Where(id => !mineIds.Contains(id)).ToList();
-        var heldElsewhere = others.Count == 0
-            ? []
-            : (await db.Reminders
-                .Where(r => others.Contains(r.Id) && r.Status == ReminderStatus.Queued && r.LeaseUntil > now)
-                .Select(r => r.Id)
-                .ToListAsync(cancellationToken)).ToHashSet();
-        if (mine.Count == 0)
+        var ids = new List<long>(entries.Count);
+        var held = new HashSet<long>();
+        foreach (var entry in entries)
         {
-            return heldElsewhere;
+            // An entry for a reminder of this dispatcher's previous batch, still being recorded: left pending, it comes
+            // back through XAUTOCLAIM when the row is final and is acknowledged then without sending.
+            if (_inFlight.ContainsKey(entry.ReminderId))
+            {
+                held.Add(entry.ReminderId);
+            }
+            else if (!ids.Contains(entry.ReminderId))
+            {
+                ids.Add(entry.ReminderId);
+            }
         }
 
-        var outcomes = await SendAsync(db, mine, now, scope.ServiceProvider.GetRequiredService<WeChatClient>(), cancellationToken);
-        await RecordAsync(db, mine, outcomes, now, cancellationToken);
-        return heldElsewhere;
+        var scope = scopes.CreateAsyncScope();
+        var batch = new Batch(scope, this, entries, now, held);
+        try
+        {
+            var db = batch.Db;
+            var leaseUntil = now + Options.LeaseDuration;
+            if (ids.Count > 0)
+            {
+                await writeGate.RunAsync(
+                    () => db.Reminders
+                        .Where(r => ids.Contains(r.Id) && r.Status == ReminderStatus.Queued && r.DueAt <= now
+                            && (r.LeaseOwner == Consumer || r.LeaseUntil == null || r.LeaseUntil <= now))
+                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, Consumer).SetProperty(r => r.LeaseUntil, leaseUntil), cancellationToken),
+                    cancellationToken);
+                batch.Mine = await db.Reminders.AsNoTracking()
+                    .Where(r => ids.Contains(r.Id) && r.LeaseOwner == Consumer && r.Status == ReminderStatus.Queued)
+                    .OrderBy(r => r.Id)
+                    .ToListAsync(cancellationToken);
+            }
+
+            foreach (var reminder in batch.Mine)
+            {
+                _inFlight.TryAdd(reminder.Id, 0);
+            }
+
+            if (batch.Mine.Count < ids.Count)
+            {
+                var mineIds = batch.Mine.Select(r => r.Id).ToHashSet();
+                var others = ids.Where(id => !mineIds.Contains(id)).ToList();
+                held.UnionWith(await db.Reminders
+                    .Where(r => others.Contains(r.Id) && r.Status == ReminderStatus.Queued && r.LeaseUntil > now)
+                    .Select(r => r.Id)
+                    .ToListAsync(cancellationToken));
+            }
+
+            if (batch.Mine.Count > 0)
+            {
+                batch.Outcomes = await SendAsync(db, batch.Mine, now, scope.ServiceProvider.GetRequiredService<WeChatClient>(), cancellationToken);
+            }
+
+            return batch;
+        }
+        catch
+        {
+            await batch.DisposeAsync();
+            throw;
+        }
     }
 
-    private async Task<Dictionary<long, Outcome>> SendAsync(AppDbContext db, List<Reminder> batch, DateTimeOffset now, WeChatClient weChat, CancellationToken cancellationToken)
+    private async Task<Outcome[]> SendAsync(AppDbContext db, List<Reminder> batch, DateTimeOffset now, WeChatClient weChat, CancellationToken cancellationToken)
     {
         var openIds = await ReminderRecipients.OpenIdsAsync(db, batch.Select(r => r.Recipient), cancellationToken);
         var templateIds = batch.Select(r => templates.For(r.Kind).TemplateId).Distinct().ToList();
         var budget = await ReminderRecipients.BankedAsync(db, batch.Select(r => r.Recipient), templateIds, cancellationToken);
 
-        var outcomes = new Dictionary<long, Outcome>();
-        var sends = new List<(Reminder Reminder, SubscribeMessage Message)>();
-        foreach (var reminder in batch)
+        // One outcome per reminder, in the batch's order; the sends fill theirs in place.
+        var outcomes = new Outcome[batch.Count];
+        var sends = new List<(int Index, SubscribeMessage Message)>();
+        for (var i = 0; i < batch.Count; i++)
         {
+            var reminder = batch[i];
             var template = templates.For(reminder.Kind);
             var (data, problem) = templates.Build(reminder);
             var openId = openIds.GetValueOrDefault(reminder.Recipient);
             var key = (reminder.Recipient, template.TemplateId);
             if (pause.IsPaused(now))
             {
-                outcomes[reminder.Id] = new Outcome(WeChatErrorCodes.DailyQuotaReached, "paused", null);
+                outcomes[i] = new Outcome(WeChatErrorCodes.DailyQuotaReached, "paused", null);
             }
             else if (problem is not null)
             {
-                outcomes[reminder.Id] = new Outcome(WeChatErrorCodes.InvalidTemplateData, $"checked before sending: {problem}", null);
+                outcomes[i] = new Outcome(WeChatErrorCodes.InvalidTemplateData, $"checked before sending: {problem}", null);
             }
             else if (openId is null)
             {
-                outcomes[reminder.Id] = Outcome.NotReachable(reminder.MemberId is null ? "发展对象未绑定微信" : "成员未绑定微信");
+                outcomes[i] = Outcome.NotReachable(reminder.MemberId is null ? "发展对象未绑定微信" : "成员未绑定微信");
             }
             else if (budget.GetValueOrDefault(key) <= 0)
             {
-                outcomes[reminder.Id] = Outcome.NotReachable(null);
+                outcomes[i] = Outcome.NotReachable(null);
             }
             else
             {
                 budget[key]--;
-                sends.Add((reminder, new SubscribeMessage(openId, template.TemplateId, reminder.Page?.TrimStart('/'), data, weChatOptions.Value.MiniProgramState)));
+                sends.Add((i, new SubscribeMessage(openId, template.TemplateId, reminder.Page?.TrimStart('/'), data, weChatOptions.Value.MiniProgramState)));
             }
         }
 
-        using var gate = new SemaphoreSlim(Options.SendConcurrency);
-        var results = await Task.WhenAll(sends.Select(async send =>
+        // SendConcurrency workers take the next message until none is left (no task or semaphore wait per message).
+        var next = -1;
+        async Task SendLoopAsync()
         {
-            await gate.WaitAsync(cancellationToken);
-            try
+            int n;
+            while ((n = Interlocked.Increment(ref next)) < sends.Count)
             {
+                var (index, message) = sends[n];
                 if (pause.IsPaused(time.GetUtcNow()))
                 {
-                    return (send.Reminder.Id, new Outcome(WeChatErrorCodes.DailyQuotaReached, "paused", null));
+                    outcomes[index] = new Outcome(WeChatErrorCodes.DailyQuotaReached, "paused", null);
+                    continue;
                 }
 
-                var result = await weChat.SendSubscribeMessageAsync(send.Message, cancellationToken);
+                var result = await weChat.SendSubscribeMessageAsync(message, cancellationToken);
                 if (result.ErrCode == WeChatErrorCodes.DailyQuotaReached)
                 {
                     Pause(time.GetUtcNow(), result.ErrMsg);
                 }
 
-                return (send.Reminder.Id, new Outcome(result.ErrCode, result.ErrMsg, result.Value));
+                outcomes[index] = new Outcome(result.ErrCode, result.ErrMsg, result.Value);
             }
-            finally
-            {
-                gate.Release();
-            }
-        }));
-        foreach (var (id, outcome) in results)
-        {
-            outcomes[id] = outcome;
         }
 
+        var workers = new Task[Math.Min(Options.SendConcurrency, sends.Count)];
+        for (var w = 0; w < workers.Length; w++)
+        {
+            workers[w] = SendLoopAsync();
+        }
+
+        await Task.WhenAll(workers);
         return outcomes;
     }
 
-    private async Task RecordAsync(AppDbContext db, List<Reminder> batch, Dictionary<long, Outcome> outcomes, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RecordAsync(Batch batch, CancellationToken cancellationToken)
     {
+        if (batch.Mine.Count == 0)
+        {
+            return;
+        }
+
+        var db = batch.Db;
+        var now = batch.Now;
         var used = new Dictionary<(Recipient Recipient, string TemplateId), int>();
         var refused = new HashSet<(Recipient Recipient, string TemplateId)>();
         var toInbox = new List<long>();
-        var sent = new List<Reminder>();
-        foreach (var reminder in batch)
+        var sent = new List<ReminderBatches.SentRow>();
+        for (var i = 0; i < batch.Mine.Count; i++)
         {
-            var outcome = outcomes[reminder.Id];
+            var reminder = batch.Mine[i];
+            var outcome = batch.Outcomes[i];
             var templateId = templates.For(reminder.Kind).TemplateId;
             Count(outcome);
+            if (outcome is { ErrCode: WeChatErrorCodes.Ok, NoQuota: false })
+            {
+                // Written by one set-based UPDATE (ReminderBatches.MarkSent: what Reminder.MarkSent, MarkInInbox and
+                // ReleaseLease do); the inbox copy by one INSERT … SELECT.
+                sent.Add(new ReminderBatches.SentRow(reminder.Id, outcome.MsgId?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                used[(reminder.Recipient, templateId)] = used.GetValueOrDefault((reminder.Recipient, templateId)) + 1;
+                if (!reminder.InInbox)
+                {
+                    toInbox.Add(reminder.Id);
+                }
+
+                continue;
+            }
+
+            // Any other outcome goes through the entity, tracked from here on (loaded without tracking).
+            db.Reminders.Attach(reminder);
             switch (outcome.ErrCode)
             {
-                case WeChatErrorCodes.Ok when outcome.NoQuota:
-                    reminder.MarkNoQuota(now, outcome.ErrMsg);
-                    break;
                 case WeChatErrorCodes.Ok:
-                    reminder.MarkSent(outcome.MsgId?.ToString(System.Globalization.CultureInfo.InvariantCulture), now);
-                    sent.Add(reminder);
-                    used[(reminder.Recipient, templateId)] = used.GetValueOrDefault((reminder.Recipient, templateId)) + 1;
+                    reminder.MarkNoQuota(now, outcome.ErrMsg);
                     break;
                 case WeChatErrorCodes.SubscriptionRefused:
                     // WeChat's count says no quota whatever ours says: believe WeChat and never retry.
@@ -258,6 +385,37 @@ internal sealed partial class ReminderDispatcher(
             return true;
         }), cancellationToken);
         db.ChangeTracker.AcceptAllChanges();
+    }
+
+    /// <summary>
+    /// One batch between its lease and its acknowledgement: its own scope and DbContext, the reminders leased to this
+    /// dispatcher (loaded without tracking, in id order) and their outcomes in the same order. Disposing it ends the
+    /// scope and lets the reminders be leased again by this dispatcher.
+    /// </summary>
+    private sealed class Batch(AsyncServiceScope scope, ReminderDispatcher owner, IReadOnlyList<QueueEntry> entries, DateTimeOffset now, HashSet<long> heldElsewhere) : IAsyncDisposable
+    {
+        public AppDbContext Db { get; } = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        public IReadOnlyList<QueueEntry> Entries => entries;
+
+        public DateTimeOffset Now => now;
+
+        /// <summary>Reminders another live dispatcher holds, or this one still has in flight: their entries stay pending.</summary>
+        public HashSet<long> HeldElsewhere => heldElsewhere;
+
+        public List<Reminder> Mine { get; set; } = [];
+
+        public Outcome[] Outcomes { get; set; } = [];
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var reminder in Mine)
+            {
+                owner._inFlight.TryRemove(reminder.Id, out _);
+            }
+
+            await scope.DisposeAsync();
+        }
     }
 
     private void Pause(DateTimeOffset now, string? errMsg)

@@ -5,7 +5,8 @@ namespace SmartBranch.Api.Messaging;
 /// <summary>
 /// Runs the feeder and the dispatcher in the background: each works through what there is, then rests
 /// for <see cref="ReminderOptions.PollInterval"/>. All the logic is in their RunOnceAsync methods, which
-/// tests call directly.
+/// tests call directly; a dispatcher loop uses <see cref="ReminderDispatcher.DrainAsync"/>, which records one
+/// batch while it sends the next.
 /// </summary>
 internal sealed class ReminderWorker(IServiceProvider services, IReminderQueue queue, ReminderFeeder feeder, ReminderDispatcher dispatcher, TimeProvider time, IOptions<ReminderOptions> options, ILogger<ReminderWorker> logger)
     : BackgroundService
@@ -27,7 +28,7 @@ internal sealed class ReminderWorker(IServiceProvider services, IReminderQueue q
         var dispatchers = Enumerable.Range(1, options.Value.Dispatchers - 1)
             .Select(_ => ActivatorUtilities.CreateInstance<ReminderDispatcher>(services))
             .Prepend(dispatcher)
-            .Select(d => LoopAsync("dispatcher", d.RunOnceAsync, stoppingToken));
+            .Select(d => LoopAsync("dispatcher", d.DrainAsync, stoppingToken));
         return Task.WhenAll(dispatchers.Prepend(LoopAsync("feeder", feeder.RunOnceAsync, stoppingToken)));
     }
 

@@ -49,7 +49,7 @@ internal static partial class DemoData
         foreach (var (activity, number) in signUps)
         {
             at = at.AddMinutes(37);
-            var (enrollment, _, error) = await ActivityEnrollments.SignUpAsync(db, reminders, activity, org.Id(number), at, options.StartReminderBefore, cancellationToken);
+            var (enrollment, _, error) = await ActivityEnrollments.SignUpAsync(db, reminders, services.GetRequiredService<SignUpGate>(), activity, org.Id(number), at, options.StartReminderBefore, cancellationToken);
             Require(enrollment, error);
         }
 

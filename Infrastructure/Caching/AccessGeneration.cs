@@ -23,7 +23,7 @@ public interface IAccessGeneration
 /// <summary>The generation in Redis under <c>sb:access:generation</c>, shared by every instance.</summary>
 internal sealed class RedisAccessGeneration(RedisConnection redis) : IAccessGeneration
 {
-    private const string Key = "sb:access:generation";
+    internal const string Key = "sb:access:generation";
 
     // Renewed by every change; if it lapses the next reader starts a new generation, which only costs a reload.
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);

@@ -56,28 +56,17 @@ public static class ReminderBatches
             : CopyToInbox.ExecuteAsync(db, [JsonSerializer.Serialize(reminderIds), Time(db, now)], cancellationToken);
 
     /// <summary>
-    /// Saves the sent state of <paramref name="sent"/> in one UPDATE and marks the tracked entities unchanged,
-    /// so the change tracker does not write them a second time.
+    /// Saves the sent state of <paramref name="sent"/> (each reminder's id and WeChat's msgid) in one UPDATE. The
+    /// dispatcher loads its batch without tracking, so nothing else writes these rows.
     /// </summary>
-    public static async Task<int> MarkSentAsync(AppDbContext db, IReadOnlyCollection<Reminder> sent, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (sent.Count == 0)
-        {
-            return 0;
-        }
-
-        var rows = JsonSerializer.Serialize(sent.Select(r => new SentRow(r.Id, r.WeChatMsgId)), JsonSerializerOptions.Web);
-        var count = await MarkSent.ExecuteAsync(db, [rows, Time(db, now)], cancellationToken);
-        foreach (var reminder in sent)
-        {
-            db.Entry(reminder).State = EntityState.Unchanged;
-        }
-
-        return count;
-    }
+    public static Task<int> MarkSentAsync(AppDbContext db, IReadOnlyCollection<SentRow> sent, DateTimeOffset now, CancellationToken cancellationToken) =>
+        sent.Count == 0
+            ? Task.FromResult(0)
+            : MarkSent.ExecuteAsync(db, [JsonSerializer.Serialize(sent, JsonSerializerOptions.Web), Time(db, now)], cancellationToken);
 
     /// <summary>SQLite keeps DateTimeOffset as UTC ticks (<see cref="SqliteAppDbContext"/>); SQL Server as datetimeoffset.</summary>
     private static object Time(AppDbContext db, DateTimeOffset value) => db.Database.IsSqlite() ? value.UtcTicks : value;
 
-    private sealed record SentRow(long Id, string? MsgId);
+    /// <summary>A sent reminder and WeChat's msgid for it (serialised as <c>{"id":…,"msgId":"…"}</c>).</summary>
+    public sealed record SentRow(long Id, string? MsgId);
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -28,11 +29,29 @@ public interface ISessionStore
 
 internal static class SessionTokens
 {
-    /// <summary>An opaque token of 256 random bits.</summary>
-    public static string NewToken() => Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+    /// <summary>An opaque token of 256 random bits, base64url without padding (43 characters).</summary>
+    public static string NewToken()
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        RandomNumberGenerator.Fill(bytes);
+        return Base64Url.EncodeToString(bytes);
+    }
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    /// <summary>The lower-case hex SHA-256 of the token's UTF-8 bytes: what the store keeps instead of the token.</summary>
+    public static string Hash(string token)
+    {
+        // Tokens are 43 characters; anything longer (a forged header) takes the allocating path.
+        Span<byte> utf8 = stackalloc byte[128];
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        if (Encoding.UTF8.TryGetBytes(token, utf8, out var written))
+        {
+            SHA256.HashData(utf8[..written], hash);
+        }
+        else
+        {
+            SHA256.HashData(Encoding.UTF8.GetBytes(token), hash);
+        }
 
-    private static string Base64UrlEncode(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Convert.ToHexStringLower(hash);
+    }
 }

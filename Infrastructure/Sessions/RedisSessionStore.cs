@@ -33,7 +33,7 @@ internal sealed class RedisSessionStore(RedisConnection redis, IOptions<SessionO
         var token = SessionTokens.NewToken();
         var hash = SessionTokens.Hash(token);
         var batch = redis.Database.CreateBatch();
-        var set = batch.StringSetAsync(SessionKey(hash), JsonSerializer.Serialize(data), Lifetime);
+        var set = batch.StringSetAsync(SessionKey(hash), JsonSerializer.SerializeToUtf8Bytes(data), Lifetime);
         var add = batch.SetAddAsync(AccountKey(data.OpenId), hash);
         var expire = batch.KeyExpireAsync(AccountKey(data.OpenId), Lifetime + IndexSlack);
         batch.Execute();
@@ -87,5 +87,5 @@ internal sealed class RedisSessionStore(RedisConnection redis, IOptions<SessionO
 
     private static string SessionKey(string hash) => $"sb:session:{hash}";
 
-    private static string AccountKey(string openId) => $"sb:session:account:{openId}";
+    internal static string AccountKey(string openId) => $"sb:session:account:{openId}";
 }

@@ -30,4 +30,55 @@ module.exports = {
     // ObjectToPublicityRequest (an objection to a publicity, 公示异议)
     text: 1000,
   },
+  studyMaterial: {
+    // PublishMaterialRequest (StudyMaterial.TitleMaxLength, TopicMaxLength)
+    title: 60,
+    topic: 30,
+  },
+  studyAssignment: {
+    // CreateAssignmentRequest (StudyAssignment.TitleMaxLength)
+    title: 60,
+  },
+  duesReceipt: {
+    // RecordDuesPaymentRequest
+    receiptNumber: 64,
+  },
+  duesReason: {
+    // ApproveDuesReductionRequest, RefundDuesPaymentRequest (DuesBase.ReasonMaxLength, DuesPayment.TextMaxLength)
+    reason: 200,
+  },
+  wallMessage: {
+    // PostWallMessageRequest (WallMessage.TextMaxLength)
+    text: 140,
+  },
+  poll: {
+    // CreatePollRequest (Poll.QuestionMaxLength)
+    question: 200,
+  },
+  appraisalRound: {
+    // OpenAppraisalRoundRequest (AppraisalRound.TitleMaxLength)
+    title: 100,
+  },
+  selfAppraisal: {
+    // WriteSelfAppraisalRequest (AppraisedMember.SelfAppraisalMaxLength)
+    text: 3000,
+  },
+  mailbox: {
+    // SendMailboxMessageRequest (MailboxMessage.TextMaxLength)
+    text: 2000,
+  },
+  storyComment: {
+    // CommentOnStoryRequest (StoryComment.TextMaxLength)
+    text: 500,
+  },
+  brand: {
+    // UpdateBrandRequest (BrandProfile)
+    name: 40,
+    slogan: 60,
+    introduction: 2000,
+  },
+  screenLink: {
+    // CreateScreenLinkRequest / UpdateScreenLinkRequest
+    label: 40,
+  },
 };

@@ -38,7 +38,21 @@ function shown(people, query, memberIds) {
   return people.filter((p) => matches(p, query)).map((p) => Object.assign({}, p, { checked: memberIds.indexOf(p.id) >= 0 }));
 }
 
+/**
+ * Mixed into the Page() of a form addressed to an audience (notice, activity, study assignment): on load the committee
+ * start (?unitId= chooses the branch) and the branch's audience; choosing another branch loads its audience. A page
+ * with more to load writes its own onLoad and onBranch.
+ */
 const handlers = {
+  async onLoad(options) {
+    if (await secretary.start(this, { unitId: options && options.unitId })) await this.loadAudience();
+  },
+
+  onBranch(e) {
+    this.setData({ branchIndex: Number(e.detail.value) });
+    return this.loadAudience();
+  },
+
   /** Party groups and members of the chosen branch; the choices are cleared when the branch changes. */
   async loadAudience() {
     const branch = this.data.branches[this.data.branchIndex];

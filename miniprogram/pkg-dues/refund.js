@@ -1,12 +1,12 @@
-// Refunding a WeChat Pay payment (POST /api/dues/payments/{id}/refund: full amount, a reason of at most 200 characters,
-// DuesPayment.TextMaxLength; Refunding until WeChat Pay confirms, then its months are unpaid again). Shared by the
+// Refunding a WeChat Pay payment (POST /api/dues/payments/{id}/refund: full amount, a reason within api/limits.js
+// duesReason; Refunding until WeChat Pay confirms, then its months are unpaid again). Shared by the
 // branch page (a member's payments) and the reconciliation page (disputed and just-settled payments): both mix
 // `handlers` into their Page() and define refunded(payment) to show the outcome.
 const dues = require('../logic/dues');
 const kit = require('../logic/page-kit');
 const api = require('../api/dues');
+const limits = require('../api/limits');
 
-const REASON_MAX = 200;
 
 /** A payment as the committee pages list it; refundable: WeChat Pay's, paid or disputed (the API refuses the rest with 409). */
 function view(p, name) {
@@ -38,8 +38,8 @@ const handlers = {
 
   async refund() {
     const reason = String(this.data.reason || '').trim();
-    if (!reason || reason.length > REASON_MAX) {
-      wx.showModal({ title: '无法退款', content: reason ? '退款原因不能超过' + REASON_MAX + '个字。' : '请填写退款原因（如 重复支付）。', showCancel: false });
+    if (!reason || reason.length > limits.duesReason.reason) {
+      wx.showModal({ title: '无法退款', content: reason ? '退款原因不能超过' + limits.duesReason.reason + '个字。' : '请填写退款原因（如 重复支付）。', showCancel: false });
       return null;
     }
     const target = this.data.refunding;

@@ -4,22 +4,18 @@
 // the dry run's row errors from the server, then confirmed; a sheet from a chat with its row numbers. Dues: the day's
 // reconciliation, a base and a reduction (减免), and a WeChat Pay payment (paid at the API's WeChat Pay emulator)
 // refunded from the branch page. Left out with E2E_FEATURES=0.
-const { createApp, event } = require('./harness');
+const harness = require('./harness');
+
+const { createApp, event } = harness;
 const { realHttp, realDownload } = require('./wx-shim');
 
 const BASE = process.env.SB_API_URL;
 const PAY = process.env.SB_PAY_EMULATOR_URL;
+const failures = (wx, from) => harness.failures(wx, BASE, from);
+const noErrors = (wx) => harness.noErrors(wx, BASE);
 
 function phone(code, files) {
   return createApp({ handler: realHttp, download: realDownload, loginCode: code, files }, BASE);
-}
-
-function failures(wx, from) {
-  return wx.calls.requests.slice(from || 0).filter((r) => r.status >= 400).map((r) => r.method + ' ' + r.url.replace(BASE, '') + ' → ' + r.status);
-}
-
-function noErrors(wx) {
-  expect({ shown: wx.calls.modals, failed: failures(wx) }).toEqual({ shown: [], failed: [] });
 }
 
 /** One second of a 440 Hz tone as a WAV file (8 kHz, mono, 16-bit): the API probes its length as exactly 1 s. */

@@ -1,23 +1,17 @@
 // End to end: the notice and activity forms against the real API (demo data): individual members as the
 // audience, editing and withdrawing a posted notice, a two-day activity with a sign-up deadline for one party
 // group. Left out with E2E_FEATURES=0.
-const { createApp, event } = require('./harness');
+const harness = require('./harness');
+
+const { createApp, event } = harness;
 const { realHttp } = require('./wx-shim');
 
 const BASE = process.env.SB_API_URL;
+const noErrors = (wx) => harness.noErrors(wx, BASE);
+const { idFrom } = harness;
 
 function phone(code) {
   return createApp({ handler: realHttp, loginCode: code }, BASE);
-}
-
-function noErrors(wx) {
-  const failed = wx.calls.requests.filter((r) => r.status >= 400).map((r) => r.method + ' ' + r.url.replace(BASE, '') + ' → ' + r.status);
-  expect({ shown: wx.calls.modals, failed }).toEqual({ shown: [], failed: [] });
-}
-
-function idFrom(wx) {
-  const nav = wx.calls.navigations[wx.calls.navigations.length - 1];
-  return nav && /[?&]id=(\d+)/.exec(nav.url)[1];
 }
 
 /** A China date `days` from today, as the date picker gives it. */

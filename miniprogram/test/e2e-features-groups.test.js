@@ -1,34 +1,19 @@
 // End to end: 党小组会 scheduled from the phone against the real API (demo data): by the branch secretary for a
 // chosen party group, and by the group's own leader (陈静, T1004, leader of 教工第二党小组, bound here through an
 // invitation the first time). Left out with E2E_FEATURES=0.
-const { createApp, event } = require('./harness');
+const harness = require('./harness');
+
+const { createApp, event } = harness;
 const { realHttp } = require('./wx-shim');
 
 const BASE = process.env.SB_API_URL;
+const failures = (wx, from) => harness.failures(wx, BASE, from);
+const noErrors = (wx) => harness.noErrors(wx, BASE);
+const { idFrom } = harness;
 const LEADER_CODE = 'dev-group-leader-chenjing';
 
 function phone(code) {
   return createApp({ handler: realHttp, loginCode: code }, BASE);
-}
-
-function failures(wx) {
-  return wx.calls.requests.filter((r) => r.status >= 400).map((r) => r.method + ' ' + r.url.replace(BASE, '') + ' → ' + r.status);
-}
-
-function noErrors(wx) {
-  expect({ shown: wx.calls.modals, failed: failures(wx) }).toEqual({ shown: [], failed: [] });
-}
-
-function idFrom(wx) {
-  const nav = wx.calls.navigations[wx.calls.navigations.length - 1];
-  return nav && /[?&]id=(\d+)/.exec(nav.url)[1];
-}
-
-/** Tomorrow afternoon in China time, as the date and time pickers give it. */
-function tomorrow() {
-  const d = new Date(Date.now() + 8 * 3600 * 1000 + 86400000);
-  const pad = (n) => (n < 10 ? '0' + n : String(n));
-  return { date: d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate()), startTime: '15:00', endTime: '16:00' };
 }
 
 /** The leader's phone, bound to 陈静's roster entry through a branch invitation unless an earlier run bound it. */
@@ -55,7 +40,7 @@ describe('党小组会 from the phone', () => {
     create.onType(event({}, { value: create.data.types.findIndex((t) => t.value === 'PartyGroupMeeting') }));
     expect(create.data.groups.map((g) => g.name)).toEqual(['教工第一党小组', '教工第二党小组']);
     create.onIndex(event({ field: 'groupIndex' }, { value: '1' }));
-    create.setData(Object.assign({ topic: '第二党小组学习交流', place: '会议室205' }, tomorrow()));
+    create.setData(Object.assign({ topic: '第二党小组学习交流', place: '会议室205' }, harness.tomorrow('15:00', '16:00')));
     await create.submit();
     noErrors(secretary.wx);
 
@@ -76,7 +61,7 @@ describe('党小组会 from the phone', () => {
     expect(create.data.allowed).toBe(true);
     expect(create.data.types.map((t) => t.label)).toEqual(['党小组会']);
     expect(create.data.groups.map((g) => g.name)).toEqual(['教工第二党小组']);
-    create.setData(Object.assign({ topic: '党小组组织生活', place: '会议室206' }, tomorrow()));
+    create.setData(Object.assign({ topic: '党小组组织生活', place: '会议室206' }, harness.tomorrow('15:00', '16:00')));
     await create.submit();
     noErrors(leader.wx);
     const meetingId = idFrom(leader.wx);

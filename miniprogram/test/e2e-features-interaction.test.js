@@ -1,29 +1,17 @@
 // End to end: message wall, polls, 民主评议, the secretary's mailbox and the dues pages against the real API (demo
 // data), a member and the secretary on their phones. Left out with E2E_FEATURES=0.
-const { createApp, event } = require('./harness');
+const harness = require('./harness');
+
+const { createApp, event } = harness;
 const { realHttp } = require('./wx-shim');
 
 const BASE = process.env.SB_API_URL;
+// A 404 for the wall of a meeting without one is how the API says "none yet".
+const noErrors = (wx) => harness.noErrors(wx, BASE, [/^GET \/api\/walls\?.* → 404$/]);
+const { idFrom } = harness;
 
 function phone(code) {
   return createApp({ handler: realHttp, loginCode: code }, BASE);
-}
-
-/** No error shown or answered; a 404 for the wall of a meeting without one is how the API says "none yet". */
-function noErrors(wx) {
-  const failed = wx.calls.requests.filter((r) => r.status >= 400 && !(r.status === 404 && /\/api\/walls\?/.test(r.url))).map((r) => r.method + ' ' + r.url.replace(BASE, '') + ' → ' + r.status);
-  expect({ shown: wx.calls.modals, failed }).toEqual({ shown: [], failed: [] });
-}
-
-function idFrom(wx) {
-  const nav = wx.calls.navigations[wx.calls.navigations.length - 1];
-  return nav && /[?&]id=(\d+)/.exec(nav.url)[1];
-}
-
-function tomorrow() {
-  const d = new Date(Date.now() + 8 * 3600 * 1000 + 86400000);
-  const pad = (n) => (n < 10 ? '0' + n : String(n));
-  return { date: d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate()), startTime: '09:00', endTime: '10:00' };
 }
 
 describe('interaction and dues pages against the real API', () => {
@@ -32,7 +20,7 @@ describe('interaction and dues pages against the real API', () => {
 
   test('a meeting\'s wall: the organiser opens it, the member posts, the organiser approves, the member sees it', async () => {
     const create = await secretary.open('meeting-create');
-    create.setData(Object.assign({ topic: '专题学习研讨', place: '会议室302' }, tomorrow()));
+    create.setData(Object.assign({ topic: '专题学习研讨', place: '会议室302' }, harness.tomorrow('09:00', '10:00')));
     await create.submit();
     noErrors(secretary.wx);
     const id = idFrom(secretary.wx);
@@ -59,7 +47,7 @@ describe('interaction and dues pages against the real API', () => {
 
   test('a branch poll: the secretary creates it, the member votes and sees the results', async () => {
     const polls = await secretary.open('polls');
-    polls.setData({ question: '本月主题党日形式', optionsText: '参观学习\n志愿服务', closesOn: tomorrow().date });
+    polls.setData({ question: '本月主题党日形式', optionsText: '参观学习\n志愿服务', closesOn: harness.tomorrow('09:00', '10:00').date });
     const created = await polls.create();
     noErrors(secretary.wx);
 

@@ -1,24 +1,16 @@
 // End to end: the committee's pages of pkg-secretary against the real API (demo data). Left out with E2E_FEATURES=0.
-const { createApp, event } = require('./harness');
+const harness = require('./harness');
+
+const { createApp, event } = harness;
 const { realHttp, realDownload } = require('./wx-shim');
 
 const BASE = process.env.SB_API_URL;
+const failures = (wx, from) => harness.failures(wx, BASE, from);
+const noErrors = (wx) => harness.noErrors(wx, BASE);
+const { idFrom } = harness;
 
 function phone(code) {
   return createApp({ handler: realHttp, download: realDownload, loginCode: code }, BASE);
-}
-
-function failures(wx, from) {
-  return wx.calls.requests.slice(from || 0).filter((r) => r.status >= 400).map((r) => r.method + ' ' + r.url.replace(BASE, '') + ' → ' + r.status);
-}
-
-function noErrors(wx) {
-  expect({ shown: wx.calls.modals, failed: failures(wx) }).toEqual({ shown: [], failed: [] });
-}
-
-function idFrom(wx) {
-  const nav = wx.calls.navigations[wx.calls.navigations.length - 1];
-  return nav && /[?&]id=(\d+)/.exec(nav.url)[1];
 }
 
 function soon(minutes) {

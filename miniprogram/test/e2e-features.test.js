@@ -1,9 +1,13 @@
 // End to end through the feature areas (organisation, notices, activities, reminders, meetings), the
 // pages driven through the real API with the demo data. Left out with E2E_FEATURES=0 (see jest.config.js).
-const { createApp, event } = require('./harness');
+const harness = require('./harness');
+
+const { createApp, event } = harness;
 const { realHttp } = require('./wx-shim');
 
 const BASE = process.env.SB_API_URL;
+const noErrors = (wx) => harness.noErrors(wx, BASE);
+const { idFrom } = harness;
 const CHINA_MS = 8 * 3600 * 1000;
 
 function phone(code) {
@@ -25,11 +29,6 @@ function slot(minutes, length) {
   };
 }
 
-function idFrom(wx) {
-  const nav = wx.calls.navigations[wx.calls.navigations.length - 1];
-  return nav && /[?&]id=(\d+)/.exec(nav.url)[1];
-}
-
 /** Reminders are delivered by a background pipeline: look again for a few seconds. */
 async function eventually(check, timeoutMs) {
   const deadline = Date.now() + (timeoutMs || 15000);
@@ -38,12 +37,6 @@ async function eventually(check, timeoutMs) {
     if (value || Date.now() > deadline) return value;
     await new Promise((r) => setTimeout(r, 500));
   }
-}
-
-/** No error was shown; on failure the message names the requests that did not succeed. */
-function noErrors(wx) {
-  const failed = wx.calls.requests.filter((r) => r.status >= 400).map((r) => r.method + ' ' + r.url.replace(BASE, '') + ' → ' + r.status);
-  expect({ shown: wx.calls.modals, failed }).toEqual({ shown: [], failed: [] });
 }
 
 describe('a member and a secretary on their phones', () => {

@@ -102,16 +102,35 @@ function event(dataset, detail) {
   return { currentTarget: { dataset: dataset || {} }, detail: detail || {} };
 }
 
+/** For end-to-end tests on the real API at `base`: the requests (from the `from`th on) that did not succeed, as "GET /api/… → 404". */
+function failures(wx, base, from) {
+  return wx.calls.requests
+    .slice(from || 0)
+    .filter((r) => r.status >= 400)
+    .map((r) => r.method + ' ' + r.url.replace(base, '') + ' → ' + r.status);
+}
+
 /**
  * For end-to-end tests on the real API at `base`: no error was shown on the phone; on failure the message names the
- * requests that did not succeed (except the `expected` ones, e.g. 'GET /api/development/me → 404').
+ * requests that did not succeed (except the `expected` ones: the text, e.g. 'GET /api/development/me → 404', or a RegExp).
  */
 function noErrors(wx, base, expected) {
-  const failed = wx.calls.requests
-    .filter((r) => r.status >= 400)
-    .map((r) => r.method + ' ' + r.url.replace(base, '') + ' → ' + r.status)
-    .filter((r) => (expected || []).indexOf(r) < 0);
+  const allowed = (r) => (expected || []).some((e) => (e instanceof RegExp ? e.test(r) : e === r));
+  const failed = failures(wx, base).filter((r) => !allowed(r));
   expect({ shown: wx.calls.modals, failed }).toEqual({ shown: [], failed: [] });
 }
 
-module.exports = { createApp, event, ROOT, pagePaths, resolvePage, noErrors };
+/** The id in the query of the page the app navigated to last. */
+function idFrom(wx) {
+  const nav = wx.calls.navigations[wx.calls.navigations.length - 1];
+  return nav && /[?&]id=(\d+)/.exec(nav.url)[1];
+}
+
+/** Tomorrow in China time, as the date picker gives it, with the times the test chose: { date, startTime, endTime }. */
+function tomorrow(startTime, endTime) {
+  const d = new Date(Date.now() + 8 * 3600 * 1000 + 86400000);
+  const pad = (n) => (n < 10 ? '0' + n : String(n));
+  return { date: d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate()), startTime, endTime };
+}
+
+module.exports = { createApp, event, ROOT, pagePaths, resolvePage, failures, noErrors, idFrom, tomorrow };

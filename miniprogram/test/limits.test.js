@@ -25,6 +25,34 @@ const SOURCES = {
   developmentNote: { schemas: ['CreateRecordRequest', 'RecordStepRequest'], fields: ['note'] },
   thoughtReport: { schemas: ['SubmitThoughtReportRequest'], fields: ['text'] },
   objection: { schemas: ['ObjectToPublicityRequest'], fields: ['text'] },
+  studyMaterial: { schemas: ['PublishMaterialRequest'], fields: ['title', 'topic'] },
+  studyAssignment: { schemas: ['CreateAssignmentRequest'], fields: ['title'] },
+  duesReceipt: { schemas: ['RecordDuesPaymentRequest'], fields: ['receiptNumber'] },
+  duesReason: { schemas: ['ApproveDuesReductionRequest', 'RefundDuesPaymentRequest'], fields: ['reason'] },
+  wallMessage: { schemas: ['PostWallMessageRequest'], fields: ['text'] },
+  poll: { schemas: ['CreatePollRequest'], fields: ['question'] },
+  appraisalRound: { schemas: ['OpenAppraisalRoundRequest'], fields: ['title'] },
+  selfAppraisal: { schemas: ['WriteSelfAppraisalRequest'], fields: ['text'] },
+  mailbox: { schemas: ['SendMailboxMessageRequest'], fields: ['text'] },
+  storyComment: { schemas: ['CommentOnStoryRequest'], fields: ['text'] },
+  brand: { schemas: ['UpdateBrandRequest'], fields: ['name', 'slogan', 'introduction'] },
+  screenLink: { schemas: ['CreateScreenLinkRequest', 'UpdateScreenLinkRequest'], fields: ['label'] },
+};
+
+// The form pages that bind limits of api/limits.js (as `limits` in their data): each input names its limit.
+const BOUND = {
+  'pkg-study/publish/index': ['studyMaterial.title', 'studyMaterial.topic'],
+  'pkg-study/assign/index': ['studyAssignment.title'],
+  'pkg-dues/branch/index': ['duesReceipt.receiptNumber', 'duesReason.reason'],
+  'pkg-dues/reconcile/index': ['duesReason.reason'],
+  'pkg-interaction/wall/index': ['wallMessage.text'],
+  'pkg-interaction/polls/index': ['poll.question'],
+  'pkg-interaction/appraisals/index': ['appraisalRound.title'],
+  'pages/appraisal/index': ['selfAppraisal.text'],
+  'pages/mailbox/index': ['mailbox.text'],
+  'pages/brand/index': ['storyComment.text'],
+  'pkg-secretary/brand-edit/index': ['brand.name', 'brand.slogan', 'brand.introduction'],
+  'pkg-secretary/screen-links/index': ['screenLink.label'],
 };
 
 function sourceFiles(dir) {
@@ -58,6 +86,17 @@ describe('limits the forms use', () => {
       inputs.forEach((input) => expect(input).toMatch(/maxlength="\{\{[\w.]+\}\}"/));
       expect(wxml).not.toMatch(/不超过\d+字/);
     });
+  });
+});
+
+describe('limits the other forms bind', () => {
+  test.each(Object.keys(BOUND))('%s binds its limits from api/limits.js and writes no number of its own', (page) => {
+    const wxml = fs.readFileSync(path.join(ROOT, page + '.wxml'), 'utf8');
+    const js = fs.readFileSync(path.join(ROOT, page + '.js'), 'utf8');
+    BOUND[page].forEach((limit) => expect(wxml).toContain('maxlength="{{limits.' + limit + '}}"'));
+    expect(wxml).not.toMatch(/maxlength="[1-9]\d*"/);
+    expect(wxml).not.toMatch(/不超过\d+字/);
+    expect(js).toMatch(/limits: limits\b/);
   });
 });
 

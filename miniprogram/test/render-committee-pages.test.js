@@ -4,21 +4,9 @@
 // The committee pages of issue 21 rendered with miniprogram-simulate from the data their logic produced against a
 // fake API: the study publish and assign forms, the graduation batch with the server's row errors, reconciliation
 // with its differences and refund form, a member's payments on the branch page, and the API's 403 title on the page.
-const fs = require('fs');
-const path = require('path');
-const simulate = require('miniprogram-simulate');
-const { resolvePage, event } = require('./harness');
+const { event } = require('./harness');
+const { text } = require('./render-kit');
 const { MEMBER, SECRETARY, appAs } = require('./fake-phone');
-
-const ROOT = path.join(__dirname, '..');
-
-function text(pageName, data) {
-  const template = fs.readFileSync(path.join(ROOT, resolvePage(pageName) + '.wxml'), 'utf8');
-  const comp = simulate.render(simulate.load({ template }));
-  comp.attach(document.createElement('parent-wrapper'));
-  comp.setData(JSON.parse(JSON.stringify(data)));
-  return comp.dom.textContent.replace(/\s+/g, ' ');
-}
 
 const ROSTER = { unitId: 2, count: 2, members: [{ id: 3, name: '李明', number: 'T1002', status: 'Full' }, { id: 6, name: '刘洋', number: 'T1005', status: 'Probationary' }] };
 const UNITS = { nextCursor: null, items: [{ id: 2, kind: 'Branch', name: '教工第一党支部', children: [] }] };

@@ -65,6 +65,18 @@ internal static class ActivityApi
     public static async Task<HttpClient[]> SignInAllAsync(AppFactory factory, IEnumerable<SeededMember> members) =>
         await Task.WhenAll(members.Select(m => factory.SignInAsync(m)));
 
+    /// <summary>Signs each member in and signs them up for the activity, one after another (places and waiting list in that order).</summary>
+    public static async Task<HttpClient[]> SignUpAllAsync(AppFactory factory, IEnumerable<SeededMember> members, int activityId)
+    {
+        var clients = await SignInAllAsync(factory, members);
+        foreach (var client in clients)
+        {
+            await SignUpAsync(client, activityId);
+        }
+
+        return clients;
+    }
+
     public static async Task<JsonElement> AttendanceAsync(HttpClient organiser, int activityId)
     {
         var response = await organiser.GetAsync($"/api/activities/{activityId}/attendance");

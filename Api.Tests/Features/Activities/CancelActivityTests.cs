@@ -10,11 +10,7 @@ public sealed class CancelActivityTests : FunctionalTest
         var org = await App.SeedAsync(branches: 1, members: 4);
         var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 2, waitingList: true);
-        var clients = await ActivityApi.SignInAllAsync(App, org.A.Members.Take(3));
-        foreach (var client in clients)
-        {
-            await ActivityApi.SignUpAsync(client, id);
-        }
+        var clients = await ActivityApi.SignUpAllAsync(App, org.A.Members.Take(3), id);
 
         var response = await secretary.PostAsJsonAsync($"/api/activities/{id}/cancel", new { reason = "场地临时维修" });
 

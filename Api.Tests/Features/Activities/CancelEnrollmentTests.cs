@@ -8,16 +8,7 @@ public sealed class CancelEnrollmentTests : FunctionalTest
     [Test]
     public async Task PromotesPosition1AndClosesUpTheList_WhenConfirmedMemberLeaves()
     {
-        var org = await App.SeedAsync(branches: 1, members: 5);
-        var secretary = await App.SignInAsync(org.A.Secretary);
-        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 2, waitingList: true);
-        var clients = new List<HttpClient>();
-        foreach (var member in org.A.Members)
-        {
-            var client = await App.SignInAsync(member);
-            await ActivityApi.SignUpAsync(client, id);
-            clients.Add(client);
-        }
+        var (org, secretary, id, clients) = await EveryoneSignedUpAsync(members: 5, capacity: 2);
 
         Assert.That(ActivityApi.WaitingList(await ActivityApi.AttendanceAsync(secretary, id)), Is.EqualTo(org.A.Members.Skip(2).Select(m => m.Id)));
 
@@ -49,14 +40,7 @@ public sealed class CancelEnrollmentTests : FunctionalTest
     [Test]
     public async Task ClosesUpWithoutPromoting_WhenWaitingMemberLeaves()
     {
-        var org = await App.SeedAsync(branches: 1, members: 4);
-        var secretary = await App.SignInAsync(org.A.Secretary);
-        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 1, waitingList: true);
-        var clients = await ActivityApi.SignInAllAsync(App, org.A.Members);
-        foreach (var client in clients)
-        {
-            await ActivityApi.SignUpAsync(client, id);
-        }
+        var (org, secretary, id, clients) = await EveryoneSignedUpAsync(members: 4, capacity: 1);
 
         await clients[1].DeleteAsync($"/api/activities/{id}/enrollment");
 
@@ -68,14 +52,7 @@ public sealed class CancelEnrollmentTests : FunctionalTest
     [Test]
     public async Task JoinsTheEndOfTheList_WhenMemberWhoLeftSignsUpAgain()
     {
-        var org = await App.SeedAsync(branches: 1, members: 3);
-        var secretary = await App.SignInAsync(org.A.Secretary);
-        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 1, waitingList: true);
-        var clients = await ActivityApi.SignInAllAsync(App, org.A.Members);
-        foreach (var client in clients)
-        {
-            await ActivityApi.SignUpAsync(client, id);
-        }
+        var (org, secretary, id, clients) = await EveryoneSignedUpAsync(members: 3, capacity: 1);
 
         await clients[0].DeleteAsync($"/api/activities/{id}/enrollment");
         var again = await ActivityApi.SignUpAsync(clients[0], id);
@@ -123,14 +100,7 @@ public sealed class CancelEnrollmentTests : FunctionalTest
     [Test]
     public async Task KeepsEveryPlaceFilled_WhenConfirmedMembersLeaveConcurrently()
     {
-        var org = await App.SeedAsync(branches: 1, members: 30);
-        var secretary = await App.SignInAsync(org.A.Secretary);
-        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 10, waitingList: true);
-        var clients = await ActivityApi.SignInAllAsync(App, org.A.Members);
-        foreach (var client in clients)
-        {
-            await ActivityApi.SignUpAsync(client, id);
-        }
+        var (org, secretary, id, clients) = await EveryoneSignedUpAsync(members: 30, capacity: 10);
 
         await Task.WhenAll(clients.Take(10).Select(c => c.DeleteAsync($"/api/activities/{id}/enrollment")));
 
@@ -143,5 +113,17 @@ public sealed class CancelEnrollmentTests : FunctionalTest
             Assert.That(ActivityApi.WaitingList(attendance), Is.EqualTo(org.A.Members.Skip(20).Select(m => m.Id)));
         });
         Assert.That(await App.WithDbAsync(db => db.Activities.Where(a => a.Id == id).Select(a => a.ConfirmedCount).SingleAsync()), Is.EqualTo(10));
+    }
+
+    /// <summary>
+    /// A branch of <paramref name="members"/>, an activity with <paramref name="capacity"/> places and a waiting list, and
+    /// every member signed up in roster order (the first <paramref name="capacity"/> confirmed, the rest waiting).
+    /// </summary>
+    private async Task<(SeededOrg Org, HttpClient Secretary, int Id, HttpClient[] Clients)> EveryoneSignedUpAsync(int members, int capacity)
+    {
+        var org = await App.SeedAsync(branches: 1, members: members);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: capacity, waitingList: true);
+        return (org, secretary, id, await ActivityApi.SignUpAllAsync(App, org.A.Members, id));
     }
 }

@@ -3,34 +3,26 @@ using SmartBranch.Api.Tests.Features.Org;
 
 namespace SmartBranch.Api.Tests.Features.Audit;
 
-public sealed class ListAuditLogTests : FunctionalTest
+public sealed class ListAuditLogTests() : SeededTest(branches: 2, members: 1)
 {
-    private SeededOrg _org = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _org = await App.SeedAsync(branches: 2, members: 1);
-    }
-
     [Test]
     public async Task ListsWhoChangedWhatNewestFirst_WhenCommitteeAndAdminRead()
     {
-        var secretary = await App.SignInAsync(_org.A.Secretary);
-        var entry = await App.AddMemberAsync(_org.A.Id, bound: true);
-        await secretary.PostAsJsonAsync($"/api/org/units/{_org.A.Id}/members", new { name = "审计新人", number = $"U{Guid.NewGuid():N}"[..16], status = "Full" });
+        var secretary = await App.SignInAsync(Org.A.Secretary);
+        var entry = await App.AddMemberAsync(Org.A.Id, bound: true);
+        await secretary.PostAsJsonAsync($"/api/org/units/{Org.A.Id}/members", new { name = "审计新人", number = $"U{Guid.NewGuid():N}"[..16], status = "Full" });
         await secretary.PostAsync($"/api/members/{entry.Id}/unbind", null);
-        var admin = await App.SignInAsync(_org.Admin);
+        var admin = await App.SignInAsync(Org.Admin);
 
-        var branchLog = await (await secretary.GetAsync($"/api/audit?unitId={_org.A.Id}")).ReadAsync<JsonElement>();
-        var generalLog = await (await admin.GetAsync($"/api/audit?unitId={_org.GeneralBranchId}&limit=1")).ReadAsync<JsonElement>();
-        var nextPage = await (await admin.GetAsync($"/api/audit?unitId={_org.GeneralBranchId}&limit=1&cursor={generalLog.GetProperty("nextCursor").GetString()}")).ReadAsync<JsonElement>();
+        var branchLog = await (await secretary.GetAsync($"/api/audit?unitId={Org.A.Id}")).ReadAsync<JsonElement>();
+        var generalLog = await (await admin.GetAsync($"/api/audit?unitId={Org.GeneralBranchId}&limit=1")).ReadAsync<JsonElement>();
+        var nextPage = await (await admin.GetAsync($"/api/audit?unitId={Org.GeneralBranchId}&limit=1&cursor={generalLog.GetProperty("nextCursor").GetString()}")).ReadAsync<JsonElement>();
 
         var items = branchLog.GetProperty("items").EnumerateArray().ToList();
         Assert.Multiple(() =>
         {
             Assert.That(items.Select(i => i.GetProperty("action").GetString()), Is.EqualTo(new[] { "member.unbound", "member.created" }));
-            Assert.That(items[0].GetProperty("actorName").GetString(), Is.EqualTo(_org.A.Secretary.Name));
+            Assert.That(items[0].GetProperty("actorName").GetString(), Is.EqualTo(Org.A.Secretary.Name));
             Assert.That(items[0].GetProperty("targetId").GetInt64(), Is.EqualTo(entry.Id));
             Assert.That(items[1].GetProperty("summary").GetString(), Does.Contain("审计新人"));
             Assert.That(generalLog.GetProperty("items").EnumerateArray().Single().GetProperty("action").GetString(), Is.EqualTo("member.unbound"));
@@ -42,11 +34,11 @@ public sealed class ListAuditLogTests : FunctionalTest
     [Test]
     public async Task Returns403ForMemberAnd404ForOtherBranch_WhenNotTheCommittee()
     {
-        var member = await App.SignInAsync(_org.A.Members[0]);
-        var otherSecretary = await App.SignInAsync(_org.B.Secretary);
+        var member = await App.SignInAsync(Org.A.Members[0]);
+        var otherSecretary = await App.SignInAsync(Org.B.Secretary);
 
-        await (await member.GetAsync($"/api/audit?unitId={_org.A.Id}")).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await otherSecretary.GetAsync($"/api/audit?unitId={_org.A.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await member.GetAsync($"/api/audit?unitId={Org.A.Id}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await otherSecretary.GetAsync($"/api/audit?unitId={Org.A.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await otherSecretary.GetAsync("/api/audit")).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 }

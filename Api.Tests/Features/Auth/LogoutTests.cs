@@ -1,20 +1,12 @@
 namespace SmartBranch.Api.Tests.Features.Auth;
 
-public sealed class LogoutTests : FunctionalTest
+public sealed class LogoutTests() : SeededTest(branches: 1, members: 1)
 {
-    private SeededOrg _org = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _org = await App.SeedAsync(branches: 1, members: 1);
-    }
-
     [Test]
     public async Task EndsOnlyThatSession_WhenMemberLogsOut()
     {
-        var phone = await App.SignInAsync(_org.A.Secretary);
-        var tablet = await App.SignInAsync(_org.A.Secretary);
+        var phone = await App.SignInAsync(Org.A.Secretary);
+        var tablet = await App.SignInAsync(Org.A.Secretary);
 
         var logout = await phone.PostAsync("/api/auth/logout", null);
 

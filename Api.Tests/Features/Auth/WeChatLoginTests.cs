@@ -3,20 +3,12 @@ using StackExchange.Redis;
 
 namespace SmartBranch.Api.Tests.Features.Auth;
 
-public sealed class WeChatLoginTests : FunctionalTest
+public sealed class WeChatLoginTests() : SeededTest(branches: 1, members: 2)
 {
-    private SeededOrg _org = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _org = await App.SeedAsync(branches: 1, members: 2);
-    }
-
     [Test]
     public async Task ReturnsTokenAndProfile_WhenBoundMemberSignsInFirstTime()
     {
-        var response = await App.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = _org.A.Secretary.DevCode });
+        var response = await App.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = Org.A.Secretary.DevCode });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var body = await response.ReadAsync<JsonElement>();
@@ -25,8 +17,8 @@ public sealed class WeChatLoginTests : FunctionalTest
         {
             Assert.That(Convert.FromBase64String(token.Replace('-', '+').Replace('_', '/') + "="), Has.Length.EqualTo(32), "256-bit token");
             Assert.That(body.GetProperty("needsBinding").GetBoolean(), Is.False);
-            Assert.That(body.GetProperty("member").GetProperty("name").GetString(), Is.EqualTo(_org.A.Secretary.Name));
-            Assert.That(body.GetProperty("member").GetProperty("branch").GetProperty("id").GetInt32(), Is.EqualTo(_org.A.Id));
+            Assert.That(body.GetProperty("member").GetProperty("name").GetString(), Is.EqualTo(Org.A.Secretary.Name));
+            Assert.That(body.GetProperty("member").GetProperty("branch").GetProperty("id").GetInt32(), Is.EqualTo(Org.A.Id));
             Assert.That(body.GetProperty("member").GetProperty("roles")[0].GetProperty("role").GetString(), Is.EqualTo("Secretary"));
             Assert.That(body.GetProperty("member").GetProperty("roles")[0].GetProperty("roleName").GetString(), Is.EqualTo("书记"));
             Assert.That(body.GetProperty("expiresAt").GetDateTimeOffset(), Is.EqualTo(DateTimeOffset.UtcNow.AddDays(7)).Within(TimeSpan.FromMinutes(1)));
@@ -36,14 +28,14 @@ public sealed class WeChatLoginTests : FunctionalTest
     [Test]
     public async Task IssuesASecondIndependentSession_WhenMemberSignsInAgain()
     {
-        var first = await App.SignInAsync(_org.A.Members[0]);
-        var second = await App.SignInAsync(_org.A.Members[0]);
+        var first = await App.SignInAsync(Org.A.Members[0]);
+        var second = await App.SignInAsync(Org.A.Members[0]);
 
         Assert.That(second.DefaultRequestHeaders.Authorization!.Parameter, Is.Not.EqualTo(first.DefaultRequestHeaders.Authorization!.Parameter));
         foreach (var client in new[] { first, second })
         {
             var me = await (await client.GetAsync("/api/me")).ReadAsync<JsonElement>();
-            Assert.That(me.GetProperty("member").GetProperty("id").GetInt32(), Is.EqualTo(_org.A.Members[0].Id));
+            Assert.That(me.GetProperty("member").GetProperty("id").GetInt32(), Is.EqualTo(Org.A.Members[0].Id));
         }
     }
 
@@ -85,7 +77,7 @@ public sealed class WeChatLoginTests : FunctionalTest
     {
         App.Emulator.FailNext("sns/jscode2session", -1);
 
-        var response = await App.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = _org.A.Members[1].DevCode });
+        var response = await App.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = Org.A.Members[1].DevCode });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -96,7 +88,7 @@ public sealed class WeChatLoginTests : FunctionalTest
         var before = App.Emulator.CallCount("sns/jscode2session");
         App.Emulator.FailNext("sns/jscode2session", -1, times: 3);
 
-        var response = await App.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = _org.A.Members[1].DevCode });
+        var response = await App.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = Org.A.Members[1].DevCode });
 
         await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.That(response.Headers.RetryAfter, Is.Not.Null);
@@ -106,7 +98,7 @@ public sealed class WeChatLoginTests : FunctionalTest
     [Test]
     public async Task StoresOnlyTheTokenHash_WithTheConfiguredLifetime()
     {
-        var client = await App.SignInAsync(_org.A.Members[0]);
+        var client = await App.SignInAsync(Org.A.Members[0]);
         var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
 
         await using var redis = await ConnectionMultiplexer.ConnectAsync(SharedRedis.ConnectionString);
@@ -129,7 +121,7 @@ public sealed class WeChatLoginTests : FunctionalTest
     [Test]
     public async Task SlidesTheSessionLifetime_WhenTheTokenIsUsed()
     {
-        var client = await App.SignInAsync(_org.A.Members[0]);
+        var client = await App.SignInAsync(Org.A.Members[0]);
         var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
         await using var redis = await ConnectionMultiplexer.ConnectAsync(SharedRedis.ConnectionString);
         var key = redis.GetServers()[0].Keys(pattern: $"*sb:session:{Hash(token)}").Single();
@@ -143,9 +135,9 @@ public sealed class WeChatLoginTests : FunctionalTest
     [Test]
     public async Task NeverLogsTheAppSecretOrSessionKey()
     {
-        await App.SignInAsync(_org.A.Members[0]);
+        await App.SignInAsync(Org.A.Members[0]);
         App.Emulator.FailNext("sns/jscode2session", 40125);
-        await App.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = _org.A.Members[0].DevCode });
+        await App.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = Org.A.Members[0].DevCode });
 
         var all = string.Join('\n', App.Logs.Lines);
         Assert.That(all, Does.Not.Contain(SmartBranch.Infrastructure.WeChat.Emulator.WeChatEmulator.DefaultAppSecret));

@@ -1,32 +1,12 @@
 namespace SmartBranch.Api.Tests.Features.Brand;
 
-public sealed class BrandProfileTests
+public sealed class BrandProfileTests : MediaAppTest
 {
-    private AppFactory _app = null!;
-    private string _media = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _media = Path.Combine(Path.GetTempPath(), $"sb-media-{Guid.NewGuid():N}");
-        _app = new AppFactory(BrandTestApi.MediaSettings(_media));
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _app.Dispose();
-        if (Directory.Exists(_media))
-        {
-            Directory.Delete(_media, recursive: true);
-        }
-    }
-
     [Test]
     public async Task ShowsTheBrandToAnyone_WhenTheSecretarySetsIt()
     {
-        var org = await _app.SeedAsync(members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var logo = await secretary.UploadImageAsync();
 
         var response = await secretary.PutAsJsonAsync($"/api/org/units/{org.A.Id}/brand", new
@@ -40,22 +20,22 @@ public sealed class BrandProfileTests
         });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        var brand = await _app.CreateClient().JsonAsync($"/api/org/units/{org.A.Id}/brand");
+        var brand = await App.CreateClient().JsonAsync($"/api/org/units/{org.A.Id}/brand");
         Assert.That(brand.GetProperty("name").GetString(), Is.EqualTo("红烛先锋"));
         Assert.That(brand.GetProperty("labels").EnumerateArray().Select(l => l.GetString()), Is.EqualTo(new[] { "党员心灵家园", "师生党群共建", "新时代新精神宣传队伍" }));
         Assert.That(brand.GetProperty("logoUrl").GetString(), Is.EqualTo($"/api/media/{logo}"));
         Assert.That(brand.GetProperty("themeColor").GetString(), Is.EqualTo("#B71C1C"));
         Assert.That(brand.GetProperty("canEdit").GetBoolean(), Is.False);
-        var audit = await _app.WithDbAsync(db => db.AuditLog.CountAsync(a => a.Action == "brand.updated" && a.UnitId == org.A.Id));
+        var audit = await App.WithDbAsync(db => db.AuditLog.CountAsync(a => a.Action == "brand.updated" && a.UnitId == org.A.Id));
         Assert.That(audit, Is.EqualTo(1));
     }
 
     [Test]
     public async Task ShowsTheUnitName_WhenNoBrandIsSet()
     {
-        var org = await _app.SeedAsync(members: 1);
+        var org = await App.SeedAsync(members: 1);
 
-        var brand = await _app.CreateClient().JsonAsync($"/api/org/units/{org.B.Id}/brand");
+        var brand = await App.CreateClient().JsonAsync($"/api/org/units/{org.B.Id}/brand");
 
         Assert.That(brand.GetProperty("name").GetString(), Is.EqualTo(org.B.Name));
         Assert.That(brand.GetProperty("themeColor").GetString(), Is.EqualTo("#C8161D"));
@@ -64,20 +44,20 @@ public sealed class BrandProfileTests
     [Test]
     public async Task Returns403_WhenAPlainMemberEditsTheBrand()
     {
-        var org = await _app.SeedAsync(members: 1);
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        var org = await App.SeedAsync(members: 1);
+        var member = await App.SignInAsync(org.A.Members[0]);
 
         var response = await member.PutAsJsonAsync($"/api/org/units/{org.A.Id}/brand", new { name = "自封品牌" });
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
-        Assert.That(await _app.WithDbAsync(db => db.BrandProfiles.CountAsync(b => b.UnitId == org.A.Id)), Is.Zero);
+        Assert.That(await App.WithDbAsync(db => db.BrandProfiles.CountAsync(b => b.UnitId == org.A.Id)), Is.Zero);
     }
 
     [Test]
     public async Task Returns400_WhenTheThemeColourIsNotAColour()
     {
-        var org = await _app.SeedAsync(members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
 
         var response = await secretary.PutAsJsonAsync($"/api/org/units/{org.A.Id}/brand", new { name = "红烛先锋", themeColor = "red" });
 
@@ -88,12 +68,12 @@ public sealed class BrandProfileTests
     [Test]
     public async Task Returns404_WhenAnotherBranchEditsTheBrand()
     {
-        var org = await _app.SeedAsync(members: 1);
-        var other = await _app.SignInAsync(org.B.Secretary);
+        var org = await App.SeedAsync(members: 1);
+        var other = await App.SignInAsync(org.B.Secretary);
 
         var response = await other.PutAsJsonAsync($"/api/org/units/{org.A.Id}/brand", new { name = "不是我的" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "branch A is not visible to B's secretary");
-        Assert.That(await _app.WithDbAsync(db => db.BrandProfiles.CountAsync(b => b.UnitId == org.A.Id)), Is.Zero);
+        Assert.That(await App.WithDbAsync(db => db.BrandProfiles.CountAsync(b => b.UnitId == org.A.Id)), Is.Zero);
     }
 }

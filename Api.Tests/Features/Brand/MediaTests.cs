@@ -2,42 +2,24 @@ using System.Text.Json;
 
 namespace SmartBranch.Api.Tests.Features.Brand;
 
-public sealed class MediaTests
+public sealed class MediaTests : MediaAppTest
 {
-    private AppFactory _app = null!;
-    private string _media = null!;
+    protected override (string Key, string Value)[] MoreSettings => [("Media:MaxBytes", "2048")];
 
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _media = Path.Combine(Path.GetTempPath(), $"sb-media-{Guid.NewGuid():N}");
-        _app = new AppFactory(BrandTestApi.MediaSettings(_media, ("Media:MaxBytes", "2048")));
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _app.Dispose();
-        if (Directory.Exists(_media))
-        {
-            Directory.Delete(_media, recursive: true);
-        }
-    }
-
-    private int StoredFiles => Directory.Exists(_media) ? Directory.GetFiles(_media).Length : 0;
+    private int StoredFiles => Directory.Exists(MediaFolder) ? Directory.GetFiles(MediaFolder).Length : 0;
 
     [Test]
     public async Task StoresAndServesAPublicImage_ToAnyone()
     {
-        var org = await _app.SeedAsync(members: 1);
-        var client = await _app.SignInAsync(org.A.Members[0]);
+        var org = await App.SeedAsync(members: 1);
+        var client = await App.SignInAsync(org.A.Members[0]);
 
         var response = await client.UploadAsync(BrandTestApi.Png);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var created = await response.ReadAsync<JsonElement>();
         Assert.That(created.GetProperty("contentType").GetString(), Is.EqualTo("image/png"));
-        var anonymous = _app.CreateClient();
+        var anonymous = App.CreateClient();
         var image = await anonymous.GetAsync(created.GetProperty("url").GetString());
         Assert.That(image.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(image.Content.Headers.ContentType!.MediaType, Is.EqualTo("image/png"));
@@ -47,9 +29,9 @@ public sealed class MediaTests
     [Test]
     public async Task Returns415AndStoresNothing_WhenTheFileIsNotAnImage()
     {
-        var org = await _app.SeedAsync(members: 1);
-        var client = await _app.SignInAsync(org.A.Members[0]);
-        var before = await _app.WithDbAsync(db => db.Media.CountAsync());
+        var org = await App.SeedAsync(members: 1);
+        var client = await App.SignInAsync(org.A.Members[0]);
+        var before = await App.WithDbAsync(db => db.Media.CountAsync());
         var files = StoredFiles;
 
         // Declared as a PNG, but the bytes are a script.
@@ -57,16 +39,16 @@ public sealed class MediaTests
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("PNG、JPEG、GIF 或 WebP"));
-        Assert.That(await _app.WithDbAsync(db => db.Media.CountAsync()), Is.EqualTo(before));
+        Assert.That(await App.WithDbAsync(db => db.Media.CountAsync()), Is.EqualTo(before));
         Assert.That(StoredFiles, Is.EqualTo(files));
     }
 
     [Test]
     public async Task Returns413AndStoresNothing_WhenTheImageIsTooLarge()
     {
-        var org = await _app.SeedAsync(members: 1);
-        var client = await _app.SignInAsync(org.A.Members[0]);
-        var before = await _app.WithDbAsync(db => db.Media.CountAsync());
+        var org = await App.SeedAsync(members: 1);
+        var client = await App.SignInAsync(org.A.Members[0]);
+        var before = await App.WithDbAsync(db => db.Media.CountAsync());
         var files = StoredFiles;
         var large = BrandTestApi.Png.Concat(new byte[4096]).ToArray();
 
@@ -74,92 +56,76 @@ public sealed class MediaTests
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("不能超过2 KB"));
-        Assert.That(await _app.WithDbAsync(db => db.Media.CountAsync()), Is.EqualTo(before));
+        Assert.That(await App.WithDbAsync(db => db.Media.CountAsync()), Is.EqualTo(before));
         Assert.That(StoredFiles, Is.EqualTo(files));
     }
 
     [Test]
     public async Task HidesAnInternalImage_FromOtherBranchesAndAnonymousCallers()
     {
-        var org = await _app.SeedAsync(members: 2);
-        var client = await _app.SignInAsync(org.A.Members[0]);
+        var org = await App.SeedAsync(members: 2);
+        var client = await App.SignInAsync(org.A.Members[0]);
         var id = await client.UploadImageAsync(visibility: "Internal");
 
-        Assert.That((await _app.CreateClient().GetAsync($"/api/media/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((await (await _app.SignInAsync(org.B.Members[0])).GetAsync($"/api/media/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((await (await _app.SignInAsync(org.A.Members[1])).GetAsync($"/api/media/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await App.CreateClient().GetAsync($"/api/media/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await (await App.SignInAsync(org.B.Members[0])).GetAsync($"/api/media/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await (await App.SignInAsync(org.A.Members[1])).GetAsync($"/api/media/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 }
 
 /// <summary>Runs in plaintext mode and, with a PushEncodingAesKey configured, with the verdicts pushed encrypted (safe mode).</summary>
 [TestFixture(false)]
 [TestFixture(true)]
-public sealed class MediaCheckTests(bool safeMode)
+public sealed class MediaCheckTests(bool safeMode) : MediaAppTest
 {
-    private AppFactory _app = null!;
-    private string _media = null!;
+    protected override (string Key, string Value)[] MoreSettings => safeMode
+        ? [("Media:WeChatCheck", "true"), ("WeChat:PushEncodingAesKey", WeChatMessageCryptoTests.Key)]
+        : [("Media:WeChatCheck", "true")];
 
     [OneTimeSetUp]
-    public void Start()
-    {
-        _media = Path.Combine(Path.GetTempPath(), $"sb-media-{Guid.NewGuid():N}");
-        _app = new AppFactory(safeMode
-            ? BrandTestApi.MediaSettings(_media, ("Media:WeChatCheck", "true"), ("WeChat:PushEncodingAesKey", WeChatMessageCryptoTests.Key))
-            : BrandTestApi.MediaSettings(_media, ("Media:WeChatCheck", "true")));
-        _app.Emulator.DeliverPushesTo(_app.CreateClient());
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _app.Dispose();
-        if (Directory.Exists(_media))
-        {
-            Directory.Delete(_media, recursive: true);
-        }
-    }
+    public void DeliverPushes() => App.Emulator.DeliverPushesTo(App.CreateClient());
 
     [Test]
     public async Task ShowsTheImage_OnlyAfterWeChatSaysPass()
     {
-        var org = await _app.SeedAsync(members: 1);
-        var client = await _app.SignInAsync(org.A.Members[0]);
-        var anonymous = _app.CreateClient();
+        var org = await App.SeedAsync(members: 1);
+        var client = await App.SignInAsync(org.A.Members[0]);
+        var anonymous = App.CreateClient();
 
         var response = await client.UploadAsync(BrandTestApi.Png);
         var created = await response.ReadAsync<JsonElement>();
         var id = created.GetProperty("id").GetGuid();
 
         Assert.That(created.GetProperty("status").GetString(), Is.EqualTo("Pending"));
-        var stored = await _app.WithDbAsync(db => db.Media.SingleAsync(m => m.Id == id));
+        var stored = await App.WithDbAsync(db => db.Media.SingleAsync(m => m.Id == id));
         Assert.That(stored.CheckTraceId, Does.StartWith("emu-"), "the trace_id of media_check_async is kept to match the event");
         var hidden = await anonymous.GetAsync($"/api/media/{id}");
         if (hidden.StatusCode == HttpStatusCode.OK)
         {
             // The emulator may already have pushed the verdict; then it must say pass.
-            Assert.That((await _app.WithDbAsync(db => db.Media.SingleAsync(m => m.Id == id))).CheckSuggest, Is.EqualTo("pass"));
+            Assert.That((await App.WithDbAsync(db => db.Media.SingleAsync(m => m.Id == id))).CheckSuggest, Is.EqualTo("pass"));
         }
 
-        await _app.Emulator.PushesDelivered;
+        await App.Emulator.PushesDelivered;
 
         Assert.That((await anonymous.GetAsync($"/api/media/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((await _app.WithDbAsync(db => db.Media.SingleAsync(m => m.Id == id))).Status.ToString(), Is.EqualTo("Approved"));
+        Assert.That((await App.WithDbAsync(db => db.Media.SingleAsync(m => m.Id == id))).Status.ToString(), Is.EqualTo("Approved"));
     }
 
     [Test]
     public async Task NeverShowsTheImage_WhenWeChatSaysRisky()
     {
-        var org = await _app.SeedAsync(members: 1);
-        var client = await _app.SignInAsync(org.A.Members[0]);
-        _app.Emulator.QueueMediaVerdict("risky");
+        var org = await App.SeedAsync(members: 1);
+        var client = await App.SignInAsync(org.A.Members[0]);
+        App.Emulator.QueueMediaVerdict("risky");
 
         var created = await (await client.UploadAsync(BrandTestApi.Png)).ReadAsync<JsonElement>();
         var id = created.GetProperty("id").GetGuid();
-        await _app.Emulator.PushesDelivered;
+        await App.Emulator.PushesDelivered;
 
-        var stored = await _app.WithDbAsync(db => db.Media.SingleAsync(m => m.Id == id));
+        var stored = await App.WithDbAsync(db => db.Media.SingleAsync(m => m.Id == id));
         Assert.That(stored.Status.ToString(), Is.EqualTo("Rejected"));
-        Assert.That((await _app.CreateClient().GetAsync($"/api/media/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await App.CreateClient().GetAsync($"/api/media/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That((await client.GetAsync($"/api/media/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "not even the uploader");
         var story = await client.PostAsJsonAsync("/api/stories", BrandTestApi.Story(imageIds: [id]));
         await story.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);

@@ -4,33 +4,13 @@ using SmartBranch.Api.Tests.Features.Notices;
 
 namespace SmartBranch.Api.Tests.Features.Brand;
 
-public sealed class ScreenLinkTests
+public sealed class ScreenLinkTests : MediaAppTest
 {
-    private AppFactory _app = null!;
-    private string _media = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _media = Path.Combine(Path.GetTempPath(), $"sb-media-{Guid.NewGuid():N}");
-        _app = new AppFactory(BrandTestApi.MediaSettings(_media));
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _app.Dispose();
-        if (Directory.Exists(_media))
-        {
-            Directory.Delete(_media, recursive: true);
-        }
-    }
-
     [Test]
     public async Task ShowsOnlyPublicContent_AndStopsWhenRevoked()
     {
-        var org = await _app.SeedAsync(members: 2);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 2);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         (await secretary.PutAsJsonAsync($"/api/org/units/{org.A.Id}/brand", new { name = "大屏品牌", slogan = "口号" })).EnsureSuccessStatusCode();
         var image = await secretary.UploadImageAsync();
         await secretary.PostStoryAsync(BrandTestApi.Story(imageIds: [image], title: "公开的事迹"));
@@ -46,7 +26,7 @@ public sealed class ScreenLinkTests
         var token = link.GetProperty("token").GetString();
         Assert.That(link.GetProperty("url").GetString(), Does.EndWith($"/screen/{token}"));
 
-        var display = _app.CreateClient();
+        var display = App.CreateClient();
         var page = await display.GetAsync($"/screen/{token}");
         Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("/screen/assets/screen.js"));
@@ -76,8 +56,8 @@ public sealed class ScreenLinkTests
     [Test]
     public async Task Returns403_WhenAPlainMemberCreatesALink()
     {
-        var org = await _app.SeedAsync(members: 1);
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        var org = await App.SeedAsync(members: 1);
+        var member = await App.SignInAsync(org.A.Members[0]);
 
         var response = await member.PostAsJsonAsync($"/api/org/units/{org.A.Id}/screen-links", new { });
 
@@ -87,21 +67,21 @@ public sealed class ScreenLinkTests
     [Test]
     public async Task Returns404_WhenAnotherBranchRevokesALink()
     {
-        var org = await _app.SeedAsync(members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var link = await (await secretary.PostAsJsonAsync($"/api/org/units/{org.A.Id}/screen-links", new { })).ReadAsync<JsonElement>();
-        var other = await _app.SignInAsync(org.B.Secretary);
+        var other = await App.SignInAsync(org.B.Secretary);
 
         var response = await other.DeleteAsync($"/api/screen-links/{link.GetProperty("id").GetInt32()}");
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
-        Assert.That((await _app.CreateClient().GetAsync($"/screen/{link.GetProperty("token").GetString()}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await App.CreateClient().GetAsync($"/screen/{link.GetProperty("token").GetString()}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]
     public async Task ShowsTheErrorPage_WhenTheTokenIsUnknown()
     {
-        var response = await _app.CreateClient().GetAsync("/screen/not-a-real-token");
+        var response = await App.CreateClient().GetAsync("/screen/not-a-real-token");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/html"));

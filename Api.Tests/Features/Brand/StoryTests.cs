@@ -3,35 +3,15 @@ using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Tests.Features.Brand;
 
-public sealed class StoryTests
+public sealed class StoryTests : MediaAppTest
 {
-    private AppFactory _app = null!;
-    private string _media = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _media = Path.Combine(Path.GetTempPath(), $"sb-media-{Guid.NewGuid():N}");
-        _app = new AppFactory(BrandTestApi.MediaSettings(_media));
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _app.Dispose();
-        if (Directory.Exists(_media))
-        {
-            Directory.Delete(_media, recursive: true);
-        }
-    }
-
     [Test]
     public async Task SubmissionIsInvisibleToOthers_UntilTheCommitteeApproves()
     {
-        var org = await _app.SeedAsync(members: 2);
-        var author = await _app.SignInAsync(org.A.Members[0]);
-        var colleague = await _app.SignInAsync(org.A.Members[1]);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 2);
+        var author = await App.SignInAsync(org.A.Members[0]);
+        var colleague = await App.SignInAsync(org.A.Members[1]);
+        var secretary = await App.SignInAsync(org.A.Secretary);
 
         var created = await author.PostStoryAsync(BrandTestApi.Story(visibility: "Internal", title: "投稿的事迹"));
         var id = created.GetProperty("id").GetInt32();
@@ -49,27 +29,27 @@ public sealed class StoryTests
         Assert.That(approved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await approved.Content.ReadAsStringAsync());
         var seen = await colleague.JsonAsync($"/api/stories/{id}");
         Assert.That(seen.GetProperty("title").GetString(), Is.EqualTo("投稿的事迹"));
-        var outsider = await _app.SignInAsync(org.B.Members[0]);
+        var outsider = await App.SignInAsync(org.B.Members[0]);
         Assert.That((await outsider.GetAsync($"/api/stories/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "internal: other branches never see it");
     }
 
     [Test]
     public async Task PublishesAtOnce_WhenThePublicityMemberPosts()
     {
-        var org = await _app.SeedAsync(members: 2);
+        var org = await App.SeedAsync(members: 2);
         var publicity = org.A.Members[0];
-        await _app.WithDbAsync(async db =>
+        await App.WithDbAsync(async db =>
         {
             db.Appointments.Add(new Appointment(publicity.Id, org.A.Id, CommitteeRole.PublicityCommissioner, DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-1)));
             await db.SaveChangesAsync();
         });
-        var client = await _app.SignInAsync(publicity);
+        var client = await App.SignInAsync(publicity);
         var image = await client.UploadImageAsync();
 
         var created = await client.PostStoryAsync(BrandTestApi.Story(imageIds: [image]));
 
         Assert.That(created.GetProperty("status").GetString(), Is.EqualTo("Published"));
-        var other = await _app.SignInAsync(org.B.Members[0]);
+        var other = await App.SignInAsync(org.B.Members[0]);
         var story = await other.JsonAsync($"/api/stories/{created.GetProperty("id").GetInt32()}");
         Assert.That(story.GetProperty("imageUrls")[0].GetString(), Is.EqualTo($"/api/media/{image}"));
         Assert.That(story.GetProperty("canShare").GetBoolean(), Is.True);
@@ -78,23 +58,23 @@ public sealed class StoryTests
     [Test]
     public async Task Returns422AndStoresNothing_WhenTheTextIsRisky()
     {
-        var org = await _app.SeedAsync(members: 1);
-        _app.Emulator.AddRiskyWord("违规事迹词");
-        var client = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 1);
+        App.Emulator.AddRiskyWord("违规事迹词");
+        var client = await App.SignInAsync(org.A.Secretary);
 
         var response = await client.PostAsJsonAsync("/api/stories", BrandTestApi.Story(body: "这里有违规事迹词。"));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.That(problem.GetProperty("title").GetString(), Is.EqualTo("内容未通过安全检测"));
-        Assert.That(await _app.WithDbAsync(db => db.Stories.CountAsync(s => s.UnitId == org.A.Id)), Is.Zero);
+        Assert.That(await App.WithDbAsync(db => db.Stories.CountAsync(s => s.UnitId == org.A.Id)), Is.Zero);
     }
 
     [Test]
     public async Task HoldsForApproval_WhenTheCheckAsksForReview()
     {
-        var org = await _app.SeedAsync(members: 1);
-        _app.Emulator.AddReviewWord("待复核事迹词");
-        var client = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 1);
+        App.Emulator.AddReviewWord("待复核事迹词");
+        var client = await App.SignInAsync(org.A.Secretary);
 
         var created = await client.PostStoryAsync(BrandTestApi.Story(body: "待复核事迹词出现在正文里。"));
 
@@ -106,28 +86,28 @@ public sealed class StoryTests
     [Test]
     public async Task CountsALikeOnce_WhenAMemberLikesTwice()
     {
-        var org = await _app.SeedAsync(members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = (await secretary.PostStoryAsync(BrandTestApi.Story())).GetProperty("id").GetInt32();
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        var member = await App.SignInAsync(org.A.Members[0]);
 
         var first = await member.PostAsync($"/api/stories/{id}/like", null);
         var second = await member.PostAsync($"/api/stories/{id}/like", null);
 
         Assert.That((await first.ReadAsync<JsonElement>()).GetProperty("likeCount").GetInt32(), Is.EqualTo(1));
         Assert.That((await second.ReadAsync<JsonElement>()).GetProperty("likeCount").GetInt32(), Is.EqualTo(1));
-        Assert.That(await _app.WithDbAsync(db => db.StoryLikes.CountAsync(l => l.StoryId == id)), Is.EqualTo(1));
+        Assert.That(await App.WithDbAsync(db => db.StoryLikes.CountAsync(l => l.StoryId == id)), Is.EqualTo(1));
         Assert.That((await member.JsonAsync($"/api/stories/{id}")).GetProperty("likedByMe").GetBoolean(), Is.True);
     }
 
     [Test]
     public async Task StoresCleanCommentsAndRefusesRiskyOnes()
     {
-        var org = await _app.SeedAsync(members: 1);
-        _app.Emulator.AddRiskyWord("违规评论词");
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 1);
+        App.Emulator.AddRiskyWord("违规评论词");
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = (await secretary.PostStoryAsync(BrandTestApi.Story())).GetProperty("id").GetInt32();
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        var member = await App.SignInAsync(org.A.Members[0]);
 
         var good = await member.PostAsJsonAsync($"/api/stories/{id}/comments", new { text = "向王老师学习！" });
         var bad = await member.PostAsJsonAsync($"/api/stories/{id}/comments", new { text = "违规评论词" });
@@ -142,22 +122,22 @@ public sealed class StoryTests
     [Test]
     public async Task Returns400_WhenAPublicStoryUsesAnInternalImage()
     {
-        var org = await _app.SeedAsync(members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var image = await secretary.UploadImageAsync(visibility: "Internal");
 
         var response = await secretary.PostAsJsonAsync("/api/stories", BrandTestApi.Story(imageIds: [image]));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.That(await _app.WithDbAsync(db => db.Stories.CountAsync(s => s.UnitId == org.A.Id)), Is.Zero);
+        Assert.That(await App.WithDbAsync(db => db.Stories.CountAsync(s => s.UnitId == org.A.Id)), Is.Zero);
     }
 
     [Test]
     public async Task SendsAnEditBackForApproval_WhenAPlainMemberEditsTheirPublishedStory()
     {
-        var org = await _app.SeedAsync(members: 2);
-        var author = await _app.SignInAsync(org.A.Members[0]);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 2);
+        var author = await App.SignInAsync(org.A.Members[0]);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = (await author.PostStoryAsync(BrandTestApi.Story(title: "初稿"))).GetProperty("id").GetInt32();
         (await secretary.PostAsync($"/api/stories/{id}/approve", null)).EnsureSuccessStatusCode();
 
@@ -165,7 +145,7 @@ public sealed class StoryTests
 
         Assert.That(edited.StatusCode, Is.EqualTo(HttpStatusCode.OK), await edited.Content.ReadAsStringAsync());
         Assert.That((await edited.ReadAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("PendingApproval"));
-        var colleague = await _app.SignInAsync(org.A.Members[1]);
+        var colleague = await App.SignInAsync(org.A.Members[1]);
         Assert.That((await colleague.GetAsync($"/api/stories/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         var other = await colleague.PutAsJsonAsync($"/api/stories/{id}", new { title = "别人改", body = "不行。", visibility = "Public" });
         await other.AssertProblemAsync(HttpStatusCode.NotFound);
@@ -174,15 +154,15 @@ public sealed class StoryTests
     [Test]
     public async Task PagesNewestFirst_WithTheCursor()
     {
-        var org = await _app.SeedAsync(members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var ids = new List<int>();
         for (var i = 0; i < 3; i++)
         {
             ids.Add((await secretary.PostStoryAsync(BrandTestApi.Story(title: $"分页{i}"))).GetProperty("id").GetInt32());
         }
 
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        var member = await App.SignInAsync(org.A.Members[0]);
         var first = await member.JsonAsync($"/api/stories?unitId={org.A.Id}&limit=2");
         var second = await member.JsonAsync($"/api/stories?unitId={org.A.Id}&limit=2&cursor={first.GetProperty("nextCursor").GetString()}");
 

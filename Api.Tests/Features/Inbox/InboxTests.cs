@@ -4,20 +4,12 @@ using SmartBranch.Domain.Messaging;
 
 namespace SmartBranch.Api.Tests.Features.Inbox;
 
-public sealed class InboxTests : FunctionalTest
+public sealed class InboxTests() : SeededTest(branches: 1, members: 3)
 {
-    private SeededOrg _org = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _org = await App.SeedAsync(branches: 1, members: 3);
-    }
-
     [Test]
     public async Task PagesNewestFirst_WhenThereAreMoreMessagesThanOnePage()
     {
-        var member = _org.A.Members[0];
+        var member = Org.A.Members[0];
         await AddMessagesAsync(member.Id, 5);
         var client = await App.SignInAsync(member);
 
@@ -34,7 +26,7 @@ public sealed class InboxTests : FunctionalTest
     [Test]
     public async Task CountsUnreadAndMarksRead_WhenTheMemberOpensAMessage()
     {
-        var member = _org.A.Members[1];
+        var member = Org.A.Members[1];
         await AddMessagesAsync(member.Id, 3);
         var client = await App.SignInAsync(member);
         var items = (await (await client.GetAsync("/api/inbox")).ReadAsync<JsonElement>()).GetProperty("items");
@@ -56,10 +48,10 @@ public sealed class InboxTests : FunctionalTest
     [Test]
     public async Task Returns404_WhenTheMessageIsSomeoneElses()
     {
-        var owner = _org.A.Members[2];
+        var owner = Org.A.Members[2];
         await AddMessagesAsync(owner.Id, 1);
         var id = await App.WithDbAsync(db => db.InboxMessages.Where(m => m.MemberId == owner.Id).Select(m => m.Id).FirstAsync());
-        var other = await App.SignInAsync(_org.A.Secretary);
+        var other = await App.SignInAsync(Org.A.Secretary);
 
         await (await other.PostAsync($"/api/inbox/{id}/read", null)).AssertProblemAsync(HttpStatusCode.NotFound);
 
@@ -69,7 +61,7 @@ public sealed class InboxTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenLimitIsOutOfRange()
     {
-        var client = await App.SignInAsync(_org.A.Members[0]);
+        var client = await App.SignInAsync(Org.A.Members[0]);
 
         await (await client.GetAsync("/api/inbox?limit=0")).AssertProblemAsync(HttpStatusCode.BadRequest);
     }

@@ -3,29 +3,21 @@ using System.Text.Json;
 
 namespace SmartBranch.Api.Tests.Features.Me;
 
-public sealed class GetMeTests : FunctionalTest
+public sealed class GetMeTests() : SeededTest(branches: 1, members: 2, probationary: 1)
 {
-    private SeededOrg _org = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _org = await App.SeedAsync(branches: 1, members: 2, probationary: 1);
-    }
-
     [Test]
     public async Task ReturnsProfileBranchAndRoles_WhenSecretaryIsSignedIn()
     {
-        var client = await App.SignInAsync(_org.A.Secretary);
+        var client = await App.SignInAsync(Org.A.Secretary);
 
         var me = await (await client.GetAsync("/api/me")).ReadAsync<JsonElement>();
 
         var member = me.GetProperty("member");
         Assert.Multiple(() =>
         {
-            Assert.That(member.GetProperty("name").GetString(), Is.EqualTo(_org.A.Secretary.Name));
-            Assert.That(member.GetProperty("branch").GetProperty("name").GetString(), Is.EqualTo(_org.A.Name));
-            Assert.That(member.GetProperty("partyGroup").GetProperty("id").GetInt32(), Is.EqualTo(_org.A.PartyGroupId));
+            Assert.That(member.GetProperty("name").GetString(), Is.EqualTo(Org.A.Secretary.Name));
+            Assert.That(member.GetProperty("branch").GetProperty("name").GetString(), Is.EqualTo(Org.A.Name));
+            Assert.That(member.GetProperty("partyGroup").GetProperty("id").GetInt32(), Is.EqualTo(Org.A.PartyGroupId));
             Assert.That(member.GetProperty("roles").EnumerateArray().Select(r => r.GetProperty("role").GetString()), Is.EqualTo(new[] { "Secretary" }));
         });
     }
@@ -33,7 +25,7 @@ public sealed class GetMeTests : FunctionalTest
     [Test]
     public async Task ShowsNoVote_WhenMemberIsProbationary()
     {
-        var client = await App.SignInAsync(_org.A.Members[1]);
+        var client = await App.SignInAsync(Org.A.Members[1]);
 
         var member = (await (await client.GetAsync("/api/me")).ReadAsync<JsonElement>()).GetProperty("member");
 

@@ -1,23 +1,15 @@
 namespace SmartBranch.Api.Tests.Features.Org;
 
-public sealed class UnbindMemberTests : FunctionalTest
+public sealed class UnbindMemberTests() : SeededTest(branches: 2, members: 1)
 {
-    private SeededOrg _org = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _org = await App.SeedAsync(branches: 2, members: 1);
-    }
-
     [Test]
     public async Task EndsEverySessionOfTheMemberAtOnce_WhenSecretaryUnbinds()
     {
-        var entry = await App.AddMemberAsync(_org.A.Id, bound: true);
+        var entry = await App.AddMemberAsync(Org.A.Id, bound: true);
         var phone = await App.SignInAsync(entry.DevCode);
         var tablet = await App.SignInAsync(entry.DevCode);
         Assert.That((await phone.GetAsync("/api/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var secretary = await App.SignInAsync(_org.A.Secretary);
+        var secretary = await App.SignInAsync(Org.A.Secretary);
 
         var unbind = await secretary.PostAsync($"/api/members/{entry.Id}/unbind", null);
 
@@ -32,8 +24,8 @@ public sealed class UnbindMemberTests : FunctionalTest
     [Test]
     public async Task Returns409_WhenMemberIsNotBound()
     {
-        var entry = await App.AddMemberAsync(_org.A.Id);
-        var secretary = await App.SignInAsync(_org.A.Secretary);
+        var entry = await App.AddMemberAsync(Org.A.Id);
+        var secretary = await App.SignInAsync(Org.A.Secretary);
 
         await (await secretary.PostAsync($"/api/members/{entry.Id}/unbind", null)).AssertProblemAsync(HttpStatusCode.Conflict);
     }
@@ -41,8 +33,8 @@ public sealed class UnbindMemberTests : FunctionalTest
     [Test]
     public async Task Returns404AndKeepsBinding_WhenSecretaryOfAnotherBranchGuessesId()
     {
-        var entry = await App.AddMemberAsync(_org.A.Id, bound: true);
-        var stranger = await App.SignInAsync(_org.B.Secretary);
+        var entry = await App.AddMemberAsync(Org.A.Id, bound: true);
+        var stranger = await App.SignInAsync(Org.B.Secretary);
 
         await (await stranger.PostAsync($"/api/members/{entry.Id}/unbind", null)).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await stranger.PostAsync($"/api/members/{int.MaxValue}/unbind", null)).AssertProblemAsync(HttpStatusCode.NotFound);

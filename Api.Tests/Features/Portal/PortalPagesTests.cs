@@ -9,36 +9,16 @@ namespace SmartBranch.Api.Tests.Features.Portal;
 /// The public portal (Api/Areas/Portal): brand pages, approved Public stories, Public notices and activities, over HTTP
 /// as an anonymous browser sees them, and never anything Internal, Committee, held or withdrawn.
 /// </summary>
-public sealed class PortalPagesTests
+public sealed class PortalPagesTests : MediaAppTest
 {
-    private AppFactory _app = null!;
-    private string _media = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _media = Path.Combine(Path.GetTempPath(), $"sb-media-{Guid.NewGuid():N}");
-        _app = new AppFactory(BrandTestApi.MediaSettings(_media));
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _app.Dispose();
-        if (Directory.Exists(_media))
-        {
-            Directory.Delete(_media, recursive: true);
-        }
-    }
-
     [Test]
     public async Task ShowsPublicContent_AndNoInternalOrCommitteeContent_OnAnyPortalPage()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var org = await _app.SeedAsync(members: 2);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
-        var admin = await _app.SignInAsync(org.Admin);
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        var org = await App.SeedAsync(members: 2);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var admin = await App.SignInAsync(org.Admin);
+        var member = await App.SignInAsync(org.A.Members[0]);
         var now = DateTimeOffset.UtcNow;
 
         (await admin.PutAsJsonAsync($"/api/org/units/{org.GeneralBranchId}/brand", new { name = $"总支品牌{tag}", slogan = $"总支口号{tag}" })).EnsureSuccessStatusCode();
@@ -55,7 +35,7 @@ public sealed class PortalPagesTests
         var internalActivity = await CreateActivityAsync(secretary, org.A.Id, now, "Internal", $"党内活动{tag}");
         var committeeActivity = await CreateActivityAsync(secretary, org.A.Id, now, "Committee", $"支委活动{tag}");
 
-        var visitor = _app.CreateClient();
+        var visitor = App.CreateClient();
         var pages = await visitor.CrawlAsync([
             "/portal",
             $"/portal/units/{org.GeneralBranchId}",
@@ -94,13 +74,13 @@ public sealed class PortalPagesTests
     public async Task ShowsTheSamePublicPage_WhenTheVisitorIsASignedInCommitteeMember()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var org = await _app.SeedAsync(members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], visibility: "Public", title: $"公开通知{tag}"));
         await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], visibility: "Committee", title: $"支委通知{tag}"));
 
         var asSecretary = (await secretary.PageAsync($"/portal/notices?unit={org.A.Id}")).VisibleText();
-        var anonymous = (await _app.CreateClient().PageAsync($"/portal/notices?unit={org.A.Id}")).VisibleText();
+        var anonymous = (await App.CreateClient().PageAsync($"/portal/notices?unit={org.A.Id}")).VisibleText();
         Assert.Multiple(() =>
         {
             Assert.That(asSecretary, Is.EqualTo(anonymous));
@@ -112,11 +92,11 @@ public sealed class PortalPagesTests
     public async Task ShowsAStory_OnlyOnceApproved()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var org = await _app.SeedAsync(members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        var org = await App.SeedAsync(members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var member = await App.SignInAsync(org.A.Members[0]);
         var story = (await member.PostStoryAsync(BrandTestApi.Story(title: $"投稿事迹{tag}"))).GetProperty("id").GetInt32();
-        var visitor = _app.CreateClient();
+        var visitor = App.CreateClient();
 
         await visitor.PageAsync($"/portal/stories/{story}", HttpStatusCode.NotFound);
         Assert.That((await visitor.PageAsync($"/portal/stories?unit={org.A.Id}")).VisibleText(), Does.Not.Contain($"投稿事迹{tag}"));
@@ -135,12 +115,12 @@ public sealed class PortalPagesTests
     public async Task HasTitleDescriptionAndSharePreview_OnAStoryPage()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var org = await _app.SeedAsync(members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var image = await secretary.UploadImageAsync();
         var story = (await secretary.PostStoryAsync(BrandTestApi.Story(imageIds: [image], title: $"分享事迹{tag}", body: $"正文第一段{tag}。\n正文第二段。"))).GetProperty("id").GetInt32();
 
-        var visitor = _app.CreateClient();
+        var visitor = App.CreateClient();
         var page = await visitor.PageAsync($"/portal/stories/{story}");
         var site = (await visitor.PageAsync("/portal")).QuerySelector("header .name")!.TextContent.Trim();
         var imageUrl = page.Meta("meta[property='og:image']");
@@ -164,10 +144,10 @@ public sealed class PortalPagesTests
     public async Task AnswersNotModified_UntilTheContentChanges_AndAWithdrawnNoticeIsGoneAtOnce()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var org = await _app.SeedAsync(members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var org = await App.SeedAsync(members: 1);
+        var secretary = await App.SignInAsync(org.A.Secretary);
         var notice = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], visibility: "Public", title: $"将撤回的通知{tag}"));
-        var visitor = _app.CreateClient();
+        var visitor = App.CreateClient();
         var list = $"/portal/notices?unit={org.A.Id}";
 
         var first = await visitor.GetAsync(list);
@@ -201,7 +181,7 @@ public sealed class PortalPagesTests
     [Test]
     public async Task RedirectsTheSiteRoot_ToThePortal()
     {
-        var client = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var response = await client.GetAsync("/");
         Assert.Multiple(() =>
         {

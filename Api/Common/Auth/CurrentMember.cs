@@ -1,6 +1,7 @@
 using System.Globalization;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Organization;
+using SmartBranch.Infrastructure.Caching;
 
 namespace SmartBranch.Api.Common.Auth;
 
@@ -22,10 +23,17 @@ public sealed class CurrentMember(IHttpContextAccessor accessor, AppDbContext db
 
     public bool IsBound => MemberId is not null;
 
+    /// <summary>
+    /// The generations read with the session (access, notices, this session's own state), for caches keyed by them;
+    /// null when the request was not authenticated by a session.
+    /// </summary>
+    public RequestGenerations? Generations { get; private set; }
+
     /// <summary>Called by authentication with what it found for the session, so the request looks nothing up twice.</summary>
-    internal void Attach(string generation, CachedIdentity identity)
+    internal void Attach(RequestGenerations generations, CachedIdentity identity)
     {
-        _generation = generation;
+        Generations = generations;
+        _generation = generations.Access;
         _identity = identity;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using SmartBranch.Infrastructure.Caching;
 using SmartBranch.Infrastructure.Sessions;
 
 namespace SmartBranch.Api.Common.Auth;
@@ -31,6 +32,7 @@ internal sealed class SessionAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ISessionStore sessions,
+    IFeedGeneration generations,
     AccessCache cache,
     CurrentMember current,
     AppDbContext db,
@@ -55,17 +57,19 @@ internal sealed class SessionAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        // Both Redis reads leave together and share one round trip.
-        var generationRead = cache.GenerationAsync(Context.RequestAborted);
+        // Both Redis commands (the session's GETEX, one MGET of the access and feed generations) leave together and
+        // share one round trip.
+        var generationsRead = generations.ReadAsync(token, Context.RequestAborted);
         var session = await sessions.GetAsync(token, Context.RequestAborted);
-        var generation = await generationRead;
+        var read = await generationsRead;
         if (session is null)
         {
             return AuthenticateResult.Fail("Unknown or expired session.");
         }
 
+        var generation = await generations.CompleteAsync(read, token, Context.RequestAborted);
         var openId = session.Data.OpenId;
-        var identity = await cache.GetIdentityAsync(db, openId, generation, Context.RequestAborted);
+        var identity = await cache.GetIdentityAsync(db, openId, generation.Access!, Context.RequestAborted);
         current.Attach(generation, identity);
         List<Claim> claims = [new(AppClaims.OpenId, openId)];
         if (viaCookie)

@@ -28,6 +28,26 @@ public static class UnitAccess
         return may(unitId) ? unit : Refusals.Forbidden();
     }
 
+    /// <summary>
+    /// <see cref="LoadUnitAsync"/> for work done by a branch (党支部): as that, and 400 under <paramref name="title"/> with
+    /// <paramref name="detail"/> (its <paramref name="code"/>) when the unit is a general branch or a party group.
+    /// </summary>
+    public static async Task<Result<OrganizationUnit>> LoadBranchAsync(
+        this AppDbContext db,
+        AccessScope access,
+        int unitId,
+        Func<int, bool> may,
+        string title,
+        string detail,
+        CancellationToken cancellationToken,
+        string code = "unit.not_branch")
+    {
+        var loaded = await db.LoadUnitAsync(access, unitId, may, cancellationToken);
+        return loaded.Value is { Kind: not UnitKind.Branch }
+            ? new DomainError(code, detail, ErrorKind.Invalid, title)
+            : loaded;
+    }
+
     /// <summary>The refusal for something inside <paramref name="unitId"/> (a member, an appointment): not found unless visible, forbidden unless allowed.</summary>
     public static Result Check(AccessScope access, int unitId, Func<int, bool> may) =>
         !access.CanView(unitId) ? Refusals.NotFound()

@@ -29,15 +29,10 @@ public static class SheetImports
         AppDbContext db, AccessScope access, int unitId, HttpRequest http, string branchOnly,
         IReadOnlyList<string> required, IReadOnlyList<string> headers, CancellationToken cancellationToken)
     {
-        var (unit, refusal) = await db.LoadUnitAsync(access, unitId, access.CanManage, cancellationToken);
+        var (unit, refusal) = await db.LoadBranchAsync(access, unitId, access.CanManage, "无法导入", branchOnly, cancellationToken, code: "upload.not_a_branch");
         if (unit is null)
         {
             return refusal!;
-        }
-
-        if (unit.Kind != UnitKind.Branch)
-        {
-            return new DomainError("upload.not_a_branch", branchOnly, ErrorKind.Invalid, "无法导入");
         }
 
         var (upload, fileProblem) = await ReadAsync(http, required, headers, cancellationToken);

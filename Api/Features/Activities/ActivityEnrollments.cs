@@ -40,7 +40,7 @@ internal static class ActivityEnrollments
     /// is already signed up gets their existing enrollment back unchanged (<c>Created</c> false).
     /// </summary>
     public static async Task<(Enrollment? Enrollment, bool Created, DomainError? Error)> SignUpAsync(
-        AppDbContext db, ReminderScheduler reminders, Activity activity, int memberId, DateTimeOffset now, TimeSpan startReminderBefore, CancellationToken cancellationToken)
+        AppDbContext db, ReminderScheduler reminders, SignUpGate signUps, Activity activity, int memberId, DateTimeOffset now, TimeSpan startReminderBefore, CancellationToken cancellationToken)
     {
         var id = activity.Id;
 
@@ -51,22 +51,36 @@ internal static class ActivityEnrollments
             return (null, false, Full);
         }
 
+        // Known full since this request loaded the activity: another sign-up of this process saw the activity full
+        // at a revision at least as new as the row this request read, so it was full at some moment during this
+        // request. Answered without the gate and without a write (see SignUpGate).
+        if (signUps.IsKnownFull(id, activity.EnrollmentRevision))
+        {
+            return await FullUnlessSignedUpAsync(db, id, memberId, cancellationToken);
+        }
+
         // Sign-ups for one activity in this process queue here, in memory, one short transaction at a time,
         // instead of all opening write transactions at once: SQLite has one writer, and a connection that finds
         // the database locked sleeps and polls (Microsoft.Data.Sqlite retries every 150 ms), which under a storm
         // turned a few milliseconds of work each into seconds of waiting. The database stays the guard (the
         // conditional UPDATE below); the gate only orders this process's own attempts.
-        var gate = SignUpGates[(id & int.MaxValue) % SignUpGates.Length];
+        var gate = signUps.For(id);
         await gate.WaitAsync(cancellationToken);
         try
         {
+            // The requests queued behind the sign-up that took the last place learn it here without a query.
+            if (signUps.IsKnownFull(id, activity.EnrollmentRevision))
+            {
+                return await FullUnlessSignedUpAsync(db, id, memberId, cancellationToken);
+            }
+
             var current = await db.Activities.AsNoTracking().Where(a => a.Id == id)
-                .Select(a => new { a.Capacity, a.ConfirmedCount, a.HasWaitingList })
+                .Select(a => new { a.Capacity, a.ConfirmedCount, a.HasWaitingList, a.EnrollmentRevision })
                 .SingleOrDefaultAsync(cancellationToken);
             if (current is not null && IsFullWithoutWaitingList(current.Capacity, current.ConfirmedCount, current.HasWaitingList))
             {
-                var signedUp = await FindAsync(db, id, memberId, cancellationToken);
-                return signedUp is { IsActive: true } ? (signedUp, false, null) : (null, false, Full);
+                signUps.SawFull(id, current.EnrollmentRevision);
+                return await FullUnlessSignedUpAsync(db, id, memberId, cancellationToken);
             }
 
             return await SignUpInTransactionAsync(db, reminders, activity, memberId, now, startReminderBefore, cancellationToken);
@@ -77,8 +91,13 @@ internal static class ActivityEnrollments
         }
     }
 
-    /// <summary>One gate per stripe of activity ids (bounded however many activities there are).</summary>
-    private static readonly SemaphoreSlim[] SignUpGates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+    /// <summary>Full, unless this member took a place in a parallel request (a double tap): then that enrollment.</summary>
+    private static async Task<(Enrollment? Enrollment, bool Created, DomainError? Error)> FullUnlessSignedUpAsync(
+        AppDbContext db, int activityId, int memberId, CancellationToken cancellationToken)
+    {
+        var signedUp = await FindAsync(db, activityId, memberId, cancellationToken);
+        return signedUp is { IsActive: true } ? (signedUp, false, null) : (null, false, Full);
+    }
 
     private static readonly DomainError Full = DomainError.Conflict("enrollment.full", "名额已满，且该活动不设候补。");
 

@@ -1,3 +1,4 @@
+using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Domain.Activities;
 using SmartBranch.Domain.Common;
 
@@ -60,4 +61,21 @@ internal static class ActivityFieldsExtensions
 {
     public static ActivityDetails ToDetails(this IActivityFields r, bool currentThemedPartyDay = false) =>
         new(r.Title, r.Description, r.Place, r.StartsAt, r.EndsAt, r.SignUpOpensAt, r.SignUpClosesAt, r.Capacity, r.WaitingList, r.Visibility!.Value, r.ThemedPartyDay ?? currentThemedPartyDay);
+
+    /// <summary>
+    /// What creating and editing both check before the domain sees the fields: the audience is within the caller's
+    /// reach (<see cref="AudienceResolver.CheckPosterAsync"/>), and title, description and place — which reach members,
+    /// calendar feeds and the big screen — pass the shared text policy. The content verdict (for the audit note), or
+    /// the refusal.
+    /// </summary>
+    public static async Task<Result<ContentVerdict>> CheckPostedAsync(
+        this IActivityFields r, Domain.Organization.AccessScope access, string posterOpenId, AudienceResolver audiences, TextContentCheck check, CancellationToken cancellationToken)
+    {
+        if (await audiences.CheckPosterAsync(access, r.Audience.ToAudience(), cancellationToken) is { Error: { } audienceError })
+        {
+            return audienceError;
+        }
+
+        return await check.ScreenAsync(posterOpenId, r.Title.Trim(), [r.Description, r.Place], cancellationToken);
+    }
 }

@@ -37,13 +37,7 @@ public static class CreateActivity
             return Problems.From(DomainError.Forbidden("activity.unit_forbidden", "只能为您负责的组织创建活动。"));
         }
 
-        if (await audiences.CheckPosterAsync(access, request.Audience.ToAudience(), cancellationToken) is { Error: { } audienceError })
-        {
-            return Problems.From(audienceError);
-        }
-
-        // Title, description and place reach members, calendar feeds and the big screen: the shared text policy.
-        var screening = await check.ScreenAsync(current.OpenId, request.Title.Trim(), [request.Description, request.Place], cancellationToken);
+        var screening = await request.CheckPostedAsync(access, current.OpenId, audiences, check, cancellationToken);
         if (screening.Error is { } refused)
         {
             return Problems.From(refused);

@@ -11,7 +11,7 @@ public static class SignUpForActivity
     /// enrollment.full, enrollment.not_in_audience). Signing up again returns the existing sign-up (200).
     /// </summary>
     public static async Task<Results<Created<EnrollmentResponse>, Ok<EnrollmentResponse>, ProblemHttpResult>> Handle(
-        int id, AppDbContext db, CurrentMember current, ReminderScheduler reminders, IOptions<ActivityOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        int id, AppDbContext db, CurrentMember current, ReminderScheduler reminders, SignUpGate signUps, IOptions<ActivityOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var view = await ActivityAccess.LoadAsync(db, id, access, cancellationToken);
@@ -38,7 +38,7 @@ public static class SignUpForActivity
             return Problems.From(DomainError.Forbidden("enrollment.not_in_audience", "您不在该活动的参加范围内，不能报名。"));
         }
 
-        var (enrollment, created, error) = await ActivityEnrollments.SignUpAsync(db, reminders, view.Activity, current.Id, now, options.Value.StartReminderBefore, cancellationToken);
+        var (enrollment, created, error) = await ActivityEnrollments.SignUpAsync(db, reminders, signUps, view.Activity, current.Id, now, options.Value.StartReminderBefore, cancellationToken);
         if (error is not null)
         {
             return Refused(error);

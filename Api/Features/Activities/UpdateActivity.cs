@@ -44,12 +44,7 @@ public static class UpdateActivity
             return Problems.From(refusal!);
         }
 
-        if (await audiences.CheckPosterAsync(access, request.Audience.ToAudience(), cancellationToken) is { Error: { } audienceError })
-        {
-            return Problems.From(audienceError);
-        }
-
-        var screening = await check.ScreenAsync(current.OpenId, request.Title.Trim(), [request.Description, request.Place], cancellationToken);
+        var screening = await request.CheckPostedAsync(access, current.OpenId, audiences, check, cancellationToken);
         if (screening.Error is { } refused)
         {
             return Problems.From(refused);

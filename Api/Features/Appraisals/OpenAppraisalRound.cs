@@ -20,7 +20,7 @@ public static class OpenAppraisalRound
         public Validator()
         {
             RuleFor(r => r.Title).NotEmpty().WithMessage("请填写评议名称。")
-                .Must(t => t is null || t.Trim().Length <= AppraisalRound.TitleMaxLength).WithMessage($"评议名称不能超过{AppraisalRound.TitleMaxLength}个字。");
+                .TrimmedMaximumLength(AppraisalRound.TitleMaxLength).WithMessage($"评议名称不能超过{AppraisalRound.TitleMaxLength}个字。");
             RuleFor(r => r.PeriodStart).NotNull().WithMessage("请填写评议期间的开始日期。");
             RuleFor(r => r.PeriodEnd).NotNull().WithMessage("请填写评议期间的结束日期。");
             RuleFor(r => r.AppraisedMemberIds).NotEmpty().WithMessage("请选择被评议的党员。")
@@ -39,15 +39,10 @@ public static class OpenAppraisalRound
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var (unit, refusal) = await db.LoadUnitAsync(access, request.BranchId, access.CanRun, cancellationToken);
+        var (unit, refusal) = await db.LoadBranchAsync(access, request.BranchId, access.CanRun, "无法评议", "民主评议按党支部进行。", cancellationToken);
         if (unit is null)
         {
             return Problems.From(refusal!);
-        }
-
-        if (unit.Kind != UnitKind.Branch)
-        {
-            return Problems.BadRequest("无法评议", "民主评议按党支部进行。");
         }
 
         if (AppraisalRound.CheckPeriod(request.PeriodStart!.Value, request.PeriodEnd!.Value) is { } periodError)

@@ -11,7 +11,7 @@ public static class WriteSelfAppraisal
     {
         public Validator() =>
             RuleFor(r => r.Text).NotEmpty().WithMessage("请填写自我评价。")
-                .Must(t => t is null || t.Trim().Length <= AppraisedMember.SelfAppraisalMaxLength).WithMessage($"自我评价不能超过{AppraisedMember.SelfAppraisalMaxLength}个字。");
+                .TrimmedMaximumLength(AppraisedMember.SelfAppraisalMaxLength).WithMessage($"自我评价不能超过{AppraisedMember.SelfAppraisalMaxLength}个字。");
     }
 
     /// <summary>An appraised member writes (or rewrites) their self-appraisal while the round is open. Errors: 404, 403 (not appraised), 409 (closed), 422.</summary>

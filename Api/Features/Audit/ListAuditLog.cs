@@ -67,7 +67,7 @@ public static class ListAuditLog
         var (toDay, toError) = Day(to, "截止日期");
         if ((fromError ?? toError) is { } dateError)
         {
-            return dateError;
+            return Problems.From(dateError);
         }
 
         if (fromDay > toDay)
@@ -152,15 +152,15 @@ public static class ListAuditLog
     }
 
     /// <summary>A China-time date <c>yyyy-MM-dd</c> from the query, or the Chinese 400 naming the field.</summary>
-    private static (DateOnly? Day, ProblemHttpResult? Error) Day(string? value, string field)
+    private static Result<DateOnly?> Day(string? value, string field)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return (null, null);
+            return Result<DateOnly?>.Ok(null);
         }
 
         return DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year is >= 2000 and <= 2100
-            ? (day, null)
-            : (null, Problems.BadRequest("日期格式不正确", $"{field}应为“年-月-日”格式的日期，例如 2026-03-02。"));
+            ? Result<DateOnly?>.Ok(day)
+            : new DomainError("audit.bad_date", $"{field}应为“年-月-日”格式的日期，例如 2026-03-02。", ErrorKind.Invalid, "日期格式不正确");
     }
 }

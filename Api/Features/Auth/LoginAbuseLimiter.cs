@@ -65,5 +65,20 @@ public sealed class LoginAbuseLimiter : IDisposable
         }));
 
     // Codes are credentials for five minutes; keep only their hash as a key.
-    private static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+    // The validator caps a code at 128 characters (at most 512 UTF-8 bytes), so the bytes fit on the stack.
+    private static string Hash(string code)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        Span<byte> utf8 = stackalloc byte[512];
+        if (Encoding.UTF8.TryGetBytes(code, utf8, out var written))
+        {
+            SHA256.HashData(utf8[..written], hash);
+        }
+        else
+        {
+            SHA256.HashData(Encoding.UTF8.GetBytes(code), hash);
+        }
+
+        return Convert.ToHexStringLower(hash);
+    }
 }

@@ -68,8 +68,13 @@ public static class WeChatLogin
             return Problems.TooManyRequests(http, "该微信账号登录过于频繁，请一分钟后再试。", 60);
         }
 
-        var session = await sessions.CreateAsync(new SessionData(openId, time.GetUtcNow()), cancellationToken);
-        var profile = await MemberProfiles.LoadAsync(cache, db, openId, time.GetUtcNow(), cancellationToken);
+        // The access generation and the session write leave together: one Redis round trip, not two.
+        var now = time.GetUtcNow();
+        var generation = cache.GenerationAsync(cancellationToken);
+        var created = sessions.CreateAsync(new SessionData(openId, now), cancellationToken);
+        await Task.WhenAll(generation, created);
+        var session = await created;
+        var profile = await MemberProfiles.LoadAsync(cache, db, openId, await generation, now, cancellationToken);
         metrics.Login(profile is null ? "unbound" : "member");
         return TypedResults.Ok(new Response(session.Token, session.ExpiresAt, profile is null, profile));
     }

@@ -15,8 +15,8 @@ public static class ApproveStory
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var story = await db.Stories.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (story is null || !BrandRules.CanRead(new BrandViewer(current.Id, access), story))
+        var story = await BrandRules.FindReadableAsync(db, new BrandViewer(current.Id, access), id, tracked: true, cancellationToken);
+        if (story is null)
         {
             return Problems.NotFound();
         }

@@ -36,6 +36,21 @@ internal static class BrandRules
         return story.IsPublished && (story.Visibility == Visibility.Public || (viewer.Access?.CanView(story.UnitId) ?? false));
     }
 
+    /// <summary>
+    /// The story <paramref name="id"/> when the viewer may read it (<see cref="CanRead"/>); null otherwise, which callers
+    /// answer with 404: a story one may not read does not exist for them.
+    /// </summary>
+    public static async Task<Story?> FindReadableAsync(AppDbContext db, BrandViewer viewer, int id, bool tracked, CancellationToken cancellationToken)
+    {
+        var stories = tracked ? db.Stories : db.Stories.AsNoTracking();
+        var story = await stories.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return story is not null && CanRead(viewer, story) ? story : null;
+    }
+
+    /// <summary>409 unless the story is published: only published stories take likes and comments (<paramref name="what"/>: 点赞, 评论).</summary>
+    public static ProblemHttpResult? RefuseUnpublished(Story story, string what) =>
+        story.IsPublished ? null : Problems.Conflict("事迹尚未发布", $"审核通过后才能{what}。");
+
     /// <summary>Images are served by id; the screen and the mini-program use the same address.</summary>
     public static string MediaUrl(Guid id) => $"/api/media/{id}";
 

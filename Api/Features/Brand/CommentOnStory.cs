@@ -14,7 +14,7 @@ public static class CommentOnStory
         public Validator()
         {
             RuleFor(r => r.Text).NotEmpty().WithMessage("请填写评论内容。")
-                .Must(t => t.Trim().Length <= StoryComment.TextMaxLength).WithMessage($"评论不能超过{StoryComment.TextMaxLength}个字。");
+                .TrimmedMaximumLength(StoryComment.TextMaxLength).WithMessage($"评论不能超过{StoryComment.TextMaxLength}个字。");
         }
     }
 
@@ -34,15 +34,15 @@ public static class CommentOnStory
         CancellationToken cancellationToken)
     {
         var viewer = await BrandViewer.LoadAsync(current, cancellationToken);
-        var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (story is null || !BrandRules.CanRead(viewer, story))
+        var story = await BrandRules.FindReadableAsync(db, viewer, id, tracked: false, cancellationToken);
+        if (story is null)
         {
             return Problems.NotFound();
         }
 
-        if (!story.IsPublished)
+        if (BrandRules.RefuseUnpublished(story, "评论") is { } unpublished)
         {
-            return Problems.Conflict("事迹尚未发布", "审核通过后才能评论。");
+            return unpublished;
         }
 
         var text = request.Text.Trim();

@@ -1,5 +1,4 @@
 using SmartBranch.Api.Common.ContentSecurity;
-using SmartBranch.Domain.Brand;
 using SmartBranch.Domain.Common;
 
 namespace SmartBranch.Api.Features.Brand;
@@ -7,21 +6,9 @@ namespace SmartBranch.Api.Features.Brand;
 public static class EditStory
 {
     /// <summary>Replaces title, text, level and images. An edit by someone who may not publish sends the story back for approval.</summary>
-    public sealed record Request(string Title, string Body, Visibility? Visibility, IReadOnlyList<Guid>? ImageIds);
+    public sealed record Request(string Title, string Body, Visibility? Visibility, IReadOnlyList<Guid>? ImageIds) : IStoryFields;
 
-    public sealed class Validator : AbstractValidator<Request>
-    {
-        public Validator()
-        {
-            RuleFor(r => r.Title).NotEmpty().WithMessage("请填写标题。")
-                .Must(t => t.Trim().Length <= Story.TitleMaxLength).WithMessage($"标题不能超过{Story.TitleMaxLength}个字。");
-            RuleFor(r => r.Body).NotEmpty().WithMessage("请填写事迹内容。")
-                .MaximumLength(Story.BodyMaxLength).WithMessage($"事迹内容不能超过{Story.BodyMaxLength}个字。");
-            RuleFor(r => r.Visibility).NotNull().WithMessage("请选择信息级别（公开或党内）。")
-                .Must(v => v is null or Visibility.Public or Visibility.Internal).WithMessage("事迹只能是公开或党内级别。");
-            RuleFor(r => r.ImageIds).Must(i => i is null || i.Count <= Story.MaxImages).WithMessage($"每篇事迹最多{Story.MaxImages}张图片。");
-        }
-    }
+    public sealed class Validator : StoryFieldsValidator<Request>;
 
     public static async Task<Results<Ok<PostStory.Response>, ProblemHttpResult>> Handle(
         int id,
@@ -34,8 +21,8 @@ public static class EditStory
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var story = await db.Stories.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (story is null || !BrandRules.CanRead(new BrandViewer(current.Id, access), story))
+        var story = await BrandRules.FindReadableAsync(db, new BrandViewer(current.Id, access), id, tracked: true, cancellationToken);
+        if (story is null)
         {
             return Problems.NotFound();
         }

@@ -39,8 +39,8 @@ public static class GetStory
         CancellationToken cancellationToken)
     {
         var viewer = await BrandViewer.LoadAsync(current, cancellationToken);
-        var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (story is null || !BrandRules.CanRead(viewer, story))
+        var story = await BrandRules.FindReadableAsync(db, viewer, id, tracked: false, cancellationToken);
+        if (story is null)
         {
             return Problems.NotFound();
         }

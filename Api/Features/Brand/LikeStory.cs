@@ -15,15 +15,15 @@ public static class LikeStory
         CancellationToken cancellationToken)
     {
         var viewer = await BrandViewer.LoadAsync(current, cancellationToken);
-        var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (story is null || !BrandRules.CanRead(viewer, story))
+        var story = await BrandRules.FindReadableAsync(db, viewer, id, tracked: false, cancellationToken);
+        if (story is null)
         {
             return Problems.NotFound();
         }
 
-        if (!story.IsPublished)
+        if (BrandRules.RefuseUnpublished(story, "点赞") is { } unpublished)
         {
-            return Problems.Conflict("事迹尚未发布", "审核通过后才能点赞。");
+            return unpublished;
         }
 
         if (!await db.StoryLikes.AnyAsync(l => l.StoryId == id && l.MemberId == current.Id, cancellationToken))

@@ -12,7 +12,7 @@ public static class PostStory
     /// <c>POST /api/media</c>, in display order. <c>visibility</c> is Public (may be shared outside the
     /// organisation) or Internal.
     /// </summary>
-    public sealed record Request(int? UnitId, string Title, string Body, Visibility? Visibility, IReadOnlyList<Guid>? ImageIds);
+    public sealed record Request(int? UnitId, string Title, string Body, Visibility? Visibility, IReadOnlyList<Guid>? ImageIds) : IStoryFields;
 
     /// <summary>
     /// <c>Published</c> when the secretary or publicity member (or an admin) posted text that passed the check;
@@ -20,19 +20,7 @@ public static class PostStory
     /// </summary>
     public sealed record Response(int Id, StoryStatus Status);
 
-    public sealed class Validator : AbstractValidator<Request>
-    {
-        public Validator()
-        {
-            RuleFor(r => r.Title).NotEmpty().WithMessage("请填写标题。")
-                .Must(t => t.Trim().Length <= Story.TitleMaxLength).WithMessage($"标题不能超过{Story.TitleMaxLength}个字。");
-            RuleFor(r => r.Body).NotEmpty().WithMessage("请填写事迹内容。")
-                .MaximumLength(Story.BodyMaxLength).WithMessage($"事迹内容不能超过{Story.BodyMaxLength}个字。");
-            RuleFor(r => r.Visibility).NotNull().WithMessage("请选择信息级别（公开或党内）。")
-                .Must(v => v is null or Visibility.Public or Visibility.Internal).WithMessage("事迹只能是公开或党内级别。");
-            RuleFor(r => r.ImageIds).Must(i => i is null || i.Count <= Story.MaxImages).WithMessage($"每篇事迹最多{Story.MaxImages}张图片。");
-        }
-    }
+    public sealed class Validator : StoryFieldsValidator<Request>;
 
     public static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(
         Request request,

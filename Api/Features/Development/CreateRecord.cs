@@ -1,7 +1,6 @@
 using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Development;
-using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Development;
 
@@ -40,15 +39,10 @@ public static class CreateRecord
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var (unit, refusal) = await db.LoadUnitAsync(access, request.BranchId, access.CanManage, cancellationToken);
+        var (unit, refusal) = await db.LoadBranchAsync(access, request.BranchId, access.CanManage, "单位无效", "发展党员须由党支部办理。", cancellationToken);
         if (unit is null)
         {
             return Problems.From(refusal!);
-        }
-
-        if (unit.Kind != UnitKind.Branch)
-        {
-            return Problems.BadRequest("单位无效", "发展党员须由党支部办理。");
         }
 
         var name = request.Name.Trim();

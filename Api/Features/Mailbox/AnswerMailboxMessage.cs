@@ -11,7 +11,7 @@ public static class AnswerMailboxMessage
     {
         public Validator() =>
             RuleFor(r => r.Text).NotEmpty().WithMessage("请填写答复内容。")
-                .Must(t => t is null || t.Trim().Length <= Domain.Interaction.MailboxMessage.ReplyMaxLength).WithMessage($"答复不能超过{Domain.Interaction.MailboxMessage.ReplyMaxLength}个字。");
+                .TrimmedMaximumLength(Domain.Interaction.MailboxMessage.ReplyMaxLength).WithMessage($"答复不能超过{Domain.Interaction.MailboxMessage.ReplyMaxLength}个字。");
     }
 
     /// <summary>

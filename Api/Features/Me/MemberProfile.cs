@@ -26,6 +26,12 @@ internal static class MemberProfiles
     public static async Task<MemberProfile?> LoadAsync(AccessCache cache, AppDbContext db, string openId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var generation = await cache.GenerationAsync(cancellationToken);
+        return await LoadAsync(cache, db, openId, generation, now, cancellationToken);
+    }
+
+    /// <summary>As above, with the access generation already read (sign-in reads it beside the session write).</summary>
+    public static async Task<MemberProfile?> LoadAsync(AccessCache cache, AppDbContext db, string openId, string generation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var identity = await cache.GetIdentityAsync(db, openId, generation, cancellationToken);
         return identity.Member is { } member
             ? From(member, await cache.GetUnitsAsync(db, generation, cancellationToken), LocalCalendar.Today(now))

@@ -1,9 +1,12 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Caching.Memory;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Notices;
+using SmartBranch.Infrastructure.Caching;
 
 namespace SmartBranch.Api.Features.Notices;
 
@@ -32,12 +35,19 @@ public static class ListNotices
         DateTimeOffset? ReadAt,
         DateTimeOffset? AckedAt);
 
-    public static async Task<Results<Ok<ListPage<Item>>, ProblemHttpResult>> Handle(
+    /// <summary>
+    /// The caller's feed. A member's first page is answered from <see cref="FeedCache"/> (ready JSON, no query) while
+    /// nothing it shows has changed; everything else, and a miss, is read from the database.
+    /// </summary>
+    public static async Task<Results<Utf8JsonPage<ListPage<Item>>, ProblemHttpResult>> Handle(
         string? cursor,
         int? limit,
         CurrentMember current,
         AppDbContext db,
         IMemoryCache excerpts,
+        FeedCache pages,
+        TimeProvider time,
+        IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
     {
         var after = default(FeedCursor?);
@@ -51,6 +61,12 @@ public static class ListNotices
         }
 
         var take = Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit);
+        var key = after is null && current.MemberId is int member ? FeedCache.For(current, member, take, LocalCalendar.Today(time.GetUtcNow())) : null;
+        if (key is { } hit && pages.TryGet(hit, out var cached))
+        {
+            return new Utf8JsonPage<ListPage<Item>>(cached);
+        }
+
         var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
         var units = await current.GetUnitsAsync(cancellationToken);
         List<Row> page;
@@ -82,7 +98,13 @@ public static class ListNotices
             units.Find(n.UnitId)?.Name ?? string.Empty, n.IsRecipient, n.IsRecipient && n.ReadAt is null, n.ReadAt, n.AckedAt)).ToList();
         var last = page.LastOrDefault();
         var next = hasMore && last is not null ? new FeedCursor(last.Pinned, last.PublishedAt!.Value, last.Id).Encode() : null;
-        return TypedResults.Ok(new ListPage<Item>(items, next));
+        var body = JsonSerializer.SerializeToUtf8Bytes(new ListPage<Item>(items, next), json.Value.SerializerOptions);
+        if (key is { } miss)
+        {
+            pages.Set(miss, body);
+        }
+
+        return new Utf8JsonPage<ListPage<Item>>(body);
     }
 
     /// <summary>A feed row as read: everything but the body, with the caller's own read and sign-off state.</summary>
@@ -176,7 +198,7 @@ public static class ListNotices
     /// <summary>A notice version's excerpt; an edit is a new version, so an entry never goes stale.</summary>
     private readonly record struct ExcerptKey(int NoticeId, int Version);
 
-    private static readonly MemoryCacheEntryOptions ExcerptEntry = new() { SlidingExpiration = TimeSpan.FromHours(1) };
+    private static readonly TimeSpan ExcerptSliding = TimeSpan.FromHours(1);
 
     /// <summary>
     /// The excerpt of each row, computed from the body once per notice version and kept in process: the feed
@@ -205,7 +227,7 @@ public static class ListNotices
             foreach (var body in bodies)
             {
                 var excerpt = RichTextHtml.Excerpt(body.Body);
-                cache.Set(new ExcerptKey(body.Id, body.Version), excerpt, ExcerptEntry);
+                cache.Set(new ExcerptKey(body.Id, body.Version), excerpt, new MemoryCacheEntryOptions { SlidingExpiration = ExcerptSliding, Size = ProcessMemoryCache.SizeOf(excerpt) });
                 result[body.Id] = excerpt;
             }
         }

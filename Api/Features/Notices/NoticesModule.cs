@@ -9,6 +9,7 @@ public static class NoticesModule
     public static IServiceCollection AddNotices(this IServiceCollection services)
     {
         services.AddAreaRoutes(MapNoticesEndpoints);
+        services.AddSingleton<FeedCache>();
         services.AddScoped<IBranchLifeSign, NoticePublishedSign>();
         services.AddScoped<ISubjectOwnerResolver, NoticeOwnerResolver>();
         return services;

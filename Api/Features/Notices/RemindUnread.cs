@@ -38,17 +38,6 @@ public static class RemindUnread
             return Problems.Conflict("通知未发布", "该通知尚未发布或已撤回，无法发送提醒。");
         }
 
-        var now = time.GetUtcNow();
-        var (slot, tooSoon) = await ManualReminders.NextSlotAsync(db, SubjectTypes.Notice, notice.Id, "unread-", Cooldown, "未读党员", now, cancellationToken);
-        if (tooSoon is not null)
-        {
-            return Problems.From(tooSoon);
-        }
-
-        var unread = await db.NoticeRecipients.AsNoTracking()
-            .Where(r => r.NoticeId == notice.Id && r.FirstReadAt == null)
-            .Select(r => r.MemberId)
-            .ToListAsync(cancellationToken);
         var content = new ReminderContent(
             "通知提醒",
             $"您有一条通知尚未阅读：《{notice.Title}》，请及时查看。",
@@ -56,13 +45,24 @@ public static class RemindUnread
             notice.Title,
             notice.PublishedAt,
             Note: notice.RequiresAck ? "请阅读并签收" : "请及时阅读");
-        var added = await reminders.ScheduleAsync(ReminderKind.Notice, SubjectTypes.Notice, notice.Id, slot!, unread, now, content, cancellationToken);
-        if (added > 0)
+        var (reminded, tooSoon) = await ManualReminders.RemindAsync(
+            db,
+            reminders,
+            audit,
+            new ManualReminders.Press(SubjectTypes.Notice, notice.Id, notice.UnitId, "unread-", Cooldown, "未读党员", "notice.reminded"),
+            ct => db.NoticeRecipients.AsNoTracking()
+                .Where(r => r.NoticeId == notice.Id && r.FirstReadAt == null)
+                .Select(r => r.MemberId)
+                .ToListAsync(ct),
+            content,
+            added => $"提醒{added}名未读党员阅读通知《{notice.Title}》",
+            time.GetUtcNow(),
+            cancellationToken);
+        if (tooSoon is not null)
         {
-            audit.Record(notice.UnitId, "notice.reminded", SubjectTypes.Notice, notice.Id, $"提醒{added}名未读党员阅读通知《{notice.Title}》");
-            await db.SaveChangesAsync(cancellationToken);
+            return Problems.From(tooSoon);
         }
 
-        return TypedResults.Ok(new Response(notice.Id, added, slot!));
+        return TypedResults.Ok(new Response(notice.Id, reminded.Reminded, reminded.Slot));
     }
 }

@@ -29,15 +29,10 @@ public static class AddMember
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanManage, cancellationToken);
+        var (unit, refusal) = await db.LoadBranchAsync(access, id, access.CanManage, "无法添加", "党员只能添加到党支部；党小组请在 partyGroupId 中指定。", cancellationToken);
         if (unit is null)
         {
             return Problems.From(refusal!);
-        }
-
-        if (unit.Kind != UnitKind.Branch)
-        {
-            return Problems.BadRequest("无法添加", "党员只能添加到党支部；党小组请在 partyGroupId 中指定。");
         }
 
         var today = LocalCalendar.Today(time.GetUtcNow());

@@ -34,15 +34,10 @@ public static class CreateInvitation
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanManage, cancellationToken);
+        var (unit, refusal) = await db.LoadBranchAsync(access, id, access.CanManage, "无法创建邀请", "邀请只能为党支部创建。", cancellationToken);
         if (unit is null)
         {
             return Problems.From(refusal!);
-        }
-
-        if (unit.Kind != UnitKind.Branch)
-        {
-            return Problems.BadRequest("无法创建邀请", "邀请只能为党支部创建。");
         }
 
         var now = time.GetUtcNow();

@@ -19,7 +19,7 @@ public static class CreatePoll
         {
             RuleFor(r => r.TargetKind).NotNull().WithMessage("请选择投票所属（支部、会议或活动）。").IsInEnum().WithMessage("投票所属无效。");
             RuleFor(r => r.Question).NotEmpty().WithMessage("请填写投票问题。")
-                .Must(q => q is null || q.Trim().Length <= Poll.QuestionMaxLength).WithMessage($"问题不能超过{Poll.QuestionMaxLength}个字。");
+                .TrimmedMaximumLength(Poll.QuestionMaxLength).WithMessage($"问题不能超过{Poll.QuestionMaxLength}个字。");
             RuleFor(r => r.Options).NotNull().WithMessage("请填写选项。")
                 .Must(o => o is null || o.Count is >= Poll.MinOptions and <= Poll.MaxOptions).WithMessage($"选项应为{Poll.MinOptions}到{Poll.MaxOptions}个。")
                 .Must(o => o is null || o.All(t => !string.IsNullOrWhiteSpace(t) && t.Trim().Length <= Poll.OptionMaxLength)).WithMessage($"选项不能为空，且不超过{Poll.OptionMaxLength}个字。")

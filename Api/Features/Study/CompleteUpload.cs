@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Study;
 using SmartBranch.Infrastructure.Media;
 using SmartBranch.Infrastructure.WeChat;
@@ -49,20 +50,20 @@ public static class CompleteUpload
         var work = Path.Combine(Path.GetTempPath(), $"smartbranch-study-{media.Id:N}");
         try
         {
-            var assembled = await AssembleAsync(media, storage, work, cancellationToken);
-            if (assembled.Problem is not null)
+            var (sha256, missingChunk) = await AssembleAsync(media, storage, work, cancellationToken);
+            if (missingChunk is not null)
             {
-                return assembled.Problem;
+                return Problems.From(missingChunk);
             }
 
-            var facts = await InspectAsync(work, options.Value, logger, cancellationToken);
-            if (facts.Problem is not null)
+            var (facts, refusedContent) = await InspectAsync(work, options.Value, logger, cancellationToken);
+            if (refusedContent is not null)
             {
                 await DiscardAsync(db, storage, media);
-                return facts.Problem;
+                return Problems.From(refusedContent);
             }
 
-            var (kind, contentType, extension, duration) = facts.Value!.Value;
+            var (kind, contentType, extension, duration) = facts;
             var fileKey = StudyUploads.FileKey(media.Id, extension);
             await using (var file = File.OpenRead(work))
             {
@@ -83,7 +84,7 @@ public static class CompleteUpload
             }
 
             var awaitCheck = mediaOptions.Value.WeChatCheck;
-            if (media.Complete(kind, contentType, assembled.Sha256!, duration, fileKey, posterKey, awaitCheck, time.GetUtcNow()) is { Error: { } refused })
+            if (media.Complete(kind, contentType, sha256!, duration, fileKey, posterKey, awaitCheck, time.GetUtcNow()) is { Error: { } refused })
             {
                 return Problems.From(refused);
             }
@@ -108,10 +109,8 @@ public static class CompleteUpload
         }
     }
 
-    private sealed record Assembled(string? Sha256, ProblemHttpResult? Problem);
-
-    /// <summary>Copies the chunks in order into one local file (ffprobe reads files), hashing as it goes.</summary>
-    private static async Task<Assembled> AssembleAsync(StudyMedia media, IMediaStorage storage, string path, CancellationToken cancellationToken)
+    /// <summary>Copies the chunks in order into one local file (ffprobe reads files), hashing as it goes: the SHA-256, or 409 for a chunk not stored whole.</summary>
+    private static async Task<Result<string>> AssembleAsync(StudyMedia media, IMediaStorage storage, string path, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
@@ -121,7 +120,7 @@ public static class CompleteUpload
             await using var chunk = await storage.OpenAsync(StudyUploads.ChunkKey(media.Id, i), cancellationToken);
             if (chunk is null || chunk.Length != media.ExpectedChunkSize(i))
             {
-                return new Assembled(null, Problems.Conflict("分片缺失", $"第 {i} 个分片未能保存，请重新上传该分片后再完成。"));
+                return new DomainError("study.chunk_missing", $"第 {i} 个分片未能保存，请重新上传该分片后再完成。", ErrorKind.Conflict, "分片缺失");
             }
 
             int read;
@@ -132,14 +131,16 @@ public static class CompleteUpload
             }
         }
 
-        return new Assembled(Convert.ToHexStringLower(hash.GetHashAndReset()), null);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private sealed record Inspected((StudyMediaKind Kind, string ContentType, string Extension, double? Duration)? Value, ProblemHttpResult? Problem);
+    /// <summary>What the assembled file is, found by its content.</summary>
+    private readonly record struct Inspected(StudyMediaKind Kind, string ContentType, string Extension, double? Duration);
 
-    private static async Task<Inspected> InspectAsync(string path, StudyOptions options, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>The file's kind by its content, or 415 for content we do not accept and 413 over the kind's limit.</summary>
+    private static async Task<Result<Inspected>> InspectAsync(string path, StudyOptions options, ILogger logger, CancellationToken cancellationToken)
     {
-        var unsupported = new Inspected(null, TypedResults.Problem("只能上传 MP4 视频、MP3/M4A/AAC/WAV 音频或 PDF 文档（按文件内容识别）。", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "不支持的文件类型"));
+        var unsupported = new DomainError("study.unsupported_type", "只能上传 MP4 视频、MP3/M4A/AAC/WAV 音频或 PDF 文档（按文件内容识别）。", ErrorKind.UnsupportedType, "不支持的文件类型");
         var head = new byte[MediaFiles.HeadLength];
         int length;
         await using (var file = File.OpenRead(path))
@@ -156,7 +157,7 @@ public static class CompleteUpload
 
         if (format.Family == "pdf")
         {
-            return size > options.MaxPdfBytes ? TooLarge("PDF 文档", options.MaxPdfBytes) : new Inspected((StudyMediaKind.Pdf, "application/pdf", ".pdf", null), null);
+            return size > options.MaxPdfBytes ? TooLarge("PDF 文档", options.MaxPdfBytes) : new Inspected(StudyMediaKind.Pdf, "application/pdf", ".pdf", null);
         }
 
         var probed = await MediaFiles.ProbeAsync(path, logger, cancellationToken);
@@ -171,7 +172,7 @@ public static class CompleteUpload
             // The mini-program's <video> plays MP4.
             return format.Family != "mp4" ? unsupported
                 : size > options.MaxVideoBytes ? TooLarge("视频", options.MaxVideoBytes)
-                : new Inspected((StudyMediaKind.Video, "video/mp4", ".mp4", duration), null);
+                : new Inspected(StudyMediaKind.Video, "video/mp4", ".mp4", duration);
         }
 
         var (contentType, extension) = format.Family switch
@@ -181,11 +182,11 @@ public static class CompleteUpload
             "aac" => ("audio/aac", ".aac"),
             _ => ("audio/wav", ".wav"),
         };
-        return size > options.MaxAudioBytes ? TooLarge("音频", options.MaxAudioBytes) : new Inspected((StudyMediaKind.Audio, contentType, extension, duration), null);
+        return size > options.MaxAudioBytes ? TooLarge("音频", options.MaxAudioBytes) : new Inspected(StudyMediaKind.Audio, contentType, extension, duration);
     }
 
-    private static Inspected TooLarge(string what, long limit) =>
-        new(null, TypedResults.Problem($"{what}不能超过{limit / (1024 * 1024)} MB。", statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大"));
+    private static DomainError TooLarge(string what, long limit) =>
+        new("study.too_large", $"{what}不能超过{limit / (1024 * 1024)} MB。", ErrorKind.TooLarge, "文件过大");
 
     /// <summary>Content we refuse is not kept: the chunks and the upload go.</summary>
     private static async Task DiscardAsync(AppDbContext db, IMediaStorage storage, StudyMedia media)

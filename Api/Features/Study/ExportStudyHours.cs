@@ -1,6 +1,5 @@
 using SmartBranch.Api.Common.Tables;
 using SmartBranch.Domain.Common;
-using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Study;
 
@@ -24,15 +23,10 @@ public static class ExportStudyHours
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var (unit, refusal) = await db.LoadUnitAsync(access, branchId, access.CanManage, cancellationToken);
+        var (unit, refusal) = await db.LoadBranchAsync(access, branchId, access.CanManage, "无法导出", "学习学时按党支部导出。", cancellationToken);
         if (unit is null)
         {
             return Problems.From(refusal!);
-        }
-
-        if (unit.Kind != UnitKind.Branch)
-        {
-            return Problems.BadRequest("无法导出", "学习学时按党支部导出。");
         }
 
         var tableFormat = string.IsNullOrEmpty(format) ? TableFormat.Xlsx : TableFile.ParseFormat(format);

@@ -32,16 +32,6 @@ public static class RemindAssignment
             return Problems.From(refusal!);
         }
 
-        var now = time.GetUtcNow();
-        var (slot, tooSoon) = await ManualReminders.NextSlotAsync(db, SubjectTypes.StudyAssignment, assignment.Id, "unfinished-", Cooldown, "未完成学习的党员", now, cancellationToken);
-        if (tooSoon is not null)
-        {
-            return Problems.From(tooSoon);
-        }
-
-        var memberIds = assignment.Assignees.Select(a => a.MemberId).ToList();
-        var states = await StudyAssignments.StatesAsync(db, assignment, memberIds, cancellationToken);
-        var unfinished = states.Where(s => s.Value.State != AssignmentState.Finished).Select(s => s.Key).ToList();
         var content = new ReminderContent(
             "学习提醒",
             $"学习任务《{assignment.Title}》尚未完成，截止日期{assignment.DueOn:yyyy年M月d日}，请及时学习。",
@@ -49,13 +39,25 @@ public static class RemindAssignment
             assignment.Title,
             LocalCalendar.StartOf(assignment.DueOn),
             Note: "请按时完成学习");
-        var added = await reminders.ScheduleAsync(ReminderKind.Notice, SubjectTypes.StudyAssignment, assignment.Id, slot!, unfinished, now, content, cancellationToken);
-        if (added > 0)
+        var (reminded, tooSoon) = await ManualReminders.RemindAsync(
+            db,
+            reminders,
+            audit,
+            new ManualReminders.Press(SubjectTypes.StudyAssignment, assignment.Id, assignment.UnitId, "unfinished-", Cooldown, "未完成学习的党员", "study.reminded"),
+            async ct =>
+            {
+                var states = await StudyAssignments.StatesAsync(db, assignment, assignment.Assignees.Select(a => a.MemberId).ToList(), ct);
+                return states.Where(s => s.Value.State != AssignmentState.Finished).Select(s => s.Key).ToList();
+            },
+            content,
+            added => $"提醒{added}名未完成的党员学习《{assignment.Title}》",
+            time.GetUtcNow(),
+            cancellationToken);
+        if (tooSoon is not null)
         {
-            audit.Record(assignment.UnitId, "study.reminded", SubjectTypes.StudyAssignment, assignment.Id, $"提醒{added}名未完成的党员学习《{assignment.Title}》");
-            await db.SaveChangesAsync(cancellationToken);
+            return Problems.From(tooSoon);
         }
 
-        return TypedResults.Ok(new Response(assignment.Id, added, slot!));
+        return TypedResults.Ok(new Response(assignment.Id, reminded.Reminded, reminded.Slot));
     }
 }

@@ -16,7 +16,7 @@ public static class PostWallMessage
     {
         public Validator() =>
             RuleFor(r => r.Text).NotEmpty().WithMessage("请填写留言。")
-                .Must(t => t is null || t.Trim().Length <= WallMessage.TextMaxLength).WithMessage($"留言不能超过{WallMessage.TextMaxLength}个字。");
+                .TrimmedMaximumLength(WallMessage.TextMaxLength).WithMessage($"留言不能超过{WallMessage.TextMaxLength}个字。");
     }
 
     /// <summary>Errors: 404 (wall not visible), 409 (wall closed), 422 (classification marking or failed text check).</summary>

@@ -24,7 +24,7 @@ public sealed partial class WeChatEmulator
     private const string SubscribeSendApi = "cgi-bin/message/subscribe/send";
 
     private readonly ConcurrentDictionary<(string OpenId, string TemplateId), int> _subscriptions = new();
-    private readonly ConcurrentQueue<EmulatorMessage> _messages = new();
+    private readonly EmulatorLog<EmulatorMessage> _messages = new();
     private long _nextMsgId = 3_000_000_000;
 
     /// <summary>
@@ -38,8 +38,11 @@ public sealed partial class WeChatEmulator
 
     private long _rawSends;
 
-    /// <summary>Every subscription message accepted so far, oldest first.</summary>
+    /// <summary>The subscription messages accepted so far, oldest first (the newest <see cref="EmulatorLog{T}.Capacity"/>).</summary>
     public IReadOnlyList<EmulatorMessage> SentMessages => _messages.ToArray();
+
+    /// <summary>Subscription messages accepted so far, all of them (not bounded like <see cref="SentMessages"/>).</summary>
+    public long SentMessageCount => _messages.Added;
 
     /// <summary>The member accepted <paramref name="templateId"/> <paramref name="times"/> times in wx.requestSubscribeMessage.</summary>
     public void AcceptSubscription(string openId, string templateId, int times = 1) =>
@@ -132,7 +135,7 @@ public sealed partial class WeChatEmulator
         }
 
         var msgId = Interlocked.Increment(ref _nextMsgId);
-        _messages.Enqueue(new EmulatorMessage(msgId, toUser, templateId, page, values, state, lang, time.GetUtcNow()));
+        _messages.Add(new EmulatorMessage(msgId, toUser, templateId, page, values, state, lang, time.GetUtcNow()));
         Record(SubscribeSendApi, 0);
         return Results.Json(new { errcode = 0, errmsg = "ok", msgid = msgId });
     }

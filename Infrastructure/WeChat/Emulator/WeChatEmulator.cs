@@ -37,9 +37,10 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
     private const int TokenLifetimeSeconds = 7200;
 
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _faults = new();
-    private readonly ConcurrentQueue<EmulatorCall> _calls = new();
-    private readonly ConcurrentQueue<EmulatorRequest> _requests = new();
-    private readonly ConcurrentQueue<EmulatorQrCodeRequest> _qrCodes = new();
+    private readonly EmulatorLog<EmulatorCall> _calls = new();
+    private readonly ConcurrentDictionary<string, long> _callCounts = new(StringComparer.Ordinal);
+    private readonly EmulatorLog<EmulatorRequest> _requests = new();
+    private readonly EmulatorLog<EmulatorQrCodeRequest> _qrCodes = new();
     private readonly ConcurrentDictionary<string, byte> _usedCodes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _unpublishedPages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _tokens = new();
@@ -60,6 +61,9 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
     public static string OpenIdFor(string name) =>
         "oEMU" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..24];
 
+    // The openids handed out so far by name: a benchmark signs the same few hundred names in again and again.
+    private readonly ConcurrentDictionary<string, string> _openIds = new(StringComparer.Ordinal);
+
     /// <summary>Makes the next <paramref name="times"/> calls to <paramref name="api"/> (e.g. "sns/jscode2session") answer <paramref name="errCode"/>.</summary>
     public void FailNext(string api, int errCode, int times = 1)
     {
@@ -70,15 +74,16 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
         }
     }
 
-    /// <summary>Every call answered so far, oldest first.</summary>
+    /// <summary>The calls answered so far, oldest first (the newest <see cref="EmulatorLog{T}.Capacity"/>).</summary>
     public IReadOnlyList<EmulatorCall> Calls => _calls.ToArray();
 
-    public int CallCount(string api) => _calls.Count(c => c.Api == Normalize(api));
+    /// <summary>Calls to <paramref name="api"/> answered so far, all of them (not bounded like <see cref="Calls"/>).</summary>
+    public int CallCount(string api) => (int)_callCounts.GetValueOrDefault(Normalize(api));
 
-    /// <summary>Every request received so far with its body framing, oldest first.</summary>
+    /// <summary>The requests received so far with their body framing, oldest first (the newest <see cref="EmulatorLog{T}.Capacity"/>).</summary>
     public IReadOnlyList<EmulatorRequest> Requests => _requests.ToArray();
 
-    /// <summary>Every getwxacodeunlimit body received so far, oldest first.</summary>
+    /// <summary>The getwxacodeunlimit bodies received so far, oldest first (the newest <see cref="EmulatorLog{T}.Capacity"/>).</summary>
     public IReadOnlyList<EmulatorQrCodeRequest> QrCodeRequests => _qrCodes.ToArray();
 
     /// <summary>
@@ -140,7 +145,7 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
             return fault;
         }
 
-        string? Query(string key) => request.Query[key].FirstOrDefault();
+        string? Query(string key) => request.Query[key] is { Count: > 0 } values ? values[0] : null;
         if (Query("appid") != AppId)
         {
             return Error(api, 40013, "invalid appid");
@@ -157,7 +162,7 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
         }
 
         var code = Query("js_code");
-        var name = code?.Split('~')[0];
+        var name = code?.IndexOf('~', StringComparison.Ordinal) is int tilde and >= 0 ? code[..tilde] : code;
         if (code is null || name is null || !name.StartsWith("dev-", StringComparison.Ordinal) || name.Length <= 4)
         {
             return Error(api, 40029, "invalid code");
@@ -171,7 +176,7 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
         Record(api, 0);
         return Results.Json(new
         {
-            openid = OpenIdFor(name[4..]),
+            openid = _openIds.GetOrAdd(name, static n => OpenIdFor(n[4..])),
             session_key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)),
         });
     }
@@ -246,7 +251,7 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
         var checkPath = !root.TryGetProperty("check_path", out var check) || check.ValueKind != JsonValueKind.False;
         var envVersion = Str(root, "env_version") ?? "release";
         var width = root.TryGetProperty("width", out var w) && w.ValueKind == JsonValueKind.Number ? w.GetInt32() : 430;
-        _qrCodes.Enqueue(new EmulatorQrCodeRequest(scene, page, checkPath, envVersion, width));
+        _qrCodes.Add(new EmulatorQrCodeRequest(scene, page, checkPath, envVersion, width));
         if (envVersion is not ("release" or "trial" or "develop"))
         {
             return Error(api, 40097, "invalid env_version");
@@ -296,8 +301,13 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
     private Task RecordFramingAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        var chunked = request.Headers.TransferEncoding.Any(v => v?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true);
-        _requests.Enqueue(new EmulatorRequest(request.Method, request.Path, request.ContentLength, chunked));
+        var chunked = false;
+        foreach (var value in request.Headers.TransferEncoding)
+        {
+            chunked |= value?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true;
+        }
+
+        _requests.Add(new EmulatorRequest(request.Method, request.Path, request.ContentLength, chunked));
         return next(context);
     }
 
@@ -312,7 +322,11 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
         return Results.Json(new { errcode = errCode, errmsg = $"{errMsg} rid: emu-{Guid.NewGuid():N}" });
     }
 
-    private void Record(string api, int errCode) => _calls.Enqueue(new EmulatorCall(api, time.GetUtcNow(), errCode));
+    private void Record(string api, int errCode)
+    {
+        _calls.Add(new EmulatorCall(api, time.GetUtcNow(), errCode));
+        _callCounts.AddOrUpdate(api, 1, static (_, count) => count + 1);
+    }
 
     private static async Task<JsonDocument?> ReadJsonAsync(HttpRequest request)
     {

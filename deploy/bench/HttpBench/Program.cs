@@ -37,6 +37,19 @@ try
     var redisPort = FreePort();
     processes.Add(Start("redis-server", $"--port {redisPort} --bind 127.0.0.1 --save \"\" --appendonly no", null, quiet: true));
 
+    if (args.Contains("--storm-only"))
+    {
+        // Only the university data set's sign-up storm (no wrk, no other rows): for work on the sign-up path.
+        var stormApi = new ApiRun(Option("--api") ?? await PublishApiAsync(repo, work), Path.Combine(work, "university.db"), redisPort, "university", demoData: false);
+        await stormApi.StartAsync(processes, queryLog: false);
+        var stormData = await UniversityData.GenerateAsync(stormApi.DatabasePath);
+        Console.WriteLine($"university data set: {stormData.Summary} in {stormData.Elapsed.TotalSeconds:F1} s");
+        var stormRow = await SignUpStorm.RunAsync(stormApi, (await stormApi.LoginAsync(UniversityData.AdminCode)).Token, stormSize, stormPlaces);
+        Console.WriteLine($"{stormRow.Name}: p50 {stormRow.Result.P50Ms:F1} ms, p99 {stormRow.Result.P99Ms:F1} ms; {stormRow.Note}");
+        await stormApi.StopAsync(processes);
+        return;
+    }
+
     // 0. What one request costs, counted in process (independent of the machine's load).
     Console.WriteLine($"per-request cost, in process, {costRequests} sequential requests each…");
     costs.AddRange(await RequestCost.MeasureAsync(Path.Combine(repo, "Api"), Path.Combine(work, "cost.db"), redisPort, costRequests, args.Contains("--show-sql")

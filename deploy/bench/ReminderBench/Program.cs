@@ -29,6 +29,7 @@ const int remindersPerMember = 5;
 var batchSize = int.Parse(Option("--batch") ?? "500", CultureInfo.InvariantCulture);
 var concurrency = int.Parse(Option("--concurrency") ?? "32", CultureInfo.InvariantCulture);
 var dispatchers = int.Parse(Option("--dispatchers") ?? "2", CultureInfo.InvariantCulture);
+using var allocations = args.Contains("--alloc-types") ? new AllocationSampler() : null;
 
 Process? redisProcess = null;
 string? redis = redisOption;
@@ -93,12 +94,14 @@ try
         kindsBefore = new Dictionary<string, int>(commands.ByKind());
         pipelineCost = Usage.Now();
         redisBefore = await RedisCommandsAsync(redisAdmin);
+        allocations?.Recording = true;
     });
     pipelineCost = Usage.Now() - pipelineCost;
+    allocations?.Recording = false;
     var redisCommands = await RedisCommandsAsync(redisAdmin) - redisBefore - 1; // the second INFO is not counted yet when it answers
     var sqlCommands = commands.Count - commandsBefore;
     var sqlByKind = commands.ByKind().Select(k => (k.Key, Count: k.Value - kindsBefore.GetValueOrDefault(k.Key))).Where(k => k.Count > 0).OrderBy(k => k.Key);
-    var sent = emulator.SentMessages.Count - count;
+    var sent = (int)(emulator.SentMessageCount - count);
     var batches = (count + batchSize - 1) / batchSize;
 
     Console.WriteLine($"queue:            {(string.IsNullOrEmpty(redis) ? "in-process channel" : "Redis Stream")}; cores: {Environment.ProcessorCount}; batch {batchSize}, {dispatchers} dispatchers × {concurrency} sends at once; load average {LoadAverage()}");
@@ -109,6 +112,15 @@ try
         $"counted:          SQL {(double)sqlCommands / batches:F1} per batch of {batchSize} ({string.Join(", ", sqlByKind.Select(k => $"{k.Key} {(double)k.Count / batches:F1}"))}); Redis {(redisCommands < 0 ? "n/a" : ((double)redisCommands / count).ToString("F3", CultureInfo.InvariantCulture))} per message"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"per message:      raw {rawCost.AllocatedBytes / 1024.0 / count:F1} KB allocated, {rawCost.Cpu.TotalMicroseconds / count:F0} µs CPU; pipeline {pipelineCost.AllocatedBytes / 1024.0 / sent:F1} KB allocated, {pipelineCost.Cpu.TotalMicroseconds / sent:F0} µs CPU (this process, both sides of each HTTP call; Redis's own CPU not included)"));
+    if (allocations is not null)
+    {
+        Console.WriteLine("allocated in the pipeline phase, by type (sampled every ~100 KB):");
+        foreach (var (type, bytes) in allocations.Top(25))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {bytes / 1024.0 / sent,8:F2} KB/msg  {type}"));
+        }
+    }
+
     await app.StopAsync();
     return sent == count ? 0 : 1;
 }
@@ -201,7 +213,7 @@ static async Task<TimeSpan> MeasureRawAsync(IServiceProvider services, WeChatEmu
         }
     }));
     watch.Stop();
-    var taken = emulator.SentMessages.Count;
+    var taken = emulator.SentMessageCount;
     if (taken != count)
     {
         throw new InvalidOperationException($"The emulator took {taken} of {count} raw sends.");

@@ -1,15 +1,17 @@
 // The committee's dues page for a month (GET /api/dues/branches/{id}?month=): who paid, who has not, who has no base
 // for the year, who is flagged for six months unpaid; remind the unpaid, record a cash or bank payment with its
 // receipt, set a member's base for the year, approve a reduction or exemption (减免: a monthly amount below the rule,
-// 0 for exemption, with the reason; Domain/Dues/DuesBase.cs, reason at most 200 characters), and see the member's
+// 0 for exemption, with the reason; its length limit from api/limits.js), and see the member's
 // payments (GET /api/dues/members/{id}/payments) to refund one paid by WeChat Pay in error (../refund.js).
 // Amounts in yuan from fen.
 const secretary = require('../../logic/secretary');
+const pageHandlers = require('../../logic/page-handlers');
 const format = require('../../logic/format');
 const dues = require('../../logic/dues');
 const kit = require('../../logic/page-kit');
 const api = require('../../api/dues');
 const refunds = require('../refund');
+const limits = require('../../api/limits');
 
 const CATEGORIES = [
   { value: 'Salaried', label: '在职（按工资收入）' },
@@ -23,9 +25,6 @@ const METHODS = [
   { value: 'BankTransfer', label: '银行转账' },
 ];
 
-/** DuesBase.ReasonMaxLength. */
-const REDUCTION_REASON_MAX = 200;
-
 function person(p) {
   return { id: p.memberId, name: p.name, amount: p.amountFen !== undefined ? dues.yuan(p.amountFen) : '', oldest: p.oldestUnpaid || '' };
 }
@@ -36,8 +35,9 @@ function fen(text) {
   return m ? Number(m[1]) * 100 + Number((m[2] || '0').padEnd(2, '0')) : null;
 }
 
-Page(Object.assign({}, refunds.handlers, {
+Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, refunds.handlers, {
   data: Object.assign({
+    limits: limits,
     allowed: false, checked: false, denied: '', branches: [], branchIndex: 0, month: '', figures: null, unpaid: [], paid: [], noBase: [], flagged: [],
     selected: null, methods: METHODS, methodIndex: 0, receiptNumber: '', categories: CATEGORIES, categoryIndex: 0, baseYuan: '', reducedYuan: '', reductionReason: '',
     payments: [], loading: false,
@@ -45,24 +45,7 @@ Page(Object.assign({}, refunds.handlers, {
 
   async onLoad(options) {
     this.setData({ month: format.nowParts().date.slice(0, 7) });
-    if (await secretary.start(this, { unitId: options && options.unitId })) await this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
-
-  onBranch(e) {
-    this.setData({ branchIndex: Number(e.detail.value) });
-    return this.load();
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-  },
-
-  onIndex(e) {
-    this.setData({ [e.currentTarget.dataset.field]: Number(e.detail.value) });
+    return secretary.open(this, options);
   },
 
   onMonth(e) {
@@ -140,7 +123,7 @@ Page(Object.assign({}, refunds.handlers, {
   async reduce() {
     const monthlyFen = fen(this.data.reducedYuan);
     const reason = String(this.data.reductionReason || '').trim();
-    const problem = monthlyFen === null ? '请填写减免后的每月交纳额（元，免交填 0）。' : !reason ? '请填写减免原因（如 生活困难，经支部委员会研究同意）。' : reason.length > REDUCTION_REASON_MAX ? '减免原因不能超过' + REDUCTION_REASON_MAX + '个字。' : null;
+    const problem = monthlyFen === null ? '请填写减免后的每月交纳额（元，免交填 0）。' : !reason ? '请填写减免原因（如 生活困难，经支部委员会研究同意）。' : reason.length > limits.duesReason.reason ? '减免原因不能超过' + limits.duesReason.reason + '个字。' : null;
     if (problem) {
       wx.showModal({ title: '无法减免', content: problem, showCancel: false });
       return null;

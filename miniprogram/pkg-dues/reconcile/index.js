@@ -9,6 +9,7 @@ const dues = require('../../logic/dues');
 const kit = require('../../logic/page-kit');
 const api = require('../../api/dues');
 const refunds = require('../refund');
+const limits = require('../../api/limits');
 
 const KINDS = { PaidThereNotHere: '微信支付已收款，本系统未记为已交', HereNotThere: '本系统记为已交，微信支付账单中没有', AmountDiffers: '金额不一致' };
 
@@ -32,7 +33,7 @@ function difference(d) {
 
 Page(Object.assign({}, refunds.handlers, {
   data: Object.assign(
-    { allowed: false, checked: false, denied: '', branches: [], branchIndex: 0, date: '', latest: '', figures: null, differences: [], disputed: [], settled: [], loading: false },
+    { limits: limits, allowed: false, checked: false, denied: '', branches: [], branchIndex: 0, date: '', latest: '', figures: null, differences: [], disputed: [], settled: [], loading: false },
     refunds.data(),
   ),
 

@@ -5,24 +5,21 @@ const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const subject = require('../../logic/subject');
 const interaction = require('../../api/interaction');
+const pageHandlers = require('../../logic/page-handlers');
+const limits = require('../../api/limits');
 
-const TEXT_MAX = 140;
 const STATUS = { Pending: '待审核', Approved: '已上墙', Rejected: '未通过' };
 
 function line(m) {
   return { id: m.id, author: m.authorName || '', text: m.text, when: format.dateTime(m.postedAt), status: STATUS[m.status] || '' };
 }
 
-Page({
-  data: { kind: 'meeting', id: null, title: '', wall: null, messages: [], pending: [], mine: [], canOpen: false, requiresApproval: true, text: '', textMax: TEXT_MAX, loading: false },
+Page(Object.assign({}, pageHandlers.refresh, pageHandlers.fields, {
+  data: { limits: limits, kind: 'meeting', id: null, title: '', wall: null, messages: [], pending: [], mine: [], canOpen: false, requiresApproval: true, text: '', loading: false },
 
   onLoad(options) {
     this.setData({ kind: options.kind === 'activity' ? 'activity' : 'meeting', id: options.id });
     return this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
   },
 
   targetKind() {
@@ -51,10 +48,6 @@ Page({
     });
   },
 
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-  },
-
   async open() {
     const wall = await kit.guard(this, () => interaction.openWall(this.targetKind(), Number(this.data.id), !!this.data.requiresApproval, kit.submissionKey(this)));
     if (!wall) return;
@@ -64,8 +57,8 @@ Page({
 
   async post() {
     const text = String(this.data.text || '').trim();
-    if (!text || text.length > TEXT_MAX) {
-      wx.showModal({ title: '无法发送', content: text ? '留言不能超过' + TEXT_MAX + '个字。' : '请填写留言。', showCancel: false });
+    if (!text || text.length > limits.wallMessage.text) {
+      wx.showModal({ title: '无法发送', content: text ? '留言不能超过' + limits.wallMessage.text + '个字。' : '请填写留言。', showCancel: false });
       return null;
     }
     const sent = await kit.guard(this, () => interaction.postToWall(this.data.wall.id, text, kit.submissionKey(this)));
@@ -93,4 +86,4 @@ Page({
     const done = await kit.guard(this, () => interaction.closeWall(this.data.wall.id).then(() => true));
     if (done) await this.refresh();
   },
-});
+}));

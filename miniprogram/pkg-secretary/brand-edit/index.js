@@ -3,6 +3,7 @@
 const secretary = require('../../logic/secretary');
 const kit = require('../../logic/page-kit');
 const brand = require('../../api/brand');
+const limits = require('../../api/limits');
 
 const LABELS_MAX = 8;
 const LABEL_LENGTH = 20;
@@ -15,21 +16,8 @@ function labelsFrom(text) {
   return { labels };
 }
 
-Page({
-  data: { allowed: false, checked: false, branches: [], branchIndex: 0, name: '', slogan: '', labels: '', introduction: '', themeColor: '#C8161D', loading: false },
-
-  async onLoad(options) {
-    if (await secretary.start(this, { unitId: options && options.unitId })) await this.load();
-  },
-
-  onBranch(e) {
-    this.setData({ branchIndex: Number(e.detail.value) });
-    return this.load();
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-  },
+Page(Object.assign({}, secretary.handlers, {
+  data: { limits: limits, allowed: false, checked: false, branches: [], branchIndex: 0, name: '', slogan: '', labels: '', introduction: '', themeColor: '#C8161D', loading: false },
 
   async load() {
     const b = await kit.guard(this, () => brand.brand(secretary.branchOf(this).id));
@@ -69,6 +57,6 @@ Page({
   preview() {
     kit.go('/pages/brand/index?unitId=' + secretary.branchOf(this).id);
   },
-});
+}));
 
 module.exports = { labelsFrom };

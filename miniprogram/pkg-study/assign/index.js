@@ -1,6 +1,6 @@
 // The committee assigns published materials (POST /api/study/assignments) to the whole branch, chosen party groups or
 // chosen members (logic/audience.js, the notice rules) with a due date (China time), then sees completion on
-// ../assignment. Limits are the API's (Domain/Study/StudyAssignment.cs): name 60 characters, 1–50 materials. The
+// ../assignment. Limits are the API's: the name's from api/limits.js, 1–50 materials (StudyAssignment). The
 // materials offered are those the API lists for the caller, published, loading more at the bottom.
 const secretary = require('../../logic/secretary');
 const audience = require('../../logic/audience');
@@ -8,8 +8,9 @@ const study = require('../../logic/study');
 const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const api = require('../../api/study');
+const pageHandlers = require('../../logic/page-handlers');
+const limits = require('../../api/limits');
 
-const TITLE_MAX = 60;
 const MATERIALS_MAX = 50;
 
 /** A date `days` after today in China time (YYYY-MM-DD). */
@@ -23,7 +24,7 @@ function daysAhead(days) {
 function problemOf(data) {
   const title = String(data.title || '').trim();
   if (!title) return '请填写学习任务名称。';
-  if (title.length > TITLE_MAX) return '名称不能超过' + TITLE_MAX + '个字。';
+  if (title.length > limits.studyAssignment.title) return '名称不能超过' + limits.studyAssignment.title + '个字。';
   if (!data.materialIds.length) return '请至少选择一份学习资料。';
   if (data.materialIds.length > MATERIALS_MAX) return '一个学习任务最多包含' + MATERIALS_MAX + '份资料。';
   if (!data.dueOn) return '请选择截止日期。';
@@ -35,9 +36,9 @@ function withChecks(materials, ids) {
   return materials.map((m) => Object.assign({}, m, { checked: ids.indexOf(m.id) >= 0 }));
 }
 
-Page(Object.assign({}, audience.handlers, {
+Page(Object.assign({}, pageHandlers.fields, audience.handlers, {
   data: Object.assign(
-    { allowed: false, checked: false, denied: '', branches: [], branchIndex: 0, title: '', dueOn: '', today: '', materials: [], materialIds: [], nextCursor: null, done: false, loading: false },
+    { limits: limits, allowed: false, checked: false, denied: '', branches: [], branchIndex: 0, title: '', dueOn: '', today: '', materials: [], materialIds: [], nextCursor: null, done: false, loading: false },
     audience.initial(),
   ),
 
@@ -54,10 +55,6 @@ Page(Object.assign({}, audience.handlers, {
 
   onReachBottom() {
     return this.moreMaterials();
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
   },
 
   onBranch(e) {

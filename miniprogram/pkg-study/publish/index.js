@@ -1,12 +1,14 @@
 // The committee publishes a study material (POST /api/study/materials): a text typed here, or an audio, video or PDF
 // file sent through the study API's chunked upload (../upload.js) first. Video, and text WeChat asks to review, wait
-// for another committee member's approval. Limits are the API's (Domain/Study/StudyMaterial.cs): title 60, topic 30,
-// 1–480 minutes. Then the material can be assigned (../assign).
+// for another committee member's approval. Limits are the API's: title and topic from api/limits.js (the OpenAPI
+// document's maxLength), 1–480 minutes (StudyMaterial.MaxEstimatedMinutes, which the document does not publish yet). Then the material can be assigned (../assign).
 const secretary = require('../../logic/secretary');
 const form = require('../../logic/notice-form');
 const kit = require('../../logic/page-kit');
 const api = require('../../api/study');
 const uploads = require('../upload');
+const pageHandlers = require('../../logic/page-handlers');
+const limits = require('../../api/limits');
 
 const KINDS = [
   { value: 'Text', label: '图文（在此输入）' },
@@ -14,8 +16,6 @@ const KINDS = [
   { value: 'Video', label: '视频（MP4，需另一名支委审核）' },
   { value: 'Pdf', label: '文档（PDF）' },
 ];
-const TITLE_MAX = 60;
-const TOPIC_MAX = 30;
 const MINUTES_MAX = 480;
 const STATUS = { Published: '已发布', PendingApproval: '已提交，待另一名支委审核后发布' };
 
@@ -24,9 +24,9 @@ function problemOf(data) {
   const topic = String(data.topic || '').trim();
   const minutes = Number(data.minutes);
   if (!title) return '请填写标题。';
-  if (title.length > TITLE_MAX) return '标题不能超过' + TITLE_MAX + '个字。';
+  if (title.length > limits.studyMaterial.title) return '标题不能超过' + limits.studyMaterial.title + '个字。';
   if (!topic) return '请填写专题（如 党章党规、党史学习）。';
-  if (topic.length > TOPIC_MAX) return '专题不能超过' + TOPIC_MAX + '个字。';
+  if (topic.length > limits.studyMaterial.topic) return '专题不能超过' + limits.studyMaterial.topic + '个字。';
   if (!/^\d+$/.test(String(data.minutes).trim()) || minutes < 1 || minutes > MINUTES_MAX) return '预计学习时长应在1到' + MINUTES_MAX + '分钟之间。';
   if (KINDS[data.kindIndex].value === 'Text' && !String(data.body || '').trim()) return '图文资料请填写正文。';
   if (KINDS[data.kindIndex].value !== 'Text' && !data.file) return '请选择要上传的文件。';
@@ -34,22 +34,15 @@ function problemOf(data) {
   return null;
 }
 
-Page({
+Page(Object.assign({}, pageHandlers.fields, {
   data: {
+    limits: limits,
     allowed: false, checked: false, denied: '', branches: [], branchIndex: 0, kinds: KINDS, kindIndex: 0, title: '', topic: '', body: '',
     visibilities: secretary.VISIBILITIES, visibilityIndex: 0, minutes: '30', confirmed: false, file: null, sent: '', published: null, loading: false,
   },
 
   async onLoad(options) {
     await secretary.start(this, { unitId: options && options.unitId });
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-  },
-
-  onIndex(e) {
-    this.setData({ [e.currentTarget.dataset.field]: Number(e.detail.value) });
   },
 
   onKind(e) {
@@ -144,6 +137,6 @@ Page({
     this.uploadState = {};
     this.setData({ published: null, title: '', body: '', file: null, sent: '', confirmed: false });
   },
-});
+}));
 
 module.exports = { problemOf };

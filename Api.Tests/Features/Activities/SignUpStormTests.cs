@@ -1,0 +1,102 @@
+using System.Text.Json;
+using SmartBranch.Domain.Activities;
+
+namespace SmartBranch.Api.Tests.Features.Activities;
+
+/// <summary>
+/// After a storm has filled an activity without a waiting list, the process answers the late sign-ups 409 without
+/// a write (SignUpGate remembers the activity full at its enrollment revision). These tests hold it to the rules:
+/// never more than the places, and whatever frees a place afterwards (a cancellation, here or on another
+/// instance, or more places) lets the next sign-up in.
+/// </summary>
+public sealed class SignUpStormTests : FunctionalTest
+{
+    [Test]
+    public async Task GivesAPlaceFreedAfterTheStormToTheNextSignUp()
+    {
+        var org = await App.SeedAsync(branches: 1, members: 40);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 5);
+        var members = await ActivityApi.SignInAllAsync(App, org.A.Members);
+        var (confirmed, refused) = await StormAsync(members, id, places: 5);
+
+        Assert.That((await members[confirmed[0]].DeleteAsync($"/api/activities/{id}/enrollment")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        var next = await ActivityApi.SignUpAsync(members[refused[0]], id);
+        var after = await ActivityApi.SignUpAsync(members[refused[1]], id);
+
+        Assert.That(next.StatusCode, Is.EqualTo(HttpStatusCode.Created), await next.Content.ReadAsStringAsync());
+        Assert.That((await next.ReadAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("Confirmed"));
+        Assert.That((await after.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString(), Is.EqualTo("enrollment.full"));
+        await AssertConfirmedAsync(id, 5);
+    }
+
+    [Test]
+    public async Task AdmitsAsManyMoreAsThePlacesWereRaised_AfterTheStorm()
+    {
+        var org = await App.SeedAsync(branches: 1, members: 40);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var now = DateTimeOffset.UtcNow;
+        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, now, capacity: 5);
+        var members = await ActivityApi.SignInAllAsync(App, org.A.Members);
+        var (_, refused) = await StormAsync(members, id, places: 5);
+
+        var raised = await secretary.PutAsJsonAsync($"/api/activities/{id}", ActivityApi.Body(org.A.Id, now, capacity: 8));
+        Assert.That(raised.StatusCode, Is.EqualTo(HttpStatusCode.OK), await raised.Content.ReadAsStringAsync());
+        var late = new List<HttpStatusCode>();
+        foreach (var index in refused.Take(4))
+        {
+            late.Add((await ActivityApi.SignUpAsync(members[index], id)).StatusCode);
+        }
+
+        Assert.That(late, Is.EqualTo(new[] { HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        await AssertConfirmedAsync(id, 8);
+    }
+
+    [Test]
+    public async Task GivesAPlaceFreedOnAnotherInstanceToTheNextSignUpHere()
+    {
+        var org = await App.SeedAsync(branches: 1, members: 40);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 5);
+        var members = await ActivityApi.SignInAllAsync(App, org.A.Members);
+        var (confirmed, refused) = await StormAsync(members, id, places: 5);
+        using var second = new AppFactory(databasePath: App.DatabasePath);
+        var leaving = await second.SignInAsync(org.A.Members[confirmed[0]]);
+
+        Assert.That((await leaving.DeleteAsync($"/api/activities/{id}/enrollment")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        var next = await ActivityApi.SignUpAsync(members[refused[0]], id);
+
+        Assert.That(next.StatusCode, Is.EqualTo(HttpStatusCode.Created), await next.Content.ReadAsStringAsync());
+        Assert.That((await next.ReadAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("Confirmed"));
+        await AssertConfirmedAsync(id, 5);
+    }
+
+    /// <summary>Everyone signs up at once; exactly <paramref name="places"/> get a place, the rest 409 full. Returns the indexes of each.</summary>
+    private async Task<(int[] Confirmed, int[] Refused)> StormAsync(HttpClient[] members, int id, int places)
+    {
+        var responses = await Task.WhenAll(members.Select(m => ActivityApi.SignUpAsync(m, id)));
+        var confirmed = Enumerable.Range(0, members.Length).Where(i => responses[i].StatusCode == HttpStatusCode.Created).ToArray();
+        var refused = Enumerable.Range(0, members.Length).Where(i => responses[i].StatusCode == HttpStatusCode.Conflict).ToArray();
+        var codes = await Task.WhenAll(refused.Select(async i => (await responses[i].AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString()));
+        Assert.Multiple(() =>
+        {
+            Assert.That(confirmed, Has.Length.EqualTo(places), "confirmed in the storm");
+            Assert.That(refused, Has.Length.EqualTo(members.Length - places), "refused in the storm");
+            Assert.That(codes, Is.All.EqualTo("enrollment.full"));
+        });
+        await AssertConfirmedAsync(id, places);
+        return (confirmed, refused);
+    }
+
+    private async Task AssertConfirmedAsync(int id, int places)
+    {
+        var (counter, rows) = await App.WithDbAsync(async db => (
+            await db.Activities.Where(a => a.Id == id).Select(a => a.ConfirmedCount).SingleAsync(),
+            await db.Enrollments.CountAsync(e => e.ActivityId == id && e.Status == EnrollmentStatus.Confirmed)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(counter, Is.EqualTo(places), "ConfirmedCount");
+            Assert.That(rows, Is.EqualTo(places), "confirmed rows");
+        });
+    }
+}
