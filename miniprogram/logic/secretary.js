@@ -3,6 +3,8 @@ const session = require('./session');
 const roles = require('./roles');
 const kit = require('./page-kit');
 const org = require('../api/org');
+const pageHandlers = require('./page-handlers');
+const list = require('./paged-list');
 
 function branchesIn(units) {
   const result = [];
@@ -49,6 +51,63 @@ async function start(page, options) {
   return allowed ? member : null;
 }
 
+/** Opens a committee page (its onLoad): start (for the ?unitId= branch), then the page's load() when the caller may be here. */
+async function open(page, options, startOptions) {
+  if (await start(page, Object.assign({ unitId: options && options.unitId }, startOptions))) await page.load();
+}
+
+/**
+ * The handlers of a committee page, mixed into Page(): open on load, a branch chosen in the picker (onBranch) reloads,
+ * and the form inputs (onField, onIndex). The page writes load(); pageHandlers.refresh beside it adds pull-down refresh.
+ */
+const handlers = Object.assign(
+  {
+    onLoad(options) {
+      return open(this, options);
+    },
+
+    onBranch(e) {
+      this.setData({ branchIndex: Number(e.detail.value) });
+      return this.load();
+    },
+  },
+  pageHandlers.fields,
+);
+
+/**
+ * The handlers of a committee page that pages through a list of the chosen branch (logic/paged-list), mixed into
+ * Page() with pagedListData() in its data: fetch(branchId, cursor) → { items, nextCursor }; map(item) → what shows.
+ */
+function pagedList(fetch, map) {
+  return Object.assign(
+    list.handlers({
+      start() {
+        return start(this, { unitId: this.unitId });
+      },
+      fetch(cursor) {
+        return fetch(branchOf(this).id, cursor);
+      },
+      map,
+    }),
+    {
+      onLoad(options) {
+        this.unitId = options && options.unitId;
+        return this.reload();
+      },
+
+      onBranch(e) {
+        this.setData({ branchIndex: Number(e.detail.value) });
+        this.unitId = branchOf(this).id;
+        return this.reload();
+      },
+    },
+  );
+}
+
+function pagedListData() {
+  return Object.assign({ allowed: false, checked: false, branches: [], branchIndex: 0 }, list.data());
+}
+
 /** The branch chosen on a secretary page. */
 function branchOf(page) {
   return page.data.branches[page.data.branchIndex] || null;
@@ -60,4 +119,4 @@ const VISIBILITIES = [
   { value: 'Committee', label: '支委（仅支委可见）' },
 ];
 
-module.exports = { start, branchOf, branchesIn, groupsOf, VISIBILITIES };
+module.exports = { start, open, handlers, pagedList, pagedListData, branchOf, branchesIn, groupsOf, VISIBILITIES };

@@ -5,6 +5,9 @@ const { pagePaths } = require('./harness');
 
 const ROOT = path.join(__dirname, '..');
 const read = (rel) => fs.readFileSync(path.join(ROOT, rel), 'utf8');
+// A page refreshes on pull-down with its own handler or a shared one: logic/paged-list, secretary.pagedList or
+// logic/page-handlers' refresh.
+const REFRESHES = /onPullDownRefresh|paged-list|secretary\.pagedList\(|pageHandlers\.refresh\b/;
 const app = JSON.parse(read('app.json'));
 const project = JSON.parse(read('project.config.json'));
 const subPackages = app.subPackages || [];
@@ -106,18 +109,18 @@ describe('project structure', () => {
     ['notice-compose', 'meeting-create', 'activity-create', 'compliance'].forEach((p) => expect(fs.existsSync(path.join(ROOT, 'pages', p))).toBe(false));
   });
 
-  test.each(pagePaths().filter((p) => /paged-list/.test(read(p + '.js'))))('list page %s pulls to refresh and says when there is no more', (page) => {
+  test.each(pagePaths().filter((p) => /paged-list|secretary\.pagedList\(/.test(read(p + '.js'))))('list page %s pulls to refresh and says when there is no more', (page) => {
     expect(JSON.parse(read(page + '.json')).enablePullDownRefresh).toBe(true);
     expect(read(page + '.wxml')).toContain('没有更多了');
   });
 
-  test.each(pagePaths().filter((p) => /onPullDownRefresh/.test(read(p + '.js'))))('%s, which refreshes on pull-down, has pull-down switched on', (page) => {
+  test.each(pagePaths().filter((p) => REFRESHES.test(read(p + '.js'))))('%s, which refreshes on pull-down, has pull-down switched on', (page) => {
     expect(JSON.parse(read(page + '.json')).enablePullDownRefresh).toBe(true);
   });
 
   test('every page that lists things refreshes on pull-down', () => {
     const lists = pagePaths().filter((p) => /wx:for=/.test(read(p + '.wxml')) && !/(create|compose|edit|checkin|bind|workbench|poll\/|appraisal\/|dues\/|settings|home|brand-edit|member\/|resolutions|transfer-letter|-detail|minutes|notice-stats)/.test(p));
-    expect(lists.filter((p) => !/onPullDownRefresh|paged-list/.test(read(p + '.js')))).toEqual([]);
+    expect(lists.filter((p) => !REFRESHES.test(read(p + '.js')))).toEqual([]);
   });
 
   test('the list pages of the main package all page through paged-list', () => {

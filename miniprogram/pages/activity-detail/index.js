@@ -1,23 +1,15 @@
-const session = require('../../logic/session');
 const roles = require('../../logic/roles');
 const views = require('../../logic/views');
 const watermark = require('../../logic/watermark');
 const subscribe = require('../../logic/subscribe');
 const kit = require('../../logic/page-kit');
+const pageHandlers = require('../../logic/page-handlers');
 const activities = require('../../api/activities');
 
-Page({
+Page(Object.assign({}, pageHandlers.detailPage(() => subscribe.prefetch()), {
   data: { id: null, activity: null, view: null, watermark: '', actions: [], canManage: false, loading: false },
 
-  onLoad(options) {
-    this.setData({ id: options.id });
-    subscribe.prefetch();
-    return this.load();
-  },
-
-  async load() {
-    const member = await kit.guard(this, () => session.ensureMember());
-    if (!member) return;
+  async show(member) {
     const activity = await kit.guard(this, () => activities.get(this.data.id));
     if (!activity) return;
     this.setData({
@@ -60,4 +52,4 @@ Page({
   open(e) {
     kit.go(e.currentTarget.dataset.url);
   },
-});
+}));

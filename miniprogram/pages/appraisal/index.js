@@ -1,18 +1,11 @@
-const session = require('../../logic/session');
 const kit = require('../../logic/page-kit');
 const interaction = require('../../api/interaction');
+const pageHandlers = require('../../logic/page-handlers');
 
-Page({
+Page(Object.assign({}, pageHandlers.detailPage(), {
   data: { id: null, title: '', grades: interaction.GRADES, members: [], canVote: false, hasVoted: false, open: false, appraised: false, selfText: '', loading: false },
 
-  onLoad(options) {
-    this.setData({ id: options.id });
-    return this.load();
-  },
-
-  async load() {
-    const member = await kit.guard(this, () => session.ensureMember());
-    if (!member) return;
+  async show(member) {
     const round = await kit.guard(this, () => interaction.appraisal(this.data.id));
     if (!round) return;
     const me = (round.appraisedMembers || []).filter((m) => m.memberId === member.id)[0];
@@ -62,4 +55,4 @@ Page({
     kit.toast('投票成功');
     this.setData({ canVote: false, hasVoted: true });
   },
-});
+}));

@@ -6,8 +6,9 @@ const session = require('../../logic/session');
 const kit = require('../../logic/page-kit');
 const watermark = require('../../logic/watermark');
 const api = require('../../api/brand');
+const pageHandlers = require('../../logic/page-handlers');
 
-Page({
+Page(Object.assign({}, pageHandlers.refresh, {
   data: {
     unitId: null, brand: null, logo: '', cover: '', stories: [], nextCursor: null, empty: '',
     storyId: null, story: null, images: [], comment: '', watermark: '', loading: false,
@@ -20,10 +21,6 @@ Page({
       api.opened(options.share).catch(() => {});
     }
     return this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
   },
 
   onReachBottom() {
@@ -114,7 +111,7 @@ Page({
       promise: api.share(this.data.storyId).then((s) => ({ title: fallback.title, path: '/' + s.path }), () => fallback),
     };
   },
-});
+}));
 
 function card(story) {
   return {

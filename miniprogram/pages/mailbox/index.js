@@ -1,7 +1,7 @@
-const session = require('../../logic/session');
 const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const interaction = require('../../api/interaction');
+const pageHandlers = require('../../logic/page-handlers');
 
 function view(m) {
   const category = interaction.CATEGORIES.filter((c) => c.value === m.category)[0];
@@ -20,7 +20,7 @@ function view(m) {
   };
 }
 
-Page({
+Page(Object.assign({}, pageHandlers.memberPage('onShow'), pageHandlers.refresh, {
   data: {
     categories: interaction.CATEGORIES,
     categoryIndex: 0,
@@ -31,17 +31,7 @@ Page({
     loading: false,
   },
 
-  onShow() {
-    return this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
-
-  async load() {
-    const member = await kit.guard(this, () => session.ensureMember());
-    if (!member) return;
+  async show(member) {
     const mine = await kit.guard(this, () => interaction.myMailbox());
     if (!mine) return;
     this.setData({ items: (mine.items || []).map(view) });
@@ -89,4 +79,4 @@ Page({
     kit.toast(resolved === 'yes' ? '已确认解决' : '已重新提交');
     await this.load();
   },
-});
+}));

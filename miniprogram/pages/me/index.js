@@ -1,25 +1,15 @@
-const session = require('../../logic/session');
 const views = require('../../logic/views');
 const kit = require('../../logic/page-kit');
 const auth = require('../../api/auth');
 const activities = require('../../api/activities');
 const meetings = require('../../api/meetings');
 const development = require('../../api/development');
+const pageHandlers = require('../../logic/page-handlers');
 
-Page({
+Page(Object.assign({}, pageHandlers.memberPage('onShow'), pageHandlers.refresh, {
   data: { member: null, statusText: '', roles: [], development: null, myActivities: [], myMeetings: [], loading: false },
 
-  onShow() {
-    return this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
-
-  async load() {
-    const member = await kit.guard(this, () => session.ensureMember());
-    if (!member) return;
+  async show(member) {
     this.setData({ member, statusText: views.memberStatus(member.status), roles: member.roles || [] });
     // A probationary member is still in development (confirmation, step 23, is ahead): they get the link to their
     // timeline. Full members have no open record, so they are not asked (the API would answer 404).
@@ -46,4 +36,4 @@ Page({
     if (url) wx.setClipboardData({ data: url });
     wx.showModal({ title: '日历订阅地址', content: url ? '已复制到剪贴板，可在手机日历中添加订阅。' : '地址已重置。', showCancel: false });
   },
-});
+}));

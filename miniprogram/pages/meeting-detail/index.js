@@ -1,23 +1,15 @@
-const session = require('../../logic/session');
 const roles = require('../../logic/roles');
 const views = require('../../logic/views');
 const watermark = require('../../logic/watermark');
 const subscribe = require('../../logic/subscribe');
 const kit = require('../../logic/page-kit');
+const pageHandlers = require('../../logic/page-handlers');
 const meetings = require('../../api/meetings');
 
-Page({
+Page(Object.assign({}, pageHandlers.detailPage(() => subscribe.prefetch()), {
   data: { id: null, meeting: null, view: null, watermark: '', actions: [], canManage: false, askingLeave: false, reason: '', loading: false },
 
-  onLoad(options) {
-    this.setData({ id: options.id });
-    subscribe.prefetch();
-    return this.load();
-  },
-
-  async load() {
-    const member = await kit.guard(this, () => session.ensureMember());
-    if (!member) return;
+  async show(member) {
     const meeting = await kit.guard(this, () => meetings.get(this.data.id));
     if (!meeting) return;
     this.setData({
@@ -71,4 +63,4 @@ Page({
   open(e) {
     kit.go(e.currentTarget.dataset.url);
   },
-});
+}));

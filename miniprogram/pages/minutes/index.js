@@ -1,21 +1,14 @@
-const session = require('../../logic/session');
 const roles = require('../../logic/roles');
 const watermark = require('../../logic/watermark');
 const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const meetings = require('../../api/meetings');
+const pageHandlers = require('../../logic/page-handlers');
 
-Page({
+Page(Object.assign({}, pageHandlers.detailPage(), {
   data: { id: null, content: '', revisions: [], canEdit: false, editing: false, draft: '', watermark: '', loading: false },
 
-  onLoad(options) {
-    this.setData({ id: options.id });
-    return this.load();
-  },
-
-  async load() {
-    const member = await kit.guard(this, () => session.ensureMember());
-    if (!member) return;
+  async show(member) {
     const meeting = await kit.guard(this, () => meetings.get(this.data.id));
     if (!meeting) return;
     const canEdit = meeting.canOrganize === true || roles.canManageBranch(member, roles.branchIdOf(meeting)) || (meeting.recorder && meeting.recorder.id === member.id) || meeting.recorderId === member.id;
@@ -53,4 +46,4 @@ Page({
     kit.toast('已保存');
     await this.load();
   },
-});
+}));

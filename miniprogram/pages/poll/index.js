@@ -1,7 +1,7 @@
-const session = require('../../logic/session');
 const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const interaction = require('../../api/interaction');
+const pageHandlers = require('../../logic/page-handlers');
 
 function view(poll) {
   const total = poll.options.reduce((sum, o) => sum + o.votes, 0);
@@ -23,17 +23,10 @@ function view(poll) {
   };
 }
 
-Page({
+Page(Object.assign({}, pageHandlers.detailPage(), {
   data: { id: null, poll: null, chosen: [], loading: false },
 
-  onLoad(options) {
-    this.setData({ id: options.id });
-    return this.load();
-  },
-
-  async load() {
-    const member = await kit.guard(this, () => session.ensureMember());
-    if (!member) return;
+  async show(member) {
     const poll = await kit.guard(this, () => interaction.poll(this.data.id));
     if (poll) this.setData({ poll: view(poll) });
   },
@@ -54,4 +47,4 @@ Page({
     kit.toast('已投票');
     this.setData({ poll: view(poll), chosen: [] });
   },
-});
+}));

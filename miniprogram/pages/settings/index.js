@@ -1,18 +1,12 @@
-const session = require('../../logic/session');
 const subscribe = require('../../logic/subscribe');
 const kit = require('../../logic/page-kit');
 const reminders = require('../../api/reminders');
+const pageHandlers = require('../../logic/page-handlers');
 
-Page({
+Page(Object.assign({}, pageHandlers.memberPage('onShow'), {
   data: { items: [], loading: false },
 
-  onShow() {
-    return this.load();
-  },
-
-  async load() {
-    const member = await kit.guard(this, () => session.ensureMember());
-    if (!member) return;
+  async show(member) {
     const items = await kit.guard(this, () => subscribe.prefetch().then(() => reminders.subscriptions()));
     if (!items) return;
     this.setData({
@@ -31,4 +25,4 @@ Page({
     if (results) kit.toast('已更新');
     await this.load();
   },
-});
+}));

@@ -2,6 +2,7 @@ const session = require('../../logic/session');
 const kit = require('../../logic/page-kit');
 const transfers = require('../../api/transfers');
 const org = require('../../api/org');
+const pageHandlers = require('../../logic/page-handlers');
 
 /** One row as the page shows it: who, where to, the state in Chinese and the buttons the server allows. */
 function row(t, me) {
@@ -24,15 +25,11 @@ function row(t, me) {
   };
 }
 
-Page({
+Page(Object.assign({}, pageHandlers.refresh, {
   data: { rows: [], branches: [], branchIndex: 0, kind: 'Inside', toOrganization: '', reason: '', returnReason: '', hasOpen: false, loading: false },
 
   onShow() {
     return this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
   },
 
   letter(e) {
@@ -91,4 +88,4 @@ Page({
     kit.toast(verb === 'approve' ? '已审批' : verb === 'accept' ? '已接收' : '已退回');
     await this.load();
   },
-});
+}));

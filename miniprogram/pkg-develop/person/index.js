@@ -5,15 +5,12 @@ const recordPage = require('../record-page');
 const kit = require('../../logic/page-kit');
 const dev = require('../../api/development');
 const logic = require('../../logic/development');
+const pageHandlers = require('../../logic/page-handlers');
 
-Page(Object.assign({}, recordPage.handlers(function show(record) {
+Page(Object.assign({}, pageHandlers.refresh, recordPage.handlers(function show(record) {
   this.setData({ record: logic.committeeRecord(record, this.data.role) });
 }, null, { contacts: true }), {
   data: { allowed: false, checked: false, id: '', role: '', record: null, objections: {}, openPublicity: '', loading: false },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
 
   /** Opens (or closes) the objections of a publicity; only the committee reads them. */
   async toggleObjections(e) {

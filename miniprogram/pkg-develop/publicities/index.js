@@ -1,25 +1,15 @@
 // Publicities (公示) running today in the member's organisation (GET /api/development/publicity): whose, before which
 // step, the period. A member may send an objection (异议, POST /publicity/{id}/objections); only the branch committee
 // reads it. The server's refusal (a publicity that ended: 409; a text the policy refuses: 400) is shown on the item.
-const session = require('../../logic/session');
 const kit = require('../../logic/page-kit');
 const dev = require('../../api/development');
 const logic = require('../../logic/development');
+const pageHandlers = require('../../logic/page-handlers');
 
-Page({
+Page(Object.assign({}, pageHandlers.memberPage('onLoad'), pageHandlers.refresh, {
   data: { checked: false, items: [], openId: '', text: '', sent: {}, error: null, limits: logic.LIMITS, loading: false },
 
-  onLoad() {
-    return this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
-
-  async load() {
-    const member = await kit.guard(this, () => session.ensureMember());
-    if (!member) return;
+  async show(member) {
     const page = await kit.guard(this, () => dev.publicities());
     this.setData({ checked: true, items: page ? page.items.map(logic.memberPublicity) : [] });
   },
@@ -49,4 +39,4 @@ Page({
     kit.toast('已提交');
     this.setData({ ['sent.' + id]: true, openId: '', text: '' });
   },
-});
+}));

@@ -7,18 +7,15 @@ const kit = require('../../logic/page-kit');
 const format = require('../../logic/format');
 const dev = require('../../api/development');
 const logic = require('../../logic/development');
+const pageHandlers = require('../../logic/page-handlers');
 
-Page(Object.assign({}, recordPage.handlers(function show(record) {
+Page(Object.assign({}, pageHandlers.refresh, recordPage.handlers(function show(record) {
   return this.show(record);
 }, () => {
   const today = format.nowParts().date;
   return { today, startsOn: today };
 }), {
   data: { allowed: false, checked: false, id: '', name: '', choices: [], choiceIndex: 0, startsOn: '', today: '', publicities: [], error: null, loading: false },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
 
   async show(record) {
     const publicities = logic.committeeRecord(record).publicities;

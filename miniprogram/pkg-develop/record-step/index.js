@@ -12,22 +12,19 @@ const dev = require('../../api/development');
 const org = require('../../api/org');
 const meetings = require('../../api/meetings');
 const logic = require('../../logic/development');
+const pageHandlers = require('../../logic/page-handlers');
 
 function emptyForm(kind, today) {
   return { kind: kind || '', occurredOn: today, note: '', talkPartnerIds: [], contactIds: [], introducerIds: [], resolutionId: '', trainingDays: '', trainingHours: '', extensionMonths: '' };
 }
 
-Page(Object.assign({}, recordPage.handlers(function show(record) {
+Page(Object.assign({}, pageHandlers.refresh, recordPage.handlers(function show(record) {
   return this.show(record);
 }, () => ({ today: format.nowParts().date }), { contacts: true }), {
   data: {
     allowed: false, checked: false, id: '', role: '', name: '', today: '', choices: [], choiceIndex: 0, needs: {},
     members: [], fullMembers: [], resolutions: [], resolutionIndex: -1, form: emptyForm('', ''), limits: logic.LIMITS,
     error: null, loading: false,
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
   },
 
   /** The record again (someone may have recorded a step meanwhile) and a fresh form; pull to refresh does the same. */

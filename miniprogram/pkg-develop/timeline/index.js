@@ -5,16 +5,13 @@ const kit = require('../../logic/page-kit');
 const client = require('../../api/client');
 const dev = require('../../api/development');
 const logic = require('../../logic/development');
+const pageHandlers = require('../../logic/page-handlers');
 
-Page({
+Page(Object.assign({}, pageHandlers.refresh, {
   data: { record: null, missing: false, loading: false },
 
   onLoad() {
     return this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
   },
 
   async load() {
@@ -35,4 +32,4 @@ Page({
   bind() {
     wx.navigateTo({ url: '/pkg-develop/applicant-bind/index' });
   },
-});
+}));

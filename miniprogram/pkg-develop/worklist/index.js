@@ -2,20 +2,13 @@
 // month, and how many people are at each stage (a stage opens into its names); a name opens the person's record, and a
 // new applicant is registered from here. The worklist is answered whole (one page): pull to refresh. Plain members get no page.
 const secretary = require('../../logic/secretary');
+const pageHandlers = require('../../logic/page-handlers');
 const kit = require('../../logic/page-kit');
 const dev = require('../../api/development');
 const logic = require('../../logic/development');
 
-Page({
+Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, {
   data: { allowed: false, checked: false, branches: [], branchIndex: 0, list: null, openStage: '', loading: false },
-
-  async onLoad(options) {
-    if (await secretary.start(this, { unitId: options && options.unitId })) await this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
 
   onBranch(e) {
     this.setData({ branchIndex: Number(e.detail.value), openStage: '' });
@@ -44,4 +37,4 @@ Page({
     const branch = secretary.branchOf(this);
     wx.navigateTo({ url: '/pkg-develop/applicant-create/index' + (branch ? '?unitId=' + branch.id : '') });
   },
-});
+}));

@@ -5,6 +5,7 @@
 // payments (GET /api/dues/members/{id}/payments) to refund one paid by WeChat Pay in error (../refund.js).
 // Amounts in yuan from fen.
 const secretary = require('../../logic/secretary');
+const pageHandlers = require('../../logic/page-handlers');
 const format = require('../../logic/format');
 const dues = require('../../logic/dues');
 const kit = require('../../logic/page-kit');
@@ -36,7 +37,7 @@ function fen(text) {
   return m ? Number(m[1]) * 100 + Number((m[2] || '0').padEnd(2, '0')) : null;
 }
 
-Page(Object.assign({}, refunds.handlers, {
+Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, refunds.handlers, {
   data: Object.assign({
     allowed: false, checked: false, denied: '', branches: [], branchIndex: 0, month: '', figures: null, unpaid: [], paid: [], noBase: [], flagged: [],
     selected: null, methods: METHODS, methodIndex: 0, receiptNumber: '', categories: CATEGORIES, categoryIndex: 0, baseYuan: '', reducedYuan: '', reductionReason: '',
@@ -45,24 +46,7 @@ Page(Object.assign({}, refunds.handlers, {
 
   async onLoad(options) {
     this.setData({ month: format.nowParts().date.slice(0, 7) });
-    if (await secretary.start(this, { unitId: options && options.unitId })) await this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
-
-  onBranch(e) {
-    this.setData({ branchIndex: Number(e.detail.value) });
-    return this.load();
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-  },
-
-  onIndex(e) {
-    this.setData({ [e.currentTarget.dataset.field]: Number(e.detail.value) });
+    return secretary.open(this, options);
   },
 
   onMonth(e) {

@@ -5,6 +5,7 @@ const format = require('../../logic/format');
 const dues = require('../../logic/dues');
 const kit = require('../../logic/page-kit');
 const api = require('../../api/dues');
+const pageHandlers = require('../../logic/page-handlers');
 
 function view(data) {
   return {
@@ -18,17 +19,13 @@ function view(data) {
   };
 }
 
-Page({
+Page(Object.assign({}, pageHandlers.refresh, {
   data: { years: [], yearIndex: 0, report: null, loading: false },
 
   onLoad() {
     const year = Number(format.nowParts().date.slice(0, 4));
     this.setData({ years: [year, year - 1, year - 2].map(String) });
     return this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
   },
 
   onYear(e) {
@@ -42,4 +39,4 @@ Page({
     const data = await kit.guard(this, () => api.report(this.data.years[this.data.yearIndex]));
     if (data) this.setData({ report: view(data) });
   },
-});
+}));

@@ -6,6 +6,7 @@ const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const org = require('../../api/org');
 const interaction = require('../../api/interaction');
+const pageHandlers = require('../../logic/page-handlers');
 
 function view(r) {
   const open = r.status === 'Open';
@@ -26,7 +27,7 @@ function results(data) {
   };
 }
 
-Page({
+Page(Object.assign({}, pageHandlers.refresh, pageHandlers.fields, {
   data: { branchId: null, manages: false, items: [], people: [], chosen: [], title: '', periodStart: '', periodEnd: '', results: null, resultsFor: null, loading: false },
 
   async onLoad() {
@@ -41,14 +42,6 @@ Page({
       this.setData({ people: (members || []).map((m) => ({ id: m.id, name: m.name, checked: true })) });
     }
     await this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
   },
 
   async load() {
@@ -94,4 +87,4 @@ Page({
     const data = await kit.guard(this, () => interaction.appraisalResults(id));
     if (data) this.setData({ results: results(data), resultsFor: id });
   },
-});
+}));

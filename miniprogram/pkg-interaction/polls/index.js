@@ -6,6 +6,7 @@ const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const subject = require('../../logic/subject');
 const interaction = require('../../api/interaction');
+const pageHandlers = require('../../logic/page-handlers');
 
 const OPTIONS_MIN = 2;
 const OPTIONS_MAX = 20;
@@ -23,7 +24,7 @@ function optionsFrom(text) {
   return { options };
 }
 
-Page({
+Page(Object.assign({}, pageHandlers.refresh, pageHandlers.fields, {
   data: { targetKind: 'Unit', targetId: null, title: '', items: [], canCreate: false, question: '', optionsText: '', multipleChoice: false, anonymous: true, closesOn: '', loading: false },
 
   async onLoad(options) {
@@ -39,14 +40,6 @@ Page({
     }
     this.setData({ closesOn: format.nowParts(Date.now() + 7 * 86400000).date });
     await this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
   },
 
   async load() {
@@ -90,4 +83,4 @@ Page({
     const done = await kit.guard(this, () => interaction.closePoll(e.currentTarget.dataset.id).then(() => true));
     if (done) await this.load();
   },
-});
+}));

@@ -5,6 +5,7 @@ const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const subject = require('../../logic/subject');
 const interaction = require('../../api/interaction');
+const pageHandlers = require('../../logic/page-handlers');
 
 const TEXT_MAX = 140;
 const STATUS = { Pending: '待审核', Approved: '已上墙', Rejected: '未通过' };
@@ -13,16 +14,12 @@ function line(m) {
   return { id: m.id, author: m.authorName || '', text: m.text, when: format.dateTime(m.postedAt), status: STATUS[m.status] || '' };
 }
 
-Page({
+Page(Object.assign({}, pageHandlers.refresh, pageHandlers.fields, {
   data: { kind: 'meeting', id: null, title: '', wall: null, messages: [], pending: [], mine: [], canOpen: false, requiresApproval: true, text: '', textMax: TEXT_MAX, loading: false },
 
   onLoad(options) {
     this.setData({ kind: options.kind === 'activity' ? 'activity' : 'meeting', id: options.id });
     return this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
   },
 
   targetKind() {
@@ -49,10 +46,6 @@ Page({
       mine: wall ? (wall.mine || []).filter((m) => m.status !== 'Approved').map(line) : [],
       canOpen: !wall && organizer,
     });
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
   },
 
   async open() {
@@ -93,4 +86,4 @@ Page({
     const done = await kit.guard(this, () => interaction.closeWall(this.data.wall.id).then(() => true));
     if (done) await this.refresh();
   },
-});
+}));

@@ -4,10 +4,11 @@ const audience = require('../../logic/audience');
 const kit = require('../../logic/page-kit');
 const activities = require('../../api/activities');
 const limits = require('../../api/limits');
+const pageHandlers = require('../../logic/page-handlers');
 
 const defaults = schedule.defaults();
 
-Page(Object.assign({}, audience.handlers, {
+Page(Object.assign({}, pageHandlers.fields, audience.handlers, {
   data: Object.assign(
     {
       allowed: false,
@@ -35,14 +36,6 @@ Page(Object.assign({}, audience.handlers, {
   async onLoad() {
     const member = await secretary.start(this);
     if (member) await this.loadAudience();
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-  },
-
-  onIndex(e) {
-    this.setData({ [e.currentTarget.dataset.field]: Number(e.detail.value) });
   },
 
   onBranch(e) {

@@ -1,6 +1,7 @@
 // Who holds which role (GET /api/org/units/{id}: the committee today) in the branch and its party groups; appoint
 // (POST /api/org/units/{id}/appointments; terms default to 3 years) and end an appointment (DELETE /api/appointments/{id}).
 const secretary = require('../../logic/secretary');
+const pageHandlers = require('../../logic/page-handlers');
 const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const org = require('../../api/org');
@@ -11,7 +12,7 @@ function holder(unitName, c) {
   return { id: c.appointmentId, unitName, name: c.memberName, role: c.roleName, term: (c.startsOn || '') + ' 至 ' + (c.endsOn || '') };
 }
 
-Page({
+Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, {
   data: {
     allowed: false, checked: false, branches: [], branchIndex: 0, holders: [], warnings: [],
     people: [], personIndex: 0, roles: org.ROLES, roleIndex: 0, groups: [], groupIndex: 0, startsOn: '', loading: false,
@@ -19,24 +20,7 @@ Page({
 
   async onLoad(options) {
     this.setData({ startsOn: format.nowParts().date });
-    if (await secretary.start(this, { unitId: options && options.unitId })) await this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
-
-  onBranch(e) {
-    this.setData({ branchIndex: Number(e.detail.value) });
-    return this.load();
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-  },
-
-  onIndex(e) {
-    this.setData({ [e.currentTarget.dataset.field]: Number(e.detail.value) });
+    return secretary.open(this, options);
   },
 
   async load() {
@@ -82,4 +66,4 @@ Page({
     kit.toast('已免去');
     await this.load();
   },
-});
+}));

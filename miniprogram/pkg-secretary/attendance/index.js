@@ -1,25 +1,23 @@
-const session = require('../../logic/session');
 const roles = require('../../logic/roles');
 const subject = require('../../logic/subject');
 const views = require('../../logic/views');
 const watermark = require('../../logic/watermark');
 const kit = require('../../logic/page-kit');
+const pageHandlers = require('../../logic/page-handlers');
 
-Page({
+/** ?kind=meeting or activity (the default). */
+function keepKind(options) {
+  this.setData({ kind: options.kind === 'meeting' ? 'meeting' : 'activity' });
+}
+
+Page(Object.assign({}, pageHandlers.detailPage(keepKind), {
   data: { kind: 'activity', id: null, title: '', allowed: false, checked: false, attendance: null, watermark: '', loading: false },
-
-  onLoad(options) {
-    this.setData({ kind: options.kind === 'meeting' ? 'meeting' : 'activity', id: options.id });
-    return this.load();
-  },
 
   onPullDownRefresh() {
     return this.refresh().then(() => wx.stopPullDownRefresh());
   },
 
-  async load() {
-    const member = await kit.guard(this, () => session.ensureMember());
-    if (!member) return;
+  async show(member) {
     const item = await kit.guard(this, () => subject.apiFor(this.data.kind).get(this.data.id));
     if (!item) return;
     const allowed = roles.mayManage(member, item);
@@ -42,4 +40,4 @@ Page({
     kit.toast('已签到');
     await this.refresh();
   },
-});
+}));

@@ -15,21 +15,8 @@ function labelsFrom(text) {
   return { labels };
 }
 
-Page({
+Page(Object.assign({}, secretary.handlers, {
   data: { allowed: false, checked: false, branches: [], branchIndex: 0, name: '', slogan: '', labels: '', introduction: '', themeColor: '#C8161D', loading: false },
-
-  async onLoad(options) {
-    if (await secretary.start(this, { unitId: options && options.unitId })) await this.load();
-  },
-
-  onBranch(e) {
-    this.setData({ branchIndex: Number(e.detail.value) });
-    return this.load();
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-  },
 
   async load() {
     const b = await kit.guard(this, () => brand.brand(secretary.branchOf(this).id));
@@ -69,6 +56,6 @@ Page({
   preview() {
     kit.go('/pages/brand/index?unitId=' + secretary.branchOf(this).id);
   },
-});
+}));
 
 module.exports = { labelsFrom };

@@ -3,6 +3,7 @@ const secretary = require('../../logic/secretary');
 const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const meetings = require('../../api/meetings');
+const pageHandlers = require('../../logic/page-handlers');
 
 function typeLabel(type) {
   const t = meetings.MEETING_TYPES.filter((x) => x.value === type)[0];
@@ -27,7 +28,7 @@ function rows(data) {
   }));
 }
 
-Page({
+Page(Object.assign({}, pageHandlers.refresh, {
   data: { allowed: false, checked: false, branches: [], branchIndex: 0, from: '', to: '', rows: [], inactive: false, loading: false },
 
   async onLoad(options) {
@@ -51,10 +52,6 @@ Page({
     return this.load();
   },
 
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
-
   async load() {
     const branch = this.data.branches[this.data.branchIndex];
     if (!branch) return;
@@ -63,4 +60,4 @@ Page({
     const mine = branchOf(data, branch.id);
     this.setData({ rows: rows(mine), inactive: !!(mine.inactive || mine.isInactive) });
   },
-});
+}));

@@ -1,6 +1,7 @@
 // Invitations to bind (POST/GET /api/org/units/{id}/invitations, /api/invitations/{id}/qrcode, …/revoke): the
 // committee creates one, shows its mini-program code for a newcomer to scan, and revokes it when no longer needed.
 const secretary = require('../../logic/secretary');
+const pageHandlers = require('../../logic/page-handlers');
 const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const org = require('../../api/org');
@@ -23,28 +24,12 @@ function view(i) {
   };
 }
 
-Page({
+Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, {
   data: { allowed: false, checked: false, branches: [], branchIndex: 0, validity: VALIDITY, validityIndex: 2, singleUse: true, items: [], codeId: null, codeImage: '', loading: false },
-
-  async onLoad(options) {
-    if (await secretary.start(this, { unitId: options && options.unitId })) await this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
 
   onBranch(e) {
     this.setData({ branchIndex: Number(e.detail.value), codeId: null, codeImage: '' });
     return this.load();
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-  },
-
-  onIndex(e) {
-    this.setData({ [e.currentTarget.dataset.field]: Number(e.detail.value) });
   },
 
   async load() {
@@ -81,4 +66,4 @@ Page({
     kit.toast('已撤销');
     await this.load();
   },
-});
+}));

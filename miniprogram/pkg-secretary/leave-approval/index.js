@@ -1,8 +1,8 @@
-const session = require('../../logic/session');
 const roles = require('../../logic/roles');
 const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const meetings = require('../../api/meetings');
+const pageHandlers = require('../../logic/page-handlers');
 
 /** Leave requests from the meeting, or from the attendees of its attendance (each with its `leave`). */
 function leaveRows(meeting, attendance) {
@@ -20,21 +20,10 @@ function leaveRows(meeting, attendance) {
   }));
 }
 
-Page({
+Page(Object.assign({}, pageHandlers.detailPage(), pageHandlers.refresh, {
   data: { id: null, title: '', allowed: false, checked: false, requests: [], loading: false },
 
-  onLoad(options) {
-    this.setData({ id: options.id });
-    return this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
-
-  async load() {
-    const member = await kit.guard(this, () => session.ensureMember());
-    if (!member) return;
+  async show(member) {
     const meeting = await kit.guard(this, () => meetings.get(this.data.id));
     if (!meeting) return;
     const allowed = roles.mayManage(member, meeting);
@@ -51,4 +40,4 @@ Page({
     kit.toast(verdict === 'approve' ? '已批准' : '已驳回');
     await this.load();
   },
-});
+}));

@@ -4,6 +4,7 @@ const session = require('../../logic/session');
 const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const interaction = require('../../api/interaction');
+const pageHandlers = require('../../logic/page-handlers');
 
 const READERS = ['Secretary', 'DeputySecretary', 'GeneralBranchAdmin'];
 
@@ -29,15 +30,11 @@ function view(m) {
   };
 }
 
-Page({
+Page(Object.assign({}, pageHandlers.refresh, {
   data: { allowed: false, checked: false, states: STATES, state: 'Open', overdue: 0, items: [], drafts: {}, loading: false },
 
   onLoad() {
     return this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
   },
 
   switchState(e) {
@@ -73,4 +70,4 @@ Page({
     kit.toast('已答复');
     await this.load();
   },
-});
+}));

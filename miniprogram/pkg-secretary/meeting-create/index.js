@@ -3,6 +3,7 @@ const schedule = require('../../logic/schedule-form');
 const kit = require('../../logic/page-kit');
 const meetings = require('../../api/meetings');
 const org = require('../../api/org');
+const pageHandlers = require('../../logic/page-handlers');
 
 const GROUP_MEETING = 'PartyGroupMeeting';
 
@@ -29,7 +30,7 @@ function holdingUnit(form) {
   return branch ? { unitId: branch.id } : { problem: '请选择支部。' };
 }
 
-Page({
+Page(Object.assign({}, pageHandlers.fields, {
   data: Object.assign(
     {
       allowed: false,
@@ -70,14 +71,6 @@ Page({
     this.setData({ groups: groupChoices(this.units, branch, this.data.ledGroups), groupIndex: 0 });
   },
 
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-  },
-
-  onIndex(e) {
-    this.setData({ [e.currentTarget.dataset.field]: Number(e.detail.value) });
-  },
-
   onBranch(e) {
     this.setData({ branchIndex: Number(e.detail.value) });
     this.refreshGroups();
@@ -116,6 +109,6 @@ Page({
     wx.redirectTo({ url: '/pages/meeting-detail/index?id=' + created.id });
     return created;
   },
-});
+}));
 
 module.exports = { groupChoices, holdingUnit };

@@ -5,8 +5,9 @@ const views = require('../../logic/views');
 const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const org = require('../../api/org');
+const pageHandlers = require('../../logic/page-handlers');
 
-Page({
+Page(Object.assign({}, pageHandlers.fields, {
   data: {
     id: null, allowed: false, checked: false, branches: [], branchIndex: 0, person: null, events: [], groups: [], groupIndex: 0,
     changes: org.STATUS_CHANGES, changeIndex: 0, occurredOn: '', extendedTo: '', reason: '', loading: false,
@@ -49,14 +50,6 @@ Page({
     });
   },
 
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-  },
-
-  onIndex(e) {
-    this.setData({ [e.currentTarget.dataset.field]: Number(e.detail.value) });
-  },
-
   async moveGroup(e) {
     const group = this.data.groups[Number(e.detail.value)];
     const done = await kit.guard(this, () => org.moveToGroup(this.data.id, group.id).then(() => true));
@@ -86,4 +79,4 @@ Page({
     await this.load();
     return saved;
   },
-});
+}));

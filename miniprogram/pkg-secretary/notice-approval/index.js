@@ -1,27 +1,17 @@
 // Notices held by the content check wait for another committee member (or an admin) to approve them.
-const session = require('../../logic/session');
 const roles = require('../../logic/roles');
 const format = require('../../logic/format');
 const watermark = require('../../logic/watermark');
 const kit = require('../../logic/page-kit');
 const notices = require('../../api/notices');
+const pageHandlers = require('../../logic/page-handlers');
 
 const HOLD_REASONS = { ContentReview: '内容需人工复核', CheckUnavailable: '内容检测暂不可用' };
 
-Page({
+Page(Object.assign({}, pageHandlers.memberPage('onShow'), pageHandlers.refresh, {
   data: { allowed: false, checked: false, items: [], loading: false },
 
-  onShow() {
-    return this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
-
-  async load() {
-    const member = await kit.guard(this, () => session.ensureMember());
-    if (!member) return;
+  async show(member) {
     const allowed = roles.isSecretary(member);
     this.setData({ allowed, checked: true });
     if (!allowed) return;
@@ -52,4 +42,4 @@ Page({
     kit.toast('已发布');
     await this.load();
   },
-});
+}));

@@ -3,8 +3,9 @@ const audience = require('../../logic/audience');
 const form = require('../../logic/notice-form');
 const kit = require('../../logic/page-kit');
 const notices = require('../../api/notices');
+const pageHandlers = require('../../logic/page-handlers');
 
-Page(Object.assign({}, audience.handlers, {
+Page(Object.assign({}, pageHandlers.fields, audience.handlers, {
   data: Object.assign(
     {
       allowed: false,
@@ -27,10 +28,6 @@ Page(Object.assign({}, audience.handlers, {
   async onLoad() {
     const member = await secretary.start(this);
     if (member) await this.loadAudience();
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
   },
 
   onBranch(e) {

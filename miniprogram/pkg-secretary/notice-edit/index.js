@@ -5,8 +5,9 @@ const roles = require('../../logic/roles');
 const form = require('../../logic/notice-form');
 const kit = require('../../logic/page-kit');
 const notices = require('../../api/notices');
+const pageHandlers = require('../../logic/page-handlers');
 
-Page({
+Page(Object.assign({}, pageHandlers.fields, {
   data: { id: null, allowed: false, checked: false, withdrawn: false, titleMax: form.TITLE_MAX, title: '', body: '', pinned: false, confirmed: false, loading: false },
 
   async onLoad(options) {
@@ -24,10 +25,6 @@ Page({
       body: form.fromHtml(notice.body),
       pinned: !!notice.pinned,
     });
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
   },
 
   onConfirm(e) {
@@ -58,4 +55,4 @@ Page({
     kit.toast('已撤回');
     return true;
   },
-});
+}));

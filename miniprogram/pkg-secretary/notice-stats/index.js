@@ -1,24 +1,17 @@
-const session = require('../../logic/session');
 const roles = require('../../logic/roles');
 const watermark = require('../../logic/watermark');
 const kit = require('../../logic/page-kit');
+const pageHandlers = require('../../logic/page-handlers');
 const notices = require('../../api/notices');
 
-Page({
+Page(Object.assign({}, pageHandlers.detailPage(), {
   data: { id: null, allowed: false, checked: false, title: '', stats: null, unreadMembers: [], watermark: '', loading: false },
-
-  onLoad(options) {
-    this.setData({ id: options.id });
-    return this.load();
-  },
 
   onPullDownRefresh() {
     return this.refresh().then(() => wx.stopPullDownRefresh());
   },
 
-  async load() {
-    const member = await kit.guard(this, () => session.ensureMember());
-    if (!member) return;
+  async show(member) {
     const notice = await kit.guard(this, () => notices.get(this.data.id));
     if (!notice) return;
     const allowed = roles.mayManage(member, notice);
@@ -43,4 +36,4 @@ Page({
     const done = await kit.guard(this, () => notices.remindUnread(this.data.id).then(() => true));
     if (done) kit.toast('已提醒 ' + count + ' 人');
   },
-});
+}));

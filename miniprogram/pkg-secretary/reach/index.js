@@ -1,6 +1,7 @@
 // Reach of the branch's stories and notices (GET /api/org/units/{id}/reach): 关注度 (distinct viewers), 覆盖度 (share
 // of the audience reached) and 热度 (weighted, decaying interactions) for a period of China dates, and the items.
 const secretary = require('../../logic/secretary');
+const pageHandlers = require('../../logic/page-handlers');
 const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const brand = require('../../api/brand');
@@ -29,21 +30,8 @@ function figures(f) {
   };
 }
 
-Page({
+Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, {
   data: { allowed: false, checked: false, branches: [], branchIndex: 0, periods: PERIODS, periodIndex: 1, total: null, items: [], formula: '', loading: false },
-
-  async onLoad(options) {
-    if (await secretary.start(this, { unitId: options && options.unitId })) await this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
-
-  onBranch(e) {
-    this.setData({ branchIndex: Number(e.detail.value) });
-    return this.load();
-  },
 
   onPeriod(e) {
     this.setData({ periodIndex: Number(e.detail.value) });
@@ -64,4 +52,4 @@ Page({
       formula: (data.formula && data.formula.text) || '',
     });
   },
-});
+}));

@@ -1,10 +1,10 @@
 // Resolutions of a branch general meeting (POST /api/meetings/{id}/resolutions): the organiser records each motion's
 // votes; the server refuses (409) when the meeting is not quorate, and a motion passes with more than half of all
 // members with a vote (Domain/README.md, 支部党员大会).
-const session = require('../../logic/session');
 const roles = require('../../logic/roles');
 const kit = require('../../logic/page-kit');
 const meetings = require('../../api/meetings');
+const pageHandlers = require('../../logic/page-handlers');
 
 const GENERAL_MEETING = 'BranchGeneralMeeting';
 
@@ -17,21 +17,10 @@ function count(value) {
   return /^\d+$/.test(text) ? Number(text) : null;
 }
 
-Page({
+Page(Object.assign({}, pageHandlers.detailPage(), pageHandlers.fields, {
   data: { id: null, allowed: false, checked: false, generalMeeting: false, topic: '', quorum: '', resolutions: [], title: '', yes: '', no: '0', abstain: '0', loading: false },
 
-  onLoad(options) {
-    this.setData({ id: options.id });
-    return this.load();
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-  },
-
-  async load() {
-    const member = await kit.guard(this, () => session.ensureMember());
-    if (!member) return;
+  async show(member) {
     const meeting = await kit.guard(this, () => meetings.get(this.data.id));
     if (!meeting) return;
     const q = meeting.quorum;
@@ -63,4 +52,4 @@ Page({
     await this.load();
     return saved;
   },
-});
+}));

@@ -1,5 +1,6 @@
 // The branch roster (GET /api/org/units/{id}/members): search by name, number or party group; open a member.
 const secretary = require('../../logic/secretary');
+const pageHandlers = require('../../logic/page-handlers');
 const views = require('../../logic/views');
 const kit = require('../../logic/page-kit');
 const org = require('../../api/org');
@@ -21,21 +22,8 @@ function matches(m, query) {
   return !q || m.name.indexOf(q) >= 0 || m.number.indexOf(q) >= 0 || m.group.indexOf(q) >= 0;
 }
 
-Page({
+Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, {
   data: { allowed: false, checked: false, branches: [], branchIndex: 0, people: [], shown: [], query: '', figures: null, loading: false },
-
-  async onLoad(options) {
-    if (await secretary.start(this, { unitId: options && options.unitId })) await this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
-
-  onBranch(e) {
-    this.setData({ branchIndex: Number(e.detail.value) });
-    return this.load();
-  },
 
   async load() {
     const branch = secretary.branchOf(this);
@@ -62,4 +50,4 @@ Page({
   open(e) {
     kit.go('/pkg-secretary/member/index?id=' + e.currentTarget.dataset.id + '&unitId=' + secretary.branchOf(this).id);
   },
-});
+}));

@@ -1,29 +1,13 @@
 // Links of the big screen in the activity room (POST/GET /api/org/units/{id}/screen-links, DELETE /api/screen-links/{id}):
 // create one, copy its address to open full-screen on the display, revoke it when the display goes.
 const secretary = require('../../logic/secretary');
+const pageHandlers = require('../../logic/page-handlers');
 const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const brand = require('../../api/brand');
 
-Page({
+Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, {
   data: { allowed: false, checked: false, branches: [], branchIndex: 0, label: '', items: [], loading: false },
-
-  async onLoad(options) {
-    if (await secretary.start(this, { unitId: options && options.unitId })) await this.load();
-  },
-
-  onPullDownRefresh() {
-    return this.load().then(() => wx.stopPullDownRefresh());
-  },
-
-  onBranch(e) {
-    this.setData({ branchIndex: Number(e.detail.value) });
-    return this.load();
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-  },
 
   async load() {
     const links = await kit.guard(this, () => brand.screenLinks(secretary.branchOf(this).id));
@@ -52,4 +36,4 @@ Page({
     kit.toast('已停用');
     await this.load();
   },
-});
+}));

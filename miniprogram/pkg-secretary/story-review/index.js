@@ -3,34 +3,14 @@
 const secretary = require('../../logic/secretary');
 const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
-const list = require('../../logic/paged-list');
 const brand = require('../../api/brand');
 
 function view(s) {
   return { id: s.id, title: s.title, excerpt: s.excerpt || '', author: s.authorName || '', when: format.dateTime(s.createdAt), level: s.visibility === 'Public' ? '公开' : '党内', images: s.imageCount || 0 };
 }
 
-Page(Object.assign({}, list.handlers({
-  start() {
-    return secretary.start(this, { unitId: this.unitId });
-  },
-  fetch(cursor) {
-    return brand.pendingStories(secretary.branchOf(this).id, cursor);
-  },
-  map: view,
-}), {
-  data: Object.assign({ allowed: false, checked: false, branches: [], branchIndex: 0 }, list.data()),
-
-  onLoad(options) {
-    this.unitId = options && options.unitId;
-    return this.reload();
-  },
-
-  onBranch(e) {
-    this.setData({ branchIndex: Number(e.detail.value) });
-    this.unitId = secretary.branchOf(this).id;
-    return this.reload();
-  },
+Page(Object.assign({}, secretary.pagedList(brand.pendingStories, view), {
+  data: secretary.pagedListData(),
 
   read(e) {
     kit.go('/pages/brand/index?story=' + e.currentTarget.dataset.id);

@@ -4,6 +4,7 @@ const session = require('../../logic/session');
 const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const transfers = require('../../api/transfers');
+const pageHandlers = require('../../logic/page-handlers');
 
 const SEXES = [
   { value: 'Male', label: '男' },
@@ -21,7 +22,7 @@ function summary(t) {
   };
 }
 
-Page({
+Page(Object.assign({}, pageHandlers.fields, {
   data: {
     id: null, allowed: false, checked: false, transfer: null, canIssue: false, canReceipt: false, hasLetter: false,
     sexes: SEXES, sexIndex: 0, ethnicity: '汉族', birthDate: '', idNumber: '', validDays: '30', receivedOn: '', note: '', loading: false,
@@ -30,14 +31,6 @@ Page({
   onLoad(options) {
     this.setData({ id: options.id, receivedOn: format.nowParts().date });
     return this.load();
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-  },
-
-  onIndex(e) {
-    this.setData({ [e.currentTarget.dataset.field]: Number(e.detail.value) });
   },
 
   async load() {
@@ -99,4 +92,4 @@ Page({
     kit.toast('回执已登记');
     return t;
   },
-});
+}));

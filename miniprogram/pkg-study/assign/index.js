@@ -8,6 +8,7 @@ const study = require('../../logic/study');
 const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const api = require('../../api/study');
+const pageHandlers = require('../../logic/page-handlers');
 
 const TITLE_MAX = 60;
 const MATERIALS_MAX = 50;
@@ -35,7 +36,7 @@ function withChecks(materials, ids) {
   return materials.map((m) => Object.assign({}, m, { checked: ids.indexOf(m.id) >= 0 }));
 }
 
-Page(Object.assign({}, audience.handlers, {
+Page(Object.assign({}, pageHandlers.fields, audience.handlers, {
   data: Object.assign(
     { allowed: false, checked: false, denied: '', branches: [], branchIndex: 0, title: '', dueOn: '', today: '', materials: [], materialIds: [], nextCursor: null, done: false, loading: false },
     audience.initial(),
@@ -54,10 +55,6 @@ Page(Object.assign({}, audience.handlers, {
 
   onReachBottom() {
     return this.moreMaterials();
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
   },
 
   onBranch(e) {

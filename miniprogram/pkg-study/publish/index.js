@@ -7,6 +7,7 @@ const form = require('../../logic/notice-form');
 const kit = require('../../logic/page-kit');
 const api = require('../../api/study');
 const uploads = require('../upload');
+const pageHandlers = require('../../logic/page-handlers');
 
 const KINDS = [
   { value: 'Text', label: '图文（在此输入）' },
@@ -34,7 +35,7 @@ function problemOf(data) {
   return null;
 }
 
-Page({
+Page(Object.assign({}, pageHandlers.fields, {
   data: {
     allowed: false, checked: false, denied: '', branches: [], branchIndex: 0, kinds: KINDS, kindIndex: 0, title: '', topic: '', body: '',
     visibilities: secretary.VISIBILITIES, visibilityIndex: 0, minutes: '30', confirmed: false, file: null, sent: '', published: null, loading: false,
@@ -42,14 +43,6 @@ Page({
 
   async onLoad(options) {
     await secretary.start(this, { unitId: options && options.unitId });
-  },
-
-  onField(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-  },
-
-  onIndex(e) {
-    this.setData({ [e.currentTarget.dataset.field]: Number(e.detail.value) });
   },
 
   onKind(e) {
@@ -144,6 +137,6 @@ Page({
     this.uploadState = {};
     this.setData({ published: null, title: '', body: '', file: null, sent: '', confirmed: false });
   },
-});
+}));
 
 module.exports = { problemOf };
