@@ -70,6 +70,10 @@ start_api() {
 merchant_key=$(openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null)
 platform_key=$(openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null | openssl pkey -pubout 2>/dev/null)
 
+# A template id for every reminder kind, read from the one list deploy/compose.yaml passes
+# (Api.Tests ReminderKindDeploymentTests keeps it in step with the kinds the areas register).
+mapfile -t templates < <(grep -oE 'Reminders__Templates__[A-Za-z]+__TemplateId' deploy/compose.yaml | sed -E 's/__([A-Za-z]+)__TemplateId$/__\1__TemplateId=tmpl-\1/')
+
 # refused_start <log> [VAR=value…]: runs the app in Production and succeeds when it exits non-zero within 60 s
 refused_start() {
   local log=$1; shift
@@ -83,12 +87,7 @@ refused_start() {
     Redis__ConnectionString="127.0.0.1:$redis_port,abortConnect=false" \
     WeChat__AppId=wx0123456789abcdef \
     WeChat__AppSecret=not-a-real-secret \
-    Reminders__Templates__Meeting__TemplateId=tmpl-meeting \
-    Reminders__Templates__Activity__TemplateId=tmpl-activity \
-    Reminders__Templates__Notice__TemplateId=tmpl-notice \
-    Reminders__Templates__LeaveDecision__TemplateId=tmpl-leave \
-    Reminders__Templates__Dues__TemplateId=tmpl-dues \
-    Reminders__Templates__Development__TemplateId=tmpl-development \
+    "${templates[@]}" \
     WeChatPay__MchId=1900000109 \
     WeChatPay__ApiV3Key=0123456789abcdef0123456789abcdef \
     WeChatPay__MerchantSerialNo=5157F09EFDC096DE15EBE81A47057A7232F1B8E1 \

@@ -75,6 +75,15 @@ public sealed class ProductionStartupTests
     }
 
     [Test]
+    public void Refuses_WhenAReminderKindHasNoRealTemplate_NamingItsSetting()
+    {
+        using var app = Production(new(), withoutTemplate: "Development");
+
+        Assert.That(StartFailure(app), Does.Contain("configure the real subscription-message template ids in Production")
+            .And.Contain("Missing: Reminders:Templates:Development:TemplateId (TEMPLATE_DEVELOPMENT)."));
+    }
+
+    [Test]
     public void Refuses_WhenDatabaseHasPendingMigrations()
     {
         // An own SQLite file the app does not migrate, whichever database the suite runs on.
@@ -104,18 +113,13 @@ public sealed class ProductionStartupTests
         }
     }
 
-    private static AppFactory Production(Dictionary<string, string?> overrides)
+    /// <summary>The app in Production with every setting deploy/compose.yaml passes (the template ids of every reminder kind it names, but <paramref name="withoutTemplate"/>), then <paramref name="overrides"/>.</summary>
+    private static AppFactory Production(Dictionary<string, string?> overrides, string? withoutTemplate = null)
     {
         var settings = new Dictionary<string, string?>
         {
             ["WeChat:AppId"] = AppId,
             ["WeChat:AppSecret"] = "not-a-real-secret",
-            ["Reminders:Templates:Meeting:TemplateId"] = "tmpl-meeting",
-            ["Reminders:Templates:Activity:TemplateId"] = "tmpl-activity",
-            ["Reminders:Templates:Notice:TemplateId"] = "tmpl-notice",
-            ["Reminders:Templates:LeaveDecision:TemplateId"] = "tmpl-leave",
-            ["Reminders:Templates:Dues:TemplateId"] = "tmpl-dues",
-            ["Reminders:Templates:Development:TemplateId"] = "tmpl-development",
             ["WeChatPay:MchId"] = "1900000109",
             ["WeChatPay:ApiV3Key"] = "0123456789abcdef0123456789abcdef",
             ["WeChatPay:MerchantSerialNo"] = "5157F09EFDC096DE15EBE81A47057A7232F1B8E1",
@@ -124,6 +128,11 @@ public sealed class ProductionStartupTests
             ["WeChatPay:PlatformPublicKeyId"] = "PUB_KEY_ID_0000000000000000000000000001",
             ["WeChatPay:NotifyUrl"] = "https://pay.example.edu.cn/api/dues/wechatpay/notify",
         };
+        foreach (var kind in DeployTemplates.InCompose().Keys.Where(k => k != withoutTemplate))
+        {
+            settings[$"Reminders:Templates:{kind}:TemplateId"] = $"tmpl-{kind.ToLowerInvariant()}";
+        }
+
         foreach (var (key, value) in overrides)
         {
             settings[key] = value;

@@ -6,7 +6,8 @@ public static class MessagingModule
 {
     /// <summary>
     /// Registers the messaging module: the scheduler features write reminders with, the delivery pipeline
-    /// (options and templates, feeder, dispatcher and their background loops). Areas add their own
+    /// (options and templates, feeder, dispatcher and their background loops) and the general notice reminder kind.
+    /// Areas add their own reminder kinds (<see cref="ReminderKinds.AddReminderKind"/>) and
     /// <see cref="ISubjectOwnerResolver"/> in their module.
     /// </summary>
     public static IServiceCollection AddMessaging(this IServiceCollection services)
@@ -14,26 +15,25 @@ public static class MessagingModule
         services.AddScoped<ReminderScheduler>();
         services.AddOptions<ReminderOptions>()
             .BindConfiguration(ReminderOptions.SectionName)
-            .PostConfigure(o =>
+            .PostConfigure<IEnumerable<ReminderKindRegistration>>((o, kinds) =>
             {
-                foreach (var (kind, template) in ReminderTemplateDefaults.All)
+                foreach (var kind in kinds)
                 {
-                    // A kind configured with only its TemplateId keeps the default keyword layout.
-                    if (!o.Templates.TryAdd(kind, template) && o.Templates[kind].Fields.Count == 0)
+                    // A kind configured with only its TemplateId keeps the registered keyword layout.
+                    if (!o.Templates.TryAdd(kind.Kind, kind.DefaultTemplate()) && o.Templates[kind.Kind].Fields.Count == 0)
                     {
-                        o.Templates[kind].Fields = new Dictionary<string, KeywordSource>(template.Fields);
+                        o.Templates[kind.Kind].Fields = new Dictionary<string, KeywordSource>(kind.Fields);
                     }
                 }
             })
             .ValidateDataAnnotations()
-            .Validate(
-                o => o.Templates.Values.All(t => !string.IsNullOrWhiteSpace(t.TemplateId) && t.TemplateId.Length <= SubscriptionQuota.TemplateIdMaxLength
-                    && t.Fields.Count > 0 && t.Fields.Keys.All(k => Keywords.TypeOf(k) is not null)),
-                "Reminders:Templates: every template needs a TemplateId (at most 64 characters) and keyword fields named by a known type prefix (thing1, time2, phrase3 …).")
-            .Validate<IHostEnvironment>(
-                (o, environment) => !environment.IsProduction() || o.Templates.Values.All(t => !t.TemplateId.StartsWith(ReminderTemplateDefaults.EmulatorPrefix, StringComparison.Ordinal)),
-                "Reminders:Templates: configure the real subscription-message template ids in Production; the defaults only work with the WeChat emulator.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderTemplatesValidation>();
+
+        // The general notice kind: any area may remind with it without a template of its own (transfers, study,
+        // mailbox, organisation flags, unread notices).
+        services.AddReminderKind(ReminderKind.Notice, "通知提醒", "EMU_NOTICE_REMINDER",
+            ("thing1", KeywordSource.Subject), ("time2", KeywordSource.Time), ("thing3", KeywordSource.Note));
         services.AddSingleton<ReminderTemplates>();
         services.AddSingleton<DispatchPause>();
         services.AddSingleton<ReminderWriteGate>();

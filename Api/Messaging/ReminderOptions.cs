@@ -47,7 +47,10 @@ public sealed class ReminderOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The subscription-message template of each reminder kind. Kinds left out get the emulator's defaults.</summary>
+    /// <summary>
+    /// The subscription-message template of each registered reminder kind (<see cref="ReminderKinds.AddReminderKind"/>), keyed
+    /// by kind name. Kinds left out get their registered emulator default; a kind given only its TemplateId keeps its registered keyword layout.
+    /// </summary>
     public Dictionary<ReminderKind, ReminderTemplateOptions> Templates { get; set; } = [];
 }
 
@@ -82,23 +85,4 @@ public enum KeywordSource
     Place,
 
     Note,
-}
-
-internal static class ReminderTemplateDefaults
-{
-    /// <summary>Template ids the emulator takes; production configures the real ones (refused in Production).</summary>
-    public const string EmulatorPrefix = "EMU_";
-
-    public static readonly IReadOnlyDictionary<ReminderKind, ReminderTemplateOptions> All = new Dictionary<ReminderKind, ReminderTemplateOptions>
-    {
-        [ReminderKind.Meeting] = Template("EMU_MEETING_REMINDER", ("thing1", KeywordSource.Subject), ("time2", KeywordSource.Time), ("thing3", KeywordSource.Place), ("thing4", KeywordSource.Note)),
-        [ReminderKind.Activity] = Template("EMU_ACTIVITY_REMINDER", ("thing1", KeywordSource.Subject), ("time2", KeywordSource.Time), ("thing3", KeywordSource.Place), ("thing4", KeywordSource.Note)),
-        [ReminderKind.Notice] = Template("EMU_NOTICE_REMINDER", ("thing1", KeywordSource.Subject), ("time2", KeywordSource.Time), ("thing3", KeywordSource.Note)),
-        [ReminderKind.LeaveDecision] = Template("EMU_LEAVE_DECISION", ("thing1", KeywordSource.Subject), ("phrase2", KeywordSource.Note), ("time3", KeywordSource.Time)),
-        [ReminderKind.Dues] = Template("EMU_DUES_REMINDER", ("thing1", KeywordSource.Subject), ("thing2", KeywordSource.Note), ("date3", KeywordSource.Date)),
-        [ReminderKind.Development] = Template("EMU_DEVELOPMENT_REMINDER", ("thing1", KeywordSource.Subject), ("thing2", KeywordSource.Note), ("date3", KeywordSource.Date)),
-    };
-
-    private static ReminderTemplateOptions Template(string id, params (string Keyword, KeywordSource Source)[] fields) =>
-        new() { TemplateId = id, Fields = fields.ToDictionary(f => f.Keyword, f => f.Source) };
 }

@@ -3,16 +3,18 @@ using SmartBranch.Domain.Messaging;
 namespace SmartBranch.Api.Messaging;
 
 /// <summary>Turns a reminder into the template id and keyword values of its kind, within WeChat's limits.</summary>
-public sealed class ReminderTemplates(IOptions<ReminderOptions> options)
+public sealed class ReminderTemplates(IOptions<ReminderOptions> options, IEnumerable<ReminderKindRegistration> kinds)
 {
+    private readonly IReadOnlyList<ReminderKindRegistration> _kinds = [.. kinds.OrderBy(k => k.Kind)];
+
     /// <summary>Shown where a text keyword has nothing to say: WeChat refuses empty values.</summary>
     private const string Nothing = "无";
 
     public ReminderTemplateOptions For(ReminderKind kind) => options.Value.Templates[kind];
 
-    /// <summary>Every configured kind and its template id.</summary>
-    public IEnumerable<(ReminderKind Kind, string TemplateId)> All =>
-        options.Value.Templates.OrderBy(t => t.Key).Select(t => (t.Key, t.Value.TemplateId));
+    /// <summary>Every registered kind (in <see cref="ReminderKind"/> order), its display name and its configured template id.</summary>
+    public IEnumerable<(ReminderKind Kind, string Name, string TemplateId)> All =>
+        _kinds.Select(k => (k.Kind, k.DisplayName, For(k.Kind).TemplateId));
 
     /// <summary>The keyword values for <paramref name="reminder"/>, or the keywords that cannot be filled (a defect: content or configuration).</summary>
     internal (Dictionary<string, string> Data, string? Problem) Build(Reminder reminder)

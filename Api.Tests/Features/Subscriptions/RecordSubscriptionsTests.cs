@@ -1,4 +1,6 @@
 using System.Text.Json;
+using SmartBranch.Api.Messaging;
+using SmartBranch.Domain.Messaging;
 using SmartBranch.Api.Tests.Messaging;
 
 namespace SmartBranch.Api.Tests.Features.Subscriptions;
@@ -16,7 +18,7 @@ public sealed class RecordSubscriptionsTests() : SeededTest(branches: 1, members
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var banked = Banked(await response.ReadAsync<JsonElement>());
-        Assert.That(banked, Is.EquivalentTo(new Dictionary<string, int> { ["Meeting"] = 2, ["Activity"] = 0, ["Notice"] = 0, ["LeaveDecision"] = 0, ["Dues"] = 0, ["Development"] = 0 }));
+        Assert.That(banked, Is.EquivalentTo(Registered().ToDictionary(k => k.Kind.ToString(), k => k.Kind == ReminderKind.Meeting ? 2 : 0)));
         Assert.That(App.Emulator.SubscriptionsOf(member.OpenId(), "EMU_MEETING_REMINDER"), Is.EqualTo(2), "in emulator mode the emulated WeChat learns the accepts too");
     }
 
@@ -28,9 +30,13 @@ public sealed class RecordSubscriptionsTests() : SeededTest(branches: 1, members
         var body = await (await client.GetAsync("/api/subscriptions")).ReadAsync<JsonElement>();
 
         var templates = body.GetProperty("items").EnumerateArray().ToList();
-        Assert.That(templates.Select(t => t.GetProperty("templateId").GetString()), Is.EquivalentTo(new[] { "EMU_MEETING_REMINDER", "EMU_ACTIVITY_REMINDER", "EMU_NOTICE_REMINDER", "EMU_LEAVE_DECISION", "EMU_DUES_REMINDER", "EMU_DEVELOPMENT_REMINDER" }));
+        Assert.That(templates.Select(t => (t.GetProperty("kind").GetString(), t.GetProperty("kindName").GetString(), t.GetProperty("templateId").GetString())),
+            Is.EqualTo(Registered().OrderBy(k => k.Kind).Select(k => (k.Kind.ToString(), k.DisplayName, k.EmulatorTemplateId))),
+            "every kind an area registers (AddReminderKind), in kind order, with its name and emulator template");
+        Assert.That(templates.Select(t => t.GetProperty("templateId").GetString()), Is.SupersetOf(new[] { "EMU_MEETING_REMINDER", "EMU_ACTIVITY_REMINDER", "EMU_NOTICE_REMINDER", "EMU_LEAVE_DECISION", "EMU_DUES_REMINDER", "EMU_DEVELOPMENT_REMINDER" }));
         Assert.That(templates.Select(t => t.GetProperty("reachedByWeChat").GetBoolean()), Is.All.False);
         Assert.That(templates.Single(t => t.GetProperty("kind").GetString() == "Meeting").GetProperty("kindName").GetString(), Is.EqualTo("会议提醒"));
+        Assert.That(templates.Single(t => t.GetProperty("kind").GetString() == "Development").GetProperty("kindName").GetString(), Is.EqualTo("发展党员工作提醒"));
     }
 
     [Test]
@@ -87,6 +93,8 @@ public sealed class RecordSubscriptionsTests() : SeededTest(branches: 1, members
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
+
+    private IEnumerable<ReminderKindRegistration> Registered() => App.Services.GetServices<ReminderKindRegistration>();
 
     private static Dictionary<string, int> Banked(JsonElement body) =>
         body.GetProperty("items").EnumerateArray().ToDictionary(t => t.GetProperty("kind").GetString()!, t => t.GetProperty("banked").GetInt32());

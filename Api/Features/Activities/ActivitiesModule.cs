@@ -1,4 +1,5 @@
 using SmartBranch.Api.Messaging;
+using SmartBranch.Domain.Messaging;
 using SmartBranch.Api.Common.Idempotency;
 
 namespace SmartBranch.Api.Features.Activities;
@@ -13,6 +14,8 @@ public static class ActivitiesModule
         services.AddScoped<IBranchLifeSign, ActivityHeldSign>();
         services.AddScoped<ICalendarSource, ActivityCalendarSource>();
         services.AddScoped<ISubjectOwnerResolver, ActivityOwnerResolver>();
+        services.AddReminderKind(ReminderKind.Activity, "活动提醒", "EMU_ACTIVITY_REMINDER",
+            ("thing1", KeywordSource.Subject), ("time2", KeywordSource.Time), ("thing3", KeywordSource.Place), ("thing4", KeywordSource.Note));
         return services;
     }
 

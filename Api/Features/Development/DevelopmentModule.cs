@@ -1,14 +1,18 @@
 using SmartBranch.Api.Common.Idempotency;
+using SmartBranch.Api.Messaging;
+using SmartBranch.Domain.Messaging;
 
 namespace SmartBranch.Api.Features.Development;
 
 public static class DevelopmentModule
 {
-    /// <summary>Member development (发展党员): who owns its reminders, and the daily reminder job (section <c>Development</c>).</summary>
+    /// <summary>Member development (发展党员): who owns its reminders, its reminder kind, and the daily reminder job (section <c>Development</c>).</summary>
     public static IServiceCollection AddDevelopment(this IServiceCollection services)
     {
         services.AddAreaRoutes(MapDevelopmentEndpoints);
-        services.AddScoped<SmartBranch.Api.Messaging.ISubjectOwnerResolver, DevelopmentOwnerResolver>();
+        services.AddScoped<ISubjectOwnerResolver, DevelopmentOwnerResolver>();
+        services.AddReminderKind(ReminderKind.Development, "发展党员工作提醒", "EMU_DEVELOPMENT_REMINDER",
+            ("thing1", KeywordSource.Subject), ("thing2", KeywordSource.Note), ("date3", KeywordSource.Date));
         services.AddOptions<DevelopmentOptions>().BindConfiguration(DevelopmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DevelopmentReminderJob>();
         services.AddHostedService<DevelopmentReminderWorker>();

@@ -1,5 +1,7 @@
 using SmartBranch.Api.Common.Idempotency;
+using SmartBranch.Api.Messaging;
 using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Messaging;
 namespace SmartBranch.Api.Features.Dues;
 
 /// <summary>党费: dues by the rules, paid with WeChat Pay (JSAPI), reconciled and reported. See Api/Features/Dues/README.md.</summary>
@@ -17,7 +19,9 @@ public static class DuesModule
         services.AddScoped<DuesSettlement>();
         services.AddScoped<DuesJobs>();
         services.AddHostedService<DuesWorker>();
-        services.AddScoped<SmartBranch.Api.Messaging.ISubjectOwnerResolver, DuesOwnerResolver>();
+        services.AddScoped<ISubjectOwnerResolver, DuesOwnerResolver>();
+        services.AddReminderKind(ReminderKind.Dues, "党费提醒", "EMU_DUES_REMINDER",
+            ("thing1", KeywordSource.Subject), ("thing2", KeywordSource.Note), ("date3", KeywordSource.Date));
         return services;
     }
 

@@ -1,4 +1,5 @@
 using SmartBranch.Api.Messaging;
+using SmartBranch.Domain.Messaging;
 using SmartBranch.Api.Common.Idempotency;
 
 namespace SmartBranch.Api.Features.Meetings;
@@ -14,6 +15,10 @@ public static class MeetingsModule
         services.AddScoped<ICalendarSource, MeetingCalendarSource>();
         services.AddScoped<ISubjectOwnerResolver, MeetingOwnerResolver>();
         services.AddScoped<ISubjectOwnerResolver, LeaveRequestOwnerResolver>();
+        services.AddReminderKind(ReminderKind.Meeting, "会议提醒", "EMU_MEETING_REMINDER",
+            ("thing1", KeywordSource.Subject), ("time2", KeywordSource.Time), ("thing3", KeywordSource.Place), ("thing4", KeywordSource.Note));
+        services.AddReminderKind(ReminderKind.LeaveDecision, "请假审批结果", "EMU_LEAVE_DECISION",
+            ("thing1", KeywordSource.Subject), ("phrase2", KeywordSource.Note), ("time3", KeywordSource.Time));
         return services;
     }
 

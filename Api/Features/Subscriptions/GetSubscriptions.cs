@@ -23,20 +23,9 @@ public static class GetSubscriptions
             .Select(t =>
             {
                 var count = banked.GetValueOrDefault(t.TemplateId);
-                return new Item(t.Kind, NameOf(t.Kind), t.TemplateId, count, count > 0);
+                return new Item(t.Kind, t.Name, t.TemplateId, count, count > 0);
             })
             .ToList();
         return new ListPage<Item>(items);
     }
-
-    internal static string NameOf(ReminderKind kind) => kind switch
-    {
-        ReminderKind.Meeting => "会议提醒",
-        ReminderKind.Activity => "活动提醒",
-        ReminderKind.Notice => "通知提醒",
-        ReminderKind.LeaveDecision => "请假审批结果",
-        ReminderKind.Dues => "党费提醒",
-        ReminderKind.Development => "发展党员工作提醒",
-        _ => kind.ToString(),
-    };
 }
