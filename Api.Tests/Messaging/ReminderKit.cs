@@ -12,11 +12,11 @@ internal static class ReminderKit
     public static ReminderContent Meeting(string topic = "支部党员大会", string? place = "行政楼301") =>
         new("会议提醒", $"{topic} 即将开始，请准时参加。", "pages/meetings/detail?id=1", topic, new DateTimeOffset(2026, 3, 3, 6, 30, 0, TimeSpan.Zero), place, "请携带笔记本");
 
-    public static async Task ScheduleAsync(this AppFactory app, string subjectType, int subjectId, string slot, IEnumerable<int> memberIds, DateTimeOffset dueAt, ReminderContent? content = null, ReminderKind kind = ReminderKind.Meeting)
+    public static async Task ScheduleAsync(this AppFactory app, string subjectType, int subjectId, string slot, IEnumerable<int> memberIds, DateTimeOffset dueAt, ReminderContent? content = null, ReminderKind? kind = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var scheduler = scope.ServiceProvider.GetRequiredService<ReminderScheduler>();
-        await scheduler.ScheduleAsync(kind, subjectType, subjectId, slot, memberIds, dueAt, content ?? Meeting(), CancellationToken.None);
+        await scheduler.ScheduleAsync(kind ?? ReminderKind.Meeting, subjectType, subjectId, slot, memberIds, dueAt, content ?? Meeting(), CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
     }
 

@@ -1,4 +1,5 @@
 using SmartBranch.Domain.Messaging;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace SmartBranch.Api.Messaging;
 
@@ -20,15 +21,17 @@ public static class MessagingModule
                 foreach (var kind in kinds)
                 {
                     // A kind configured with only its TemplateId keeps the registered keyword layout.
-                    if (!o.Templates.TryAdd(kind.Kind, kind.DefaultTemplate()) && o.Templates[kind.Kind].Fields.Count == 0)
+                    if (!o.Templates.TryAdd(kind.Kind.Name, kind.DefaultTemplate()) && o.Templates[kind.Kind.Name].Fields.Count == 0)
                     {
-                        o.Templates[kind.Kind].Fields = new Dictionary<string, KeywordSource>(kind.Fields);
+                        o.Templates[kind.Kind.Name].Fields = new Dictionary<string, KeywordSource>(kind.Fields);
                     }
                 }
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderTemplatesValidation>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new ReminderKindJson()));
+        services.AddOptions<SwaggerGenOptions>().Configure(o => o.SchemaFilter<ReminderKindSchema>());
 
         // The general notice kind: any area may remind with it without a template of its own (transfers, study,
         // mailbox, organisation flags, unread notices).

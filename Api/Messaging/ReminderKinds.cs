@@ -1,5 +1,9 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.OpenApi;
 using SmartBranch.Domain.Messaging;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace SmartBranch.Api.Messaging;
 
@@ -27,7 +31,7 @@ public sealed record ReminderKindRegistration(ReminderKind Kind, string DisplayN
         get
         {
             var name = new StringBuilder("TEMPLATE_");
-            var kind = Kind.ToString();
+            var kind = Kind.Name;
             for (var i = 0; i < kind.Length; i++)
             {
                 if (i > 0 && char.IsUpper(kind[i]))
@@ -87,14 +91,15 @@ internal sealed class ReminderTemplatesValidation(IEnumerable<ReminderKindRegist
             failures.Add($"Reminder kinds registered more than once: {string.Join(", ", twice)} (call AddReminderKind once per kind).");
         }
 
-        var badDefaults = registered.Where(k => !k.EmulatorTemplateId.StartsWith(ReminderKinds.EmulatorPrefix, StringComparison.Ordinal) || string.IsNullOrWhiteSpace(k.DisplayName))
+        var badDefaults = registered.Where(k => k.Kind.Name is null || !k.EmulatorTemplateId.StartsWith(ReminderKinds.EmulatorPrefix, StringComparison.Ordinal) || string.IsNullOrWhiteSpace(k.DisplayName))
             .Select(k => k.Kind.ToString()).ToList();
         if (badDefaults.Count > 0)
         {
             failures.Add($"Reminder kinds {string.Join(", ", badDefaults)}: AddReminderKind needs a display name and an emulator template id starting with {ReminderKinds.EmulatorPrefix}.");
         }
 
-        var unregistered = options.Templates.Keys.Where(k => registered.All(r => r.Kind != k)).Select(k => $"{ReminderOptions.SectionName}:Templates:{k}").ToList();
+        var unregistered = options.Templates.Keys.Where(k => registered.All(r => !string.Equals(r.Kind.Name, k, StringComparison.OrdinalIgnoreCase)))
+            .Select(k => $"{ReminderOptions.SectionName}:Templates:{k}").ToList();
         if (unregistered.Count > 0)
         {
             failures.Add($"{string.Join(", ", unregistered)}: no area registers this reminder kind.");
@@ -109,7 +114,7 @@ internal sealed class ReminderTemplatesValidation(IEnumerable<ReminderKindRegist
         if (environment.IsProduction())
         {
             var emulated = registered
-                .Where(k => !options.Templates.TryGetValue(k.Kind, out var t) || t.TemplateId.StartsWith(ReminderKinds.EmulatorPrefix, StringComparison.Ordinal))
+                .Where(k => !options.Templates.TryGetValue(k.Kind.Name, out var t) || t.TemplateId.StartsWith(ReminderKinds.EmulatorPrefix, StringComparison.Ordinal))
                 .Select(k => $"{k.ConfigurationKey}:TemplateId ({k.DeployVariable})")
                 .ToList();
             if (emulated.Count > 0)
@@ -119,5 +124,33 @@ internal sealed class ReminderTemplatesValidation(IEnumerable<ReminderKindRegist
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
+
+/// <summary>A reminder kind in JSON is its name, e.g. <c>"kind": "Meeting"</c> (as when it was an enum).</summary>
+internal sealed class ReminderKindJson : JsonConverter<ReminderKind>
+{
+    public override ReminderKind Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.GetString() is { } name && ReminderKind.IsValidName(name) ? new ReminderKind(name) : throw new JsonException("Not a reminder kind.");
+
+    public override void Write(Utf8JsonWriter writer, ReminderKind value, JsonSerializerOptions options) => writer.WriteStringValue(value.Name);
+}
+
+/// <summary>The OpenAPI schema <c>ReminderKind</c>: a string, one of the registered kinds' names.</summary>
+internal sealed class ReminderKindSchema(IEnumerable<ReminderKindRegistration> kinds) : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (context.Type != typeof(ReminderKind) || schema is not OpenApiSchema concrete)
+        {
+            return;
+        }
+
+        concrete.Type = JsonSchemaType.String;
+        concrete.Properties?.Clear();
+        concrete.Required?.Clear();
+        concrete.AdditionalPropertiesAllowed = true;
+        concrete.AdditionalProperties = null;
+        concrete.Enum = [.. kinds.Select(k => k.Kind.Name).Order(StringComparer.Ordinal).Select(name => (System.Text.Json.Nodes.JsonNode)name)];
     }
 }

@@ -49,9 +49,9 @@ public sealed class ReminderOptions
 
     /// <summary>
     /// The subscription-message template of each registered reminder kind (<see cref="ReminderKinds.AddReminderKind"/>), keyed
-    /// by kind name. Kinds left out get their registered emulator default; a kind given only its TemplateId keeps its registered keyword layout.
+    /// by kind name (<see cref="ReminderKind.Name"/>, any case as configuration keys are). Kinds left out get their registered emulator default; a kind given only its TemplateId keeps its registered keyword layout.
     /// </summary>
-    public Dictionary<ReminderKind, ReminderTemplateOptions> Templates { get; set; } = [];
+    public Dictionary<string, ReminderTemplateOptions> Templates { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>One subscription-message template: its id and which reminder field fills each keyword.</summary>

@@ -5,14 +5,14 @@ namespace SmartBranch.Api.Messaging;
 /// <summary>Turns a reminder into the template id and keyword values of its kind, within WeChat's limits.</summary>
 public sealed class ReminderTemplates(IOptions<ReminderOptions> options, IEnumerable<ReminderKindRegistration> kinds)
 {
-    private readonly IReadOnlyList<ReminderKindRegistration> _kinds = [.. kinds.OrderBy(k => k.Kind)];
+    private readonly IReadOnlyList<ReminderKindRegistration> _kinds = [.. kinds.OrderBy(k => k.Kind.Name, StringComparer.Ordinal)];
 
     /// <summary>Shown where a text keyword has nothing to say: WeChat refuses empty values.</summary>
     private const string Nothing = "无";
 
-    public ReminderTemplateOptions For(ReminderKind kind) => options.Value.Templates[kind];
+    public ReminderTemplateOptions For(ReminderKind kind) => options.Value.Templates[kind.Name];
 
-    /// <summary>Every registered kind (in <see cref="ReminderKind"/> order), its display name and its configured template id.</summary>
+    /// <summary>Every registered kind (by name), its display name and its configured template id.</summary>
     public IEnumerable<(ReminderKind Kind, string Name, string TemplateId)> All =>
         _kinds.Select(k => (k.Kind, k.DisplayName, For(k.Kind).TemplateId));
 

@@ -1,27 +1,5 @@
 namespace SmartBranch.Domain.Messaging;
 
-/// <summary>What a reminder is about; each kind has its own subscription-message template.</summary>
-public enum ReminderKind
-{
-    /// <summary>会议提醒</summary>
-    Meeting,
-
-    /// <summary>活动提醒 (start, waiting-list promotion, cancellation)</summary>
-    Activity,
-
-    /// <summary>通知提醒 (unread notice)</summary>
-    Notice,
-
-    /// <summary>请假审批结果</summary>
-    LeaveDecision,
-
-    /// <summary>党费提醒 (arrears, disputed payments)</summary>
-    Dues,
-
-    /// <summary>发展党员工作提醒 (a talk, an observation record, a thought report, an approval or confirmation due)</summary>
-    Development,
-}
-
 public enum ReminderStatus
 {
     Scheduled,

@@ -31,8 +31,8 @@ public sealed class RecordSubscriptionsTests() : SeededTest(branches: 1, members
 
         var templates = body.GetProperty("items").EnumerateArray().ToList();
         Assert.That(templates.Select(t => (t.GetProperty("kind").GetString(), t.GetProperty("kindName").GetString(), t.GetProperty("templateId").GetString())),
-            Is.EqualTo(Registered().OrderBy(k => k.Kind).Select(k => (k.Kind.ToString(), k.DisplayName, k.EmulatorTemplateId))),
-            "every kind an area registers (AddReminderKind), in kind order, with its name and emulator template");
+            Is.EqualTo(Registered().OrderBy(k => k.Kind.Name, StringComparer.Ordinal).Select(k => (k.Kind.ToString(), k.DisplayName, k.EmulatorTemplateId))),
+            "every kind an area registers (AddReminderKind), by name, with its name and emulator template");
         Assert.That(templates.Select(t => t.GetProperty("templateId").GetString()), Is.SupersetOf(new[] { "EMU_MEETING_REMINDER", "EMU_ACTIVITY_REMINDER", "EMU_NOTICE_REMINDER", "EMU_LEAVE_DECISION", "EMU_DUES_REMINDER", "EMU_DEVELOPMENT_REMINDER" }));
         Assert.That(templates.Select(t => t.GetProperty("reachedByWeChat").GetBoolean()), Is.All.False);
         Assert.That(templates.Single(t => t.GetProperty("kind").GetString() == "Meeting").GetProperty("kindName").GetString(), Is.EqualTo("会议提醒"));

@@ -9,6 +9,8 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
 {
     public void Configure(EntityTypeBuilder<Reminder> builder)
     {
+        // Stored by name, like the enums it replaced (ConfigureConventions), so the column is unchanged.
+        builder.Property(r => r.Kind).HasConversion(k => k.Name, name => new ReminderKind(name)).HasMaxLength(ReminderKind.NameMaxLength).IsRequired();
         builder.Property(r => r.SubjectType).HasMaxLength(Reminder.SubjectTypeMaxLength).IsRequired();
         builder.Property(r => r.Slot).HasMaxLength(Reminder.SlotMaxLength).IsRequired();
         builder.Property(r => r.Title).HasMaxLength(Reminder.TitleMaxLength).IsRequired();
