@@ -529,7 +529,8 @@ namespace SmartBranch.Bench
             var created201 = statuses.Count(s => s == 201);
             var full409 = statuses.Count(s => s == 409);
             var other = size - created201 - full409;
-            var note = $"confirmed {confirmed} of {places} places ({(confirmed == places ? "correct" : "WRONG")}); {created201}×201, {full409}×409, {other} other";
+            var others = string.Join(", ", statuses.Where(s => s is not (201 or 409)).GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"));
+            var note = $"confirmed {confirmed} of {places} places ({(confirmed == places ? "correct" : "WRONG")}); {created201}×201, {full409}×409, {other} other{(other > 0 ? $" ({others})" : string.Empty)}";
             Console.WriteLine($"  sign-up storm: {note}; p99 {Percentile(latencies, 0.99):F0} ms");
             var result = new WrkResult(size, total.Elapsed.TotalSeconds, Percentile(latencies, 0.5), Percentile(latencies, 0.99), other, 0);
             return new Row($"sign-up storm ({size} at once, {places} places)", "university", result, Memory.Of(api.Process!), null, note);
