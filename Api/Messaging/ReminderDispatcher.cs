@@ -61,8 +61,19 @@ internal sealed partial class ReminderDispatcher(
                 var batch = await TakeAsync(cancellationToken);
                 if (recording is not null)
                 {
-                    finished += await recording;
+                    var previous = recording;
                     recording = null;
+                    try
+                    {
+                        finished += await previous;
+                    }
+                    catch when (batch is not null)
+                    {
+                        // The previous batch could not be recorded: this one, already sent, is left exactly as a
+                        // failed RunOnceAsync leaves its batch (leased, not acknowledged), and no longer in flight.
+                        await batch.DisposeAsync();
+                        throw;
+                    }
                 }
 
                 if (batch is null)
@@ -165,16 +176,17 @@ internal sealed partial class ReminderDispatcher(
         {
             var db = batch.Db;
             var leaseUntil = now + Options.LeaseDuration;
+            // The ids go as one JSON parameter (EF.Parameter), not one SQL parameter each: a batch is hundreds.
             if (ids.Count > 0)
             {
                 await writeGate.RunAsync(
                     () => db.Reminders
-                        .Where(r => ids.Contains(r.Id) && r.Status == ReminderStatus.Queued && r.DueAt <= now
+                        .Where(r => EF.Parameter(ids).Contains(r.Id) && r.Status == ReminderStatus.Queued && r.DueAt <= now
                             && (r.LeaseOwner == Consumer || r.LeaseUntil == null || r.LeaseUntil <= now))
                         .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, Consumer).SetProperty(r => r.LeaseUntil, leaseUntil), cancellationToken),
                     cancellationToken);
                 batch.Mine = await db.Reminders.AsNoTracking()
-                    .Where(r => ids.Contains(r.Id) && r.LeaseOwner == Consumer && r.Status == ReminderStatus.Queued)
+                    .Where(r => EF.Parameter(ids).Contains(r.Id) && r.LeaseOwner == Consumer && r.Status == ReminderStatus.Queued)
                     .OrderBy(r => r.Id)
                     .ToListAsync(cancellationToken);
             }
@@ -189,7 +201,7 @@ internal sealed partial class ReminderDispatcher(
                 var mineIds = batch.Mine.Select(r => r.Id).ToHashSet();
                 var others = ids.Where(id => !mineIds.Contains(id)).ToList();
                 held.UnionWith(await db.Reminders
-                    .Where(r => others.Contains(r.Id) && r.Status == ReminderStatus.Queued && r.LeaseUntil > now)
+                    .Where(r => EF.Parameter(others).Contains(r.Id) && r.Status == ReminderStatus.Queued && r.LeaseUntil > now)
                     .Select(r => r.Id)
                     .ToListAsync(cancellationToken));
             }

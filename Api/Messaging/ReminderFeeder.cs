@@ -46,7 +46,7 @@ internal sealed class ReminderFeeder(IServiceScopeFactory scopes, ReminderWriteG
 
         await writeGate.RunAsync(
             () => db.Reminders
-                .Where(r => due.Contains(r.Id) && r.Status == ReminderStatus.Scheduled)
+                .Where(r => EF.Parameter(due).Contains(r.Id) && r.Status == ReminderStatus.Scheduled)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReminderStatus.Queued).SetProperty(r => r.QueuedAt, now), cancellationToken),
             cancellationToken);
         try
@@ -57,7 +57,7 @@ internal sealed class ReminderFeeder(IServiceScopeFactory scopes, ReminderWriteG
         {
             await writeGate.RunAsync(
                 () => db.Reminders
-                    .Where(r => due.Contains(r.Id) && r.Status == ReminderStatus.Queued && r.QueuedAt == now && r.LeaseOwner == null)
+                    .Where(r => EF.Parameter(due).Contains(r.Id) && r.Status == ReminderStatus.Queued && r.QueuedAt == now && r.LeaseOwner == null)
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReminderStatus.Scheduled).SetProperty(r => r.QueuedAt, (DateTimeOffset?)null), cancellationToken),
                 cancellationToken);
             logger.LogWarning("Reminder queue unavailable ({Reason}); {Count} due reminders stay scheduled until it is back", ex.Message, due.Count);

@@ -13,6 +13,7 @@ using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using SmartBranch.Api.Common;
 using SmartBranch.Bench;
+using SmartBranch.Api.Features.Meetings;
 using SmartBranch.Api.Messaging;
 using SmartBranch.Api.Startup;
 using SmartBranch.Domain.Common;
@@ -67,6 +68,8 @@ try
     });
     builder.AddInfrastructure();
     builder.AddApi();
+    // The benchmark's reminders are meeting reminders; the kind is registered by its area (AddReminderKind).
+    builder.Services.AddMeetings();
     await using var app = builder.Build();
     await app.PrepareDatabaseAsync();
     await app.StartAsync();
