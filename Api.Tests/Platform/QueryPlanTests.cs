@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using SmartBranch.Api.Common;
 using SmartBranch.Api.Tests.Features.Notices;
 
 namespace SmartBranch.Api.Tests.Platform;
@@ -58,16 +59,10 @@ public sealed partial class QueryPlanTests : FunctionalTest
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{url}: {await response.Content.ReadAsStringAsync()}");
         }
 
-        var selects = App.Logs.Lines.Skip(before)
-            .Where(l => l.Contains("Executed DbCommand", StringComparison.Ordinal))
-            .Select(l => l[(l.IndexOf('\n', StringComparison.Ordinal) + 1)..].Trim())
-            .Where(sql => sql.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || sql.StartsWith("WITH", StringComparison.OrdinalIgnoreCase))
-            .Distinct()
-            .ToList();
+        var selects = SelectsSince(before).Distinct().ToList();
         Assert.That(selects, Is.Not.Empty, "the command log at Information shows each query");
 
-        await using var connection = new SqliteConnection(App.Services.GetRequiredService<IConfiguration>().GetConnectionString("Default"));
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
         var scans = new List<string>();
         foreach (var sql in selects)
         {
@@ -85,6 +80,69 @@ public sealed partial class QueryPlanTests : FunctionalTest
         }
 
         Assert.That(scans, Is.Empty, string.Join("\n\n", scans));
+    }
+
+    /// <summary>
+    /// The compliance report of a general branch, with the access cache warm: only the queries that grow with the
+    /// data (the unit, its branches and groups come from the cached unit tree), and each reads meetings, notices and
+    /// activities by seeking to its branches' or units' rows, not through an organisation-wide index such as the
+    /// scheduled meetings by end (at university scale: every meeting of 200 branches for 20 of them).
+    /// </summary>
+    [Test]
+    public async Task ComplianceReportSeeksItsOwnBranchesOnly()
+    {
+        if (TestSqlServer.ServerConnectionString is not null)
+        {
+            Assert.Pass("EXPLAIN QUERY PLAN is SQLite's; the SQL Server migration carries the same indexes.");
+        }
+
+        var org = await App.SeedAsync(branches: 2, members: 1);
+        var admin = await App.SignInAsync(org.Admin);
+        var url = $"/api/org/units/{org.GeneralBranchId}/compliance";
+        Assert.That((await admin.GetAsync(url)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "fills the access cache");
+
+        var before = App.Logs.Lines.Count;
+        var response = await admin.GetAsync(url);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var commands = SelectsSince(before);
+        int signs;
+        using (var scope = App.Services.CreateScope())
+        {
+            signs = scope.ServiceProvider.GetServices<IBranchLifeSign>().Count();
+        }
+
+        Assert.That(commands, Has.Count.EqualTo(3 + signs), "the cadences, the meetings held, the themed activities, one query per sign of life:\n" + string.Join("\n\n", commands));
+        await using var connection = await OpenAsync();
+        var wide = new List<string>();
+        foreach (var sql in commands)
+        {
+            var aliases = Aliases(sql);
+            foreach (var step in await PlanAsync(connection, sql))
+            {
+                if (ReadStep().Match(step) is { Success: true } read
+                    && aliases.GetValueOrDefault(read.Groups[1].Value, read.Groups[1].Value) is "Meetings" or "Notices" or "Activities"
+                    && !BranchSeek().IsMatch(step))
+                {
+                    wide.Add($"{step}\n    in: {sql}");
+                }
+            }
+        }
+
+        Assert.That(wide, Is.Empty, string.Join("\n\n", wide));
+    }
+
+    private List<string> SelectsSince(int before) => App.Logs.Lines.Skip(before)
+        .Where(l => l.Contains("Executed DbCommand", StringComparison.Ordinal))
+        .Select(l => l[(l.IndexOf('\n', StringComparison.Ordinal) + 1)..].Trim())
+        .Where(sql => sql.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || sql.StartsWith("WITH", StringComparison.OrdinalIgnoreCase))
+        .ToList();
+
+    private async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection(App.Services.GetRequiredService<IConfiguration>().GetConnectionString("Default"));
+        await connection.OpenAsync();
+        return connection;
     }
 
     private static async Task<List<string>> PlanAsync(SqliteConnection connection, string sql)
@@ -114,6 +172,13 @@ public sealed partial class QueryPlanTests : FunctionalTest
     // "SCAN n" or "SCAN Notices" alone is a full table scan; "SCAN n USING [COVERING] INDEX ix" reads an index.
     [GeneratedRegex(@"^SCAN (\w+)$")]
     private static partial Regex ScanStep();
+
+    [GeneratedRegex(@"^(?:SCAN|SEARCH) (\w+)\b")]
+    private static partial Regex ReadStep();
+
+    // A seek on the leading branch or unit column: "SEARCH m USING INDEX IX_Meetings_BranchId_Status_StartsAt (BranchId=? AND …".
+    [GeneratedRegex(@"^SEARCH \w+ USING (?:COVERING )?INDEX IX_\w+ \((?:BranchId|UnitId)=\?")]
+    private static partial Regex BranchSeek();
 
     [GeneratedRegex(@"(?:FROM|JOIN)\s+""(\w+)""\s+AS\s+""(\w+)""", RegexOptions.IgnoreCase)]
     private static partial Regex TableAlias();

@@ -13,19 +13,25 @@ namespace SmartBranch.Api.Common;
 public static class ManualReminders
 {
     /// <summary>
+    /// Each reminder spends one of the member's banked WeChat subscriptions, so a committee may remind the same subject
+    /// at most once in this period.
+    /// </summary>
+    public static readonly TimeSpan Cooldown = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// The slot for a reminder now, or 409 (提醒过于频繁, with the minutes to wait) when a reminder with the same slot
-    /// prefix was queued for the subject less than <paramref name="cooldown"/> ago. <paramref name="whom"/> names who
+    /// prefix was queued for the subject less than <see cref="Cooldown"/> ago. <paramref name="whom"/> names who
     /// was reminded (e.g. 未读党员).
     /// </summary>
-    public static async Task<Result<string>> NextSlotAsync(
-        AppDbContext db, string subjectType, int subjectId, string slotPrefix, TimeSpan cooldown, string whom, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<Result<string>> NextSlotAsync(
+        AppDbContext db, string subjectType, int subjectId, string slotPrefix, string whom, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var lastReminded = await db.Reminders.AsNoTracking()
             .Where(r => r.SubjectType == subjectType && r.SubjectId == subjectId && r.Slot.StartsWith(slotPrefix))
             .MaxAsync(r => (DateTimeOffset?)r.CreatedAt, cancellationToken);
-        if (lastReminded is { } last && now - last < cooldown)
+        if (lastReminded is { } last && now - last < Cooldown)
         {
-            var wait = (int)Math.Ceiling((last + cooldown - now).TotalMinutes);
+            var wait = (int)Math.Ceiling((last + Cooldown - now).TotalMinutes);
             return new DomainError("reminder.too_soon", $"刚刚已提醒过{whom}，为避免打扰，请{wait}分钟后再提醒。", ErrorKind.Conflict, "提醒过于频繁");
         }
 
@@ -33,10 +39,10 @@ public static class ManualReminders
     }
 
     /// <summary>
-    /// The "remind them now" press, start to end: the slot (or the 409 of <see cref="NextSlotAsync"/>), the recipients
-    /// (asked for only when a reminder may go), one reminder each through the messaging module (notice template), and,
-    /// when any was added, the audit entry <paramref name="auditSummary"/>(how many) in the subject's unit, saved with
-    /// them. Answers how many were reminded and the slot.
+    /// The "remind them now" press, start to end: the slot (or the 409 of <see cref="NextSlotAsync"/> within
+    /// <see cref="Cooldown"/>), the recipients (asked for only when a reminder may go), one reminder each through the
+    /// messaging module (notice template), and, when any was added, the audit entry <paramref name="auditSummary"/>(how
+    /// many) in the subject's unit, saved with them. Answers how many were reminded and the slot.
     /// </summary>
     public static async Task<Result<(int Reminded, string Slot)>> RemindAsync(
         AppDbContext db,
@@ -49,7 +55,7 @@ public static class ManualReminders
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var (slot, tooSoon) = await NextSlotAsync(db, press.SubjectType, press.SubjectId, press.SlotPrefix, press.Cooldown, press.Whom, now, cancellationToken);
+        var (slot, tooSoon) = await NextSlotAsync(db, press.SubjectType, press.SubjectId, press.SlotPrefix, press.Whom, now, cancellationToken);
         if (tooSoon is not null)
         {
             return tooSoon;
@@ -70,5 +76,5 @@ public static class ManualReminders
     /// What a press reminds of: the subject (<see cref="SubjectTypes"/>) and the unit its audit entry is filed under, the
     /// slot prefix that sets its cooldown apart, and <paramref name="Whom"/> it reminds (e.g. 未读党员) for the 409 text.
     /// </summary>
-    public sealed record Press(string SubjectType, int SubjectId, int UnitId, string SlotPrefix, TimeSpan Cooldown, string Whom, string AuditAction);
+    public sealed record Press(string SubjectType, int SubjectId, int UnitId, string SlotPrefix, string Whom, string AuditAction);
 }

@@ -1,23 +1,26 @@
 using SmartBranch.Domain.Activities;
-using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Activities;
 
 /// <summary>An activity of the branch (or one of its groups) that has started and was not cancelled counts as a sign of life.</summary>
 internal sealed class ActivityHeldSign(AppDbContext db) : IBranchLifeSign
 {
-    public async Task<IReadOnlyDictionary<int, DateTimeOffset>> LatestAsync(IReadOnlyCollection<int> branchIds, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<int, DateTimeOffset>> LatestAsync(BranchUnits branches, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var latest = await (
-                from activity in db.Activities.AsNoTracking()
-                join unit in db.Units on activity.UnitId equals unit.Id
-                where activity.Status == ActivityStatus.Scheduled && activity.StartsAt <= now
-                let branchId = unit.Kind == UnitKind.PartyGroup ? unit.ParentId!.Value : unit.Id
-                where branchIds.Contains(branchId)
-                group activity by branchId into g
-                select new { BranchId = g.Key, At = g.Max(a => a.StartsAt) })
+        // Per unit (the branches and their groups) one seek to its latest started activity through (UnitId, StartsAt).
+        var unitIds = branches.UnitIds;
+        var latest = await db.Units.AsNoTracking()
+            .Where(u => unitIds.Contains(u.Id))
+            .Select(u => new
+            {
+                UnitId = u.Id,
+                At = db.Activities.Where(a => a.UnitId == u.Id && a.Status == ActivityStatus.Scheduled && a.StartsAt <= now).Max(a => (DateTimeOffset?)a.StartsAt),
+            })
             .ToListAsync(cancellationToken);
-        return latest.ToDictionary(x => x.BranchId, x => x.At);
+        return latest
+            .Where(x => x.At is not null)
+            .GroupBy(x => branches.BranchOf(x.UnitId))
+            .ToDictionary(g => g.Key, g => g.Max(x => x.At!.Value));
     }
 }
 

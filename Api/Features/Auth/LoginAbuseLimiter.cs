@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace SmartBranch.Api.Features.Auth;
 
@@ -12,22 +13,30 @@ namespace SmartBranch.Api.Features.Auth;
 /// </summary>
 public sealed class LoginAbuseLimiter : IDisposable
 {
+    private static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(1);
+
     private readonly PartitionedRateLimiter<string> _perCode;
     private readonly PartitionedRateLimiter<string> _perOpenId;
-    private readonly PartitionedRateLimiter<string> _failuresPerAddress;
+
+    // Refused codes per address: an entry only for an address that had one, counted for a minute from its first.
+    // (A partitioned limiter creates a partition for every address whose statistics are read, i.e. for every
+    // login from every address, and walks all of them ten times a second.)
+    private readonly MemoryCache _failuresPerAddress = new(new MemoryCacheOptions());
+    private readonly Lock _failureEntries = new();
+    private readonly int _failuresPerMinute;
 
     public LoginAbuseLimiter(IOptions<RateLimitingOptions> options)
     {
         var o = options.Value;
         _perCode = Windowed(o.LoginAttemptsPerCode, TimeSpan.FromMinutes(5));
         _perOpenId = Windowed(o.LoginsPerAccountPerMinute, TimeSpan.FromMinutes(1));
-        _failuresPerAddress = Windowed(o.LoginFailuresPerAddressPerMinute, TimeSpan.FromMinutes(1));
+        _failuresPerMinute = o.LoginFailuresPerAddressPerMinute;
     }
 
     /// <summary>False when this code was already tried too often, or this address has failed too often: answer 429.</summary>
     public bool MayTry(string code, string address)
     {
-        if (_failuresPerAddress.GetStatistics(address) is { CurrentAvailablePermits: <= 0 })
+        if (_failuresPerAddress.TryGetValue(address, out FailureCount? failures) && failures!.Count >= _failuresPerMinute)
         {
             return false;
         }
@@ -39,7 +48,18 @@ public sealed class LoginAbuseLimiter : IDisposable
     /// <summary>Counts a code WeChat refused (invalid, used, expired) against the address.</summary>
     public void RecordFailure(string address)
     {
-        using var lease = _failuresPerAddress.AttemptAcquire(address);
+        FailureCount failures;
+        lock (_failureEntries)
+        {
+            // Under the lock so two first failures of one address cannot each start an entry and lose a count.
+            failures = _failuresPerAddress.GetOrCreate(address, entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = FailureWindow;
+                return new FailureCount();
+            })!;
+        }
+
+        failures.Add();
     }
 
     /// <summary>False when this WeChat account has signed in too often this minute.</summary>
@@ -54,6 +74,15 @@ public sealed class LoginAbuseLimiter : IDisposable
         _perCode.Dispose();
         _perOpenId.Dispose();
         _failuresPerAddress.Dispose();
+    }
+
+    private sealed class FailureCount
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Add() => Interlocked.Increment(ref _count);
     }
 
     private static PartitionedRateLimiter<string> Windowed(int permits, TimeSpan window) =>

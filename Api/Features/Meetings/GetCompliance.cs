@@ -31,8 +31,11 @@ public static class GetCompliance
         TimeProvider time,
         CancellationToken cancellationToken)
     {
+        // The unit, its branches and their groups come from the access cache's unit tree (reloaded on the request
+        // after any change to a unit), so the report's own queries are only the ones that grow with the data.
         var access = await current.GetAccessAsync(cancellationToken);
-        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        var units = await current.GetUnitsAsync(cancellationToken);
+        var unit = units.Find(id);
         if (unit is null || unit.Kind == UnitKind.PartyGroup || !access.CanManage(unit.Id))
         {
             return Problems.NotFound("组织不存在或您无权查看其会议统计。");
@@ -52,16 +55,17 @@ public static class GetCompliance
             return Problems.BadRequest("时间范围有误", "统计范围不能超过5年。");
         }
 
-        var branches = unit.Kind == UnitKind.Branch
-            ? new[] { new { unit.Id, unit.Name } }.ToList()
-            : await db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id && u.Kind == UnitKind.Branch).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
-        var branchIds = branches.Select(b => b.Id).ToList();
-        var report = await MeetingRequirements.LoadAsync(db, branches.Select(b => (b.Id, b.Name)).ToList(), start, end, now, cancellationToken);
+        List<(int Id, string Name)> branches = unit.Kind == UnitKind.Branch
+            ? [(unit.Id, unit.Name)]
+            : units.Units.Where(u => u.ParentId == unit.Id && u.Kind == UnitKind.Branch).OrderBy(u => u.Id).Select(u => (u.Id, u.Name)).ToList();
+        var branchUnits = new BranchUnits(branches.Select(b => b.Id).ToList(), units);
+        var groups = branchUnits.Groups.Select(g => (g.Id, g.Name, BranchId: g.ParentId!.Value)).ToList();
+        var report = await MeetingRequirements.LoadAsync(db, branches, groups, start, end, now, cancellationToken);
 
         var latest = new Dictionary<int, DateTimeOffset>();
         foreach (var signal in signals)
         {
-            foreach (var (branchId, at) in await signal.LatestAsync(branchIds, now, cancellationToken))
+            foreach (var (branchId, at) in await signal.LatestAsync(branchUnits, now, cancellationToken))
             {
                 if (!latest.TryGetValue(branchId, out var known) || at > known)
                 {
@@ -71,11 +75,13 @@ public static class GetCompliance
         }
 
         var inactiveAfter = options.Value.InactiveAfterDays;
+        var heldBy = report.Held.ToLookup(m => (m.Type, m.UnitId), m => m.Day);
+        var requirementsOf = report.Requirements.ToLookup(r => r.BranchId);
         var result = branches.Select(branch =>
         {
-            var rows = report.Requirements.Where(r => r.BranchId == branch.Id).Select(r =>
+            var rows = requirementsOf[branch.Id].Select(r =>
             {
-                var held = report.Held.Where(m => m.Type == r.Type && m.UnitId == r.HolderId).Select(m => m.Day).ToList();
+                var held = heldBy[(r.Type, r.HolderId)].ToList();
                 var missing = r.Periods.Where(p => !held.Any(p.Contains)).Select(p => p.Label).ToList();
                 return new Row(r.Type, r.Type.DisplayName(), r.Cadence, r.Cadence.DisplayName(), r.HolderId, r.HolderName, r.Periods.Count, held.Count, missing);
             }).ToList();

@@ -34,6 +34,23 @@ internal static class MeetingRequirements
             .OrderBy(u => u.Id)
             .Select(u => new { u.Id, u.Name, BranchId = u.ParentId!.Value })
             .ToListAsync(cancellationToken);
+        return await LoadAsync(db, branches, groups.Select(g => (g.Id, g.Name, g.BranchId)).ToList(), start, end, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="LoadAsync(AppDbContext, IReadOnlyList{ValueTuple{int, string}}, DateOnly, DateOnly, DateTimeOffset, CancellationToken)"/>,
+    /// with the branches' party groups (ordered by id) already known, e.g. from the cached unit tree.
+    /// </summary>
+    public static async Task<Report> LoadAsync(
+        AppDbContext db,
+        IReadOnlyList<(int Id, string Name)> branches,
+        IReadOnlyList<(int Id, string Name, int BranchId)> groups,
+        DateOnly start,
+        DateOnly end,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var branchIds = branches.Select(b => b.Id).ToList();
         var overrides = await db.MeetingCadences.AsNoTracking()
             .Where(c => branchIds.Contains(c.BranchId))
             .ToDictionaryAsync(c => (c.BranchId, c.Type), c => c.Cadence, cancellationToken);
@@ -55,24 +72,35 @@ internal static class MeetingRequirements
             .Select(m => new Held(m.BranchId, m.UnitId, m.Type, LocalCalendar.Today(m.StartsAt)))
             .ToList();
 
-        var themedActivities = await (
-                from activity in db.Activities.AsNoTracking()
-                join organizer in db.Units on activity.UnitId equals organizer.Id
-                where activity.IsThemedPartyDay && activity.Status == ActivityStatus.Scheduled
-                    && activity.StartsAt >= rangeStart && activity.StartsAt < rangeEnd && activity.StartsAt <= now
-                let branchId = organizer.Kind == UnitKind.PartyGroup ? organizer.ParentId!.Value : organizer.Id
-                where branchIds.Contains(branchId)
-                select new { BranchId = branchId, activity.StartsAt })
+        // Organised by the branch or one of its groups: found through (UnitId, StartsAt) without joining Units.
+        var branchOf = branchIds.ToDictionary(id => id, id => id);
+        foreach (var group in groups)
+        {
+            branchOf[group.Id] = group.BranchId;
+        }
+
+        var organizerIds = branchOf.Keys.ToList();
+        var themedActivities = await db.Activities.AsNoTracking()
+            .Where(a => organizerIds.Contains(a.UnitId) && a.IsThemedPartyDay && a.Status == ActivityStatus.Scheduled
+                && a.StartsAt >= rangeStart && a.StartsAt < rangeEnd && a.StartsAt <= now)
+            .Select(a => new { a.UnitId, a.StartsAt })
             .ToListAsync(cancellationToken);
-        held.AddRange(themedActivities.Select(a => new Held(a.BranchId, a.BranchId, MeetingType.ThemedPartyDay, LocalCalendar.Today(a.StartsAt))));
+        held.AddRange(themedActivities.Select(a => new Held(branchOf[a.UnitId], branchOf[a.UnitId], MeetingType.ThemedPartyDay, LocalCalendar.Today(a.StartsAt))));
 
         var requirements = new List<Requirement>();
+        var periodsOf = new Dictionary<Cadence, IReadOnlyList<CadencePeriod>>();
         foreach (var branch in branches)
         {
             foreach (var type in MeetingTypes.All)
             {
                 var cadence = overrides.GetValueOrDefault((branch.Id, type), type.DefaultCadence());
-                var periods = cadence.Periods(start, end);
+                if (!periodsOf.TryGetValue(cadence, out var periods))
+                {
+                    // The same few cadences for every branch: their periods (and labels) once per report.
+                    periods = cadence.Periods(start, end);
+                    periodsOf[cadence] = periods;
+                }
+
                 var holders = type.IsHeldByGroup()
                     ? groups.Where(g => g.BranchId == branch.Id).Select(g => (g.Id, g.Name)).ToList()
                     : [(branch.Id, branch.Name)];

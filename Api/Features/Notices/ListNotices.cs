@@ -35,10 +35,9 @@ public static class ListNotices
         DateTimeOffset? ReadAt,
         DateTimeOffset? AckedAt);
 
-    /// <summary>
-    /// The caller's feed. A member's first page is answered from <see cref="FeedCache"/> (ready JSON, no query) while
-    /// nothing it shows has changed; everything else, and a miss, is read from the database.
-    /// </summary>
+    /// <summary>The caller's notice feed: pinned first, newest next, cursor-paged, with read state</summary>
+    // A member's first page is answered from FeedCache (ready JSON, no query) while nothing it shows has changed;
+    // everything else, and a miss, is read from the database.
     public static async Task<Results<Utf8JsonPage<ListPage<Item>>, ProblemHttpResult>> Handle(
         string? cursor,
         int? limit,

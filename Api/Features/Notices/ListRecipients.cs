@@ -26,11 +26,36 @@ public static class ListRecipients
         CancellationToken cancellationToken)
     {
         var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
-        var (notice, _, refusal) = await NoticeRules.LoadManageableAsync(
-            db, id, viewer, "只有发布单位的支委或党总支管理员可以查看阅读情况。", cancellationToken);
-        if (notice is null)
+
+        // The only callers answered are the notice's managers, who need neither the tracked notice nor their own
+        // recipient row: one query reads the owner and the figures together (counted over the (NoticeId, MemberId) index).
+        var found = await db.Notices.AsNoTracking()
+            .Where(n => n.Id == id)
+            .Select(n => new
+            {
+                n.UnitId,
+                n.RequiresAck,
+                Audience = db.NoticeRecipients.Count(r => r.NoticeId == n.Id),
+                Read = db.NoticeRecipients.Count(r => r.NoticeId == n.Id && r.FirstReadAt != null),
+                Acked = db.NoticeRecipients.Count(r => r.NoticeId == n.Id && r.AckedAt != null),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        NoticeFigures figures;
+        if (found is not null && NoticeRules.CanManage(viewer, found.UnitId))
         {
-            return Problems.From(refusal!);
+            figures = NoticeFigureQueries.From(found.Audience, found.Read, found.Acked, found.RequiresAck);
+        }
+        else
+        {
+            // Everyone else gets the notices' usual refusal (404 unless they may read it, then 403).
+            var (notice, _, refusal) = await NoticeRules.LoadManageableAsync(
+                db, id, viewer, "只有发布单位的支委或党总支管理员可以查看阅读情况。", cancellationToken);
+            if (notice is null)
+            {
+                return Problems.From(refusal!);
+            }
+
+            figures = await NoticeFigureQueries.LoadAsync(db, notice.Id, notice.RequiresAck, cancellationToken);
         }
 
         var wanted = RecipientState.All;
@@ -39,7 +64,7 @@ public static class ListRecipients
             return Problems.BadRequest("参数无效", "state 只能是 all、unread、read、acked 或 unacked。");
         }
 
-        var rows = db.NoticeRecipients.AsNoTracking().Where(r => r.NoticeId == notice.Id);
+        var rows = db.NoticeRecipients.AsNoTracking().Where(r => r.NoticeId == id);
         rows = wanted switch
         {
             RecipientState.Unread => rows.Where(r => r.FirstReadAt == null),
@@ -54,7 +79,6 @@ public static class ListRecipients
             .OrderBy(x => x.m.Name).ThenBy(x => x.m.Id)
             .Select(x => new Recipient(x.m.Id, x.m.Name, x.m.Number, x.BranchName, x.r.FirstReadAt, x.r.AckedAt))
             .ToListAsync(cancellationToken);
-        var figures = await NoticeFigureQueries.LoadAsync(db, notice.Id, notice.RequiresAck, cancellationToken);
         return TypedResults.Ok(new Response(figures, wanted, members));
     }
 }

@@ -12,9 +12,10 @@ internal static class NoticeFigureQueries
             .GroupBy(_ => 1)
             .Select(g => new { Audience = g.Count(), Read = g.Count(r => r.FirstReadAt != null), Acked = g.Count(r => r.AckedAt != null) })
             .SingleOrDefaultAsync(cancellationToken);
-        var audience = figures?.Audience ?? 0;
-        var read = figures?.Read ?? 0;
-        var acked = figures?.Acked ?? 0;
-        return new NoticeFigures(audience, read, audience - read, acked, requiresAck ? audience - acked : null);
+        return From(figures?.Audience ?? 0, figures?.Read ?? 0, figures?.Acked ?? 0, requiresAck);
     }
+
+    /// <summary>The figures from the counts of recipient rows: all of them, those read, those signed off.</summary>
+    public static NoticeFigures From(int audience, int read, int acked, bool requiresAck) =>
+        new(audience, read, audience - read, acked, requiresAck ? audience - acked : null);
 }

@@ -5,22 +5,24 @@ namespace SmartBranch.Api.Features.Notices;
 /// <summary>A notice published by the branch (or one of its groups) counts as a sign of life for the inactivity flag.</summary>
 internal sealed class NoticePublishedSign(AppDbContext db) : IBranchLifeSign
 {
-    public async Task<IReadOnlyDictionary<int, DateTimeOffset>> LatestAsync(IReadOnlyCollection<int> branchIds, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<int, DateTimeOffset>> LatestAsync(BranchUnits branches, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // The branches and their groups first, so the notices are found through the (unit, published) index
-        // instead of joining every notice of the organisation to its unit.
-        var owners = await db.Units.AsNoTracking()
-            .Where(u => branchIds.Contains(u.Id) || (u.ParentId != null && branchIds.Contains(u.ParentId.Value)))
-            .Select(u => new { u.Id, BranchId = branchIds.Contains(u.Id) ? u.Id : u.ParentId!.Value })
-            .ToDictionaryAsync(u => u.Id, u => u.BranchId, cancellationToken);
-        var unitIds = owners.Keys.ToList();
-        var latest = await db.Notices.AsNoTracking()
-            .Where(n => unitIds.Contains(n.UnitId) && n.Status != NoticeStatus.PendingApproval && n.PublishedAt != null && n.PublishedAt <= now)
-            .GroupBy(n => n.UnitId)
-            .Select(g => new { UnitId = g.Key, At = g.Max(n => n.PublishedAt!.Value) })
+        // Per unit one seek to its latest notice through (UnitId, Status, PublishedAt) rather than reading all of
+        // its notices: every status but PendingApproval, spelled out so the index is entered at each status.
+        var unitIds = branches.UnitIds;
+        var latest = await db.Units.AsNoTracking()
+            .Where(u => unitIds.Contains(u.Id))
+            .Select(u => new
+            {
+                UnitId = u.Id,
+                At = db.Notices
+                    .Where(n => n.UnitId == u.Id && (n.Status == NoticeStatus.Published || n.Status == NoticeStatus.Withdrawn) && n.PublishedAt != null && n.PublishedAt <= now)
+                    .Max(n => n.PublishedAt),
+            })
             .ToListAsync(cancellationToken);
         return latest
-            .GroupBy(x => owners[x.UnitId])
-            .ToDictionary(g => g.Key, g => g.Max(x => x.At));
+            .Where(x => x.At is not null)
+            .GroupBy(x => branches.BranchOf(x.UnitId))
+            .ToDictionary(g => g.Key, g => g.Max(x => x.At!.Value));
     }
 }

@@ -21,8 +21,11 @@ internal sealed record ReadableNotice(Notice Notice, NoticeRecipient? Recipient)
 internal static class NoticeRules
 {
     /// <summary>The committee of the owning branch, or an admin above it.</summary>
-    public static bool CanManage(NoticeViewer viewer, Notice notice) =>
-        viewer.Access is { } access && access.CanManage(notice.UnitId);
+    public static bool CanManage(NoticeViewer viewer, Notice notice) => CanManage(viewer, notice.UnitId);
+
+    /// <summary>As <see cref="CanManage(NoticeViewer, Notice)"/> for a notice owned by <paramref name="unitId"/>.</summary>
+    public static bool CanManage(NoticeViewer viewer, int unitId) =>
+        viewer.Access is { } access && access.CanManage(unitId);
 
     /// <summary>
     /// Managers see every notice of their unit in any state. Others only see published notices: public

@@ -7,12 +7,6 @@ namespace SmartBranch.Api.Features.Notices;
 
 public static class RemindUnread
 {
-    /// <summary>
-    /// Each reminder spends one of the member's banked WeChat subscriptions, so the committee may remind a
-    /// notice's unread members at most once in this period.
-    /// </summary>
-    public static readonly TimeSpan Cooldown = TimeSpan.FromHours(1);
-
     /// <summary>How many unread members a reminder was queued for.</summary>
     public sealed record Response(int NoticeId, int Reminded, string Slot);
 
@@ -49,7 +43,7 @@ public static class RemindUnread
             db,
             reminders,
             audit,
-            new ManualReminders.Press(SubjectTypes.Notice, notice.Id, notice.UnitId, "unread-", Cooldown, "未读党员", "notice.reminded"),
+            new ManualReminders.Press(SubjectTypes.Notice, notice.Id, notice.UnitId, "unread-", "未读党员", "notice.reminded"),
             ct => db.NoticeRecipients.AsNoTracking()
                 .Where(r => r.NoticeId == notice.Id && r.FirstReadAt == null)
                 .Select(r => r.MemberId)

@@ -6,9 +6,6 @@ namespace SmartBranch.Api.Features.Study;
 
 public static class RemindAssignment
 {
-    /// <summary>Each reminder spends one of the member's banked subscriptions: at most one reminder per assignment in this period.</summary>
-    public static readonly TimeSpan Cooldown = TimeSpan.FromHours(1);
-
     /// <summary>How many members who have not finished were reminded.</summary>
     public sealed record Response(int AssignmentId, int Reminded, string Slot);
 
@@ -43,7 +40,7 @@ public static class RemindAssignment
             db,
             reminders,
             audit,
-            new ManualReminders.Press(SubjectTypes.StudyAssignment, assignment.Id, assignment.UnitId, "unfinished-", Cooldown, "未完成学习的党员", "study.reminded"),
+            new ManualReminders.Press(SubjectTypes.StudyAssignment, assignment.Id, assignment.UnitId, "unfinished-", "未完成学习的党员", "study.reminded"),
             async ct =>
             {
                 var states = await StudyAssignments.StatesAsync(db, assignment, assignment.Assignees.Select(a => a.MemberId).ToList(), ct);

@@ -29,6 +29,10 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.HasIndex(m => new { m.BranchId, m.StartsAt });
         builder.HasIndex(m => new { m.UnitId, m.StartsAt });
 
+        // The compliance report's meetings held and each branch's latest meeting: the branches' scheduled meetings
+        // in a period, without reading every scheduled meeting of the organisation (QueryPlanTests).
+        builder.HasIndex(m => new { m.BranchId, m.Status, m.StartsAt });
+
         // The meetings list (upcoming meetings a member may see: attendee, own units or public) cannot use the
         // unit index through its OR; it reads the scheduled meetings that have not ended (QueryPlanTests).
         builder.HasIndex(m => new { m.Status, m.EndsAt });

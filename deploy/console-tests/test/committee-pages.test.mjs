@@ -2,13 +2,11 @@
 // 1366×768, signed in by scanning as the demo secretary; and a plain member, who gets none of them. Screenshots go to
 // screenshots/ for a reviewer (not committed).
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { expectStatus, signIn, startApi } from '../../screen-tests/lib/api.mjs';
+import { expectStatus, signIn } from '../../screen-tests/lib/api.mjs';
+import { consoleAs as signInConsole, startConsole, stopConsole } from '../lib/console.mjs';
 
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const shots = join(import.meta.dirname, '..', 'screenshots');
 const suffix = Date.now().toString(36);
 const pages = [
@@ -18,33 +16,18 @@ const pages = [
 let api;
 let browser;
 
-/** A browser window signed in to the console by scanning its code with the phone of dev-<code>. */
-async function consoleAs(code) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await page.goto(`${api.base}/console/login`);
-  const login = page.locator('#login[data-ticket]');
-  await login.waitFor();
-  const phone = await signIn(api.base, `dev-${code}`);
-  expectStatus(await phone.call('POST', `/api/console-login/tickets/${await login.getAttribute('data-ticket')}/confirm`), 204, 'confirm the ticket');
-  await page.waitForURL(`${api.base}/console`);
-  return { context, page, phone };
-}
+/** A fresh browser window signed in to the console as dev-<code>: { context, page, phone }. */
+const consoleAs = (code) => signInConsole(browser, api.base, code);
 
 describe('console committee pages', () => {
   let secretary;
 
   before(async () => {
-    mkdirSync(shots, { recursive: true });
-    api = await startApi();
-    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+    ({ api, browser } = await startConsole(shots));
     secretary = await consoleAs('secretary');
   });
 
-  after(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
+  after(() => stopConsole({ api, browser }));
 
   test('the secretary has every page in the navigation', async () => {
     const nav = await secretary.page.locator('[data-testid=nav]').innerText();

@@ -3,34 +3,20 @@
 // read count following a member's read, a meeting's sign-in sheet PDF, and a plain member seeing no committee pages.
 // Screenshots of the main pages go to screenshots/ for a reviewer (not committed).
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PDFParse } from 'pdf-parse';
-import { chromium } from 'playwright-core';
-import { expectStatus, signIn, startApi } from '../../screen-tests/lib/api.mjs';
+import { expectStatus, signIn } from '../../screen-tests/lib/api.mjs';
+import { consoleAs as signInConsole, startConsole, stopConsole } from '../lib/console.mjs';
 
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const shots = join(import.meta.dirname, '..', 'screenshots');
 const suffix = Date.now().toString(36);
 
 let api;
 let browser;
 
-/** A fresh browser window signed in to the console by scanning its code with the phone of dev-<code>. */
-async function consoleAs(code) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await page.goto(`${api.base}/console/login`);
-  const login = page.locator('#login[data-ticket]');
-  await login.waitFor();
-  await page.locator('#login-code').evaluate((img) => img.complete || new Promise((ok) => { img.onload = ok; }));
-  const ticket = await login.getAttribute('data-ticket');
-  const phone = await signIn(api.base, `dev-${code}`);
-  expectStatus(await phone.call('POST', `/api/console-login/tickets/${ticket}/confirm`), 204, 'confirm the ticket');
-  await page.waitForURL(`${api.base}/console`);
-  return { context, page, phone };
-}
+/** A fresh browser window signed in to the console as dev-<code>: { context, page, phone }. */
+const consoleAs = (code) => signInConsole(browser, api.base, code);
 
 async function shoot(page, name) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
@@ -38,15 +24,10 @@ async function shoot(page, name) {
 
 describe('console', () => {
   before(async () => {
-    mkdirSync(shots, { recursive: true });
-    api = await startApi();
-    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+    ({ api, browser } = await startConsole(shots));
   });
 
-  after(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
+  after(() => stopConsole({ api, browser }));
 
   test('scan-to-login as the demo secretary; refused and reused tickets say so', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });

@@ -4,13 +4,11 @@
 // Chinese; the audit log filtered on the server shows only matching rows across more than one page. Screenshots go to
 // screenshots/ for a reviewer (not committed).
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { expectStatus, signIn, startApi } from '../../screen-tests/lib/api.mjs';
+import { expectStatus, signIn } from '../../screen-tests/lib/api.mjs';
+import { consoleAs as signInConsole, startConsole, stopConsole } from '../lib/console.mjs';
 
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const shots = join(import.meta.dirname, '..', 'screenshots');
 const suffix = Date.now().toString(36);
 const chinaDay = (offsetDays = 0) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -22,18 +20,8 @@ const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2
 let api;
 let browser;
 
-/** A browser window signed in to the console by scanning its code with the phone of dev-<code>. */
-async function consoleAs(code) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await page.goto(`${api.base}/console/login`);
-  const login = page.locator('#login[data-ticket]');
-  await login.waitFor();
-  const phone = await signIn(api.base, `dev-${code}`);
-  expectStatus(await phone.call('POST', `/api/console-login/tickets/${await login.getAttribute('data-ticket')}/confirm`), 204, 'confirm the ticket');
-  await page.waitForURL(`${api.base}/console`);
-  return { context, page, phone };
-}
+/** A fresh browser window signed in to the console as dev-<code>: { context, page, phone }. */
+const consoleAs = (code) => signInConsole(browser, api.base, code);
 
 /** The text of every row of a table's body: one array of cell texts per row. */
 function rows(page, testId) {
@@ -46,18 +34,13 @@ describe('console development, study and audit pages', () => {
   let member;
 
   before(async () => {
-    mkdirSync(shots, { recursive: true });
-    api = await startApi();
-    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+    ({ api, browser } = await startConsole(shots));
     secretary = await consoleAs('secretary');
     branchId = secretary.phone.member.branch.id;
     member = await signIn(api.base, 'dev-member');
   });
 
-  after(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
+  after(() => stopConsole({ api, browser }));
 
   test('the development worklist and ledger show what the API answers', async () => {
     // Two applicants: one handed in the application two months ago (the first talk is overdue), one today.

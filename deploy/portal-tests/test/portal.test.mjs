@@ -5,19 +5,15 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
 import { expectStatus, signIn, startApi } from '../../screen-tests/lib/api.mjs';
+import { launchChromium, uploadImage } from '../../screen-tests/lib/browser.mjs';
 
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const screenshots = resolve(process.env.PORTAL_SCREENSHOTS || join(import.meta.dirname, '..', 'screenshots'));
 const suffix = Date.now().toString(36);
 const brandName = `红烛先锋·${suffix}`;
 const storyTitle = `先锋事迹·${suffix}`;
 const secretNotice = `内部通知·不得公开·${suffix}`;
 const publicNotice = `公开通知·${suffix}`;
-
-// A real 1×1 PNG, so the browser can decode and measure it.
-const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 let api;
 let browser;
@@ -41,10 +37,7 @@ describe('public portal', () => {
       themeColor: '#B71C1C',
     }), 200, 'brand');
 
-    const form = new FormData();
-    form.append('file', new Blob([png], { type: 'image/png' }), 'story.png');
-    form.append('visibility', 'Public');
-    imageId = expectStatus(await secretary.call('POST', '/api/media', form), 201, 'upload').id;
+    imageId = await uploadImage(secretary, 'Public');
     storyId = expectStatus(await secretary.call('POST', '/api/stories', {
       title: storyTitle,
       body: '王老师带领志愿服务队深入社区，义务辅导三十余次。\n寒暑不辍，深受居民好评。',
@@ -64,12 +57,7 @@ describe('public portal', () => {
       }), 201, `${visibility} notice`);
     }
 
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     context.on('request', (request) => {
       if (!request.url().startsWith(api.base) && !request.url().startsWith('data:')) foreign.push(request.url());

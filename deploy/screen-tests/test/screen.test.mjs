@@ -7,10 +7,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
 import { expectStatus, signIn, startApi } from '../lib/api.mjs';
+import { launchChromium, uploadImage } from '../lib/browser.mjs';
 
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const output = join(import.meta.dirname, '..', 'output');
 const live = { timeout: 2_000 }; // the acceptance bound for check-ins, approved messages and votes
 const loading = { timeout: 20_000 }; // first paint after the API started
@@ -27,9 +26,6 @@ const internal = {
   pending: `待审核留言·不得上屏·${suffix}`,
   poll: `内部会议投票·不得上屏·${suffix}`,
 };
-
-// A real 1×1 PNG, so the browser can decode and measure it.
-const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 let api;
 let browser;
@@ -87,10 +83,7 @@ describe('big screen', () => {
       themeColor: '#B71C1C',
     }), 200, 'brand');
 
-    const form = new FormData();
-    form.append('file', new Blob([png], { type: 'image/png' }), 'story.png');
-    form.append('visibility', 'Public');
-    imageId = expectStatus(await secretary.call('POST', '/api/media', form), 201, 'upload').id;
+    imageId = await uploadImage(secretary, 'Public');
     expectStatus(await secretary.call('POST', '/api/stories', {
       title: storyTitle,
       body: '王老师带领志愿服务队深入社区，义务辅导三十余次。',
@@ -150,12 +143,7 @@ describe('big screen', () => {
 
     link = expectStatus(await secretary.call('POST', `/api/org/units/${branchId}/screen-links`, { label: '党员活动室' }), 201, 'screen link');
 
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const response = await page.goto(`${api.base}/screen/${link.token}`);
     assert.equal(response.status(), 200);

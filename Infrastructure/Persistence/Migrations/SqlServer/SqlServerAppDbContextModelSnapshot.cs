@@ -114,6 +114,8 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("UnitId", "StartsAt");
 
+                    b.HasIndex("UnitId", "Status", "StartsAt", "IsThemedPartyDay");
+
                     b.ToTable("Activities");
                 });
 
@@ -1783,6 +1785,8 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("Status", "EndsAt");
 
                     b.HasIndex("UnitId", "StartsAt");
+
+                    b.HasIndex("BranchId", "Status", "StartsAt");
 
                     b.ToTable("Meetings");
                 });

@@ -107,6 +107,8 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "StartsAt");
 
+                    b.HasIndex("UnitId", "Status", "StartsAt", "IsThemedPartyDay");
+
                     b.ToTable("Activities");
                 });
 
@@ -1716,6 +1718,8 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "EndsAt");
 
                     b.HasIndex("UnitId", "StartsAt");
+
+                    b.HasIndex("BranchId", "Status", "StartsAt");
 
                     b.ToTable("Meetings");
                 });
