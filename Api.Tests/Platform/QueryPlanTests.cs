@@ -33,7 +33,7 @@ public sealed partial class QueryPlanTests : FunctionalTest
     {
         if (TestSqlServer.ServerConnectionString is not null)
         {
-            Assert.Pass("EXPLAIN QUERY PLAN is SQLite's; the SQL Server migration carries the same indexes.");
+            Assert.Ignore("EXPLAIN QUERY PLAN is SQLite's: on SQL Server this plan check does not apply (the SQL Server migration carries the same indexes).");
         }
 
         var org = await App.SeedAsync(members: 3);
@@ -93,7 +93,7 @@ public sealed partial class QueryPlanTests : FunctionalTest
     {
         if (TestSqlServer.ServerConnectionString is not null)
         {
-            Assert.Pass("EXPLAIN QUERY PLAN is SQLite's; the SQL Server migration carries the same indexes.");
+            Assert.Ignore("EXPLAIN QUERY PLAN is SQLite's: on SQL Server this plan check does not apply (the SQL Server migration carries the same indexes).");
         }
 
         var org = await App.SeedAsync(branches: 2, members: 1);
