@@ -12,13 +12,10 @@ public static class RemindUnread
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int id,
-        CurrentMember current,
-        AppDbContext db,
         ReminderScheduler reminders,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
         var (notice, _, refusal) = await NoticeRules.LoadManageableAsync(
             db, id, viewer, "只有发布单位的支委或党总支管理员可以提醒未读党员。", cancellationToken);
