@@ -33,6 +33,7 @@ public static class UpdateActivity
         AuditTrail audit,
         TextContentCheck check,
         ReminderScheduler reminders,
+        SignUpGate signUps,
         IOptions<ActivityOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -79,6 +80,8 @@ public static class UpdateActivity
             return Problems.From(error);
         }
 
+        // Places, waiting list, times, audience or status may have changed: every instance reloads its sign-up facts.
+        await signUps.ChangedAsync(id);
         var updated = await ActivityAccess.LoadAsync(db, id, access, cancellationToken);
         return TypedResults.Ok(await ActivityResponses.LoadAsync(db, updated!, current.Id, cancellationToken));
     }
