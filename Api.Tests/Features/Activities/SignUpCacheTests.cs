@@ -38,7 +38,12 @@ public sealed class SignUpCacheTests : FunctionalTest
 
         Assert.That((await secretary.PostAsync($"/api/members/{org.A.Members[1].Id}/unbind", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
 
-        await (await ActivityApi.SignUpAsync(unbound, id)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        // Unbinding ends the account's sessions; signing in again gives an unbound account, which may not sign up.
+        await (await ActivityApi.SignUpAsync(unbound, id)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        var login = await App.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = org.A.Members[1].DevCode });
+        var again = App.CreateClient();
+        again.DefaultRequestHeaders.Authorization = new("Bearer", (await login.ReadAsync<JsonElement>()).GetProperty("token").GetString());
+        await (await ActivityApi.SignUpAsync(again, id)).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.That(await App.WithDbAsync(db => db.Enrollments.CountAsync(e => e.ActivityId == id && e.MemberId == org.A.Members[1].Id)), Is.Zero);
     }
 
@@ -98,12 +103,16 @@ public sealed class SignUpCacheTests : FunctionalTest
     [Test]
     public async Task ConfirmsExactlyThePlaces_WhenTwoInstancesTakeTheStormTogether_AndEachKnowsWhoHoldsOne()
     {
-        var org = await App.SeedAsync(branches: 1, members: 40);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        // Two instances of one deployment: one database, one Redis.
+        var databasePath = Path.Combine(Path.GetTempPath(), $"smartbranch-storm-{Guid.NewGuid():N}.db");
+        var settings = new Dictionary<string, string?> { ["Redis:InstanceName"] = $"t{Guid.NewGuid():N}:" };
+        using var first = new AppFactory(settings, databasePath: databasePath);
+        using var second = new AppFactory(settings, databasePath: databasePath);
+        var org = await first.SeedAsync(branches: 1, members: 40);
+        var secretary = await first.SignInAsync(org.A.Secretary);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 5);
-        using var second = new AppFactory(databasePath: App.DatabasePath);
         var half = org.A.Members.Count / 2;
-        var here = await ActivityApi.SignInAllAsync(App, org.A.Members.Take(half));
+        var here = await ActivityApi.SignInAllAsync(first, org.A.Members.Take(half));
         var there = await ActivityApi.SignInAllAsync(second, org.A.Members.Skip(half));
         var both = here.Concat(there).ToArray();
 
@@ -115,7 +124,7 @@ public sealed class SignUpCacheTests : FunctionalTest
             Assert.That(confirmed, Has.Length.EqualTo(5), "confirmed in the storm");
             Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Conflict), Is.EqualTo(both.Length - 5), "refused in the storm");
         });
-        var (counter, rows) = await App.WithDbAsync(async db => (
+        var (counter, rows) = await first.WithDbAsync(async db => (
             await db.Activities.Where(a => a.Id == id).Select(a => a.ConfirmedCount).SingleAsync(),
             await db.Enrollments.CountAsync(e => e.ActivityId == id && e.Status == EnrollmentStatus.Confirmed)));
         Assert.That((counter, rows), Is.EqualTo((5, 5)));
@@ -124,7 +133,7 @@ public sealed class SignUpCacheTests : FunctionalTest
         foreach (var index in confirmed)
         {
             var member = org.A.Members[index];
-            var again = await ActivityApi.SignUpAsync(index < half ? await second.SignInAsync(member) : await App.SignInAsync(member), id);
+            var again = await ActivityApi.SignUpAsync(index < half ? await second.SignInAsync(member) : await first.SignInAsync(member), id);
             Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK), await again.Content.ReadAsStringAsync());
             Assert.That((await again.ReadAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("Confirmed"));
         }

@@ -202,14 +202,13 @@ internal static class ActivityEnrollments
                 return ((DomainError.Conflict("enrollment.started", "活动已开始，不能取消报名。"), false), false);
             }
 
-            if (!enrollment.Cancel(now))
+            if (enrollment.Cancel(now))
             {
-                return ((null, false), false);
+                activity.ReleasePlace();
+                await reminders.CancelAsync(SubjectTypes.Activity, activityId, StartSlot, ct, [memberId]);
+                await PromoteAsync(db, reminders, activity, now, startReminderBefore, ct);
             }
 
-            activity.ReleasePlace();
-            await reminders.CancelAsync(SubjectTypes.Activity, activityId, StartSlot, ct, [memberId]);
-            await PromoteAsync(db, reminders, activity, now, startReminderBefore, ct);
             return ((null, true), true);
         }, cancellationToken, startClean: true);
 

@@ -259,6 +259,11 @@ internal static class RequestCost
             }
 
             var bodyStart = headerEnd + 4;
+            if (status is 204 or 304)
+            {
+                return; // no body, and neither a length nor chunks to say so
+            }
+
             var lengthAt = IndexOfHeader(head, "\r\ncontent-length:"u8);
             if (lengthAt >= 0)
             {
