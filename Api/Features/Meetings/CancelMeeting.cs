@@ -18,14 +18,11 @@ public static class CancelMeeting
     public static async Task<Results<Ok<MeetingDetail>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        AppDbContext db,
-        CurrentMember current,
         ReminderScheduler reminders,
-        AuditTrail audit,
         TextContentCheck check,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (meeting, refusal) = await MeetingAccess.FindAsync(
             db, access, id, tracked: true, MeetingAccess.CanOrganize, "只有会议召集人或支委才能取消会议。", cancellationToken);

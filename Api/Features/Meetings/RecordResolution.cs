@@ -23,13 +23,10 @@ public static class RecordResolution
     public static async Task<Results<Created<ResolutionView>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        AppDbContext db,
-        CurrentMember current,
-        AuditTrail audit,
         TextContentCheck check,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (meeting, refusal) = await MeetingAccess.FindAsync(
             db, access, id, tracked: false, MeetingAccess.CanOrganize, "只有会议召集人或支委才能登记表决结果。", cancellationToken);

@@ -41,15 +41,12 @@ public static class ScheduleMeeting
 
     public static async Task<Results<Created<MeetingDetail>, ProblemHttpResult>> Handle(
         Request request,
-        AppDbContext db,
-        CurrentMember current,
         ReminderScheduler reminders,
-        AuditTrail audit,
         TextContentCheck check,
         IOptions<MeetingOptions> options,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var type = request.Type!.Value;
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.UnitId, cancellationToken);

@@ -21,13 +21,10 @@ public static class AddMember
     public static async Task<Results<Created<MemberEntry>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         PhoneNumbers phones,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (unit, refusal) = await db.LoadBranchAsync(access, id, access.CanManage, "无法添加", "党员只能添加到党支部；党小组请在 partyGroupId 中指定。", cancellationToken);
         if (unit is null)

@@ -28,16 +28,14 @@ public static class BindByPhone
     /// </summary>
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         Request request,
-        CurrentMember current,
         AccessCache cache,
-        AppDbContext db,
         WeChatClient weChat,
         PhoneNumbers phones,
         BindFailureLimiter limiter,
-        TimeProvider time,
         HttpContext http,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, _, time, cancellationToken) = services;
         if (current.IsBound)
         {
             return Problems.Conflict("已绑定", "您的微信已绑定党员信息，无需重复绑定。");

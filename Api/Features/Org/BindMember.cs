@@ -29,14 +29,12 @@ public static class BindMember
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         Request request,
-        CurrentMember current,
         AccessCache cache,
-        AppDbContext db,
         BindFailureLimiter limiter,
-        TimeProvider time,
         HttpContext http,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, _, time, cancellationToken) = services;
         if (current.IsBound)
         {
             return Problems.Conflict("已绑定", "您的微信已绑定党员信息，无需重复绑定。");

@@ -21,13 +21,10 @@ public static class UpdateMember
     public static async Task<Results<Ok<MemberEntry>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         PhoneNumbers phones,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (member, refusal) = await db.LoadMemberAsync(access, id, access.CanManage, cancellationToken);
         if (member is null)

@@ -32,14 +32,11 @@ public static class IssueLetter
     public static async Task<Results<Ok<TransferView>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         IdNumbers ids,
-        AuditTrail audit,
-        TimeProvider time,
         IOptions<LetterOptions> options,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (transfer, refusal) = await TransferAccess.LoadAsync(db, access, id, t => TransferAccess.IsSending(access, t), cancellationToken);
         if (transfer is null)

@@ -43,14 +43,11 @@ public static class RegisterIncoming
     public static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         PhoneNumbers phones,
         IdNumbers ids,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanManage, cancellationToken);
         if (unit is null)
