@@ -20,7 +20,7 @@ public static class GetAttendanceSheet
         IOptions<LetterOptions> fonts,
         [AsParameters] HandlerServices services)
     {
-        var (current, db, _, time, cancellationToken) = services;
+        var (_, db, _, _, cancellationToken) = services;
         // The roll call decides who may print and who is on the sheet; the sheet only lays it out.
         var roll = await GetMeetingAttendance.Handle(id, services);
         if (roll.Result is not Ok<GetMeetingAttendance.Response> { Value: { } attendance })

@@ -14,20 +14,7 @@ public static class ScheduleMeeting
     /// follow from the type (whole branch, committee, or group) plus <c>addMemberIds</c> minus
     /// <c>removeMemberIds</c>. Convener defaults to the caller; visibility to the type's default.
     /// </summary>
-    public sealed record Request(
-        MeetingType? Type,
-        int UnitId,
-        string Topic,
-        DateTimeOffset StartsAt,
-        DateTimeOffset EndsAt,
-        string? Place,
-        string? OnlineLink,
-        int? ConvenerId,
-        int? RecorderId,
-        string? Agenda,
-        Visibility? Visibility,
-        IReadOnlyList<int>? AddMemberIds,
-        IReadOnlyList<int>? RemoveMemberIds) : IMeetingFields;
+    public sealed record Request(MeetingType? Type, int UnitId) : MeetingFields;
 
     public sealed class Validator : AbstractValidator<Request>
     {

@@ -6,21 +6,10 @@ namespace SmartBranch.Api.Features.Org;
 
 public static class AddMember
 {
-    /// <summary>A new roster entry of the branch (unbound until the person binds their WeChat account).</summary>
-    public sealed record Request(
-        string Name,
-        string Number,
-        string? Phone,
-        MembershipStatus Status,
-        DateOnly? AdmittedOn,
-        DateOnly? FullSince,
-        int? PartyGroupId) : IMemberFields;
-
-    public sealed class Validator : MemberFieldsValidator<Request>;
-
+    /// <summary>Adds a person to the branch roster (unbound until they bind their WeChat account).</summary>
     public static async Task<Results<Created<MemberEntry>, ProblemHttpResult>> Handle(
         int id,
-        Request request,
+        MemberDetails request,
         PhoneNumbers phones,
         [AsParameters] HandlerServices services)
     {

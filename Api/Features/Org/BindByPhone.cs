@@ -36,16 +36,12 @@ public static class BindByPhone
         [AsParameters] HandlerServices services)
     {
         var (current, db, _, time, cancellationToken) = services;
-        if (current.IsBound)
+        if (await limiter.RefuseAttemptAsync(current, http) is { } refusal)
         {
-            return Problems.Conflict("已绑定", "您的微信已绑定党员信息，无需重复绑定。");
+            return refusal;
         }
 
         var openId = current.OpenId;
-        if (await limiter.BlockedForAsync(openId) is { } wait)
-        {
-            return Problems.TooManyRequests(http, "绑定失败次数过多，请稍后再试。", (int)Math.Ceiling(wait.TotalSeconds));
-        }
 
         var answer = await weChat.GetUserPhoneNumberAsync(request.Code.Trim(), cancellationToken);
         if (!answer.Succeeded)

@@ -12,23 +12,16 @@ public static class RegisterIncoming
     /// it was issued, its last valid day and dues paid up to ("yyyy-MM").
     /// </summary>
     public sealed record Request(
-        string Name,
-        string Number,
-        string? Phone,
-        MembershipStatus Status,
-        DateOnly? AdmittedOn,
-        DateOnly? FullSince,
-        int? PartyGroupId,
         string LetterNumber,
         string FromOrganization,
         DateOnly IssuedOn,
         DateOnly? ValidUntil,
-        string? DuesPaidUpTo) : IMemberFields;
+        string? DuesPaidUpTo) : MemberDetails;
 
     /// <summary>The new roster entry, the incoming transfer (already received) and the invitation with which the member binds.</summary>
     public sealed record Response(int MemberId, TransferView Transfer, string InvitationScene, DateTimeOffset InvitationExpiresAt);
 
-    public sealed class Validator : MemberFieldsValidator<Request>
+    public sealed class Validator : MemberDetailsValidator<Request>
     {
         public Validator()
         {
