@@ -38,23 +38,14 @@ public static class CreateAssignment
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        if (!access.CanPostNotices)
-        {
-            return Problems.Forbidden("只有支部委员或党总支管理员可以布置学习任务。");
-        }
-
         var audience = request.Audience.ToAudience();
-        var chosen = await audiences.ChosenAsync(audience, cancellationToken);
-        if (AudiencePolicy.CheckPoster(access, audience, chosen) is { Error: { } refused })
-        {
-            return Problems.From(refused);
-        }
-
-        var (owner, beyond) = AudiencePolicy.Owner(access, audience, chosen);
+        var (owner, refused) = await audiences.PostingOwnerAsync(access, audience, "只有支部委员或党总支管理员可以布置学习任务。", cancellationToken);
         if (owner is null)
         {
-            return Problems.From(beyond!);
+            return Problems.From(refused!);
         }
+
+        var chosen = await audiences.ChosenAsync(audience, cancellationToken);
 
         var now = time.GetUtcNow();
         if (StudyAssignment.CheckDue(request.DueOn!.Value, now) is { Error: { } late })
