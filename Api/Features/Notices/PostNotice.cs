@@ -1,7 +1,6 @@
 using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Notices;
-using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Notices;
 
@@ -39,14 +38,11 @@ public static class PostNotice
 
     public static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         AudienceResolver audiences,
         TextContentCheck check,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var audience = request.Audience.ToAudience();
         var (owner, refused) = await audiences.PostingOwnerAsync(access, audience, "只有支部委员或党总支管理员可以发布通知。", cancellationToken);

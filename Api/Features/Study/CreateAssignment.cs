@@ -1,5 +1,4 @@
 using SmartBranch.Domain.Common;
-using SmartBranch.Domain.Organization;
 using SmartBranch.Domain.Study;
 
 namespace SmartBranch.Api.Features.Study;
@@ -30,13 +29,10 @@ public static class CreateAssignment
 
     public static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         AudienceResolver audiences,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var audience = request.Audience.ToAudience();
         var (owner, refused) = await audiences.PostingOwnerAsync(access, audience, "只有支部委员或党总支管理员可以布置学习任务。", cancellationToken);

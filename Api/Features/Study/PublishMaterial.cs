@@ -48,14 +48,11 @@ public static class PublishMaterial
 
     public static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         AudienceResolver audiences,
         TextContentCheck check,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         // The same rule as a notice addressed to that unit: whom the caller may address, and which unit owns it.
         var access = await current.GetAccessAsync(cancellationToken);
         var (owner, refused) = await audiences.PostingOwnerAsync(access, new Audience([request.UnitId], []), "只有支部委员或党总支管理员可以发布学习资料。", cancellationToken);
