@@ -51,11 +51,7 @@ public sealed class SignUpStormTests : FunctionalTest
         var settings = new Dictionary<string, string?> { ["Redis:InstanceName"] = $"t{Guid.NewGuid():N}:" };
         using var first = new AppFactory(settings, databasePath: databasePath);
         using var second = new AppFactory(settings, databasePath: databasePath);
-        var org = await first.SeedAsync(branches: 1, members: 40);
-        var secretary = await first.SignInAsync(org.A.Secretary);
-        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 5);
-        var members = await ActivityApi.SignInAllAsync(first, org.A.Members);
-        var (confirmed, refused) = await StormAsync(first, members, id, places: 5);
+        var (org, _, id, members, confirmed, refused) = await FiveTakenByStormAsync(first);
         var leaving = await second.SignInAsync(org.A.Members[confirmed[0]]);
 
         Assert.That((await leaving.DeleteAsync($"/api/activities/{id}/enrollment")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
@@ -68,21 +64,21 @@ public sealed class SignUpStormTests : FunctionalTest
 
     /// <summary>
     /// Forty members of one branch storm an activity of five places without a waiting list: returns the branch, the
-    /// secretary's client, the activity, the members' clients and the indexes of those confirmed and refused.
+    /// secretary's client, the activity, the members' clients and the indexes of those confirmed and refused. All on
+    /// <paramref name="app"/> (the fixture's app unless said).
     /// </summary>
-    private async Task<(SeededOrg Org, HttpClient Secretary, int Id, HttpClient[] Members, int[] Confirmed, int[] Refused)> FiveTakenByStormAsync()
+    private async Task<(SeededOrg Org, HttpClient Secretary, int Id, HttpClient[] Members, int[] Confirmed, int[] Refused)> FiveTakenByStormAsync(AppFactory? app = null)
     {
-        var org = await App.SeedAsync(branches: 1, members: 40);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        app ??= App;
+        var org = await app.SeedAsync(branches: 1, members: 40);
+        var secretary = await app.SignInAsync(org.A.Secretary);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 5);
-        var members = await ActivityApi.SignInAllAsync(App, org.A.Members);
-        var (confirmed, refused) = await StormAsync(members, id, places: 5);
+        var members = await ActivityApi.SignInAllAsync(app, org.A.Members);
+        var (confirmed, refused) = await StormAsync(app, members, id, places: 5);
         return (org, secretary, id, members, confirmed, refused);
     }
 
     /// <summary>Everyone signs up at once; exactly <paramref name="places"/> get a place, the rest 409 full. Returns the indexes of each.</summary>
-    private Task<(int[] Confirmed, int[] Refused)> StormAsync(HttpClient[] members, int id, int places) => StormAsync(App, members, id, places);
-
     private static async Task<(int[] Confirmed, int[] Refused)> StormAsync(AppFactory app, HttpClient[] members, int id, int places)
     {
         var responses = await Task.WhenAll(members.Select(m => ActivityApi.SignUpAsync(m, id)));
