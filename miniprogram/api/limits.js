@@ -47,6 +47,29 @@ module.exports = {
   transferLetter: {
     // IssueLetterRequest.validDays (days the introduction letter stays valid; empty = the default)
     validDays: { minimum: 1, maximum: 366 },
+    // IssueLetterRequest.ethnicity (Transfer.EthnicityMaxLength)
+    ethnicity: 20,
+  },
+  transferReceipt: {
+    // RecordReceiptRequest.note (Transfer.TextMaxLength)
+    note: 500,
+  },
+  transfer: {
+    // RequestTransferRequest.toOrganization (Transfer.OrganizationMaxLength); the graduation sheet's 转入党组织 column
+    // (a file, so no schema of its own) is held to the same limit by GraduationBatch.cs
+    toOrganization: 200,
+  },
+  memberStatus: {
+    // RecordStatusChangeRequest.reason (MemberStatusEvent.ReasonMaxLength)
+    reason: 500,
+  },
+  resolution: {
+    // RecordResolutionRequest.title (Resolution.TitleMaxLength)
+    title: 200,
+  },
+  leaveRequest: {
+    // RequestLeaveRequest.reason (LeaveRequest.ReasonMaxLength)
+    reason: 500,
   },
   studyAssignment: {
     // CreateAssignmentRequest (StudyAssignment.TitleMaxLength)

@@ -5,9 +5,10 @@ const subscribe = require('../../logic/subscribe');
 const kit = require('../../logic/page-kit');
 const pageHandlers = require('../../logic/page-handlers');
 const meetings = require('../../api/meetings');
+const limits = require('../../api/limits');
 
 Page(Object.assign({}, pageHandlers.detailPage(() => subscribe.prefetch()), {
-  data: { id: null, meeting: null, view: null, watermark: '', actions: [], canManage: false, askingLeave: false, reason: '', loading: false },
+  data: { limits: limits, id: null, meeting: null, view: null, watermark: '', actions: [], canManage: false, askingLeave: false, reason: '', loading: false },
 
   async show(member) {
     const meeting = await kit.guard(this, () => meetings.get(this.data.id));

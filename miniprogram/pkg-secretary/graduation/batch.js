@@ -4,8 +4,10 @@
 /** 毕业去向 as the API accepts them; 暂缓就业 and 其他 may leave 转入党组织 empty. */
 const DESTINATIONS = ['升学', '就业', '出国(境)', '暂缓就业', '其他'];
 const OPTIONAL_ORGANIZATION = ['暂缓就业', '其他'];
-/** Transfer.OrganizationMaxLength (Domain/Organization). */
-const ORGANIZATION_MAX = 200;
+const limits = require('../../api/limits');
+
+/** Transfer.OrganizationMaxLength, the server's (api/limits.js). */
+const ORGANIZATION_MAX = limits.transfer.toOrganization;
 
 function cell(value) {
   const text = String(value === undefined || value === null ? '' : value);

@@ -7,9 +7,11 @@ const kit = require('../../logic/page-kit');
 const org = require('../../api/org');
 const transfers = require('../../api/transfers');
 const batch = require('./batch');
+const limits = require('../../api/limits');
 
 Page({
   data: {
+    limits: limits,
     allowed: false, checked: false, denied: '', branches: [], branchIndex: 0, mode: 'compose', people: [], personIndex: 0, rows: [],
     destinations: batch.DESTINATIONS, file: null, verified: null, errors: [], done: null, loading: false,
   },

@@ -6,9 +6,11 @@ const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const org = require('../../api/org');
 const pageHandlers = require('../../logic/page-handlers');
+const limits = require('../../api/limits');
 
 Page(Object.assign({}, pageHandlers.fields, {
   data: {
+    limits: limits,
     id: null, allowed: false, checked: false, branches: [], branchIndex: 0, person: null, events: [], groups: [], groupIndex: 0,
     changes: org.STATUS_CHANGES, changeIndex: 0, occurredOn: '', extendedTo: '', reason: '', loading: false,
   },

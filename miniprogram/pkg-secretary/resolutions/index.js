@@ -5,6 +5,7 @@ const roles = require('../../logic/roles');
 const kit = require('../../logic/page-kit');
 const meetings = require('../../api/meetings');
 const pageHandlers = require('../../logic/page-handlers');
+const limits = require('../../api/limits');
 
 const GENERAL_MEETING = 'BranchGeneralMeeting';
 
@@ -18,7 +19,7 @@ function count(value) {
 }
 
 Page(Object.assign({}, pageHandlers.detailPage(), pageHandlers.fields, {
-  data: { id: null, allowed: false, checked: false, generalMeeting: false, topic: '', quorum: '', resolutions: [], title: '', yes: '', no: '0', abstain: '0', loading: false },
+  data: { limits: limits, id: null, allowed: false, checked: false, generalMeeting: false, topic: '', quorum: '', resolutions: [], title: '', yes: '', no: '0', abstain: '0', loading: false },
 
   async show(member) {
     const meeting = await kit.guard(this, () => meetings.get(this.data.id));

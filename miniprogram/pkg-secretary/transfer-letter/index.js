@@ -25,6 +25,7 @@ function summary(t) {
 
 Page(Object.assign({}, pageHandlers.fields, {
   data: {
+    limits: limits,
     id: null, allowed: false, checked: false, transfer: null, canIssue: false, canReceipt: false, hasLetter: false,
     sexes: SEXES, sexIndex: 0, ethnicity: '汉族', birthDate: '', idNumber: '', validDays: '30', receivedOn: '', note: '', loading: false,
   },
