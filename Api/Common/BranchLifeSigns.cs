@@ -23,17 +23,28 @@ public sealed class BranchUnits
     private readonly Dictionary<int, int> _branchOf;
 
     public BranchUnits(IReadOnlyCollection<int> branchIds, CachedUnits units)
+        : this(branchIds, GroupsUnder(branchIds, units))
+    {
+    }
+
+    /// <summary>The branches with their party groups already found (ordered by id), e.g. from a children index of the tree.</summary>
+    public BranchUnits(IReadOnlyCollection<int> branchIds, IReadOnlyList<UnitEntry> groups)
     {
         BranchIds = [.. branchIds];
-        var asked = BranchIds.ToHashSet();
         _branchOf = BranchIds.ToDictionary(id => id, id => id);
-        Groups = [.. units.Units.Where(u => u.Kind == UnitKind.PartyGroup && u.ParentId is { } parent && asked.Contains(parent)).OrderBy(u => u.Id)];
+        Groups = groups;
         foreach (var group in Groups)
         {
             _branchOf[group.Id] = group.ParentId!.Value;
         }
 
         UnitIds = [.. _branchOf.Keys];
+    }
+
+    private static List<UnitEntry> GroupsUnder(IReadOnlyCollection<int> branchIds, CachedUnits units)
+    {
+        var asked = branchIds.ToHashSet();
+        return [.. units.Units.Where(u => u.Kind == UnitKind.PartyGroup && u.ParentId is { } parent && asked.Contains(parent)).OrderBy(u => u.Id)];
     }
 
     /// <summary>The party groups under the branches, by id.</summary>

@@ -10,7 +10,7 @@ internal sealed class ActivityHeldSign(AppDbContext db) : IBranchLifeSign
         // Per unit (the branches and their groups) one seek to its latest started activity through (UnitId, StartsAt).
         var unitIds = branches.UnitIds;
         var latest = await db.Units.AsNoTracking()
-            .Where(u => unitIds.Contains(u.Id))
+            .Where(u => EF.Parameter(unitIds).Contains(u.Id))
             .Select(u => new
             {
                 UnitId = u.Id,
