@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Common;
@@ -58,4 +59,31 @@ public sealed class BranchUnits
 
     /// <summary>The branch a unit of <see cref="UnitIds"/> belongs to (a branch belongs to itself).</summary>
     public int BranchOf(int unitId) => _branchOf[unitId];
+}
+
+/// <summary>A unit's latest sign of one kind (null: none yet), as <see cref="BranchLifeSignQueries.LatestPerBranchAsync"/> projects it.</summary>
+public sealed record UnitLatestSign(int UnitId, DateTimeOffset? At);
+
+/// <summary>The query shape the signs kept per unit (activities, notices) share.</summary>
+public static class BranchLifeSignQueries
+{
+    /// <summary>
+    /// The latest sign per branch, counting its party groups: <paramref name="latestOfUnit"/> is one seek per unit
+    /// of <see cref="BranchUnits.UnitIds"/> (a correlated MAX through the sign's (unit, …) index) rather than reading
+    /// every row; the units' latest are folded into their branch. Branches without a sign are left out.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, DateTimeOffset>> LatestPerBranchAsync(
+        this AppDbContext db, BranchUnits branches, Expression<Func<OrganizationUnit, UnitLatestSign>> latestOfUnit, CancellationToken cancellationToken)
+    {
+        // The ids as one parameter (a JSON array read with json_each / OPENJSON): one SQL text whatever their number.
+        var unitIds = branches.UnitIds;
+        var latest = await db.Units.AsNoTracking()
+            .Where(u => EF.Parameter(unitIds).Contains(u.Id))
+            .Select(latestOfUnit)
+            .ToListAsync(cancellationToken);
+        return latest
+            .Where(x => x.At is not null)
+            .GroupBy(x => branches.BranchOf(x.UnitId))
+            .ToDictionary(g => g.Key, g => g.Max(x => x.At!.Value));
+    }
 }

@@ -5,23 +5,12 @@ namespace SmartBranch.Api.Features.Activities;
 /// <summary>An activity of the branch (or one of its groups) that has started and was not cancelled counts as a sign of life.</summary>
 internal sealed class ActivityHeldSign(AppDbContext db) : IBranchLifeSign
 {
-    public async Task<IReadOnlyDictionary<int, DateTimeOffset>> LatestAsync(BranchUnits branches, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        // Per unit (the branches and their groups) one seek to its latest started activity through (UnitId, StartsAt).
-        var unitIds = branches.UnitIds;
-        var latest = await db.Units.AsNoTracking()
-            .Where(u => EF.Parameter(unitIds).Contains(u.Id))
-            .Select(u => new
-            {
-                UnitId = u.Id,
-                At = db.Activities.Where(a => a.UnitId == u.Id && a.Status == ActivityStatus.Scheduled && a.StartsAt <= now).Max(a => (DateTimeOffset?)a.StartsAt),
-            })
-            .ToListAsync(cancellationToken);
-        return latest
-            .Where(x => x.At is not null)
-            .GroupBy(x => branches.BranchOf(x.UnitId))
-            .ToDictionary(g => g.Key, g => g.Max(x => x.At!.Value));
-    }
+    // Per unit (the branches and their groups) one seek to its latest started activity through (UnitId, StartsAt).
+    public Task<IReadOnlyDictionary<int, DateTimeOffset>> LatestAsync(BranchUnits branches, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.LatestPerBranchAsync(
+            branches,
+            u => new UnitLatestSign(u.Id, db.Activities.Where(a => a.UnitId == u.Id && a.Status == ActivityStatus.Scheduled && a.StartsAt <= now).Max(a => (DateTimeOffset?)a.StartsAt)),
+            cancellationToken);
 }
 
 /// <summary>The activities a member has a place in (or is waiting for), for their calendar feed.</summary>

@@ -17,8 +17,13 @@ public static class CancelActivity
     }
 
     public static async Task<Results<Ok<ActivityResponse>, ProblemHttpResult>> Handle(
-        int id, Request request, AppDbContext db, CurrentMember current, AuditTrail audit, ReminderScheduler reminders, TextContentCheck check, TimeProvider time, CancellationToken cancellationToken)
+        int id,
+        Request request,
+        ReminderScheduler reminders,
+        TextContentCheck check,
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (view, refusal) = await ActivityAccess.LoadManagedAsync(db, id, access, "只有活动组织单位的支委或管理员可以取消活动。", cancellationToken);
         if (view is null)

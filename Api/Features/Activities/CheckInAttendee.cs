@@ -10,8 +10,13 @@ public static class CheckInAttendee
     /// after the end, to record a paper list). Repeats are harmless.
     /// </summary>
     public static async Task<Results<Ok<CheckIn.Response>, ProblemHttpResult>> Handle(
-        int id, int memberId, AppDbContext db, CurrentMember current, AuditTrail audit, IOptions<ActivityOptions> options, ScreenSignals screens, TimeProvider time, CancellationToken cancellationToken)
+        int id,
+        int memberId,
+        IOptions<ActivityOptions> options,
+        ScreenSignals screens,
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (view, refusal) = await ActivityAccess.LoadManagedAsync(db, id, access, "只有活动组织单位的支委或管理员可以代为签到。", cancellationToken);
         if (view is null)

@@ -29,8 +29,12 @@ public static class CreateActivity
     }
 
     public static async Task<Results<Created<ActivityResponse>, ProblemHttpResult>> Handle(
-        Request request, AppDbContext db, AudienceResolver audiences, CurrentMember current, AuditTrail audit, TextContentCheck check, TimeProvider time, CancellationToken cancellationToken)
+        Request request,
+        AudienceResolver audiences,
+        TextContentCheck check,
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         if (!access.CanManage(request.UnitId))
         {

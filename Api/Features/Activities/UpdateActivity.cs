@@ -27,16 +27,13 @@ public static class UpdateActivity
     public static async Task<Results<Ok<ActivityResponse>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        AppDbContext db,
         AudienceResolver audiences,
-        CurrentMember current,
-        AuditTrail audit,
         TextContentCheck check,
         ReminderScheduler reminders,
         IOptions<ActivityOptions> options,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (view, refusal) = await ActivityAccess.LoadManagedAsync(db, id, access, "只有活动组织单位的支委或管理员可以修改活动。", cancellationToken);
         if (view is null)

@@ -8,22 +8,15 @@ public static class ApproveStory
     /// <summary>The branch committee (or an admin above it) publishes a submitted story; nobody approves their own.</summary>
     public static async Task<Results<Ok<PostStory.Response>, ProblemHttpResult>> Handle(
         int id,
-        CurrentMember current,
-        AppDbContext db,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
-        var story = await BrandRules.FindReadableAsync(db, new BrandViewer(current.Id, access), id, tracked: true, cancellationToken);
+        var (story, refusal) = await BrandRules.FindToChangeAsync(
+            db, access, id, (a, s) => BrandRules.CanApprove(a, s.UnitId), "只有支部委员或党总支管理员可以审核事迹。", cancellationToken);
         if (story is null)
         {
-            return Problems.NotFound();
-        }
-
-        if (!BrandRules.CanApprove(access, story.UnitId))
-        {
-            return Problems.Forbidden("只有支部委员或党总支管理员可以审核事迹。");
+            return Problems.From(refusal!);
         }
 
         if (story.AuthorMemberId == current.Id)

@@ -47,9 +47,53 @@ internal static class BrandRules
         return story is not null && CanRead(viewer, story) ? story : null;
     }
 
-    /// <summary>409 unless the story is published: only published stories take likes and comments (<paramref name="what"/>: 点赞, 评论).</summary>
-    public static ProblemHttpResult? RefuseUnpublished(Story story, string what) =>
-        story.IsPublished ? null : Problems.Conflict("事迹尚未发布", $"审核通过后才能{what}。");
+    /// <summary>
+    /// The story <paramref name="id"/>, tracked, that the caller changes (approves, edits): 404 when they may not read
+    /// it (<see cref="FindReadableAsync"/>), 403 with <paramref name="forbidden"/> unless <paramref name="allowed"/>.
+    /// </summary>
+    public static async Task<Result<Story>> FindToChangeAsync(
+        AppDbContext db, AccessScope access, int id, Func<AccessScope, Story, bool> allowed, string forbidden, CancellationToken cancellationToken)
+    {
+        var story = await FindReadableAsync(db, new BrandViewer(access.MemberId, access), id, tracked: true, cancellationToken);
+        if (story is null)
+        {
+            return Refusals.NotFound();
+        }
+
+        return allowed(access, story) ? story : Refusals.Forbidden(forbidden);
+    }
+
+    /// <summary>
+    /// The published story <paramref name="id"/> a member likes or comments on (<paramref name="what"/>: 点赞, 评论):
+    /// 404 when they may not read it (<see cref="FindReadableAsync"/>), 409 while it is not published, because only
+    /// published stories take likes and comments. Not tracked.
+    /// </summary>
+    public static async Task<Result<Story>> FindPublishedAsync(AppDbContext db, CurrentMember current, int id, string what, CancellationToken cancellationToken)
+    {
+        var story = await FindReadableAsync(db, await BrandViewer.LoadAsync(current, cancellationToken), id, tracked: false, cancellationToken);
+        if (story is null)
+        {
+            return Refusals.NotFound();
+        }
+
+        return story.IsPublished ? story : new DomainError("story.unpublished", $"审核通过后才能{what}。", ErrorKind.Conflict, "事迹尚未发布");
+    }
+
+    /// <summary>
+    /// The branch or general branch <paramref name="id"/> whose brand, display links and reach the caller manages
+    /// (<see cref="CanApprove"/>): the unit gate's 404/403, then 400 under <paramref name="title"/> with
+    /// <paramref name="detail"/> for a party group, which has no brand of its own (<see cref="IsBrandUnit"/>).
+    /// </summary>
+    public static async Task<Result<OrganizationUnit>> LoadManagedBrandUnitAsync(AppDbContext db, AccessScope access, int id, string title, string detail, CancellationToken cancellationToken)
+    {
+        var gate = await db.LoadUnitAsync(access, id, u => CanApprove(access, u), cancellationToken);
+        if (!gate.Succeeded || IsBrandUnit(gate.Value!))
+        {
+            return gate;
+        }
+
+        return new DomainError("brand.not_brand_unit", detail, ErrorKind.Invalid, title);
+    }
 
     /// <summary>Images are served by id; the screen and the mini-program use the same address.</summary>
     public static string MediaUrl(Guid id) => $"/api/media/{id}";
@@ -80,10 +124,11 @@ internal static class BrandRules
             return DomainError.Unprocessable("media.rejected", "图片未通过安全检测", "有图片未通过微信内容安全检测，请更换图片。");
         }
 
-        return visibility == Visibility.Public && images.Any(m => m.Visibility != Visibility.Public)
-            ? new DomainError("media.not_public", "公开的事迹只能使用公开的图片。", ErrorKind.Invalid, "图片级别不符")
-            : Result.Ok;
+        return visibility == Visibility.Public && images.Any(m => m.Visibility != Visibility.Public) ? NotPublicImages : Result.Ok;
     }
+
+    /// <summary>400: a public story (or brand) may show only images uploaded as public.</summary>
+    public static readonly DomainError NotPublicImages = new("media.not_public", "公开的事迹只能使用公开的图片。", ErrorKind.Invalid, "图片级别不符");
 
     /// <summary>Ids of the images of <paramref name="stories"/> that may be shown now (checked and passed).</summary>
     public static async Task<HashSet<Guid>> ShowableImagesAsync(AppDbContext db, IEnumerable<Story> stories, CancellationToken cancellationToken)

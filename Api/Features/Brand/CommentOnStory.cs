@@ -33,16 +33,9 @@ public static class CommentOnStory
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var viewer = await BrandViewer.LoadAsync(current, cancellationToken);
-        var story = await BrandRules.FindReadableAsync(db, viewer, id, tracked: false, cancellationToken);
-        if (story is null)
+        if ((await BrandRules.FindPublishedAsync(db, current, id, "评论", cancellationToken)).Error is { } unavailable)
         {
-            return Problems.NotFound();
-        }
-
-        if (BrandRules.RefuseUnpublished(story, "评论") is { } unpublished)
-        {
-            return unpublished;
+            return Problems.From(unavailable);
         }
 
         var text = request.Text.Trim();

@@ -24,22 +24,14 @@ public static class CreateScreenLink
         int id,
         Request request,
         HttpRequest http,
-        CurrentMember current,
-        AppDbContext db,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
-        var gate = await db.LoadUnitAsync(access, id, u => BrandRules.CanApprove(access, u), cancellationToken);
-        if (!gate.Succeeded)
+        var (unit, refusal) = await BrandRules.LoadManagedBrandUnitAsync(db, access, id, "不支持的组织", "大屏链接属于支部或党总支。", cancellationToken);
+        if (unit is null)
         {
-            return Problems.From(gate.Error!);
-        }
-
-        if (!BrandRules.IsBrandUnit(gate.Value!))
-        {
-            return Problems.BadRequest("不支持的组织", "大屏链接属于支部或党总支。");
+            return Problems.From(refusal!);
         }
 
         // 32 URL-safe characters (192 bits): the token is the only key to the page.

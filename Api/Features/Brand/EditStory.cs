@@ -13,51 +13,27 @@ public static class EditStory
     public static async Task<Results<Ok<PostStory.Response>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         TextContentCheck check,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
-        var story = await BrandRules.FindReadableAsync(db, new BrandViewer(current.Id, access), id, tracked: true, cancellationToken);
+        var (story, refusal) = await BrandRules.FindToChangeAsync(
+            db, access, id, (a, s) => s.AuthorMemberId == a.MemberId || BrandRules.CanPublish(a, s.UnitId), "只有作者、支部书记或宣传委员可以修改事迹。", cancellationToken);
         if (story is null)
         {
-            return Problems.NotFound();
+            return Problems.From(refusal!);
         }
 
-        var canPublish = BrandRules.CanPublish(access, story.UnitId);
-        if (story.AuthorMemberId != current.Id && !canPublish)
+        var (content, contentRefusal) = await StoryContent.CheckAsync(request, story.Images, current, db, check, cancellationToken);
+        if (content is null)
         {
-            return Problems.Forbidden("只有作者、支部书记或宣传委员可以修改事迹。");
-        }
-
-        // Images already on the story stay usable by whoever edits it; new ones must be the editor's own.
-        var images = request.ImageIds ?? [];
-        var added = images.Except(story.Images).ToList();
-        if ((await BrandRules.CheckImagesAsync(db, added, current.Id, request.Visibility!.Value, cancellationToken)).Error is { } imageProblem)
-        {
-            return Problems.From(imageProblem);
-        }
-
-        // A story made public later must not show images that were uploaded as internal.
-        if (request.Visibility == Visibility.Public && await db.Media.AnyAsync(m => images.Contains(m.Id) && m.Visibility != Visibility.Public, cancellationToken))
-        {
-            return Problems.BadRequest("图片级别不符", "公开的事迹只能使用公开的图片。");
-        }
-
-        var title = request.Title.Trim();
-        var body = request.Body.Trim();
-        var (verdict, problem) = await check.ScreenAsync(current.OpenId, title, [body], cancellationToken);
-        if (problem is not null)
-        {
-            return Problems.From(problem);
+            return Problems.From(contentRefusal!);
         }
 
         var now = time.GetUtcNow();
-        story.SetContent(title, body, request.Visibility.Value, images, now);
-        if (verdict == ContentVerdict.Pass && canPublish)
+        story.SetContent(content.Title, content.Body, content.Visibility, content.Images, now);
+        if (content.Verdict == ContentVerdict.Pass && BrandRules.CanPublish(access, story.UnitId))
         {
             story.Publish(now);
         }

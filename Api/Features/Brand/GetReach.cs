@@ -35,16 +35,10 @@ public static class GetReach
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var gate = await db.LoadUnitAsync(access, id, u => BrandRules.CanApprove(access, u), cancellationToken);
-        if (!gate.Succeeded)
+        var (unit, refusal) = await BrandRules.LoadManagedBrandUnitAsync(db, access, id, "不支持的组织", "传播效果按支部或党总支统计。", cancellationToken);
+        if (unit is null)
         {
-            return Problems.From(gate.Error!);
-        }
-
-        var unit = gate.Value!;
-        if (!BrandRules.IsBrandUnit(unit))
-        {
-            return Problems.BadRequest("不支持的组织", "传播效果按支部或党总支统计。");
+            return Problems.From(refusal!);
         }
 
         var now = time.GetUtcNow();

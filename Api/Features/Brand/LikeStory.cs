@@ -14,16 +14,9 @@ public static class LikeStory
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var viewer = await BrandViewer.LoadAsync(current, cancellationToken);
-        var story = await BrandRules.FindReadableAsync(db, viewer, id, tracked: false, cancellationToken);
-        if (story is null)
+        if ((await BrandRules.FindPublishedAsync(db, current, id, "点赞", cancellationToken)).Error is { } unavailable)
         {
-            return Problems.NotFound();
-        }
-
-        if (BrandRules.RefuseUnpublished(story, "点赞") is { } unpublished)
-        {
-            return unpublished;
+            return Problems.From(unavailable);
         }
 
         if (!await db.StoryLikes.AnyAsync(l => l.StoryId == id && l.MemberId == current.Id, cancellationToken))

@@ -24,13 +24,10 @@ public static class PostStory
 
     public static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         TextContentCheck check,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var unitId = request.UnitId ?? access.BranchId;
         var unit = access.CanView(unitId) ? await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, cancellationToken) : null;
@@ -45,24 +42,16 @@ public static class PostStory
             return Problems.Forbidden("只能为本支部（或所在党总支）投稿事迹。");
         }
 
-        var images = request.ImageIds ?? [];
-        if ((await BrandRules.CheckImagesAsync(db, images, current.Id, request.Visibility!.Value, cancellationToken)).Error is { } imageProblem)
+        var (content, refusal) = await StoryContent.CheckAsync(request, [], current, db, check, cancellationToken);
+        if (content is null)
         {
-            return Problems.From(imageProblem);
-        }
-
-        var title = request.Title.Trim();
-        var body = request.Body.Trim();
-        var (verdict, problem) = await check.ScreenAsync(current.OpenId, title, [body], cancellationToken);
-        if (problem is not null)
-        {
-            return Problems.From(problem);
+            return Problems.From(refusal!);
         }
 
         var now = time.GetUtcNow();
         var generalBranchId = unit.Kind == UnitKind.GeneralBranch ? unit.Id : unit.ParentId!.Value;
-        var story = new Story(unitId, generalBranchId, current.Id, title, body, request.Visibility.Value, images, now);
-        if (verdict == ContentVerdict.Pass && BrandRules.CanPublish(access, unitId))
+        var story = new Story(unitId, generalBranchId, current.Id, content.Title, content.Body, content.Visibility, content.Images, now);
+        if (content.Verdict == ContentVerdict.Pass && BrandRules.CanPublish(access, unitId))
         {
             story.Publish(now);
         }

@@ -7,13 +7,10 @@ public static class RevokeScreenLink
     /// <summary>An open display is told at once (its event stream ends with <c>revoked</c>) and shows the error page. Revoking twice is harmless.</summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
         int id,
-        CurrentMember current,
-        AppDbContext db,
-        AuditTrail audit,
         ScreenSignals screens,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var link = await db.ScreenLinks.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (link is null || !UnitAccess.Check(access, link.UnitId, u => BrandRules.CanApprove(access, u)).Succeeded)

@@ -39,23 +39,15 @@ public static partial class UpdateBrand
     public static async Task<Results<Ok<GetBrand.Response>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         TextContentCheck check,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
-        var gate = await db.LoadUnitAsync(access, id, u => BrandRules.CanApprove(access, u), cancellationToken);
-        if (!gate.Succeeded)
+        var (unit, refusal) = await BrandRules.LoadManagedBrandUnitAsync(db, access, id, "不能设置品牌", "品牌属于支部或党总支，党小组不单独设置品牌。", cancellationToken);
+        if (unit is null)
         {
-            return Problems.From(gate.Error!);
-        }
-
-        if (!BrandRules.IsBrandUnit(gate.Value!))
-        {
-            return Problems.BadRequest("不能设置品牌", "品牌属于支部或党总支，党小组不单独设置品牌。");
+            return Problems.From(refusal!);
         }
 
         var brand = await db.BrandProfiles.FirstOrDefaultAsync(b => b.UnitId == id, cancellationToken);
@@ -70,10 +62,10 @@ public static partial class UpdateBrand
 
         var labels = request.Labels ?? [];
         var text = string.Join('\n', new[] { request.Slogan, string.Join(' ', labels), request.Introduction }.Where(t => !string.IsNullOrWhiteSpace(t)));
-        var (verdict, refusal) = await check.ScreenAsync(current.OpenId, request.Name.Trim(), [text], cancellationToken);
-        if (refusal is not null)
+        var (verdict, textRefusal) = await check.ScreenAsync(current.OpenId, request.Name.Trim(), [text], cancellationToken);
+        if (textRefusal is not null)
         {
-            return Problems.From(refusal);
+            return Problems.From(textRefusal);
         }
 
         // The brand is written by the committee itself; a "review" verdict is logged with the audit entry rather than held.
@@ -97,7 +89,7 @@ public static partial class UpdateBrand
         }
 
         var stories = await db.Stories.CountAsync(s => s.UnitId == id && s.Status == StoryStatus.Published && s.Visibility == Visibility.Public, cancellationToken);
-        return TypedResults.Ok(GetBrand.ToResponse(id, gate.Value!.Name, brand, stories, canEdit: true));
+        return TypedResults.Ok(GetBrand.ToResponse(id, unit.Name, brand, stories, canEdit: true));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -22,14 +22,11 @@ public static class AnswerMailboxMessage
     public static async Task<Results<Ok<MailboxMessageView>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         TextContentCheck check,
         MailboxReminders reminders,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var now = time.GetUtcNow();
         var message = await MailboxAccess.FindAsync(db, access, id, tracked: true, now, cancellationToken);

@@ -31,24 +31,15 @@ public static class CreatePoll
     /// <summary>Errors: 404 (target not visible), 403 (caller does not run it), 400 (closing time passed), 422 (text refused).</summary>
     public static async Task<Results<Created<PollView>, ProblemHttpResult>> Handle(
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         TextContentCheck check,
-        AuditTrail audit,
         ScreenSignals screens,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
-        var access = await current.GetAccessAsync(cancellationToken);
-        var target = await InteractionTargets.FindAsync(db, access, request.TargetKind!.Value, request.TargetId, cancellationToken);
+        var (current, db, audit, time, cancellationToken) = services;
+        var (target, refusal) = await InteractionTargets.FindManagedAsync(db, current, request.TargetKind!.Value, request.TargetId, "只有组织者（支部委员、会议或活动负责人）可以发起投票。", cancellationToken);
         if (target is null)
         {
-            return Problems.NotFound();
-        }
-
-        if (!target.CanManage)
-        {
-            return Problems.Forbidden("只有组织者（支部委员、会议或活动负责人）可以发起投票。");
+            return Problems.From(refusal!);
         }
 
         var now = time.GetUtcNow();

@@ -1,5 +1,6 @@
 using SmartBranch.Api.Features.Activities;
 using SmartBranch.Api.Features.Meetings;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Interaction;
 using SmartBranch.Domain.Organization;
 
@@ -33,5 +34,21 @@ internal static class InteractionTargets
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The target the caller runs, for opening a poll or a wall on it: 404 when they may not see it (<see cref="FindAsync"/>),
+    /// 403 with <paramref name="forbidden"/> when they see it but do not organise it.
+    /// </summary>
+    public static async Task<Result<InteractionTarget>> FindManagedAsync(
+        AppDbContext db, CurrentMember current, TargetKind kind, int id, string forbidden, CancellationToken cancellationToken)
+    {
+        var target = await FindAsync(db, await current.GetAccessAsync(cancellationToken), kind, id, cancellationToken);
+        if (target is null)
+        {
+            return Refusals.NotFound();
+        }
+
+        return target.CanManage ? target : Refusals.Forbidden(forbidden);
     }
 }

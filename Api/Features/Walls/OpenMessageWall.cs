@@ -18,18 +18,13 @@ public static class OpenMessageWall
     }
 
     /// <summary>Errors: 404 (not visible), 403 (not an organiser), 409 (the meeting or activity already has a wall).</summary>
-    public static async Task<Results<Created<WallView>, ProblemHttpResult>> Handle(Request request, CurrentMember current, AppDbContext db, AuditTrail audit, ScreenSignals screens, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Created<WallView>, ProblemHttpResult>> Handle(Request request, ScreenSignals screens, [AsParameters] HandlerServices services)
     {
-        var access = await current.GetAccessAsync(cancellationToken);
-        var target = await InteractionTargets.FindAsync(db, access, request.TargetKind!.Value, request.TargetId, cancellationToken);
+        var (current, db, audit, time, cancellationToken) = services;
+        var (target, refusal) = await InteractionTargets.FindManagedAsync(db, current, request.TargetKind!.Value, request.TargetId, "只有组织者可以开启留言墙。", cancellationToken);
         if (target is null)
         {
-            return Problems.NotFound();
-        }
-
-        if (!target.CanManage)
-        {
-            return Problems.Forbidden("只有组织者可以开启留言墙。");
+            return Problems.From(refusal!);
         }
 
         if (await db.MessageWalls.AnyAsync(w => w.TargetKind == target.Kind && w.TargetId == target.Id, cancellationToken))
