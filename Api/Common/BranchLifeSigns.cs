@@ -23,12 +23,7 @@ public sealed class BranchUnits
 {
     private readonly Dictionary<int, int> _branchOf;
 
-    public BranchUnits(IReadOnlyCollection<int> branchIds, CachedUnits units)
-        : this(branchIds, GroupsUnder(branchIds, units))
-    {
-    }
-
-    /// <summary>The branches with their party groups already found (ordered by id), e.g. from a children index of the tree.</summary>
+    /// <summary>The branches with their party groups (ordered by id), found in the cached tree, e.g. through its children index.</summary>
     public BranchUnits(IReadOnlyCollection<int> branchIds, IReadOnlyList<UnitEntry> groups)
     {
         BranchIds = [.. branchIds];
@@ -40,12 +35,6 @@ public sealed class BranchUnits
         }
 
         UnitIds = [.. _branchOf.Keys];
-    }
-
-    private static List<UnitEntry> GroupsUnder(IReadOnlyCollection<int> branchIds, CachedUnits units)
-    {
-        var asked = branchIds.ToHashSet();
-        return [.. units.Units.Where(u => u.Kind == UnitKind.PartyGroup && u.ParentId is { } parent && asked.Contains(parent)).OrderBy(u => u.Id)];
     }
 
     /// <summary>The party groups under the branches, by id.</summary>
