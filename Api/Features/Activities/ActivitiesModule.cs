@@ -1,3 +1,4 @@
+using SmartBranch.Infrastructure.Redis;
 using SmartBranch.Api.Messaging;
 using SmartBranch.Domain.Messaging;
 using SmartBranch.Api.Common.Idempotency;
@@ -11,7 +12,7 @@ public static class ActivitiesModule
     {
         services.AddAreaRoutes(MapActivitiesEndpoints);
         services.AddOptions<ActivityOptions>().BindConfiguration(ActivityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<SignUpGate>();
+        services.AddSingleton(sp => new SignUpGate(sp.GetService<RedisConnection>()));
         services.AddScoped<IBranchLifeSign, ActivityHeldSign>();
         services.AddScoped<ICalendarSource, ActivityCalendarSource>();
         services.AddScoped<ISubjectOwnerResolver, ActivityOwnerResolver>();

@@ -48,6 +48,28 @@ internal static class ActivityAccess
             : view;
     }
 
+    /// <summary>
+    /// In memory, the rule of <see cref="ReachingMember"/> for an activity loaded with its audience: named in it, or
+    /// one of the units it names is one the member belongs to; committee-level only for the branch committee.
+    /// </summary>
+    public static bool Reaches(Activity activity, AccessScope access)
+    {
+        if (activity.Visibility == Visibility.Committee && !access.IsCommitteeOf(access.BranchId))
+        {
+            return false;
+        }
+
+        foreach (var entry in activity.Audience)
+        {
+            if (entry.MemberId == access.MemberId || (entry.UnitId is int unit && access.BelongsTo(unit) && access.CanView(unit)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Activities whose audience reaches the member (translated to SQL).</summary>
     public static IQueryable<Activity> ReachingMember(this IQueryable<Activity> activities, AccessScope access)
     {

@@ -39,24 +39,23 @@ internal static class ActivityEnrollments
     /// Signs the member up: a place when one is free, else a waiting-list ticket, else a refusal. A member who
     /// is already signed up gets their existing enrollment back unchanged (<c>Created</c> false).
     /// </summary>
-    public static async Task<(Enrollment? Enrollment, bool Created, DomainError? Error)> SignUpAsync(
-        AppDbContext db, ReminderScheduler reminders, SignUpGate signUps, Activity activity, int memberId, DateTimeOffset now, TimeSpan startReminderBefore, CancellationToken cancellationToken)
-    {
-        var id = activity.Id;
+    public static Task<(Enrollment? Enrollment, bool Created, DomainError? Error)> SignUpAsync(
+        AppDbContext db, ReminderScheduler reminders, SignUpGate signUps, Activity activity, int memberId, DateTimeOffset now, TimeSpan startReminderBefore, CancellationToken cancellationToken) =>
+        SignUpAsync(db, reminders, signUps, new SignUpState(activity), memberId, now, startReminderBefore, cancellationToken);
 
+    /// <summary>
+    /// As above, for the activity's sign-up facts of the current generation (<see cref="SignUpGate"/>): a sign-up
+    /// after the places are known gone is answered from memory; the others take their short write transactions
+    /// one after another.
+    /// </summary>
+    public static async Task<(Enrollment? Enrollment, bool Created, DomainError? Error)> SignUpAsync(
+        AppDbContext db, ReminderScheduler reminders, SignUpGate signUps, SignUpState state, int memberId, DateTimeOffset now, TimeSpan startReminderBefore, CancellationToken cancellationToken)
+    {
         // A full activity without a waiting list refuses without writing: in a sign-up storm most requests
         // arrive after the last place went, and none of them needs the write lock to learn that.
-        if (IsFullWithoutWaitingList(activity.Capacity, activity.ConfirmedCount, activity.HasWaitingList))
+        if (state.IsFull)
         {
-            return (null, false, Full);
-        }
-
-        // Known full since this request loaded the activity: another sign-up of this process saw the activity full
-        // at a revision at least as new as the row this request read, so it was full at some moment during this
-        // request. Answered without the gate and without a write (see SignUpGate).
-        if (signUps.IsKnownFull(id, activity.EnrollmentRevision))
-        {
-            return await FullUnlessSignedUpAsync(db, id, memberId, cancellationToken);
+            return await FullUnlessHoldingAsync(db, state, memberId, cancellationToken);
         }
 
         // Sign-ups for one activity in this process queue here, in memory, one short transaction at a time,
@@ -64,26 +63,28 @@ internal static class ActivityEnrollments
         // the database locked sleeps and polls (Microsoft.Data.Sqlite retries every 150 ms), which under a storm
         // turned a few milliseconds of work each into seconds of waiting. The database stays the guard (the
         // conditional UPDATE below); the gate only orders this process's own attempts.
-        var gate = signUps.For(id);
+        var gate = signUps.For(state.Activity.Id);
         await gate.WaitAsync(cancellationToken);
         try
         {
             // The requests queued behind the sign-up that took the last place learn it here without a query.
-            if (signUps.IsKnownFull(id, activity.EnrollmentRevision))
+            if (state.IsFull)
             {
-                return await FullUnlessSignedUpAsync(db, id, memberId, cancellationToken);
+                return await FullUnlessHoldingAsync(db, state, memberId, cancellationToken);
             }
 
-            var current = await db.Activities.AsNoTracking().Where(a => a.Id == id)
-                .Select(a => new { a.Capacity, a.ConfirmedCount, a.HasWaitingList, a.EnrollmentRevision })
-                .SingleOrDefaultAsync(cancellationToken);
-            if (current is not null && IsFullWithoutWaitingList(current.Capacity, current.ConfirmedCount, current.HasWaitingList))
+            var outcome = await SignUpInTransactionAsync(db, reminders, state.Activity, memberId, now, startReminderBefore, cancellationToken);
+            if (outcome is { Created: true, Enrollment.Status: EnrollmentStatus.Confirmed })
             {
-                signUps.SawFull(id, current.EnrollmentRevision);
-                return await FullUnlessSignedUpAsync(db, id, memberId, cancellationToken);
+                state.Confirmed();
+            }
+            else if (ReferenceEquals(outcome.Error, Full))
+            {
+                // Other instances took the rest of the places (or this one loaded the facts before they went).
+                state.SawFull();
             }
 
-            return await SignUpInTransactionAsync(db, reminders, activity, memberId, now, startReminderBefore, cancellationToken);
+            return outcome;
         }
         finally
         {
@@ -91,18 +92,20 @@ internal static class ActivityEnrollments
         }
     }
 
-    /// <summary>Full, unless this member took a place in a parallel request (a double tap): then that enrollment.</summary>
-    private static async Task<(Enrollment? Enrollment, bool Created, DomainError? Error)> FullUnlessSignedUpAsync(
-        AppDbContext db, int activityId, int memberId, CancellationToken cancellationToken)
+    /// <summary>Full, unless this member holds one of the places (a double tap): then that enrollment.</summary>
+    private static async Task<(Enrollment? Enrollment, bool Created, DomainError? Error)> FullUnlessHoldingAsync(
+        AppDbContext db, SignUpState state, int memberId, CancellationToken cancellationToken)
     {
-        var signedUp = await FindAsync(db, activityId, memberId, cancellationToken);
+        if (!await state.HoldsPlaceAsync(db, memberId, cancellationToken))
+        {
+            return (null, false, Full);
+        }
+
+        var signedUp = await FindAsync(db, state.Activity.Id, memberId, cancellationToken);
         return signedUp is { IsActive: true } ? (signedUp, false, null) : (null, false, Full);
     }
 
     private static readonly DomainError Full = DomainError.Conflict("enrollment.full", "名额已满，且该活动不设候补。");
-
-    private static bool IsFullWithoutWaitingList(int? capacity, int confirmed, bool hasWaitingList) =>
-        capacity is int places && confirmed >= places && !hasWaitingList;
 
     private static async Task<(Enrollment? Enrollment, bool Created, DomainError? Error)> SignUpInTransactionAsync(
         AppDbContext db, ReminderScheduler reminders, Activity activity, int memberId, DateTimeOffset now, TimeSpan startReminderBefore, CancellationToken cancellationToken)
@@ -179,23 +182,24 @@ internal static class ActivityEnrollments
 
     /// <summary>
     /// The member cancels their enrollment. A confirmed place goes to the first on the waiting list at once; positions close up
-    /// by themselves because they are ranks. Leaving twice is harmless.
+    /// by themselves because they are ranks. Leaving twice is harmless. <c>Cancelled</c> says whether a sign-up ended
+    /// (its commit then frees a place or a waiting-list entry: the caller starts a new sign-up generation).
     /// </summary>
-    public static Task<DomainError?> CancelAsync(AppDbContext db, ReminderScheduler reminders, int activityId, int memberId, DateTimeOffset now, TimeSpan startReminderBefore, CancellationToken cancellationToken) =>
-        db.InTransactionAsync<DomainError?>(async ct =>
+    public static Task<(DomainError? Error, bool Cancelled)> CancelAsync(AppDbContext db, ReminderScheduler reminders, int activityId, int memberId, DateTimeOffset now, TimeSpan startReminderBefore, CancellationToken cancellationToken) =>
+        db.InTransactionAsync<(DomainError?, bool)>(async ct =>
         {
             await LockAsync(db, activityId, ct);
             var activity = await db.Activities.SingleAsync(a => a.Id == activityId, ct);
             var enrollment = await FindAsync(db, activityId, memberId, ct);
             if (enrollment is not { IsActive: true })
             {
-                return (null, false);
+                return ((null, false), false);
             }
 
             // Once it has started the sign-up is the attendance record (check-in hangs on it), so it stays.
             if (now >= activity.StartsAt && !activity.IsCancelled)
             {
-                return (DomainError.Conflict("enrollment.started", "活动已开始，不能取消报名。"), false);
+                return ((DomainError.Conflict("enrollment.started", "活动已开始，不能取消报名。"), false), false);
             }
 
             if (enrollment.Cancel(now))
@@ -205,7 +209,7 @@ internal static class ActivityEnrollments
                 await PromoteAsync(db, reminders, activity, now, startReminderBefore, ct);
             }
 
-            return (null, true);
+            return ((null, true), true);
         }, cancellationToken, startClean: true);
 
     /// <summary>

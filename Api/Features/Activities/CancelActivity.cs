@@ -20,6 +20,7 @@ public static class CancelActivity
         int id,
         Request request,
         ReminderScheduler reminders,
+        SignUpGate signUps,
         TextContentCheck check,
         [AsParameters] HandlerServices services)
     {
@@ -72,6 +73,8 @@ public static class CancelActivity
             return Problems.From(error);
         }
 
+        // Places, waiting list, times, audience or status may have changed: every instance reloads its sign-up facts.
+        await signUps.ChangedAsync(id);
         var cancelled = await ActivityAccess.LoadAsync(db, id, access, cancellationToken);
         return TypedResults.Ok(await ActivityResponses.LoadAsync(db, cancelled!, current.Id, cancellationToken));
     }

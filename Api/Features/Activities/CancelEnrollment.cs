@@ -9,7 +9,7 @@ public static class CancelEnrollment
     /// told; everyone behind moves up one. Cancelling when not signed up is harmless (204).
     /// </summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
-        int id, AppDbContext db, CurrentMember current, ReminderScheduler reminders, IOptions<ActivityOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        int id, AppDbContext db, CurrentMember current, ReminderScheduler reminders, SignUpGate signUps, IOptions<ActivityOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         if (await ActivityAccess.LoadAsync(db, id, access, cancellationToken) is null)
@@ -17,7 +17,13 @@ public static class CancelEnrollment
             return Problems.NotFound();
         }
 
-        var error = await ActivityEnrollments.CancelAsync(db, reminders, id, current.Id, time.GetUtcNow(), options.Value.StartReminderBefore, cancellationToken);
+        var (error, cancelled) = await ActivityEnrollments.CancelAsync(db, reminders, id, current.Id, time.GetUtcNow(), options.Value.StartReminderBefore, cancellationToken);
+        if (cancelled)
+        {
+            // A place (or a waiting-list entry) is free on every instance from the next sign-up on.
+            await signUps.ChangedAsync(id);
+        }
+
         return error is null ? TypedResults.NoContent() : Problems.From(error);
     }
 }

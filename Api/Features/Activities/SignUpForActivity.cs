@@ -1,5 +1,6 @@
 using SmartBranch.Api.Messaging;
 using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Activities;
 
@@ -13,32 +14,32 @@ public static class SignUpForActivity
     public static async Task<Results<Created<EnrollmentResponse>, Ok<EnrollmentResponse>, ProblemHttpResult>> Handle(
         int id, AppDbContext db, CurrentMember current, ReminderScheduler reminders, SignUpGate signUps, IOptions<ActivityOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
+        // Every sign-up asks the rules afresh: who may sign up from the caller's access as of this request (the access
+        // cache reloads on the request after an unbinding or an appointment ending) and the activity's sign-up facts
+        // as of its current generation (reloaded after any edit, cancellation or freed place; see SignUpGate).
         var access = await current.GetAccessAsync(cancellationToken);
-        var view = await ActivityAccess.LoadAsync(db, id, access, cancellationToken);
-        if (view is null)
+        var state = await signUps.GetAsync(db, id, cancellationToken);
+        if (state is null)
         {
             return Problems.NotFound();
         }
 
-        var existing = await db.Enrollments.AsNoTracking()
-            .SingleOrDefaultAsync(e => e.ActivityId == id && e.MemberId == current.Id, cancellationToken);
-        if (existing is { IsActive: true })
+        if (!ActivityAccess.Reaches(state.Activity, access))
         {
-            return TypedResults.Ok(await ActivityEnrollments.ToResponseAsync(db, existing, cancellationToken));
+            // Outside the audience: whether they may know the activity exists (404) or see it but not sign up (403),
+            // or keep a sign-up made before the audience was narrowed, is the database's answer as for every reader.
+            return await OutsideAudienceAsync(db, id, access, current.Id, time.GetUtcNow(), cancellationToken);
         }
 
+        var activity = state.Activity;
         var now = time.GetUtcNow();
-        if (view.Activity.SignUpRefusal(now) is { Error: { } refusal })
+        if (activity.SignUpRefusal(now) is { Error: { } refusal })
         {
-            return Refused(refusal);
+            // A member signed up before sign-up closed still gets their sign-up back.
+            return await ExistingAsync(db, id, current.Id, cancellationToken) is { } signedUp ? TypedResults.Ok(signedUp) : Refused(refusal);
         }
 
-        if (!view.InAudience)
-        {
-            return Problems.From(DomainError.Forbidden("enrollment.not_in_audience", "您不在该活动的参加范围内，不能报名。"));
-        }
-
-        var (enrollment, created, error) = await ActivityEnrollments.SignUpAsync(db, reminders, signUps, view.Activity, current.Id, now, options.Value.StartReminderBefore, cancellationToken);
+        var (enrollment, created, error) = await ActivityEnrollments.SignUpAsync(db, reminders, signUps, state, current.Id, now, options.Value.StartReminderBefore, cancellationToken);
         if (error is not null)
         {
             return Refused(error);
@@ -46,6 +47,27 @@ public static class SignUpForActivity
 
         var response = await ActivityEnrollments.ToResponseAsync(db, enrollment!, cancellationToken);
         return created ? TypedResults.Created($"/api/activities/{id}/enrollment", response) : TypedResults.Ok(response);
+    }
+
+    private static async Task<Results<Created<EnrollmentResponse>, Ok<EnrollmentResponse>, ProblemHttpResult>> OutsideAudienceAsync(
+        AppDbContext db, int id, AccessScope access, int memberId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await ActivityAccess.LoadAsync(db, id, access, cancellationToken) is not { } view)
+        {
+            return Problems.NotFound();
+        }
+
+        return await ExistingAsync(db, id, memberId, cancellationToken) is { } signedUp ? TypedResults.Ok(signedUp)
+            : view.Activity.SignUpRefusal(now) is { Error: { } refusal } ? Refused(refusal)
+            : Problems.From(DomainError.Forbidden("enrollment.not_in_audience", "您不在该活动的参加范围内，不能报名。"));
+    }
+
+    /// <summary>The member's active sign-up, as they see it, or null.</summary>
+    private static async Task<EnrollmentResponse?> ExistingAsync(AppDbContext db, int id, int memberId, CancellationToken cancellationToken)
+    {
+        var existing = await db.Enrollments.AsNoTracking()
+            .SingleOrDefaultAsync(e => e.ActivityId == id && e.MemberId == memberId, cancellationToken);
+        return existing is { IsActive: true } ? await ActivityEnrollments.ToResponseAsync(db, existing, cancellationToken) : null;
     }
 
     /// <summary>Refusals that depend on time or capacity are conflicts with the activity's state.</summary>

@@ -30,6 +30,7 @@ public static class UpdateActivity
         AudienceResolver audiences,
         TextContentCheck check,
         ReminderScheduler reminders,
+        SignUpGate signUps,
         IOptions<ActivityOptions> options,
         [AsParameters] HandlerServices services)
     {
@@ -76,6 +77,8 @@ public static class UpdateActivity
             return Problems.From(error);
         }
 
+        // Places, waiting list, times, audience or status may have changed: every instance reloads its sign-up facts.
+        await signUps.ChangedAsync(id);
         var updated = await ActivityAccess.LoadAsync(db, id, access, cancellationToken);
         return TypedResults.Ok(await ActivityResponses.LoadAsync(db, updated!, current.Id, cancellationToken));
     }

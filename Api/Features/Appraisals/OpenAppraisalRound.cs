@@ -31,13 +31,10 @@ public static class OpenAppraisalRound
     /// <summary>Errors: 404 (branch not visible), 403 (not its committee or an admin above), 400 (period, members outside the branch).</summary>
     public static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(
         Request request,
-        CurrentMember current,
-        AppDbContext db,
-        AuditTrail audit,
         IOptions<AppraisalOptions> options,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (unit, refusal) = await db.LoadBranchAsync(access, request.BranchId, access.CanRun, "无法评议", "民主评议按党支部进行。", cancellationToken);
         if (unit is null)

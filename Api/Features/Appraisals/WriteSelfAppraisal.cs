@@ -18,11 +18,10 @@ public static class WriteSelfAppraisal
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         TextContentCheck check,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, _, _, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (round, refusal) = await AppraisalAccess.FindAsync(db, access, id, tracked: true, mustRun: false, cancellationToken);
         if (round is null)

@@ -18,28 +18,19 @@ public static class CancelMeeting
     public static async Task<Results<Ok<MeetingDetail>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        AppDbContext db,
-        CurrentMember current,
         ReminderScheduler reminders,
-        AuditTrail audit,
         TextContentCheck check,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
-        var access = await current.GetAccessAsync(cancellationToken);
-        var (meeting, refusal) = await MeetingAccess.FindAsync(
-            db, access, id, tracked: true, MeetingAccess.CanOrganize, "只有会议召集人或支委才能取消会议。", cancellationToken);
-        if (meeting is null)
+        var (_, db, audit, time, cancellationToken) = services;
+        // The reason is told to every attendee: the shared text policy.
+        var (change, refusal) = await MeetingAccess.FindToOrganizeAsync(services, check, id, tracked: true, "只有会议召集人或支委才能取消会议。", string.Empty, [request.Reason]);
+        if (change is null)
         {
             return Problems.From(refusal!);
         }
 
-        // The reason is told to every attendee: the shared text policy.
-        var screening = await check.ScreenAsync(current.OpenId, string.Empty, [request.Reason], cancellationToken);
-        if (screening.Error is { } refused)
-        {
-            return Problems.From(refused);
-        }
+        var (meeting, access, verdict) = change;
 
         var now = time.GetUtcNow();
         var cancelled = meeting.Cancel(string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(), now);
@@ -50,7 +41,7 @@ public static class CancelMeeting
 
         await MeetingReminders.CancelAllAsync(reminders, meeting, meeting.Attendees.Select(a => a.MemberId).ToList(), now, cancellationToken);
         audit.Record(meeting.BranchId, "meeting.cancelled", SubjectTypes.Meeting, meeting.Id,
-            $"取消{meeting.Type.DisplayName()}「{meeting.Topic}」（原定{MeetingReminders.When(meeting.StartsAt)}）{screening.Value.AuditNote()}");
+            $"取消{meeting.Type.DisplayName()}「{meeting.Topic}」（原定{MeetingReminders.When(meeting.StartsAt)}）{verdict.AuditNote()}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await MeetingViews.DetailAsync(db, meeting, access, now, cancellationToken));
     }

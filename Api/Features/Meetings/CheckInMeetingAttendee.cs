@@ -16,14 +16,11 @@ public static class CheckInMeetingAttendee
         int id,
         int memberId,
         Request? request,
-        AppDbContext db,
-        CurrentMember current,
-        AuditTrail audit,
         IOptions<MeetingOptions> options,
         ScreenSignals screens,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (meeting, refusal) = await MeetingAccess.FindAsync(
             db, access, id, tracked: true, MeetingAccess.CanOrganize, "只有会议召集人、支委或党小组长才能代为签到。", cancellationToken);

@@ -20,13 +20,11 @@ public static class CheckInToMeeting
     public static async Task<Results<Ok<AttendanceView>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        AppDbContext db,
-        CurrentMember current,
         IOptions<MeetingOptions> options,
         ScreenSignals screens,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, _, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (meeting, refusal) = await MeetingAccess.FindAsync(db, access, id, tracked: true, cancellationToken);
         if (meeting is null)

@@ -61,7 +61,7 @@ internal static class ExpectedAttendees
     /// against the meeting's branch: the added members, or the first refusal.
     /// </summary>
     public static async Task<Result<List<(int MemberId, bool HasVote)>>> CheckNamedAsync(
-        AppDbContext db, int branchId, int convenerId, IMeetingFields request, CancellationToken cancellationToken) =>
+        AppDbContext db, int branchId, int convenerId, MeetingFields request, CancellationToken cancellationToken) =>
         (await CheckPeopleAsync(db, branchId, convenerId, request.RecorderId, cancellationToken)).Error is { } peopleError
             ? peopleError
             : await ChosenAsync(db, request.AddMemberIds ?? [], branchId, cancellationToken);

@@ -17,14 +17,12 @@ public static class GetAttendanceSheet
     /// </summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(
         int id,
-        AppDbContext db,
-        CurrentMember current,
-        TimeProvider time,
         IOptions<LetterOptions> fonts,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (_, db, _, _, cancellationToken) = services;
         // The roll call decides who may print and who is on the sheet; the sheet only lays it out.
-        var roll = await GetMeetingAttendance.Handle(id, db, current, time, cancellationToken);
+        var roll = await GetMeetingAttendance.Handle(id, services);
         if (roll.Result is not Ok<GetMeetingAttendance.Response> { Value: { } attendance })
         {
             return (ProblemHttpResult)roll.Result;

@@ -25,11 +25,9 @@ public static class GetAttendanceTrend
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int id,
         int? months,
-        AppDbContext db,
-        CurrentMember current,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, _, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (unit is null || unit.Kind == UnitKind.PartyGroup || !access.CanManage(unit.Id))

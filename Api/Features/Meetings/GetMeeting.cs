@@ -4,11 +4,9 @@ public static class GetMeeting
 {
     public static async Task<Results<Ok<MeetingDetail>, ProblemHttpResult>> Handle(
         int id,
-        AppDbContext db,
-        CurrentMember current,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, _, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (meeting, refusal) = await MeetingAccess.FindAsync(db, access, id, tracked: false, cancellationToken);
         if (meeting is null)

@@ -22,11 +22,9 @@ public static class GetMeetingAttendance
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int id,
-        AppDbContext db,
-        CurrentMember current,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, _, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (meeting, refusal) = await MeetingAccess.FindAsync(
             db, access, id, tracked: false, MeetingAccess.CanWriteMinutes, "只有会议召集人、记录人或支委才能查看出勤情况。", cancellationToken);

@@ -16,12 +16,10 @@ public static class GetMeetingCheckInCode
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int id,
-        AppDbContext db,
-        CurrentMember current,
         MiniProgramCodeImages codes,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, _, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (meeting, refusal) = await MeetingAccess.FindAsync(
             db, access, id, tracked: false, MeetingAccess.CanOrganize, "只有会议召集人或支委才能出示签到码。", cancellationToken);

@@ -15,11 +15,9 @@ public static class ListMeetings
     /// </summary>
     public static async Task<Results<Ok<ListPage<MeetingSummary>>, ProblemHttpResult>> Handle(
         string? scope,
-        AppDbContext db,
-        CurrentMember current,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, _, time, cancellationToken) = services;
         scope = string.IsNullOrWhiteSpace(scope) ? "upcoming" : scope.Trim().ToLowerInvariant();
         if (scope is not ("upcoming" or "past" or "mine"))
         {

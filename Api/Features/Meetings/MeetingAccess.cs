@@ -1,3 +1,4 @@
+using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
 using SmartBranch.Domain.Organization;
@@ -55,5 +56,29 @@ internal static class MeetingAccess
         }
 
         return may(access, meeting) ? meeting : Refusals.Forbidden(forbidden);
+    }
+
+    /// <summary>What an organiser's change starts from: the meeting, the caller's scope and the text policy's verdict.</summary>
+    public sealed record Change(Meeting Meeting, AccessScope Access, ContentVerdict Verdict);
+
+    /// <summary>
+    /// The start every organiser's change shares (change, cancel, record a vote): the meeting when the caller may
+    /// organise it (404 as <see cref="FindAsync(AppDbContext, AccessScope, int, bool, CancellationToken)"/>, 403 with
+    /// <paramref name="forbidden"/>), then the shared text policy over the <paramref name="title"/> and
+    /// <paramref name="texts"/> the change writes (its refusal as it is).
+    /// </summary>
+    public static async Task<Result<Change>> FindToOrganizeAsync(
+        HandlerServices services, TextContentCheck check, int id, bool tracked, string forbidden, string title, IReadOnlyList<string?> texts)
+    {
+        var (current, db, _, _, cancellationToken) = services;
+        var access = await current.GetAccessAsync(cancellationToken);
+        var (meeting, refusal) = await FindAsync(db, access, id, tracked, CanOrganize, forbidden, cancellationToken);
+        if (meeting is null)
+        {
+            return refusal!;
+        }
+
+        var (verdict, refused) = await check.ScreenAsync(current.OpenId, title, texts, cancellationToken);
+        return refused is null ? new Change(meeting, access, verdict) : refused;
     }
 }

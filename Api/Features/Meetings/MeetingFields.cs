@@ -3,37 +3,42 @@ using SmartBranch.Domain.Meetings;
 
 namespace SmartBranch.Api.Features.Meetings;
 
-/// <summary>The details an organiser fills in when scheduling or changing a meeting.</summary>
-public interface IMeetingFields
+/// <summary>
+/// The details an organiser fills in when scheduling or changing a meeting: the body of changing one
+/// (<see cref="UpdateMeeting.Request"/>) and, with the type and organising unit, of scheduling one
+/// (<see cref="ScheduleMeeting.Request"/>). Times are instants (China time on screen); <c>addMemberIds</c> and
+/// <c>removeMemberIds</c> adjust the expected attendees (at most 500 each).
+/// </summary>
+public abstract record MeetingFields
 {
-    string Topic { get; }
+    public string Topic { get; init; } = "";
 
-    DateTimeOffset StartsAt { get; }
+    public DateTimeOffset StartsAt { get; init; }
 
-    DateTimeOffset EndsAt { get; }
+    public DateTimeOffset EndsAt { get; init; }
 
-    string? Place { get; }
+    public string? Place { get; init; }
 
-    string? OnlineLink { get; }
+    public string? OnlineLink { get; init; }
 
-    int? ConvenerId { get; }
+    public int? ConvenerId { get; init; }
 
-    int? RecorderId { get; }
+    public int? RecorderId { get; init; }
 
-    string? Agenda { get; }
+    public string? Agenda { get; init; }
 
-    Visibility? Visibility { get; }
+    public Visibility? Visibility { get; init; }
 
-    IReadOnlyList<int>? AddMemberIds { get; }
+    public IReadOnlyList<int>? AddMemberIds { get; init; }
 
-    IReadOnlyList<int>? RemoveMemberIds { get; }
+    public IReadOnlyList<int>? RemoveMemberIds { get; init; }
 }
 
 /// <summary>
 /// Shape checks shared by scheduling and changing a meeting; the domain checks the rest. Included by each
 /// request's validator (after its own rules) so the error order stays that of the request.
 /// </summary>
-internal sealed class MeetingDetailsValidator : AbstractValidator<IMeetingFields>
+internal sealed class MeetingDetailsValidator : AbstractValidator<MeetingFields>
 {
     public MeetingDetailsValidator()
     {
@@ -57,6 +62,6 @@ internal sealed class MeetingDetailsValidator : AbstractValidator<IMeetingFields
 
 internal static class MeetingFieldsExtensions
 {
-    public static MeetingDetails ToDetails(this IMeetingFields r, int convenerId, Visibility defaultVisibility) =>
+    public static MeetingDetails ToDetails(this MeetingFields r, int convenerId, Visibility defaultVisibility) =>
         new(r.Topic, r.StartsAt, r.EndsAt, r.Place, r.OnlineLink, convenerId, r.RecorderId, r.Agenda, r.Visibility ?? defaultVisibility);
 }

@@ -23,26 +23,17 @@ public static class RecordResolution
     public static async Task<Results<Created<ResolutionView>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        AppDbContext db,
-        CurrentMember current,
-        AuditTrail audit,
         TextContentCheck check,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
-        var access = await current.GetAccessAsync(cancellationToken);
-        var (meeting, refusal) = await MeetingAccess.FindAsync(
-            db, access, id, tracked: false, MeetingAccess.CanOrganize, "只有会议召集人或支委才能登记表决结果。", cancellationToken);
-        if (meeting is null)
+        var (current, db, audit, time, cancellationToken) = services;
+        var (change, refusal) = await MeetingAccess.FindToOrganizeAsync(services, check, id, tracked: false, "只有会议召集人或支委才能登记表决结果。", request.Title.Trim(), []);
+        if (change is null)
         {
             return Problems.From(refusal!);
         }
 
-        var screening = await check.ScreenAsync(current.OpenId, request.Title.Trim(), [], cancellationToken);
-        if (screening.Error is { } refused)
-        {
-            return Problems.From(refused);
-        }
+        var (meeting, access, verdict) = change;
 
         var (resolution, error) = Resolution.Record(meeting, request.Title, new Vote(request.Yes, request.No, request.Abstain), current.Id, time.GetUtcNow());
         if (error is not null)
@@ -52,7 +43,7 @@ public static class RecordResolution
 
         db.Resolutions.Add(resolution!);
         audit.Record(meeting.BranchId, "meeting.resolution_recorded", SubjectTypes.Meeting, meeting.Id,
-            $"「{meeting.Topic}」表决「{resolution!.Title}」：同意{resolution.Yes}、反对{resolution.No}、弃权{resolution.Abstain}，应到有表决权{resolution.Voters}人，{(resolution.Passed ? "通过" : "未通过")}{screening.Value.AuditNote()}");
+            $"「{meeting.Topic}」表决「{resolution!.Title}」：同意{resolution.Yes}、反对{resolution.No}、弃权{resolution.Abstain}，应到有表决权{resolution.Voters}人，{(resolution.Passed ? "通过" : "未通过")}{verdict.AuditNote()}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/meetings/{id}", MeetingViews.Resolution(resolution));
     }

@@ -20,13 +20,10 @@ public static class SaveMinutes
     public static async Task<Results<Ok<MinutesView>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        AppDbContext db,
-        CurrentMember current,
-        AuditTrail audit,
         TextContentCheck check,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (meeting, refusal) = await MeetingAccess.FindAsync(
             db, access, id, tracked: false, MeetingAccess.CanWriteMinutes, "只有会议记录人、召集人或支委才能填写会议记录。", cancellationToken);

@@ -14,20 +14,7 @@ public static class ScheduleMeeting
     /// follow from the type (whole branch, committee, or group) plus <c>addMemberIds</c> minus
     /// <c>removeMemberIds</c>. Convener defaults to the caller; visibility to the type's default.
     /// </summary>
-    public sealed record Request(
-        MeetingType? Type,
-        int UnitId,
-        string Topic,
-        DateTimeOffset StartsAt,
-        DateTimeOffset EndsAt,
-        string? Place,
-        string? OnlineLink,
-        int? ConvenerId,
-        int? RecorderId,
-        string? Agenda,
-        Visibility? Visibility,
-        IReadOnlyList<int>? AddMemberIds,
-        IReadOnlyList<int>? RemoveMemberIds) : IMeetingFields;
+    public sealed record Request(MeetingType? Type, int UnitId) : MeetingFields;
 
     public sealed class Validator : AbstractValidator<Request>
     {
@@ -41,15 +28,12 @@ public static class ScheduleMeeting
 
     public static async Task<Results<Created<MeetingDetail>, ProblemHttpResult>> Handle(
         Request request,
-        AppDbContext db,
-        CurrentMember current,
         ReminderScheduler reminders,
-        AuditTrail audit,
         TextContentCheck check,
         IOptions<MeetingOptions> options,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var type = request.Type!.Value;
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.UnitId, cancellationToken);

@@ -21,11 +21,9 @@ public static class SetMeetingCadence
         int id,
         MeetingType type,
         Request request,
-        AppDbContext db,
-        CurrentMember current,
-        AuditTrail audit,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, _, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (unit is null || unit.Kind != UnitKind.Branch || !access.CanManage(unit.Id))

@@ -12,18 +12,7 @@ public static class UpdateMeeting
     /// <c>removeMemberIds</c> adjust the current expected attendees. Moving the start moves the reminders
     /// and tells the attendees.
     /// </summary>
-    public sealed record Request(
-        string Topic,
-        DateTimeOffset StartsAt,
-        DateTimeOffset EndsAt,
-        string? Place,
-        string? OnlineLink,
-        int? ConvenerId,
-        int? RecorderId,
-        string? Agenda,
-        Visibility? Visibility,
-        IReadOnlyList<int>? AddMemberIds,
-        IReadOnlyList<int>? RemoveMemberIds) : IMeetingFields;
+    public sealed record Request : MeetingFields;
 
     public sealed class Validator : AbstractValidator<Request>
     {
@@ -33,28 +22,19 @@ public static class UpdateMeeting
     public static async Task<Results<Ok<MeetingDetail>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        AppDbContext db,
-        CurrentMember current,
         ReminderScheduler reminders,
-        AuditTrail audit,
         TextContentCheck check,
         IOptions<MeetingOptions> options,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
-        var access = await current.GetAccessAsync(cancellationToken);
-        var (meeting, refusal) = await MeetingAccess.FindAsync(
-            db, access, id, tracked: true, MeetingAccess.CanOrganize, "只有会议召集人或支委才能修改会议。", cancellationToken);
-        if (meeting is null)
+        var (_, db, audit, time, cancellationToken) = services;
+        var (change, refusal) = await MeetingAccess.FindToOrganizeAsync(services, check, id, tracked: true, "只有会议召集人或支委才能修改会议。", request.Topic.Trim(), [request.Agenda, request.Place]);
+        if (change is null)
         {
             return Problems.From(refusal!);
         }
 
-        var screening = await check.ScreenAsync(current.OpenId, request.Topic.Trim(), [request.Agenda, request.Place], cancellationToken);
-        if (screening.Error is { } refused)
-        {
-            return Problems.From(refused);
-        }
+        var (meeting, access, verdict) = change;
 
         var convenerId = request.ConvenerId ?? meeting.ConvenerId;
         var (added, peopleError) = await ExpectedAttendees.CheckNamedAsync(db, meeting.BranchId, convenerId, request, cancellationToken);
@@ -109,7 +89,7 @@ public static class UpdateMeeting
         }
 
         audit.Record(meeting.BranchId, moved ? "meeting.moved" : "meeting.updated", SubjectTypes.Meeting, meeting.Id,
-            $"修改{meeting.Type.DisplayName()}「{meeting.Topic}」，{MeetingReminders.When(meeting.StartsAt)}；新增{addedIds.Count}人，移除{removedIds.Count}人{screening.Value.AuditNote()}");
+            $"修改{meeting.Type.DisplayName()}「{meeting.Topic}」，{MeetingReminders.When(meeting.StartsAt)}；新增{addedIds.Count}人，移除{removedIds.Count}人{verdict.AuditNote()}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await MeetingViews.DetailAsync(db, meeting, access, now, cancellationToken));
     }

@@ -6,28 +6,14 @@ namespace SmartBranch.Api.Features.Org;
 
 public static class AddMember
 {
-    /// <summary>A new roster entry of the branch (unbound until the person binds their WeChat account).</summary>
-    public sealed record Request(
-        string Name,
-        string Number,
-        string? Phone,
-        MembershipStatus Status,
-        DateOnly? AdmittedOn,
-        DateOnly? FullSince,
-        int? PartyGroupId) : IMemberFields;
-
-    public sealed class Validator : MemberFieldsValidator<Request>;
-
+    /// <summary>Adds a person to the branch roster (unbound until they bind their WeChat account).</summary>
     public static async Task<Results<Created<MemberEntry>, ProblemHttpResult>> Handle(
         int id,
-        Request request,
-        CurrentMember current,
-        AppDbContext db,
+        MemberDetails request,
         PhoneNumbers phones,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (unit, refusal) = await db.LoadBranchAsync(access, id, access.CanManage, "无法添加", "党员只能添加到党支部；党小组请在 partyGroupId 中指定。", cancellationToken);
         if (unit is null)

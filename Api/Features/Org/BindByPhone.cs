@@ -28,26 +28,20 @@ public static class BindByPhone
     /// </summary>
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         Request request,
-        CurrentMember current,
         AccessCache cache,
-        AppDbContext db,
         WeChatClient weChat,
         PhoneNumbers phones,
         BindFailureLimiter limiter,
-        TimeProvider time,
         HttpContext http,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
-        if (current.IsBound)
+        var (current, db, _, time, cancellationToken) = services;
+        if (await limiter.RefuseAttemptAsync(current, http) is { } refusal)
         {
-            return Problems.Conflict("已绑定", "您的微信已绑定党员信息，无需重复绑定。");
+            return refusal;
         }
 
         var openId = current.OpenId;
-        if (await limiter.BlockedForAsync(openId) is { } wait)
-        {
-            return Problems.TooManyRequests(http, "绑定失败次数过多，请稍后再试。", (int)Math.Ceiling(wait.TotalSeconds));
-        }
 
         var answer = await weChat.GetUserPhoneNumberAsync(request.Code.Trim(), cancellationToken);
         if (!answer.Succeeded)

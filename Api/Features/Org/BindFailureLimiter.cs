@@ -33,6 +33,22 @@ public sealed class BindFailureLimiter(RedisConnection? redis, TimeProvider time
 
     private BindingOptions Options => options.Value;
 
+    /// <summary>
+    /// Why the caller may not try to bind now, as both ways of binding answer it: 409 when their WeChat account is
+    /// already bound, 429 with Retry-After after too many failures; null when they may try.
+    /// </summary>
+    public async Task<ProblemHttpResult?> RefuseAttemptAsync(CurrentMember current, HttpContext http)
+    {
+        if (current.IsBound)
+        {
+            return Problems.Conflict("已绑定", "您的微信已绑定党员信息，无需重复绑定。");
+        }
+
+        return await BlockedForAsync(current.OpenId) is { } wait
+            ? Problems.TooManyRequests(http, "绑定失败次数过多，请稍后再试。", (int)Math.Ceiling(wait.TotalSeconds))
+            : null;
+    }
+
     /// <summary>How long the account must wait before trying again; null when it may try now.</summary>
     public async Task<TimeSpan?> BlockedForAsync(string openId)
     {

@@ -29,24 +29,18 @@ public static class BindMember
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         Request request,
-        CurrentMember current,
         AccessCache cache,
-        AppDbContext db,
         BindFailureLimiter limiter,
-        TimeProvider time,
         HttpContext http,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
-        if (current.IsBound)
+        var (current, db, _, time, cancellationToken) = services;
+        if (await limiter.RefuseAttemptAsync(current, http) is { } refusal)
         {
-            return Problems.Conflict("已绑定", "您的微信已绑定党员信息，无需重复绑定。");
+            return refusal;
         }
 
         var openId = current.OpenId;
-        if (await limiter.BlockedForAsync(openId) is { } wait)
-        {
-            return Problems.TooManyRequests(http, "绑定失败次数过多，请稍后再试。", (int)Math.Ceiling(wait.TotalSeconds));
-        }
 
         var code = Invitation.CodeFromScene(request.Scene);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Code == code, cancellationToken);

@@ -13,12 +13,9 @@ public static class CloseUnit
     /// </summary>
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int id,
-        CurrentMember current,
-        AppDbContext db,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (_, refusal) = await db.LoadUnitAsync(access, id, access.CanManageFromAbove, cancellationToken);
         if (refusal is not null)

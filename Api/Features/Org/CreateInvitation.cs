@@ -27,12 +27,9 @@ public static class CreateInvitation
     public static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (unit, refusal) = await db.LoadBranchAsync(access, id, access.CanManage, "无法创建邀请", "邀请只能为党支部创建。", cancellationToken);
         if (unit is null)

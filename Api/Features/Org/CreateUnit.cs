@@ -28,11 +28,9 @@ public static class CreateUnit
     /// <summary>201 with the unit; 400 for a placement the tree does not allow; 404/403 for a parent the caller may not see/manage; 409 for a duplicate name under the parent.</summary>
     public static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(
         Request request,
-        CurrentMember current,
-        AppDbContext db,
-        AuditTrail audit,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, _, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (_, refusal) = await db.LoadUnitAsync(access, request.ParentId, access.CanManage, cancellationToken);
         if (refusal is not null)

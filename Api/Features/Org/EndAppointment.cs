@@ -11,12 +11,9 @@ public static class EndAppointment
     /// </summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
         int id,
-        CurrentMember current,
-        AppDbContext db,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var appointment = await db.Appointments.Include(a => a.Member).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (appointment is null)

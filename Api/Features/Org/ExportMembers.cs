@@ -11,12 +11,10 @@ public static class ExportMembers
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(
         int id,
         string? format,
-        CurrentMember current,
-        AppDbContext db,
         PhoneNumbers phones,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, _, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanManage, cancellationToken);
         if (unit is null)

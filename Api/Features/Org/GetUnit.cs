@@ -30,12 +30,10 @@ public static class GetUnit
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int id,
-        CurrentMember current,
-        AppDbContext db,
-        TimeProvider time,
         OrgFlags flags,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, _, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanView, cancellationToken);
         if (unit is null)

@@ -29,13 +29,10 @@ public static class ImportMembers
         int id,
         bool? dryRun,
         HttpRequest http,
-        CurrentMember current,
-        AppDbContext db,
         PhoneNumbers phones,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (read, refusal) = await SheetImports.ReadForBranchAsync(db, access, id, http, "名册按党支部导入。", RosterSheet.Required, RosterSheet.Headers, cancellationToken);
         if (refusal is not null)

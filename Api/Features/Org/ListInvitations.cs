@@ -12,11 +12,9 @@ public static class ListInvitations
     /// <summary>The unit's invitations, newest first (committee of the branch and admins; 403/404 otherwise).</summary>
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int id,
-        CurrentMember current,
-        AppDbContext db,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, _, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanManage, cancellationToken);
         if (unit is null)

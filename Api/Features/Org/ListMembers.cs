@@ -16,12 +16,10 @@ public static class ListMembers
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int id,
         bool? archived,
-        CurrentMember current,
-        AppDbContext db,
         PhoneNumbers phones,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, _, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanSeeMembersOf, cancellationToken);
         if (unit is null)

@@ -4,34 +4,39 @@ using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Org;
 
-/// <summary>The roster fields a committee member enters for a person (add and edit share them).</summary>
-public interface IMemberFields
+/// <summary>
+/// A person's roster details as a committee member enters them: the body of adding and of editing a roster entry
+/// (every field; on edit an empty phone removes it), and the person part of registering an incoming transfer
+/// (<see cref="Transfers.RegisterIncoming.Request"/> adds the letter). One record, so the fields, their limits and
+/// their checks are written once.
+/// </summary>
+public record MemberDetails
 {
-    string Name { get; }
+    public string Name { get; init; } = "";
 
     /// <summary>Staff or student number (学工号), unique in the organisation.</summary>
-    string Number { get; }
+    public string Number { get; init; } = "";
 
     /// <summary>Mainland mobile number; optional.</summary>
-    string? Phone { get; }
+    public string? Phone { get; init; }
 
-    MembershipStatus Status { get; }
+    public MembershipStatus Status { get; init; }
 
     /// <summary>入党日期: admission as a probationary member.</summary>
-    DateOnly? AdmittedOn { get; }
+    public DateOnly? AdmittedOn { get; init; }
 
     /// <summary>转正日期: becoming a full member (empty for probationary members).</summary>
-    DateOnly? FullSince { get; }
+    public DateOnly? FullSince { get; init; }
 
     /// <summary>A party group of the member's branch, or null.</summary>
-    int? PartyGroupId { get; }
+    public int? PartyGroupId { get; init; }
 }
 
-/// <summary>Shape checks shared by the add and edit requests.</summary>
-public abstract class MemberFieldsValidator<T> : AbstractValidator<T>
-    where T : IMemberFields
+/// <summary>Shape checks of <see cref="MemberDetails"/>; a request that adds fields adds their rules in its own validator.</summary>
+public abstract class MemberDetailsValidator<T> : AbstractValidator<T>
+    where T : MemberDetails
 {
-    protected MemberFieldsValidator()
+    protected MemberDetailsValidator()
     {
         RuleFor(r => r.Name).NotEmpty().WithMessage("请填写姓名。").MaximumLength(Member.NameMaxLength);
         RuleFor(r => r.Number).NotEmpty().WithMessage("请填写学工号。").MaximumLength(Member.NumberMaxLength)
@@ -42,13 +47,16 @@ public abstract class MemberFieldsValidator<T> : AbstractValidator<T>
     }
 }
 
+/// <summary>The validator of the add and edit bodies.</summary>
+public sealed class MemberDetailsValidator : MemberDetailsValidator<MemberDetails>;
+
 internal static class MemberFields
 {
     public static bool IsValidNumber(string? number) =>
         !string.IsNullOrEmpty(number) && number.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 
     /// <summary>Refuses a party group outside the branch and membership data that cannot be true.</summary>
-    public static async Task<Result> CheckAsync(AppDbContext db, int branchId, IMemberFields fields, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<Result> CheckAsync(AppDbContext db, int branchId, MemberDetails fields, DateOnly today, CancellationToken cancellationToken)
     {
         if (fields.PartyGroupId is int groupId
             && !await db.Units.AnyAsync(u => u.Id == groupId && u.ParentId == branchId && u.Kind == UnitKind.PartyGroup, cancellationToken))
@@ -60,7 +68,7 @@ internal static class MemberFields
     }
 
     /// <summary>Writes the fields to the member; the phone is encrypted on the way in.</summary>
-    public static void Apply(Member member, IMemberFields fields, PhoneNumbers phones)
+    public static void Apply(Member member, MemberDetails fields, PhoneNumbers phones)
     {
         var phone = string.IsNullOrWhiteSpace(fields.Phone) ? null : PhoneNumbers.Normalize(fields.Phone);
         member.UpdateDetails(fields.Name.Trim(), fields.Number.Trim(), phones.Protect(phone));

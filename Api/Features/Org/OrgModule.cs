@@ -66,7 +66,7 @@ public static class OrgModule
         org.MapPost("/{id:int}/members", AddMember.Handle)
             .WithName(nameof(AddMember))
             .WithSummary("Add a roster entry to a branch (committee and admins)")
-            .WithValidation<AddMember.Request>()
+            .WithValidation<MemberDetails>()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         org.MapPost("/{id:int}/members/import", ImportMembers.Handle)
@@ -102,7 +102,7 @@ public static class OrgModule
         members.MapPut("/{id:int}", UpdateMember.Handle)
             .WithName(nameof(UpdateMember))
             .WithSummary("Edit a roster entry (committee of its branch and admins)")
-            .WithValidation<UpdateMember.Request>()
+            .WithValidation<MemberDetails>()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         members.MapPost("/{id:int}/status", RecordStatusChange.Handle)

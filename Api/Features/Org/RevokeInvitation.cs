@@ -7,12 +7,9 @@ public static class RevokeInvitation
     /// <summary>Revokes an invitation at once: it binds nobody afterwards. 204; 404 for one outside what the caller manages.</summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
         int id,
-        CurrentMember current,
-        AppDbContext db,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
 

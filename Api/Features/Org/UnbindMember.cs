@@ -11,12 +11,10 @@ public static class UnbindMember
     /// </summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
         int id,
-        CurrentMember current,
-        AppDbContext db,
         ISessionStore sessions,
-        AuditTrail audit,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, _, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (member, refusal) = await db.LoadMemberAsync(access, id, access.CanManage, cancellationToken);
         if (member is null)

@@ -1,33 +1,18 @@
 using SmartBranch.Api.Common.Privacy;
 using SmartBranch.Domain.Common;
-using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Org;
 
 public static class UpdateMember
 {
-    /// <summary>The roster entry's new details (every field; an empty phone removes it).</summary>
-    public sealed record Request(
-        string Name,
-        string Number,
-        string? Phone,
-        MembershipStatus Status,
-        DateOnly? AdmittedOn,
-        DateOnly? FullSince,
-        int? PartyGroupId) : IMemberFields;
-
-    public sealed class Validator : MemberFieldsValidator<Request>;
-
+    /// <summary>Replaces a roster entry's details (every field; an empty phone removes it).</summary>
     public static async Task<Results<Ok<MemberEntry>, ProblemHttpResult>> Handle(
         int id,
-        Request request,
-        CurrentMember current,
-        AppDbContext db,
+        MemberDetails request,
         PhoneNumbers phones,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (member, refusal) = await db.LoadMemberAsync(access, id, access.CanManage, cancellationToken);
         if (member is null)

@@ -23,11 +23,9 @@ public static class UpdateUnit
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
-        AuditTrail audit,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, _, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
 
         // Renaming or moving a unit is its parent's business (a branch committee does not rename its own branch).

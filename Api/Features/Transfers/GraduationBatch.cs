@@ -27,12 +27,9 @@ public static class GraduationBatch
         int id,
         bool? dryRun,
         HttpRequest http,
-        CurrentMember current,
-        AppDbContext db,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (read, refusal) = await SheetImports.ReadForBranchAsync(db, access, id, http, "毕业批量转出按党支部办理。", Headers, Headers, cancellationToken);
         if (refusal is not null)

@@ -19,7 +19,7 @@ public static class IssueLetter
             RuleFor(r => r.Sex).IsInEnum().WithMessage("性别应为 Male 或 Female。");
             RuleFor(r => r.Ethnicity).NotEmpty().WithMessage("请填写民族。").MaximumLength(Transfer.EthnicityMaxLength);
             RuleFor(r => r.IdNumber).Must(IdNumbers.IsValid).WithMessage("身份证号码不正确（18位，校验位须正确）。");
-            RuleFor(r => r.ValidDays).InclusiveBetween(1, 366).When(r => r.ValidDays is not null).WithMessage("有效期应为1至366天。");
+            RuleFor(r => r.ValidDays).InclusiveBetween(1, 366).WithMessage("有效期应为1至366天。");
         }
     }
 
@@ -32,20 +32,19 @@ public static class IssueLetter
     public static async Task<Results<Ok<TransferView>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         IdNumbers ids,
-        AuditTrail audit,
-        TimeProvider time,
+        TransferStep step,
         IOptions<LetterOptions> options,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
-        var access = await current.GetAccessAsync(cancellationToken);
-        var (transfer, refusal) = await TransferAccess.LoadAsync(db, access, id, t => TransferAccess.IsSending(access, t), cancellationToken);
-        if (transfer is null)
+        var (current, db, audit, time, cancellationToken) = services;
+        var (loaded, refusal) = await step.LoadAsync(id, TransferAccess.IsSending, cancellationToken);
+        if (loaded is null)
         {
             return Problems.From(refusal!);
         }
+
+        var transfer = loaded.Transfer;
 
         var now = time.GetUtcNow();
         var today = LocalCalendar.Today(now);
@@ -70,8 +69,6 @@ public static class IssueLetter
 
         db.MemberStatusEvents.Add(new MemberStatusEvent(member.Id, member.BranchId, MemberStatusChange.Left, today, $"组织关系转往{transfer.ToOrganization}（介绍信 {letterNumber}）", null, current.Id, now));
         audit.Record(member.BranchId, "transfer.letter", SubjectTypes.Transfer, transfer.Id, $"为{member.Name}开具介绍信 {letterNumber}，有效期至 {transfer.ValidUntil:yyyy-MM-dd}");
-        return (await TransferSaves.SaveAsync(db, cancellationToken)).Error is { } conflict
-            ? Problems.From(conflict)
-            : TypedResults.Ok(await TransferViews.BuildOneAsync(db, access, ids, transfer, time, cancellationToken));
+        return await step.SaveAsync(loaded, cancellationToken);
     }
 }

@@ -12,12 +12,10 @@ public static class ListTransfers
     /// </summary>
     public static async Task<Ok<ListPage<TransferView>>> Handle(
         bool? open,
-        CurrentMember current,
-        AppDbContext db,
         IdNumbers ids,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, _, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var managed = access.VisibleUnitIds().Where(access.CanManage).ToList();
         var me = current.Id;

@@ -17,19 +17,17 @@ public static class RecordReceipt
     public static async Task<Results<Ok<TransferView>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
-        IdNumbers ids,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        TransferStep step,
+        [AsParameters] HandlerServices services)
     {
-        var access = await current.GetAccessAsync(cancellationToken);
-        var (transfer, refusal) = await TransferAccess.LoadAsync(db, access, id, t => TransferAccess.IsSending(access, t), cancellationToken);
-        if (transfer is null)
+        var (current, _, audit, time, cancellationToken) = services;
+        var (loaded, refusal) = await step.LoadAsync(id, TransferAccess.IsSending, cancellationToken);
+        if (loaded is null)
         {
             return Problems.From(refusal!);
         }
+
+        var transfer = loaded.Transfer;
 
         var now = time.GetUtcNow();
         var today = LocalCalendar.Today(now);
@@ -45,8 +43,6 @@ public static class RecordReceipt
         }
 
         audit.Record(transfer.FromBranchId!.Value, "transfer.receipt", SubjectTypes.Transfer, transfer.Id, $"登记介绍信 {transfer.LetterNumber} 的回执（{on:yyyy-MM-dd}）");
-        return (await TransferSaves.SaveAsync(db, cancellationToken)).Error is { } conflict
-            ? Problems.From(conflict)
-            : TypedResults.Ok(await TransferViews.BuildOneAsync(db, access, ids, transfer, time, cancellationToken));
+        return await step.SaveAsync(loaded, cancellationToken);
     }
 }

@@ -12,23 +12,16 @@ public static class RegisterIncoming
     /// it was issued, its last valid day and dues paid up to ("yyyy-MM").
     /// </summary>
     public sealed record Request(
-        string Name,
-        string Number,
-        string? Phone,
-        MembershipStatus Status,
-        DateOnly? AdmittedOn,
-        DateOnly? FullSince,
-        int? PartyGroupId,
         string LetterNumber,
         string FromOrganization,
         DateOnly IssuedOn,
         DateOnly? ValidUntil,
-        string? DuesPaidUpTo) : IMemberFields;
+        string? DuesPaidUpTo) : MemberDetails;
 
     /// <summary>The new roster entry, the incoming transfer (already received) and the invitation with which the member binds.</summary>
     public sealed record Response(int MemberId, TransferView Transfer, string InvitationScene, DateTimeOffset InvitationExpiresAt);
 
-    public sealed class Validator : MemberFieldsValidator<Request>
+    public sealed class Validator : MemberDetailsValidator<Request>
     {
         public Validator()
         {
@@ -43,14 +36,11 @@ public static class RegisterIncoming
     public static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         PhoneNumbers phones,
         IdNumbers ids,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (unit, refusal) = await db.LoadUnitAsync(access, id, access.CanManage, cancellationToken);
         if (unit is null)

@@ -27,14 +27,11 @@ public static class RequestTransfer
     /// <summary>201 with the transfer; 400 for an unknown/closed/same receiving branch; 409 when the member already has an open transfer; 404/403 for a member the caller may not act for.</summary>
     public static async Task<Results<Created<TransferView>, ProblemHttpResult>> Handle(
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         IdNumbers ids,
         TransferReminders notify,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var memberId = request.MemberId ?? current.Id;
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken);

@@ -83,6 +83,11 @@ try
     // 2. The demo data set.
     var demo = new ApiRun(apiFolder, Path.Combine(work, "demo.db"), redisPort, "demo", demoData: true);
     await demo.StartAsync(processes, queryLog: false);
+    // Production migrates in a one-shot step before the API instances start (deploy/compose.yaml), never in the serving
+    // process: the first start only migrates the new file and seeds the demo data, the measured process starts on the
+    // prepared database (README, "Memory at start and the first seconds").
+    await demo.StopAsync(processes);
+    await demo.StartAsync(processes, queryLog: false);
     var member = await demo.LoginAsync("dev-member");
     var secretary = await demo.LoginAsync("dev-secretary");
     var admin = await demo.LoginAsync("dev-admin");
@@ -117,6 +122,9 @@ try
     await university.StartAsync(processes, queryLog: false);
     var generation = await UniversityData.GenerateAsync(university.DatabasePath);
     Console.WriteLine($"university data set: {generation.Summary} in {generation.Elapsed.TotalSeconds:F1} s");
+    // As for the demo data set: the measured process starts on the migrated and filled database.
+    await university.StopAsync(processes);
+    await university.StartAsync(processes, queryLog: false);
     var uniMember = await university.LoginAsync(UniversityData.MemberCode);
     var uniSecretary = await university.LoginAsync(UniversityData.SecretaryCode);
     var uniAdmin = await university.LoginAsync(UniversityData.AdminCode);
@@ -228,8 +236,13 @@ static string FindRepository()
 static async Task<string> PublishApiAsync(string repo, string work)
 {
     var output = Path.Combine(work, "api");
-    Console.WriteLine("publishing the API (Release)…");
-    using var publish = Start("dotnet", $"publish \"{Path.Combine(repo, "Api", "Api.csproj")}\" -c Release -o \"{output}\" -v q -nologo", null, quiet: false);
+    // --ready-to-run: precompiled (ReadyToRun) for this machine's runtime identifier, still framework-dependent, to
+    // compare the API's first seconds with and without JIT at start (README, "Memory at start and the first seconds").
+    var readyToRun = Environment.GetCommandLineArgs().Contains("--ready-to-run")
+        ? $" -r linux-{System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()} --self-contained false -p:PublishReadyToRun=true"
+        : string.Empty;
+    Console.WriteLine($"publishing the API (Release{(readyToRun.Length > 0 ? ", ReadyToRun" : string.Empty)})…");
+    using var publish = Start("dotnet", $"publish \"{Path.Combine(repo, "Api", "Api.csproj")}\" -c Release -o \"{output}\"{readyToRun} -v q -nologo", null, quiet: false);
     await publish.WaitForExitAsync();
     if (publish.ExitCode != 0)
     {

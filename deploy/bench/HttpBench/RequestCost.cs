@@ -9,6 +9,12 @@ using StackExchange.Redis;
 namespace SmartBranch.Bench;
 
 /// <summary>What one request costs the API process, measured by counting rather than timing.</summary>
+/// <summary>One request of a cost row: method, path, bearer token, the status it must answer (0: any 2xx), JSON body.</summary>
+internal sealed record CostStep(string Method, string Path, string? Token, int Status, string? Body = null)
+{
+    public static CostStep Of(Probe probe) => new(probe.Body is null ? "GET" : "POST", probe.Path, probe.Token, 0, probe.Body);
+}
+
 internal sealed record Cost(string Name, int Requests, double Queries, double RedisCommands, double AllocatedKb, double CpuMicroseconds, int Gen0Collections);
 
 /// <summary>
@@ -61,14 +67,15 @@ internal static class RequestCost
             var uniMember = await Login(UniversityData.MemberCode);
             var uniSecretary = await Login(UniversityData.SecretaryCode);
             var uniAdmin = await Login(UniversityData.AdminCode);
-            return await MeasureProbesAsync(factory, port, redisPort, requests, only, "university",
+            List<Probe> universityProbes =
             [
                 new("feed `GET /api/notices`", "/api/notices", uniMember.Token, null),
                 new("`GET /api/me`", "/api/me", uniMember.Token, null),
                 new("recipient figures", $"/api/notices/{UniversityData.BranchWideNoticeId}/recipients", uniSecretary.Token, null),
                 new("unread list", $"/api/notices/{UniversityData.BranchWideNoticeId}/recipients?state=unread", uniSecretary.Token, null),
                 new("compliance report (general branch)", $"/api/org/units/{UniversityData.GeneralBranchId}/compliance", uniAdmin.Token, null),
-            ]);
+            ];
+            return await MeasureRowsAsync(factory, port, redisPort, requests, only, "university", [.. universityProbes.Select(p => (p.Name, Steps: new[] { CostStep.Of(p) }))]);
         }
 
         var member = await Login("dev-member");
@@ -94,10 +101,12 @@ internal static class RequestCost
             $"/sns/jscode2session?appid={SmartBranch.Infrastructure.WeChat.Emulator.WeChatEmulator.DefaultAppId}&secret={SmartBranch.Infrastructure.WeChat.Emulator.WeChatEmulator.DefaultAppSecret}&js_code=dev-member&grant_type=authorization_code",
             null,
             null));
-        return await MeasureProbesAsync(factory, port, redisPort, requests, only, "demo", list);
+        var rows = list.Select(p => (p.Name, Steps: new[] { CostStep.Of(p) })).ToList();
+        rows.AddRange(await SignUpRowsAsync(http, secretary, member));
+        return await MeasureRowsAsync(factory, port, redisPort, requests, only, "demo", rows);
     }
 
-    private static async Task<List<Cost>> MeasureProbesAsync(WebApplicationFactory<SmartBranch.Api.Common.Auth.AccessCache> factory, int port, int redisPort, int requests, string? only, string data, List<Probe> list)
+    private static async Task<List<Cost>> MeasureRowsAsync(WebApplicationFactory<SmartBranch.Api.Common.Auth.AccessCache> factory, int port, int redisPort, int requests, string? only, string data, List<(string Name, CostStep[] Steps)> rows)
     {
         var emulatorPort = factory.Services.GetRequiredService<SmartBranch.Infrastructure.WeChat.Emulator.WeChatEmulator>().BaseAddress.Port;
         using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redisPort},allowAdmin=true");
@@ -105,9 +114,9 @@ internal static class RequestCost
         using var commands = new CommandCounter();
         using var allocationTypes = Environment.GetCommandLineArgs().Contains("--alloc-types") ? new AllocationSampler() : null;
         var results = new List<Cost>();
-        foreach (var probe in list.Where(p => only is null || p.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
+        foreach (var probe in rows.Where(p => only is null || p.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
         {
-            using var client = new RawClient(probe.Path.StartsWith("/sns/", StringComparison.Ordinal) ? emulatorPort : port, probe);
+            using var client = new RawClient(probe.Steps[0].Path.StartsWith("/sns/", StringComparison.Ordinal) ? emulatorPort : port, probe.Name, probe.Steps);
             await Task.Run(() => client.Send(Math.Max(50, requests / 10))); // warm-up: JIT, caches, pools
             GC.Collect();
             GC.WaitForPendingFinalizers();
@@ -140,6 +149,64 @@ internal static class RequestCost
         return results;
     }
 
+    /// <summary>
+    /// The sign-up rows (issue 15's storm, one request at a time): a sign-up refused because the activity is full
+    /// without a waiting list (what 400 of the storm's 500 get), and a sign-up that takes a place followed by its
+    /// cancellation (one pair per request counted; the cancellation frees the place and starts a new sign-up
+    /// generation, so every sign-up of this row also reloads the activity's facts). Two activities of the
+    /// secretary's branch: one place taken by the secretary, and a thousand places.
+    /// </summary>
+    private static async Task<List<(string Name, CostStep[] Steps)>> SignUpRowsAsync(HttpClient http, Session secretary, Session member)
+    {
+        var branch = secretary.RoleUnit("Secretary");
+        async Task<int> Create(string title, int capacity)
+        {
+            var now = DateTimeOffset.UtcNow;
+            using var create = new HttpRequestMessage(HttpMethod.Post, "/api/activities")
+            {
+                Content = JsonContent.Create(new
+                {
+                    unitId = branch,
+                    title,
+                    description = "报名开销测量",
+                    place = "图书馆报告厅",
+                    startsAt = now.AddDays(2),
+                    endsAt = now.AddDays(2).AddHours(2),
+                    signUpOpensAt = now.AddMinutes(-1),
+                    signUpClosesAt = now.AddDays(1),
+                    capacity,
+                    waitingList = false,
+                    visibility = "Internal",
+                    audience = new { unitIds = new[] { branch } },
+                }),
+                Headers = { Authorization = new("Bearer", secretary.Token) },
+            };
+            using var created = await http.SendAsync(create);
+            var body = await created.Content.ReadAsStringAsync();
+            return created.IsSuccessStatusCode
+                ? System.Text.Json.Nodes.JsonNode.Parse(body)!["id"]!.GetValue<int>()
+                : throw new InvalidOperationException($"Creating a sign-up cost activity failed: {(int)created.StatusCode} {body}");
+        }
+
+        var full = await Create("报名开销：已满", 1);
+        using (var take = new HttpRequestMessage(HttpMethod.Post, $"/api/activities/{full}/enrollment") { Headers = { Authorization = new("Bearer", secretary.Token) } })
+        using (var taken = await http.SendAsync(take))
+        {
+            taken.EnsureSuccessStatusCode();
+        }
+
+        var open = await Create("报名开销：有名额", 1000);
+        return
+        [
+            ("sign-up refused (full, no waiting list)", [new CostStep("POST", $"/api/activities/{full}/enrollment", member.Token, 409)]),
+            ("sign-up confirmed + its cancellation (pair)",
+            [
+                new CostStep("POST", $"/api/activities/{open}/enrollment", member.Token, 201),
+                new CostStep("DELETE", $"/api/activities/{open}/enrollment", member.Token, 204),
+            ]),
+        ];
+    }
+
     private static async Task<long> TotalCommandsAsync(IServer server)
     {
         var info = await server.InfoAsync("stats");
@@ -168,42 +235,57 @@ internal static class RequestCost
     private sealed class RawClient : IDisposable
     {
         private readonly Socket _socket;
-        private readonly byte[] _request;
+        private readonly byte[][] _requests;
+        private readonly int[] _statuses;
         private readonly byte[] _buffer = new byte[1 << 20];
         private readonly string _name;
 
-        public RawClient(int port, Probe probe)
+        public RawClient(int port, string name, IReadOnlyList<CostStep> steps)
         {
-            _name = probe.Name;
+            _name = name;
             _socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             _socket.Connect(new IPEndPoint(IPAddress.Loopback, port));
+            _requests = [.. steps.Select(step => Encode(port, step))];
+            _statuses = [.. steps.Select(step => step.Status)];
+        }
+
+        private static byte[] Encode(int port, CostStep step)
+        {
             var head = new StringBuilder();
-            head.Append(CultureInfo.InvariantCulture, $"{(probe.Body is null ? "GET" : "POST")} {probe.Path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n");
-            if (probe.Token is { } token)
+            head.Append(CultureInfo.InvariantCulture, $"{step.Method} {step.Path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n");
+            if (step.Token is { } token)
             {
                 head.Append(CultureInfo.InvariantCulture, $"Authorization: Bearer {token}\r\n");
             }
 
-            var body = probe.Body is null ? [] : Encoding.UTF8.GetBytes(probe.Body);
-            if (probe.Body is not null)
+            var body = step.Body is null ? [] : Encoding.UTF8.GetBytes(step.Body);
+            if (step.Body is not null)
             {
                 head.Append(CultureInfo.InvariantCulture, $"Content-Type: application/json\r\nContent-Length: {body.Length}\r\n");
             }
+            else if (step.Method != "GET")
+            {
+                head.Append("Content-Length: 0\r\n");
+            }
 
             head.Append("\r\n");
-            _request = [.. Encoding.ASCII.GetBytes(head.ToString()), .. body];
+            return [.. Encoding.ASCII.GetBytes(head.ToString()), .. body];
         }
 
+        /// <summary>Sends the row's requests <paramref name="count"/> times (each time all of them, in order).</summary>
         public void Send(int count)
         {
             for (var i = 0; i < count; i++)
             {
-                _socket.Send(_request);
-                ReadResponse();
+                for (var step = 0; step < _requests.Length; step++)
+                {
+                    _socket.Send(_requests[step]);
+                    ReadResponse(_statuses[step]);
+                }
             }
         }
 
-        private void ReadResponse()
+        private void ReadResponse(int expected)
         {
             var filled = 0;
             int headerEnd;
@@ -214,12 +296,17 @@ internal static class RequestCost
 
             var head = _buffer.AsSpan(0, headerEnd);
             var status = (head[9] - '0') * 100 + (head[10] - '0') * 10 + (head[11] - '0');
-            if (status is < 200 or > 299)
+            if (expected == 0 ? status is < 200 or > 299 : status != expected)
             {
                 throw new InvalidOperationException($"{_name} answered {status}: {Encoding.UTF8.GetString(_buffer, 0, filled)}");
             }
 
             var bodyStart = headerEnd + 4;
+            if (status is 204 or 304)
+            {
+                return; // no body, and neither a length nor chunks to say so
+            }
+
             var lengthAt = IndexOfHeader(head, "\r\ncontent-length:"u8);
             if (lengthAt >= 0)
             {
