@@ -23,12 +23,12 @@ public sealed class BranchUnits
 {
     private readonly Dictionary<int, int> _branchOf;
 
-    public BranchUnits(IReadOnlyCollection<int> branchIds, CachedUnits units)
+    /// <summary>The branches with their party groups (ordered by id), found in the cached tree, e.g. through its children index.</summary>
+    public BranchUnits(IReadOnlyCollection<int> branchIds, IReadOnlyList<UnitEntry> groups)
     {
         BranchIds = [.. branchIds];
-        var asked = BranchIds.ToHashSet();
         _branchOf = BranchIds.ToDictionary(id => id, id => id);
-        Groups = [.. units.Units.Where(u => u.Kind == UnitKind.PartyGroup && u.ParentId is { } parent && asked.Contains(parent)).OrderBy(u => u.Id)];
+        Groups = groups;
         foreach (var group in Groups)
         {
             _branchOf[group.Id] = group.ParentId!.Value;
@@ -64,9 +64,10 @@ public static class BranchLifeSignQueries
     public static async Task<IReadOnlyDictionary<int, DateTimeOffset>> LatestPerBranchAsync(
         this AppDbContext db, BranchUnits branches, Expression<Func<OrganizationUnit, UnitLatestSign>> latestOfUnit, CancellationToken cancellationToken)
     {
+        // The ids as one parameter (a JSON array read with json_each / OPENJSON): one SQL text whatever their number.
         var unitIds = branches.UnitIds;
         var latest = await db.Units.AsNoTracking()
-            .Where(u => unitIds.Contains(u.Id))
+            .Where(u => EF.Parameter(unitIds).Contains(u.Id))
             .Select(latestOfUnit)
             .ToListAsync(cancellationToken);
         return latest

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
 using SmartBranch.Domain.Organization;
@@ -55,11 +56,15 @@ public static class GetCompliance
             return Problems.BadRequest("时间范围有误", "统计范围不能超过5年。");
         }
 
+        // Children from the tree's own index: the work follows the general branch's branches and groups, not
+        // the thousand units of the whole organisation.
+        var children = UnitChildren.Of(units);
         List<(int Id, string Name)> branches = unit.Kind == UnitKind.Branch
             ? [(unit.Id, unit.Name)]
-            : units.Units.Where(u => u.ParentId == unit.Id && u.Kind == UnitKind.Branch).OrderBy(u => u.Id).Select(u => (u.Id, u.Name)).ToList();
-        var branchUnits = new BranchUnits(branches.Select(b => b.Id).ToList(), units);
-        var groups = branchUnits.Groups.Select(g => (g.Id, g.Name, BranchId: g.ParentId!.Value)).ToList();
+            : [.. children[unit.Id].Where(u => u.Kind == UnitKind.Branch).Select(u => (u.Id, u.Name))];
+        var groupEntries = branches.SelectMany(b => children[b.Id].Where(u => u.Kind == UnitKind.PartyGroup)).OrderBy(g => g.Id).ToList();
+        var branchUnits = new BranchUnits(branches.Select(b => b.Id).ToList(), groupEntries);
+        var groups = groupEntries.Select(g => (g.Id, g.Name, BranchId: g.ParentId!.Value)).ToList();
         var report = await MeetingRequirements.LoadAsync(db, branches, groups, start, end, now, cancellationToken);
 
         var latest = new Dictionary<int, DateTimeOffset>();
@@ -77,20 +82,82 @@ public static class GetCompliance
         var inactiveAfter = options.Value.InactiveAfterDays;
         var heldBy = report.Held.ToLookup(m => (m.Type, m.UnitId), m => m.Day);
         var requirementsOf = report.Requirements.ToLookup(r => r.BranchId);
-        var result = branches.Select(branch =>
+        var result = new List<BranchCompliance>(branches.Count);
+        foreach (var branch in branches)
         {
-            var rows = requirementsOf[branch.Id].Select(r =>
+            var rows = new List<Row>();
+            foreach (var r in requirementsOf[branch.Id])
             {
-                var held = heldBy[(r.Type, r.HolderId)].ToList();
-                var missing = r.Periods.Where(p => !held.Any(p.Contains)).Select(p => p.Label).ToList();
-                return new Row(r.Type, r.Type.DisplayName(), r.Cadence, r.Cadence.DisplayName(), r.HolderId, r.HolderName, r.Periods.Count, held.Count, missing);
-            }).ToList();
+                var (held, missing) = Tally(r.Periods, heldBy[(r.Type, r.HolderId)]);
+                rows.Add(new Row(r.Type, r.Type.DisplayName(), r.Cadence, r.Cadence.DisplayName(), r.HolderId, r.HolderName, r.Periods.Count, held, missing));
+            }
 
             var last = latest.TryGetValue(branch.Id, out var at) ? at : (DateTimeOffset?)null;
             var inactive = last is null || now - last.Value > TimeSpan.FromDays(inactiveAfter);
-            return new BranchCompliance(branch.Id, branch.Name, inactive, last, inactiveAfter, rows);
-        }).ToList();
+            result.Add(new BranchCompliance(branch.Id, branch.Name, inactive, last, inactiveAfter, rows));
+        }
 
         return TypedResults.Ok(new Response(unit.Id, unit.Name, start, end, result));
     }
+
+    /// <summary>
+    /// How many meetings a holder held and the labels of the periods without one: each held day is placed in its
+    /// period by a binary search over the ordered periods, so a row costs its meetings plus its periods, not their product.
+    /// </summary>
+    private static (int Held, IReadOnlyList<string> Missing) Tally(IReadOnlyList<CadencePeriod> periods, IEnumerable<DateOnly> days)
+    {
+        Span<bool> covered = periods.Count <= 128 ? stackalloc bool[periods.Count] : new bool[periods.Count];
+        var held = 0;
+        foreach (var day in days)
+        {
+            held++;
+            var low = 0;
+            var high = periods.Count - 1;
+            while (low <= high)
+            {
+                var middle = (low + high) / 2;
+                if (day < periods[middle].Start)
+                {
+                    high = middle - 1;
+                }
+                else if (day > periods[middle].End)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    covered[middle] = true;
+                    break;
+                }
+            }
+        }
+
+        var missing = new List<string>();
+        for (var i = 0; i < periods.Count; i++)
+        {
+            if (!covered[i])
+            {
+                missing.Add(periods[i].Label);
+            }
+        }
+
+        return (held, missing);
+    }
+}
+
+/// <summary>
+/// The units under each unit of a cached tree, built once per tree (a tree is immutable and replaced, not changed, when
+/// a unit changes) and kept as long as that tree is: the compliance report finds a general branch's branches and
+/// their groups without walking the whole organisation.
+/// </summary>
+internal static class UnitChildren
+{
+    private static readonly ConditionalWeakTable<CachedUnits, ILookup<int, UnitEntry>> Index = new();
+
+    /// <summary>The children of each unit id, ordered by id.</summary>
+    public static ILookup<int, UnitEntry> Of(CachedUnits units) =>
+        Index.GetValue(units, static tree => tree.Units
+            .Where(u => u.ParentId is not null)
+            .OrderBy(u => u.Id)
+            .ToLookup(u => u.ParentId!.Value));
 }

@@ -11,7 +11,7 @@ internal sealed class MeetingHeldSign(AppDbContext db) : IBranchLifeSign
         // reading every past meeting of the branches and grouping them.
         var branchIds = branches.BranchIds;
         var latest = await db.Units.AsNoTracking()
-            .Where(u => branchIds.Contains(u.Id))
+            .Where(u => EF.Parameter(branchIds).Contains(u.Id))
             .Select(u => new
             {
                 BranchId = u.Id,

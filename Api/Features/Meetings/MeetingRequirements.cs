@@ -50,15 +50,17 @@ internal static class MeetingRequirements
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
+        // Each id list goes as one parameter (a JSON array read with json_each / OPENJSON): one SQL text and
+        // one parameter whatever the number of branches, instead of one parameter per id and a SQL text per count.
         var branchIds = branches.Select(b => b.Id).ToList();
         var overrides = await db.MeetingCadences.AsNoTracking()
-            .Where(c => branchIds.Contains(c.BranchId))
+            .Where(c => EF.Parameter(branchIds).Contains(c.BranchId))
             .ToDictionaryAsync(c => (c.BranchId, c.Type), c => c.Cadence, cancellationToken);
 
         var rangeStart = LocalCalendar.StartOf(start);
         var rangeEnd = LocalCalendar.StartOf(end.AddDays(1));
         var held = (await db.Meetings.AsNoTracking()
-                .Where(m => branchIds.Contains(m.BranchId) && m.Status == MeetingStatus.Scheduled && m.StartsAt >= rangeStart && m.StartsAt < rangeEnd)
+                .Where(m => EF.Parameter(branchIds).Contains(m.BranchId) && m.Status == MeetingStatus.Scheduled && m.StartsAt >= rangeStart && m.StartsAt < rangeEnd)
                 .Select(m => new
                 {
                     m.BranchId,
@@ -81,7 +83,7 @@ internal static class MeetingRequirements
 
         var organizerIds = branchOf.Keys.ToList();
         var themedActivities = await db.Activities.AsNoTracking()
-            .Where(a => organizerIds.Contains(a.UnitId) && a.IsThemedPartyDay && a.Status == ActivityStatus.Scheduled
+            .Where(a => EF.Parameter(organizerIds).Contains(a.UnitId) && a.IsThemedPartyDay && a.Status == ActivityStatus.Scheduled
                 && a.StartsAt >= rangeStart && a.StartsAt < rangeEnd && a.StartsAt <= now)
             .Select(a => new { a.UnitId, a.StartsAt })
             .ToListAsync(cancellationToken);
@@ -89,6 +91,7 @@ internal static class MeetingRequirements
 
         var requirements = new List<Requirement>();
         var periodsOf = new Dictionary<Cadence, IReadOnlyList<CadencePeriod>>();
+        var groupsOf = groups.ToLookup(g => g.BranchId, g => (g.Id, g.Name));
         foreach (var branch in branches)
         {
             foreach (var type in MeetingTypes.All)
@@ -101,10 +104,16 @@ internal static class MeetingRequirements
                     periodsOf[cadence] = periods;
                 }
 
-                var holders = type.IsHeldByGroup()
-                    ? groups.Where(g => g.BranchId == branch.Id).Select(g => (g.Id, g.Name)).ToList()
-                    : [(branch.Id, branch.Name)];
-                requirements.AddRange(holders.Select(h => new Requirement(branch.Id, type, cadence, h.Id, h.Name, periods)));
+                if (!type.IsHeldByGroup())
+                {
+                    requirements.Add(new Requirement(branch.Id, type, cadence, branch.Id, branch.Name, periods));
+                    continue;
+                }
+
+                foreach (var (id, name) in groupsOf[branch.Id])
+                {
+                    requirements.Add(new Requirement(branch.Id, type, cadence, id, name, periods));
+                }
             }
         }
 

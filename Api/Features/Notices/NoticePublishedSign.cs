@@ -11,7 +11,7 @@ internal sealed class NoticePublishedSign(AppDbContext db) : IBranchLifeSign
         // its notices: every status but PendingApproval, spelled out so the index is entered at each status.
         var unitIds = branches.UnitIds;
         var latest = await db.Units.AsNoTracking()
-            .Where(u => unitIds.Contains(u.Id))
+            .Where(u => EF.Parameter(unitIds).Contains(u.Id))
             .Select(u => new
             {
                 UnitId = u.Id,

@@ -23,7 +23,8 @@ var connections = int.Parse(Option("--connections") ?? "64", CultureInfo.Invaria
 var stormSize = int.Parse(Option("--storm") ?? "500", CultureInfo.InvariantCulture);
 var stormPlaces = stormSize / 5;
 var costRequests = int.Parse(Option("--requests") ?? "2000", CultureInfo.InvariantCulture);
-var costOnly = args.Contains("--cost");
+var costUniversity = args.Contains("--cost-university");
+var costOnly = args.Contains("--cost") || costUniversity;
 var costs = new List<Cost>();
 var repo = FindRepository();
 var work = Path.Combine(Path.GetTempPath(), $"smartbranch-httpbench-{Environment.ProcessId}");
@@ -52,9 +53,10 @@ try
 
     // 0. What one request costs, counted in process (independent of the machine's load).
     Console.WriteLine($"per-request cost, in process, {costRequests} sequential requests each…");
-    costs.AddRange(await RequestCost.MeasureAsync(Path.Combine(repo, "Api"), Path.Combine(work, "cost.db"), redisPort, costRequests, args.Contains("--show-sql")
+    var costSettings = args.Contains("--show-sql")
         ? new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" }
-        : new Dictionary<string, string?>(), Option("--only")));
+        : new Dictionary<string, string?>();
+    costs.AddRange(await RequestCost.MeasureAsync(Path.Combine(repo, "Api"), Path.Combine(work, "cost.db"), redisPort, costRequests, costSettings, Option("--only"), university: costUniversity));
     if (costOnly)
     {
         Report.PrintCosts(costs);
@@ -616,7 +618,7 @@ namespace SmartBranch.Bench
         public static void PrintCosts(List<Cost> costs)
         {
             Console.WriteLine();
-            Console.WriteLine($"Per-request cost (in process, demo data set, {costs.FirstOrDefault()?.Requests} sequential requests after a warm-up; whole process, so login includes the emulator's side):");
+            Console.WriteLine($"Per-request cost (in process, {(costs.Any(c => c.Name.EndsWith("(university)", StringComparison.Ordinal)) ? "university" : "demo")} data set, {costs.FirstOrDefault()?.Requests} sequential requests after a warm-up; whole process, so login includes the emulator's side):");
             Console.WriteLine();
             Console.WriteLine("| request | SQL/req | Redis commands/req | KB allocated/req | CPU µs/req |");
             Console.WriteLine("|---|---:|---:|---:|---:|");

@@ -29,9 +29,14 @@ internal sealed record Cost(string Name, int Requests, double Queries, double Re
 internal static class RequestCost
 {
     /// <summary>Hosts the API on a new demo database and measures the demo rows' requests.</summary>
-    public static async Task<List<Cost>> MeasureAsync(string apiProject, string databasePath, int redisPort, int requests, IReadOnlyDictionary<string, string?> extraSettings, string? only = null)
+    /// <remarks>
+    /// With <paramref name="university"/> the database is the generated university data set instead
+    /// (<see cref="UniversityData"/>, written after the API migrated it) and the rows are those the load table
+    /// runs on it, so the cost of what grows with the data is counted too.
+    /// </remarks>
+    public static async Task<List<Cost>> MeasureAsync(string apiProject, string databasePath, int redisPort, int requests, IReadOnlyDictionary<string, string?> extraSettings, string? only = null, bool university = false)
     {
-        var settings = new Dictionary<string, string?>(ApiSettings.Common(databasePath, redisPort, "cost", demoData: true))
+        var settings = new Dictionary<string, string?>(ApiSettings.Common(databasePath, redisPort, university ? "cost-university" : "cost", demoData: !university))
         {
             ["Reminders:BackgroundDispatch"] = "false",
             ["Org:SweepInterval"] = "00:00:00",
@@ -55,6 +60,24 @@ internal static class RequestCost
             return new Session(body["token"]!.GetValue<string>(), body["member"]);
         }
 
+        if (university)
+        {
+            var generated = await UniversityData.GenerateAsync(databasePath);
+            Console.WriteLine($"  university data set: {generated.Summary} in {generated.Elapsed.TotalSeconds:F1} s");
+            var uniMember = await Login(UniversityData.MemberCode);
+            var uniSecretary = await Login(UniversityData.SecretaryCode);
+            var uniAdmin = await Login(UniversityData.AdminCode);
+            List<Probe> universityProbes =
+            [
+                new("feed `GET /api/notices`", "/api/notices", uniMember.Token, null),
+                new("`GET /api/me`", "/api/me", uniMember.Token, null),
+                new("recipient figures", $"/api/notices/{UniversityData.BranchWideNoticeId}/recipients", uniSecretary.Token, null),
+                new("unread list", $"/api/notices/{UniversityData.BranchWideNoticeId}/recipients?state=unread", uniSecretary.Token, null),
+                new("compliance report (general branch)", $"/api/org/units/{UniversityData.GeneralBranchId}/compliance", uniAdmin.Token, null),
+            ];
+            return await MeasureRowsAsync(factory, port, redisPort, requests, only, "university", [.. universityProbes.Select(p => (p.Name, Steps: new[] { CostStep.Of(p) }))]);
+        }
+
         var member = await Login("dev-member");
         var secretary = await Login("dev-secretary");
         var admin = await Login("dev-admin");
@@ -71,16 +94,29 @@ internal static class RequestCost
             new("unread list", $"/api/notices/{notice}/recipients?state=unread", secretary.Token, null),
             new("compliance report (general branch)", $"/api/org/units/{admin.RoleUnit("GeneralBranchAdmin")}/compliance", admin.Token, null),
         };
+
+        // The emulator's own side of a login's code2Session (it stands in for WeChat, whose side production does
+        // not pay): the same GET the WeChatClient sends, straight to the emulator's Kestrel in this process.
+        list.Add(new("WeChat emulator's code2Session alone (login's WeChat side)",
+            $"/sns/jscode2session?appid={SmartBranch.Infrastructure.WeChat.Emulator.WeChatEmulator.DefaultAppId}&secret={SmartBranch.Infrastructure.WeChat.Emulator.WeChatEmulator.DefaultAppSecret}&js_code=dev-member&grant_type=authorization_code",
+            null,
+            null));
         var rows = list.Select(p => (p.Name, Steps: new[] { CostStep.Of(p) })).ToList();
         rows.AddRange(await SignUpRowsAsync(http, secretary, member));
+        return await MeasureRowsAsync(factory, port, redisPort, requests, only, "demo", rows);
+    }
 
+    private static async Task<List<Cost>> MeasureRowsAsync(WebApplicationFactory<SmartBranch.Api.Common.Auth.AccessCache> factory, int port, int redisPort, int requests, string? only, string data, List<(string Name, CostStep[] Steps)> rows)
+    {
+        var emulatorPort = factory.Services.GetRequiredService<SmartBranch.Infrastructure.WeChat.Emulator.WeChatEmulator>().BaseAddress.Port;
         using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redisPort},allowAdmin=true");
         var server = redis.GetServer("127.0.0.1", redisPort);
         using var commands = new CommandCounter();
+        using var allocationTypes = Environment.GetCommandLineArgs().Contains("--alloc-types") ? new AllocationSampler() : null;
         var results = new List<Cost>();
         foreach (var probe in rows.Where(p => only is null || p.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
         {
-            using var client = new RawClient(port, probe.Name, probe.Steps);
+            using var client = new RawClient(probe.Steps[0].Path.StartsWith("/sns/", StringComparison.Ordinal) ? emulatorPort : port, probe.Name, probe.Steps);
             await Task.Run(() => client.Send(Math.Max(50, requests / 10))); // warm-up: JIT, caches, pools
             GC.Collect();
             GC.WaitForPendingFinalizers();
@@ -89,7 +125,10 @@ internal static class RequestCost
             var gen0Before = GC.CollectionCount(0);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+            allocationTypes?.Reset();
+            allocationTypes?.Recording = true;
             await Task.Run(() => client.Send(requests));
+            allocationTypes?.Recording = false;
             var bytes = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var gen0 = GC.CollectionCount(0) - gen0Before;
@@ -97,10 +136,14 @@ internal static class RequestCost
 
             // INFO itself is one command; the second INFO is not yet counted when it answers.
             var redisCommands = await TotalCommandsAsync(server) - redisBefore - 1;
-            var cost = new Cost(probe.Name, requests, (double)queries / requests, (double)redisCommands / requests, bytes / 1024.0 / requests, cpu.TotalMicroseconds / requests, gen0);
+            var cost = new Cost(data == "demo" ? probe.Name : $"{probe.Name} ({data})", requests, (double)queries / requests, (double)redisCommands / requests, bytes / 1024.0 / requests, cpu.TotalMicroseconds / requests, gen0);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  cost of {cost.Name,-40} SQL {cost.Queries,5:F2}  Redis {cost.RedisCommands,5:F2}  {cost.AllocatedKb,8:F1} KB  CPU {cost.CpuMicroseconds,8:F0} µs  (n={requests}, gen0 GCs {gen0})"));
             results.Add(cost);
+            foreach (var (type, sampled) in allocationTypes?.Top(20) ?? [])
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"      {sampled / 1024.0 / requests,7:F2} KB/req  {type}"));
+            }
         }
 
         return results;

@@ -16,6 +16,9 @@ internal sealed class AllocationSampler : EventListener
 
     public bool Recording { get; set; }
 
+    /// <summary>Forgets what was sampled so far (one row of the HTTP benchmark's cost run after another).</summary>
+    public void Reset() => _bytes.Clear();
+
     public IEnumerable<(string Type, long Bytes)> Top(int count) =>
         _bytes.OrderByDescending(b => b.Value).Take(count).Select(b => (b.Key, b.Value));
 
