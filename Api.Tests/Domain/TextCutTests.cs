@@ -58,4 +58,16 @@ public sealed class TextCutTests
         Assert.That(value.Value, Is.EqualTo(string.Concat(Enumerable.Repeat("😀", 9)) + "…"), "each emoji may count as two");
         Assert.That(Keywords.Length(value.Value), Is.LessThanOrEqualTo(Keywords.ThingMaxLength));
     }
+
+    [Test]
+    public void FitsAColumnWithoutHalfAnEmoji_WhenTheLimitFallsInsideIt()
+    {
+        var text = new string('学', 9) + "😀" + "学";
+
+        var stored = TextCut.Fit(text, 10);
+
+        Assert.That(stored, Is.EqualTo(new string('学', 9)));
+        Assert.That(TextCut.Fit("学" + Family, 1 + Family.Length), Is.EqualTo("学" + Family));
+        Assert.That(TextCut.Fit("短", 10), Is.EqualTo("短"));
+    }
 }

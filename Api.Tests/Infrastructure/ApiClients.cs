@@ -42,4 +42,12 @@ public static class ApiClients
         Assert.That(problem.GetProperty("title").GetString(), Is.Not.Empty);
         return problem;
     }
+
+    /// <summary>Asserts the status, that the body is ProblemDetails and that its <c>code</c> is <paramref name="code"/>; returns it.</summary>
+    public static async Task<JsonElement> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        var problem = await response.AssertProblemAsync(status);
+        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo(code), problem.ToString());
+        return problem;
+    }
 }

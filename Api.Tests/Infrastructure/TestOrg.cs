@@ -82,4 +82,17 @@ public static class TestOrg
             return new SeededOrg(general.Id, admin!, seeded);
         });
     }
+
+    /// <summary>
+    /// Appoints a member to <paramref name="role"/> in <paramref name="unitId"/> from <paramref name="startsOn"/> (a year
+    /// ago unless said) until <paramref name="endsOn"/> (open unless said); returns the appointment's id.
+    /// </summary>
+    public static Task<int> AppointAsync(this AppFactory factory, int memberId, int unitId, CommitteeRole role, DateOnly? startsOn = null, DateOnly? endsOn = null) =>
+        factory.WithDbAsync(async db =>
+        {
+            var appointment = new Appointment(memberId, unitId, role, startsOn ?? DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-1), endsOn);
+            db.Appointments.Add(appointment);
+            await db.SaveChangesAsync();
+            return appointment.Id;
+        });
 }

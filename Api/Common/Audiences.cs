@@ -57,6 +57,23 @@ public sealed class AudienceResolver(AppDbContext db)
         return audience.MemberIds.Distinct().Where(_places.ContainsKey).Select(id => _places[id]).ToList();
     }
 
+    /// <summary>
+    /// The unit that owns content (a notice, a study material or assignment) the caller posts to
+    /// <paramref name="audience"/>, or the refusal (403): <paramref name="notPoster"/> when the caller sits on no
+    /// committee and administers nothing (<see cref="AccessScope.CanPostNotices"/>), then
+    /// <see cref="AudiencePolicy.CheckPoster"/> and <see cref="AudiencePolicy.Owner"/>.
+    /// </summary>
+    public async Task<Result<OwningUnit>> PostingOwnerAsync(AccessScope access, Audience audience, string notPoster, CancellationToken cancellationToken)
+    {
+        if (!access.CanPostNotices)
+        {
+            return Refusals.Forbidden(notPoster);
+        }
+
+        var chosen = await ChosenAsync(audience, cancellationToken);
+        return AudiencePolicy.CheckPoster(access, audience, chosen) is { Error: { } refused } ? refused : AudiencePolicy.Owner(access, audience, chosen);
+    }
+
     /// <inheritdoc cref="AudiencePolicy.CheckPoster"/>
     public async Task<Result> CheckPosterAsync(AccessScope access, Audience audience, CancellationToken cancellationToken) =>
         AudiencePolicy.CheckPoster(access, audience, await ChosenAsync(audience, cancellationToken));

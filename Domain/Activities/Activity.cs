@@ -1,4 +1,5 @@
 using SmartBranch.Domain.Common;
+using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Domain.Activities;
 
@@ -293,34 +294,21 @@ public sealed class Activity
         IsThemedPartyDay = details.IsThemedPartyDay;
     }
 
-    private void SetAudience(IEnumerable<int> unitIds, IEnumerable<int> memberIds)
-    {
-        var units = unitIds.Distinct().ToHashSet();
-        var members = memberIds.Distinct().ToHashSet();
-        _audience.RemoveAll(e => (e.UnitId is int u && !units.Contains(u)) || (e.MemberId is int m && !members.Contains(m)));
-        units.ExceptWith(_audience.Where(e => e.UnitId is not null).Select(e => e.UnitId!.Value));
-        members.ExceptWith(_audience.Where(e => e.MemberId is not null).Select(e => e.MemberId!.Value));
-        _audience.AddRange(units.Select(ActivityAudienceEntry.ForUnit));
-        _audience.AddRange(members.Select(ActivityAudienceEntry.ForMember));
-    }
+    private void SetAudience(IEnumerable<int> unitIds, IEnumerable<int> memberIds) =>
+        AudienceEntry.Replace(_audience, unitIds, memberIds, (unit, member) => new ActivityAudienceEntry(unit, member));
 }
 
-/// <summary>One addressee of an activity: an organisation unit or a chosen member.</summary>
-public sealed class ActivityAudienceEntry
+/// <summary>One addressee of an activity (a row of the table <c>ActivityAudience</c>).</summary>
+public sealed class ActivityAudienceEntry : AudienceEntry
 {
     private ActivityAudienceEntry()
     {
     }
 
-    public long Id { get; private set; }
+    internal ActivityAudienceEntry(int? unitId, int? memberId)
+        : base(unitId, memberId)
+    {
+    }
 
     public int ActivityId { get; private set; }
-
-    public int? UnitId { get; private set; }
-
-    public int? MemberId { get; private set; }
-
-    public static ActivityAudienceEntry ForUnit(int unitId) => new() { UnitId = unitId };
-
-    public static ActivityAudienceEntry ForMember(int memberId) => new() { MemberId = memberId };
 }

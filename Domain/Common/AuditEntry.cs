@@ -21,7 +21,7 @@ public sealed class AuditEntry
         Action = action;
         TargetType = targetType;
         TargetId = targetId;
-        Summary = summary.Length > SummaryMaxLength ? summary[..SummaryMaxLength] : summary;
+        Summary = TextCut.Fit(summary, SummaryMaxLength);
         At = at;
     }
 

@@ -64,6 +64,28 @@ public static class TextCut
     }
 
     /// <summary>
+    /// <paramref name="text"/> cut to at most <paramref name="maxUtf16"/> UTF-16 code units (a column's length), ending
+    /// on a whole user-perceived character, with no marker: for text that is stored, not shown shortened.
+    /// </summary>
+    public static string Fit(string text, int maxUtf16)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxUtf16);
+        if (text.Length <= maxUtf16)
+        {
+            return text;
+        }
+
+        var end = 0;
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext() && elements.ElementIndex + elements.GetTextElement().Length <= maxUtf16)
+        {
+            end = elements.ElementIndex + elements.GetTextElement().Length;
+        }
+
+        return text[..end];
+    }
+
+    /// <summary>
     /// Splits <paramref name="text"/> into pieces of at most <paramref name="maxUtf16"/> UTF-16 code units,
     /// each ending on a whole user-perceived character (for services that limit a request's text).
     /// </summary>

@@ -168,7 +168,7 @@ public sealed class DuesPayment
     public void Dispute(string problem, string? transactionId)
     {
         Status = DuesPaymentStatus.Disputed;
-        Problem = problem.Length > TextMaxLength ? problem[..TextMaxLength] : problem;
+        Problem = TextCut.Fit(problem, TextMaxLength);
         ReceiptNumber ??= transactionId;
         Touch();
     }
@@ -200,7 +200,7 @@ public sealed class DuesPayment
     public void RefundFailed(string problem)
     {
         Status = StatusBeforeRefund ?? DuesPaymentStatus.Paid;
-        Problem = problem.Length > TextMaxLength ? problem[..TextMaxLength] : problem;
+        Problem = TextCut.Fit(problem, TextMaxLength);
         Touch();
     }
 

@@ -1,3 +1,5 @@
+using SmartBranch.Domain.Common;
+
 namespace SmartBranch.Domain.Messaging;
 
 /// <summary>An in-app message: the channel that always reaches a member or a bound person in development (<see cref="Messaging.Recipient"/>).</summary>
@@ -23,8 +25,8 @@ public sealed class InboxMessage
     {
         MemberId = recipient.MemberId;
         ApplicantId = recipient.ApplicantId;
-        Title = title.Length > TitleMaxLength ? title[..TitleMaxLength] : title;
-        Body = body.Length > BodyMaxLength ? body[..BodyMaxLength] : body;
+        Title = TextCut.Fit(title, TitleMaxLength);
+        Body = TextCut.Fit(body, BodyMaxLength);
         CreatedAt = createdAt;
         SubjectType = subjectType;
         SubjectId = subjectId;

@@ -1,3 +1,5 @@
+using SmartBranch.Domain.Common;
+
 namespace SmartBranch.Domain.Messaging;
 
 public enum ReminderStatus
@@ -53,13 +55,13 @@ public sealed class Reminder
         DueAt = dueAt;
         CreatedAt = now;
         Status = ReminderStatus.Scheduled;
-        Title = Cut(content.Title, TitleMaxLength);
-        Body = Cut(content.Body, BodyMaxLength);
+        Title = TextCut.Fit(content.Title, TitleMaxLength);
+        Body = TextCut.Fit(content.Body, BodyMaxLength);
         Page = content.Page;
-        Subject = Cut(content.Subject, TextMaxLength);
+        Subject = TextCut.Fit(content.Subject, TextMaxLength);
         Time = content.Time;
-        Place = content.Place is null ? null : Cut(content.Place, TextMaxLength);
-        Note = content.Note is null ? null : Cut(content.Note, TextMaxLength);
+        Place = content.Place is null ? null : TextCut.Fit(content.Place, TextMaxLength);
+        Note = content.Note is null ? null : TextCut.Fit(content.Note, TextMaxLength);
     }
 
     public long Id { get; private set; }
@@ -141,10 +143,10 @@ public sealed class Reminder
         Status = ReminderStatus.Scheduled;
         if (content is not null)
         {
-            Title = Cut(content.Title, TitleMaxLength);
-            Body = Cut(content.Body, BodyMaxLength);
+            Title = TextCut.Fit(content.Title, TitleMaxLength);
+            Body = TextCut.Fit(content.Body, BodyMaxLength);
             Page = content.Page;
-            Subject = Cut(content.Subject, TextMaxLength);
+            Subject = TextCut.Fit(content.Subject, TextMaxLength);
             Time = content.Time;
             Place = content.Place;
             Note = content.Note;
@@ -178,7 +180,7 @@ public sealed class Reminder
     {
         Status = ReminderStatus.NoQuota;
         SentAt = now;
-        LastError = error is null ? null : Cut(error, ErrorMaxLength);
+        LastError = error is null ? null : TextCut.Fit(error, ErrorMaxLength);
     }
 
     public void MarkFailed(string error, DateTimeOffset now)
@@ -186,7 +188,7 @@ public sealed class Reminder
         Attempts++;
         Status = ReminderStatus.Failed;
         SentAt = now;
-        LastError = Cut(error, ErrorMaxLength);
+        LastError = TextCut.Fit(error, ErrorMaxLength);
     }
 
     /// <summary>A transient failure: try again at <paramref name="retryAt"/>.</summary>
@@ -195,7 +197,7 @@ public sealed class Reminder
         Attempts++;
         Status = ReminderStatus.Scheduled;
         DueAt = retryAt;
-        LastError = Cut(error, ErrorMaxLength);
+        LastError = TextCut.Fit(error, ErrorMaxLength);
     }
 
     /// <summary>The inbox copy of this reminder; call once (see <see cref="InInbox"/>).</summary>
@@ -214,8 +216,6 @@ public sealed class Reminder
         LeaseOwner = null;
         LeaseUntil = null;
     }
-
-    private static string Cut(string value, int max) => value.Length > max ? value[..max] : value;
 }
 
 /// <summary>What a reminder says, in the inbox and in the subscription message.</summary>

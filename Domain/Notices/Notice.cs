@@ -65,8 +65,7 @@ public sealed class Notice
         Visibility = visibility;
         RequiresAck = requiresAck;
         Pinned = pinned;
-        _audienceEntries.AddRange(audienceUnitIds.Distinct().Order().Select(NoticeAudienceEntry.ForUnit));
-        _audienceEntries.AddRange(audienceMemberIds.Distinct().Order().Select(NoticeAudienceEntry.ForMember));
+        AudienceEntry.Replace(_audienceEntries, audienceUnitIds, audienceMemberIds, (unit, member) => new NoticeAudienceEntry(unit, member));
         CreatedAt = now;
         Status = NoticeStatus.PendingApproval;
         Version = 1;
@@ -126,9 +125,7 @@ public sealed class Notice
     public bool HasBeenPublished => PublishedAt is not null;
 
     /// <summary>The audience as asked for; <see cref="Recipients"/> is whom it reached at first publication.</summary>
-    public Audience Audience => new(
-        _audienceEntries.Where(e => e.UnitId is not null).Select(e => e.UnitId!.Value).ToList(),
-        _audienceEntries.Where(e => e.MemberId is not null).Select(e => e.MemberId!.Value).ToList());
+    public Audience Audience => AudienceEntry.ToAudience(_audienceEntries);
 
     /// <summary>
     /// Publishes the notice. The first publication fixes the audience as recipients (<paramref name="audience"/>
@@ -162,14 +159,9 @@ public sealed class Notice
     /// <summary>Another committee member or an admin releases a held notice; nobody approves their own.</summary>
     public Result Approve(int approverMemberId, DateTimeOffset now, IEnumerable<int> audience)
     {
-        if (Status != NoticeStatus.PendingApproval)
+        if (HeldContent.CheckApproval(Status == NoticeStatus.PendingApproval, AuthorMemberId, approverMemberId, "notice", "通知") is { Error: { } error })
         {
-            return DomainError.Conflict("notice.not_pending", "该通知不在待审核状态。");
-        }
-
-        if (approverMemberId == AuthorMemberId)
-        {
-            return DomainError.Forbidden("notice.self_approval", "不能审核自己发布的通知，请由其他支委或党总支管理员审核。");
+            return error;
         }
 
         ApprovedByMemberId = approverMemberId;
@@ -204,22 +196,17 @@ public sealed class Notice
     }
 }
 
-/// <summary>One addressee of a notice as asked for: an organisation unit or a chosen member.</summary>
-public sealed class NoticeAudienceEntry
+/// <summary>One addressee of a notice as asked for (a row of the table <c>NoticeAudience</c>).</summary>
+public sealed class NoticeAudienceEntry : AudienceEntry
 {
     private NoticeAudienceEntry()
     {
     }
 
-    public long Id { get; private set; }
+    internal NoticeAudienceEntry(int? unitId, int? memberId)
+        : base(unitId, memberId)
+    {
+    }
 
     public int NoticeId { get; private set; }
-
-    public int? UnitId { get; private set; }
-
-    public int? MemberId { get; private set; }
-
-    public static NoticeAudienceEntry ForUnit(int unitId) => new() { UnitId = unitId };
-
-    public static NoticeAudienceEntry ForMember(int memberId) => new() { MemberId = memberId };
 }

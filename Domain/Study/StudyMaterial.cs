@@ -97,14 +97,9 @@ public sealed class StudyMaterial
     /// <summary>Publishes a held material: by someone of the committee other than its author.</summary>
     public Result Approve(int approverId, DateTimeOffset now)
     {
-        if (Status != StudyMaterialStatus.PendingApproval)
+        if (HeldContent.CheckApproval(Status == StudyMaterialStatus.PendingApproval, AuthorId, approverId, "study", "学习资料") is { Error: { } error })
         {
-            return DomainError.Conflict("study.not_pending", "该学习资料不在待审核状态。");
-        }
-
-        if (approverId == AuthorId)
-        {
-            return DomainError.Forbidden("study.own_material", "不能审核自己发布的学习资料，请由其他支委或党总支管理员审核。");
+            return error;
         }
 
         Status = StudyMaterialStatus.Published;

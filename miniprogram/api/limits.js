@@ -1,6 +1,8 @@
 // Field limits the forms need before sending, as the server defines them. Their source is the server's validators
-// (e.g. Domain Notice.TitleMaxLength), published as `maxLength` in the OpenAPI document (Api/openapi.json);
-// test/limits.test.js fails when a value here differs from the document, so there is one definition: the server's.
+// (e.g. Domain Notice.TitleMaxLength), published in the OpenAPI document (Api/openapi.json): a number here is a
+// text's `maxLength`; an object { minimum, maximum } is a number's range (`minimum`/`maximum`, both inclusive).
+// test/limits.test.js fails when a value here differs from the document, and when a page writes one of the range
+// bounds itself, so there is one definition: the server's.
 // Classification markings are not checked here at all: the server refuses them (422) and the page shows its words.
 
 module.exports = {
@@ -34,6 +36,17 @@ module.exports = {
     // PublishMaterialRequest (StudyMaterial.TitleMaxLength, TopicMaxLength)
     title: 60,
     topic: 30,
+    // PublishMaterialRequest.estimatedMinutes (1 to StudyMaterial.MaxEstimatedMinutes, minutes)
+    estimatedMinutes: { minimum: 1, maximum: 480 },
+  },
+  developmentTraining: {
+    // RecordStepRequest for step 11 (candidate training, 集中培训): days and class hours
+    trainingDays: { minimum: 0, maximum: 366 },
+    trainingHours: { minimum: 0, maximum: 5000 },
+  },
+  transferLetter: {
+    // IssueLetterRequest.validDays (days the introduction letter stays valid; empty = the default)
+    validDays: { minimum: 1, maximum: 366 },
   },
   studyAssignment: {
     // CreateAssignmentRequest (StudyAssignment.TitleMaxLength)

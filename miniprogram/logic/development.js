@@ -80,13 +80,15 @@ function worklist(w) {
 
 const limits = require('../api/limits');
 
-/** The forms' limits: the server's maxLength (api/limits.js) and the media size limit (Media:MaxBytes, 5 MB by default). */
+/** The forms' limits: the server's maxLength and ranges (api/limits.js) and the media size limit (Media:MaxBytes, 5 MB by default). */
 const LIMITS = {
   name: limits.developmentPerson.name,
   number: limits.developmentPerson.number,
   note: limits.developmentNote.note,
   report: limits.thoughtReport.text,
   objection: limits.objection.text,
+  trainingDays: limits.developmentTraining.trainingDays,
+  trainingHours: limits.developmentTraining.trainingHours,
   fileBytes: 5 * 1024 * 1024,
 };
 
@@ -160,6 +162,12 @@ function stepNeeds(kind) {
   };
 }
 
+/** An optional whole number within the server's range ({ minimum, maximum } of api/limits.js); empty passes. */
+function inRange(value, range) {
+  const text = value === null || value === undefined ? '' : String(value).trim();
+  return text === '' || (/^\d+$/.test(text) && Number(text) >= range.minimum && Number(text) <= range.maximum);
+}
+
 /**
  * Checks the step form before it is sent (the server checks again and its answer is shown as it comes): returns the
  * Chinese reason it cannot go, or ''.
@@ -172,6 +180,8 @@ function stepProblem(form) {
   if (needs.contacts && (form.contactIds.length < 1 || form.contactIds.length > 2)) return '请指定1至2名培养联系人（须为正式党员）。';
   if (needs.introducers && form.introducerIds.length !== 2) return '请确定2名入党介绍人（须为正式党员）。';
   if (needs.resolutionRequired && !form.resolutionId) return '请选择支部党员大会通过的决议。';
+  if (needs.training && !inRange(form.trainingDays, LIMITS.trainingDays)) return '培训天数应在' + LIMITS.trainingDays.minimum + '到' + LIMITS.trainingDays.maximum + '之间。';
+  if (needs.training && !inRange(form.trainingHours, LIMITS.trainingHours)) return '培训学时应在' + LIMITS.trainingHours.minimum + '到' + LIMITS.trainingHours.maximum + '之间。';
   if (needs.extension && !(Number(form.extensionMonths) > 0)) return '请填写延长的月数。';
   if (String(form.note || '').length > LIMITS.note) return '备注不能超过' + LIMITS.note + '字。';
   return '';

@@ -1,6 +1,7 @@
 // Rules the forms need come from the server, defined once. The field limits in api/limits.js must equal the
-// `maxLength` the OpenAPI document (Api/openapi.json, the served document: OpenApiSnapshotTests) gives the request
-// schemas the forms send; the text policy (classification markings) is the server's alone, so no page or logic
+// `maxLength` (a number) or the `minimum`/`maximum` (an object, a number's range) the OpenAPI document (Api/openapi.json,
+// the served document: OpenApiSnapshotTests) gives the request schemas the forms send; no page or logic module writes
+// a range bound itself; the text policy (classification markings) is the server's alone, so no page or logic
 // module carries a pattern of its own.
 const fs = require('fs');
 const path = require('path');
@@ -9,12 +10,34 @@ const limits = require('../api/limits');
 const doc = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'Api', 'openapi.json'), 'utf8'));
 const ROOT = path.join(__dirname, '..');
 
-function maxLength(schema, property) {
+function property(schema, name) {
   const s = doc.components.schemas[schema];
   if (!s) throw new Error('no schema ' + schema + ' in the OpenAPI document');
-  const p = (s.properties || {})[property];
-  if (!p) throw new Error(schema + ' has no property ' + property);
-  return p.maxLength;
+  const p = (s.properties || {})[name];
+  if (!p) throw new Error(schema + ' has no property ' + name);
+  return p;
+}
+
+/** What the document says of a field in the shape api/limits.js keeps it: maxLength, or the inclusive range. */
+function served(schema, field, kept) {
+  const p = property(schema, field);
+  if (typeof kept === 'number') return p.maxLength;
+  const range = {};
+  ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'].forEach((k) => { if (p[k] !== undefined) range[k] = p[k]; });
+  return range;
+}
+
+/** The bounds of every range in api/limits.js that a page could mistake for any other number (not 0 or 1). */
+function rangeBounds() {
+  return Object.values(limits).flatMap((group) => Object.values(group))
+    .filter((v) => typeof v === 'object')
+    .flatMap((range) => Object.values(range))
+    .filter((n) => Math.abs(n) > 1);
+}
+
+/** Source without its comments: a comment may name a rule, code may not carry its number. */
+function code(text) {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/<!--[\s\S]*?-->/g, '').replace(/(^|[^:'"])\/\/.*$/gm, '$1');
 }
 
 // Which request schemas each limit of api/limits.js stands for.
@@ -25,7 +48,9 @@ const SOURCES = {
   developmentNote: { schemas: ['CreateRecordRequest', 'RecordStepRequest'], fields: ['note'] },
   thoughtReport: { schemas: ['SubmitThoughtReportRequest'], fields: ['text'] },
   objection: { schemas: ['ObjectToPublicityRequest'], fields: ['text'] },
-  studyMaterial: { schemas: ['PublishMaterialRequest'], fields: ['title', 'topic'] },
+  studyMaterial: { schemas: ['PublishMaterialRequest'], fields: ['title', 'topic', 'estimatedMinutes'] },
+  developmentTraining: { schemas: ['RecordStepRequest'], fields: ['trainingDays', 'trainingHours'] },
+  transferLetter: { schemas: ['IssueLetterRequest'], fields: ['validDays'] },
   studyAssignment: { schemas: ['CreateAssignmentRequest'], fields: ['title'] },
   duesReceipt: { schemas: ['RecordDuesPaymentRequest'], fields: ['receiptNumber'] },
   duesReason: { schemas: ['ApproveDuesReductionRequest', 'RefundDuesPaymentRequest'], fields: ['reason'] },
@@ -69,11 +94,18 @@ describe('limits the forms use', () => {
     Object.keys(SOURCES).forEach((group) => expect(Object.keys(limits[group]).sort()).toEqual([...SOURCES[group].fields].sort()));
   });
 
-  test.each(Object.keys(SOURCES))('%s limits equal the server\'s maxLength in the OpenAPI document', (group) => {
+  test.each(Object.keys(SOURCES))('%s limits equal the server\'s maxLength or range in the OpenAPI document', (group) => {
     const { schemas, fields } = SOURCES[group];
     schemas.forEach((schema) => fields.forEach((field) => {
-      const served = maxLength(schema, field);
-      expect({ schema, field, maxLength: served }).toEqual({ schema, field, maxLength: limits[group][field] });
+      const kept = limits[group][field];
+      expect({ schema, field, served: served(schema, field, kept) }).toEqual({ schema, field, served: kept });
+    }));
+  });
+
+  test('a range names both of its bounds, inclusive, as the document publishes them', () => {
+    Object.keys(limits).forEach((group) => Object.keys(limits[group]).forEach((field) => {
+      const kept = limits[group][field];
+      if (typeof kept === 'object') expect({ group, field, keys: Object.keys(kept).sort() }).toEqual({ group, field, keys: ['maximum', 'minimum'] });
     }));
   });
 
@@ -97,6 +129,36 @@ describe('limits the other forms bind', () => {
     expect(wxml).not.toMatch(/maxlength="[1-9]\d*"/);
     expect(wxml).not.toMatch(/不超过\d+字/);
     expect(js).toMatch(/limits: limits\b/);
+  });
+});
+
+// The pages (and the logic module behind a page) that check a number against a range of api/limits.js.
+const RANGED = {
+  'pkg-study/publish/index': ['studyMaterial.estimatedMinutes'],
+  'logic/development': ['developmentTraining.trainingDays', 'developmentTraining.trainingHours'],
+  'pkg-secretary/transfer-letter/index': ['transferLetter.validDays'],
+};
+
+describe('ranges the forms check', () => {
+  test.each(Object.keys(RANGED))('%s reads its ranges from api/limits.js', (file) => {
+    const js = fs.readFileSync(path.join(ROOT, file + '.js'), 'utf8');
+    expect(js).toMatch(/require\('(\.\.\/)+api\/limits'\)/);
+    RANGED[file].forEach((range) => {
+      const [group, field] = range.split('.');
+      expect(js).toMatch(new RegExp('limits\\.' + group + '\\.' + field + '\\b'));
+    });
+  });
+
+  test('no page or logic module writes a bound of a range the server publishes', () => {
+    const bounds = rangeBounds();
+    expect(bounds.length).toBeGreaterThan(0);
+    const offenders = sourceFiles('.')
+      .filter((file) => !file.startsWith('api' + path.sep))
+      .flatMap((file) => {
+        const text = code(fs.readFileSync(path.join(ROOT, file), 'utf8'));
+        return bounds.filter((n) => new RegExp('(^|[^\\w.])' + n + '(?![\\w.])').test(text)).map((n) => file + ': ' + n);
+      });
+    expect(offenders).toEqual([]);
   });
 });
 

@@ -100,9 +100,7 @@ public sealed class SignUpForActivityTests : FunctionalTest
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 1);
         await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id);
 
-        var problem = await (await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[1]), id)).AssertProblemAsync(HttpStatusCode.Conflict);
-
-        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("enrollment.full"));
+        var problem = await (await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[1]), id)).AssertProblemAsync(HttpStatusCode.Conflict, "enrollment.full");
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("名额已满"));
         await AssertStoredAsync(App, secretary, id, confirmed: 1, waiting: 0);
     }
@@ -114,9 +112,7 @@ public sealed class SignUpForActivityTests : FunctionalTest
         var now = DateTimeOffset.UtcNow;
         var id = await ActivityApi.CreateAsync(await App.SignInAsync(org.A.Secretary), org.A.Id, now, signUpOpensAt: now.AddHours(3));
 
-        var problem = await (await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id)).AssertProblemAsync(HttpStatusCode.Conflict);
-
-        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("enrollment.not_open"));
+        var problem = await (await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id)).AssertProblemAsync(HttpStatusCode.Conflict, "enrollment.not_open");
         Assert.That(problem.GetProperty("detail").GetString(), Does.StartWith("报名尚未开始"));
     }
 
@@ -127,9 +123,7 @@ public sealed class SignUpForActivityTests : FunctionalTest
         var now = DateTimeOffset.UtcNow;
         var id = await ActivityApi.CreateAsync(await App.SignInAsync(org.A.Secretary), org.A.Id, now, signUpOpensAt: now.AddDays(-2), signUpClosesAt: now.AddMinutes(-1));
 
-        var problem = await (await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id)).AssertProblemAsync(HttpStatusCode.Conflict);
-
-        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("enrollment.closed"));
+        var problem = await (await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id)).AssertProblemAsync(HttpStatusCode.Conflict, "enrollment.closed");
         Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("报名已截止。"));
     }
 
@@ -141,9 +135,7 @@ public sealed class SignUpForActivityTests : FunctionalTest
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow);
         Assert.That((await secretary.PostAsJsonAsync($"/api/activities/{id}/cancel", new { reason = "天气原因" })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        var problem = await (await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id)).AssertProblemAsync(HttpStatusCode.Conflict);
-
-        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("activity.cancelled"));
+        var problem = await (await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id)).AssertProblemAsync(HttpStatusCode.Conflict, "activity.cancelled");
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("活动已取消"));
     }
 
@@ -153,9 +145,7 @@ public sealed class SignUpForActivityTests : FunctionalTest
         var org = await App.SeedAsync(branches: 2, members: 1);
         var id = await ActivityApi.CreateAsync(await App.SignInAsync(org.A.Secretary), org.A.Id, DateTimeOffset.UtcNow, visibility: "Public");
 
-        var problem = await (await ActivityApi.SignUpAsync(await App.SignInAsync(org.B.Members[0]), id)).AssertProblemAsync(HttpStatusCode.Forbidden);
-
-        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("enrollment.not_in_audience"));
+        var problem = await (await ActivityApi.SignUpAsync(await App.SignInAsync(org.B.Members[0]), id)).AssertProblemAsync(HttpStatusCode.Forbidden, "enrollment.not_in_audience");
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("不在该活动的参加范围内"));
         Assert.That(await App.WithDbAsync(db => db.Enrollments.CountAsync(e => e.ActivityId == id)), Is.Zero);
     }

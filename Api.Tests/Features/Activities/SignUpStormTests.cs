@@ -14,11 +14,7 @@ public sealed class SignUpStormTests : FunctionalTest
     [Test]
     public async Task GivesAPlaceFreedAfterTheStormToTheNextSignUp()
     {
-        var org = await App.SeedAsync(branches: 1, members: 40);
-        var secretary = await App.SignInAsync(org.A.Secretary);
-        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 5);
-        var members = await ActivityApi.SignInAllAsync(App, org.A.Members);
-        var (confirmed, refused) = await StormAsync(members, id, places: 5);
+        var (_, _, id, members, confirmed, refused) = await FiveTakenByStormAsync();
 
         Assert.That((await members[confirmed[0]].DeleteAsync($"/api/activities/{id}/enrollment")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         var next = await ActivityApi.SignUpAsync(members[refused[0]], id);
@@ -26,21 +22,16 @@ public sealed class SignUpStormTests : FunctionalTest
 
         Assert.That(next.StatusCode, Is.EqualTo(HttpStatusCode.Created), await next.Content.ReadAsStringAsync());
         Assert.That((await next.ReadAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("Confirmed"));
-        Assert.That((await after.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString(), Is.EqualTo("enrollment.full"));
+        await after.AssertProblemAsync(HttpStatusCode.Conflict, "enrollment.full");
         await AssertConfirmedAsync(id, 5);
     }
 
     [Test]
     public async Task AdmitsAsManyMoreAsThePlacesWereRaised_AfterTheStorm()
     {
-        var org = await App.SeedAsync(branches: 1, members: 40);
-        var secretary = await App.SignInAsync(org.A.Secretary);
-        var now = DateTimeOffset.UtcNow;
-        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, now, capacity: 5);
-        var members = await ActivityApi.SignInAllAsync(App, org.A.Members);
-        var (_, refused) = await StormAsync(members, id, places: 5);
+        var (org, secretary, id, members, _, refused) = await FiveTakenByStormAsync();
 
-        var raised = await secretary.PutAsJsonAsync($"/api/activities/{id}", ActivityApi.Body(org.A.Id, now, capacity: 8));
+        var raised = await secretary.PutAsJsonAsync($"/api/activities/{id}", ActivityApi.Body(org.A.Id, DateTimeOffset.UtcNow, capacity: 8));
         Assert.That(raised.StatusCode, Is.EqualTo(HttpStatusCode.OK), await raised.Content.ReadAsStringAsync());
         var late = new List<HttpStatusCode>();
         foreach (var index in refused.Take(4))
@@ -60,11 +51,7 @@ public sealed class SignUpStormTests : FunctionalTest
         var settings = new Dictionary<string, string?> { ["Redis:InstanceName"] = $"t{Guid.NewGuid():N}:" };
         using var first = new AppFactory(settings, databasePath: databasePath);
         using var second = new AppFactory(settings, databasePath: databasePath);
-        var org = await first.SeedAsync(branches: 1, members: 40);
-        var secretary = await first.SignInAsync(org.A.Secretary);
-        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 5);
-        var members = await ActivityApi.SignInAllAsync(first, org.A.Members);
-        var (confirmed, refused) = await StormAsync(first, members, id, places: 5);
+        var (org, _, id, members, confirmed, refused) = await FiveTakenByStormAsync(first);
         var leaving = await second.SignInAsync(org.A.Members[confirmed[0]]);
 
         Assert.That((await leaving.DeleteAsync($"/api/activities/{id}/enrollment")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
@@ -75,9 +62,23 @@ public sealed class SignUpStormTests : FunctionalTest
         await AssertConfirmedAsync(first, id, 5);
     }
 
-    /// <summary>Everyone signs up at once; exactly <paramref name="places"/> get a place, the rest 409 full. Returns the indexes of each.</summary>
-    private Task<(int[] Confirmed, int[] Refused)> StormAsync(HttpClient[] members, int id, int places) => StormAsync(App, members, id, places);
+    /// <summary>
+    /// Forty members of one branch storm an activity of five places without a waiting list: returns the branch, the
+    /// secretary's client, the activity, the members' clients and the indexes of those confirmed and refused. All on
+    /// <paramref name="app"/> (the fixture's app unless said).
+    /// </summary>
+    private async Task<(SeededOrg Org, HttpClient Secretary, int Id, HttpClient[] Members, int[] Confirmed, int[] Refused)> FiveTakenByStormAsync(AppFactory? app = null)
+    {
+        app ??= App;
+        var org = await app.SeedAsync(branches: 1, members: 40);
+        var secretary = await app.SignInAsync(org.A.Secretary);
+        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 5);
+        var members = await ActivityApi.SignInAllAsync(app, org.A.Members);
+        var (confirmed, refused) = await StormAsync(app, members, id, places: 5);
+        return (org, secretary, id, members, confirmed, refused);
+    }
 
+    /// <summary>Everyone signs up at once; exactly <paramref name="places"/> get a place, the rest 409 full. Returns the indexes of each.</summary>
     private static async Task<(int[] Confirmed, int[] Refused)> StormAsync(AppFactory app, HttpClient[] members, int id, int places)
     {
         var responses = await Task.WhenAll(members.Select(m => ActivityApi.SignUpAsync(m, id)));

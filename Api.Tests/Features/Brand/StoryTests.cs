@@ -38,11 +38,7 @@ public sealed class StoryTests : MediaAppTest
     {
         var org = await App.SeedAsync(members: 2);
         var publicity = org.A.Members[0];
-        await App.WithDbAsync(async db =>
-        {
-            db.Appointments.Add(new Appointment(publicity.Id, org.A.Id, CommitteeRole.PublicityCommissioner, DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-1)));
-            await db.SaveChangesAsync();
-        });
+        await App.AppointAsync(publicity.Id, org.A.Id, CommitteeRole.PublicityCommissioner);
         var client = await App.SignInAsync(publicity);
         var image = await client.UploadImageAsync();
 

@@ -39,8 +39,7 @@ public sealed class AttendanceTests : FunctionalTest
 
         var response = await secretary.PostAsJsonAsync($"/api/meetings/{id}/resolutions", new { title = "接收预备党员", yes = 6, no = 0, abstain = 0 });
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("resolution.not_quorate"));
+        await response.AssertProblemAsync(HttpStatusCode.Conflict, "resolution.not_quorate");
         Assert.That(await App.WithDbAsync(db => db.Resolutions.CountAsync(r => r.MeetingId == id)), Is.Zero);
     }
 

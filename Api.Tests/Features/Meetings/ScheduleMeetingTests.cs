@@ -32,12 +32,8 @@ public sealed class ScheduleMeetingTests : FunctionalTest
     {
         var org = await App.SeedAsync(branches: 1, members: 4);
         var organizer = org.A.Members[0];
-        await App.WithDbAsync(async db =>
-        {
-            db.Appointments.Add(new Appointment(organizer.Id, org.A.Id, CommitteeRole.OrganizationCommissioner, new DateOnly(2025, 1, 1)));
-            db.Appointments.Add(new Appointment(org.A.Members[1].Id, org.A.Id, CommitteeRole.PublicityCommissioner, new DateOnly(2020, 1, 1), new DateOnly(2023, 1, 1)));
-            await db.SaveChangesAsync();
-        });
+        await App.AppointAsync(organizer.Id, org.A.Id, CommitteeRole.OrganizationCommissioner, new DateOnly(2025, 1, 1));
+        await App.AppointAsync(org.A.Members[1].Id, org.A.Id, CommitteeRole.PublicityCommissioner, new DateOnly(2020, 1, 1), new DateOnly(2023, 1, 1));
         var secretary = await App.SignInAsync(org.A.Secretary);
 
         var meeting = await MeetingApi.ScheduleAsync(secretary, "CommitteeMeeting", org.A.Id, Now.AddDays(3));
@@ -76,11 +72,7 @@ public sealed class ScheduleMeetingTests : FunctionalTest
     {
         var org = await App.SeedAsync(branches: 1, members: 3);
         var leader = org.A.Members[0];
-        await App.WithDbAsync(async db =>
-        {
-            db.Appointments.Add(new Appointment(leader.Id, org.A.PartyGroupId, CommitteeRole.GroupLeader, new DateOnly(2025, 1, 1)));
-            await db.SaveChangesAsync();
-        });
+        await App.AppointAsync(leader.Id, org.A.PartyGroupId, CommitteeRole.GroupLeader, new DateOnly(2025, 1, 1));
 
         var meeting = await MeetingApi.ScheduleAsync(await App.SignInAsync(leader), "PartyGroupMeeting", org.A.PartyGroupId, Now.AddDays(2));
 

@@ -199,11 +199,7 @@ public sealed class PostNoticeTests : FunctionalTest
     {
         var org = await App.SeedAsync(members: 3);
         var organizer = org.A.Members[0];
-        await App.WithDbAsync(async db =>
-        {
-            db.Appointments.Add(new Appointment(organizer.Id, org.A.Id, CommitteeRole.OrganizationCommissioner, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10)));
-            await db.SaveChangesAsync();
-        });
+        await App.AppointAsync(organizer.Id, org.A.Id, CommitteeRole.OrganizationCommissioner);
         var word = $"待审{Guid.NewGuid():N}"[..12];
         App.Emulator.AddReviewWord(word);
         var secretary = await App.SignInAsync(org.A.Secretary);
@@ -255,11 +251,7 @@ public sealed class PostNoticeTests : FunctionalTest
     {
         var org = await App.SeedAsync(members: 3);
         var organizer = org.A.Members[0];
-        await App.WithDbAsync(async db =>
-        {
-            db.Appointments.Add(new Appointment(organizer.Id, org.A.Id, CommitteeRole.OrganizationCommissioner, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10)));
-            await db.SaveChangesAsync();
-        });
+        await App.AppointAsync(organizer.Id, org.A.Id, CommitteeRole.OrganizationCommissioner);
         App.Emulator.FailNext("wxa/msg_sec_check", WeChatErrorCodes.UserVisitTimedOut);
         var id = await (await App.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
         var approvers = new[] { await App.SignInAsync(organizer), await App.SignInAsync(org.Admin) };

@@ -80,8 +80,7 @@ public sealed class AppointmentTests : FunctionalTest
 
         var response = await admin.PostAsJsonAsync($"/api/org/units/{org.A.Id}/appointments", new { memberId = org.A.Members[0].Id, role = "Secretary" });
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("appointment.role_taken"));
+        await response.AssertProblemAsync(HttpStatusCode.Conflict, "appointment.role_taken");
     }
 
     [Test]

@@ -56,8 +56,7 @@ public sealed class BindMemberTests : FunctionalTest
         var user = await App.SignInUnboundAsync();
         var bind = await user.PostAsJsonAsync("/api/members/bind", new { scene = invitation.GetProperty("scene").GetString(), name = entry.Name, number = entry.Number });
 
-        var problem = await bind.AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("invitation.expired"));
+        await bind.AssertProblemAsync(HttpStatusCode.BadRequest, "invitation.expired");
         Assert.That(await OpenIdOfAsync(entry.Id), Is.Null);
     }
 
@@ -74,8 +73,7 @@ public sealed class BindMemberTests : FunctionalTest
         var refused = await secondUser.PostAsJsonAsync("/api/members/bind", new { scene, name = second.Name, number = second.Number });
 
         Assert.That(ok.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var problem = await refused.AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("invitation.used"));
+        await refused.AssertProblemAsync(HttpStatusCode.BadRequest, "invitation.used");
         Assert.That(await OpenIdOfAsync(second.Id), Is.Null);
     }
 
@@ -100,8 +98,7 @@ public sealed class BindMemberTests : FunctionalTest
 
         var bind = await (await App.SignInUnboundAsync()).PostAsJsonAsync("/api/members/bind", new { scene, name = entry.Name, number = entry.Number });
 
-        var problem = await bind.AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("member.already_bound"));
+        await bind.AssertProblemAsync(HttpStatusCode.Conflict, "member.already_bound");
     }
 
     [Test]

@@ -31,7 +31,7 @@ public sealed class MemberStatusTests : FunctionalTest
         Assert.Multiple(async () =>
         {
             Assert.That(full.StatusCode, Is.EqualTo(HttpStatusCode.Created), await full.Content.ReadAsStringAsync());
-            Assert.That((await twice.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("code").GetString(), Is.EqualTo("member.not_probationary"));
+            await twice.AssertProblemAsync(HttpStatusCode.BadRequest, "member.not_probationary");
             Assert.That(archive.StatusCode, Is.EqualTo(HttpStatusCode.Created));
             Assert.That(attendance.GetProperty("attendees").EnumerateArray().Select(a => a.GetProperty("memberId").GetInt32()), Does.Not.Contain(stopped.Id));
             Assert.That(attendance.GetProperty("attendees").EnumerateArray().Single(a => a.GetProperty("memberId").GetInt32() == probationary.Id).GetProperty("hasVote").GetBoolean(), Is.True,
@@ -61,7 +61,7 @@ public sealed class MemberStatusTests : FunctionalTest
         {
             Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
             Assert.That(list.GetProperty("invitations").EnumerateArray().Single(i => i.GetProperty("id").GetInt32() == invitationId).GetProperty("state").GetString(), Is.EqualTo("Revoked"));
-            Assert.That((await bind.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("code").GetString(), Is.EqualTo("invitation.revoked"));
+            await bind.AssertProblemAsync(HttpStatusCode.BadRequest, "invitation.revoked");
             Assert.That(await App.WithDbAsync(db => db.Members.Where(m => m.Id == entry.Id).Select(m => m.OpenId).SingleAsync()), Is.Null);
         });
     }

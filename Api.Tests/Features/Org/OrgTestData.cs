@@ -35,13 +35,7 @@ internal static class OrgTestData
     public static async Task<int> AddAppointmentAsync(this AppFactory factory, int branchId)
     {
         var member = await factory.AddMemberAsync(branchId);
-        return await factory.WithDbAsync(async db =>
-        {
-            var appointment = new Appointment(member.Id, branchId, CommitteeRole.PublicityCommissioner, DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-1));
-            db.Appointments.Add(appointment);
-            await db.SaveChangesAsync();
-            return appointment.Id;
-        });
+        return await factory.AppointAsync(member.Id, branchId, CommitteeRole.PublicityCommissioner, DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-1));
     }
 
     /// <summary>An invitation of the branch valid for a day.</summary>

@@ -34,7 +34,7 @@ public sealed class SetupOrganizationTests : FunctionalTest
         // The first invitation was replaced: it binds nobody.
         var admin = await App.SignInAsync("dev-first-admin");
         var stale = await admin.PostAsJsonAsync("/api/members/bind", new { scene = first.Scene, name = "王管理", number = "A0001" });
-        Assert.That((await stale.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("code").GetString(), Is.EqualTo("invitation.revoked"));
+        await stale.AssertProblemAsync(HttpStatusCode.BadRequest, "invitation.revoked");
 
         var bound = await admin.PostAsJsonAsync("/api/members/bind", new { scene = again.Scene, name = "王管理", number = "A0001" });
         Assert.That(bound.StatusCode, Is.EqualTo(HttpStatusCode.OK), await bound.Content.ReadAsStringAsync());

@@ -40,7 +40,7 @@ public sealed class UnitLifecycleTests : FunctionalTest
         {
             Assert.That(renamed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That((await refused.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString(), Is.EqualTo("unit.has_members"));
+            await refused.AssertProblemAsync(HttpStatusCode.Conflict, "unit.has_members");
             Assert.That(regroup.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(closed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await closed.Content.ReadAsStringAsync());
             Assert.That(unit.GetProperty("name").GetString(), Is.EqualTo("改名后的小组"), "a closed unit stays readable");
@@ -56,7 +56,7 @@ public sealed class UnitLifecycleTests : FunctionalTest
 
         var response = await admin.PostAsJsonAsync("/api/org/units", new { name = "错位支部", kind = "Branch", parentId = _org.A.Id, category = "Student" });
 
-        Assert.That((await response.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("code").GetString(), Is.EqualTo("unit.bad_parent"));
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "unit.bad_parent");
     }
 
     [Test]

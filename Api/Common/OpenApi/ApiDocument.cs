@@ -127,10 +127,17 @@ public static class ApiDocument
     }
 
     /// <summary>
-    /// The length limits of a request's validator (FluentValidation <c>MaximumLength</c>, <c>Length</c> and
-    /// <see cref="Validation.TrimmedMaximumLengthValidator{T}"/>) published as <c>maxLength</c>, so a client reads the
-    /// server's rule instead of copying it (the mini-program's api/limits.js is checked against these). Conditional
-    /// rules are left out: they do not always apply.
+    /// The limits of a request's validator published in its schema, so a client reads the server's rule instead of
+    /// copying it (the mini-program's api/limits.js is checked against these):
+    /// <list type="bullet">
+    /// <item>lengths (FluentValidation <c>MaximumLength</c>, <c>MinimumLength</c>, <c>Length</c>,
+    /// <see cref="Validation.TrimmedMaximumLengthValidator{T}"/>) as <c>maxLength</c> and <c>minLength</c>;
+    /// <c>NotEmpty</c> on a string as <c>minLength</c> 1, on a list as <c>minItems</c> 1;</item>
+    /// <item>ranges against a value the server holds (<c>InclusiveBetween</c>, <c>ExclusiveBetween</c>,
+    /// <c>GreaterThan(OrEqualTo)</c>, <c>LessThan(OrEqualTo)</c> with a constant or a configured number, not another
+    /// property) as <c>minimum</c>/<c>maximum</c> and <c>exclusiveMinimum</c>/<c>exclusiveMaximum</c>.</item>
+    /// </list>
+    /// Several rules on one property publish the tightest bound. Conditional rules are left out: they do not always apply.
     /// </summary>
     private sealed class ValidatorLimits(IServiceScopeFactory scopes) : ISchemaFilter
     {
@@ -150,19 +157,132 @@ public static class ApiDocument
             var descriptor = validator.CreateDescriptor();
             foreach (var (name, property) in target.Properties)
             {
-                var max = descriptor.GetValidatorsForMember(name)
+                if (property is not OpenApiSchema inline)
+                {
+                    continue;
+                }
+
+                var rules = descriptor.GetValidatorsForMember(name)
                     .Where(v => !v.Options.HasCondition && !v.Options.HasAsyncCondition)
                     .Select(v => v.Validator)
-                    .OfType<FluentValidation.Validators.ILengthValidator>()
-                    .Where(v => v.Max > 0)
-                    .Select(v => (int?)v.Max)
-                    .Min();
-                if (max is not null && property is OpenApiSchema inline)
+                    .ToList();
+                var limits = new Bounds();
+                foreach (var rule in rules)
                 {
-                    inline.MaxLength = max;
+                    limits.Add(rule, inline);
+                }
+
+                limits.WriteTo(inline);
+            }
+        }
+    }
+
+    /// <summary>The bounds the unconditional rules of one property set, tightest first.</summary>
+    private sealed class Bounds
+    {
+        private int? _maxLength;
+        private int? _minLength;
+        private int? _minItems;
+        private decimal? _minimum;
+        private decimal? _maximum;
+        private bool _minimumExclusive;
+        private bool _maximumExclusive;
+
+        public void Add(FluentValidation.Validators.IPropertyValidator rule, OpenApiSchema schema)
+        {
+            switch (rule)
+            {
+                case FluentValidation.Validators.ILengthValidator length:
+                    if (length.Max > 0)
+                    {
+                        _maxLength = Math.Min(_maxLength ?? int.MaxValue, length.Max);
+                    }
+
+                    if (length.Min > 0)
+                    {
+                        _minLength = Math.Max(_minLength ?? 0, length.Min);
+                    }
+
+                    break;
+                case FluentValidation.Validators.INotEmptyValidator when schema.Type is { } type && (type & JsonSchemaType.String) != 0:
+                    _minLength = Math.Max(_minLength ?? 0, 1);
+                    break;
+                case FluentValidation.Validators.INotEmptyValidator when schema.Type is { } type && (type & JsonSchemaType.Array) != 0:
+                    _minItems = 1;
+                    break;
+                case FluentValidation.Validators.IBetweenValidator between when Number(between.From) is { } from && Number(between.To) is { } to:
+                    var inclusive = between is FluentValidation.Validators.IInclusiveBetweenValidator;
+                    Lower(from, !inclusive);
+                    Upper(to, !inclusive);
+                    break;
+                case FluentValidation.Validators.IComparisonValidator { MemberToCompare: null } comparison when Number(comparison.ValueToCompare) is { } value:
+                    switch (comparison.Comparison)
+                    {
+                        case FluentValidation.Validators.Comparison.GreaterThan: Lower(value, exclusive: true); break;
+                        case FluentValidation.Validators.Comparison.GreaterThanOrEqual: Lower(value, exclusive: false); break;
+                        case FluentValidation.Validators.Comparison.LessThan: Upper(value, exclusive: true); break;
+                        case FluentValidation.Validators.Comparison.LessThanOrEqual: Upper(value, exclusive: false); break;
+                    }
+
+                    break;
+            }
+        }
+
+        public void WriteTo(OpenApiSchema schema)
+        {
+            var culture = System.Globalization.CultureInfo.InvariantCulture;
+            schema.MaxLength = _maxLength ?? schema.MaxLength;
+            schema.MinLength = _minLength ?? schema.MinLength;
+            schema.MinItems = _minItems ?? schema.MinItems;
+            if (_minimum is { } minimum)
+            {
+                if (_minimumExclusive)
+                {
+                    schema.ExclusiveMinimum = minimum.ToString(culture);
+                }
+                else
+                {
+                    schema.Minimum = minimum.ToString(culture);
+                }
+            }
+
+            if (_maximum is { } maximum)
+            {
+                if (_maximumExclusive)
+                {
+                    schema.ExclusiveMaximum = maximum.ToString(culture);
+                }
+                else
+                {
+                    schema.Maximum = maximum.ToString(culture);
                 }
             }
         }
+
+        private void Lower(decimal value, bool exclusive)
+        {
+            if (_minimum is null || value > _minimum || value == _minimum && exclusive)
+            {
+                (_minimum, _minimumExclusive) = (value, exclusive);
+            }
+        }
+
+        private void Upper(decimal value, bool exclusive)
+        {
+            if (_maximum is null || value < _maximum || value == _maximum && exclusive)
+            {
+                (_maximum, _maximumExclusive) = (value, exclusive);
+            }
+        }
+
+        /// <summary>A bound that is a number (not a date, a string or another property).</summary>
+        private static decimal? Number(object? value) => value switch
+        {
+            int or long or short or byte or decimal => Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture),
+            double d when double.IsFinite(d) => (decimal)d,
+            float f when float.IsFinite(f) => (decimal)f,
+            _ => null,
+        };
     }
 
     /// <summary>The statuses the shared pipeline answers on its own, documented where it can answer them.</summary>

@@ -31,13 +31,10 @@ public static class CreateRecord
     /// </summary>
     public static async Task<Results<Created<RecordView>, ProblemHttpResult>> Handle(
         Request request,
-        CurrentMember current,
-        AppDbContext db,
-        AuditTrail audit,
         TextContentCheck check,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (unit, refusal) = await db.LoadBranchAsync(access, request.BranchId, access.CanManage, "单位无效", "发展党员须由党支部办理。", cancellationToken);
         if (unit is null)

@@ -85,12 +85,9 @@ public static class ImportLedger
         int unitId,
         bool? dryRun,
         HttpRequest http,
-        CurrentMember current,
-        AppDbContext db,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (read, refusal) = await SheetImports.ReadForBranchAsync(db, access, unitId, http, "发展党员台账按党支部导入。", LedgerSheet.Required, LedgerSheet.Headers, cancellationToken);
         if (refusal is not null)

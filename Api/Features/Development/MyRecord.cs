@@ -109,11 +109,9 @@ public static class DevelopmentRulesEndpoints
     public static async Task<Results<Ok<RuleView>, ProblemHttpResult>> Set(
         string key,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
-        AuditTrail audit,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, _, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         if (!access.IsAdmin)
         {

@@ -65,13 +65,10 @@ public static class RecordStep
     public static async Task<Results<Created<RecordView>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
-        AuditTrail audit,
         TextContentCheck check,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (record, role, refusal) = await DevelopmentAccess.LoadAsync(db, access, id, tracked: true, cancellationToken);
         if (record is null)

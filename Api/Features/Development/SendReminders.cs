@@ -26,13 +26,10 @@ public static class SendReminders
     /// </summary>
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int unitId,
-        CurrentMember current,
-        AppDbContext db,
         ReminderScheduler reminders,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (branches, refusal) = DevelopmentAccess.ManagedBranches(access, unitId);
         if (branches is null)

@@ -23,12 +23,9 @@ public static class StartPublicity
     public static async Task<Results<Created<PublicityView>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (record, role, refusal) = await DevelopmentAccess.LoadAsync(db, access, id, tracked: false, cancellationToken);
         if (record is null)

@@ -21,13 +21,10 @@ public static class ApproveDuesReduction
         int memberId,
         int year,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         DuesLedger ledger,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var (member, refusal) = await DuesAccess.LoadMemberAsync(db, current, memberId, selfAllowed: false, cancellationToken);
         if (member is null)
         {

@@ -28,13 +28,10 @@ public static class RecordDuesPayment
     public static async Task<Results<Created<DuesViews.Payment>, ProblemHttpResult>> Handle(
         int memberId,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         DuesLedger ledger,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var (member, refusal) = await DuesAccess.LoadMemberAsync(db, current, memberId, selfAllowed: false, cancellationToken);
         if (member is null)
         {

@@ -22,13 +22,11 @@ public static class RefundDuesPayment
     public static async Task<Results<Ok<DuesViews.Payment>, ProblemHttpResult>> Handle(
         long paymentId,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         WeChatPayClient pay,
-        AuditTrail audit,
         HttpContext context,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, _, cancellationToken) = services;
         var payment = await db.DuesPayments.FirstOrDefaultAsync(p => p.Id == paymentId, cancellationToken);
         if (payment is null)
         {

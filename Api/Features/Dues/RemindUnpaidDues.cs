@@ -14,14 +14,11 @@ public static class RemindUnpaidDues
     /// <summary>Reminds every member of the branch with unpaid months up to this month, through the reminder pipeline; at most once a day (409 after).</summary>
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int branchId,
-        CurrentMember current,
-        AppDbContext db,
         DuesLedger ledger,
         ReminderScheduler reminders,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var (branch, refusal) = await DuesAccess.LoadBranchAsync(db, current, branchId, cancellationToken);
         if (branch is null)
         {

@@ -25,14 +25,12 @@ public static class ResolveDuesDifference
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int branchId,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         WeChatPayClient pay,
         DuesSettlement settlement,
-        AuditTrail audit,
         HttpContext context,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, _, cancellationToken) = services;
         var (branch, refusal) = await DuesAccess.LoadBranchAsync(db, current, branchId, cancellationToken);
         if (branch is null)
         {

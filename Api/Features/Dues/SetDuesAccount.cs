@@ -28,12 +28,10 @@ public static class SetDuesAccount
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int memberId,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         DuesLedger ledger,
-        AuditTrail audit,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, _, cancellationToken) = services;
         var (member, refusal) = await DuesAccess.LoadMemberAsync(db, current, memberId, selfAllowed: false, cancellationToken);
         if (member is null)
         {

@@ -23,13 +23,10 @@ public static class SetDuesBase
         int memberId,
         int year,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         DuesLedger ledger,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var (member, refusal) = await DuesAccess.LoadMemberAsync(db, current, memberId, selfAllowed: true, cancellationToken);
         if (member is null)
         {

@@ -10,20 +10,17 @@ public static class ApproveNotice
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int id,
-        CurrentMember current,
-        AppDbContext db,
         AudienceResolver audiences,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
-        var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
-        var (notice, _, refusal) = await NoticeRules.LoadManageableAsync(
-            db, id, viewer, "只有发布单位的支委或党总支管理员可以审核通知。", cancellationToken);
-        if (notice is null)
+        var (current, db, audit, time, cancellationToken) = services;
+        var (managed, refusal) = await NoticeRules.LoadManagedAsync(services, id, "只有发布单位的支委或党总支管理员可以审核通知。");
+        if (managed is null)
         {
             return Problems.From(refusal!);
         }
+
+        var (notice, viewer) = managed;
 
         var now = time.GetUtcNow();
         var wasPublished = notice.HasBeenPublished;

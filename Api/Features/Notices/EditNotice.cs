@@ -25,21 +25,18 @@ public static class EditNotice
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int id,
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         AudienceResolver audiences,
         TextContentCheck check,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
-        var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
-        var (notice, _, refusal) = await NoticeRules.LoadManageableAsync(
-            db, id, viewer, "只有发布单位的支委或党总支管理员可以修改通知。", cancellationToken);
-        if (notice is null)
+        var (current, db, audit, time, cancellationToken) = services;
+        var (managed, refusal) = await NoticeRules.LoadManagedAsync(services, id, "只有发布单位的支委或党总支管理员可以修改通知。");
+        if (managed is null)
         {
             return Problems.From(refusal!);
         }
+
+        var (notice, viewer) = managed;
 
         if (notice.Status == NoticeStatus.Withdrawn)
         {

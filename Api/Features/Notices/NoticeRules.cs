@@ -17,6 +17,9 @@ internal sealed record NoticeViewer(int? MemberId, AccessScope? Access)
 /// <summary>A notice the caller may read, with their recipient row (null when they are not in its audience).</summary>
 internal sealed record ReadableNotice(Notice Notice, NoticeRecipient? Recipient);
 
+/// <summary>A notice the caller manages (tracked), with the caller as a viewer (their access scope and unit tree).</summary>
+internal sealed record ManagedNotice(Notice Notice, NoticeViewer Viewer);
+
 /// <summary>Who may see and manage a notice. Anyone who may not see it gets the same 404 as for a missing id.</summary>
 internal static class NoticeRules
 {
@@ -69,6 +72,18 @@ internal static class NoticeRules
     {
         var readable = await LoadReadableAsync(db, id, viewer, cancellationToken);
         return readable.Value is { } found && !CanManage(viewer, found.Notice) ? Refusals.Forbidden(forbidden) : readable;
+    }
+
+    /// <summary>
+    /// What every committee action on one notice starts with: the caller as a viewer and the notice they manage, or
+    /// the refusal (404 as for a missing id when they may not read it, 403 with <paramref name="forbidden"/> when
+    /// they may read but not manage it).
+    /// </summary>
+    public static async Task<Result<ManagedNotice>> LoadManagedAsync(HandlerServices services, int id, string forbidden)
+    {
+        var viewer = await NoticeViewer.LoadAsync(services.Current, services.CancellationToken);
+        var (notice, _, refusal) = await LoadManageableAsync(services.Db, id, viewer, forbidden, services.CancellationToken);
+        return notice is null ? refusal! : new ManagedNotice(notice, viewer);
     }
 
     /// <summary><c>var (notice, recipient, refusal) = …</c>: the notice and the caller's recipient row, or the refusal.</summary>

@@ -1,7 +1,6 @@
 using SmartBranch.Api.Common.ContentSecurity;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Notices;
-using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Notices;
 
@@ -39,31 +38,17 @@ public static class PostNotice
 
     public static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         AudienceResolver audiences,
         TextContentCheck check,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
-        if (!access.CanPostNotices)
-        {
-            return Problems.Forbidden("只有支部委员或党总支管理员可以发布通知。");
-        }
-
         var audience = request.Audience.ToAudience();
-        var chosen = await audiences.ChosenAsync(audience, cancellationToken);
-        if (AudiencePolicy.CheckPoster(access, audience, chosen) is { Error: { } refused })
-        {
-            return Problems.From(refused);
-        }
-
-        var (owner, beyondBranch) = AudiencePolicy.Owner(access, audience, chosen);
+        var (owner, refused) = await audiences.PostingOwnerAsync(access, audience, "只有支部委员或党总支管理员可以发布通知。", cancellationToken);
         if (owner is null)
         {
-            return Problems.From(beyondBranch!);
+            return Problems.From(refused!);
         }
 
         var (text, problem) = await NoticeText.PrepareAsync(request.Title, request.Body, current.OpenId, check, cancellationToken);

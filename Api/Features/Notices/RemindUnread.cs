@@ -15,14 +15,14 @@ public static class RemindUnread
         ReminderScheduler reminders,
         [AsParameters] HandlerServices services)
     {
-        var (current, db, audit, time, cancellationToken) = services;
-        var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
-        var (notice, _, refusal) = await NoticeRules.LoadManageableAsync(
-            db, id, viewer, "只有发布单位的支委或党总支管理员可以提醒未读党员。", cancellationToken);
-        if (notice is null)
+        var (_, db, audit, time, cancellationToken) = services;
+        var (managed, refusal) = await NoticeRules.LoadManagedAsync(services, id, "只有发布单位的支委或党总支管理员可以提醒未读党员。");
+        if (managed is null)
         {
             return Problems.From(refusal!);
         }
+
+        var notice = managed.Notice;
 
         if (notice.Status != NoticeStatus.Published)
         {

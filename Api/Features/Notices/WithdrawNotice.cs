@@ -14,14 +14,14 @@ public static class WithdrawNotice
         ReminderScheduler reminders,
         [AsParameters] HandlerServices services)
     {
-        var (current, db, audit, time, cancellationToken) = services;
-        var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
-        var (notice, _, refusal) = await NoticeRules.LoadManageableAsync(
-            db, id, viewer, "只有发布单位的支委或党总支管理员可以撤回通知。", cancellationToken);
-        if (notice is null)
+        var (_, db, audit, time, cancellationToken) = services;
+        var (managed, refusal) = await NoticeRules.LoadManagedAsync(services, id, "只有发布单位的支委或党总支管理员可以撤回通知。");
+        if (managed is null)
         {
             return Problems.From(refusal!);
         }
+
+        var notice = managed.Notice;
 
         var now = time.GetUtcNow();
         var outcome = notice.Withdraw(now);

@@ -9,12 +9,9 @@ public static class ApproveMaterial
     /// <summary>Publishes a held material (every video waits for this): another committee member of the owning unit or an admin above it, never its author (403).</summary>
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int id,
-        CurrentMember current,
-        AppDbContext db,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (readable, refusal) = await StudyAccess.LoadManageableAsync(db, access, id, cancellationToken);
         if (readable is null)

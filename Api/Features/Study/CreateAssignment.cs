@@ -1,5 +1,4 @@
 using SmartBranch.Domain.Common;
-using SmartBranch.Domain.Organization;
 using SmartBranch.Domain.Study;
 
 namespace SmartBranch.Api.Features.Study;
@@ -30,31 +29,19 @@ public static class CreateAssignment
 
     public static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(
         Request request,
-        CurrentMember current,
-        AppDbContext db,
         AudienceResolver audiences,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
-        if (!access.CanPostNotices)
-        {
-            return Problems.Forbidden("只有支部委员或党总支管理员可以布置学习任务。");
-        }
-
         var audience = request.Audience.ToAudience();
-        var chosen = await audiences.ChosenAsync(audience, cancellationToken);
-        if (AudiencePolicy.CheckPoster(access, audience, chosen) is { Error: { } refused })
-        {
-            return Problems.From(refused);
-        }
-
-        var (owner, beyond) = AudiencePolicy.Owner(access, audience, chosen);
+        var (owner, refused) = await audiences.PostingOwnerAsync(access, audience, "只有支部委员或党总支管理员可以布置学习任务。", cancellationToken);
         if (owner is null)
         {
-            return Problems.From(beyond!);
+            return Problems.From(refused!);
         }
+
+        var chosen = await audiences.ChosenAsync(audience, cancellationToken);
 
         var now = time.GetUtcNow();
         if (StudyAssignment.CheckDue(request.DueOn!.Value, now) is { Error: { } late })

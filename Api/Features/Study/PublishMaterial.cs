@@ -48,30 +48,17 @@ public static class PublishMaterial
 
     public static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(
         Request request,
-        CurrentMember current,
-        AppDbContext db,
+        AudienceResolver audiences,
         TextContentCheck check,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
-        var access = await current.GetAccessAsync(cancellationToken);
-        if (!access.CanPostNotices)
-        {
-            return Problems.Forbidden("只有支部委员或党总支管理员可以发布学习资料。");
-        }
-
+        var (current, db, audit, time, cancellationToken) = services;
         // The same rule as a notice addressed to that unit: whom the caller may address, and which unit owns it.
-        var audience = new Audience([request.UnitId], []);
-        if (AudiencePolicy.CheckPoster(access, audience, []) is { Error: { } refused })
-        {
-            return Problems.From(refused);
-        }
-
-        var (owner, beyond) = AudiencePolicy.Owner(access, audience, []);
+        var access = await current.GetAccessAsync(cancellationToken);
+        var (owner, refused) = await audiences.PostingOwnerAsync(access, new Audience([request.UnitId], []), "只有支部委员或党总支管理员可以发布学习资料。", cancellationToken);
         if (owner is null)
         {
-            return Problems.From(beyond!);
+            return Problems.From(refused!);
         }
 
         var kind = request.Kind!.Value;

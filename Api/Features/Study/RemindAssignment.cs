@@ -15,13 +15,10 @@ public static class RemindAssignment
     /// </summary>
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int id,
-        CurrentMember current,
-        AppDbContext db,
         ReminderScheduler reminders,
-        AuditTrail audit,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] HandlerServices services)
     {
+        var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
         var (assignment, refusal) = await StudyAssignments.LoadManageableAsync(db, access, id, cancellationToken);
         if (assignment is null)

@@ -19,7 +19,7 @@ public static class IssueLetter
             RuleFor(r => r.Sex).IsInEnum().WithMessage("性别应为 Male 或 Female。");
             RuleFor(r => r.Ethnicity).NotEmpty().WithMessage("请填写民族。").MaximumLength(Transfer.EthnicityMaxLength);
             RuleFor(r => r.IdNumber).Must(IdNumbers.IsValid).WithMessage("身份证号码不正确（18位，校验位须正确）。");
-            RuleFor(r => r.ValidDays).InclusiveBetween(1, 366).When(r => r.ValidDays is not null).WithMessage("有效期应为1至366天。");
+            RuleFor(r => r.ValidDays).InclusiveBetween(1, 366).WithMessage("有效期应为1至366天。");
         }
     }
 

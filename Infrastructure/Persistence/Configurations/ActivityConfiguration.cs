@@ -33,9 +33,6 @@ internal sealed class ActivityAudienceEntryConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<ActivityAudienceEntry> builder)
     {
-        builder.ToTable("ActivityAudience");
-        builder.HasIndex(e => e.UnitId);
-        builder.HasIndex(e => e.MemberId);
-        builder.HasIndex(e => e.ActivityId);
+        AudienceEntryMapping.Configure(builder, "ActivityAudience", e => e.ActivityId);
     }
 }

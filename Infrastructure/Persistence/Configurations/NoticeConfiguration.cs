@@ -40,9 +40,6 @@ internal sealed class NoticeAudienceEntryConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<NoticeAudienceEntry> builder)
     {
-        builder.ToTable("NoticeAudience");
-        builder.HasIndex(e => e.NoticeId);
-        builder.HasIndex(e => e.UnitId);
-        builder.HasIndex(e => e.MemberId);
+        AudienceEntryMapping.Configure(builder, "NoticeAudience", e => e.NoticeId);
     }
 }

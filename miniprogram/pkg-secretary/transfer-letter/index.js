@@ -5,6 +5,7 @@ const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
 const transfers = require('../../api/transfers');
 const pageHandlers = require('../../logic/page-handlers');
+const limits = require('../../api/limits');
 
 const SEXES = [
   { value: 'Male', label: '男' },
@@ -58,7 +59,8 @@ Page(Object.assign({}, pageHandlers.fields, {
     const idNumber = String(this.data.idNumber || '').trim().toUpperCase();
     const days = String(this.data.validDays || '').trim();
     let problem = !this.data.birthDate ? '请选择出生日期。' : !String(this.data.ethnicity || '').trim() ? '请填写民族。' : !/^\d{17}[\dX]$/.test(idNumber) ? '身份证号码应为18位。' : '';
-    if (!problem && days && !(/^\d+$/.test(days) && Number(days) >= 1 && Number(days) <= 366)) problem = '有效期应为1至366天。';
+    const range = limits.transferLetter.validDays;
+    if (!problem && days && !(/^\d+$/.test(days) && Number(days) >= range.minimum && Number(days) <= range.maximum)) problem = '有效期应为' + range.minimum + '至' + range.maximum + '天。';
     if (problem) {
       wx.showModal({ title: '无法开具', content: problem, showCancel: false });
       return null;

@@ -1,7 +1,7 @@
 // The committee publishes a study material (POST /api/study/materials): a text typed here, or an audio, video or PDF
 // file sent through the study API's chunked upload (../upload.js) first. Video, and text WeChat asks to review, wait
-// for another committee member's approval. Limits are the API's: title and topic from api/limits.js (the OpenAPI
-// document's maxLength), 1–480 minutes (StudyMaterial.MaxEstimatedMinutes, which the document does not publish yet). Then the material can be assigned (../assign).
+// for another committee member's approval. Limits are the API's, from api/limits.js: title and topic (the OpenAPI
+// document's maxLength) and the estimated minutes (its minimum and maximum). Then the material can be assigned (../assign).
 const secretary = require('../../logic/secretary');
 const form = require('../../logic/notice-form');
 const kit = require('../../logic/page-kit');
@@ -16,7 +16,6 @@ const KINDS = [
   { value: 'Video', label: '视频（MP4，需另一名支委审核）' },
   { value: 'Pdf', label: '文档（PDF）' },
 ];
-const MINUTES_MAX = 480;
 const STATUS = { Published: '已发布', PendingApproval: '已提交，待另一名支委审核后发布' };
 
 function problemOf(data) {
@@ -27,7 +26,8 @@ function problemOf(data) {
   if (title.length > limits.studyMaterial.title) return '标题不能超过' + limits.studyMaterial.title + '个字。';
   if (!topic) return '请填写专题（如 党章党规、党史学习）。';
   if (topic.length > limits.studyMaterial.topic) return '专题不能超过' + limits.studyMaterial.topic + '个字。';
-  if (!/^\d+$/.test(String(data.minutes).trim()) || minutes < 1 || minutes > MINUTES_MAX) return '预计学习时长应在1到' + MINUTES_MAX + '分钟之间。';
+  const range = limits.studyMaterial.estimatedMinutes;
+  if (!/^\d+$/.test(String(data.minutes).trim()) || minutes < range.minimum || minutes > range.maximum) return '预计学习时长应在' + range.minimum + '到' + range.maximum + '分钟之间。';
   if (KINDS[data.kindIndex].value === 'Text' && !String(data.body || '').trim()) return '图文资料请填写正文。';
   if (KINDS[data.kindIndex].value !== 'Text' && !data.file) return '请选择要上传的文件。';
   if (!data.confirmed) return '请确认学习资料不涉及国家秘密。';
