@@ -67,6 +67,14 @@ module.exports = {
     // RecordResolutionRequest.title (Resolution.TitleMaxLength)
     title: 200,
   },
+  meeting: {
+    // ScheduleMeetingRequest / UpdateMeetingRequest (Meeting.TopicMaxLength, PlaceMaxLength, OnlineLinkMaxLength,
+    // AgendaMaxLength; the shared MeetingDetailsValidator)
+    topic: 200,
+    place: 200,
+    onlineLink: 500,
+    agenda: 4000,
+  },
   leaveRequest: {
     // RequestLeaveRequest.reason (LeaveRequest.ReasonMaxLength)
     reason: 500,

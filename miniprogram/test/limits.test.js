@@ -55,6 +55,7 @@ const SOURCES = {
   transfer: { schemas: ['RequestTransferRequest'], fields: ['toOrganization'] },
   memberStatus: { schemas: ['RecordStatusChangeRequest'], fields: ['reason'] },
   resolution: { schemas: ['RecordResolutionRequest'], fields: ['title'] },
+  meeting: { schemas: ['ScheduleMeetingRequest', 'UpdateMeetingRequest'], fields: ['topic', 'place', 'onlineLink', 'agenda'] },
   leaveRequest: { schemas: ['RequestLeaveRequest'], fields: ['reason'] },
   studyAssignment: { schemas: ['CreateAssignmentRequest'], fields: ['title'] },
   duesReceipt: { schemas: ['RecordDuesPaymentRequest'], fields: ['receiptNumber'] },
@@ -88,6 +89,7 @@ const BOUND = {
   'pkg-secretary/resolutions/index': ['resolution.title'],
   'pkg-secretary/transfer-letter/index': ['transferLetter.ethnicity', 'transferReceipt.note'],
   'pages/meeting-detail/index': ['leaveRequest.reason'],
+  'pkg-secretary/meeting-create/index': ['meeting.topic', 'meeting.place', 'meeting.onlineLink', 'meeting.agenda'],
 };
 
 // The `maxlength` values a page may write itself, each with the reason it is not the server's to define. Any other
@@ -97,11 +99,6 @@ const UNBOUND = {
   // (CheckInRequest.code / CheckInToMeetingRequest.code allow 64, for the scanned scene or token).
   'pages/meeting-checkin/index.wxml': { 6: 'the six-digit check-in code\'s format' },
   'pages/activity-checkin/index.wxml': { 6: 'the six-digit check-in code\'s format' },
-  // Sent to the server (ScheduleMeetingRequest topic, place, onlineLink, agenda), which checks them
-  // (Api MeetingDetailsValidator: Meeting.TopicMaxLength 200, PlaceMaxLength 200, OnlineLinkMaxLength 500,
-  // AgendaMaxLength 4000), but the OpenAPI document does not publish those maxLengths yet, so there is nothing to
-  // bind to: bind them in api/limits.js once the document carries them.
-  'pkg-secretary/meeting-create/index.wxml': { 200: 'topic and place: not yet published', 500: 'onlineLink: not yet published', 4000: 'agenda: not yet published' },
 };
 
 function wxmlFiles() {

@@ -138,6 +138,8 @@ public static class ApiDocument
     /// property) as <c>minimum</c>/<c>maximum</c> and <c>exclusiveMinimum</c>/<c>exclusiveMaximum</c>.</item>
     /// </list>
     /// Several rules on one property publish the tightest bound. Conditional rules are left out: they do not always apply.
+    /// Rules a validator takes in with <c>Include(new OtherValidator())</c> count as its own (the meeting requests share
+    /// their field rules that way).
     /// </summary>
     private sealed class ValidatorLimits(IServiceScopeFactory scopes) : ISchemaFilter
     {
@@ -154,7 +156,7 @@ public static class ApiDocument
                 return;
             }
 
-            var descriptor = validator.CreateDescriptor();
+            var descriptors = WithIncluded(validator, scope.ServiceProvider).ToList();
             foreach (var (name, property) in target.Properties)
             {
                 if (property is not OpenApiSchema inline)
@@ -162,7 +164,7 @@ public static class ApiDocument
                     continue;
                 }
 
-                var rules = descriptor.GetValidatorsForMember(name)
+                var rules = descriptors.SelectMany(d => d.GetValidatorsForMember(name))
                     .Where(v => !v.Options.HasCondition && !v.Options.HasAsyncCondition)
                     .Select(v => v.Validator)
                     .ToList();
@@ -173,6 +175,29 @@ public static class ApiDocument
                 }
 
                 limits.WriteTo(inline);
+            }
+        }
+
+        /// <summary>The validator's descriptor and those of the validators it includes unconditionally, recursively.</summary>
+        private static IEnumerable<IValidatorDescriptor> WithIncluded(IValidator validator, IServiceProvider services)
+        {
+            var descriptor = validator.CreateDescriptor();
+            yield return descriptor;
+            var included = descriptor.Rules
+                .OfType<FluentValidation.Internal.IIncludeRule>()
+                .OfType<IValidationRule>()
+                .SelectMany(rule => rule.Components)
+                .Where(component => !component.HasCondition && !component.HasAsyncCondition)
+                .Select(component => component.Validator)
+                .OfType<FluentValidation.Validators.IChildValidatorAdaptor>();
+            foreach (var adaptor in included)
+            {
+                var child = services.GetService(adaptor.ValidatorType) as IValidator
+                    ?? throw new InvalidOperationException($"{adaptor.ValidatorType.Name} is included by a validator but not registered.");
+                foreach (var nested in WithIncluded(child, services))
+                {
+                    yield return nested;
+                }
             }
         }
     }

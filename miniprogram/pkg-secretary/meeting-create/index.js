@@ -1,6 +1,7 @@
 const secretary = require('../../logic/secretary');
 const schedule = require('../../logic/schedule-form');
 const kit = require('../../logic/page-kit');
+const limits = require('../../api/limits');
 const meetings = require('../../api/meetings');
 const org = require('../../api/org');
 const pageHandlers = require('../../logic/page-handlers');
@@ -33,6 +34,7 @@ function holdingUnit(form) {
 Page(Object.assign({}, pageHandlers.fields, {
   data: Object.assign(
     {
+      limits: limits,
       allowed: false,
       checked: false,
       branches: [],
