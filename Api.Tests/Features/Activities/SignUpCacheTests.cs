@@ -142,4 +142,23 @@ public sealed class SignUpCacheTests : FunctionalTest
         var refused = await (await ActivityApi.SignUpAsync(both[late], id)).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.That(refused.GetProperty("code").GetString(), Is.EqualTo("enrollment.full"));
     }
+
+    [Test]
+    public async Task KeepsNothingInRedis_ForASignUpToAnIdThatNamesNoActivity()
+    {
+        var org = await App.SeedAsync(branches: 1, members: 1);
+        var id = await ActivityApi.CreateAsync(await App.SignInAsync(org.A.Secretary), org.A.Id, DateTimeOffset.UtcNow, capacity: 5);
+        var member = await App.SignInAsync(org.A.Members[0]);
+        var redis = App.Services.GetRequiredService<SmartBranch.Infrastructure.Redis.RedisConnection>().Database;
+        Assert.That((await ActivityApi.SignUpAsync(member, id)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        var missing = await ActivityApi.SignUpAsync(member, id + 1000);
+
+        await missing.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await redis.KeyExistsAsync($"sb:activities:{id}:sign-ups"), Is.True, "the real activity's generation");
+            Assert.That(await redis.KeyExistsAsync($"sb:activities:{id + 1000}:sign-ups"), Is.False, "nothing for the missing id");
+        });
+    }
 }

@@ -57,8 +57,10 @@ public sealed class SignUpGate(RedisConnection? redis)
             var state = await entry.GetAsync(db, activityId, cancellationToken);
             if (state is null)
             {
-                // Not cached: an activity created later needs no new generation to be found.
+                // Nothing is kept for an id that names no activity, here or in Redis, so probing ids stores nothing.
+                // An activity created later under this id gets a new generation on its first sign-up.
                 _states.TryRemove(new KeyValuePair<int, Entry>(activityId, entry));
+                await ForgetGenerationAsync(activityId);
             }
 
             return state;
@@ -105,6 +107,17 @@ public sealed class SignUpGate(RedisConnection? redis)
         return await redis.Database.StringSetAsync(key, token, Lifetime, When.NotExists)
             ? token
             : (await redis.Database.StringGetAsync(key)).ToString();
+    }
+
+    private async Task ForgetGenerationAsync(int activityId)
+    {
+        if (redis is null)
+        {
+            _localGenerations.TryRemove(activityId, out _);
+            return;
+        }
+
+        await redis.Database.KeyDeleteAsync(Key(activityId));
     }
 
     private static RedisKey Key(int activityId) => $"sb:activities:{activityId}:sign-ups";
