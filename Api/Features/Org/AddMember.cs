@@ -6,7 +6,7 @@ namespace SmartBranch.Api.Features.Org;
 
 public static class AddMember
 {
-    /// <summary>Adds a person to the branch roster (unbound until they bind their WeChat account).</summary>
+    /// <summary>Add a roster entry to a branch (committee and admins); it stays unbound until the person binds their WeChat account.</summary>
     public static async Task<Results<Created<MemberEntry>, ProblemHttpResult>> Handle(
         int id,
         MemberDetails request,

@@ -5,7 +5,7 @@ namespace SmartBranch.Api.Features.Org;
 
 public static class UpdateMember
 {
-    /// <summary>Replaces a roster entry's details (every field; an empty phone removes it).</summary>
+    /// <summary>Edit a roster entry (committee of its branch and admins): every field is replaced; an empty phone removes it.</summary>
     public static async Task<Results<Ok<MemberEntry>, ProblemHttpResult>> Handle(
         int id,
         MemberDetails request,
