@@ -11,7 +11,7 @@ namespace SmartBranch.Api.Common.OpenApi;
 /// <summary>
 /// The OpenAPI document (/swagger/v1/swagger.json, committed as Api/openapi.json) and the conventions that keep it
 /// true without one attribute per endpoint: who may call an operation (security), the statuses the shared pipeline
-/// adds (401, 503, 400, 415, 429), which properties a schema requires, enums as the strings the JSON carries, and
+/// adds (401, 503, 403 behind the Member policy, 400, 415, 429), which properties a schema requires, enums as the strings the JSON carries, and
 /// one description per tag (<see cref="EndpointConventions.WithTag{TBuilder}"/>). Redocly's recommended rules lint it
 /// (deploy/openapi-check.sh).
 /// </summary>
@@ -329,6 +329,12 @@ public static class ApiDocument
                 // No or an expired token; the session store (Redis) unreachable.
                 Add(operation, context, StatusCodes.Status401Unauthorized);
                 Add(operation, context, StatusCodes.Status503ServiceUnavailable);
+
+                // Signed in with WeChat but not bound to a roster entry (needsBinding): the Member policy answers 403.
+                if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy == Auth.Policies.Member))
+                {
+                    Add(operation, context, StatusCodes.Status403Forbidden);
+                }
             }
             else
             {
