@@ -67,14 +67,7 @@ internal static class RequestCost
             var uniMember = await Login(UniversityData.MemberCode);
             var uniSecretary = await Login(UniversityData.SecretaryCode);
             var uniAdmin = await Login(UniversityData.AdminCode);
-            List<Probe> universityProbes =
-            [
-                new("feed `GET /api/notices`", "/api/notices", uniMember.Token, null),
-                new("`GET /api/me`", "/api/me", uniMember.Token, null),
-                new("recipient figures", $"/api/notices/{UniversityData.BranchWideNoticeId}/recipients", uniSecretary.Token, null),
-                new("unread list", $"/api/notices/{UniversityData.BranchWideNoticeId}/recipients?state=unread", uniSecretary.Token, null),
-                new("compliance report (general branch)", $"/api/org/units/{UniversityData.GeneralBranchId}/compliance", uniAdmin.Token, null),
-            ];
+            var universityProbes = Probe.UniversityReads(uniMember, uniSecretary, uniAdmin);
             return await MeasureRowsAsync(factory, port, redisPort, requests, only, "university", [.. universityProbes.Select(p => (p.Name, Steps: new[] { CostStep.Of(p) }))]);
         }
 
@@ -85,15 +78,7 @@ internal static class RequestCost
         using var feedResponse = await http.SendAsync(feed);
         var notice = System.Text.Json.Nodes.JsonNode.Parse(await feedResponse.Content.ReadAsStringAsync())!["items"]!.AsArray()
             .First(i => i!["isRecipient"]!.GetValue<bool>() && i["visibility"]!.GetValue<string>() == "Internal")!["id"]!.GetValue<int>();
-        var list = new List<Probe>
-        {
-            new("feed `GET /api/notices`", "/api/notices", member.Token, null),
-            new("`GET /api/me`", "/api/me", member.Token, null),
-            new("login of a returning member", "/api/auth/wechat-login", null, """{"code":"dev-member"}"""),
-            new("recipient figures", $"/api/notices/{notice}/recipients", secretary.Token, null),
-            new("unread list", $"/api/notices/{notice}/recipients?state=unread", secretary.Token, null),
-            new("compliance report (general branch)", $"/api/org/units/{admin.RoleUnit("GeneralBranchAdmin")}/compliance", admin.Token, null),
-        };
+        var list = Probe.DemoReads(member, secretary, admin, notice);
 
         // The emulator's own side of a login's code2Session (it stands in for WeChat, whose side production does
         // not pay): the same GET the WeChatClient sends, straight to the emulator's Kestrel in this process.
@@ -161,24 +146,9 @@ internal static class RequestCost
         var branch = secretary.RoleUnit("Secretary");
         async Task<int> Create(string title, int capacity)
         {
-            var now = DateTimeOffset.UtcNow;
             using var create = new HttpRequestMessage(HttpMethod.Post, "/api/activities")
             {
-                Content = JsonContent.Create(new
-                {
-                    unitId = branch,
-                    title,
-                    description = "报名开销测量",
-                    place = "图书馆报告厅",
-                    startsAt = now.AddDays(2),
-                    endsAt = now.AddDays(2).AddHours(2),
-                    signUpOpensAt = now.AddMinutes(-1),
-                    signUpClosesAt = now.AddDays(1),
-                    capacity,
-                    waitingList = false,
-                    visibility = "Internal",
-                    audience = new { unitIds = new[] { branch } },
-                }),
+                Content = JsonContent.Create(SignUpActivity.Body(branch, title, "报名开销测量", capacity)),
                 Headers = { Authorization = new("Bearer", secretary.Token) },
             };
             using var created = await http.SendAsync(create);
