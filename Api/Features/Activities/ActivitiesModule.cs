@@ -12,7 +12,7 @@ public static class ActivitiesModule
     {
         services.AddAreaRoutes(MapActivitiesEndpoints);
         services.AddOptions<ActivityOptions>().BindConfiguration(ActivityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => new SignUpGate(sp.GetService<RedisConnection>()));
+        services.AddSingleton(sp => new SignUpGate(sp.GetService<RedisConnection>(), sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddScoped<IBranchLifeSign, ActivityHeldSign>();
         services.AddScoped<ICalendarSource, ActivityCalendarSource>();
         services.AddScoped<ISubjectOwnerResolver, ActivityOwnerResolver>();
