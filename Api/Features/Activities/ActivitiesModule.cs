@@ -13,7 +13,7 @@ public static class ActivitiesModule
     {
         services.AddAreaRoutes(MapActivitiesEndpoints);
         services.AddOptions<ActivityOptions>().BindConfiguration(ActivityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => new SignUpGate(sp.GetService<RedisConnection>()));
+        services.AddSingleton(sp => new SignUpGate(sp.GetService<RedisConnection>(), sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddScoped<IBranchLifeSign, ActivityHeldSign>();
         services.AddScoped<ICalendarSource, ActivityCalendarSource>();
         // An activity's reminders belong to the unit that organises it.
