@@ -15,7 +15,7 @@ public sealed class SubjectOwnersTests : FunctionalTest
     protected override AppFactory CreateApp() => new(fakeTime: true);
 
     [Test]
-    public async Task ShowsRemindersToTheOwningBranchOnly_ForEverySubjectTypeAnAreaRegisters()
+    public async Task ShowsRemindersToTheOwningBranchOnly_WhenAskedForAnyAreasSubject()
     {
         var org = await App.SeedAsync(branches: 2, members: 2);
         var secretary = await App.SignInAsync(org.A.Secretary);
