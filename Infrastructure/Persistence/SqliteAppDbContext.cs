@@ -13,7 +13,7 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 
-    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         v => v.UtcTicks,
         v => new DateTimeOffset(v, TimeSpan.Zero));
 }

@@ -9,8 +9,10 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
 {
     public void Configure(EntityTypeBuilder<Reminder> builder)
     {
-        // Stored by name, like the enums it replaced (ConfigureConventions), so the column is unchanged.
-        builder.Property(r => r.Kind).HasConversion(k => k.Name, name => new ReminderKind(name)).HasMaxLength(ReminderKind.NameMaxLength).IsRequired();
+        // Stored by name, like the enums it replaced (ConfigureConventions), so the column is unchanged. The empty string
+        // stands for default(ReminderKind), which is never stored: the compiled model (CompiledModels/) keeps the property's
+        // sentinel, the default, as its provider value and converts it back, so the conversion must round-trip it.
+        builder.Property(r => r.Kind).HasConversion(k => k.Name ?? string.Empty, name => name.Length == 0 ? default : new ReminderKind(name)).HasMaxLength(ReminderKind.NameMaxLength).IsRequired();
         builder.Property(r => r.SubjectType).HasMaxLength(Reminder.SubjectTypeMaxLength).IsRequired();
         builder.Property(r => r.Slot).HasMaxLength(Reminder.SlotMaxLength).IsRequired();
         builder.Property(r => r.Title).HasMaxLength(Reminder.TitleMaxLength).IsRequired();
