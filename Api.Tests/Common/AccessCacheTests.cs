@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SmartBranch.Api.Tests.Features.Org;
 
 namespace SmartBranch.Api.Tests.Common;
 
@@ -6,10 +7,8 @@ namespace SmartBranch.Api.Tests.Common;
 /// Members, appointments and the unit tree are cached per access generation (<c>AccessCache</c>); every
 /// change must show on the very next request, on this instance and on any other sharing the Redis.
 /// </summary>
-public sealed class AccessCacheTests : FunctionalTest
+public sealed class AccessCacheTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task UnboundAccountIsNobody_OnTheNextSignIn()
     {
@@ -33,19 +32,13 @@ public sealed class AccessCacheTests : FunctionalTest
     [Test]
     public async Task RevokedCommitteeMemberLosesRights_OnTheNextRequest()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var appointee = await App.SignInAsync(org.A.Members[0]);
-        var appointment = await (await secretary.PostAsJsonAsync($"/api/org/units/{org.A.Id}/appointments", new
-        {
-            memberId = org.A.Members[0].Id,
-            role = "OrganizationCommissioner",
-            startsOn = "2025-01-01",
-        })).ReadAsync<JsonElement>();
+        var appointment = await secretary.AppointOverHttpAsync(org.A.Id, org.A.Members[0].Id, "OrganizationCommissioner", new DateOnly(2025, 1, 1));
         Assert.That((await InviteAsync(appointee, org.A.Id)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That((await InviteAsync(appointee, org.A.Id)).StatusCode, Is.EqualTo(HttpStatusCode.Created), "the second request is served from the cache");
 
-        Assert.That((await secretary.DeleteAsync($"/api/appointments/{appointment.GetProperty("id").GetInt32()}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await secretary.DeleteAsync($"/api/appointments/{appointment}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
 
         await (await InviteAsync(appointee, org.A.Id)).AssertProblemAsync(HttpStatusCode.Forbidden);
         var me = await (await appointee.GetAsync("/api/me")).ReadAsync<JsonElement>();
@@ -55,18 +48,11 @@ public sealed class AccessCacheTests : FunctionalTest
     [Test]
     public async Task TermEndingTodayGivesNoRights_FromMidnightChinaTime()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var appointee = await App.SignInAsync(org.A.Members[0]);
         var local = App.Time!.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
         var today = DateOnly.FromDateTime(local.DateTime);
-        await secretary.PostAsJsonAsync($"/api/org/units/{org.A.Id}/appointments", new
-        {
-            memberId = org.A.Members[0].Id,
-            role = "PublicityCommissioner",
-            startsOn = today.AddDays(-10),
-            endsOn = today,
-        });
+        await secretary.AppointOverHttpAsync(org.A.Id, org.A.Members[0].Id, "PublicityCommissioner", today.AddDays(-10), today);
         Assert.That((await InviteAsync(appointee, org.A.Id)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
 
         // Nothing changes in the database: one minute after midnight the cached term has simply run out.
@@ -78,8 +64,7 @@ public sealed class AccessCacheTests : FunctionalTest
     [Test]
     public async Task RenamedUnitShowsItsNewName_OnTheNextRequest()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var member = await App.SignInAsync(org.A.Members[0]);
+        var (org, member) = await App.SeedSignedInAsync(branches: 1, members: 1, who: o => o.A.Members[0]);
         var before = await (await member.GetAsync("/api/me")).ReadAsync<JsonElement>();
         Assert.That(before.GetProperty("member").GetProperty("branch").GetProperty("name").GetString(), Is.EqualTo(org.A.Name));
 
@@ -97,27 +82,15 @@ public sealed class AccessCacheTests : FunctionalTest
     [Test]
     public async Task OtherInstanceDropsRevokedRights_OnItsNextRequest()
     {
-        var databasePath = Path.Combine(Path.GetTempPath(), $"smartbranch-cache-{Guid.NewGuid():N}.db");
-        var settings = new Dictionary<string, string?> { ["Redis:InstanceName"] = $"t{Guid.NewGuid():N}:" };
-        using var first = new AppFactory(settings, databasePath: databasePath);
-        using var second = new AppFactory(settings, databasePath: databasePath);
-        var org = await first.SeedAsync(branches: 1, members: 1);
-        var secretary = await first.SignInAsync(org.A.Secretary);
-        var appointment = await (await secretary.PostAsJsonAsync($"/api/org/units/{org.A.Id}/appointments", new
-        {
-            memberId = org.A.Members[0].Id,
-            role = "DisciplineCommissioner",
-            startsOn = "2025-01-01",
-        })).ReadAsync<JsonElement>();
+        using var apps = new TwoInstances();
+        var (org, secretary) = await apps.First.SeedSignedInAsync(branches: 1, members: 1);
+        var appointment = await secretary.AppointOverHttpAsync(org.A.Id, org.A.Members[0].Id, "DisciplineCommissioner", new DateOnly(2025, 1, 1));
 
         // Signed in on the first instance, served by the second (one session store, one Redis).
-        var token = (await (await first.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = org.A.Members[0].DevCode })).ReadAsync<JsonElement>())
-            .GetProperty("token").GetString();
-        var onSecond = second.CreateClient();
-        onSecond.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var onSecond = (await apps.First.SignInAsync(org.A.Members[0])).SameSessionOn(apps.Second);
         Assert.That((await InviteAsync(onSecond, org.A.Id)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
 
-        Assert.That((await secretary.DeleteAsync($"/api/appointments/{appointment.GetProperty("id").GetInt32()}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await secretary.DeleteAsync($"/api/appointments/{appointment}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
 
         await (await InviteAsync(onSecond, org.A.Id)).AssertProblemAsync(HttpStatusCode.Forbidden);
     }

@@ -8,8 +8,7 @@ public sealed class MiniProgramCodeImagesTests : FunctionalTest
     [Test]
     public async Task CallsWeChatOnce_WhenTheSameInvitationCodeIsAskedForTwice()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var invitation = await (await secretary.PostAsJsonAsync($"/api/org/units/{org.A.Id}/invitations", new { singleUse = false })).ReadAsync<JsonElement>();
         var other = await (await secretary.PostAsJsonAsync($"/api/org/units/{org.A.Id}/invitations", new { singleUse = false })).ReadAsync<JsonElement>();
         var calls = App.Emulator.CallCount("wxa/getwxacodeunlimit");
@@ -29,8 +28,7 @@ public sealed class MiniProgramCodeImagesTests : FunctionalTest
     [Test]
     public async Task KeepsNoFailure_WhenWeChatRefusesOnce()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var invitation = await (await secretary.PostAsJsonAsync($"/api/org/units/{org.A.Id}/invitations", new { singleUse = false })).ReadAsync<JsonElement>();
         App.Emulator.FailNext("wxa/getwxacodeunlimit", 45009);
 

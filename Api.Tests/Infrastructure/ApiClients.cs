@@ -22,6 +22,14 @@ public static class ApiClients
 
     public static Task<HttpClient> SignInAsync(this AppFactory factory, SeededMember member) => factory.SignInAsync(member.DevCode);
 
+    /// <summary>A client of <paramref name="other"/> carrying this client's session (two instances sharing one session store).</summary>
+    public static HttpClient SameSessionOn(this HttpClient signedIn, AppFactory other)
+    {
+        var client = other.CreateClient();
+        client.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
+        return client;
+    }
+
     /// <summary>A WeChat user who signed in but is bound to no roster entry.</summary>
     public static Task<HttpClient> SignInUnboundAsync(this AppFactory factory) => factory.SignInAsync($"dev-stranger-{Guid.NewGuid():N}");
 

@@ -145,11 +145,17 @@ public sealed class AppFactory : WebApplicationFactory<Program>
                 TestSqlServer.Drop(_sqlServerDatabase);
             }
 
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-            {
-                File.Delete(_databasePath + suffix);
-            }
+            DeleteSqliteFiles(_databasePath);
+        }
+    }
+
+    /// <summary>Closes pooled connections and deletes a SQLite database file with its WAL and shared-memory files.</summary>
+    public static void DeleteSqliteFiles(string databasePath)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(databasePath + suffix);
         }
     }
 }

@@ -2,10 +2,12 @@ namespace SmartBranch.Api.Tests.Infrastructure;
 
 /// <summary>
 /// A fixture over one running app: the factory starts once before the fixture's tests (and before the
-/// fixture's own [OneTimeSetUp], which may seed shared data) and stops after them. Override
-/// <see cref="CreateApp"/> to pass factory options such as settings or <c>fakeTime: true</c>.
+/// fixture's own [OneTimeSetUp], which may seed shared data) and stops after them. A fixture on controlled time
+/// passes <c>fakeTime: true</c> to the base; override <see cref="CreateApp"/> for other factory options (settings,
+/// services).
 /// </summary>
-public abstract class FunctionalTest
+/// <param name="fakeTime">Start the default app on a clock the test moves (see <see cref="AppFactory.Time"/>).</param>
+public abstract class FunctionalTest(bool fakeTime = false)
 {
     private AppFactory? _app;
 
@@ -15,8 +17,8 @@ public abstract class FunctionalTest
     /// <summary>The app's clock; only for a factory made with <c>fakeTime: true</c>.</summary>
     protected DateTimeOffset Now => (App.Time ?? throw new InvalidOperationException("Override CreateApp with fakeTime: true.")).GetUtcNow();
 
-    /// <summary>Makes the fixture's factory; the default has no options.</summary>
-    protected virtual AppFactory CreateApp() => new();
+    /// <summary>Makes the fixture's factory; the default has no options but the clock chosen in the constructor.</summary>
+    protected virtual AppFactory CreateApp() => new(fakeTime: fakeTime);
 
     [OneTimeSetUp]
     public void StartApp() => _app = CreateApp();

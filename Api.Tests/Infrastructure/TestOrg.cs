@@ -84,6 +84,17 @@ public static class TestOrg
     }
 
     /// <summary>
+    /// Seeds an organisation as <see cref="SeedAsync"/> does and signs in one of its people: the first branch's secretary,
+    /// or whoever <paramref name="who"/> picks (e.g. <c>o =&gt; o.A.Members[0]</c>, <c>o =&gt; o.Admin</c>).
+    /// </summary>
+    public static async Task<(SeededOrg Org, HttpClient Client)> SeedSignedInAsync(
+        this AppFactory factory, int branches = 2, int members = 3, int probationary = 0, Func<SeededOrg, SeededMember>? who = null)
+    {
+        var org = await factory.SeedAsync(branches, members, probationary);
+        return (org, await factory.SignInAsync((who ?? (o => o.A.Secretary))(org)));
+    }
+
+    /// <summary>
     /// Appoints a member to <paramref name="role"/> in <paramref name="unitId"/> from <paramref name="startsOn"/> (a year
     /// ago unless said) until <paramref name="endsOn"/> (open unless said); returns the appointment's id.
     /// </summary>

@@ -6,18 +6,15 @@ using SmartBranch.Api.Tests.Features.Notices;
 namespace SmartBranch.Api.Tests.Messaging;
 
 /// <summary>Reminders that features schedule travel the whole pipeline: WeChat when banked, the inbox always.</summary>
-public sealed class FeatureReminderDeliveryTests : FunctionalTest
+public sealed class FeatureReminderDeliveryTests() : FunctionalTest(fakeTime: true)
 {
     private const string NoticeTemplate = "EMU_NOTICE_REMINDER";
     private const string ActivityTemplate = "EMU_ACTIVITY_REMINDER";
 
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task ReachesBankedMemberByWeChatAndEveryoneByInbox_WhenCommitteeRemindsUnread()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], title: "关于缴纳党费的通知"));
         await App.BankAsync(org.A.Members[0], NoticeTemplate);
 
@@ -44,9 +41,8 @@ public sealed class FeatureReminderDeliveryTests : FunctionalTest
     [Test]
     public async Task SendsAtTheNewTimesAndNoneAtTheOld_WhenMeetingIsMoved()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var member = org.A.Members[0];
-        var secretary = await App.SignInAsync(org.A.Secretary);
         var oldStart = Now.AddDays(3);
         var meeting = await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, oldStart);
         await App.BankAsync(member, ReminderKit.MeetingTemplate, times: 5);
@@ -68,11 +64,11 @@ public sealed class FeatureReminderDeliveryTests : FunctionalTest
     [Test]
     public async Task SendsExactlyOneReminderAtOnce_WhenMeetingIsScheduledThirtyMinutesAhead()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var member = org.A.Members[0];
         await App.BankAsync(member, ReminderKit.MeetingTemplate, times: 5);
         var scheduledAt = Now;
-        await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddMinutes(30));
+        await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddMinutes(30));
 
         await App.DrainAsync();
         App.Time!.Advance(TimeSpan.FromMinutes(31));
@@ -84,11 +80,11 @@ public sealed class FeatureReminderDeliveryTests : FunctionalTest
     [Test]
     public async Task SendsWholeCharactersWithinWeChatsLimit_WhenTheTopicIsLongAndEmojiHeavy()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var member = org.A.Members[0];
         await App.BankAsync(member, ReminderKit.MeetingTemplate);
         var topic = "学习会🎉" + string.Concat(Enumerable.Repeat("👨‍👩‍👧‍👦", 7)) + new string('学', 1);
-        var meeting = await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddMinutes(30), topic);
+        var meeting = await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddMinutes(30), topic);
 
         await App.DrainAsync();
 
@@ -104,9 +100,8 @@ public sealed class FeatureReminderDeliveryTests : FunctionalTest
     [Test]
     public async Task SendsTheCancellationAndNoReminders_WhenMeetingIsCancelled()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var member = org.A.Members[0];
-        var secretary = await App.SignInAsync(org.A.Secretary);
         var start = Now.AddDays(2);
         var meeting = await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, start, "学习新党章");
         await App.BankAsync(member, ReminderKit.MeetingTemplate, times: 5);
@@ -127,8 +122,7 @@ public sealed class FeatureReminderDeliveryTests : FunctionalTest
     [Test]
     public async Task TellsThePromotedMemberByWeChat_WhenAConfirmedPlaceFrees()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var activity = await ActivityApi.CreateAsync(secretary, org.A.Id, Now, capacity: 1, waitingList: true);
         var first = await App.SignInAsync(org.A.Members[0]);
         await ActivityApi.SignUpAsync(first, activity);

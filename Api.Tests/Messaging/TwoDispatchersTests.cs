@@ -10,49 +10,35 @@ public sealed class TwoDispatchersTests
     [Test]
     public async Task SendsEachReminderOnce_WhenTwoInstancesDispatchFromOneStream()
     {
-        var databasePath = Path.Combine(Path.GetTempPath(), $"smartbranch-two-{Guid.NewGuid():N}.db");
-        var settings = new Dictionary<string, string?>
+        using var apps = new TwoInstances(new Dictionary<string, string?>
         {
-            ["Redis:InstanceName"] = $"t{Guid.NewGuid():N}:",
             ["Reminders:BatchSize"] = "7",
 
             // Each instance takes over the other's unacknowledged entries at once: the worst case for double sends.
             ["Reminders:ClaimMinIdle"] = "00:00:00",
-        };
-        try
+        });
+        var (first, second) = (apps.First, apps.Second);
+        var org = await first.SeedAsync(branches: 1, members: 30);
+        foreach (var member in org.A.Members)
         {
-            using var first = new AppFactory(settings, databasePath: databasePath);
-            using var second = new AppFactory(settings, databasePath: databasePath);
-            var org = await first.SeedAsync(branches: 1, members: 30);
-            foreach (var member in org.A.Members)
-            {
-                await first.BankAsync(member);
+            await first.BankAsync(member);
 
-                // Both emulators stand for the same WeChat, which knows about the accept.
-                second.Emulator.AcceptSubscription(member.OpenId(), ReminderKit.MeetingTemplate);
-            }
-
-            var subjectId = ReminderKit.NewSubjectId();
-            await first.ScheduleAsync(SubjectTypes.Meeting, subjectId, "24h", org.A.Members.Select(m => m.Id), DateTimeOffset.UtcNow.AddMinutes(-1));
-
-            await Task.WhenAll(RunUntilDoneAsync(first, subjectId), RunUntilDoneAsync(second, subjectId));
-
-            var messages = first.Emulator.SentMessages.Concat(second.Emulator.SentMessages).ToList();
-            Assert.That(messages, Has.Count.EqualTo(30));
-            Assert.That(messages.Select(m => m.ToUser).Distinct().Count(), Is.EqualTo(30));
-            var reminders = await first.RemindersAsync(SubjectTypes.Meeting, subjectId);
-            Assert.That(reminders.Select(r => r.Status), Is.All.EqualTo(ReminderStatus.Sent));
-            Assert.That(await first.WithDbAsync(db => db.InboxMessages.CountAsync(m => m.SubjectId == subjectId && m.SubjectType == SubjectTypes.Meeting)), Is.EqualTo(30));
-            Assert.That(await first.WithDbAsync(db => db.SubscriptionQuotas.Where(q => q.MemberId == org.A.Members[0].Id).Select(q => q.Remaining).SingleAsync()), Is.Zero);
+            // Both emulators stand for the same WeChat, which knows about the accept.
+            second.Emulator.AcceptSubscription(member.OpenId(), ReminderKit.MeetingTemplate);
         }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-            {
-                File.Delete(databasePath + suffix);
-            }
-        }
+
+        var subjectId = ReminderKit.NewSubjectId();
+        await first.ScheduleAsync(SubjectTypes.Meeting, subjectId, "24h", org.A.Members.Select(m => m.Id), DateTimeOffset.UtcNow.AddMinutes(-1));
+
+        await Task.WhenAll(RunUntilDoneAsync(first, subjectId), RunUntilDoneAsync(second, subjectId));
+
+        var messages = first.Emulator.SentMessages.Concat(second.Emulator.SentMessages).ToList();
+        Assert.That(messages, Has.Count.EqualTo(30));
+        Assert.That(messages.Select(m => m.ToUser).Distinct().Count(), Is.EqualTo(30));
+        var reminders = await first.RemindersAsync(SubjectTypes.Meeting, subjectId);
+        Assert.That(reminders.Select(r => r.Status), Is.All.EqualTo(ReminderStatus.Sent));
+        Assert.That(await first.WithDbAsync(db => db.InboxMessages.CountAsync(m => m.SubjectId == subjectId && m.SubjectType == SubjectTypes.Meeting)), Is.EqualTo(30));
+        Assert.That(await first.WithDbAsync(db => db.SubscriptionQuotas.Where(q => q.MemberId == org.A.Members[0].Id).Select(q => q.Remaining).SingleAsync()), Is.Zero);
     }
 
     private static async Task RunUntilDoneAsync(AppFactory app, int subjectId)

@@ -13,18 +13,16 @@ namespace SmartBranch.Api.Tests.Platform;
 /// The examples of issue 13's "server errors on bad input" and "values the API must refuse": each is a 400
 /// ProblemDetails and nothing is stored. The OpenAPI-driven <see cref="MalformedInputTests"/> guards the kind.
 /// </summary>
-public sealed class BadInputTests : FunctionalTest
+public sealed class BadInputTests() : SeededTest(branches: 2, members: 3)
 {
-    private SeededOrg _org = null!;
     private HttpClient _secretary = null!;
     private HttpClient _member = null!;
 
     [OneTimeSetUp]
     public async Task SeedAsync()
     {
-        _org = await App.SeedAsync(members: 3);
-        _secretary = await App.SignInAsync(_org.A.Secretary);
-        _member = await App.SignInAsync(_org.A.Members[0]);
+        _secretary = await App.SignInAsync(Org.A.Secretary);
+        _member = await App.SignInAsync(Org.A.Members[0]);
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
@@ -47,7 +45,7 @@ public sealed class BadInputTests : FunctionalTest
     [TestCase("member")]
     public async Task Returns400_WhenNoticeEditIsEmptyObject(string who)
     {
-        var id = await _secretary.PostNoticeAsync(NoticeTestApi.Request(unitIds: [_org.A.Id], title: "原标题"));
+        var id = await _secretary.PostNoticeAsync(NoticeTestApi.Request(unitIds: [Org.A.Id], title: "原标题"));
 
         await (await Caller(who).PutAsync($"/api/notices/{id}", Json("{}"))).AssertProblemAsync(HttpStatusCode.BadRequest);
 
@@ -58,7 +56,7 @@ public sealed class BadInputTests : FunctionalTest
     [TestCase("member")]
     public async Task Returns400_WhenStoryOrCommentIsEmptyObject(string who)
     {
-        var story = (await _secretary.PostStoryAsync(BrandTestApi.Story(unitId: _org.A.Id))).GetProperty("id").GetInt32();
+        var story = (await _secretary.PostStoryAsync(BrandTestApi.Story(unitId: Org.A.Id))).GetProperty("id").GetInt32();
         var stories = await App.WithDbAsync(db => db.Stories.CountAsync());
 
         await (await Caller(who).PostAsync("/api/stories", Json("{}"))).AssertProblemAsync(HttpStatusCode.BadRequest);
@@ -72,10 +70,10 @@ public sealed class BadInputTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenBrandLabelsHoldNull()
     {
-        var response = await _secretary.PutAsync($"/api/org/units/{_org.A.Id}/brand", Json("""{"name":"红烛先锋","labels":[null]}"""));
+        var response = await _secretary.PutAsync($"/api/org/units/{Org.A.Id}/brand", Json("""{"name":"红烛先锋","labels":[null]}"""));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.That(await App.WithDbAsync(db => db.BrandProfiles.CountAsync(b => b.UnitId == _org.A.Id)), Is.Zero);
+        Assert.That(await App.WithDbAsync(db => db.BrandProfiles.CountAsync(b => b.UnitId == Org.A.Id)), Is.Zero);
     }
 
     private static IEnumerable<TestCaseData> BrokenUploads()
@@ -101,7 +99,7 @@ public sealed class BadInputTests : FunctionalTest
     {
         var before = await App.WithDbAsync(db => db.Members.CountAsync());
 
-        var response = await _secretary.PostAsync($"/api/org/units/{_org.A.Id}/members/import?dryRun=false", Raw(contentType, body));
+        var response = await _secretary.PostAsync($"/api/org/units/{Org.A.Id}/members/import?dryRun=false", Raw(contentType, body));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("multipart/form-data"));
@@ -120,12 +118,12 @@ public sealed class BadInputTests : FunctionalTest
     [TestCase("endsOn", "9999-12-31")]
     public async Task Returns400_WhenAppointmentDateIsOutsideTheWindow(string field, string date)
     {
-        var target = _org.A.Members[1].Id;
+        var target = Org.A.Members[1].Id;
         var body = field == "startsOn"
             ? $$"""{"memberId":{{target}},"role":"PublicityCommissioner","startsOn":"{{date}}"}"""
             : $$"""{"memberId":{{target}},"role":"PublicityCommissioner","startsOn":"2026-01-01","endsOn":"{{date}}"}""";
 
-        var problem = await (await _secretary.PostAsync($"/api/org/units/{_org.A.Id}/appointments", Json(body))).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await _secretary.PostAsync($"/api/org/units/{Org.A.Id}/appointments", Json(body))).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.That(problem.GetProperty("errors").GetProperty(field)[0].GetString(), Is.EqualTo(DateWindow.Message));
         Assert.That(await App.WithDbAsync(db => db.Appointments.CountAsync(a => a.MemberId == target)), Is.Zero);
@@ -137,7 +135,7 @@ public sealed class BadInputTests : FunctionalTest
     [TestCase("2101-01-01T09:00:00+08:00")]
     public async Task Returns400_WhenActivityEndIsOutsideTheWindow(string endsAt)
     {
-        var body = JsonSerializer.SerializeToNode(ActivityApi.Body(_org.A.Id, DateTimeOffset.UtcNow), ApiClients.Json)!.AsObject();
+        var body = JsonSerializer.SerializeToNode(ActivityApi.Body(Org.A.Id, DateTimeOffset.UtcNow), ApiClients.Json)!.AsObject();
         body["endsAt"] = endsAt;
         body["title"] = $"越界活动{Guid.NewGuid():N}"[..12];
 
@@ -151,7 +149,7 @@ public sealed class BadInputTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenComplianceQueryDateIsOutsideTheWindow()
     {
-        var problem = await (await _secretary.GetAsync($"/api/org/units/{_org.A.Id}/compliance?from=0001-01-01&to=9999-12-31")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await _secretary.GetAsync($"/api/org/units/{Org.A.Id}/compliance?from=0001-01-01&to=9999-12-31")).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.That(problem.GetProperty("errors").GetProperty("from")[0].GetString(), Is.EqualTo(DateWindow.Message));
     }
@@ -165,7 +163,7 @@ public sealed class BadInputTests : FunctionalTest
     public async Task Returns400_WhenMeetingEnumIsOutOfRange(string field, string value)
     {
         var topic = $"越界会议{Guid.NewGuid():N}"[..12];
-        var body = JsonSerializer.SerializeToNode(MeetingApi.Body("BranchGeneralMeeting", _org.A.Id, DateTimeOffset.UtcNow.AddDays(3), topic), ApiClients.Json)!.AsObject();
+        var body = JsonSerializer.SerializeToNode(MeetingApi.Body("BranchGeneralMeeting", Org.A.Id, DateTimeOffset.UtcNow.AddDays(3), topic), ApiClients.Json)!.AsObject();
         body[field] = System.Text.Json.Nodes.JsonNode.Parse(value);
 
         var problem = await (await _secretary.PostAsync("/api/meetings", Json(body.ToJsonString()))).AssertProblemAsync(HttpStatusCode.BadRequest);
@@ -179,27 +177,27 @@ public sealed class BadInputTests : FunctionalTest
     [TestCase("\"-1\"")]
     public async Task Returns400_WhenCadenceIsOutOfRange(string value)
     {
-        var response = await _secretary.PutAsync($"/api/org/units/{_org.A.Id}/meeting-cadences/PartyLesson", Json($$"""{"cadence":{{value}}}"""));
+        var response = await _secretary.PutAsync($"/api/org/units/{Org.A.Id}/meeting-cadences/PartyLesson", Json($$"""{"cadence":{{value}}}"""));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.That(await App.WithDbAsync(db => db.MeetingCadences.CountAsync(c => c.BranchId == _org.A.Id)), Is.Zero);
+        Assert.That(await App.WithDbAsync(db => db.MeetingCadences.CountAsync(c => c.BranchId == Org.A.Id)), Is.Zero);
     }
 
     [Test]
     public async Task Returns400_WhenCadenceRouteTypeIsOutOfRange()
     {
-        var problem = await (await _secretary.PutAsync($"/api/org/units/{_org.A.Id}/meeting-cadences/999", Json("""{"cadence":"Monthly"}"""))).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await _secretary.PutAsync($"/api/org/units/{Org.A.Id}/meeting-cadences/999", Json("""{"cadence":"Monthly"}"""))).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.That(problem.GetProperty("errors").GetProperty("type")[0].GetString(), Does.StartWith("取值无效"));
-        Assert.That(await App.WithDbAsync(db => db.MeetingCadences.CountAsync(c => c.BranchId == _org.A.Id)), Is.Zero);
+        Assert.That(await App.WithDbAsync(db => db.MeetingCadences.CountAsync(c => c.BranchId == Org.A.Id)), Is.Zero);
     }
 
     [TestCase("999")]
     [TestCase("\"999\"")]
     public async Task Returns400_WhenAttendanceStatusIsOutOfRange(string value)
     {
-        var meeting = (await MeetingApi.ScheduleAsync(_secretary, "BranchGeneralMeeting", _org.A.Id, DateTimeOffset.UtcNow.AddHours(1))).GetProperty("id").GetInt32();
-        var attendee = _org.A.Members[1].Id;
+        var meeting = (await MeetingApi.ScheduleAsync(_secretary, "BranchGeneralMeeting", Org.A.Id, DateTimeOffset.UtcNow.AddHours(1))).GetProperty("id").GetInt32();
+        var attendee = Org.A.Members[1].Id;
 
         var response = await _secretary.PostAsync($"/api/meetings/{meeting}/attendees/{attendee}/check-in", Json($$"""{"status":{{value}}}"""));
 
@@ -211,7 +209,7 @@ public sealed class BadInputTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenActivityHasNoVisibility()
     {
-        var body = JsonSerializer.SerializeToNode(ActivityApi.Body(_org.A.Id, DateTimeOffset.UtcNow), ApiClients.Json)!.AsObject();
+        var body = JsonSerializer.SerializeToNode(ActivityApi.Body(Org.A.Id, DateTimeOffset.UtcNow), ApiClients.Json)!.AsObject();
         var title = $"无级别活动{Guid.NewGuid():N}"[..12];
         body["title"] = title;
         body.Remove("visibility");
@@ -225,8 +223,8 @@ public sealed class BadInputTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenActivityEditHasNoVisibility()
     {
-        var id = await ActivityApi.CreateAsync(_secretary, _org.A.Id, DateTimeOffset.UtcNow, visibility: "Committee");
-        var body = JsonSerializer.SerializeToNode(ActivityApi.Body(_org.A.Id, DateTimeOffset.UtcNow), ApiClients.Json)!.AsObject();
+        var id = await ActivityApi.CreateAsync(_secretary, Org.A.Id, DateTimeOffset.UtcNow, visibility: "Committee");
+        var body = JsonSerializer.SerializeToNode(ActivityApi.Body(Org.A.Id, DateTimeOffset.UtcNow), ApiClients.Json)!.AsObject();
         body.Remove("visibility");
 
         await (await _secretary.PutAsync($"/api/activities/{id}", Json(body.ToJsonString()))).AssertProblemAsync(HttpStatusCode.BadRequest);

@@ -5,16 +5,13 @@ using SmartBranch.Domain.Meetings;
 namespace SmartBranch.Api.Tests.Platform;
 
 /// <summary>Concurrency conflicts (a unique index another request won) answer 409 with a clear message, never 500.</summary>
-public sealed class ConcurrencyConflictTests : FunctionalTest
+// A frozen clock gives the three reminders the same slot, so they race for the same unique rows.
+public sealed class ConcurrencyConflictTests() : FunctionalTest(fakeTime: true)
 {
-    // A frozen clock gives the three reminders the same slot, so they race for the same unique rows.
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task Answers409NotServerError_AndRemindsEachMemberOnce_WhenThreeRemindUnreadArriveTogether()
     {
-        var org = await App.SeedAsync(members: 3);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 3);
         var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
         var taps = new[] { secretary, await App.SignInAsync(org.A.Secretary), await App.SignInAsync(org.A.Secretary) };
 

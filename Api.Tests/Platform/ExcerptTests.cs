@@ -13,8 +13,7 @@ public sealed class ExcerptTests : FunctionalTest
     [Test]
     public async Task ShowsTheWholeEmoji_WhenANoticeBodyIsSeventyNineCharactersAndAnEmoji()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var whole = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], body: $"<p>{SeventyNineAndAnEmoji}</p>"));
         var longer = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], body: $"<p>{SeventyNineAndAnEmoji}还有后文</p>"));
 
@@ -29,8 +28,7 @@ public sealed class ExcerptTests : FunctionalTest
     [Test]
     public async Task CutsBetweenWholeCharacters_WhenStoryListAndBigScreenShortenText()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var body = new string('学', 79) + "👨‍👩‍👧‍👦" + new string('习', 60);
         var title = new string('题', 39) + "🇨🇳" + "后续标题文字";
         await secretary.PostStoryAsync(BrandTestApi.Story(title: title, body: body));

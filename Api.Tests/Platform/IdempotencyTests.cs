@@ -13,9 +13,8 @@ namespace SmartBranch.Api.Tests.Platform;
 /// </summary>
 [TestFixture(true)]
 [TestFixture(false)]
-public sealed class IdempotencyTests(bool redis) : FunctionalTest
+public sealed class IdempotencyTests(bool redis) : SeededTest(branches: 2, members: 2)
 {
-    private SeededOrg _org = null!;
     private HttpClient _secretary = null!;
 
     protected override AppFactory CreateApp() =>
@@ -24,8 +23,7 @@ public sealed class IdempotencyTests(bool redis) : FunctionalTest
     [OneTimeSetUp]
     public async Task SeedAsync()
     {
-        _org = await App.SeedAsync(members: 2);
-        _secretary = await App.SignInAsync(_org.A.Secretary);
+        _secretary = await App.SignInAsync(Org.A.Secretary);
     }
 
     private static HttpRequestMessage Post(string path, object body, string key) => new(HttpMethod.Post, path)
@@ -41,7 +39,7 @@ public sealed class IdempotencyTests(bool redis) : FunctionalTest
     {
         var key = Guid.NewGuid().ToString();
         var title = $"幂等通知{Guid.NewGuid():N}"[..14];
-        var request = NoticeTestApi.Request(unitIds: [_org.A.Id], title: title);
+        var request = NoticeTestApi.Request(unitIds: [Org.A.Id], title: title);
 
         var first = await _secretary.SendAsync(Post("/api/notices", request, key));
         var again = await _secretary.SendAsync(Post("/api/notices", request, key));
@@ -60,8 +58,8 @@ public sealed class IdempotencyTests(bool redis) : FunctionalTest
     {
         var key = Guid.NewGuid().ToString();
         var title = $"并发通知{Guid.NewGuid():N}"[..14];
-        var request = NoticeTestApi.Request(unitIds: [_org.A.Id], title: title);
-        var other = await App.SignInAsync(_org.A.Secretary);
+        var request = NoticeTestApi.Request(unitIds: [Org.A.Id], title: title);
+        var other = await App.SignInAsync(Org.A.Secretary);
 
         var answers = await Task.WhenAll(_secretary.SendAsync(Post("/api/notices", request, key)), other.SendAsync(Post("/api/notices", request, key)));
 
@@ -80,11 +78,11 @@ public sealed class IdempotencyTests(bool redis) : FunctionalTest
     public async Task Returns422_WhenTheKeyIsReusedForAnotherBody()
     {
         var key = Guid.NewGuid().ToString();
-        var first = NoticeTestApi.Request(unitIds: [_org.A.Id], title: $"第一份{Guid.NewGuid():N}"[..12]);
+        var first = NoticeTestApi.Request(unitIds: [Org.A.Id], title: $"第一份{Guid.NewGuid():N}"[..12]);
         var secondTitle = $"第二份{Guid.NewGuid():N}"[..12];
 
         Assert.That((await _secretary.SendAsync(Post("/api/notices", first, key))).StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        var reused = await _secretary.SendAsync(Post("/api/notices", NoticeTestApi.Request(unitIds: [_org.A.Id], title: secondTitle), key));
+        var reused = await _secretary.SendAsync(Post("/api/notices", NoticeTestApi.Request(unitIds: [Org.A.Id], title: secondTitle), key));
 
         await reused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.That(await NoticesTitledAsync(secondTitle), Is.Zero);
@@ -95,8 +93,8 @@ public sealed class IdempotencyTests(bool redis) : FunctionalTest
     {
         var key = Guid.NewGuid().ToString();
         var title = $"各自通知{Guid.NewGuid():N}"[..14];
-        var admin = await App.SignInAsync(_org.Admin);
-        var request = NoticeTestApi.Request(unitIds: [_org.A.Id], title: title);
+        var admin = await App.SignInAsync(Org.Admin);
+        var request = NoticeTestApi.Request(unitIds: [Org.A.Id], title: title);
 
         var mine = await _secretary.SendAsync(Post("/api/notices", request, key));
         var theirs = await admin.SendAsync(Post("/api/notices", request, key));
@@ -112,11 +110,11 @@ public sealed class IdempotencyTests(bool redis) : FunctionalTest
     {
         var key = Guid.NewGuid().ToString();
         var title = $"重试通知{Guid.NewGuid():N}"[..14];
-        var refused = JsonSerializer.SerializeToNode(NoticeTestApi.Request(unitIds: [_org.A.Id], title: title), ApiClients.Json)!.AsObject();
+        var refused = JsonSerializer.SerializeToNode(NoticeTestApi.Request(unitIds: [Org.A.Id], title: title), ApiClients.Json)!.AsObject();
         refused.Remove("visibility");
 
         var first = await _secretary.SendAsync(Post("/api/notices", refused, key));
-        var fixedUp = await _secretary.SendAsync(Post("/api/notices", NoticeTestApi.Request(unitIds: [_org.A.Id], title: title), key));
+        var fixedUp = await _secretary.SendAsync(Post("/api/notices", NoticeTestApi.Request(unitIds: [Org.A.Id], title: title), key));
 
         await first.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.That(fixedUp.StatusCode, Is.EqualTo(HttpStatusCode.Created), await fixedUp.Content.ReadAsStringAsync());
@@ -128,7 +126,7 @@ public sealed class IdempotencyTests(bool redis) : FunctionalTest
     {
         var title = $"长键通知{Guid.NewGuid():N}"[..14];
 
-        var response = await _secretary.SendAsync(Post("/api/notices", NoticeTestApi.Request(unitIds: [_org.A.Id], title: title), new string('k', 129)));
+        var response = await _secretary.SendAsync(Post("/api/notices", NoticeTestApi.Request(unitIds: [Org.A.Id], title: title), new string('k', 129)));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.That(await NoticesTitledAsync(title), Is.Zero);
@@ -139,11 +137,11 @@ public sealed class IdempotencyTests(bool redis) : FunctionalTest
     {
         var now = DateTimeOffset.UtcNow;
         var activityTitle = $"幂等活动{Guid.NewGuid():N}"[..14];
-        var activity = ActivityApi.Body(_org.A.Id, now, title: activityTitle);
+        var activity = ActivityApi.Body(Org.A.Id, now, title: activityTitle);
         var topic = $"幂等会议{Guid.NewGuid():N}"[..14];
-        var meeting = MeetingApi.Body("BranchGeneralMeeting", _org.A.Id, now.AddDays(3), topic);
+        var meeting = MeetingApi.Body("BranchGeneralMeeting", Org.A.Id, now.AddDays(3), topic);
         var storyTitle = $"幂等故事{Guid.NewGuid():N}"[..14];
-        var story = BrandTestApi.Story(title: storyTitle, unitId: _org.A.Id);
+        var story = BrandTestApi.Story(title: storyTitle, unitId: Org.A.Id);
 
         foreach (var (path, body) in new[] { ("/api/activities", activity), ("/api/meetings", (object)meeting), ("/api/stories", story) })
         {

@@ -29,8 +29,7 @@ public sealed class MalformedInputTests : FunctionalTest
     [Test]
     public async Task AnswersEveryMalformedRequestWithProblem_AndNeverAServerError()
     {
-        var org = await App.SeedAsync(branches: 2, members: 3);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 2, members: 3);
         var member = await App.SignInAsync(org.A.Members[0]);
         using var anonymous = App.CreateClient();
         var ids = await SeedRowsAsync(org, secretary);

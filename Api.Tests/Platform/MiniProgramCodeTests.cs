@@ -12,9 +12,8 @@ namespace SmartBranch.Api.Tests.Platform;
 [TestFixture("formal", "release", true)]
 [TestFixture("trial", "trial", false)]
 [TestFixture("developer", "develop", false)]
-public sealed class MiniProgramCodeTests(string state, string envVersion, bool checkPath) : FunctionalTest
+public sealed class MiniProgramCodeTests(string state, string envVersion, bool checkPath) : SeededTest(branches: 1, members: 1)
 {
-    private SeededOrg _org = null!;
     private HttpClient _secretary = null!;
 
     protected override AppFactory CreateApp() => new(new Dictionary<string, string?> { ["WeChat:MiniProgramState"] = state }, fakeTime: true);
@@ -22,14 +21,13 @@ public sealed class MiniProgramCodeTests(string state, string envVersion, bool c
     [OneTimeSetUp]
     public async Task SeedAsync()
     {
-        _org = await App.SeedAsync(branches: 1, members: 1);
-        _secretary = await App.SignInAsync(_org.A.Secretary);
+        _secretary = await App.SignInAsync(Org.A.Secretary);
     }
 
     [Test]
     public async Task InvitationCode_FollowsTheState()
     {
-        var created = await (await _secretary.PostAsJsonAsync($"/api/org/units/{_org.A.Id}/invitations", new { singleUse = true })).ReadAsync<JsonElement>();
+        var created = await (await _secretary.PostAsJsonAsync($"/api/org/units/{Org.A.Id}/invitations", new { singleUse = true })).ReadAsync<JsonElement>();
         var id = created.GetProperty("id").GetInt32();
 
         var response = await _secretary.GetAsync($"/api/invitations/{id}/qrcode");
@@ -41,7 +39,7 @@ public sealed class MiniProgramCodeTests(string state, string envVersion, bool c
     [Test]
     public async Task ActivityCheckInCode_FollowsTheState()
     {
-        var id = await ActivityApi.CreateAsync(_secretary, _org.A.Id, Now, startsAt: Now.AddMinutes(30), signUpOpensAt: Now.AddHours(-1));
+        var id = await ActivityApi.CreateAsync(_secretary, Org.A.Id, Now, startsAt: Now.AddMinutes(30), signUpOpensAt: Now.AddHours(-1));
 
         var response = await _secretary.GetAsync($"/api/activities/{id}/check-in-code/image");
 
@@ -52,7 +50,7 @@ public sealed class MiniProgramCodeTests(string state, string envVersion, bool c
     [Test]
     public async Task MeetingCheckInCode_FollowsTheState()
     {
-        var id = (await MeetingApi.ScheduleAsync(_secretary, "PartyLesson", _org.A.Id, Now.AddMinutes(20))).GetProperty("id").GetInt32();
+        var id = (await MeetingApi.ScheduleAsync(_secretary, "PartyLesson", Org.A.Id, Now.AddMinutes(20))).GetProperty("id").GetInt32();
 
         var code = await (await _secretary.GetAsync($"/api/meetings/{id}/check-in-code")).ReadAsync<JsonElement>();
 
@@ -63,7 +61,7 @@ public sealed class MiniProgramCodeTests(string state, string envVersion, bool c
     [Test]
     public async Task EveryBodySentToWeChat_HasContentLength()
     {
-        var created = await (await _secretary.PostAsJsonAsync($"/api/org/units/{_org.A.Id}/invitations", new { singleUse = true })).ReadAsync<JsonElement>();
+        var created = await (await _secretary.PostAsJsonAsync($"/api/org/units/{Org.A.Id}/invitations", new { singleUse = true })).ReadAsync<JsonElement>();
         Assert.That((await _secretary.GetAsync($"/api/invitations/{created.GetProperty("id").GetInt32()}/qrcode")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         var posts = App.Emulator.Requests.Where(r => r.Method == "POST" && !r.Path.StartsWith("/__emulator", StringComparison.Ordinal)).ToList();

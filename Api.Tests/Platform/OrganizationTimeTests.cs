@@ -55,8 +55,7 @@ public sealed class OrganizationTimeTests(string serverZone) : FunctionalTest
     [Test]
     public async Task CountsAMeetingHalfAnHourAfterMidnightInItsChinaMonth_WhenTheUtcMonthIsTheOneBefore()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var scheduled = await secretary.PostAsync("/api/meetings", JsonBody($$"""
             {"type":"ThemedPartyDay","unitId":{{org.A.Id}},"topic":"四月主题党日","startsAt":"2026-04-01T00:30:00","endsAt":"2026-04-01T02:00:00","place":"党员活动室"}
             """));
@@ -84,8 +83,7 @@ public sealed class OrganizationTimeTests(string serverZone) : FunctionalTest
     [TestCase("0001-01-01T07:59:59")]
     public async Task Returns400_WhenATimeWithoutOffsetFallsBeforeTheCalendarInChinaTime(string startsAt)
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
 
         var response = await secretary.PostAsync("/api/meetings", JsonBody($$"""
             {"type":"PartyLesson","unitId":{{org.A.Id}},"topic":"学习会议","startsAt":"{{startsAt}}","endsAt":"2026-12-10T02:00:00","place":"党员活动室"}
@@ -98,8 +96,7 @@ public sealed class OrganizationTimeTests(string serverZone) : FunctionalTest
     /// <summary>Schedules a party lesson with the times written exactly as given; returns its id, the start the API shows and the start stored.</summary>
     private async Task<(int Id, string? Shown, DateTimeOffset Stored)> ScheduleAsync(string startsAt, string endsAt)
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var response = await secretary.PostAsync("/api/meetings", JsonBody($$"""
             {"type":"PartyLesson","unitId":{{org.A.Id}},"topic":"学习会议","startsAt":"{{startsAt}}","endsAt":"{{endsAt}}","place":"党员活动室"}
             """));

@@ -36,8 +36,7 @@ public sealed partial class QueryPlanTests : FunctionalTest
             Assert.Ignore("EXPLAIN QUERY PLAN is SQLite's: on SQL Server this plan check does not apply (the SQL Server migration carries the same indexes).");
         }
 
-        var org = await App.SeedAsync(members: 3);
-        var member = await App.SignInAsync(org.A.Members[0]);
+        var (org, member) = await App.SeedSignedInAsync(members: 3, who: o => o.A.Members[0]);
         var secretary = await App.SignInAsync(org.A.Secretary);
         var admin = await App.SignInAsync(org.Admin);
         var notice = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], requiresAck: true));
@@ -96,8 +95,7 @@ public sealed partial class QueryPlanTests : FunctionalTest
             Assert.Ignore("EXPLAIN QUERY PLAN is SQLite's: on SQL Server this plan check does not apply (the SQL Server migration carries the same indexes).");
         }
 
-        var org = await App.SeedAsync(branches: 2, members: 1);
-        var admin = await App.SignInAsync(org.Admin);
+        var (org, admin) = await App.SeedSignedInAsync(branches: 2, members: 1, who: o => o.Admin);
         var url = $"/api/org/units/{org.GeneralBranchId}/compliance";
         Assert.That((await admin.GetAsync(url)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "fills the access cache");
 

@@ -8,8 +8,7 @@ public sealed class RedisDownTests
     {
         await using var redis = await RedisServer.StartNewAsync();
         using var app = new AppFactory(redisConnectionString: redis.ConnectionString);
-        var org = await app.SeedAsync(branches: 1, members: 1);
-        var member = await app.SignInAsync(org.A.Members[0]);
+        var (org, member) = await app.SeedSignedInAsync(branches: 1, members: 1, who: o => o.A.Members[0]);
         Assert.That((await member.GetAsync("/api/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         await redis.StopAsync();

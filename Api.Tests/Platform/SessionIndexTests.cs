@@ -14,9 +14,8 @@ public sealed class SessionIndexTests : FunctionalTest
     [Test]
     public async Task TheAccountIndexOutlivesASlidSession_AndUnbindingStillEndsIt()
     {
-        var org = await App.SeedAsync(members: 2);
+        var (org, client) = await App.SeedSignedInAsync(members: 2, who: o => o.A.Members[0]);
         var member = org.A.Members[0];
-        var client = await App.SignInAsync(member);
         var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
         await using var redis = await ConnectionMultiplexer.ConnectAsync(SharedRedis.ConnectionString);
         var server = redis.GetServers()[0];

@@ -10,17 +10,14 @@ namespace SmartBranch.Api.Tests.Platform;
 /// WeChat's "risky" is refused with 422, and nothing is stored; a "review" verdict on committee texts is
 /// stored and noted in the audit log. One test per kind of content.
 /// </summary>
-public sealed class SharedTextPolicyTests : FunctionalTest
+public sealed class SharedTextPolicyTests() : FunctionalTest(fakeTime: true)
 {
     private const string Marking = "机密★1年";
-
-    protected override AppFactory CreateApp() => new(fakeTime: true);
 
     [Test]
     public async Task Returns422AndStoresNoMeeting_WhenTheTopicCarriesAMarking()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
 
         var response = await secretary.PostAsJsonAsync("/api/meetings", MeetingApi.Body("PartyLesson", org.A.Id, Now.AddDays(2), topic: $"{Marking} 学习会议"));
 
@@ -31,10 +28,10 @@ public sealed class SharedTextPolicyTests : FunctionalTest
     [Test]
     public async Task Returns422AndStoresNoMeeting_WhenWeChatFindsTheAgendaRisky()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var word = RiskyWord();
 
-        var response = await (await App.SignInAsync(org.A.Secretary)).PostAsJsonAsync("/api/meetings",
+        var response = await secretary.PostAsJsonAsync("/api/meetings",
             MeetingApi.Body("PartyLesson", org.A.Id, Now.AddDays(2), extra: new { agenda = $"议程：{word}" }));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
@@ -45,8 +42,7 @@ public sealed class SharedTextPolicyTests : FunctionalTest
     [Test]
     public async Task Returns422AndKeepsTheMeeting_WhenAnEditPutsAMarkingInTheAgenda()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var start = Now.AddDays(2);
         var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, start)).GetProperty("id").GetInt32();
 
@@ -60,11 +56,11 @@ public sealed class SharedTextPolicyTests : FunctionalTest
     [Test]
     public async Task StoresTheMeetingAndNotesTheReview_WhenWeChatAsksForReview()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var word = $"复核词{Guid.NewGuid():N}"[..10];
         App.Emulator.AddReviewWord(word);
 
-        var meeting = await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddDays(2), topic: $"学习{word}");
+        var meeting = await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(2), topic: $"学习{word}");
 
         var id = meeting.GetProperty("id").GetInt32();
         var audit = await App.WithDbAsync(db => db.AuditLog.AsNoTracking().Where(a => a.TargetId == id && a.Action == "meeting.scheduled").Select(a => a.Summary).SingleAsync());
@@ -74,9 +70,9 @@ public sealed class SharedTextPolicyTests : FunctionalTest
     [Test]
     public async Task Returns422AndStoresNoActivity_WhenTheTitleCarriesAMarking()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
 
-        var response = await (await App.SignInAsync(org.A.Secretary)).PostAsJsonAsync("/api/activities",
+        var response = await secretary.PostAsJsonAsync("/api/activities",
             ActivityApi.Body(org.A.Id, Now, title: $"【绝密】参观学习"));
 
         await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
@@ -86,10 +82,10 @@ public sealed class SharedTextPolicyTests : FunctionalTest
     [Test]
     public async Task Returns422AndStoresNoActivity_WhenWeChatFindsTheTitleRisky()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var word = RiskyWord();
 
-        var response = await (await App.SignInAsync(org.A.Secretary)).PostAsJsonAsync("/api/activities",
+        var response = await secretary.PostAsJsonAsync("/api/activities",
             ActivityApi.Body(org.A.Id, Now, title: $"主题党日{word}"));
 
         await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
@@ -99,8 +95,7 @@ public sealed class SharedTextPolicyTests : FunctionalTest
     [Test]
     public async Task Returns422AndKeepsTheActivity_WhenAnEditPutsAMarkingInTheDescription()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, Now);
         var body = JsonSerializer.SerializeToNode(ActivityApi.Body(org.A.Id, Now), ApiClients.Json)!.AsObject();
         body["description"] = "秘密级材料，会后收回。";
@@ -161,8 +156,8 @@ public sealed class SharedTextPolicyTests : FunctionalTest
     [Test]
     public async Task Returns422AndStoresNoComment_WhenTheCommentCarriesAMarking()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var story = await (await App.SignInAsync(org.A.Secretary)).PostStoryAsync(BrandTestApi.Story());
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
+        var story = await secretary.PostStoryAsync(BrandTestApi.Story());
         var storyId = story.GetProperty("id").GetInt32();
 
         var response = await (await App.SignInAsync(org.A.Members[0])).PostAsJsonAsync($"/api/stories/{storyId}/comments", new { text = $"（机密）内部材料" });
@@ -174,9 +169,9 @@ public sealed class SharedTextPolicyTests : FunctionalTest
     [Test]
     public async Task Returns422AndStoresNoStory_WhenTheStoryCarriesAMarking()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
 
-        var response = await (await App.SignInAsync(org.A.Secretary)).PostAsJsonAsync("/api/stories", BrandTestApi.Story(body: "机密★长期\n先进事迹。"));
+        var response = await secretary.PostAsJsonAsync("/api/stories", BrandTestApi.Story(body: "机密★长期\n先进事迹。"));
 
         await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.That(await App.WithDbAsync(db => db.Stories.CountAsync(s => s.UnitId == org.A.Id)), Is.Zero);
@@ -198,8 +193,7 @@ public sealed class SharedTextPolicyTests : FunctionalTest
     [Test]
     public async Task Returns422AndKeepsTheActivity_WhenWeChatFindsTheCancellationReasonRisky()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, Now);
         var word = RiskyWord();
 
@@ -219,8 +213,7 @@ public sealed class SharedTextPolicyTests : FunctionalTest
 
     private async Task<(HttpClient Secretary, int MeetingId)> MeetingAsync(string type = "PartyLesson")
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var meeting = await MeetingApi.ScheduleAsync(secretary, type, org.A.Id, Now.AddHours(1));
         return (secretary, meeting.GetProperty("id").GetInt32());
     }

@@ -7,8 +7,7 @@ public sealed class CancelActivityTests : FunctionalTest
     [Test]
     public async Task NotifiesEveryoneSignedUpOrWaiting_AndCancelsPendingReminders_WhenActivityIsCancelled()
     {
-        var org = await App.SeedAsync(branches: 1, members: 4);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 4);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 2, waitingList: true);
         var clients = await ActivityApi.SignUpAllAsync(App, org.A.Members.Take(3), id);
 
@@ -33,8 +32,7 @@ public sealed class CancelActivityTests : FunctionalTest
     [Test]
     public async Task Returns409_WhenCancelledTwice()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow);
         await secretary.PostAsJsonAsync($"/api/activities/{id}/cancel", new { reason = (string?)null });
 
@@ -44,8 +42,8 @@ public sealed class CancelActivityTests : FunctionalTest
     [Test]
     public async Task Returns403_WhenAPlainMemberCancels()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var id = await ActivityApi.CreateAsync(await App.SignInAsync(org.A.Secretary), org.A.Id, DateTimeOffset.UtcNow);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
+        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow);
 
         await (await (await App.SignInAsync(org.A.Members[0])).PostAsJsonAsync($"/api/activities/{id}/cancel", new { reason = "x" })).AssertProblemAsync(HttpStatusCode.Forbidden);
 

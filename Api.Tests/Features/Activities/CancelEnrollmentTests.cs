@@ -67,8 +67,7 @@ public sealed class CancelEnrollmentTests : FunctionalTest
     [Test]
     public async Task FreesThePlace_WhenConfirmedMemberLeavesAndNobodyWaits()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 1);
         var first = await App.SignInAsync(org.A.Members[0]);
         await ActivityApi.SignUpAsync(first, id);
@@ -84,9 +83,9 @@ public sealed class CancelEnrollmentTests : FunctionalTest
     [Test]
     public async Task Returns409AndKeepsThePlace_WhenTheActivityHasStarted()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var now = DateTimeOffset.UtcNow;
-        var id = await ActivityApi.CreateAsync(await App.SignInAsync(org.A.Secretary), org.A.Id, now, startsAt: now.AddMinutes(-10), signUpClosesAt: now.AddMinutes(30));
+        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, now, startsAt: now.AddMinutes(-10), signUpClosesAt: now.AddMinutes(30));
         var member = await App.SignInAsync(org.A.Members[0]);
         await ActivityApi.SignUpAsync(member, id);
 
@@ -119,8 +118,7 @@ public sealed class CancelEnrollmentTests : FunctionalTest
     /// </summary>
     private async Task<(SeededOrg Org, HttpClient Secretary, int Id, HttpClient[] Clients)> EveryoneSignedUpAsync(int members, int capacity)
     {
-        var org = await App.SeedAsync(branches: 1, members: members);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: members);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: capacity, waitingList: true);
         return (org, secretary, id, await ActivityApi.SignUpAllAsync(App, org.A.Members, id));
     }

@@ -2,10 +2,8 @@ using System.Text.Json;
 
 namespace SmartBranch.Api.Tests.Features.Activities;
 
-public sealed class CheckInTests : FunctionalTest
+public sealed class CheckInTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task ChecksIn_WhenMemberTypesTheNumericCodeInsideTheWindow()
     {
@@ -111,8 +109,7 @@ public sealed class CheckInTests : FunctionalTest
     [Test]
     public async Task Returns409_WhenMemberOnlyWaits()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, Now, capacity: 1, waitingList: true, startsAt: Now.AddMinutes(10), signUpOpensAt: Now.AddHours(-1));
         await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id);
         var waiting = await App.SignInAsync(org.A.Members[1]);
@@ -165,8 +162,7 @@ public sealed class CheckInTests : FunctionalTest
 
     private async Task<(HttpClient Secretary, (HttpClient client, int id) Member, int ActivityId, SeededOrg Org)> ArrangeAsync(TimeSpan startsIn)
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, Now, startsAt: Now + startsIn, signUpOpensAt: Now.AddHours(-1));
         var member = await App.SignInAsync(org.A.Members[0]);
         Assert.That((await ActivityApi.SignUpAsync(member, id)).StatusCode, Is.EqualTo(HttpStatusCode.Created));

@@ -7,8 +7,7 @@ public sealed class CreateActivityTests : FunctionalTest
     [Test]
     public async Task Returns201WithTheActivityAndAuditsIt_WhenSecretaryCreatesOne()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
 
         var response = await secretary.PostAsJsonAsync("/api/activities", ActivityApi.Body(org.A.Id, DateTimeOffset.UtcNow, capacity: 20, waitingList: true));
 
@@ -31,8 +30,7 @@ public sealed class CreateActivityTests : FunctionalTest
     [Test]
     public async Task AdminCreatesForSeveralBranches_AndBothBranchesSeeIt()
     {
-        var org = await App.SeedAsync(branches: 2, members: 1);
-        var admin = await App.SignInAsync(org.Admin);
+        var (org, admin) = await App.SeedSignedInAsync(branches: 2, members: 1, who: o => o.Admin);
 
         var id = await ActivityApi.CreateAsync(admin, org.GeneralBranchId, DateTimeOffset.UtcNow, audienceUnits: [org.A.Id, org.B.Id]);
 
@@ -47,8 +45,7 @@ public sealed class CreateActivityTests : FunctionalTest
     [Test]
     public async Task Returns403_WhenSecretaryTargetsAnotherBranch()
     {
-        var org = await App.SeedAsync(branches: 2, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 2, members: 1);
 
         var problem = await (await secretary.PostAsJsonAsync("/api/activities", ActivityApi.Body(org.A.Id, DateTimeOffset.UtcNow, audienceUnits: [org.B.Id])))
             .AssertProblemAsync(HttpStatusCode.Forbidden);
@@ -59,17 +56,16 @@ public sealed class CreateActivityTests : FunctionalTest
     [Test]
     public async Task Returns403_WhenAPlainMemberCreates()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
+        var (org, member) = await App.SeedSignedInAsync(branches: 1, members: 1, who: o => o.A.Members[0]);
 
-        await (await (await App.SignInAsync(org.A.Members[0])).PostAsJsonAsync("/api/activities", ActivityApi.Body(org.A.Id, DateTimeOffset.UtcNow)))
+        await (await member.PostAsJsonAsync("/api/activities", ActivityApi.Body(org.A.Id, DateTimeOffset.UtcNow)))
             .AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Test]
     public async Task Returns400AndStoresNothing_WhenTheEndIsBeforeTheStartOrFieldsAreMissing()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var now = DateTimeOffset.UtcNow;
         var body = JsonSerializer.SerializeToNode(ActivityApi.Body(org.A.Id, now), ApiClients.Json)!;
         body["endsAt"] = now.AddDays(1).ToString("O");

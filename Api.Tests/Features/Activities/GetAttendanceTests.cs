@@ -3,16 +3,13 @@ using SmartBranch.Api.Common.Tables;
 
 namespace SmartBranch.Api.Tests.Features.Activities;
 
-public sealed class GetAttendanceTests : FunctionalTest
+public sealed class GetAttendanceTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task CountsSignedUpCheckedInAbsentAndWaiting_AndExportsThemAsCsvAndXlsx()
     {
         var now = App.Time!.GetUtcNow();
-        var org = await App.SeedAsync(branches: 1, members: 4);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 4);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, now, capacity: 3, waitingList: true, startsAt: now.AddMinutes(10));
         foreach (var client in await ActivityApi.SignInAllAsync(App, org.A.Members.Take(3)))
         {
@@ -61,8 +58,7 @@ public sealed class GetAttendanceTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenExportFormatIsUnknown()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, App.Time!.GetUtcNow());
 
         await (await secretary.GetAsync($"/api/activities/{id}/attendance/export?format=pdf")).AssertProblemAsync(HttpStatusCode.BadRequest);
@@ -71,8 +67,8 @@ public sealed class GetAttendanceTests : FunctionalTest
     [Test]
     public async Task Returns403_WhenAPlainMemberAsks()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var id = await ActivityApi.CreateAsync(await App.SignInAsync(org.A.Secretary), org.A.Id, App.Time!.GetUtcNow());
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
+        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, App.Time!.GetUtcNow());
 
         await (await (await App.SignInAsync(org.A.Members[0])).GetAsync($"/api/activities/{id}/attendance")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }

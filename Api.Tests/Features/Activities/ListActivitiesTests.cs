@@ -2,16 +2,13 @@ using System.Text.Json;
 
 namespace SmartBranch.Api.Tests.Features.Activities;
 
-public sealed class ListActivitiesTests : FunctionalTest
+public sealed class ListActivitiesTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task ListsOpenUpcomingFirst_MineAndPast_ForTheCaller()
     {
         var now = App.Time!.GetUtcNow();
-        var org = await App.SeedAsync(branches: 2, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 2, members: 1);
         var later = await ActivityApi.CreateAsync(secretary, org.A.Id, now, startsAt: now.AddDays(5));
         var soon = await ActivityApi.CreateAsync(secretary, org.A.Id, now, startsAt: now.AddHours(3));
         var today = await ActivityApi.CreateAsync(secretary, org.A.Id, now, startsAt: now.AddHours(1));
@@ -42,8 +39,8 @@ public sealed class ListActivitiesTests : FunctionalTest
     public async Task ShowsMyStatusAndPosition_InTheList()
     {
         var now = App.Time!.GetUtcNow();
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var id = await ActivityApi.CreateAsync(await App.SignInAsync(org.A.Secretary), org.A.Id, now, capacity: 1, waitingList: true, startsAt: now.AddDays(3));
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
+        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, now, capacity: 1, waitingList: true, startsAt: now.AddDays(3));
         await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id);
         var waiting = await App.SignInAsync(org.A.Members[1]);
         await ActivityApi.SignUpAsync(waiting, id);
@@ -58,9 +55,9 @@ public sealed class ListActivitiesTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenScopeIsUnknown()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
+        var (_, member) = await App.SeedSignedInAsync(branches: 1, members: 1, who: o => o.A.Members[0]);
 
-        await (await (await App.SignInAsync(org.A.Members[0])).GetAsync("/api/activities?scope=all")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await member.GetAsync("/api/activities?scope=all")).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
     private static async Task<int[]> IdsAsync(HttpClient client, string scope)

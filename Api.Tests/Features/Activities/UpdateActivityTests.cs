@@ -7,8 +7,7 @@ public sealed class UpdateActivityTests : FunctionalTest
     [Test]
     public async Task MovesTheWaitingListUp_WhenCapacityIsRaised()
     {
-        var org = await App.SeedAsync(branches: 1, members: 4);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 4);
         var now = DateTimeOffset.UtcNow;
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, now, capacity: 1, waitingList: true);
         foreach (var client in await ActivityApi.SignInAllAsync(App, org.A.Members))
@@ -31,8 +30,7 @@ public sealed class UpdateActivityTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenCapacityWouldDropBelowConfirmedPlaces()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var now = DateTimeOffset.UtcNow;
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, now, capacity: 5);
         foreach (var client in await ActivityApi.SignInAllAsync(App, org.A.Members))
@@ -47,8 +45,7 @@ public sealed class UpdateActivityTests : FunctionalTest
     [Test]
     public async Task MovesTheStartReminder_WhenTheStartChanges()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var now = DateTimeOffset.UtcNow;
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, now);
         await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id);
@@ -64,9 +61,9 @@ public sealed class UpdateActivityTests : FunctionalTest
     [Test]
     public async Task Returns404_WhenCallerCannotSeeTheActivity()
     {
-        var org = await App.SeedAsync(branches: 2, members: 1);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 2, members: 1);
         var now = DateTimeOffset.UtcNow;
-        var id = await ActivityApi.CreateAsync(await App.SignInAsync(org.A.Secretary), org.A.Id, now);
+        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, now);
 
         await (await (await App.SignInAsync(org.B.Secretary)).PutAsJsonAsync($"/api/activities/{id}", ActivityApi.Body(org.B.Id, now)))
             .AssertProblemAsync(HttpStatusCode.NotFound);

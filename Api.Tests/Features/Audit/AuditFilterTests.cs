@@ -6,19 +6,15 @@ namespace SmartBranch.Api.Tests.Features.Audit;
 /// The audit log's server-side filters (action or its area, actor, subject type, text, China-time dates) on a controlled
 /// clock (starts Monday 2026-03-02 09:00 China time), paged after filtering; malformed filters are refused in Chinese.
 /// </summary>
-public sealed class AuditFilterTests : FunctionalTest
+public sealed class AuditFilterTests() : SeededTest(branches: 2, members: 1, fakeTime: true)
 {
-    private SeededOrg _org = null!;
     private HttpClient _secretary = null!;
-
-    protected override AppFactory CreateApp() => new(fakeTime: true);
 
     [OneTimeSetUp]
     public async Task SeedAsync()
     {
-        _org = await App.SeedAsync(branches: 2, members: 1);
-        _secretary = await App.SignInAsync(_org.A.Secretary);
-        var admin = await App.SignInAsync(_org.Admin);
+        _secretary = await App.SignInAsync(Org.A.Secretary);
+        var admin = await App.SignInAsync(Org.Admin);
 
         // 2026-03-02 09:00: the secretary adds 甲; 2026-03-03 23:30 China time (15:30 UTC): the admin adds 乙;
         // 2026-03-04 09:00: the secretary adds 丙 and posts a notice.
@@ -32,7 +28,7 @@ public sealed class AuditFilterTests : FunctionalTest
             title = "审计通知",
             body = "<p>周五下午学习。</p>",
             visibility = "Internal",
-            audience = new { unitIds = new[] { _org.A.Id } },
+            audience = new { unitIds = new[] { Org.A.Id } },
             requiresAck = false,
             pinned = false,
             confirmNotClassified = true,
@@ -42,7 +38,7 @@ public sealed class AuditFilterTests : FunctionalTest
 
     private async Task AddMemberAsync(HttpClient caller, string name)
     {
-        var response = await caller.PostAsJsonAsync($"/api/org/units/{_org.A.Id}/members", new { name, number = $"U{Guid.NewGuid():N}"[..16], status = "Full" });
+        var response = await caller.PostAsJsonAsync($"/api/org/units/{Org.A.Id}/members", new { name, number = $"U{Guid.NewGuid():N}"[..16], status = "Full" });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
     }
 
@@ -54,7 +50,7 @@ public sealed class AuditFilterTests : FunctionalTest
         var pages = 0;
         do
         {
-            var page = await (await _secretary.GetAsync($"/api/audit?unitId={_org.A.Id}&limit={limit}{filters}{(cursor is null ? string.Empty : $"&cursor={cursor}")}")).ReadAsync<JsonElement>();
+            var page = await (await _secretary.GetAsync($"/api/audit?unitId={Org.A.Id}&limit={limit}{filters}{(cursor is null ? string.Empty : $"&cursor={cursor}")}")).ReadAsync<JsonElement>();
             items.AddRange(page.GetProperty("items").EnumerateArray());
             cursor = page.GetProperty("nextCursor").GetString();
             pages++;
@@ -69,11 +65,11 @@ public sealed class AuditFilterTests : FunctionalTest
     public async Task FiltersByActor_AndPagesOnlyTheMatchingRows()
     {
         var (everything, _) = await AllAsync(string.Empty);
-        var (mine, pages) = await AllAsync($"&actor={Uri.EscapeDataString(_org.A.Secretary.Name)}", limit: 1);
+        var (mine, pages) = await AllAsync($"&actor={Uri.EscapeDataString(Org.A.Secretary.Name)}", limit: 1);
 
         Assert.Multiple(() =>
         {
-            Assert.That(mine.Select(i => i.GetProperty("id").GetInt64()), Is.EqualTo(everything.Where(i => i.GetProperty("actorName").GetString() == _org.A.Secretary.Name).Select(i => i.GetProperty("id").GetInt64())));
+            Assert.That(mine.Select(i => i.GetProperty("id").GetInt64()), Is.EqualTo(everything.Where(i => i.GetProperty("actorName").GetString() == Org.A.Secretary.Name).Select(i => i.GetProperty("id").GetInt64())));
             Assert.That(mine, Has.Count.GreaterThanOrEqualTo(3), "甲, 丙 and the notice");
             Assert.That(pages, Is.EqualTo(mine.Count), "one matching row a page, and no empty last page");
             Assert.That(Summaries(mine), Has.None.Contains("审计乙"));
@@ -111,7 +107,7 @@ public sealed class AuditFilterTests : FunctionalTest
         Assert.Multiple(() =>
         {
             Assert.That(Summaries(third), Has.Some.Contains("审计乙"), "23:30 China time is still the 3rd (15:30 UTC)");
-            Assert.That(third.Select(i => i.GetProperty("actorName").GetString()), Is.All.EqualTo(_org.Admin.Name));
+            Assert.That(third.Select(i => i.GetProperty("actorName").GetString()), Is.All.EqualTo(Org.Admin.Name));
             Assert.That(Summaries(fromFourth), Has.Some.Contains("审计丙"));
             Assert.That(Summaries(fromFourth), Has.Some.Contains("审计通知"));
             Assert.That(Summaries(fromFourth), Has.None.Contains("审计乙"));
@@ -126,7 +122,7 @@ public sealed class AuditFilterTests : FunctionalTest
     [TestCase("from=2026-03-05&to=2026-03-04", "起始日期不能晚于截止日期")]
     public async Task RefusesAMalformedFilter_InChinese(string query, string detail)
     {
-        var problem = await (await _secretary.GetAsync($"/api/audit?unitId={_org.A.Id}&{query}")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await _secretary.GetAsync($"/api/audit?unitId={Org.A.Id}&{query}")).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain(detail));
     }
@@ -134,7 +130,7 @@ public sealed class AuditFilterTests : FunctionalTest
     [Test]
     public async Task RefusesAFilterLongerThan64Characters()
     {
-        var problem = await (await _secretary.GetAsync($"/api/audit?unitId={_org.A.Id}&text={new string('审', 65)}")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await _secretary.GetAsync($"/api/audit?unitId={Org.A.Id}&text={new string('审', 65)}")).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("64"));
     }

@@ -5,8 +5,7 @@ public sealed class BrandProfileTests : MediaAppTest
     [Test]
     public async Task ShowsTheBrandToAnyone_WhenTheSecretarySetsIt()
     {
-        var org = await App.SeedAsync(members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 1);
         var logo = await secretary.UploadImageAsync();
 
         var response = await secretary.PutAsJsonAsync($"/api/org/units/{org.A.Id}/brand", new
@@ -44,8 +43,7 @@ public sealed class BrandProfileTests : MediaAppTest
     [Test]
     public async Task Returns403_WhenAPlainMemberEditsTheBrand()
     {
-        var org = await App.SeedAsync(members: 1);
-        var member = await App.SignInAsync(org.A.Members[0]);
+        var (org, member) = await App.SeedSignedInAsync(members: 1, who: o => o.A.Members[0]);
 
         var response = await member.PutAsJsonAsync($"/api/org/units/{org.A.Id}/brand", new { name = "自封品牌" });
 
@@ -56,8 +54,7 @@ public sealed class BrandProfileTests : MediaAppTest
     [Test]
     public async Task Returns400_WhenTheThemeColourIsNotAColour()
     {
-        var org = await App.SeedAsync(members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 1);
 
         var response = await secretary.PutAsJsonAsync($"/api/org/units/{org.A.Id}/brand", new { name = "红烛先锋", themeColor = "red" });
 
@@ -68,8 +65,7 @@ public sealed class BrandProfileTests : MediaAppTest
     [Test]
     public async Task Returns404_WhenAnotherBranchEditsTheBrand()
     {
-        var org = await App.SeedAsync(members: 1);
-        var other = await App.SignInAsync(org.B.Secretary);
+        var (org, other) = await App.SeedSignedInAsync(members: 1, who: o => o.B.Secretary);
 
         var response = await other.PutAsJsonAsync($"/api/org/units/{org.A.Id}/brand", new { name = "不是我的" });
 

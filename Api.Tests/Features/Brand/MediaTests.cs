@@ -11,8 +11,7 @@ public sealed class MediaTests : MediaAppTest
     [Test]
     public async Task StoresAndServesAPublicImage_ToAnyone()
     {
-        var org = await App.SeedAsync(members: 1);
-        var client = await App.SignInAsync(org.A.Members[0]);
+        var (_, client) = await App.SeedSignedInAsync(members: 1, who: o => o.A.Members[0]);
 
         var response = await client.UploadAsync(BrandTestApi.Png);
 
@@ -29,8 +28,7 @@ public sealed class MediaTests : MediaAppTest
     [Test]
     public async Task Returns415AndStoresNothing_WhenTheFileIsNotAnImage()
     {
-        var org = await App.SeedAsync(members: 1);
-        var client = await App.SignInAsync(org.A.Members[0]);
+        var (_, client) = await App.SeedSignedInAsync(members: 1, who: o => o.A.Members[0]);
         var before = await App.WithDbAsync(db => db.Media.CountAsync());
         var files = StoredFiles;
 
@@ -46,8 +44,7 @@ public sealed class MediaTests : MediaAppTest
     [Test]
     public async Task Returns413AndStoresNothing_WhenTheImageIsTooLarge()
     {
-        var org = await App.SeedAsync(members: 1);
-        var client = await App.SignInAsync(org.A.Members[0]);
+        var (_, client) = await App.SeedSignedInAsync(members: 1, who: o => o.A.Members[0]);
         var before = await App.WithDbAsync(db => db.Media.CountAsync());
         var files = StoredFiles;
         var large = BrandTestApi.Png.Concat(new byte[4096]).ToArray();
@@ -63,8 +60,7 @@ public sealed class MediaTests : MediaAppTest
     [Test]
     public async Task HidesAnInternalImage_FromOtherBranchesAndAnonymousCallers()
     {
-        var org = await App.SeedAsync(members: 2);
-        var client = await App.SignInAsync(org.A.Members[0]);
+        var (org, client) = await App.SeedSignedInAsync(members: 2, who: o => o.A.Members[0]);
         var id = await client.UploadImageAsync(visibility: "Internal");
 
         Assert.That((await App.CreateClient().GetAsync($"/api/media/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -88,8 +84,7 @@ public sealed class MediaCheckTests(bool safeMode) : MediaAppTest
     [Test]
     public async Task ShowsTheImage_OnlyAfterWeChatSaysPass()
     {
-        var org = await App.SeedAsync(members: 1);
-        var client = await App.SignInAsync(org.A.Members[0]);
+        var (_, client) = await App.SeedSignedInAsync(members: 1, who: o => o.A.Members[0]);
         var anonymous = App.CreateClient();
 
         var response = await client.UploadAsync(BrandTestApi.Png);
@@ -115,8 +110,7 @@ public sealed class MediaCheckTests(bool safeMode) : MediaAppTest
     [Test]
     public async Task NeverShowsTheImage_WhenWeChatSaysRisky()
     {
-        var org = await App.SeedAsync(members: 1);
-        var client = await App.SignInAsync(org.A.Members[0]);
+        var (_, client) = await App.SeedSignedInAsync(members: 1, who: o => o.A.Members[0]);
         App.Emulator.QueueMediaVerdict("risky");
 
         var created = await (await client.UploadAsync(BrandTestApi.Png)).ReadAsync<JsonElement>();

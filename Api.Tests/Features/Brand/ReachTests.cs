@@ -21,8 +21,7 @@ public sealed class ReachTests
     public async Task MatchesHandComputedFigures_ForASeededWeek()
     {
         // Branch A: secretary, 3 members and the admin = 5 members. Starts Monday 2026-03-02 09:00 China time (t0).
-        var org = await _app.SeedAsync(members: 3);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await _app.SeedSignedInAsync(members: 3);
         var m1 = await _app.SignInAsync(org.A.Members[0]);
         var m2 = await _app.SignInAsync(org.A.Members[1]);
         var m3 = await _app.SignInAsync(org.A.Members[2]);
@@ -102,8 +101,7 @@ public sealed class ReachTests
     [Test]
     public async Task Returns403_WhenAPlainMemberAsks()
     {
-        var org = await _app.SeedAsync(members: 1);
-        var member = await _app.SignInAsync(org.A.Members[0]);
+        var (org, member) = await _app.SeedSignedInAsync(members: 1, who: o => o.A.Members[0]);
 
         var response = await member.GetAsync($"/api/org/units/{org.A.Id}/reach");
 
@@ -113,8 +111,7 @@ public sealed class ReachTests
     [Test]
     public async Task Returns400_WhenThePeriodIsBackwards()
     {
-        var org = await _app.SeedAsync(members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await _app.SeedSignedInAsync(members: 1);
 
         var response = await secretary.GetAsync($"/api/org/units/{org.A.Id}/reach?from=2026-03-09&to=2026-03-02");
 

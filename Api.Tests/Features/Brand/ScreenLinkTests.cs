@@ -9,8 +9,7 @@ public sealed class ScreenLinkTests : MediaAppTest
     [Test]
     public async Task ShowsOnlyPublicContent_AndStopsWhenRevoked()
     {
-        var org = await App.SeedAsync(members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 2);
         (await secretary.PutAsJsonAsync($"/api/org/units/{org.A.Id}/brand", new { name = "大屏品牌", slogan = "口号" })).EnsureSuccessStatusCode();
         var image = await secretary.UploadImageAsync();
         await secretary.PostStoryAsync(BrandTestApi.Story(imageIds: [image], title: "公开的事迹"));
@@ -56,8 +55,7 @@ public sealed class ScreenLinkTests : MediaAppTest
     [Test]
     public async Task Returns403_WhenAPlainMemberCreatesALink()
     {
-        var org = await App.SeedAsync(members: 1);
-        var member = await App.SignInAsync(org.A.Members[0]);
+        var (org, member) = await App.SeedSignedInAsync(members: 1, who: o => o.A.Members[0]);
 
         var response = await member.PostAsJsonAsync($"/api/org/units/{org.A.Id}/screen-links", new { });
 
@@ -67,8 +65,7 @@ public sealed class ScreenLinkTests : MediaAppTest
     [Test]
     public async Task Returns404_WhenAnotherBranchRevokesALink()
     {
-        var org = await App.SeedAsync(members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 1);
         var link = await (await secretary.PostAsJsonAsync($"/api/org/units/{org.A.Id}/screen-links", new { })).ReadAsync<JsonElement>();
         var other = await App.SignInAsync(org.B.Secretary);
 

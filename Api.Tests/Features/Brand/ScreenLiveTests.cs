@@ -15,8 +15,7 @@ public sealed class ScreenLiveTests : FunctionalTest
     [Test]
     public async Task PushesCheckInsApprovedMessagesAndVotes_AsTheyHappen()
     {
-        var org = await App.SeedAsync(members: 3);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 3);
         var meeting = (await MeetingApi.ScheduleAsync(secretary, "ThemedPartyDay", org.A.Id, DateTimeOffset.UtcNow.AddMinutes(10), "公开的主题党日", new { visibility = "Public" })).GetProperty("id").GetInt32();
         var token = await CreateLinkAsync(secretary, org.A.Id);
         var display = App.CreateClient();
@@ -88,8 +87,7 @@ public sealed class ScreenLiveTests : FunctionalTest
     [Test]
     public async Task NamesPeopleByTheirFirstCharacter_WhenTheLinkSaysSo_AndFollowsAChange()
     {
-        var org = await App.SeedAsync(members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 2);
         var meeting = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, DateTimeOffset.UtcNow.AddMinutes(5), "公开党课", new { visibility = "Public" })).GetProperty("id").GetInt32();
         var created = await secretary.PostOkAsync($"/api/org/units/{org.A.Id}/screen-links", new { label = "报告厅", initialsOnly = true }, HttpStatusCode.Created);
         Assert.That(created.GetProperty("initialsOnly").GetBoolean(), Is.True);
@@ -112,8 +110,7 @@ public sealed class ScreenLiveTests : FunctionalTest
     [Test]
     public async Task ShowsNothingOfInternalMeetings()
     {
-        var org = await App.SeedAsync(members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 2);
         var meeting = (await MeetingApi.ScheduleAsync(secretary, "BranchGeneralMeeting", org.A.Id, DateTimeOffset.UtcNow.AddMinutes(5), "内部党员大会", new { visibility = "Internal" })).GetProperty("id").GetInt32();
         await MeetingApi.CheckInByHandAsync(secretary, meeting, [org.A.Members[0]]);
         var wall = (await secretary.PostOkAsync("/api/walls", new { targetKind = "Meeting", targetId = meeting, requiresApproval = false }, HttpStatusCode.Created)).GetProperty("id").GetInt32();
@@ -151,8 +148,7 @@ public sealed class ScreenLiveTests : FunctionalTest
     [Test]
     public async Task ShowsTheCodeOfAPublicActivity_ThatChecksAnEnrolledMemberIn()
     {
-        var org = await App.SeedAsync(members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 2);
         var now = DateTimeOffset.UtcNow;
         var activity = await ActivityApi.CreateAsync(secretary, org.A.Id, now, visibility: "Public", startsAt: now.AddMinutes(10), signUpClosesAt: now.AddMinutes(9));
         var member = await App.SignInAsync(org.A.Members[0]);
@@ -184,8 +180,7 @@ public sealed class ScreenLiveTests : FunctionalTest
     [Test]
     public async Task EndsTheStreamWithRevoked_WhenTheLinkIsRevoked()
     {
-        var org = await App.SeedAsync(members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 1);
         var created = await secretary.PostOkAsync($"/api/org/units/{org.A.Id}/screen-links", new { }, HttpStatusCode.Created);
         var token = created.GetProperty("token").GetString()!;
         await using var events = await ScreenEvents.OpenAsync(App.CreateClient(), token);
@@ -209,8 +204,7 @@ public sealed class ScreenLiveTests : FunctionalTest
     [TestCase("trends")]
     public async Task Returns404_WhenTheTokenIsUnknownOrRevoked(string path)
     {
-        var org = await App.SeedAsync(members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 1);
         var created = await secretary.PostOkAsync($"/api/org/units/{org.A.Id}/screen-links", new { }, HttpStatusCode.Created);
         await secretary.DeleteAsync($"/api/screen-links/{created.GetProperty("id").GetInt32()}");
         var display = App.CreateClient();
@@ -222,8 +216,7 @@ public sealed class ScreenLiveTests : FunctionalTest
     [Test]
     public async Task UpdateScreenLink_AnswersEachCallerKind()
     {
-        var org = await App.SeedAsync(members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 2);
         var id = (await secretary.PostOkAsync($"/api/org/units/{org.A.Id}/screen-links", new { label = "旧名称" }, HttpStatusCode.Created)).GetProperty("id").GetInt32();
         var body = new { label = "新名称", initialsOnly = true };
         var callers = new (string Who, HttpClient Client, HttpStatusCode Expected)[]

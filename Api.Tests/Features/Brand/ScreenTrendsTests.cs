@@ -6,15 +6,12 @@ using SmartBranch.Api.Tests.Features.Study;
 namespace SmartBranch.Api.Tests.Features.Brand;
 
 /// <summary>The big screen's twelve months of aggregates (/screen/{token}/trends), on a controlled clock (2026-03-02 09:00 China time).</summary>
-public sealed class ScreenTrendsTests : FunctionalTest
+public sealed class ScreenTrendsTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task CountsMeetingsRequiredAndHeld_AndAttendance_PerMonth()
     {
-        var org = await App.SeedAsync(members: 3);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 3);
         var meeting = (await MeetingApi.ScheduleAsync(secretary, "ThemedPartyDay", org.A.Id, Now.AddHours(1), "内部主题党日", new { visibility = "Internal" })).GetProperty("id").GetInt32();
         App.Time!.Advance(TimeSpan.FromMinutes(70));
         await MeetingApi.CheckInByHandAsync(secretary, meeting, [org.A.Members[0], org.A.Members[1]]);
@@ -54,8 +51,7 @@ public sealed class ScreenTrendsTests : FunctionalTest
     [Test]
     public async Task CountsReachOfTheMonth()
     {
-        var org = await App.SeedAsync(members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 2);
         var story = await secretary.PostStoryAsync(BrandTestApi.Story(title: "三月的事迹"));
         var reader = await App.SignInAsync(org.A.Members[0]);
         Assert.That((await reader.GetAsync($"/api/stories/{story.GetProperty("id").GetInt32()}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -75,8 +71,7 @@ public sealed class ScreenTrendsTests : FunctionalTest
     [Test]
     public async Task SumsTheBranchMembersStudyHours_PerMonth()
     {
-        var org = await App.SeedAsync(members: 3);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 3);
         var (material, _) = await secretary.PublishAsync(StudyTestApi.Material(org.A.Id, "Text", minutes: 9, title: "内部学习资料·不得上屏"));
         var otherSecretary = await App.SignInAsync(org.B.Secretary);
         var (otherMaterial, _) = await otherSecretary.PublishAsync(StudyTestApi.Material(org.B.Id, "Text", minutes: 9));

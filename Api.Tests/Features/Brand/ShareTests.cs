@@ -16,8 +16,7 @@ public sealed class ShareTests
     [Test]
     public async Task CountsDistinctOpenersAndMembers_WhenAPublicStoryIsShared()
     {
-        var org = await _app.SeedAsync(members: 2);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await _app.SeedSignedInAsync(members: 2);
         var storyId = (await secretary.PostStoryAsync(BrandTestApi.Story())).GetProperty("id").GetInt32();
         var sharer = await _app.SignInAsync(org.A.Members[0]);
 
@@ -55,8 +54,7 @@ public sealed class ShareTests
     [Test]
     public async Task Returns422_WhenTheStoryOrNoticeIsInternal()
     {
-        var org = await _app.SeedAsync(members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await _app.SeedSignedInAsync(members: 1);
         var storyId = (await secretary.PostStoryAsync(BrandTestApi.Story(visibility: "Internal"))).GetProperty("id").GetInt32();
         var noticeId = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], visibility: "Internal"));
         var member = await _app.SignInAsync(org.A.Members[0]);
@@ -72,8 +70,7 @@ public sealed class ShareTests
     [Test]
     public async Task Returns404_WhenTheCallerCannotReadTheStory()
     {
-        var org = await _app.SeedAsync(members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await _app.SeedSignedInAsync(members: 1);
         var storyId = (await secretary.PostStoryAsync(BrandTestApi.Story(visibility: "Internal"))).GetProperty("id").GetInt32();
         var outsider = await _app.SignInAsync(org.B.Members[0]);
 
@@ -85,8 +82,7 @@ public sealed class ShareTests
     [Test]
     public async Task Returns400_WhenAnAnonymousOpenerHasNoVisitorId()
     {
-        var org = await _app.SeedAsync(members: 1);
-        var secretary = await _app.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await _app.SeedSignedInAsync(members: 1);
         var noticeId = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], visibility: "Public"));
         var shareId = (await (await secretary.PostAsJsonAsync("/api/shares", new { subjectType = "notice", subjectId = noticeId })).ReadAsync<JsonElement>()).GetProperty("shareId").GetString();
 

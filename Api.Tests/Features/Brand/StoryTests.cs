@@ -8,8 +8,7 @@ public sealed class StoryTests : MediaAppTest
     [Test]
     public async Task SubmissionIsInvisibleToOthers_UntilTheCommitteeApproves()
     {
-        var org = await App.SeedAsync(members: 2);
-        var author = await App.SignInAsync(org.A.Members[0]);
+        var (org, author) = await App.SeedSignedInAsync(members: 2, who: o => o.A.Members[0]);
         var colleague = await App.SignInAsync(org.A.Members[1]);
         var secretary = await App.SignInAsync(org.A.Secretary);
 
@@ -54,9 +53,9 @@ public sealed class StoryTests : MediaAppTest
     [Test]
     public async Task Returns422AndStoresNothing_WhenTheTextIsRisky()
     {
-        var org = await App.SeedAsync(members: 1);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 1);
         App.Emulator.AddRiskyWord("违规事迹词");
-        var client = await App.SignInAsync(org.A.Secretary);
+        var client = secretary;
 
         var response = await client.PostAsJsonAsync("/api/stories", BrandTestApi.Story(body: "这里有违规事迹词。"));
 
@@ -68,9 +67,9 @@ public sealed class StoryTests : MediaAppTest
     [Test]
     public async Task HoldsForApproval_WhenTheCheckAsksForReview()
     {
-        var org = await App.SeedAsync(members: 1);
+        var (_, secretary) = await App.SeedSignedInAsync(members: 1);
         App.Emulator.AddReviewWord("待复核事迹词");
-        var client = await App.SignInAsync(org.A.Secretary);
+        var client = secretary;
 
         var created = await client.PostStoryAsync(BrandTestApi.Story(body: "待复核事迹词出现在正文里。"));
 
@@ -82,8 +81,7 @@ public sealed class StoryTests : MediaAppTest
     [Test]
     public async Task CountsALikeOnce_WhenAMemberLikesTwice()
     {
-        var org = await App.SeedAsync(members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 1);
         var id = (await secretary.PostStoryAsync(BrandTestApi.Story())).GetProperty("id").GetInt32();
         var member = await App.SignInAsync(org.A.Members[0]);
 
@@ -118,8 +116,7 @@ public sealed class StoryTests : MediaAppTest
     [Test]
     public async Task Returns400_WhenAPublicStoryUsesAnInternalImage()
     {
-        var org = await App.SeedAsync(members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 1);
         var image = await secretary.UploadImageAsync(visibility: "Internal");
 
         var response = await secretary.PostAsJsonAsync("/api/stories", BrandTestApi.Story(imageIds: [image]));
@@ -131,8 +128,7 @@ public sealed class StoryTests : MediaAppTest
     [Test]
     public async Task SendsAnEditBackForApproval_WhenAPlainMemberEditsTheirPublishedStory()
     {
-        var org = await App.SeedAsync(members: 2);
-        var author = await App.SignInAsync(org.A.Members[0]);
+        var (org, author) = await App.SeedSignedInAsync(members: 2, who: o => o.A.Members[0]);
         var secretary = await App.SignInAsync(org.A.Secretary);
         var id = (await author.PostStoryAsync(BrandTestApi.Story(title: "初稿"))).GetProperty("id").GetInt32();
         (await secretary.PostAsync($"/api/stories/{id}/approve", null)).EnsureSuccessStatusCode();
@@ -150,8 +146,7 @@ public sealed class StoryTests : MediaAppTest
     [Test]
     public async Task PagesNewestFirst_WithTheCursor()
     {
-        var org = await App.SeedAsync(members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 1);
         var ids = new List<int>();
         for (var i = 0; i < 3; i++)
         {

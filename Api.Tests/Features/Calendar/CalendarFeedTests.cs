@@ -4,16 +4,14 @@ using SmartBranch.Api.Tests.Features.Meetings;
 
 namespace SmartBranch.Api.Tests.Features.Calendar;
 
-public sealed class CalendarFeedTests : FunctionalTest
+public sealed class CalendarFeedTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task ServesValidICalendarWithMembersMeetings_WhenSecretIsCurrent()
     {
-        var org = await App.SeedAsync(branches: 2, members: 1);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 2, members: 1);
         var start = Now.AddDays(2);
-        var own = await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, start, "学习党章");
+        var own = await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, start, "学习党章");
         await MeetingApi.ScheduleAsync(await App.SignInAsync(org.B.Secretary), "PartyLesson", org.B.Id, start, "别的支部");
         var url = await ResetAsync(await App.SignInAsync(org.A.Members[0]));
 
@@ -33,8 +31,7 @@ public sealed class CalendarFeedTests : FunctionalTest
     [Test]
     public async Task IncludesActivitiesTheMemberSignedUpFor_AndNotOthers()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var joined = await ActivityApi.CreateAsync(secretary, org.A.Id, Now);
         await ActivityApi.CreateAsync(secretary, org.A.Id, Now);
         var member = await App.SignInAsync(org.A.Members[0]);
@@ -49,8 +46,7 @@ public sealed class CalendarFeedTests : FunctionalTest
     [Test]
     public async Task OldUrlReturns404_WhenSecretIsReset()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var member = await App.SignInAsync(org.A.Members[0]);
+        var (org, member) = await App.SeedSignedInAsync(branches: 1, members: 1, who: o => o.A.Members[0]);
         var oldUrl = await ResetAsync(member);
 
         var newUrl = await ResetAsync(member);
@@ -65,8 +61,7 @@ public sealed class CalendarFeedTests : FunctionalTest
     [Test]
     public async Task MarksCancelledMeetingCancelled_WhenFeedIsFetched()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(2))).GetProperty("id").GetInt32();
         await secretary.PostAsJsonAsync($"/api/meetings/{id}/cancel", new { });
         var url = await ResetAsync(secretary);

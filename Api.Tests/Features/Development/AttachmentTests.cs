@@ -15,8 +15,7 @@ public sealed class AttachmentTests : FunctionalTest
     [Test]
     public async Task KeepsAPdf_AndRefusesOtherTypesAndOversizedFiles()
     {
-        var org = await App.SeedAsync(branches: 2, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 2, members: 1);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var number = $"F{Guid.NewGuid():N}"[..12];
         var id = (await CreateAsync(secretary, org.A.Id, "陈小兰", number, today.AddYears(-20), today)).GetProperty("id").GetInt32();

@@ -32,8 +32,7 @@ public sealed class DevelopmentIdempotencyTests : FunctionalTest
     [Test]
     public async Task CreatesOneRecord_AndOneStep_WhenEachIsSentTwiceWithOneKey()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var number = $"K{Guid.NewGuid():N}"[..12];
 

@@ -8,10 +8,8 @@ namespace SmartBranch.Api.Tests.Features.Development;
 /// becomes possible), accepted on that day, admission and confirmation driven by general meetings' resolutions, and
 /// the roster status right at the end.
 /// </summary>
-public sealed class DevelopmentPathTests : FunctionalTest
+public sealed class DevelopmentPathTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task ReachesFullMembership_WhenEachStepIsRecordedOnTheDayItBecomesPossible()
     {

@@ -8,10 +8,8 @@ namespace SmartBranch.Api.Tests.Features.Development;
 /// The daily job reminds the owners of every branch's overdue and due-this-month tasks with the same code as
 /// POST …/reminders; a second pass on the same day adds nothing, the next due day reminds again.
 /// </summary>
-public sealed class DevelopmentReminderJobTests : FunctionalTest
+public sealed class DevelopmentReminderJobTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task OnePassRemindsEveryBranch_AndASecondPassTheSameDaySendsNothingNew()
     {

@@ -12,8 +12,7 @@ public sealed class LedgerTests : FunctionalTest
     [Test]
     public async Task ReproducesEveryDate_WhenAnExportedLedgerIsImportedIntoAnotherBranch()
     {
-        var org = await App.SeedAsync(branches: 2, members: 2);
-        var secretaryA = await App.SignInAsync(org.A.Secretary);
+        var (org, secretaryA) = await App.SeedSignedInAsync(branches: 2, members: 2);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var first = await CreateAsync(secretaryA, org.A.Id, "赵一", $"L{Guid.NewGuid():N}"[..12], today.AddYears(-19), today.AddDays(-3));
         await StepOkAsync(secretaryA, first.GetProperty("id").GetInt32(), new { kind = "ApplicantTalk", talkPartnerIds = new[] { org.A.Secretary.Id }, occurredOn = today.AddDays(-1) });
@@ -51,8 +50,7 @@ public sealed class LedgerTests : FunctionalTest
     [Test]
     public async Task ImportsNothingAndListsEveryBadRow_WhenSomeRowsAreBad()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var csv = "支部,姓名,学工号,出生日期,1.递交入党申请书,2.党组织派人谈话,3.确定为入党积极分子\n"
             + $",孙三,Ｃ{Guid.NewGuid():N}"[..20] + ",2003年5月6日,2024年3月1日,2024/3/20,2024.9.1\n"
             + ",李四,C2,2003-01-01,2024-03-01,,2024-09-01\n"

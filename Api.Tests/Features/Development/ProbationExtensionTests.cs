@@ -4,10 +4,8 @@ using static SmartBranch.Api.Tests.Features.Development.DevelopmentApi;
 namespace SmartBranch.Api.Tests.Features.Development;
 
 /// <summary>An extension of probation (延长预备期) is allowed once, by 6–12 months, and refused the second time (own clock: it waits out a year).</summary>
-public sealed class ProbationExtensionTests : FunctionalTest
+public sealed class ProbationExtensionTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task AllowsOneExtension_AndRefusesTheSecond()
     {

@@ -13,8 +13,7 @@ public sealed class AppraisalTests : FunctionalTest
     /// </summary>
     private async Task<(SeededOrg Org, int RoundId, IReadOnlyList<SeededMember> Voters, IReadOnlyList<SeededMember> Appraised)> OpenRoundAsync()
     {
-        var org = await App.SeedAsync(members: 12, probationary: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 12, probationary: 2);
         var appraised = org.A.Members.Take(5).ToList();
         var created = await secretary.PostOkAsync("/api/appraisals", new
         {

@@ -11,10 +11,8 @@ namespace SmartBranch.Api.Tests.Features.Interaction;
 /// default 5 working days a message is due by the end of Monday 03-09 and goes to the general branch at the end
 /// of Monday 03-16.
 /// </summary>
-public sealed class MailboxTests : FunctionalTest
+public sealed class MailboxTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     /// <summary>Each test starts its clock where the last one left it; tests only move forward, by whole days past the start.</summary>
     private void AdvanceTo(DateTimeOffset target)
     {
@@ -41,8 +39,7 @@ public sealed class MailboxTests : FunctionalTest
     {
         var start = NextMonday9();
         AdvanceTo(start);
-        var org = await App.SeedAsync();
-        var member = await App.SignInAsync(org.A.Members[0]);
+        var (org, member) = await App.SeedSignedInAsync(who: o => o.A.Members[0]);
         var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await member.WriteToMailboxAsync();
 
@@ -78,8 +75,7 @@ public sealed class MailboxTests : FunctionalTest
     {
         var start = NextMonday9();
         AdvanceTo(start);
-        var org = await App.SeedAsync();
-        var member = await App.SignInAsync(org.A.Members[1]);
+        var (org, member) = await App.SeedSignedInAsync(who: o => o.A.Members[1]);
         var secretary = await App.SignInAsync(org.A.Secretary);
         var admin = await App.SignInAsync(org.Admin);
         var id = await member.WriteToMailboxAsync("宿舍楼党员活动室能否周末开放？", category: "Question");
@@ -121,8 +117,7 @@ public sealed class MailboxTests : FunctionalTest
     public async Task AnswerRemindsTheWriter_AndNotResolvedReopensWithANewDeadline()
     {
         AdvanceTo(NextMonday9());
-        var org = await App.SeedAsync();
-        var member = await App.SignInAsync(org.A.Members[0]);
+        var (org, member) = await App.SeedSignedInAsync(who: o => o.A.Members[0]);
         var secretary = await App.SignInAsync(org.A.Secretary);
         var id = await member.WriteToMailboxAsync("家中老人生病，希望支部帮助联系医院。", category: "Difficulty");
 
@@ -150,8 +145,7 @@ public sealed class MailboxTests : FunctionalTest
     [Test]
     public async Task RefusesClassifiedText_AndRiskyText_StoringNothing()
     {
-        var org = await App.SeedAsync();
-        var member = await App.SignInAsync(org.A.Members[0]);
+        var (org, member) = await App.SeedSignedInAsync(who: o => o.A.Members[0]);
         var word = $"违禁{Guid.NewGuid():N}"[..10];
         App.Emulator.AddRiskyWord(word);
 

@@ -9,8 +9,7 @@ public sealed class PollAndWallTests : FunctionalTest
     [Test]
     public async Task PollResultsAreLive_AndEachMemberVotesOnce()
     {
-        var org = await App.SeedAsync(members: 4);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 4);
         var poll = await secretary.PostOkAsync("/api/polls", new
         {
             targetKind = "Unit",
@@ -53,8 +52,7 @@ public sealed class PollAndWallTests : FunctionalTest
     [Test]
     public async Task AnonymousMultipleChoicePollOfAMeeting_ShowsCountsOnly()
     {
-        var org = await App.SeedAsync();
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync();
         var meeting = (await MeetingApi.ScheduleAsync(secretary, "BranchGeneralMeeting", org.A.Id, DateTimeOffset.UtcNow.AddDays(3))).GetProperty("id").GetInt32();
         var poll = await secretary.PostOkAsync("/api/polls", new
         {
@@ -82,8 +80,7 @@ public sealed class PollAndWallTests : FunctionalTest
     [Test]
     public async Task WallShowsApprovedMessagesOnly_WhenTheOrganiserApproves()
     {
-        var org = await App.SeedAsync();
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync();
         var activity = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow);
         var wall = await secretary.PostOkAsync("/api/walls", new { targetKind = "Activity", targetId = activity, requiresApproval = true }, HttpStatusCode.Created);
         var id = wall.GetProperty("id").GetInt32();
@@ -119,8 +116,7 @@ public sealed class PollAndWallTests : FunctionalTest
     [Test]
     public async Task WallWithoutApprovalShowsCheckedMessagesAtOnce_ButHoldsDoubtfulOnes()
     {
-        var org = await App.SeedAsync();
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync();
         var meeting = (await MeetingApi.ScheduleAsync(secretary, "BranchGeneralMeeting", org.A.Id, DateTimeOffset.UtcNow.AddDays(3))).GetProperty("id").GetInt32();
         var id = (await secretary.PostOkAsync("/api/walls", new { targetKind = "Meeting", targetId = meeting, requiresApproval = false }, HttpStatusCode.Created)).GetProperty("id").GetInt32();
         var doubtful = $"待审{Guid.NewGuid():N}"[..10];

@@ -10,8 +10,7 @@ public sealed class AttendanceSheetTests : FunctionalTest
     [Test]
     public async Task PrintsAnA4Pdf_ForTheBranchCommittee()
     {
-        var org = await App.SeedAsync(members: 4);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 4);
         var meeting = await MeetingApi.ScheduleAsync(secretary, "BranchGeneralMeeting", org.A.Id, DateTimeOffset.UtcNow.AddDays(2), "第一季度党员大会");
 
         var id = meeting.GetProperty("id").GetInt32();
@@ -73,8 +72,7 @@ public sealed class AttendanceSheetTests : FunctionalTest
     [Test]
     public async Task RefusesAPlainMember()
     {
-        var org = await App.SeedAsync();
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync();
         var meeting = await MeetingApi.ScheduleAsync(secretary, "BranchGeneralMeeting", org.A.Id, DateTimeOffset.UtcNow.AddDays(2));
         var member = await App.SignInAsync(org.A.Members[0]);
 

@@ -4,10 +4,8 @@ using SmartBranch.Api.Common.CheckIn;
 namespace SmartBranch.Api.Tests.Features.Meetings;
 
 /// <summary>Check-in, the quorum of a general meeting and its resolutions (the issue's 12 full + 3 probationary branch).</summary>
-public sealed class AttendanceTests : FunctionalTest
+public sealed class AttendanceTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task BecomesQuorateAtSevenVoters_WhenVotersCheckIn()
     {
@@ -63,8 +61,7 @@ public sealed class AttendanceTests : FunctionalTest
     [Test]
     public async Task ChecksInWithRotatingCode_WhenMemberScansBeforeStart()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddMinutes(20))).GetProperty("id").GetInt32();
 
         var code = await (await secretary.GetAsync($"/api/meetings/{id}/check-in-code")).ReadAsync<JsonElement>();
@@ -81,8 +78,7 @@ public sealed class AttendanceTests : FunctionalTest
     [Test]
     public async Task RecordsLate_WhenMemberChecksInWithNumericCodeAfterGrace()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddMinutes(-10))).GetProperty("id").GetInt32();
         var code = await (await secretary.GetAsync($"/api/meetings/{id}/check-in-code")).ReadAsync<JsonElement>();
 
@@ -94,8 +90,7 @@ public sealed class AttendanceTests : FunctionalTest
     [Test]
     public async Task Returns400AndRecordsNothing_WhenCodeBelongsToAnotherMeeting()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddMinutes(5))).GetProperty("id").GetInt32();
         var other = CheckInCodes.Issue("m", id + 1000, CheckInCodes.NewSecret(), Now);
 
@@ -109,8 +104,8 @@ public sealed class AttendanceTests : FunctionalTest
     [Test]
     public async Task Returns403_WhenPlainMemberChecksSomeoneElseIn()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var id = (await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddMinutes(5))).GetProperty("id").GetInt32();
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
+        var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddMinutes(5))).GetProperty("id").GetInt32();
 
         var response = await (await App.SignInAsync(org.A.Members[0])).PostAsJsonAsync($"/api/meetings/{id}/attendees/{org.A.Members[1].Id}/check-in", new { });
 
@@ -120,8 +115,7 @@ public sealed class AttendanceTests : FunctionalTest
     private async Task<(SeededOrg Org, HttpClient Secretary, int MeetingId)> GeneralMeetingAsync()
     {
         // Branch A: secretary + 10 full + 3 probationary + the admin = 12 full and 3 probationary.
-        var org = await App.SeedAsync(branches: 2, members: 13, probationary: 3);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 2, members: 13, probationary: 3);
         var meeting = await MeetingApi.ScheduleAsync(secretary, "BranchGeneralMeeting", org.A.Id, Now.AddMinutes(30));
         return (org, secretary, meeting.GetProperty("id").GetInt32());
     }

@@ -3,15 +3,12 @@ using SmartBranch.Domain.Common;
 
 namespace SmartBranch.Api.Tests.Features.Meetings;
 
-public sealed class AttendanceTrendTests : FunctionalTest
+public sealed class AttendanceTrendTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task CountsPresentAgainstExpected_PerMonth_ForTheBranchAndTheGeneralBranch()
     {
-        var org = await App.SeedAsync(branches: 2, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 2, members: 2);
         var held = await MeetingApi.ScheduleAsync(secretary, "BranchGeneralMeeting", org.A.Id, Now.AddHours(1));
         await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(3));
         var cancelled = await MeetingApi.ScheduleAsync(secretary, "CommitteeMeeting", org.A.Id, Now.AddHours(2));
@@ -42,8 +39,7 @@ public sealed class AttendanceTrendTests : FunctionalTest
     [Test]
     public async Task Returns404_WhenAPlainMemberOrAnotherBranchAsks_And400_ForABadRange()
     {
-        var org = await App.SeedAsync(branches: 2, members: 1);
-        var member = await App.SignInAsync(org.A.Members[0]);
+        var (org, member) = await App.SeedSignedInAsync(branches: 2, members: 1, who: o => o.A.Members[0]);
         var otherSecretary = await App.SignInAsync(org.B.Secretary);
         var secretary = await App.SignInAsync(org.A.Secretary);
 

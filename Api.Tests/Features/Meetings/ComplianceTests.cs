@@ -6,17 +6,14 @@ using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Tests.Features.Meetings;
 
-public sealed class ComplianceTests : FunctionalTest
+public sealed class ComplianceTests() : FunctionalTest(fakeTime: true)
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
-
-    protected override AppFactory CreateApp() => new(fakeTime: true);
 
     [Test]
     public async Task ListsMissingMonth_WhenQuarterHadTwoCommitteeMeetings()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         await MeetingApi.ScheduleAsync(secretary, "CommitteeMeeting", org.A.Id, new DateTimeOffset(2025, 10, 15, 14, 0, 0, China));
         await MeetingApi.ScheduleAsync(secretary, "CommitteeMeeting", org.A.Id, new DateTimeOffset(2025, 11, 20, 14, 0, 0, China));
         var cancelled = await MeetingApi.ScheduleAsync(secretary, "CommitteeMeeting", org.A.Id, new DateTimeOffset(2025, 12, 10, 14, 0, 0, China));
@@ -39,8 +36,7 @@ public sealed class ComplianceTests : FunctionalTest
     [Test]
     public async Task UsesBranchCadence_WhenSecretaryOverridesIt()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
 
         var set = await secretary.PutAsJsonAsync($"/api/org/units/{org.A.Id}/meeting-cadences/PartyLesson", new { cadence = "Monthly" });
         var report = await (await secretary.GetAsync($"/api/org/units/{org.A.Id}/compliance?from=2025-10-01&to=2025-12-31")).ReadAsync<JsonElement>();
@@ -54,8 +50,8 @@ public sealed class ComplianceTests : FunctionalTest
     [Test]
     public async Task ShowsEveryBranchAndFlagsInactive_WhenAdminAsksForGeneralBranch()
     {
-        var org = await App.SeedAsync(branches: 2, members: 1);
-        await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddDays(-10));
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 2, members: 1);
+        await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(-10));
         await MeetingApi.ScheduleAsync(await App.SignInAsync(org.B.Secretary), "PartyLesson", org.B.Id, Now.AddDays(-40));
 
         var report = await (await (await App.SignInAsync(org.Admin)).GetAsync($"/api/org/units/{org.GeneralBranchId}/compliance")).ReadAsync<JsonElement>();
@@ -165,9 +161,9 @@ public sealed class ComplianceTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenPeriodEndsBeforeItStarts()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
 
-        var response = await (await App.SignInAsync(org.A.Secretary)).GetAsync($"/api/org/units/{org.A.Id}/compliance?from=2025-12-01&to=2025-10-01");
+        var response = await secretary.GetAsync($"/api/org/units/{org.A.Id}/compliance?from=2025-12-01&to=2025-10-01");
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
     }

@@ -3,15 +3,12 @@ using SmartBranch.Domain.Messaging;
 
 namespace SmartBranch.Api.Tests.Features.Meetings;
 
-public sealed class LeaveRequestTests : FunctionalTest
+public sealed class LeaveRequestTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task MarksOnLeaveTellsMemberAndStopsReminders_WhenSecretaryApproves()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var member = org.A.Members[0];
         var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(3))).GetProperty("id").GetInt32();
         var asked = await (await App.SignInAsync(member)).PostAsJsonAsync($"/api/meetings/{id}/leave-requests", new { reason = "出差" });
@@ -38,8 +35,7 @@ public sealed class LeaveRequestTests : FunctionalTest
     [Test]
     public async Task KeepsMemberExpectedAndTellsThem_WhenSecretaryRejects()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var member = org.A.Members[1];
         var id = (await MeetingApi.ScheduleAsync(secretary, "BranchGeneralMeeting", org.A.Id, Now.AddDays(3))).GetProperty("id").GetInt32();
         var leaveId = (await (await (await App.SignInAsync(member)).PostAsJsonAsync($"/api/meetings/{id}/leave-requests", new { reason = "有课" })).ReadAsync<JsonElement>()).GetProperty("id").GetInt32();
@@ -58,8 +54,8 @@ public sealed class LeaveRequestTests : FunctionalTest
     [Test]
     public async Task Returns409_WhenLeaveIsAskedAfterTheStart()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var id = (await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddMinutes(-10))).GetProperty("id").GetInt32();
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
+        var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddMinutes(-10))).GetProperty("id").GetInt32();
 
         var response = await (await App.SignInAsync(org.A.Members[0])).PostAsJsonAsync($"/api/meetings/{id}/leave-requests", new { reason = "迟了" });
 
@@ -70,8 +66,8 @@ public sealed class LeaveRequestTests : FunctionalTest
     [Test]
     public async Task Returns409_WhenMemberAsksTwice()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var id = (await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddDays(1))).GetProperty("id").GetInt32();
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
+        var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(1))).GetProperty("id").GetInt32();
         var member = await App.SignInAsync(org.A.Members[0]);
         await member.PostAsJsonAsync($"/api/meetings/{id}/leave-requests", new { reason = "出差" });
 
@@ -83,8 +79,8 @@ public sealed class LeaveRequestTests : FunctionalTest
     [Test]
     public async Task Returns403_WhenMemberApprovesOwnLeave()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var id = (await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddDays(1))).GetProperty("id").GetInt32();
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
+        var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(1))).GetProperty("id").GetInt32();
         var member = await App.SignInAsync(org.A.Members[0]);
         var leaveId = (await (await member.PostAsJsonAsync($"/api/meetings/{id}/leave-requests", new { reason = "出差" })).ReadAsync<JsonElement>()).GetProperty("id").GetInt32();
 
@@ -96,8 +92,8 @@ public sealed class LeaveRequestTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenReasonIsEmpty()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var id = (await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddDays(1))).GetProperty("id").GetInt32();
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
+        var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(1))).GetProperty("id").GetInt32();
 
         var response = await (await App.SignInAsync(org.A.Members[0])).PostAsJsonAsync($"/api/meetings/{id}/leave-requests", new { reason = "" });
 

@@ -4,17 +4,15 @@ using SmartBranch.Domain.Messaging;
 namespace SmartBranch.Api.Tests.Features.Meetings;
 
 /// <summary>The reminder rows a meeting schedules, moves and cancels (delivery is the reminder pipeline's job).</summary>
-public sealed class MeetingRemindersTests : FunctionalTest
+public sealed class MeetingRemindersTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task SchedulesDayAndHourBefore_WhenMeetingIsScheduled()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var start = Now.AddDays(3);
 
-        var meeting = await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, start);
+        var meeting = await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, start);
 
         var reminders = await MeetingApi.RemindersAsync(App, meeting.GetProperty("id").GetInt32());
         Assert.That(reminders, Has.Count.EqualTo(2 * 4));
@@ -27,10 +25,10 @@ public sealed class MeetingRemindersTests : FunctionalTest
     [Test]
     public async Task CollapsesThePassedDayBeforeSlotIntoOneDueNow_WhenMeetingStartsWithinADay()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var start = Now.AddHours(5);
 
-        var meeting = await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, start);
+        var meeting = await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, start);
 
         var reminders = await MeetingApi.RemindersAsync(App, meeting.GetProperty("id").GetInt32());
         Assert.That(reminders.Where(r => r.Slot == "24h").Select(r => r.DueAt).Distinct(), Is.EqualTo(new[] { Now }));
@@ -40,9 +38,9 @@ public sealed class MeetingRemindersTests : FunctionalTest
     [Test]
     public async Task SchedulesExactlyOneReminderDueNow_WhenMeetingStartsInThirtyMinutes()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
 
-        var meeting = await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddMinutes(30));
+        var meeting = await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddMinutes(30));
 
         var reminders = await MeetingApi.RemindersAsync(App, meeting.GetProperty("id").GetInt32());
         var attendees = org.A.Everyone.Select(m => m.Id).Append(org.Admin.Id).ToList();
@@ -53,8 +51,7 @@ public sealed class MeetingRemindersTests : FunctionalTest
     [Test]
     public async Task CollapsesBothSlotsIntoOneDueNow_WhenMeetingIsMovedToThirtyMinutesAhead()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(3))).GetProperty("id").GetInt32();
         var newStart = Now.AddMinutes(30);
 
@@ -69,8 +66,7 @@ public sealed class MeetingRemindersTests : FunctionalTest
     [Test]
     public async Task MovesRemindersAndTellsAttendees_WhenMeetingIsMoved()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var meeting = await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(3));
         var id = meeting.GetProperty("id").GetInt32();
         var newStart = Now.AddDays(6);
@@ -91,8 +87,7 @@ public sealed class MeetingRemindersTests : FunctionalTest
     [Test]
     public async Task MovesThePassedDayBeforeSlotToNow_WhenMeetingIsMovedToWithinADay()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(3))).GetProperty("id").GetInt32();
         var newStart = Now.AddHours(6);
 
@@ -106,8 +101,7 @@ public sealed class MeetingRemindersTests : FunctionalTest
     [Test]
     public async Task CancelsEveryReminderAndSendsCancellation_WhenMeetingIsCancelled()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var meeting = await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(3));
         var id = meeting.GetProperty("id").GetInt32();
 
@@ -125,8 +119,7 @@ public sealed class MeetingRemindersTests : FunctionalTest
     [Test]
     public async Task Returns409AndAddsNothing_WhenMeetingIsCancelledTwice()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(3))).GetProperty("id").GetInt32();
         await secretary.PostAsJsonAsync($"/api/meetings/{id}/cancel", new { });
 
@@ -139,8 +132,8 @@ public sealed class MeetingRemindersTests : FunctionalTest
     [Test]
     public async Task Returns403_WhenPlainMemberCancels()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var id = (await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddDays(3))).GetProperty("id").GetInt32();
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
+        var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(3))).GetProperty("id").GetInt32();
 
         var response = await (await App.SignInAsync(org.A.Members[0])).PostAsJsonAsync($"/api/meetings/{id}/cancel", new { });
 

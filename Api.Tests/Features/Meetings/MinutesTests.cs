@@ -2,16 +2,13 @@ using System.Text.Json;
 
 namespace SmartBranch.Api.Tests.Features.Meetings;
 
-public sealed class MinutesTests : FunctionalTest
+public sealed class MinutesTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task KeepsEveryRevisionInOrder_WhenPublishedMinutesAreEdited()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var recorder = org.A.Members[0];
-        var secretary = await App.SignInAsync(org.A.Secretary);
         var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddHours(-2), extra: new { recorderId = recorder.Id })).GetProperty("id").GetInt32();
         var writer = await App.SignInAsync(recorder);
 
@@ -35,8 +32,7 @@ public sealed class MinutesTests : FunctionalTest
     [Test]
     public async Task Returns404_WhenPlainMemberReadsCommitteeMinutes()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var id = (await MeetingApi.ScheduleAsync(secretary, "CommitteeMeeting", org.A.Id, Now.AddHours(-2))).GetProperty("id").GetInt32();
         await secretary.PutAsJsonAsync($"/api/meetings/{id}/minutes", new { content = "支委会讨论发展对象", publish = true });
 
@@ -50,8 +46,7 @@ public sealed class MinutesTests : FunctionalTest
     [Test]
     public async Task Returns404_WhenMemberOfAnotherBranchReadsInternalMinutes()
     {
-        var org = await App.SeedAsync(branches: 2, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 2, members: 1);
         var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddHours(-2))).GetProperty("id").GetInt32();
         await secretary.PutAsJsonAsync($"/api/meetings/{id}/minutes", new { content = "党课记录", publish = true });
 
@@ -65,8 +60,8 @@ public sealed class MinutesTests : FunctionalTest
     [Test]
     public async Task Returns403_WhenPlainMemberWritesMinutes()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var id = (await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddHours(-2))).GetProperty("id").GetInt32();
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
+        var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddHours(-2))).GetProperty("id").GetInt32();
 
         var response = await (await App.SignInAsync(org.A.Members[0])).PutAsJsonAsync($"/api/meetings/{id}/minutes", new { content = "x", publish = true });
 

@@ -10,10 +10,10 @@ public sealed class ReminderOffsetsTests : FunctionalTest
     [Test]
     public async Task SchedulesConfiguredSlotsOnly_WhenOffsetsAreConfigured()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var start = App.Time!.GetUtcNow().AddDays(2);
 
-        var meeting = await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, start);
+        var meeting = await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, start);
 
         var reminders = await MeetingApi.RemindersAsync(App, meeting.GetProperty("id").GetInt32());
         var slots = reminders.GroupBy(r => r.Slot).ToDictionary(g => g.Key, g => g.Select(r => r.DueAt).Distinct().Single());

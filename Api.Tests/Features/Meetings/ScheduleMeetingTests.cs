@@ -3,16 +3,13 @@ using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Tests.Features.Meetings;
 
-public sealed class ScheduleMeetingTests : FunctionalTest
+public sealed class ScheduleMeetingTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task ExpectsWholeBranchWithVotes_WhenGeneralMeetingForTwelveFullAndThreeProbationary()
     {
         // Branch A: secretary + 10 full + 3 probationary + the admin = 12 full and 3 probationary.
-        var org = await App.SeedAsync(branches: 2, members: 13, probationary: 3);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 2, members: 13, probationary: 3);
 
         var meeting = await MeetingApi.ScheduleAsync(secretary, "BranchGeneralMeeting", org.A.Id, Now.AddDays(3));
 
@@ -47,8 +44,7 @@ public sealed class ScheduleMeetingTests : FunctionalTest
     [Test]
     public async Task AdjustsAttendees_WhenOrganizerAddsAndRemovesMembers()
     {
-        var org = await App.SeedAsync(branches: 1, members: 3);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 3);
 
         var meeting = await MeetingApi.ScheduleAsync(secretary, "CommitteeMeeting", org.A.Id, Now.AddDays(3), extra: new { addMemberIds = new[] { org.A.Members[0].Id, org.A.Members[1].Id } });
         var id = meeting.GetProperty("id").GetInt32();
@@ -84,9 +80,9 @@ public sealed class ScheduleMeetingTests : FunctionalTest
     [Test]
     public async Task Returns403_WhenPlainMemberSchedules()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
+        var (org, member) = await App.SeedSignedInAsync(branches: 1, members: 2, who: o => o.A.Members[0]);
 
-        var response = await (await App.SignInAsync(org.A.Members[0])).PostAsJsonAsync("/api/meetings", MeetingApi.Body("BranchGeneralMeeting", org.A.Id, Now.AddDays(1)));
+        var response = await member.PostAsJsonAsync("/api/meetings", MeetingApi.Body("BranchGeneralMeeting", org.A.Id, Now.AddDays(1)));
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.That(await App.WithDbAsync(db => db.Meetings.CountAsync(m => m.BranchId == org.A.Id)), Is.Zero);
@@ -95,9 +91,9 @@ public sealed class ScheduleMeetingTests : FunctionalTest
     [Test]
     public async Task Returns404_WhenSecretarySchedulesForAnotherBranch()
     {
-        var org = await App.SeedAsync(branches: 2, members: 2);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 2, members: 2);
 
-        var response = await (await App.SignInAsync(org.A.Secretary)).PostAsJsonAsync("/api/meetings", MeetingApi.Body("BranchGeneralMeeting", org.B.Id, Now.AddDays(1)));
+        var response = await secretary.PostAsJsonAsync("/api/meetings", MeetingApi.Body("BranchGeneralMeeting", org.B.Id, Now.AddDays(1)));
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }
@@ -105,9 +101,9 @@ public sealed class ScheduleMeetingTests : FunctionalTest
     [Test]
     public async Task Returns400WithChineseMessages_WhenTimesAndPlaceAreMissing()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
 
-        var response = await (await App.SignInAsync(org.A.Secretary)).PostAsJsonAsync("/api/meetings", new
+        var response = await secretary.PostAsJsonAsync("/api/meetings", new
         {
             type = "PartyLesson",
             unitId = org.A.Id,
@@ -126,9 +122,9 @@ public sealed class ScheduleMeetingTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenGroupMeetingIsScheduledForBranch()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
 
-        var response = await (await App.SignInAsync(org.A.Secretary)).PostAsJsonAsync("/api/meetings", MeetingApi.Body("PartyGroupMeeting", org.A.Id, Now.AddDays(1)));
+        var response = await secretary.PostAsJsonAsync("/api/meetings", MeetingApi.Body("PartyGroupMeeting", org.A.Id, Now.AddDays(1)));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
@@ -136,8 +132,7 @@ public sealed class ScheduleMeetingTests : FunctionalTest
     [Test]
     public async Task ListsUpcomingAndHistory_WhenMemberIsExpected()
     {
-        var org = await App.SeedAsync(branches: 2, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 2, members: 2);
         var upcoming = await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(5), "即将召开");
         var past = await MeetingApi.ScheduleAsync(secretary, "ThemedPartyDay", org.A.Id, Now.AddDays(-5), "已经召开");
         await MeetingApi.ScheduleAsync(await App.SignInAsync(org.B.Secretary), "PartyLesson", org.B.Id, Now.AddDays(5), "别的支部");
@@ -156,8 +151,8 @@ public sealed class ScheduleMeetingTests : FunctionalTest
     [Test]
     public async Task Returns404_WhenMemberOfAnotherBranchOpensInternalMeeting()
     {
-        var org = await App.SeedAsync(branches: 2, members: 2);
-        var meeting = await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddDays(5));
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 2, members: 2);
+        var meeting = await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(5));
 
         var response = await (await App.SignInAsync(org.B.Members[0])).GetAsync($"/api/meetings/{meeting.GetProperty("id").GetInt32()}");
 
@@ -167,8 +162,8 @@ public sealed class ScheduleMeetingTests : FunctionalTest
     [Test]
     public async Task RecordsAuditEntry_WhenMeetingIsScheduled()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var meeting = await MeetingApi.ScheduleAsync(await App.SignInAsync(org.A.Secretary), "PartyLesson", org.A.Id, Now.AddDays(5));
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
+        var meeting = await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(5));
         var id = meeting.GetProperty("id").GetInt32();
 
         var entry = await App.WithDbAsync(db => db.AuditLog.SingleAsync(a => a.TargetType == "meeting" && a.TargetId == id));

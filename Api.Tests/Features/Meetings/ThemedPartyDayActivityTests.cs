@@ -4,15 +4,12 @@ using SmartBranch.Api.Tests.Features.Activities;
 namespace SmartBranch.Api.Tests.Features.Meetings;
 
 /// <summary>A branch's 主题党日 run as an activity with sign-up counts toward the monthly requirement once held.</summary>
-public sealed class ThemedPartyDayActivityTests : FunctionalTest
+public sealed class ThemedPartyDayActivityTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task CountsTheMarkedActivityOnly_WhenItWasHeldThisMonth()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var marked = await CreateAsync(secretary, org.A.Id, themedPartyDay: true, Now.AddDays(2));
         await CreateAsync(secretary, org.A.Id, themedPartyDay: false, Now.AddDays(3));
         var cancelled = await CreateAsync(secretary, org.A.Id, themedPartyDay: true, Now.AddDays(35));
@@ -31,8 +28,7 @@ public sealed class ThemedPartyDayActivityTests : FunctionalTest
     [Test]
     public async Task DoesNotCountTheActivity_WhenItHasNotStartedYet()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var start = Now.AddDays(20);
         await CreateAsync(secretary, org.A.Id, themedPartyDay: true, start);
 

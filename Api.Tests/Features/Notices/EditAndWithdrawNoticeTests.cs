@@ -11,8 +11,7 @@ public sealed class EditAndWithdrawNoticeTests : FunctionalTest
     [Test]
     public async Task KeepsTheEarlierTextAndShowsEdited_WhenCommitteeEdits()
     {
-        var org = await App.SeedAsync();
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync();
         var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], title: "原标题", body: "<p>周五下午两点开会</p>"));
 
         var response = await secretary.PutAsJsonAsync($"/api/notices/{id}", Edit("新标题", "<p>周五下午三点开会</p>"));
@@ -37,8 +36,7 @@ public sealed class EditAndWithdrawNoticeTests : FunctionalTest
     [Test]
     public async Task Returns422AndKeepsTheText_WhenEditAddsAClassificationMarking()
     {
-        var org = await App.SeedAsync();
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync();
         var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], title: "原标题"));
 
         var response = await secretary.PutAsJsonAsync($"/api/notices/{id}", Edit("原标题", "<p>绝密★1年</p>"));
@@ -69,8 +67,8 @@ public sealed class EditAndWithdrawNoticeTests : FunctionalTest
     [Test]
     public async Task Returns403_WhenPlainRecipientEdits()
     {
-        var org = await App.SeedAsync();
-        var id = await (await App.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
+        var (org, secretary) = await App.SeedSignedInAsync();
+        var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
 
         var response = await (await App.SignInAsync(org.A.Members[0])).PutAsJsonAsync($"/api/notices/{id}", Edit("改", "<p>改</p>"));
 
@@ -80,8 +78,7 @@ public sealed class EditAndWithdrawNoticeTests : FunctionalTest
     [Test]
     public async Task HidesFromFeedsAndCountsAndCancelsReminders_WhenWithdrawn()
     {
-        var org = await App.SeedAsync();
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync();
         var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], requiresAck: true));
         await secretary.PostAsync($"/api/notices/{id}/remind-unread", null);
         var member = await App.SignInAsync(org.A.Members[0]);

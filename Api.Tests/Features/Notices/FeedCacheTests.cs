@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SmartBranch.Api.Tests.Features.Org;
 
 namespace SmartBranch.Api.Tests.Features.Notices;
 
@@ -7,10 +8,8 @@ namespace SmartBranch.Api.Tests.Features.Notices;
 /// shows must be on the very next request, on this instance and on any other sharing the database and Redis.
 /// Each test reads the feed once first, so the change is checked against a cached page.
 /// </summary>
-public sealed class FeedCacheTests : FunctionalTest
+public sealed class FeedCacheTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     private static object Edit(string title) => new { title, body = "<p>改后的正文</p>", pinned = false, confirmNotClassified = true };
 
     private static async Task<List<JsonElement>> FeedAsync(HttpClient client) =>
@@ -21,8 +20,7 @@ public sealed class FeedCacheTests : FunctionalTest
     [Test]
     public async Task SecondRequestIsTheSamePage_WhenNothingChanged()
     {
-        var org = await App.SeedAsync();
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync();
         await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
         var member = await App.SignInAsync(org.A.Members[0]);
 
@@ -37,8 +35,7 @@ public sealed class FeedCacheTests : FunctionalTest
     [Test]
     public async Task ShowsPostedEditedAndWithdrawnNotices_OnTheNextRequest()
     {
-        var org = await App.SeedAsync();
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync();
         var member = await App.SignInAsync(org.A.Members[0]);
         var first = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], title: "第一条"));
         Assert.That((await FeedAsync(member)).Select(i => i.GetProperty("id").GetInt32()), Is.EqualTo(new[] { first }));
@@ -78,8 +75,7 @@ public sealed class FeedCacheTests : FunctionalTest
     [Test]
     public async Task ShowsTheMembersOwnReadAndSignOff_OnTheNextRequest()
     {
-        var org = await App.SeedAsync();
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync();
         var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], requiresAck: true));
         var member = await App.SignInAsync(org.A.Members[0]);
         var otherSession = await App.SignInAsync(org.A.Members[0]);
@@ -106,8 +102,8 @@ public sealed class FeedCacheTests : FunctionalTest
     [Test]
     public async Task ShowsARenamedUnit_OnTheNextRequest()
     {
-        var org = await App.SeedAsync();
-        var id = await (await App.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
+        var (org, secretary) = await App.SeedSignedInAsync();
+        var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
         var member = await App.SignInAsync(org.A.Members[0]);
         Assert.That(Item(await FeedAsync(member), id).GetProperty("unitName").GetString(), Is.EqualTo(org.A.Name));
 
@@ -124,18 +120,10 @@ public sealed class FeedCacheTests : FunctionalTest
     [Test]
     public async Task StopsShowingManagedNotices_FromMidnightChinaTimeWhenTheTermEnds()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var local = App.Time!.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
         var today = DateOnly.FromDateTime(local.DateTime);
-        var appointed = await secretary.PostAsJsonAsync($"/api/org/units/{org.A.Id}/appointments", new
-        {
-            memberId = org.A.Members[0].Id,
-            role = "PublicityCommissioner",
-            startsOn = today.AddDays(-10),
-            endsOn = today,
-        });
-        Assert.That(appointed.StatusCode, Is.EqualTo(HttpStatusCode.Created), await appointed.Content.ReadAsStringAsync());
+        await secretary.AppointOverHttpAsync(org.A.Id, org.A.Members[0].Id, "PublicityCommissioner", today.AddDays(-10), today);
         var toSomeoneElse = await secretary.PostNoticeAsync(NoticeTestApi.Request(memberIds: [org.A.Members[1].Id]));
         var committee = await App.SignInAsync(org.A.Members[0]);
         var managed = Item(await FeedAsync(committee), toSomeoneElse);
@@ -150,8 +138,7 @@ public sealed class FeedCacheTests : FunctionalTest
     [Test]
     public async Task UnboundAccountGetsNoCachedPage()
     {
-        var org = await App.SeedAsync();
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync();
         var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
         var target = org.A.Members[0];
         var member = await App.SignInAsync(target);
@@ -171,21 +158,13 @@ public sealed class FeedCacheTests : FunctionalTest
     [Test]
     public async Task OtherInstanceShowsChanges_OnItsNextRequest()
     {
-        var databasePath = Path.Combine(Path.GetTempPath(), $"smartbranch-feed-{Guid.NewGuid():N}.db");
-        var settings = new Dictionary<string, string?> { ["Redis:InstanceName"] = $"t{Guid.NewGuid():N}:" };
-        using var first = new AppFactory(settings, databasePath: databasePath);
-        using var second = new AppFactory(settings, databasePath: databasePath);
-        var org = await first.SeedAsync(branches: 1, members: 1);
-        var secretary = await first.SignInAsync(org.A.Secretary);
+        using var apps = new TwoInstances();
+        var (org, secretary) = await apps.First.SeedSignedInAsync(branches: 1, members: 1);
         var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], requiresAck: true));
 
         // Signed in on the first instance, served by either (one session store, one Redis).
-        var token = (await (await first.CreateClient().PostAsJsonAsync("/api/auth/wechat-login", new { code = org.A.Members[0].DevCode })).ReadAsync<JsonElement>())
-            .GetProperty("token").GetString();
-        var onFirst = first.CreateClient();
-        onFirst.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        var onSecond = second.CreateClient();
-        onSecond.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var onFirst = await apps.First.SignInAsync(org.A.Members[0]);
+        var onSecond = onFirst.SameSessionOn(apps.Second);
         Assert.That(Item(await FeedAsync(onSecond), id).GetProperty("unread").GetBoolean(), Is.True);
 
         var posted = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));

@@ -89,8 +89,7 @@ public sealed class NoticeAccessTests : FunctionalTest
     [Test]
     public async Task Answers404_WhenIdDoesNotExist()
     {
-        var org = await App.SeedAsync();
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (_, secretary) = await App.SeedSignedInAsync();
 
         await (await secretary.GetAsync("/api/notices/987654321")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
@@ -98,9 +97,9 @@ public sealed class NoticeAccessTests : FunctionalTest
     [Test]
     public async Task PlainMemberOfTheBranchSeesNothing_WhenNoticeIsForTheCommittee()
     {
-        var org = await App.SeedAsync();
+        var (org, secretary) = await App.SeedSignedInAsync();
         var title = $"支委{Guid.NewGuid():N}"[..14];
-        var id = await (await App.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id], visibility: "Committee", title: title));
+        var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], visibility: "Committee", title: title));
         var member = await App.SignInAsync(org.A.Members[0]);
 
         await AssertHiddenAsync(member, id, title, HttpStatusCode.NotFound);
@@ -110,9 +109,9 @@ public sealed class NoticeAccessTests : FunctionalTest
     [Test]
     public async Task PublicNoticeIsReadableByAnyone_WhenSignedIn()
     {
-        var org = await App.SeedAsync();
+        var (org, secretary) = await App.SeedSignedInAsync();
         var title = $"公开{Guid.NewGuid():N}"[..14];
-        var id = await (await App.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id], visibility: "Public", title: title));
+        var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], visibility: "Public", title: title));
         var otherBranch = await App.SignInAsync(org.B.Members[0]);
         var stranger = await App.SignInUnboundAsync();
 

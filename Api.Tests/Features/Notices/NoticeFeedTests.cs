@@ -16,8 +16,7 @@ public sealed class NoticeFeedTests : FunctionalTest
     [Test]
     public async Task ListsPinnedFirstThenNewest_WhenMemberOpensTheFeed()
     {
-        var org = await App.SeedAsync();
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync();
         var first = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
         var pinned = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], pinned: true));
         var last = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
@@ -35,8 +34,7 @@ public sealed class NoticeFeedTests : FunctionalTest
     [Test]
     public async Task PagesWithoutDuplicatesOrGaps_WhenNewNoticesArriveBetweenPages()
     {
-        var org = await App.SeedAsync();
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync();
         var original = new List<int>();
         for (var i = 0; i < 7; i++)
         {
@@ -69,8 +67,7 @@ public sealed class NoticeFeedTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenCursorIsNotOurs()
     {
-        var org = await App.SeedAsync();
-        var member = await App.SignInAsync(org.A.Members[0]);
+        var (_, member) = await App.SeedSignedInAsync(who: o => o.A.Members[0]);
 
         await (await member.GetAsync("/api/notices?cursor=not-a-cursor")).AssertProblemAsync(HttpStatusCode.BadRequest);
     }

@@ -3,16 +3,14 @@ using System.Text.RegularExpressions;
 namespace SmartBranch.Api.Tests.Features.Notices;
 
 /// <summary>Notice bodies go through an allow-list: known XSS payloads never survive, ordinary formatting does.</summary>
-public sealed partial class NoticeSanitizingTests : FunctionalTest
+public sealed partial class NoticeSanitizingTests() : SeededTest(branches: 1, members: 1)
 {
-    private SeededOrg _org = null!;
     private HttpClient _secretary = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _org = await App.SeedAsync(branches: 1, members: 1);
-        _secretary = await App.SignInAsync(_org.A.Secretary);
+        _secretary = await App.SignInAsync(Org.A.Secretary);
     }
 
     private static readonly string[] Payloads =
@@ -66,7 +64,7 @@ public sealed partial class NoticeSanitizingTests : FunctionalTest
     [TestCaseSource(nameof(XssPayloads))]
     public async Task NothingExecutableSurvives_WhenBodyCarriesAnXssPayload(string payload)
     {
-        var id = await _secretary.PostNoticeAsync(NoticeTestApi.Request([_org.A.Id], body: "<p>正文</p>" + payload));
+        var id = await _secretary.PostNoticeAsync(NoticeTestApi.Request([Org.A.Id], body: "<p>正文</p>" + payload));
 
         var stored = (await _secretary.GetJsonAsync($"/api/notices/{id}")).GetProperty("body").GetString()!;
 
@@ -95,7 +93,7 @@ public sealed partial class NoticeSanitizingTests : FunctionalTest
             + "<ul><li>签到</li><li>学习</li></ul><p><a href=\"https://www.12371.cn/\">共产党员网</a></p><p><img src=\"https://img.example/a.png\" alt=\"图\"></p>"
             + "<table><tbody><tr><th>姓名</th><td>王建国</td></tr></tbody></table>";
 
-        var id = await _secretary.PostNoticeAsync(NoticeTestApi.Request([_org.A.Id], body: body));
+        var id = await _secretary.PostNoticeAsync(NoticeTestApi.Request([Org.A.Id], body: body));
 
         var stored = (await _secretary.GetJsonAsync($"/api/notices/{id}")).GetProperty("body").GetString()!;
         Assert.Multiple(() =>

@@ -14,8 +14,7 @@ public sealed class PostNoticeQueriesTests : FunctionalTest
     [Test]
     public async Task ReadsTheUnitTableAtMostOnce_WhenANoticeIsPostedToUnitsAndChosenMembers()
     {
-        var org = await App.SeedAsync(members: 3);
-        var client = await App.SignInAsync(org.A.Secretary);
+        var (org, client) = await App.SeedSignedInAsync(members: 3);
         var before = App.Logs.Lines.Count;
 
         var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id], memberIds: [org.A.Members[0].Id]));

@@ -12,8 +12,7 @@ public sealed class PostNoticeTests : FunctionalTest
     [Test]
     public async Task PublishesToTheWholeBranch_WhenSecretaryPostsToTheBranch()
     {
-        var org = await App.SeedAsync(members: 3);
-        var client = await App.SignInAsync(org.A.Secretary);
+        var (org, client) = await App.SeedSignedInAsync(members: 3);
 
         var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id], title: "关于开展主题党日活动的通知"));
 
@@ -33,8 +32,7 @@ public sealed class PostNoticeTests : FunctionalTest
     [Test]
     public async Task ReachesOnlyTheCommittee_WhenVisibilityIsCommittee()
     {
-        var org = await App.SeedAsync(members: 3);
-        var client = await App.SignInAsync(org.A.Secretary);
+        var (org, client) = await App.SeedSignedInAsync(members: 3);
 
         var id = await client.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], visibility: "Committee"));
 
@@ -45,8 +43,7 @@ public sealed class PostNoticeTests : FunctionalTest
     [Test]
     public async Task ReachesEveryBranch_WhenAdminPostsToTheGeneralBranch()
     {
-        var org = await App.SeedAsync(members: 2);
-        var client = await App.SignInAsync(org.Admin);
+        var (org, client) = await App.SeedSignedInAsync(members: 2, who: o => o.Admin);
 
         var id = await client.PostNoticeAsync(NoticeTestApi.Request([org.GeneralBranchId]));
 
@@ -60,8 +57,7 @@ public sealed class PostNoticeTests : FunctionalTest
     [Test]
     public async Task Returns403_WhenSecretaryPostsToAnotherBranch()
     {
-        var org = await App.SeedAsync();
-        var client = await App.SignInAsync(org.A.Secretary);
+        var (org, client) = await App.SeedSignedInAsync();
 
         var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.B.Id]));
 
@@ -72,8 +68,7 @@ public sealed class PostNoticeTests : FunctionalTest
     [Test]
     public async Task Returns403_WhenPlainMemberPosts()
     {
-        var org = await App.SeedAsync();
-        var client = await App.SignInAsync(org.A.Members[0]);
+        var (org, client) = await App.SeedSignedInAsync(who: o => o.A.Members[0]);
 
         var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id]));
 
@@ -84,8 +79,7 @@ public sealed class PostNoticeTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenPosterDoesNotConfirmNothingIsClassified()
     {
-        var org = await App.SeedAsync();
-        var client = await App.SignInAsync(org.A.Secretary);
+        var (org, client) = await App.SeedSignedInAsync();
 
         var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id], confirmNotClassified: false));
 
@@ -97,8 +91,7 @@ public sealed class PostNoticeTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenVisibilityIsMissing()
     {
-        var org = await App.SeedAsync();
-        var client = await App.SignInAsync(org.A.Secretary);
+        var (org, client) = await App.SeedSignedInAsync();
 
         var response = await client.PostAsJsonAsync("/api/notices", new
         {
@@ -116,8 +109,7 @@ public sealed class PostNoticeTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenTitleIsLongerThan60Characters()
     {
-        var org = await App.SeedAsync();
-        var client = await App.SignInAsync(org.A.Secretary);
+        var (org, client) = await App.SeedSignedInAsync();
 
         var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id], title: new string('通', 61)));
 
@@ -128,8 +120,7 @@ public sealed class PostNoticeTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenNothingIsLeftAfterSanitising()
     {
-        var org = await App.SeedAsync();
-        var client = await App.SignInAsync(org.A.Secretary);
+        var (org, client) = await App.SeedSignedInAsync();
 
         var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id], body: "<script>alert(1)</script>"));
 
@@ -143,8 +134,7 @@ public sealed class PostNoticeTests : FunctionalTest
     [TestCase("<p><strong>秘</strong>密级文件，请勿外传</p>")]
     public async Task Returns422AndStoresNothing_WhenBodyCarriesAClassificationMarking(string body)
     {
-        var org = await App.SeedAsync();
-        var client = await App.SignInAsync(org.A.Secretary);
+        var (org, client) = await App.SeedSignedInAsync();
         var checksBefore = App.Emulator.CallCount("wxa/msg_sec_check");
 
         var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id], body: body));
@@ -158,8 +148,7 @@ public sealed class PostNoticeTests : FunctionalTest
     [Test]
     public async Task Returns422_WhenTitleCarriesAClassificationMarking()
     {
-        var org = await App.SeedAsync();
-        var client = await App.SignInAsync(org.A.Secretary);
+        var (org, client) = await App.SeedSignedInAsync();
 
         var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id], title: "【机密】人事安排"));
 
@@ -170,8 +159,7 @@ public sealed class PostNoticeTests : FunctionalTest
     [Test]
     public async Task Publishes_WhenSecrecyWordsAreOrdinaryWords()
     {
-        var org = await App.SeedAsync();
-        var client = await App.SignInAsync(org.A.Secretary);
+        var (org, client) = await App.SeedSignedInAsync();
 
         var id = await client.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], title: "关于加强保密工作的通知",
             body: "<p>做好保密工作，严守党的秘密。党员之间没有秘密可言，机密文件管理培训周五举行。</p>"));
@@ -182,10 +170,10 @@ public sealed class PostNoticeTests : FunctionalTest
     [Test]
     public async Task Returns422AndStoresNothing_WhenWeChatSaysRisky()
     {
-        var org = await App.SeedAsync();
+        var (org, secretary) = await App.SeedSignedInAsync();
         var word = $"风险{Guid.NewGuid():N}"[..12];
         App.Emulator.AddRiskyWord(word);
-        var client = await App.SignInAsync(org.A.Secretary);
+        var client = secretary;
 
         var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id], body: $"<p>这里有{word}内容</p>"));
 
@@ -249,11 +237,11 @@ public sealed class PostNoticeTests : FunctionalTest
     [Test]
     public async Task PublishesOnceWithOneAudience_WhenTwoApproversApproveAtTheSameMoment()
     {
-        var org = await App.SeedAsync(members: 3);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 3);
         var organizer = org.A.Members[0];
         await App.AppointAsync(organizer.Id, org.A.Id, CommitteeRole.OrganizationCommissioner);
         App.Emulator.FailNext("wxa/msg_sec_check", WeChatErrorCodes.UserVisitTimedOut);
-        var id = await (await App.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
+        var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
         var approvers = new[] { await App.SignInAsync(organizer), await App.SignInAsync(org.Admin) };
 
         var responses = await Task.WhenAll(approvers.Select(a => a.PostAsync($"/api/notices/{id}/approve", null)));
@@ -268,8 +256,7 @@ public sealed class PostNoticeTests : FunctionalTest
     [TestCase(40003, 1)]
     public async Task HoldsForApproval_WhenTheTextCheckCannotBeDone(int errCode, int times)
     {
-        var org = await App.SeedAsync();
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync();
         var member = await App.SignInAsync(org.A.Members[0]);
         App.Emulator.FailNext("wxa/msg_sec_check", errCode, times);
 

@@ -13,8 +13,7 @@ public sealed class ReadTrackingTests : FunctionalTest
     [Test]
     public async Task CommitteeSeesThreeReadTwoUnreadAndTheTwoNames_WhenThreeOfFiveOpenedIt()
     {
-        var org = await App.SeedAsync(members: 3);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 3);
         var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
         var audience = Audience(org);
         Assert.That(audience, Has.Length.EqualTo(5));
@@ -49,8 +48,8 @@ public sealed class ReadTrackingTests : FunctionalTest
     [Test]
     public async Task RecordsTheFirstReadOnly_WhenMemberOpensTwice()
     {
-        var org = await App.SeedAsync();
-        var id = await (await App.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
+        var (org, secretary) = await App.SeedSignedInAsync();
+        var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
         var member = await App.SignInAsync(org.A.Members[0]);
         Assert.That((await member.GetJsonAsync("/api/notices/unread-count")).GetProperty("unread").GetInt32(), Is.EqualTo(1));
 
@@ -66,8 +65,7 @@ public sealed class ReadTrackingTests : FunctionalTest
     [Test]
     public async Task CountsSignOffsAndListsWhoHasNot_WhenNoticeRequiresAck()
     {
-        var org = await App.SeedAsync(members: 3);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 3);
         var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], requiresAck: true));
         var member = await App.SignInAsync(org.A.Members[0]);
         Assert.That((await member.GetJsonAsync("/api/notices/unread-count")).GetProperty("awaitingAck").GetInt32(), Is.EqualTo(1));
@@ -89,8 +87,8 @@ public sealed class ReadTrackingTests : FunctionalTest
     [Test]
     public async Task Returns409_WhenNoticeDoesNotAskForSignOff()
     {
-        var org = await App.SeedAsync();
-        var id = await (await App.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
+        var (org, secretary) = await App.SeedSignedInAsync();
+        var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
 
         await (await (await App.SignInAsync(org.A.Members[0])).PostAsync($"/api/notices/{id}/ack", null)).AssertProblemAsync(HttpStatusCode.Conflict);
     }
@@ -98,8 +96,7 @@ public sealed class ReadTrackingTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenRecipientStateIsUnknown()
     {
-        var org = await App.SeedAsync();
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync();
         var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
 
         await (await secretary.GetAsync($"/api/notices/{id}/recipients?state=sleeping")).AssertProblemAsync(HttpStatusCode.BadRequest);
@@ -108,8 +105,7 @@ public sealed class ReadTrackingTests : FunctionalTest
     [Test]
     public async Task QueuesRemindersForExactlyTheUnreadMembers_WhenCommitteeReminds()
     {
-        var org = await App.SeedAsync(members: 3);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 3);
         var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], title: "请按时参加支部党员大会"));
         var audience = Audience(org);
         await (await App.SignInAsync(audience[0])).GetJsonAsync($"/api/notices/{id}");
@@ -130,8 +126,7 @@ public sealed class ReadTrackingTests : FunctionalTest
     [Test]
     public async Task Returns409AndQueuesNothingMore_WhenCommitteeRemindsAgainWithinTheHour()
     {
-        var org = await App.SeedAsync(members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 2);
         var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
         Assert.That((await secretary.PostAsync($"/api/notices/{id}/remind-unread", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
@@ -145,8 +140,8 @@ public sealed class ReadTrackingTests : FunctionalTest
     [Test]
     public async Task Returns403_WhenPlainRecipientAsksForFigures()
     {
-        var org = await App.SeedAsync();
-        var id = await (await App.SignInAsync(org.A.Secretary)).PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
+        var (org, secretary) = await App.SeedSignedInAsync();
+        var id = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id]));
         var member = await App.SignInAsync(org.A.Members[0]);
 
         await (await member.GetAsync($"/api/notices/{id}/recipients")).AssertProblemAsync(HttpStatusCode.Forbidden);

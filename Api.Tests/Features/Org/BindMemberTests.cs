@@ -3,24 +3,14 @@ using System.Text.Json;
 namespace SmartBranch.Api.Tests.Features.Org;
 
 /// <summary>Binding a WeChat account through an invitation, end to end with the emulator.</summary>
-public sealed class BindMemberTests : FunctionalTest
+public sealed class BindMemberTests() : SeededTest(branches: 2, members: 1, fakeTime: true)
 {
-    private SeededOrg _org = null!;
-
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _org = await App.SeedAsync(branches: 2, members: 1);
-    }
-
     [Test]
     public async Task BindsAndSignsInAsMember_WhenInvitationNameAndNumberMatch()
     {
-        var secretary = await App.SignInAsync(_org.A.Secretary);
-        var entry = await App.AddMemberAsync(_org.A.Id, _org.A.PartyGroupId);
-        var created = await secretary.PostAsJsonAsync($"/api/org/units/{_org.A.Id}/invitations", new { singleUse = true });
+        var secretary = await App.SignInAsync(Org.A.Secretary);
+        var entry = await App.AddMemberAsync(Org.A.Id, Org.A.PartyGroupId);
+        var created = await secretary.PostAsJsonAsync($"/api/org/units/{Org.A.Id}/invitations", new { singleUse = true });
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         var invitation = await created.ReadAsync<JsonElement>();
         var scene = invitation.GetProperty("scene").GetString()!;
@@ -28,7 +18,7 @@ public sealed class BindMemberTests : FunctionalTest
         var image = await secretary.GetAsync(invitation.GetProperty("qrCodeUrl").GetString());
         var png = await image.Content.ReadAsByteArrayAsync();
         var stranger = await App.SignInAsync($"dev-phone-of-{entry.Name}");
-        var bind = await stranger.PostAsJsonAsync("/api/members/bind", new { scene, name = entry.Name, number = entry.Number });
+        var bind = await stranger.BindAsync(scene, entry);
 
         Assert.Multiple(() =>
         {
@@ -47,14 +37,14 @@ public sealed class BindMemberTests : FunctionalTest
     [Test]
     public async Task Returns400AndBindsNothing_WhenInvitationHasExpired()
     {
-        var secretary = await App.SignInAsync(_org.A.Secretary);
-        var entry = await App.AddMemberAsync(_org.A.Id);
+        var secretary = await App.SignInAsync(Org.A.Secretary);
+        var entry = await App.AddMemberAsync(Org.A.Id);
         var expiresAt = App.Time!.GetUtcNow().AddHours(1);
-        var invitation = await (await secretary.PostAsJsonAsync($"/api/org/units/{_org.A.Id}/invitations", new { expiresAt, singleUse = false })).ReadAsync<JsonElement>();
+        var invitation = await (await secretary.PostAsJsonAsync($"/api/org/units/{Org.A.Id}/invitations", new { expiresAt, singleUse = false })).ReadAsync<JsonElement>();
         App.Time.Advance(TimeSpan.FromHours(2));
 
         var user = await App.SignInUnboundAsync();
-        var bind = await user.PostAsJsonAsync("/api/members/bind", new { scene = invitation.GetProperty("scene").GetString(), name = entry.Name, number = entry.Number });
+        var bind = await user.BindAsync(invitation.GetProperty("scene").GetString(), entry);
 
         await bind.AssertProblemAsync(HttpStatusCode.BadRequest, "invitation.expired");
         Assert.That(await OpenIdOfAsync(entry.Id), Is.Null);
@@ -63,14 +53,12 @@ public sealed class BindMemberTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenSingleUseInvitationWasUsed()
     {
-        var first = await App.AddMemberAsync(_org.A.Id);
-        var second = await App.AddMemberAsync(_org.A.Id);
-        var (_, scene) = await App.AddInvitationAsync(_org.A.Id, _org.A.Secretary.Id, singleUse: true);
+        var (first, second, scene) = await TwoEntriesInvitedAsync(singleUse: true);
         var firstUser = await App.SignInUnboundAsync();
         var secondUser = await App.SignInUnboundAsync();
 
-        var ok = await firstUser.PostAsJsonAsync("/api/members/bind", new { scene, name = first.Name, number = first.Number });
-        var refused = await secondUser.PostAsJsonAsync("/api/members/bind", new { scene, name = second.Name, number = second.Number });
+        var ok = await firstUser.BindAsync(scene, first);
+        var refused = await secondUser.BindAsync(scene, second);
 
         Assert.That(ok.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         await refused.AssertProblemAsync(HttpStatusCode.BadRequest, "invitation.used");
@@ -80,12 +68,10 @@ public sealed class BindMemberTests : FunctionalTest
     [Test]
     public async Task BindsSeveralPeople_WhenInvitationIsMultiUse()
     {
-        var first = await App.AddMemberAsync(_org.A.Id);
-        var second = await App.AddMemberAsync(_org.A.Id);
-        var (_, scene) = await App.AddInvitationAsync(_org.A.Id, _org.A.Secretary.Id, singleUse: false);
+        var (first, second, scene) = await TwoEntriesInvitedAsync(singleUse: false);
 
-        var a = await (await App.SignInUnboundAsync()).PostAsJsonAsync("/api/members/bind", new { scene, name = first.Name, number = first.Number });
-        var b = await (await App.SignInUnboundAsync()).PostAsJsonAsync("/api/members/bind", new { scene, name = second.Name, number = second.Number });
+        var a = await (await App.SignInUnboundAsync()).BindAsync(scene, first);
+        var b = await (await App.SignInUnboundAsync()).BindAsync(scene, second);
 
         Assert.That(new[] { a.StatusCode, b.StatusCode }, Is.All.EqualTo(HttpStatusCode.OK));
     }
@@ -93,10 +79,10 @@ public sealed class BindMemberTests : FunctionalTest
     [Test]
     public async Task Returns409_WhenRosterEntryIsAlreadyBound()
     {
-        var entry = await App.AddMemberAsync(_org.A.Id, bound: true);
-        var (_, scene) = await App.AddInvitationAsync(_org.A.Id, _org.A.Secretary.Id, singleUse: false);
+        var entry = await App.AddMemberAsync(Org.A.Id, bound: true);
+        var (_, scene) = await App.AddInvitationAsync(Org.A.Id, Org.A.Secretary.Id, singleUse: false);
 
-        var bind = await (await App.SignInUnboundAsync()).PostAsJsonAsync("/api/members/bind", new { scene, name = entry.Name, number = entry.Number });
+        var bind = await (await App.SignInUnboundAsync()).BindAsync(scene, entry);
 
         await bind.AssertProblemAsync(HttpStatusCode.Conflict, "member.already_bound");
     }
@@ -104,15 +90,15 @@ public sealed class BindMemberTests : FunctionalTest
     [Test]
     public async Task Returns400WithSameAnswer_WhenDetailsDoNotMatchOrBelongToAnotherBranch()
     {
-        var entry = await App.AddMemberAsync(_org.A.Id);
-        var otherBranch = await App.AddMemberAsync(_org.B.Id);
-        var (_, scene) = await App.AddInvitationAsync(_org.A.Id, _org.A.Secretary.Id, singleUse: false);
+        var entry = await App.AddMemberAsync(Org.A.Id);
+        var otherBranch = await App.AddMemberAsync(Org.B.Id);
+        var (_, scene) = await App.AddInvitationAsync(Org.A.Id, Org.A.Secretary.Id, singleUse: false);
         var user = await App.SignInUnboundAsync();
 
-        var wrongName = await user.PostAsJsonAsync("/api/members/bind", new { scene, name = "别人", number = entry.Number });
-        var unknownNumber = await user.PostAsJsonAsync("/api/members/bind", new { scene, name = entry.Name, number = "NOSUCH" });
-        var wrongBranch = await user.PostAsJsonAsync("/api/members/bind", new { scene, name = otherBranch.Name, number = otherBranch.Number });
-        var unknownInvitation = await user.PostAsJsonAsync("/api/members/bind", new { scene = "i=zzzzzzzzzzzz", name = entry.Name, number = entry.Number });
+        var wrongName = await user.BindAsync(scene, "别人", entry.Number);
+        var unknownNumber = await user.BindAsync(scene, entry.Name, "NOSUCH");
+        var wrongBranch = await user.BindAsync(scene, otherBranch);
+        var unknownInvitation = await user.BindAsync("i=zzzzzzzzzzzz", entry);
 
         var details = new List<string?>();
         foreach (var response in new[] { wrongName, unknownNumber, wrongBranch, unknownInvitation })
@@ -128,17 +114,17 @@ public sealed class BindMemberTests : FunctionalTest
     [Test]
     public async Task Returns429_WhenAccountFailedFiveTimes()
     {
-        var entry = await App.AddMemberAsync(_org.A.Id);
-        var (_, scene) = await App.AddInvitationAsync(_org.A.Id, _org.A.Secretary.Id, singleUse: false);
+        var entry = await App.AddMemberAsync(Org.A.Id);
+        var (_, scene) = await App.AddInvitationAsync(Org.A.Id, Org.A.Secretary.Id, singleUse: false);
         var user = await App.SignInUnboundAsync();
         for (var i = 0; i < 5; i++)
         {
-            var wrong = await user.PostAsJsonAsync("/api/members/bind", new { scene, name = entry.Name, number = $"WRONG{i}" });
+            var wrong = await user.BindAsync(scene, entry.Name, $"WRONG{i}");
             Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         }
 
-        var right = await user.PostAsJsonAsync("/api/members/bind", new { scene, name = entry.Name, number = entry.Number });
-        var otherAccount = await (await App.SignInUnboundAsync()).PostAsJsonAsync("/api/members/bind", new { scene, name = entry.Name, number = entry.Number });
+        var right = await user.BindAsync(scene, entry);
+        var otherAccount = await (await App.SignInUnboundAsync()).BindAsync(scene, entry);
 
         await right.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.That(right.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
@@ -148,11 +134,11 @@ public sealed class BindMemberTests : FunctionalTest
     [Test]
     public async Task Returns409_WhenCallerIsAlreadyBound()
     {
-        var entry = await App.AddMemberAsync(_org.A.Id);
-        var (_, scene) = await App.AddInvitationAsync(_org.A.Id, _org.A.Secretary.Id, singleUse: false);
-        var member = await App.SignInAsync(_org.A.Members[0]);
+        var entry = await App.AddMemberAsync(Org.A.Id);
+        var (_, scene) = await App.AddInvitationAsync(Org.A.Id, Org.A.Secretary.Id, singleUse: false);
+        var member = await App.SignInAsync(Org.A.Members[0]);
 
-        var bind = await member.PostAsJsonAsync("/api/members/bind", new { scene, name = entry.Name, number = entry.Number });
+        var bind = await member.BindAsync(scene, entry);
 
         await bind.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.That(await OpenIdOfAsync(entry.Id), Is.Null);
@@ -161,11 +147,20 @@ public sealed class BindMemberTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenInvitationExpiryIsTooFar()
     {
-        var secretary = await App.SignInAsync(_org.A.Secretary);
+        var secretary = await App.SignInAsync(Org.A.Secretary);
 
-        var response = await secretary.PostAsJsonAsync($"/api/org/units/{_org.A.Id}/invitations", new { expiresAt = App.Time!.GetUtcNow().AddDays(120) });
+        var response = await secretary.PostAsJsonAsync($"/api/org/units/{Org.A.Id}/invitations", new { expiresAt = App.Time!.GetUtcNow().AddDays(120) });
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    /// <summary>Two new roster entries of branch A and an invitation of the branch from its secretary.</summary>
+    private async Task<(RosterEntry First, RosterEntry Second, string Scene)> TwoEntriesInvitedAsync(bool singleUse)
+    {
+        var first = await App.AddMemberAsync(Org.A.Id);
+        var second = await App.AddMemberAsync(Org.A.Id);
+        var (_, scene) = await App.AddInvitationAsync(Org.A.Id, Org.A.Secretary.Id, singleUse);
+        return (first, second, scene);
     }
 
     private Task<string?> OpenIdOfAsync(int memberId) =>

@@ -138,8 +138,7 @@ public sealed class ChineseSpreadsheetTests : FunctionalTest
     [Test]
     public async Task ExportsFormulaLikeNamesAsText_WhenActivityAttendanceIsExported()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         await App.WithDbAsync(async db =>
         {
             var member = await db.Members.SingleAsync(m => m.Id == org.A.Members[0].Id);

@@ -62,9 +62,8 @@ public sealed class ImportMembersTests : FunctionalTest
     [Test]
     public async Task ReportsButWritesNothing_WhenDryRun()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var existing = org.A.Members[0];
-        var secretary = await App.SignInAsync(org.A.Secretary);
         var before = await CountAsync(org.A.Id);
         var csv = OrgTestData.Csv(
         [
@@ -83,8 +82,7 @@ public sealed class ImportMembersTests : FunctionalTest
     [Test]
     public async Task ReportsNumberOfAnotherBranchAndBadStatusAndDates_WhenRowsAreWrong()
     {
-        var org = await App.SeedAsync(branches: 2, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 2, members: 1);
         var csv = OrgTestData.Csv(
         [
             ["甲", org.B.Members[0].Number, string.Empty, "正式", string.Empty, string.Empty, string.Empty],
@@ -134,8 +132,7 @@ public sealed class ImportMembersTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenFileIsMissingOrNotASheet()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
 
         var noFile = await secretary.PostAsync($"/api/org/units/{org.A.Id}/members/import", new MultipartFormDataContent());
         var wrongType = await secretary.PostAsync($"/api/org/units/{org.A.Id}/members/import", OrgTestData.Upload([1, 2, 3], "roster.pdf"));

@@ -2,22 +2,20 @@ using System.Text.Json;
 
 namespace SmartBranch.Api.Tests.Features.Org;
 
-public sealed class ListMembersTests : FunctionalTest
+public sealed class ListMembersTests() : SeededTest(branches: 2, members: 2)
 {
-    private SeededOrg _org = null!;
     private RosterEntry _entry = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _org = await App.SeedAsync(branches: 2, members: 2);
-        _entry = await App.AddMemberAsync(_org.A.Id, _org.A.PartyGroupId);
+        _entry = await App.AddMemberAsync(Org.A.Id, Org.A.PartyGroupId);
     }
 
     [Test]
     public async Task ShowsFullDetailsAndPhone_WhenCallerIsOnTheCommittee()
     {
-        foreach (var caller in new[] { _org.A.Secretary, _org.Admin })
+        foreach (var caller in new[] { Org.A.Secretary, Org.Admin })
         {
             var client = await App.SignInAsync(caller);
 
@@ -30,7 +28,7 @@ public sealed class ListMembersTests : FunctionalTest
                 Assert.That(entry.GetProperty("number").GetString(), Is.EqualTo(_entry.Number));
                 Assert.That(entry.GetProperty("status").GetString(), Is.EqualTo("Full"));
                 Assert.That(entry.GetProperty("isBound").GetBoolean(), Is.False);
-                Assert.That(entry.GetProperty("partyGroup").GetProperty("id").GetInt32(), Is.EqualTo(_org.A.PartyGroupId));
+                Assert.That(entry.GetProperty("partyGroup").GetProperty("id").GetInt32(), Is.EqualTo(Org.A.PartyGroupId));
             });
         }
     }
@@ -38,10 +36,10 @@ public sealed class ListMembersTests : FunctionalTest
     [Test]
     public async Task ShowsNameGroupRolesAndMaskedPhoneOnly_WhenCallerIsPlainMember()
     {
-        var client = await App.SignInAsync(_org.A.Members[0]);
+        var client = await App.SignInAsync(Org.A.Members[0]);
 
         var entry = await FindAsync(client, _entry.Id);
-        var secretary = await FindAsync(client, _org.A.Secretary.Id);
+        var secretary = await FindAsync(client, Org.A.Secretary.Id);
 
         Assert.Multiple(() =>
         {
@@ -58,8 +56,8 @@ public sealed class ListMembersTests : FunctionalTest
     [Test]
     public async Task StoresPhoneEncrypted_WhenReadFromRawColumn()
     {
-        var secretary = await App.SignInAsync(_org.A.Secretary);
-        var created = await secretary.PostAsJsonAsync($"/api/org/units/{_org.A.Id}/members", new
+        var secretary = await App.SignInAsync(Org.A.Secretary);
+        var created = await secretary.PostAsJsonAsync($"/api/org/units/{Org.A.Id}/members", new
         {
             name = "加密测试",
             number = $"P{Guid.NewGuid():N}"[..16],
@@ -85,11 +83,11 @@ public sealed class ListMembersTests : FunctionalTest
     [Test]
     public async Task Returns404_WhenMemberOfAnotherBranchGuessesUnitOrMemberIds()
     {
-        var stranger = await App.SignInAsync(_org.B.Members[0]);
+        var stranger = await App.SignInAsync(Org.B.Members[0]);
 
-        await (await stranger.GetAsync($"/api/org/units/{_org.A.Id}/members")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await stranger.GetAsync($"/api/org/units/{_org.A.PartyGroupId}/members")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await stranger.GetAsync($"/api/org/units/{_org.A.PartyGroupId}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await stranger.GetAsync($"/api/org/units/{Org.A.Id}/members")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await stranger.GetAsync($"/api/org/units/{Org.A.PartyGroupId}/members")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await stranger.GetAsync($"/api/org/units/{Org.A.PartyGroupId}")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await stranger.GetAsync("/api/org/units/999999")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await stranger.PutAsJsonAsync($"/api/members/{_entry.Id}", new { name = "x", number = "x", status = "Full" })).AssertProblemAsync(HttpStatusCode.NotFound);
     }
@@ -97,10 +95,10 @@ public sealed class ListMembersTests : FunctionalTest
     [Test]
     public async Task ListsOnlyGroupMembers_WhenUnitIsPartyGroup()
     {
-        var outsideGroup = await App.AddMemberAsync(_org.A.Id);
-        var client = await App.SignInAsync(_org.A.Members[0]);
+        var outsideGroup = await App.AddMemberAsync(Org.A.Id);
+        var client = await App.SignInAsync(Org.A.Members[0]);
 
-        var list = await (await client.GetAsync($"/api/org/units/{_org.A.PartyGroupId}/members")).ReadAsync<JsonElement>();
+        var list = await (await client.GetAsync($"/api/org/units/{Org.A.PartyGroupId}/members")).ReadAsync<JsonElement>();
 
         var ids = list.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("id").GetInt32()).ToList();
         Assert.That(ids, Does.Contain(_entry.Id).And.Not.Contain(outsideGroup.Id));
@@ -109,13 +107,13 @@ public sealed class ListMembersTests : FunctionalTest
     [Test]
     public async Task Returns403_WhenPlainMemberListsTheWholeGeneralBranch()
     {
-        var member = await App.SignInAsync(_org.A.Members[0]);
-        var admin = await App.SignInAsync(_org.Admin);
+        var member = await App.SignInAsync(Org.A.Members[0]);
+        var admin = await App.SignInAsync(Org.Admin);
 
-        await (await member.GetAsync($"/api/org/units/{_org.GeneralBranchId}/members")).AssertProblemAsync(HttpStatusCode.Forbidden);
-        var all = await (await admin.GetAsync($"/api/org/units/{_org.GeneralBranchId}/members")).ReadAsync<JsonElement>();
+        await (await member.GetAsync($"/api/org/units/{Org.GeneralBranchId}/members")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var all = await (await admin.GetAsync($"/api/org/units/{Org.GeneralBranchId}/members")).ReadAsync<JsonElement>();
         var branches = all.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("branch").GetProperty("id").GetInt32()).Distinct();
-        Assert.That(branches, Is.EquivalentTo(new[] { _org.A.Id, _org.B.Id }));
+        Assert.That(branches, Is.EquivalentTo(new[] { Org.A.Id, Org.B.Id }));
     }
 
     private static async Task<JsonElement> FindAsync(HttpClient client, int memberId)

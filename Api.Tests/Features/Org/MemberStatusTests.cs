@@ -5,15 +5,12 @@ using SmartBranch.Infrastructure.WeChat.Emulator;
 namespace SmartBranch.Api.Tests.Features.Org;
 
 /// <summary>Status events over a Party life, invitations listed and revoked, binding by the phone WeChat verified.</summary>
-public sealed class MemberStatusTests : FunctionalTest
+public sealed class MemberStatusTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task ArchivesMemberOutOfAudiencesAndQuorum_WhenMembershipIsStopped()
     {
-        var org = await App.SeedAsync(branches: 1, members: 3, probationary: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 3, probationary: 1);
         var probationary = org.A.Members[2];
         var stopped = org.A.Members[0];
 
@@ -47,15 +44,14 @@ public sealed class MemberStatusTests : FunctionalTest
     [Test]
     public async Task BindsNobody_WhenInvitationWasRevoked()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var entry = await App.AddMemberAsync(org.A.Id);
         var invitation = await (await secretary.PostAsJsonAsync($"/api/org/units/{org.A.Id}/invitations", new { singleUse = false })).ReadAsync<JsonElement>();
         var invitationId = invitation.GetProperty("id").GetInt32();
 
         var revoke = await secretary.PostAsync($"/api/invitations/{invitationId}/revoke", null);
         var list = await (await secretary.GetAsync($"/api/org/units/{org.A.Id}/invitations")).ReadAsync<JsonElement>();
-        var bind = await (await App.SignInUnboundAsync()).PostAsJsonAsync("/api/members/bind", new { scene = invitation.GetProperty("scene").GetString(), name = entry.Name, number = entry.Number });
+        var bind = await (await App.SignInUnboundAsync()).BindAsync(invitation.GetProperty("scene").GetString(), entry);
 
         Assert.Multiple(async () =>
         {
@@ -107,15 +103,12 @@ public sealed class MemberStatusTests : FunctionalTest
 }
 
 /// <summary>转正 on a general meeting's resolution, and a probation extended.</summary>
-public sealed class ProbationTests : FunctionalTest
+public sealed class ProbationTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task LinksResolutionAndExtendsProbation_WhenRecorded()
     {
-        var org = await App.SeedAsync(branches: 2, members: 2, probationary: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 2, members: 2, probationary: 2);
         var resolutionA = await AddResolutionAsync(org.A.Id, org.A.Secretary, [org.A.Secretary, org.Admin]);
         var resolutionB = await AddResolutionAsync(org.B.Id, org.B.Secretary, [org.B.Secretary]);
 

@@ -8,7 +8,7 @@ namespace SmartBranch.Api.Tests.Features.Org;
 /// Every endpoint of the organisation area × the seven kinds of caller, each cell checked over HTTP.
 /// Targets live in branch A; every cell gets fresh targets, so a cell that changes data cannot affect another.
 /// </summary>
-public sealed class OrgAuthorizationMatrixTests : FunctionalTest
+public sealed class OrgAuthorizationMatrixTests() : SeededTest(branches: 2, members: 1)
 {
     public enum Caller
     {
@@ -92,7 +92,7 @@ public sealed class OrgAuthorizationMatrixTests : FunctionalTest
         new("POST /api/members/bind-phone", "401 200 409 409 409 409 409", async t =>
             await Json(HttpMethod.Post, "/api/members/bind-phone", new { code = WeChatEmulator.PhoneCodeFor((await t.App.AddMemberAsync(t.A.Id)).Phone) })),
         new("POST /api/transfers", "401 403 403 404 201 404 201", async t =>
-            await Json(HttpMethod.Post, "/api/transfers", new { memberId = (await t.App.AddMemberAsync(t.A.Id)).Id, kind = "Inside", toBranchId = t._org.B.Id })),
+            await Json(HttpMethod.Post, "/api/transfers", new { memberId = (await t.App.AddMemberAsync(t.A.Id)).Id, kind = "Inside", toBranchId = t.Org.B.Id })),
         new("GET /api/transfers", "401 403 200 200 200 200 200", _ => Get("/api/transfers")),
         new("GET /api/transfers/{id}", "401 403 404 404 200 200 200", async t => await Get($"/api/transfers/{await t.AddTransferAsync(TransferKind.Inside, TransferState.Requested)}")),
         new("POST /api/transfers/{id}/approve", "401 403 404 404 200 403 200", async t =>
@@ -131,15 +131,8 @@ public sealed class OrgAuthorizationMatrixTests : FunctionalTest
         }),
     ];
 
-    private SeededOrg _org = null!;
 
-    private SeededBranch A => _org.A;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _org = await App.SeedAsync(branches: 2, members: 1);
-    }
+    private SeededBranch A => Org.A;
 
     public static IEnumerable<TestCaseData> Cells() =>
         from endpoint in Endpoints
@@ -183,7 +176,7 @@ public sealed class OrgAuthorizationMatrixTests : FunctionalTest
             var member = await db.Members.SingleAsync(m => m.Id == entry.Id);
             var now = DateTimeOffset.UtcNow;
             var transfer = kind == TransferKind.Inside
-                ? Transfer.RequestInside(member, _org.B.Id, null, member.Id, now)
+                ? Transfer.RequestInside(member, Org.B.Id, null, member.Id, now)
                 : Transfer.RequestOutgoing(member, "中共外单位委员会", null, member.Id, now);
             if (state != TransferState.Requested)
             {
@@ -208,11 +201,11 @@ public sealed class OrgAuthorizationMatrixTests : FunctionalTest
     {
         Caller.Anonymous => Task.FromResult(App.CreateClient()),
         Caller.Unbound => App.SignInUnboundAsync(),
-        Caller.MemberOfBranch => App.SignInAsync(_org.A.Members[0]),
-        Caller.MemberOfOtherBranch => App.SignInAsync(_org.B.Members[0]),
-        Caller.SecretaryOfBranch => App.SignInAsync(_org.A.Secretary),
-        Caller.SecretaryOfOtherBranch => App.SignInAsync(_org.B.Secretary),
-        _ => App.SignInAsync(_org.Admin),
+        Caller.MemberOfBranch => App.SignInAsync(Org.A.Members[0]),
+        Caller.MemberOfOtherBranch => App.SignInAsync(Org.B.Members[0]),
+        Caller.SecretaryOfBranch => App.SignInAsync(Org.A.Secretary),
+        Caller.SecretaryOfOtherBranch => App.SignInAsync(Org.B.Secretary),
+        _ => App.SignInAsync(Org.Admin),
     };
 
     private static Task<HttpRequestMessage> Get(string uri) => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, uri));

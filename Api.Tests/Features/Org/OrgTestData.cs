@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using SmartBranch.Api.Common.Privacy;
 using SmartBranch.Domain.Organization;
 using SmartBranch.Infrastructure.WeChat.Emulator;
@@ -8,7 +9,10 @@ namespace SmartBranch.Api.Tests.Features.Org;
 /// <summary>A roster entry made for one test; <see cref="DevCode"/> signs in as it when it is bound.</summary>
 public sealed record RosterEntry(int Id, string Name, string Number, string Phone, string DevCode);
 
-/// <summary>Extra data the organisation tests seed straight into the database (unique per call).</summary>
+/// <summary>
+/// Extra data the organisation tests seed straight into the database (unique per call), and appointments made over
+/// HTTP the way the committee makes them.
+/// </summary>
 internal static class OrgTestData
 {
     /// <summary>A roster entry in the branch with a phone (stored encrypted, like the API stores it); bound when asked.</summary>
@@ -37,6 +41,42 @@ internal static class OrgTestData
         var member = await factory.AddMemberAsync(branchId);
         return await factory.AppointAsync(member.Id, branchId, CommitteeRole.PublicityCommissioner, DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-1));
     }
+
+    /// <summary>
+    /// POST /api/org/units/{unitId}/appointments as <paramref name="appointer"/>: the member to <paramref name="role"/>
+    /// (the API's role name) from <paramref name="startsOn"/> until <paramref name="endsOn"/>; a date not given is left out
+    /// of the body, so the API's default applies.
+    /// </summary>
+    public static Task<HttpResponseMessage> PostAppointmentAsync(this HttpClient appointer, int unitId, int memberId, string role, DateOnly? startsOn = null, DateOnly? endsOn = null)
+    {
+        var body = new Dictionary<string, object> { ["memberId"] = memberId, ["role"] = role };
+        if (startsOn is { } starts)
+        {
+            body["startsOn"] = starts;
+        }
+
+        if (endsOn is { } ends)
+        {
+            body["endsOn"] = ends;
+        }
+
+        return appointer.PostAsJsonAsync($"/api/org/units/{unitId}/appointments", body);
+    }
+
+    /// <summary><see cref="PostAppointmentAsync"/>, which must answer 201 Created; returns the appointment's id.</summary>
+    public static async Task<int> AppointOverHttpAsync(this HttpClient appointer, int unitId, int memberId, string role, DateOnly? startsOn = null, DateOnly? endsOn = null)
+    {
+        var response = await appointer.PostAppointmentAsync(unitId, memberId, role, startsOn, endsOn);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return (await response.ReadAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    /// <summary>POST /api/members/bind as a signed-in WeChat user: claims the roster entry named by <paramref name="name"/> and <paramref name="number"/> through the invitation's scene.</summary>
+    public static Task<HttpResponseMessage> BindAsync(this HttpClient user, string? scene, string name, string number) =>
+        user.PostAsJsonAsync("/api/members/bind", new { scene, name, number });
+
+    /// <summary><see cref="BindAsync(HttpClient, string?, string, string)"/> with the entry's own name and number.</summary>
+    public static Task<HttpResponseMessage> BindAsync(this HttpClient user, string? scene, RosterEntry entry) => user.BindAsync(scene, entry.Name, entry.Number);
 
     /// <summary>An invitation of the branch valid for a day.</summary>
     public static Task<(int Id, string Scene)> AddInvitationAsync(this AppFactory factory, int branchId, int createdBy, bool singleUse = true) =>

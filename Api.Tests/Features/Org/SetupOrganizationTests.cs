@@ -8,10 +8,8 @@ namespace SmartBranch.Api.Tests.Features.Org;
 /// A production install from an empty database (no demo data): the setup command, the first admin binding
 /// with its invitation, then building the organisation and its roster over HTTP.
 /// </summary>
-public sealed class SetupOrganizationTests : FunctionalTest
+public sealed class SetupOrganizationTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task BuildsOrganisationOverHttp_WhenStartingFromEmptyDatabase()
     {
@@ -33,10 +31,10 @@ public sealed class SetupOrganizationTests : FunctionalTest
 
         // The first invitation was replaced: it binds nobody.
         var admin = await App.SignInAsync("dev-first-admin");
-        var stale = await admin.PostAsJsonAsync("/api/members/bind", new { scene = first.Scene, name = "王管理", number = "A0001" });
+        var stale = await admin.BindAsync(first.Scene, "王管理", "A0001");
         await stale.AssertProblemAsync(HttpStatusCode.BadRequest, "invitation.revoked");
 
-        var bound = await admin.PostAsJsonAsync("/api/members/bind", new { scene = again.Scene, name = "王管理", number = "A0001" });
+        var bound = await admin.BindAsync(again.Scene, "王管理", "A0001");
         Assert.That(bound.StatusCode, Is.EqualTo(HttpStatusCode.OK), await bound.Content.ReadAsStringAsync());
         admin = await App.SignInAsync("dev-first-admin");
 
@@ -78,7 +76,7 @@ public sealed class SetupOrganizationTests : FunctionalTest
         // The new secretary signs in after binding and manages their branch.
         var invitation = await (await admin.PostAsJsonAsync($"/api/org/units/{teachers}/invitations", new { singleUse = true })).ReadAsync<JsonElement>();
         var secretary = await App.SignInAsync("dev-zhang-yi");
-        var bind = await secretary.PostAsJsonAsync("/api/members/bind", new { scene = invitation.GetProperty("scene").GetString(), name = "张一", number = "T1001" });
+        var bind = await secretary.BindAsync(invitation.GetProperty("scene").GetString(), "张一", "T1001");
         Assert.That(bind.StatusCode, Is.EqualTo(HttpStatusCode.OK), await bind.Content.ReadAsStringAsync());
         var asSecretary = await (await (await App.SignInAsync("dev-zhang-yi")).GetAsync($"/api/org/units/{teachers}")).ReadAsync<JsonElement>();
         Assert.That(asSecretary.GetProperty("canManage").GetBoolean(), Is.True);

@@ -7,32 +7,22 @@ using SmartBranch.Domain.Organization;
 namespace SmartBranch.Api.Tests.Features.Org;
 
 /// <summary>Creating, renaming, moving and closing units, and the branch warnings and term-end reminder.</summary>
-public sealed class UnitLifecycleTests : FunctionalTest
+public sealed class UnitLifecycleTests() : SeededTest(branches: 2, members: 2, fakeTime: true)
 {
-    private SeededOrg _org = null!;
-
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _org = await App.SeedAsync(branches: 2, members: 2);
-    }
-
     [Test]
     public async Task RenamesMovesAndClosesGroup_WhenItsMembersWereMovedFirst()
     {
-        var admin = await App.SignInAsync(_org.Admin);
-        var created = await admin.PostAsJsonAsync("/api/org/units", new { name = $"新小组{Guid.NewGuid():N}"[..12], kind = "PartyGroup", parentId = _org.A.Id });
+        var admin = await App.SignInAsync(Org.Admin);
+        var created = await admin.PostAsJsonAsync("/api/org/units", new { name = $"新小组{Guid.NewGuid():N}"[..12], kind = "PartyGroup", parentId = Org.A.Id });
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         var groupId = (await created.ReadAsync<JsonElement>()).GetProperty("id").GetInt32();
 
         var renamed = await admin.PutAsJsonAsync($"/api/org/units/{groupId}", new { name = "改名后的小组" });
-        var moved = await admin.PutAsJsonAsync($"/api/org/units/{groupId}", new { parentId = _org.B.Id });
-        var member = await App.AddMemberAsync(_org.B.Id, groupId);
+        var moved = await admin.PutAsJsonAsync($"/api/org/units/{groupId}", new { parentId = Org.B.Id });
+        var member = await App.AddMemberAsync(Org.B.Id, groupId);
         var refused = await admin.PostAsync($"/api/org/units/{groupId}/close", null);
-        var secretaryB = await App.SignInAsync(_org.B.Secretary);
-        var regroup = await secretaryB.PutAsJsonAsync($"/api/members/{member.Id}/group", new { partyGroupId = _org.B.PartyGroupId });
+        var secretaryB = await App.SignInAsync(Org.B.Secretary);
+        var regroup = await secretaryB.PutAsJsonAsync($"/api/members/{member.Id}/group", new { partyGroupId = Org.B.PartyGroupId });
         var closed = await admin.PostAsync($"/api/org/units/{groupId}/close", null);
         var unit = await (await admin.GetAsync($"/api/org/units/{groupId}")).ReadAsync<JsonElement>();
 
@@ -44,7 +34,7 @@ public sealed class UnitLifecycleTests : FunctionalTest
             Assert.That(regroup.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(closed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await closed.Content.ReadAsStringAsync());
             Assert.That(unit.GetProperty("name").GetString(), Is.EqualTo("改名后的小组"), "a closed unit stays readable");
-            Assert.That(unit.GetProperty("parent").GetProperty("id").GetInt32(), Is.EqualTo(_org.B.Id));
+            Assert.That(unit.GetProperty("parent").GetProperty("id").GetInt32(), Is.EqualTo(Org.B.Id));
             Assert.That(unit.GetProperty("closedOn").GetString(), Is.EqualTo("2026-03-02"));
         });
     }
@@ -52,9 +42,9 @@ public sealed class UnitLifecycleTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenBranchIsPlacedUnderBranch()
     {
-        var admin = await App.SignInAsync(_org.Admin);
+        var admin = await App.SignInAsync(Org.Admin);
 
-        var response = await admin.PostAsJsonAsync("/api/org/units", new { name = "错位支部", kind = "Branch", parentId = _org.A.Id, category = "Student" });
+        var response = await admin.PostAsJsonAsync("/api/org/units", new { name = "错位支部", kind = "Branch", parentId = Org.A.Id, category = "Student" });
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "unit.bad_parent");
     }
@@ -62,9 +52,9 @@ public sealed class UnitLifecycleTests : FunctionalTest
     [Test]
     public async Task Returns403_WhenBranchSecretaryRenamesOwnBranch()
     {
-        var secretary = await App.SignInAsync(_org.A.Secretary);
+        var secretary = await App.SignInAsync(Org.A.Secretary);
 
-        var response = await secretary.PutAsJsonAsync($"/api/org/units/{_org.A.Id}", new { name = "自己改名" });
+        var response = await secretary.PutAsJsonAsync($"/api/org/units/{Org.A.Id}", new { name = "自己改名" });
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
     }
@@ -102,17 +92,14 @@ public sealed class UnitLifecycleTests : FunctionalTest
 }
 
 /// <summary>The away-six-months flag: no check-in while the branch met, from the first month of the window to the last.</summary>
-public sealed class AwayMembersTests : FunctionalTest
+public sealed class AwayMembersTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task FlagsAndRemindsMemberWithoutCheckIn_UntilTheyAskForTransfer()
     {
-        var org = await App.SeedAsync(branches: 2, members: 2);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 2, members: 2);
         var away = org.A.Members[0];
         var present = org.A.Members[1];
-        var secretary = await App.SignInAsync(org.A.Secretary);
 
         // A meeting every month for six months and a bit; one member comes, the other never does.
         for (var month = 0; month <= 6; month++)

@@ -15,8 +15,7 @@ public sealed class PortalPagesTests : MediaAppTest
     public async Task ShowsPublicContent_AndNoInternalOrCommitteeContent_OnAnyPortalPage()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var org = await App.SeedAsync(members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 2);
         var admin = await App.SignInAsync(org.Admin);
         var member = await App.SignInAsync(org.A.Members[0]);
         var now = DateTimeOffset.UtcNow;
@@ -74,8 +73,7 @@ public sealed class PortalPagesTests : MediaAppTest
     public async Task ShowsTheSamePublicPage_WhenTheVisitorIsASignedInCommitteeMember()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var org = await App.SeedAsync(members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 1);
         await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], visibility: "Public", title: $"公开通知{tag}"));
         await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], visibility: "Committee", title: $"支委通知{tag}"));
 
@@ -92,8 +90,7 @@ public sealed class PortalPagesTests : MediaAppTest
     public async Task ShowsAStory_OnlyOnceApproved()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var org = await App.SeedAsync(members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 1);
         var member = await App.SignInAsync(org.A.Members[0]);
         var story = (await member.PostStoryAsync(BrandTestApi.Story(title: $"投稿事迹{tag}"))).GetProperty("id").GetInt32();
         var visitor = App.CreateClient();
@@ -115,8 +112,7 @@ public sealed class PortalPagesTests : MediaAppTest
     public async Task HasTitleDescriptionAndSharePreview_OnAStoryPage()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var org = await App.SeedAsync(members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (_, secretary) = await App.SeedSignedInAsync(members: 1);
         var image = await secretary.UploadImageAsync();
         var story = (await secretary.PostStoryAsync(BrandTestApi.Story(imageIds: [image], title: $"分享事迹{tag}", body: $"正文第一段{tag}。\n正文第二段。"))).GetProperty("id").GetInt32();
 
@@ -144,8 +140,7 @@ public sealed class PortalPagesTests : MediaAppTest
     public async Task AnswersNotModified_UntilTheContentChanges_AndAWithdrawnNoticeIsGoneAtOnce()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var org = await App.SeedAsync(members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(members: 1);
         var notice = await secretary.PostNoticeAsync(NoticeTestApi.Request([org.A.Id], visibility: "Public", title: $"将撤回的通知{tag}"));
         var visitor = App.CreateClient();
         var list = $"/portal/notices?unit={org.A.Id}";

@@ -5,11 +5,10 @@ using SmartBranch.Infrastructure.WeChat;
 
 namespace SmartBranch.Api.Tests.Features.Reminders;
 
-public sealed class GetSubjectRemindersTests : FunctionalTest
+public sealed class GetSubjectRemindersTests() : SeededTest(branches: 2, members: 3)
 {
     private const string TestSubject = "test-subject";
     private readonly FakeSubjects _subjects = new();
-    private SeededOrg _org = null!;
     private int _subjectId;
 
     protected override AppFactory CreateApp() => new(
@@ -20,10 +19,9 @@ public sealed class GetSubjectRemindersTests : FunctionalTest
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _org = await App.SeedAsync(branches: 2, members: 3);
         _subjectId = ReminderKit.NewSubjectId();
-        _subjects.Owners[_subjectId] = _org.A.Id;
-        var (reached, inboxOnly, failed) = (_org.A.Members[0], _org.A.Members[1], _org.A.Members[2]);
+        _subjects.Owners[_subjectId] = Org.A.Id;
+        var (reached, inboxOnly, failed) = (Org.A.Members[0], Org.A.Members[1], Org.A.Members[2]);
         await App.BankAsync(reached);
         await App.BankAsync(failed);
         var now = App.Time!.GetUtcNow();
@@ -39,7 +37,7 @@ public sealed class GetSubjectRemindersTests : FunctionalTest
     [Test]
     public async Task ShowsWhoWasReachedByWeChatByInboxOnlyAndWhoFailed_WhenSecretaryAsks()
     {
-        var client = await App.SignInAsync(_org.A.Secretary);
+        var client = await App.SignInAsync(Org.A.Secretary);
 
         var response = await client.GetAsync($"/api/reminders?subjectType={TestSubject}&subjectId={_subjectId}");
 
@@ -57,16 +55,16 @@ public sealed class GetSubjectRemindersTests : FunctionalTest
             .ToDictionary(i => i.GetProperty("memberName").GetString()!, i => i.GetProperty("status").GetString());
         Assert.That(statusByMember, Is.EquivalentTo(new Dictionary<string, string?>
         {
-            [_org.A.Members[0].Name] = "Sent",
-            [_org.A.Members[1].Name] = "NoQuota",
-            [_org.A.Members[2].Name] = "Failed",
+            [Org.A.Members[0].Name] = "Sent",
+            [Org.A.Members[1].Name] = "NoQuota",
+            [Org.A.Members[2].Name] = "Failed",
         }));
     }
 
     [Test]
     public async Task Returns200_WhenGeneralBranchAdminAsks()
     {
-        var client = await App.SignInAsync(_org.Admin);
+        var client = await App.SignInAsync(Org.Admin);
 
         var response = await client.GetAsync($"/api/reminders?subjectType={TestSubject}&subjectId={_subjectId}");
 
@@ -76,7 +74,7 @@ public sealed class GetSubjectRemindersTests : FunctionalTest
     [Test]
     public async Task Returns404_WhenAnotherBranchsSecretaryAsks()
     {
-        var client = await App.SignInAsync(_org.B.Secretary);
+        var client = await App.SignInAsync(Org.B.Secretary);
 
         await (await client.GetAsync($"/api/reminders?subjectType={TestSubject}&subjectId={_subjectId}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
@@ -84,7 +82,7 @@ public sealed class GetSubjectRemindersTests : FunctionalTest
     [Test]
     public async Task Returns404_WhenAPlainMemberOfTheBranchAsks()
     {
-        var client = await App.SignInAsync(_org.A.Members[0]);
+        var client = await App.SignInAsync(Org.A.Members[0]);
 
         await (await client.GetAsync($"/api/reminders?subjectType={TestSubject}&subjectId={_subjectId}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
@@ -92,7 +90,7 @@ public sealed class GetSubjectRemindersTests : FunctionalTest
     [Test]
     public async Task Returns404_WhenTheSubjectDoesNotExist()
     {
-        var client = await App.SignInAsync(_org.A.Secretary);
+        var client = await App.SignInAsync(Org.A.Secretary);
 
         await (await client.GetAsync($"/api/reminders?subjectType={TestSubject}&subjectId=999999999")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
@@ -100,7 +98,7 @@ public sealed class GetSubjectRemindersTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenTheSubjectTypeIsUnknown()
     {
-        var client = await App.SignInAsync(_org.A.Secretary);
+        var client = await App.SignInAsync(Org.A.Secretary);
 
         var problem = await (await client.GetAsync($"/api/reminders?subjectType=spaceship&subjectId={_subjectId}")).AssertProblemAsync(HttpStatusCode.BadRequest);
 
@@ -110,7 +108,7 @@ public sealed class GetSubjectRemindersTests : FunctionalTest
     [Test]
     public async Task Returns400_WhenSubjectIdIsMissing()
     {
-        var client = await App.SignInAsync(_org.A.Secretary);
+        var client = await App.SignInAsync(Org.A.Secretary);
 
         var problem = await (await client.GetAsync($"/api/reminders?subjectType={TestSubject}")).AssertProblemAsync(HttpStatusCode.BadRequest);
 

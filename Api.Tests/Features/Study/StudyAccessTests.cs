@@ -5,39 +5,30 @@ namespace SmartBranch.Api.Tests.Features.Study;
 /// materials and on their media links; links are not guessable and expire; committee material reaches the
 /// committee only; a video reaches members only once another committee member approved it.
 /// </summary>
-public sealed class StudyAccessTests : FunctionalTest
+public sealed class StudyAccessTests() : StudyMediaTest(members: 3)
 {
-    private SeededOrg _org = null!;
-    private HttpClient _secretary = null!;
     private int _internalAudio;
     private int _committeeText;
     private int _publicText;
     private int _generalText;
 
-    protected override AppFactory CreateApp() => new(
-        new Dictionary<string, string?> { ["Media:Folder"] = Directory.CreateTempSubdirectory("smartbranch-study-media-").FullName },
-        fakeTime: true);
-
     [OneTimeSetUp]
     public async Task Seed()
     {
-        _org = await App.SeedAsync();
-        _secretary = await App.SignInAsync(_org.A.Secretary);
-        var audio = await StudyTestApi.AudioAsync();
-        var upload = await _secretary.UploadAsync(audio.Bytes, audio.FileName, 256 * 1024);
-        _internalAudio = (await _secretary.PublishAsync(StudyTestApi.Material(_org.A.Id, "Audio", upload.GetProperty("id").GetGuid()))).Id;
-        _committeeText = (await _secretary.PublishAsync(StudyTestApi.Material(_org.A.Id, "Text", visibility: "Committee"))).Id;
-        _publicText = (await _secretary.PublishAsync(StudyTestApi.Material(_org.A.Id, "Text", visibility: "Public"))).Id;
-        _generalText = (await (await App.SignInAsync(_org.Admin)).PublishAsync(StudyTestApi.Material(_org.GeneralBranchId, "Text"))).Id;
+        var upload = await UploadAudioAsync();
+        _internalAudio = (await Secretary.PublishAsync(StudyTestApi.Material(Org.A.Id, "Audio", upload.GetProperty("id").GetGuid()))).Id;
+        _committeeText = (await Secretary.PublishAsync(StudyTestApi.Material(Org.A.Id, "Text", visibility: "Committee"))).Id;
+        _publicText = (await Secretary.PublishAsync(StudyTestApi.Material(Org.A.Id, "Text", visibility: "Public"))).Id;
+        _generalText = (await (await App.SignInAsync(Org.Admin)).PublishAsync(StudyTestApi.Material(Org.GeneralBranchId, "Text"))).Id;
     }
 
     [Test]
     public async Task Answers404_ToAnotherBranch_OnInternalMaterialsAndTheirMediaLinks()
     {
-        var own = await App.SignInAsync(_org.A.Members[0]);
+        var own = await App.SignInAsync(Org.A.Members[0]);
         var mediaUrl = (await (await own.GetAsync($"/api/study/materials/{_internalAudio}")).JsonAsync(HttpStatusCode.OK)).GetProperty("mediaUrl").GetString()!;
 
-        foreach (var stranger in new[] { _org.B.Members[0], _org.B.Secretary })
+        foreach (var stranger in new[] { Org.B.Members[0], Org.B.Secretary })
         {
             var client = await App.SignInAsync(stranger);
             await (await client.GetAsync($"/api/study/materials/{_internalAudio}")).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -51,7 +42,7 @@ public sealed class StudyAccessTests : FunctionalTest
     [Test]
     public async Task Answers404_ForGuessedOrAlteredMediaLinks()
     {
-        var own = await App.SignInAsync(_org.A.Members[0]);
+        var own = await App.SignInAsync(Org.A.Members[0]);
         var mediaUrl = (await (await own.GetAsync($"/api/study/materials/{_internalAudio}")).JsonAsync(HttpStatusCode.OK)).GetProperty("mediaUrl").GetString()!;
         var mediaId = await App.WithDbAsync(db => db.StudyMaterials.Where(m => m.Id == _internalAudio).Select(m => m.MediaId).SingleAsync());
         var altered = mediaUrl[..^3] + (mediaUrl[^3] == 'A' ? "B" : "A") + mediaUrl[^2..];
@@ -65,7 +56,7 @@ public sealed class StudyAccessTests : FunctionalTest
     [Test]
     public async Task MediaLinksExpire_AfterTheirLifetime()
     {
-        var own = await App.SignInAsync(_org.A.Members[1]);
+        var own = await App.SignInAsync(Org.A.Members[1]);
         var mediaUrl = (await (await own.GetAsync($"/api/study/materials/{_internalAudio}")).JsonAsync(HttpStatusCode.OK)).GetProperty("mediaUrl").GetString()!;
         var player = App.CreateClient();
         Assert.That((await player.GetAsync(mediaUrl)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -80,11 +71,11 @@ public sealed class StudyAccessTests : FunctionalTest
     [Test]
     public async Task ShowsEachLevelToItsReaders()
     {
-        var member = await App.SignInAsync(_org.A.Members[0]);
-        var otherBranch = await App.SignInAsync(_org.B.Members[0]);
+        var member = await App.SignInAsync(Org.A.Members[0]);
+        var otherBranch = await App.SignInAsync(Org.B.Members[0]);
 
         await (await member.GetAsync($"/api/study/materials/{_committeeText}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await _secretary.GetAsync($"/api/study/materials/{_committeeText}")).JsonAsync(HttpStatusCode.OK);
+        await (await Secretary.GetAsync($"/api/study/materials/{_committeeText}")).JsonAsync(HttpStatusCode.OK);
         await (await otherBranch.GetAsync($"/api/study/materials/{_publicText}")).JsonAsync(HttpStatusCode.OK);
         await (await otherBranch.GetAsync($"/api/study/materials/{_generalText}")).JsonAsync(HttpStatusCode.OK);
 
@@ -100,17 +91,17 @@ public sealed class StudyAccessTests : FunctionalTest
     public async Task ShowsAVideoToMembers_OnlyAfterAnotherCommitteeMemberApprovedIt()
     {
         var video = await StudyTestApi.SmallVideoAsync();
-        var upload = await _secretary.UploadAsync(video.Bytes, video.FileName, 256 * 1024);
-        var (id, status) = await _secretary.PublishAsync(StudyTestApi.Material(_org.A.Id, "Video", upload.GetProperty("id").GetGuid()));
-        var member = await App.SignInAsync(_org.A.Members[0]);
+        var upload = await Secretary.UploadAsync(video.Bytes, video.FileName, 256 * 1024);
+        var (id, status) = await Secretary.PublishAsync(StudyTestApi.Material(Org.A.Id, "Video", upload.GetProperty("id").GetGuid()));
+        var member = await App.SignInAsync(Org.A.Members[0]);
         Assert.That(status, Is.EqualTo("PendingApproval"));
         await (await member.GetAsync($"/api/study/materials/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.That(await ListIdsAsync(member), Does.Not.Contain(id));
 
-        await (await _secretary.PostAsync($"/api/study/materials/{id}/approve", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await Secretary.PostAsync($"/api/study/materials/{id}/approve", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await member.PostAsync($"/api/study/materials/{id}/approve", null)).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await (await App.SignInAsync(_org.B.Secretary)).PostAsync($"/api/study/materials/{id}/approve", null)).AssertProblemAsync(HttpStatusCode.NotFound);
-        var approved = await (await (await App.SignInAsync(_org.Admin)).PostAsync($"/api/study/materials/{id}/approve", null)).JsonAsync(HttpStatusCode.OK);
+        await (await (await App.SignInAsync(Org.B.Secretary)).PostAsync($"/api/study/materials/{id}/approve", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+        var approved = await (await (await App.SignInAsync(Org.Admin)).PostAsync($"/api/study/materials/{id}/approve", null)).JsonAsync(HttpStatusCode.OK);
 
         Assert.That(approved.GetProperty("status").GetString(), Is.EqualTo("Published"));
         var seen = await (await member.GetAsync($"/api/study/materials/{id}")).JsonAsync(HttpStatusCode.OK);
@@ -121,22 +112,22 @@ public sealed class StudyAccessTests : FunctionalTest
     [Test]
     public async Task RefusesPublishing_ToPlainMembersAndOutsideTheCallersUnits()
     {
-        var member = await App.SignInAsync(_org.A.Members[0]);
+        var member = await App.SignInAsync(Org.A.Members[0]);
 
-        await (await member.PostAsJsonAsync("/api/study/materials", StudyTestApi.Material(_org.A.Id, "Text"))).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await _secretary.PostAsJsonAsync("/api/study/materials", StudyTestApi.Material(_org.B.Id, "Text"))).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await _secretary.PostAsJsonAsync("/api/study/materials", StudyTestApi.Material(_org.GeneralBranchId, "Text"))).AssertProblemAsync(HttpStatusCode.Forbidden);
-        Assert.That((await App.CreateClient().PostAsJsonAsync("/api/study/materials", StudyTestApi.Material(_org.A.Id, "Text"))).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        await (await member.PostAsJsonAsync("/api/study/materials", StudyTestApi.Material(Org.A.Id, "Text"))).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await Secretary.PostAsJsonAsync("/api/study/materials", StudyTestApi.Material(Org.B.Id, "Text"))).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await Secretary.PostAsJsonAsync("/api/study/materials", StudyTestApi.Material(Org.GeneralBranchId, "Text"))).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.That((await App.CreateClient().PostAsJsonAsync("/api/study/materials", StudyTestApi.Material(Org.A.Id, "Text"))).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
     [Test]
     public async Task SanitisesTheBody_AndRefusesClassifiedText()
     {
-        var (id, _) = await _secretary.PublishAsync(StudyTestApi.Material(_org.A.Id, "Text", body: "<p onclick=\"x()\">学习<script>alert(1)</script>内容</p>"));
-        var stored = await (await _secretary.GetAsync($"/api/study/materials/{id}")).JsonAsync(HttpStatusCode.OK);
+        var (id, _) = await Secretary.PublishAsync(StudyTestApi.Material(Org.A.Id, "Text", body: "<p onclick=\"x()\">学习<script>alert(1)</script>内容</p>"));
+        var stored = await (await Secretary.GetAsync($"/api/study/materials/{id}")).JsonAsync(HttpStatusCode.OK);
 
         Assert.That(stored.GetProperty("body").GetString(), Is.EqualTo("<p>学习内容</p>"));
-        await (await _secretary.PostAsJsonAsync("/api/study/materials", StudyTestApi.Material(_org.A.Id, "Text", body: "<p>机密★1年 文件</p>"))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await (await Secretary.PostAsJsonAsync("/api/study/materials", StudyTestApi.Material(Org.A.Id, "Text", body: "<p>机密★1年 文件</p>"))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
     }
 
     [Test]
@@ -144,15 +135,15 @@ public sealed class StudyAccessTests : FunctionalTest
     {
         var problems = new[]
         {
-            StudyTestApi.Material(_org.A.Id, "Video"),
-            StudyTestApi.Material(_org.A.Id, "Text", body: ""),
-            StudyTestApi.Material(_org.A.Id, "Audio", mediaId: Guid.NewGuid()),
-            StudyTestApi.Material(_org.A.Id, "Text", minutes: 0),
+            StudyTestApi.Material(Org.A.Id, "Video"),
+            StudyTestApi.Material(Org.A.Id, "Text", body: ""),
+            StudyTestApi.Material(Org.A.Id, "Audio", mediaId: Guid.NewGuid()),
+            StudyTestApi.Material(Org.A.Id, "Text", minutes: 0),
         };
 
         foreach (var request in problems)
         {
-            await (await _secretary.PostAsJsonAsync("/api/study/materials", request)).AssertProblemAsync(HttpStatusCode.BadRequest);
+            await (await Secretary.PostAsJsonAsync("/api/study/materials", request)).AssertProblemAsync(HttpStatusCode.BadRequest);
         }
     }
 

@@ -7,9 +7,8 @@ namespace SmartBranch.Api.Tests.Features.Study;
 /// Assignments, the secretary's completion view, reminders to exactly those not done, members' own yearly
 /// hours (materials and attended 党课) and the branch's XLSX export; who may reach each.
 /// </summary>
-public sealed class StudyAssignmentTests : FunctionalTest
+public sealed class StudyAssignmentTests() : SeededTest(branches: 2, members: 3)
 {
-    private SeededOrg _org = null!;
     private HttpClient _secretary = null!;
     private int[] _materials = [];
     private int _assignment;
@@ -20,30 +19,29 @@ public sealed class StudyAssignmentTests : FunctionalTest
     [OneTimeSetUp]
     public async Task Seed()
     {
-        _org = await App.SeedAsync(members: 3);
-        _secretary = await App.SignInAsync(_org.A.Secretary);
+        _secretary = await App.SignInAsync(Org.A.Secretary);
         _materials =
         [
-            (await _secretary.PublishAsync(StudyTestApi.Material(_org.A.Id, "Text", minutes: 45, topic: "党章"))).Id,
-            (await _secretary.PublishAsync(StudyTestApi.Material(_org.A.Id, "Text", minutes: 45, topic: "党史"))).Id,
+            (await _secretary.PublishAsync(StudyTestApi.Material(Org.A.Id, "Text", minutes: 45, topic: "党章"))).Id,
+            (await _secretary.PublishAsync(StudyTestApi.Material(Org.A.Id, "Text", minutes: 45, topic: "党史"))).Id,
         ];
         var created = await (await _secretary.PostAsJsonAsync("/api/study/assignments", new
         {
             title = "三月专题学习",
             materialIds = _materials,
-            audience = new { unitIds = new[] { _org.A.Id } },
+            audience = new { unitIds = new[] { Org.A.Id } },
             dueOn = "2026-03-31",
         })).JsonAsync(HttpStatusCode.Created);
         _assignment = created.GetProperty("id").GetInt32();
 
         // Member 0 studies both; member 1 opens one; the others do nothing.
-        var finisher = await App.SignInAsync(_org.A.Members[0]);
+        var finisher = await App.SignInAsync(Org.A.Members[0]);
         foreach (var material in _materials)
         {
             await ReadAsync(finisher, material);
         }
 
-        await (await App.SignInAsync(_org.A.Members[1])).ReportAsync(_materials[0], "Start");
+        await (await App.SignInAsync(Org.A.Members[1])).ReportAsync(_materials[0], "Start");
     }
 
     private async Task ReadAsync(HttpClient member, int material)
@@ -69,9 +67,9 @@ public sealed class StudyAssignmentTests : FunctionalTest
         Assert.That(completion.GetProperty("inProgress").GetInt32(), Is.EqualTo(1));
         Assert.That(completion.GetProperty("notStarted").GetInt32(), Is.EqualTo(3));
         var states = completion.GetProperty("members").EnumerateArray().ToDictionary(m => m.GetProperty("memberId").GetInt32(), m => m.GetProperty("state").GetString());
-        Assert.That(states[_org.A.Members[0].Id], Is.EqualTo("Finished"));
-        Assert.That(states[_org.A.Members[1].Id], Is.EqualTo("InProgress"));
-        Assert.That(states[_org.A.Members[2].Id], Is.EqualTo("NotStarted"));
+        Assert.That(states[Org.A.Members[0].Id], Is.EqualTo("Finished"));
+        Assert.That(states[Org.A.Members[1].Id], Is.EqualTo("InProgress"));
+        Assert.That(states[Org.A.Members[2].Id], Is.EqualTo("NotStarted"));
     }
 
     [Test]
@@ -82,16 +80,16 @@ public sealed class StudyAssignmentTests : FunctionalTest
 
         Assert.That(reminded.GetProperty("reminded").GetInt32(), Is.EqualTo(4));
         var rows = await App.WithDbAsync(db => db.Reminders.AsNoTracking().Where(r => r.SubjectType == "study_assignment" && r.SubjectId == _assignment).Select(r => r.MemberId).ToListAsync());
-        Assert.That(rows, Is.EquivalentTo(new[] { _org.A.Secretary.Id, _org.A.Members[1].Id, _org.A.Members[2].Id, _org.Admin.Id }));
+        Assert.That(rows, Is.EquivalentTo(new[] { Org.A.Secretary.Id, Org.A.Members[1].Id, Org.A.Members[2].Id, Org.Admin.Id }));
         await again.AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Test]
     public async Task ListsMyAssignmentsWithMyOwnState()
     {
-        var list = await (await (await App.SignInAsync(_org.A.Members[0])).GetAsync("/api/study/assignments")).JsonAsync(HttpStatusCode.OK);
+        var list = await (await (await App.SignInAsync(Org.A.Members[0])).GetAsync("/api/study/assignments")).JsonAsync(HttpStatusCode.OK);
         var mine = list.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("id").GetInt32() == _assignment);
-        var other = await (await (await App.SignInAsync(_org.B.Members[0])).GetAsync("/api/study/assignments")).JsonAsync(HttpStatusCode.OK);
+        var other = await (await (await App.SignInAsync(Org.B.Members[0])).GetAsync("/api/study/assignments")).JsonAsync(HttpStatusCode.OK);
 
         Assert.That(mine.GetProperty("myState").GetString(), Is.EqualTo("Finished"));
         Assert.That(mine.GetProperty("myCompletedMaterials").GetInt32(), Is.EqualTo(2));
@@ -102,12 +100,12 @@ public sealed class StudyAssignmentTests : FunctionalTest
     [Test]
     public async Task CountsMyHours_FromCompletionsAndAttendedPartyLessons_AndExportsThemPerMember()
     {
-        var member = _org.A.Members[2];
-        var lesson = await MeetingApi.ScheduleAsync(_secretary, "PartyLesson", _org.A.Id, Now.AddMinutes(30), "党课：学习党章");
+        var member = Org.A.Members[2];
+        var lesson = await MeetingApi.ScheduleAsync(_secretary, "PartyLesson", Org.A.Id, Now.AddMinutes(30), "党课：学习党章");
         await MeetingApi.CheckInByHandAsync(_secretary, lesson.GetProperty("id").GetInt32(), [member]);
 
         var hours = await (await (await App.SignInAsync(member)).GetAsync("/api/study/hours/me")).JsonAsync(HttpStatusCode.OK);
-        var finisherHours = await (await (await App.SignInAsync(_org.A.Members[0])).GetAsync("/api/study/hours/me")).JsonAsync(HttpStatusCode.OK);
+        var finisherHours = await (await (await App.SignInAsync(Org.A.Members[0])).GetAsync("/api/study/hours/me")).JsonAsync(HttpStatusCode.OK);
 
         // A 2-hour 党课 is 120 / 45 class hours.
         Assert.That(hours.GetProperty("meetingHours").GetDecimal(), Is.EqualTo(2.67m));
@@ -115,13 +113,13 @@ public sealed class StudyAssignmentTests : FunctionalTest
         Assert.That(finisherHours.GetProperty("materialHours").GetDecimal(), Is.EqualTo(2m));
         Assert.That(finisherHours.GetProperty("byTopic").EnumerateArray().Select(t => t.GetProperty("topic").GetString()), Is.EquivalentTo(new[] { "党章", "党史" }));
 
-        var export = await _secretary.GetAsync($"/api/study/branches/{_org.A.Id}/hours?year={Now.Year}");
+        var export = await _secretary.GetAsync($"/api/study/branches/{Org.A.Id}/hours?year={Now.Year}");
         Assert.That(export.StatusCode, Is.EqualTo(HttpStatusCode.OK), await export.Content.ReadAsStringAsync());
         Assert.That(export.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
         var rows = MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         var byName = rows.ToDictionary(r => (string)r["姓名"]!);
         Assert.That(rows, Has.Count.EqualTo(5));
-        Assert.That(Convert.ToDecimal(byName[_org.A.Members[0].Name]["资料学时"], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(2m));
+        Assert.That(Convert.ToDecimal(byName[Org.A.Members[0].Name]["资料学时"], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(2m));
         Assert.That(Convert.ToDecimal(byName[member.Name]["会议学时"], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(2.67m));
         Assert.That(byName[member.Name]["是否达到目标"], Is.EqualTo("否"));
     }
@@ -129,25 +127,25 @@ public sealed class StudyAssignmentTests : FunctionalTest
     [Test]
     public async Task KeepsAssignmentFiguresToTheCommittee()
     {
-        var plain = await App.SignInAsync(_org.A.Members[0]);
-        var outsider = await App.SignInAsync(_org.B.Secretary);
+        var plain = await App.SignInAsync(Org.A.Members[0]);
+        var outsider = await App.SignInAsync(Org.B.Secretary);
 
         await (await plain.GetAsync($"/api/study/assignments/{_assignment}/completion")).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await plain.PostAsync($"/api/study/assignments/{_assignment}/remind", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await plain.GetAsync($"/api/study/branches/{_org.A.Id}/hours")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await plain.GetAsync($"/api/study/branches/{Org.A.Id}/hours")).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await outsider.GetAsync($"/api/study/assignments/{_assignment}/completion")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await outsider.PostAsync($"/api/study/assignments/{_assignment}/remind", null)).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await outsider.GetAsync($"/api/study/branches/{_org.A.Id}/hours")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await plain.PostAsJsonAsync("/api/study/assignments", new { title = "x", materialIds = _materials, audience = new { unitIds = new[] { _org.A.Id } }, dueOn = "2026-03-31" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await outsider.GetAsync($"/api/study/branches/{Org.A.Id}/hours")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await plain.PostAsJsonAsync("/api/study/assignments", new { title = "x", materialIds = _materials, audience = new { unitIds = new[] { Org.A.Id } }, dueOn = "2026-03-31" })).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.That((await App.CreateClient().GetAsync("/api/study/hours/me")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
     [Test]
     public async Task RefusesAssignments_OutsideTheMaterialsUnitOrAlreadyDue()
     {
-        var outsideUnit = await _secretary.PostAsJsonAsync("/api/study/assignments", new { title = "x", materialIds = _materials, audience = new { unitIds = new[] { _org.B.Id } }, dueOn = "2026-03-31" });
-        var past = await _secretary.PostAsJsonAsync("/api/study/assignments", new { title = "x", materialIds = _materials, audience = new { unitIds = new[] { _org.A.Id } }, dueOn = "2026-01-01" });
-        var unknown = await _secretary.PostAsJsonAsync("/api/study/assignments", new { title = "x", materialIds = new[] { 999_999 }, audience = new { unitIds = new[] { _org.A.Id } }, dueOn = "2026-03-31" });
+        var outsideUnit = await _secretary.PostAsJsonAsync("/api/study/assignments", new { title = "x", materialIds = _materials, audience = new { unitIds = new[] { Org.B.Id } }, dueOn = "2026-03-31" });
+        var past = await _secretary.PostAsJsonAsync("/api/study/assignments", new { title = "x", materialIds = _materials, audience = new { unitIds = new[] { Org.A.Id } }, dueOn = "2026-01-01" });
+        var unknown = await _secretary.PostAsJsonAsync("/api/study/assignments", new { title = "x", materialIds = new[] { 999_999 }, audience = new { unitIds = new[] { Org.A.Id } }, dueOn = "2026-03-31" });
 
         await outsideUnit.AssertProblemAsync(HttpStatusCode.Forbidden);
         await past.AssertProblemAsync(HttpStatusCode.BadRequest);

@@ -34,8 +34,7 @@ public sealed class StudyIdempotencyTests : FunctionalTest
     [Test]
     public async Task CreatesOneMaterial_OneUpload_AndOneAssignment_WhenEachIsSentTwiceWithOneKey()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var title = $"资料{Guid.NewGuid():N}"[..12];
 
         var (published, publishedAgain) = await TwiceAsync(secretary, "/api/study/materials",

@@ -4,28 +4,19 @@ namespace SmartBranch.Api.Tests.Features.Study;
 /// Study time is credited only as the server's clock moves (controlled here): playing at 2×, skipping or
 /// reporting from two devices earns no more than real time; 90 % completes a material and adds its hours once.
 /// </summary>
-public sealed class StudyProgressTests : FunctionalTest
+public sealed class StudyProgressTests() : StudyMediaTest(members: 6)
 {
-    private SeededOrg _org = null!;
-    private HttpClient _secretary = null!;
     private Guid _audio;
-
-    protected override AppFactory CreateApp() => new(
-        new Dictionary<string, string?> { ["Media:Folder"] = Directory.CreateTempSubdirectory("smartbranch-study-media-").FullName },
-        fakeTime: true);
 
     [OneTimeSetUp]
     public async Task Seed()
     {
-        _org = await App.SeedAsync(members: 6);
-        _secretary = await App.SignInAsync(_org.A.Secretary);
-        var audio = await StudyTestApi.AudioAsync();
-        _audio = (await _secretary.UploadAsync(audio.Bytes, audio.FileName, 256 * 1024)).GetProperty("id").GetGuid();
+        _audio = (await UploadAudioAsync()).GetProperty("id").GetGuid();
     }
 
     /// <summary>A fresh audio material (100 s, worth 45 minutes = 1 class hour) each test uses alone.</summary>
     private async Task<int> AudioMaterialAsync() =>
-        (await _secretary.PublishAsync(StudyTestApi.Material(_org.A.Id, "Audio", _audio, minutes: 45, topic: "党章学习"))).Id;
+        (await Secretary.PublishAsync(StudyTestApi.Material(Org.A.Id, "Audio", _audio, minutes: 45, topic: "党章学习"))).Id;
 
     private void Wait(double seconds) => App.Time!.Advance(TimeSpan.FromSeconds(seconds));
 
@@ -33,7 +24,7 @@ public sealed class StudyProgressTests : FunctionalTest
     public async Task EarnsNoMoreThanRealTime_WhenPlayingAtDoubleSpeed()
     {
         var material = await AudioMaterialAsync();
-        var member = await App.SignInAsync(_org.A.Members[0]);
+        var member = await App.SignInAsync(Org.A.Members[0]);
         await member.ReportAsync(material, "Start", 0);
 
         JsonElementish last = default;
@@ -51,7 +42,7 @@ public sealed class StudyProgressTests : FunctionalTest
     public async Task EarnsNoMoreThanRealTime_WhenSkippingAhead()
     {
         var material = await AudioMaterialAsync();
-        var member = await App.SignInAsync(_org.A.Members[1]);
+        var member = await App.SignInAsync(Org.A.Members[1]);
         await member.ReportAsync(material, "Start", 0);
         Wait(5);
         await member.ReportAsync(material, "Progress", 5);
@@ -66,7 +57,7 @@ public sealed class StudyProgressTests : FunctionalTest
     public async Task EarnsNothing_WhileNoReportsCome_OrThePlayerStandsStill()
     {
         var material = await AudioMaterialAsync();
-        var member = await App.SignInAsync(_org.A.Members[2]);
+        var member = await App.SignInAsync(Org.A.Members[2]);
         await member.ReportAsync(material, "Start", 0);
         Wait(3600);
         var afterSilence = new JsonElementish(await member.ReportAsync(material, "Progress", 30));
@@ -86,8 +77,8 @@ public sealed class StudyProgressTests : FunctionalTest
     public async Task DoesNotAddUpTime_FromTwoDevicesAtOnce()
     {
         var material = await AudioMaterialAsync();
-        var phone = await App.SignInAsync(_org.A.Members[3]);
-        var tablet = await App.SignInAsync(_org.A.Members[3]);
+        var phone = await App.SignInAsync(Org.A.Members[3]);
+        var tablet = await App.SignInAsync(Org.A.Members[3]);
         await phone.ReportAsync(material, "Start", 0);
         await tablet.ReportAsync(material, "Start", 0);
 
@@ -106,7 +97,7 @@ public sealed class StudyProgressTests : FunctionalTest
     public async Task CompletesAt90Percent_AndAddsTheHoursOnce()
     {
         var material = await AudioMaterialAsync();
-        var member = await App.SignInAsync(_org.A.Members[4]);
+        var member = await App.SignInAsync(Org.A.Members[4]);
         var reports = new List<System.Text.Json.JsonElement>();
         for (var round = 0; round < 2; round++)
         {
@@ -136,8 +127,8 @@ public sealed class StudyProgressTests : FunctionalTest
     [Test]
     public async Task CompletesText_OnlyWhenReadToTheEndAfterEnoughTime()
     {
-        var (material, _) = await _secretary.PublishAsync(StudyTestApi.Material(_org.A.Id, "Text", minutes: 2));
-        var member = await App.SignInAsync(_org.A.Members[5]);
+        var (material, _) = await Secretary.PublishAsync(StudyTestApi.Material(Org.A.Id, "Text", minutes: 2));
+        var member = await App.SignInAsync(Org.A.Members[5]);
         await member.ReportAsync(material, "Start");
         Wait(20);
         var early = new JsonElementish(await member.ReportAsync(material, "End"));
@@ -158,11 +149,11 @@ public sealed class StudyProgressTests : FunctionalTest
     public async Task CreditsNothing_ForAMaterialAwaitingApproval()
     {
         var video = await StudyTestApi.SmallVideoAsync();
-        var upload = await _secretary.UploadAsync(video.Bytes, video.FileName, 256 * 1024);
-        var (material, _) = await _secretary.PublishAsync(StudyTestApi.Material(_org.A.Id, "Video", upload.GetProperty("id").GetGuid()));
+        var upload = await Secretary.UploadAsync(video.Bytes, video.FileName, 256 * 1024);
+        var (material, _) = await Secretary.PublishAsync(StudyTestApi.Material(Org.A.Id, "Video", upload.GetProperty("id").GetGuid()));
 
-        await (await _secretary.PostAsJsonAsync($"/api/study/materials/{material}/progress", new { @event = "Start", position = 0 })).AssertProblemAsync(HttpStatusCode.Conflict);
-        await (await _secretary.PostAsJsonAsync($"/api/study/materials/{material}/progress", new { @event = "Jump", position = 0 })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await Secretary.PostAsJsonAsync($"/api/study/materials/{material}/progress", new { @event = "Start", position = 0 })).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await Secretary.PostAsJsonAsync($"/api/study/materials/{material}/progress", new { @event = "Jump", position = 0 })).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
     /// <summary>The parts of a progress answer the tests read.</summary>

@@ -11,9 +11,8 @@ namespace SmartBranch.Api.Tests.Features.Study;
 /// </summary>
 [TestFixture(MediaProvider.Local)]
 [TestFixture(MediaProvider.S3)]
-public sealed class UploadStudyMediaTests(MediaProvider provider) : FunctionalTest
+public sealed class UploadStudyMediaTests(MediaProvider provider) : SeededTest(branches: 2, members: 3)
 {
-    private SeededOrg _org = null!;
     private HttpClient _secretary = null!;
 
     protected override AppFactory CreateApp()
@@ -37,8 +36,7 @@ public sealed class UploadStudyMediaTests(MediaProvider provider) : FunctionalTe
     [OneTimeSetUp]
     public async Task Seed()
     {
-        _org = await App.SeedAsync();
-        _secretary = await App.SignInAsync(_org.A.Secretary);
+        _secretary = await App.SignInAsync(Org.A.Secretary);
     }
 
     [Test]
@@ -89,10 +87,10 @@ public sealed class UploadStudyMediaTests(MediaProvider provider) : FunctionalTe
         Assert.That(await storage.GetSizeAsync($"study/uploads/{upload:N}/00000", CancellationToken.None), Is.Null, "chunks are removed once assembled");
 
         // Served with ranges once a material uses it (approved by the general branch's admin: the author may not).
-        var (materialId, status) = await _secretary.PublishAsync(StudyTestApi.Material(_org.A.Id, "Video", upload, minutes: 1));
+        var (materialId, status) = await _secretary.PublishAsync(StudyTestApi.Material(Org.A.Id, "Video", upload, minutes: 1));
         Assert.That(status, Is.EqualTo("PendingApproval"));
-        await (await (await App.SignInAsync(_org.Admin)).PostAsync($"/api/study/materials/{materialId}/approve", null)).JsonAsync(HttpStatusCode.OK);
-        var member = await App.SignInAsync(_org.A.Members[0]);
+        await (await (await App.SignInAsync(Org.Admin)).PostAsync($"/api/study/materials/{materialId}/approve", null)).JsonAsync(HttpStatusCode.OK);
+        var member = await App.SignInAsync(Org.A.Members[0]);
         var material = await (await member.GetAsync($"/api/study/materials/{materialId}")).JsonAsync(HttpStatusCode.OK);
         var player = App.CreateClient();
         var request = new HttpRequestMessage(HttpMethod.Get, material.GetProperty("mediaUrl").GetString());
@@ -114,7 +112,7 @@ public sealed class UploadStudyMediaTests(MediaProvider provider) : FunctionalTe
     {
         var video = await StudyTestApi.SmallVideoAsync();
         var upload = await _secretary.UploadAsync(video.Bytes, video.FileName, 256 * 1024);
-        var (materialId, _) = await _secretary.PublishAsync(StudyTestApi.Material(_org.A.Id, "Video", upload.GetProperty("id").GetGuid()));
+        var (materialId, _) = await _secretary.PublishAsync(StudyTestApi.Material(Org.A.Id, "Video", upload.GetProperty("id").GetGuid()));
         var material = await (await _secretary.GetAsync($"/api/study/materials/{materialId}")).JsonAsync(HttpStatusCode.OK);
         var request = new HttpRequestMessage(HttpMethod.Get, material.GetProperty("mediaUrl").GetString());
         request.Headers.Range = new RangeHeaderValue(video.Bytes.Length + 10, video.Bytes.Length + 20);
@@ -184,8 +182,8 @@ public sealed class UploadStudyMediaTests(MediaProvider provider) : FunctionalTe
     public async Task KeepsUploadsToTheirUploader_AndToTheCommittee()
     {
         var upload = await _secretary.StartUploadAsync("a.mp4", 1000, 256 * 1024);
-        var otherSecretary = await App.SignInAsync(_org.B.Secretary);
-        var member = await App.SignInAsync(_org.A.Members[0]);
+        var otherSecretary = await App.SignInAsync(Org.B.Secretary);
+        var member = await App.SignInAsync(Org.A.Members[0]);
 
         await (await otherSecretary.GetAsync($"/api/study/uploads/{upload}")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await otherSecretary.PutChunkAsync(upload, 0, new byte[1000])).AssertProblemAsync(HttpStatusCode.NotFound);

@@ -37,8 +37,7 @@ public sealed class UploadSweepTests(MediaProvider provider) : FunctionalTest
     [Test]
     public async Task RemovesTheAbandonedUploadsBytesAndRows_AndLeavesFinishedAndRecentOnes()
     {
-        var org = await App.SeedAsync();
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (_, secretary) = await App.SeedSignedInAsync();
         var storage = App.Services.GetRequiredService<IMediaStorage>();
 
         // Started and left after two of its three chunks.

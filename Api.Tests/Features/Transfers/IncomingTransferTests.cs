@@ -1,17 +1,15 @@
 using System.Text.Json;
+using SmartBranch.Api.Tests.Features.Org;
 
 namespace SmartBranch.Api.Tests.Features.Transfers;
 
 /// <summary>A member arriving from outside with a letter: registered by the receiving branch, then invited to bind.</summary>
-public sealed class IncomingTransferTests : FunctionalTest
+public sealed class IncomingTransferTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task RegistersMemberAndInvitesThemToBind_WhenLetterComesIn()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var number = $"IN{Guid.NewGuid():N}"[..16];
 
         var registered = await secretary.PostAsJsonAsync($"/api/org/units/{org.A.Id}/incoming", new
@@ -34,7 +32,7 @@ public sealed class IncomingTransferTests : FunctionalTest
             name = "赵转入", number, status = "Full", letterNumber = "x", fromOrganization = "y", issuedOn = "2026-02-20",
         });
         var newcomer = await App.SignInAsync("dev-zhao-incoming");
-        var bind = await newcomer.PostAsJsonAsync("/api/members/bind", new { scene = body.GetProperty("invitationScene").GetString(), name = "赵转入", number });
+        var bind = await newcomer.BindAsync(body.GetProperty("invitationScene").GetString(), "赵转入", number);
 
         Assert.Multiple(async () =>
         {

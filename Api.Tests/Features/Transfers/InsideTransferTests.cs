@@ -5,16 +5,13 @@ using SmartBranch.Domain.Common;
 namespace SmartBranch.Api.Tests.Features.Transfers;
 
 /// <summary>A transfer between two branches of the installation, over HTTP, with the reminders it sends.</summary>
-public sealed class InsideTransferTests : FunctionalTest
+public sealed class InsideTransferTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task MovesMemberWithHistory_WhenSendingApprovesAndReceivingAccepts()
     {
-        var org = await App.SeedAsync(branches: 2, members: 3);
+        var (org, secretaryA) = await App.SeedSignedInAsync(branches: 2, members: 3);
         var mover = org.A.Members[0];
-        var secretaryA = await App.SignInAsync(org.A.Secretary);
         var secretaryB = await App.SignInAsync(org.B.Secretary);
         var member = await App.SignInAsync(mover);
 
@@ -81,8 +78,7 @@ public sealed class InsideTransferTests : FunctionalTest
     [Test]
     public async Task KeepsMemberInBranch_WhenReceivingBranchReturnsTransfer()
     {
-        var org = await App.SeedAsync(branches: 2, members: 1);
-        var secretaryA = await App.SignInAsync(org.A.Secretary);
+        var (org, secretaryA) = await App.SeedSignedInAsync(branches: 2, members: 1);
         var secretaryB = await App.SignInAsync(org.B.Secretary);
         var created = await (await secretaryA.PostAsJsonAsync("/api/transfers", new { memberId = org.A.Members[0].Id, kind = "Inside", toBranchId = org.B.Id })).ReadAsync<JsonElement>();
         var id = created.GetProperty("id").GetInt32();

@@ -6,16 +6,13 @@ using UglyToad.PdfPig;
 namespace SmartBranch.Api.Tests.Features.Transfers;
 
 /// <summary>A transfer out of the installation: the letter PDF, its QR code, the public verification page, receipt and expiry.</summary>
-public sealed class OutgoingLetterTests : FunctionalTest
+public sealed class OutgoingLetterTests() : FunctionalTest(fakeTime: true)
 {
-    protected override AppFactory CreateApp() => new(fakeTime: true);
-
     [Test]
     public async Task PrintsVerifiableLetter_ValidThenExpired_WhenLetterIsIssued()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var leaver = org.A.Members[0];
-        var secretary = await App.SignInAsync(org.A.Secretary);
         var idNumber = TransferTestData.IdNumber("11010520000501123");
 
         var id = (await (await secretary.PostAsJsonAsync("/api/transfers", new { memberId = leaver.Id, kind = "Outgoing", toOrganization = "中共某某大学计算机学院委员会" })).ReadAsync<JsonElement>()).GetProperty("id").GetInt32();
@@ -93,8 +90,7 @@ public sealed class OutgoingLetterTests : FunctionalTest
     [Test]
     public async Task Returns400AndIssuesNothing_WhenIdNumberCheckDigitIsWrong()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var id = (await (await secretary.PostAsJsonAsync("/api/transfers", new { memberId = org.A.Members[0].Id, kind = "Outgoing", toOrganization = "外单位党委" })).ReadAsync<JsonElement>()).GetProperty("id").GetInt32();
         await secretary.PostAsJsonAsync($"/api/transfers/{id}/approve", new { });
         var good = TransferTestData.IdNumber("11010520000501123");
