@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace SmartBranch.Api.Common;
 
@@ -56,21 +57,43 @@ public static class RateLimits
                 var problem = Problems.TooManyRequests(context.HttpContext, "操作过于频繁，请稍后再试。", retryAfter);
                 await problem.ExecuteAsync(context.HttpContext);
             };
-            options.AddPolicy(Login, context => PerAddress(context, o => o.LoginPermitsPerMinute));
-            options.AddPolicy(Anonymous, context => PerAddress(context, o => o.AnonymousPermitsPerMinute));
+        });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((options, limits) =>
+        {
+            options.AddPolicy(Login, new PerAddressPolicy(limits.Value.LoginPermitsPerMinute));
+            options.AddPolicy(Anonymous, new PerAddressPolicy(limits.Value.AnonymousPermitsPerMinute));
         });
         return services;
     }
 
-    private static RateLimitPartition<string> PerAddress(HttpContext context, Func<RateLimitingOptions, int> permits)
+    /// <summary>
+    /// A partitioner that gives each key its own fixed window of <paramref name="permits"/> per <paramref name="window"/>,
+    /// no queue. The same as <see cref="RateLimitPartition.GetFixedWindowLimiter{TKey}"/> (replenished by the partitioned
+    /// limiter's own timer, not one timer per key) without its two delegates per lookup: one options object and one
+    /// factory serve every key.
+    /// </summary>
+    public static Func<string, RateLimitPartition<string>> FixedWindowPartitions(int permits, TimeSpan window)
     {
-        var limit = permits(context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value);
-        return RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => new FixedWindowRateLimiterOptions
+        var options = new FixedWindowRateLimiterOptions
         {
-            PermitLimit = limit,
-            Window = TimeSpan.FromMinutes(1),
+            PermitLimit = permits,
+            Window = window,
             QueueLimit = 0,
-        });
+            AutoReplenishment = false,
+        };
+        Func<string, RateLimiter> create = _ => new FixedWindowRateLimiter(options);
+        return key => RateLimitPartition.Get(key, create);
+    }
+
+    /// <summary>A per-address ceiling, built once (options and partition factory) rather than on every request.</summary>
+    private sealed class PerAddressPolicy(int permitsPerMinute) : IRateLimiterPolicy<string>
+    {
+        private readonly Func<string, RateLimitPartition<string>> _partition = FixedWindowPartitions(permitsPerMinute, TimeSpan.FromMinutes(1));
+
+        // Null: the limiter's OnRejected above answers.
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
+
+        public RateLimitPartition<string> GetPartition(HttpContext httpContext) => _partition(ClientAddress(httpContext));
     }
 
     /// <summary>The caller's address (after forwarded headers are applied).</summary>

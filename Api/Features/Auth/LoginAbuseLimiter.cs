@@ -86,12 +86,7 @@ public sealed class LoginAbuseLimiter : IDisposable
     }
 
     private static PartitionedRateLimiter<string> Windowed(int permits, TimeSpan window) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = window,
-            QueueLimit = 0,
-        }));
+        PartitionedRateLimiter.Create(RateLimits.FixedWindowPartitions(permits, window));
 
     // Codes are credentials for five minutes; keep only their hash as a key.
     // The validator caps a code at 128 characters (at most 512 UTF-8 bytes), so the bytes fit on the stack.
