@@ -195,16 +195,21 @@ public static class DependencyInjection
             .ValidateOnStart();
 
         services.AddSingleton<AccessTokenGate>();
-        var client = services.AddHttpClient<WeChatClient>((sp, http) =>
+        // One client and one connection pool for the process (WeChatConnection). The emulator's address is read
+        // on every call: it is known only once the emulator has started, after the container is built.
+        services.AddSingleton(sp =>
         {
-            http.BaseAddress = useEmulator
-                ? sp.GetRequiredService<WeChatEmulator>().BaseAddress
-                : new Uri(sp.GetRequiredService<IOptions<WeChatOptions>>().Value.BaseUrl.TrimEnd('/') + "/");
-            http.Timeout = TimeSpan.FromSeconds(10);
-        });
+            if (useEmulator)
+            {
+                var emulator = sp.GetRequiredService<WeChatEmulator>();
+                return new WeChatConnection(() => emulator.BaseAddress);
+            }
 
-        // The default HttpClient logs would print request URIs, and jscode2session carries the AppSecret in its query.
-        client.RemoveAllLoggers();
+            var options = sp.GetRequiredService<IOptions<WeChatOptions>>();
+            var configuredAddress = new Lazy<Uri>(() => new Uri(options.Value.BaseUrl.TrimEnd('/') + "/"));
+            return new WeChatConnection(() => configuredAddress.Value);
+        });
+        services.AddSingleton<WeChatClient>();
 
         if (useEmulator)
         {

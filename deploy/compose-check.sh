@@ -3,13 +3,11 @@
 # interpolates). Ends with "compose-check: N passed, N failed"; exit status 1 on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=deploy/test-lib.sh
+source deploy/test-lib.sh
 
 passed=0
 failed=0
-check() { # check <description> <command…>
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "  ok   $name"; else failed=$((failed + 1)); echo "  FAIL $name"; fi
-}
 
 compose=(docker-compose --env-file deploy/.env.example -f deploy/compose.yaml)
 # A template id for every reminder kind, from the one list deploy/.env.example holds (Api.Tests
@@ -36,5 +34,4 @@ check "the SQL Server test override validates" \
   env "${secrets[@]}" "${compose[@]}" -f deploy/compose.sqlserver-tests.yaml config -q
 
 [ "$config_rc" -eq 0 ] || echo "$rendered"
-echo "compose-check: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish compose-check

@@ -15,20 +15,10 @@ trap 'rm -rf "$work"' EXIT
 passed=0
 failed=0
 
-check() { # check <description> <command…>
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "  ok   $name"; else failed=$((failed + 1)); echo "  FAIL $name"; fi
-}
-
-finish() {
-  echo "openapi-check: $passed passed, $failed failed"
-  [ "$failed" -eq 0 ] && exit 0 || exit 1
-}
-
 if ! node_packages deploy/openapi; then
   echo "  FAIL npm ci in deploy/openapi"
   failed=$((failed + 1))
-  finish
+  finish openapi-check
 fi
 
 # lint <file> <json report>: Redocly's recommended rules (no redocly.yaml), as JSON.
@@ -84,4 +74,4 @@ every_operation_declares_security() {
 check "Redocly recommended rules: 0 errors, 0 warnings on $document" lint_is_clean
 check "the lint reports a copy without servers and 4xx answers" lint_fails_on_a_broken_copy
 check "every operation declares its security (anonymous ones as [])" every_operation_declares_security
-finish
+finish openapi-check

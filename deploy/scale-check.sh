@@ -7,6 +7,8 @@
 # Needs: the .NET SDK, redis-server and redis-cli, curl. Ends with "scale-check: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=deploy/test-lib.sh
+source deploy/test-lib.sh
 ulimit -c 0 # a refused start aborts the process; no core files
 
 work=$(mktemp -d)
@@ -21,16 +23,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-check() { # check <description> <command…>
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "  ok   $name"; else failed=$((failed + 1)); echo "  FAIL $name"; fi
-}
-
-finish() {
-  echo "scale-check: $passed passed, $failed failed"
-  [ "$failed" -eq 0 ] && exit 0 || exit 1
-}
 
 free_port() {
   local port
@@ -105,7 +97,7 @@ echo "== publishing the API"
 if ! dotnet publish Api/Api.csproj -c Release -o "$app" --nologo -v quiet >"$work/publish.log" 2>&1; then
   cat "$work/publish.log"
   check "the API publishes" false
-  finish
+  finish scale-check
 fi
 
 redis_port=$(free_port)
@@ -192,4 +184,4 @@ if [ "$failed" -ne 0 ]; then
     [ -f "$work/$log.log" ] && { echo "---- $log.log (last 30 lines)"; tail -n 30 "$work/$log.log"; }
   done
 fi
-finish
+finish scale-check

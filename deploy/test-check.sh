@@ -9,10 +9,6 @@ source deploy/test-lib.sh
 
 passed=0
 failed=0
-check() { # check <description> <command…>
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "  ok   $name"; else failed=$((failed + 1)); echo "  FAIL $name"; fi
-}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -78,5 +74,4 @@ check "dotnet: a missing summary counts as one failure" test "$(count_dotnet "$(
 check "script: its own line is read" test "$(count_script demo "$(log 'demo: 7 passed, 1 failed')" 1)" = "7 1"
 check "script: a missing line counts as one failure" test "$(count_script demo "$(log 'nothing')" 0)" = "0 1"
 
-echo "test-check: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish test-check

@@ -1,4 +1,5 @@
-# Functions deploy/test.sh uses, kept apart so deploy/test-check.sh can test them on their own.
+# Functions deploy/test.sh and the script suites (compose-, openapi-, scale-, test-check) use, kept apart so
+# deploy/test-check.sh can test them on their own.
 # Each count_* prints "<passed> <failed>" for one suite's log; a suite whose summary is missing, or that
 # skipped or cancelled tests, or that exited non-zero without a counted failure, adds to failed.
 
@@ -102,4 +103,17 @@ count_script() {
 # node_packages <folder>: installs the folder's npm packages from its package-lock.json unless node_modules exists.
 node_packages() {
   [ -d "$1/node_modules" ] || (cd "$1" && npm ci --no-audit --no-fund >/dev/null 2>&1)
+}
+
+# check <description> <command…>: runs the command and counts it in the caller's $passed or $failed (both start at
+# 0 in the caller), printing "ok" or "FAIL" and the description.
+check() {
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "  ok   $name"; else failed=$((failed + 1)); echo "  FAIL $name"; fi
+}
+
+# finish <suite>: prints "<suite>: N passed, N failed" (the line count_script reads) and exits, 1 on any failure.
+finish() {
+  echo "$1: $passed passed, $failed failed"
+  [ "$failed" -eq 0 ] && exit 0 || exit 1
 }

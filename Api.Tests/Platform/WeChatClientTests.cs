@@ -45,4 +45,64 @@ public sealed class WeChatClientTests
         Assert.That(result.ErrCode, Is.EqualTo(WeChatErrorCodes.InvalidScene));
         Assert.That(app.Emulator.CallCount("wxa/getwxacodeunlimit"), Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task IsOneClientOverOneConnectionPool_ForEveryRequestAndScope()
+    {
+        using var app = new AppFactory();
+        await using var first = app.Services.CreateAsyncScope();
+        await using var second = app.Services.CreateAsyncScope();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.ServiceProvider.GetRequiredService<WeChatClient>(), Is.SameAs(second.ServiceProvider.GetRequiredService<WeChatClient>()));
+            Assert.That(first.ServiceProvider.GetRequiredService<WeChatConnection>(), Is.SameAs(app.Services.GetRequiredService<WeChatConnection>()));
+            Assert.That(app.Services.GetRequiredService<WeChatConnection>().Http.Timeout, Is.EqualTo(TimeSpan.FromSeconds(10)));
+        });
+    }
+
+    [Test]
+    public async Task SignsInThroughTheEmulatorAgain_AfterTheEmulatorRestartsOnANewAddress()
+    {
+        using var app = new AppFactory();
+        var http = app.CreateClient();
+        var client = app.Services.GetRequiredService<WeChatClient>();
+        var firstAddress = app.Emulator.BaseAddress;
+        (await http.PostAsJsonAsync("/api/auth/wechat-login", new { code = "dev-restart" })).EnsureSuccessStatusCode();
+
+        // The emulator's port is picked when it starts: the long-lived client must follow it, not keep the first one.
+        await app.Emulator.DisposeAsync();
+        await app.Emulator.StartAsync(CancellationToken.None);
+        var response = await http.PostAsJsonAsync("/api/auth/wechat-login", new { code = "dev-restart" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(app.Services.GetRequiredService<WeChatConnection>().BaseAddress, Is.EqualTo(app.Emulator.BaseAddress));
+            Assert.That(app.Services.GetRequiredService<WeChatClient>(), Is.SameAs(client), "still the one client");
+            Assert.That(app.Emulator.CallCount("sns/jscode2session"), Is.EqualTo(2));
+        });
+        TestContext.Out.WriteLine($"emulator moved from {firstAddress} to {app.Emulator.BaseAddress}");
+    }
+
+    [Test]
+    public async Task Answers503_WhileTheEmulatorIsDown_AndSignsInOnceItIsBack()
+    {
+        using var app = new AppFactory();
+        var http = app.CreateClient();
+        (await http.PostAsJsonAsync("/api/auth/wechat-login", new { code = "dev-down" })).EnsureSuccessStatusCode();
+
+        await app.Emulator.DisposeAsync();
+        var whileDown = await http.PostAsJsonAsync("/api/auth/wechat-login", new { code = "dev-down" });
+        await app.Emulator.StartAsync(CancellationToken.None);
+        var back = await http.PostAsJsonAsync("/api/auth/wechat-login", new { code = "dev-down" });
+
+        var problem = await whileDown.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Multiple(() =>
+        {
+            Assert.That(whileDown.Headers.RetryAfter, Is.Not.Null);
+            Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("微信"));
+            Assert.That(back.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        });
+    }
 }

@@ -52,13 +52,13 @@ public sealed class AccessTokenGate
 }
 
 /// <summary>
-/// The application's WeChat client (a typed HttpClient). It decides from <see cref="WeChatErrors"/> what to do
+/// The application's WeChat client, one per process over <see cref="WeChatConnection"/>. It decides from <see cref="WeChatErrors"/> what to do
 /// with an errcode: retries transient "busy" answers with back-off, refreshes the access token once when WeChat
 /// says it is invalid, logs configuration errors as errors, and never logs secrets. Bodies are sent with
 /// Content-Length (buffered JSON), never chunked.
 /// </summary>
 public sealed class WeChatClient(
-    HttpClient http,
+    WeChatConnection connection,
     IOptions<WeChatOptions> options,
     IAccessTokenCache tokenCache,
     AccessTokenGate gate,
@@ -228,14 +228,14 @@ public sealed class WeChatClient(
 
     private async Task<WeChatResult<T>> GetJsonAsync<T>(string path, CancellationToken cancellationToken)
         where T : WeChatResponse =>
-        await SendAsync(() => http.GetAsync(path, cancellationToken), ReadJsonAsync<T>, cancellationToken);
+        await SendAsync(() => connection.Http.GetAsync(connection.Resolve(path), cancellationToken), ReadJsonAsync<T>, cancellationToken);
 
     private async Task<WeChatResult<T>> PostJsonAsync<T>(string path, object body, CancellationToken cancellationToken)
         where T : WeChatResponse =>
-        await SendAsync(() => http.PostAsync(path, JsonBody(body), cancellationToken), ReadJsonAsync<T>, cancellationToken);
+        await SendAsync(() => connection.Http.PostAsync(connection.Resolve(path), JsonBody(body), cancellationToken), ReadJsonAsync<T>, cancellationToken);
 
     private Task<WeChatResult<byte[]>> PostForImageAsync(string path, object body, CancellationToken cancellationToken) =>
-        SendAsync(() => http.PostAsync(path, JsonBody(body), cancellationToken), ReadImageAsync, cancellationToken);
+        SendAsync(() => connection.Http.PostAsync(connection.Resolve(path), JsonBody(body), cancellationToken), ReadImageAsync, cancellationToken);
 
     /// <summary>
     /// The body serialised up front, so it goes out with Content-Length: JsonContent streams and is sent chunked,

@@ -4,7 +4,7 @@
 // A training contact or introducer finds the people in development assigned to them from 我的
 // (GET /api/development/assigned) and opens a record; a member assigned to nobody is told so. Rendered with
 // miniprogram-simulate.
-const { text } = require('./render-kit');
+const { text, openFromMe } = require('./render-kit');
 const { MEMBER, appAs } = require('./fake-phone');
 
 const ASSIGNED = {
@@ -18,9 +18,7 @@ const ASSIGNED = {
 describe('a contact', () => {
   test('finds the people assigned to them from 我的 and opens a record', async () => {
     const { app } = appAs(MEMBER, { 'GET /api/development/assigned': () => ASSIGNED });
-    const me = await app.open('me');
-    expect(text('me', me.data)).toContain('我联系的发展对象');
-    me.open({ currentTarget: { dataset: { url: '/pkg-develop/assigned/index' } } });
+    await openFromMe(app, '我联系的发展对象', '/pkg-develop/assigned/index');
 
     const page = await app.open('assigned');
     expect(page.data.items).toEqual([

@@ -4,7 +4,7 @@
 // Members and the publicities (公示) of member development: 我的 links to the running ones (GET /api/development/publicity),
 // a member sends an objection (POST /publicity/{id}/objections) that only the committee reads, and the server's refusal
 // (the publicity has ended) is shown on the item. Rendered with miniprogram-simulate.
-const { text } = require('./render-kit');
+const { text, openFromMe } = require('./render-kit');
 const { MEMBER, appAs } = require('./fake-phone');
 
 const RUNNING = {
@@ -17,9 +17,7 @@ const RUNNING = {
 describe('a member', () => {
   test('finds the running publicities from 我的 and sees whose and before which step', async () => {
     const { app } = appAs(MEMBER, { 'GET /api/development/publicity': () => RUNNING });
-    const me = await app.open('me');
-    expect(text('me', me.data)).toContain('发展党员公示');
-    me.open({ currentTarget: { dataset: { url: '/pkg-develop/publicities/index' } } });
+    await openFromMe(app, '发展党员公示', '/pkg-develop/publicities/index');
     expect(app.wx.calls.navigations).toEqual([{ type: 'navigateTo', url: '/pkg-develop/publicities/index' }]);
 
     const page = await app.open('publicities');

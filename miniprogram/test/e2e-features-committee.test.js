@@ -6,7 +6,7 @@
 // refunded from the branch page. Left out with E2E_FEATURES=0.
 const harness = require('./harness');
 
-const { createApp, event } = harness;
+const { createApp, event, eventually } = harness;
 const { realHttp, realDownload } = require('./wx-shim');
 
 const BASE = process.env.SB_API_URL;
@@ -38,16 +38,6 @@ function oneSecondWav() {
   head.write('data', 36);
   head.writeUInt32LE(data.length, 40);
   return Buffer.concat([head, data]);
-}
-
-/** WeChat Pay's notifications arrive from a background task: look again for a few seconds. */
-async function eventually(check, timeoutMs) {
-  const deadline = Date.now() + (timeoutMs || 15000);
-  for (;;) {
-    const value = await check();
-    if (value || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 300));
-  }
 }
 
 /** The server credits study only as real time passes (Api/Features/Study/README.md): let the player run this long. */

@@ -2,7 +2,7 @@
 // pages driven through the real API with the demo data. Left out with E2E_FEATURES=0 (see jest.config.js).
 const harness = require('./harness');
 
-const { createApp, event } = harness;
+const { createApp, event, eventually } = harness;
 const { realHttp } = require('./wx-shim');
 
 const BASE = process.env.SB_API_URL;
@@ -27,16 +27,6 @@ function slot(minutes, length) {
     startTime: pad(start.getUTCHours()) + ':' + pad(start.getUTCMinutes()),
     endTime: pad(Math.floor(endMinutes / 60)) + ':' + pad(endMinutes % 60),
   };
-}
-
-/** Reminders are delivered by a background pipeline: look again for a few seconds. */
-async function eventually(check, timeoutMs) {
-  const deadline = Date.now() + (timeoutMs || 15000);
-  for (;;) {
-    const value = await check();
-    if (value || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 500));
-  }
 }
 
 describe('a member and a secretary on their phones', () => {

@@ -133,4 +133,18 @@ function tomorrow(startTime, endTime) {
   return { date: d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate()), startTime, endTime };
 }
 
-module.exports = { createApp, event, ROOT, pagePaths, resolvePage, failures, noErrors, idFrom, tomorrow };
+/**
+ * For end-to-end tests on the real API: what a background task produces (a reminder in the inbox, a WeChat Pay
+ * notification) arrives a little later, so `check` is asked again every 300 ms until it returns something truthy or
+ * `timeoutMs` (15 s unless said) has passed; returns its last answer.
+ */
+async function eventually(check, timeoutMs) {
+  const deadline = Date.now() + (timeoutMs || 15000);
+  for (;;) {
+    const value = await check();
+    if (value || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+module.exports = { createApp, event, ROOT, pagePaths, resolvePage, failures, noErrors, idFrom, tomorrow, eventually };

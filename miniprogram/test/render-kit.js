@@ -22,4 +22,11 @@ function text(pageName, data) {
   return render(pageName, data).dom.textContent.replace(/\s+/g, ' ');
 }
 
-module.exports = { render, text };
+/** Opens 我的, expects its rendered text to show the entry `label`, and taps that entry (which navigates to `url`). */
+async function openFromMe(app, label, url) {
+  const me = await app.open('me');
+  expect(text('me', me.data)).toContain(label);
+  me.open({ currentTarget: { dataset: { url } } });
+}
+
+module.exports = { render, text, openFromMe };

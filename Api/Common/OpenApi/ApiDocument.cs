@@ -11,7 +11,7 @@ namespace SmartBranch.Api.Common.OpenApi;
 /// <summary>
 /// The OpenAPI document (/swagger/v1/swagger.json, committed as Api/openapi.json) and the conventions that keep it
 /// true without one attribute per endpoint: who may call an operation (security), the statuses the shared pipeline
-/// adds (401, 503, 400, 415, 429), which properties a schema requires, enums as the strings the JSON carries, and
+/// adds (401, 503, 403 behind the Member policy, 400, 415, 429), which properties a schema requires, enums as the strings the JSON carries, and
 /// one description per tag (<see cref="EndpointConventions.WithTag{TBuilder}"/>). Redocly's recommended rules lint it
 /// (deploy/openapi-check.sh).
 /// </summary>
@@ -137,6 +137,7 @@ public static class ApiDocument
     /// <c>GreaterThan(OrEqualTo)</c>, <c>LessThan(OrEqualTo)</c> with a constant or a configured number, not another
     /// property) as <c>minimum</c>/<c>maximum</c> and <c>exclusiveMinimum</c>/<c>exclusiveMaximum</c>.</item>
     /// </list>
+    /// An unconditional <c>NotNull</c> or <c>NotEmpty</c> also lists the property as required.
     /// Several rules on one property publish the tightest bound. Conditional rules are left out: they do not always apply.
     /// Rules a validator takes in with <c>Include(new OtherValidator())</c> count as its own (the meeting requests share
     /// their field rules that way).
@@ -159,15 +160,23 @@ public static class ApiDocument
             var descriptors = WithIncluded(validator, scope.ServiceProvider).ToList();
             foreach (var (name, property) in target.Properties)
             {
+                var rules = descriptors.SelectMany(d => d.GetValidatorsForMember(name))
+                    .Where(v => !v.Options.HasCondition && !v.Options.HasAsyncCondition)
+                    .Select(v => v.Validator)
+                    .ToList();
+
+                // A property the validator insists on (NotNull, NotEmpty) is one the client must send, whatever its C# type.
+                if (rules.Any(r => r is FluentValidation.Validators.INotNullValidator or FluentValidation.Validators.INotEmptyValidator))
+                {
+                    target.Required ??= new HashSet<string>();
+                    target.Required.Add(name);
+                }
+
                 if (property is not OpenApiSchema inline)
                 {
                     continue;
                 }
 
-                var rules = descriptors.SelectMany(d => d.GetValidatorsForMember(name))
-                    .Where(v => !v.Options.HasCondition && !v.Options.HasAsyncCondition)
-                    .Select(v => v.Validator)
-                    .ToList();
                 var limits = new Bounds();
                 foreach (var rule in rules)
                 {
@@ -329,6 +338,12 @@ public static class ApiDocument
                 // No or an expired token; the session store (Redis) unreachable.
                 Add(operation, context, StatusCodes.Status401Unauthorized);
                 Add(operation, context, StatusCodes.Status503ServiceUnavailable);
+
+                // Signed in with WeChat but not bound to a roster entry (needsBinding): the Member policy answers 403.
+                if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy == Auth.Policies.Member))
+                {
+                    Add(operation, context, StatusCodes.Status403Forbidden);
+                }
             }
             else
             {

@@ -1,5 +1,6 @@
 using SmartBranch.Infrastructure.Redis;
 using SmartBranch.Api.Messaging;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Messaging;
 using SmartBranch.Api.Common.Idempotency;
 
@@ -12,10 +13,11 @@ public static class ActivitiesModule
     {
         services.AddAreaRoutes(MapActivitiesEndpoints);
         services.AddOptions<ActivityOptions>().BindConfiguration(ActivityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => new SignUpGate(sp.GetService<RedisConnection>()));
+        services.AddSingleton(sp => new SignUpGate(sp.GetService<RedisConnection>(), sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddScoped<IBranchLifeSign, ActivityHeldSign>();
         services.AddScoped<ICalendarSource, ActivityCalendarSource>();
-        services.AddScoped<ISubjectOwnerResolver, ActivityOwnerResolver>();
+        // An activity's reminders belong to the unit that organises it.
+        services.AddSubjectOwner(SubjectTypes.Activity, (db, id) => db.Activities.Where(a => a.Id == id).Select(a => (int?)a.UnitId));
         services.AddReminderKind(ReminderKind.Activity, "活动提醒", "EMU_ACTIVITY_REMINDER",
             ("thing1", KeywordSource.Subject), ("time2", KeywordSource.Time), ("thing3", KeywordSource.Place), ("thing4", KeywordSource.Note));
         return services;

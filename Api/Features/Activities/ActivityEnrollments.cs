@@ -16,11 +16,12 @@ public sealed record EnrollmentResponse(
     DateTimeOffset? CheckedInAt);
 
 /// <summary>
-/// The capacity rules. The database is the guard, not a lock in this process: a place is taken by one
-/// conditional UPDATE (<c>ConfirmedCount = ConfirmedCount + 1 WHERE ConfirmedCount &lt; Capacity</c>) whose
-/// row count says whether it worked, inside a short transaction with the enrollment row. Every change to an
-/// activity's enrollments starts with an UPDATE of the activity row, so on SQL Server the row lock and on
-/// SQLite the single writer serialise them across processes, and what is read afterwards is current.
+/// The capacity rules. The database is the guard, not a lock in this process: every change to an activity's
+/// enrollments starts with an UPDATE of the activity row, so on SQL Server the row lock and on SQLite the single
+/// writer serialise them across processes, and what is read afterwards is current. Sign-ups read the counters under
+/// that lock, decide a whole batch (group commit, <see cref="SignUpQueue"/>) and move the counters with one
+/// conditional UPDATE (<c>ConfirmedCount = ConfirmedCount + n WHERE ConfirmedCount + n &lt;= Capacity</c>) whose
+/// row count checks it, in one short transaction with the enrollment rows.
 /// </summary>
 internal static class ActivityEnrollments
 {
@@ -45,8 +46,8 @@ internal static class ActivityEnrollments
 
     /// <summary>
     /// As above, for the activity's sign-up facts of the current generation (<see cref="SignUpGate"/>): a sign-up
-    /// after the places are known gone is answered from memory; the others take their short write transactions
-    /// one after another.
+    /// after the places are known gone is answered from memory; the others go to the activity's writer, which
+    /// decides and writes every sign-up that queued meanwhile in one transaction (group commit).
     /// </summary>
     public static async Task<(Enrollment? Enrollment, bool Created, DomainError? Error)> SignUpAsync(
         AppDbContext db, ReminderScheduler reminders, SignUpGate signUps, SignUpState state, int memberId, DateTimeOffset now, TimeSpan startReminderBefore, CancellationToken cancellationToken)
@@ -58,37 +59,94 @@ internal static class ActivityEnrollments
             return await FullUnlessHoldingAsync(db, state, memberId, cancellationToken);
         }
 
-        // Sign-ups for one activity in this process queue here, in memory, one short transaction at a time,
-        // instead of all opening write transactions at once: SQLite has one writer, and a connection that finds
-        // the database locked sleeps and polls (Microsoft.Data.Sqlite retries every 150 ms), which under a storm
-        // turned a few milliseconds of work each into seconds of waiting. The database stays the guard (the
-        // conditional UPDATE below); the gate only orders this process's own attempts.
-        var gate = signUps.For(state.Activity.Id);
-        await gate.WaitAsync(cancellationToken);
+        // Sign-ups for one activity in this process go to one writer at a time (SignUpQueue) instead of all opening
+        // write transactions at once: SQLite has one writer, and a connection that finds the database locked sleeps
+        // and polls (Microsoft.Data.Sqlite retries every 150 ms), which under a storm turned a few milliseconds of
+        // work each into seconds of waiting. Nobody writing: this sign-up writes now, alone. Otherwise it waits,
+        // and the first in line writes for everyone who waited meanwhile, in one transaction. The database stays
+        // the judge of every place (the counters are read and changed under the activity's row lock).
+        var ticket = new SignUpTicket(state, memberId, now);
+        IReadOnlyList<SignUpTicket> batch = [ticket];
+        if (!signUps.Enter(ticket))
+        {
+            // Not cancelled with the request: the writer that took this sign-up writes it either way (a few
+            // milliseconds), and a turn to write must never be dropped.
+            var turn = await ticket.Turn;
+            switch (turn.Kind)
+            {
+                case SignUpTurnKind.Decided:
+                    return turn.Outcome;
+                case SignUpTurnKind.AskAgain:
+                    return await SignUpAsync(db, reminders, signUps, state, memberId, now, startReminderBefore, cancellationToken);
+                default:
+                    batch = turn.Batch!;
+                    break;
+            }
+        }
+
+        Written[] written;
         try
         {
-            // The requests queued behind the sign-up that took the last place learn it here without a query.
-            if (state.IsFull)
-            {
-                return await FullUnlessHoldingAsync(db, state, memberId, cancellationToken);
-            }
-
-            var outcome = await SignUpInTransactionAsync(db, reminders, state.Activity, memberId, now, startReminderBefore, cancellationToken);
-            if (outcome is { Created: true, Enrollment.Status: EnrollmentStatus.Confirmed })
-            {
-                state.Confirmed();
-            }
-            else if (ReferenceEquals(outcome.Error, Full))
-            {
-                // Other instances took the rest of the places (or this one loaded the facts before they went).
-                state.SawFull();
-            }
-
-            return outcome;
+            written = await WriteAsync(db, reminders, signUps, batch, startReminderBefore);
         }
-        finally
+        catch (Exception exception)
         {
-            gate.Release();
+            // Only a write of this sign-up alone fails as a whole; anyone else in its batch is told the same.
+            signUps.Pass(state.Activity.Id);
+            foreach (var other in batch.Skip(1))
+            {
+                other.Failed(exception);
+            }
+
+            throw;
+        }
+
+        signUps.Pass(state.Activity.Id);
+        for (var i = 1; i < batch.Count; i++)
+        {
+            if (written[i].Failure is { } failure)
+            {
+                batch[i].Failed(failure);
+            }
+            else
+            {
+                batch[i].Decided(written[i].Outcome);
+            }
+        }
+
+        return written[0].Failure is { } own ? throw own : written[0].Outcome;
+    }
+
+    /// <summary>One sign-up's result of a write: its outcome, or the exception its own transaction failed with.</summary>
+    private readonly record struct Written((Enrollment? Enrollment, bool Created, DomainError? Error) Outcome, Exception? Failure = null);
+
+    /// <summary>
+    /// Writes a batch in one transaction. If that fails, nothing of it was stored (the transaction is rolled back), and
+    /// each sign-up is written again alone, so each caller gets exactly what a lone sign-up gets: its outcome, or the
+    /// exception its own transaction failed with. Throws only when a batch of one fails.
+    /// </summary>
+    private static async Task<Written[]> WriteAsync(AppDbContext db, ReminderScheduler reminders, SignUpGate signUps, IReadOnlyList<SignUpTicket> batch, TimeSpan startReminderBefore)
+    {
+        try
+        {
+            return [.. (await WriteInTransactionAsync(db, reminders, signUps, batch, startReminderBefore)).Select(o => new Written(o))];
+        }
+        catch (Exception) when (batch.Count > 1)
+        {
+            var written = new Written[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                try
+                {
+                    written[i] = new Written((await WriteInTransactionAsync(db, reminders, signUps, [batch[i]], startReminderBefore))[0]);
+                }
+                catch (Exception exception)
+                {
+                    written[i] = new Written(default, exception);
+                }
+            }
+
+            return written;
         }
     }
 
@@ -107,78 +165,114 @@ internal static class ActivityEnrollments
 
     private static readonly DomainError Full = DomainError.Conflict("enrollment.full", "名额已满，且该活动不设候补。");
 
-    private static async Task<(Enrollment? Enrollment, bool Created, DomainError? Error)> SignUpInTransactionAsync(
-        AppDbContext db, ReminderScheduler reminders, Activity activity, int memberId, DateTimeOffset now, TimeSpan startReminderBefore, CancellationToken cancellationToken)
-    {
-        var id = activity.Id;
-        return await db.InTransactionAsync<(Enrollment?, bool, DomainError?)>(async ct =>
-        {
-            var taken = await TakePlaceAsync(db, id, ct);
-            long? ticket = null;
-            if (!taken)
-            {
-                var queued = await db.Activities
-                    .Where(a => a.Id == id && a.Status == ActivityStatus.Scheduled && a.HasWaitingList)
-                    .ExecuteUpdateAsync(s => s
-                        .SetProperty(a => a.WaitlistSequence, a => a.WaitlistSequence + 1)
-                        .SetProperty(a => a.EnrollmentRevision, a => a.EnrollmentRevision + 1), ct) == 1;
-                if (!queued)
-                {
-                    await LockAsync(db, id, ct);
-                    var existingEnrollment = await FindAsync(db, id, memberId, ct);
-                    if (existingEnrollment is { IsActive: true })
-                    {
-                        return ((existingEnrollment, false, null), false);
-                    }
+    private static readonly DomainError Cancelled = DomainError.Conflict("activity.cancelled", "活动已取消，不能报名。");
 
-                    var cancelled = await db.Activities.AnyAsync(a => a.Id == id && a.Status == ActivityStatus.Cancelled, ct);
-                    var error = cancelled
-                        ? DomainError.Conflict("activity.cancelled", "活动已取消，不能报名。")
-                        : Full;
-                    return ((null, false, error), false);
+    /// <summary>
+    /// Decides and writes the sign-ups of one activity in one transaction, in their order: a member already signed up
+    /// (before, or earlier in this batch: a double tap) gets that enrollment back unchanged; the others get a free
+    /// place while one is left, else a waiting-list ticket, else a refusal (full, or the activity cancelled). The
+    /// activity row is locked first (on SQLite the transaction holds the single write lock already), so the counters
+    /// read next are current; one conditional UPDATE then moves them by what was decided and its row count checks it.
+    /// Confirmed members get their start reminder. Not cancelled with any one request: others wait for it.
+    /// </summary>
+    private static async Task<(Enrollment? Enrollment, bool Created, DomainError? Error)[]> WriteInTransactionAsync(
+        AppDbContext db, ReminderScheduler reminders, SignUpGate signUps, IReadOnlyList<SignUpTicket> batch, TimeSpan startReminderBefore)
+    {
+        signUps.Wrote(batch.Count);
+        var activity = batch[0].State.Activity;
+        var id = activity.Id;
+        var memberIds = batch.Select(t => t.MemberId).Distinct().ToList();
+        var outcomes = await db.InTransactionAsync(async ct =>
+        {
+            var decided = new (Enrollment? Enrollment, bool Created, DomainError? Error)[batch.Count];
+            if (!await LockAsync(db, id, ct))
+            {
+                Array.Fill(decided, (null, false, Full));
+                return (decided, false);
+            }
+
+            var counters = await db.Activities.AsNoTracking().Where(a => a.Id == id)
+                .Select(a => new { a.Status, a.Capacity, a.ConfirmedCount, a.HasWaitingList, a.WaitlistSequence })
+                .SingleAsync(ct);
+            var enrollments = await db.Enrollments.Where(e => e.ActivityId == id && memberIds.Contains(e.MemberId)).ToDictionaryAsync(e => e.MemberId, ct);
+            var taken = 0;
+            var queued = 0L;
+            var confirmed = new List<int>();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var (memberId, now) = (batch[i].MemberId, batch[i].Now);
+                var enrollment = enrollments.GetValueOrDefault(memberId);
+                if (enrollment is { IsActive: true })
+                {
+                    decided[i] = (enrollment, false, null);
+                    continue;
                 }
 
-                // A place freed between the two updates (a cancellation that found nobody waiting yet) is ours now
-                // that we hold the row lock; the unused ticket leaves a gap in tickets, never in positions.
-                ticket = await TakePlaceAsync(db, id, ct)
-                    ? null
-                    : await db.Activities.Where(a => a.Id == id).Select(a => a.WaitlistSequence).SingleAsync(ct);
+                var place = counters.Capacity is not int capacity || counters.ConfirmedCount + taken < capacity;
+                if (counters.Status != ActivityStatus.Scheduled || (!place && !counters.HasWaitingList))
+                {
+                    decided[i] = (null, false, counters.Status == ActivityStatus.Cancelled ? Cancelled : Full);
+                    continue;
+                }
+
+                if (enrollment is null)
+                {
+                    enrollment = new Enrollment(id, memberId, now);
+                    db.Enrollments.Add(enrollment);
+                    enrollments[memberId] = enrollment;
+                }
+
+                if (place)
+                {
+                    taken++;
+                    enrollment.Confirm(now);
+                    confirmed.Add(memberId);
+                }
+                else
+                {
+                    queued++;
+                    enrollment.Waitlist(counters.WaitlistSequence + queued, now);
+                }
+
+                decided[i] = (enrollment, true, null);
             }
 
-            var enrollment = await FindAsync(db, id, memberId, ct);
-            if (enrollment is { IsActive: true })
+            if (taken == 0 && queued == 0)
             {
-                // Signed up already (perhaps by a parallel request): roll the counters back by not committing.
-                return ((enrollment, false, null), false);
+                return (decided, false);
             }
 
-            if (enrollment is null)
+            // The guard, as a single statement: the places are taken only while they are free.
+            var moved = await db.Activities
+                .Where(a => a.Id == id && a.Status == ActivityStatus.Scheduled && (a.Capacity == null || a.ConfirmedCount + taken <= a.Capacity))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(a => a.ConfirmedCount, a => a.ConfirmedCount + taken)
+                    .SetProperty(a => a.WaitlistSequence, a => a.WaitlistSequence + queued), ct);
+            if (moved != 1)
             {
-                enrollment = new Enrollment(id, memberId, now);
-                db.Enrollments.Add(enrollment);
+                throw new InvalidOperationException($"Activity {id}: its counters changed under the row lock.");
             }
 
-            if (ticket is long t)
-            {
-                enrollment.Waitlist(t, now);
-            }
-            else
-            {
-                enrollment.Confirm(now);
-                await ScheduleStartReminderAsync(db, reminders, activity, [memberId], now, startReminderBefore, ct);
-            }
+            await ScheduleStartReminderAsync(db, reminders, activity, confirmed, batch.Max(t => t.Now), startReminderBefore, ct);
+            return (decided, true);
+        }, CancellationToken.None, startClean: true);
 
-            return ((enrollment, true, null), true);
-        }, cancellationToken, startClean: true);
+        // After the commit: the places this process took count toward the lower bound of each sign-up's facts, and a
+        // refusal for want of a place means the activity is full in that generation.
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i] is { Created: true, Enrollment.Status: EnrollmentStatus.Confirmed })
+            {
+                batch[i].State.Confirmed();
+            }
+            else if (ReferenceEquals(outcomes[i].Error, Full))
+            {
+                batch[i].State.SawFull();
+            }
+        }
+
+        return outcomes;
     }
-
-    /// <summary>The guard itself: one conditional UPDATE that takes a place only while one is free; its row count is the answer.</summary>
-    private static async Task<bool> TakePlaceAsync(AppDbContext db, int id, CancellationToken cancellationToken) =>
-        await db.Activities
-            .Where(a => a.Id == id && a.Status == ActivityStatus.Scheduled && (a.Capacity == null || a.ConfirmedCount < a.Capacity))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(a => a.ConfirmedCount, a => a.ConfirmedCount + 1)
-                .SetProperty(a => a.EnrollmentRevision, a => a.EnrollmentRevision + 1), cancellationToken) == 1;
 
     /// <summary>
     /// The member cancels their enrollment. A confirmed place goes to the first on the waiting list at once; positions close up

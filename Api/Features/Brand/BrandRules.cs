@@ -4,13 +4,6 @@ using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Brand;
 
-/// <summary>The caller as a reader of stories and media: signed in, maybe bound to a member.</summary>
-internal sealed record BrandViewer(int? MemberId, AccessScope? Access)
-{
-    public static async Task<BrandViewer> LoadAsync(CurrentMember current, CancellationToken cancellationToken) =>
-        current.IsBound ? new BrandViewer(current.Id, await current.GetAccessAsync(cancellationToken)) : new BrandViewer(null, null);
-}
-
 /// <summary>Who may publish, approve and read brand content, on top of <see cref="AccessScope"/>.</summary>
 internal static class BrandRules
 {
@@ -26,7 +19,7 @@ internal static class BrandRules
     public static bool CanApprove(AccessScope access, int unitId) =>
         access.IsCommitteeOf(unitId) || (access.IsAdmin && access.CanManage(unitId));
 
-    public static bool CanRead(BrandViewer viewer, Story story)
+    public static bool CanRead(Reader viewer, Story story)
     {
         if (viewer.Access is { } access && (story.AuthorMemberId == access.MemberId || CanApprove(access, story.UnitId)))
         {
@@ -40,7 +33,7 @@ internal static class BrandRules
     /// The story <paramref name="id"/> when the viewer may read it (<see cref="CanRead"/>); null otherwise, which callers
     /// answer with 404: a story one may not read does not exist for them.
     /// </summary>
-    public static async Task<Story?> FindReadableAsync(AppDbContext db, BrandViewer viewer, int id, bool tracked, CancellationToken cancellationToken)
+    public static async Task<Story?> FindReadableAsync(AppDbContext db, Reader viewer, int id, bool tracked, CancellationToken cancellationToken)
     {
         var stories = tracked ? db.Stories : db.Stories.AsNoTracking();
         var story = await stories.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -54,7 +47,7 @@ internal static class BrandRules
     public static async Task<Result<Story>> FindToChangeAsync(
         AppDbContext db, AccessScope access, int id, Func<AccessScope, Story, bool> allowed, string forbidden, CancellationToken cancellationToken)
     {
-        var story = await FindReadableAsync(db, new BrandViewer(access.MemberId, access), id, tracked: true, cancellationToken);
+        var story = await FindReadableAsync(db, new Reader(access.MemberId, access), id, tracked: true, cancellationToken);
         if (story is null)
         {
             return Refusals.NotFound();
@@ -70,7 +63,7 @@ internal static class BrandRules
     /// </summary>
     public static async Task<Result<Story>> FindPublishedAsync(AppDbContext db, CurrentMember current, int id, string what, CancellationToken cancellationToken)
     {
-        var story = await FindReadableAsync(db, await BrandViewer.LoadAsync(current, cancellationToken), id, tracked: false, cancellationToken);
+        var story = await FindReadableAsync(db, await Reader.LoadAsync(current, cancellationToken), id, tracked: false, cancellationToken);
         if (story is null)
         {
             return Refusals.NotFound();

@@ -30,7 +30,7 @@ public static class CreateShare
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var viewer = await BrandViewer.LoadAsync(current, cancellationToken);
+        var viewer = await Reader.LoadAsync(current, cancellationToken);
         int unitId;
         string path;
         if (request.SubjectType == SubjectTypes.Story)

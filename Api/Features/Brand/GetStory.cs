@@ -38,7 +38,7 @@ public static class GetStory
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var viewer = await BrandViewer.LoadAsync(current, cancellationToken);
+        var viewer = await Reader.LoadAsync(current, cancellationToken);
         var story = await BrandRules.FindReadableAsync(db, viewer, id, tracked: false, cancellationToken);
         if (story is null)
         {

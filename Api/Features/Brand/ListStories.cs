@@ -39,7 +39,7 @@ public static class ListStories
             return Problems.BadRequest("状态参数无效", "status 只能是 all 或 pending。");
         }
 
-        var viewer = await BrandViewer.LoadAsync(current, cancellationToken);
+        var viewer = await Reader.LoadAsync(current, cancellationToken);
         var access = viewer.Access;
         if (unitId is int asked)
         {

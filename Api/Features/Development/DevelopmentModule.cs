@@ -10,7 +10,8 @@ public static class DevelopmentModule
     public static IServiceCollection AddDevelopment(this IServiceCollection services)
     {
         services.AddAreaRoutes(MapDevelopmentEndpoints);
-        services.AddScoped<ISubjectOwnerResolver, DevelopmentOwnerResolver>();
+        // Development reminders (subject id = record id) belong to the record's branch.
+        services.AddSubjectOwner(SmartBranch.Domain.Common.SubjectTypes.DevelopmentRecord, (db, id) => db.DevelopmentRecords.Where(r => r.Id == id).Select(r => (int?)r.BranchId));
         services.AddReminderKind(ReminderKind.Development, "发展党员工作提醒", "EMU_DEVELOPMENT_REMINDER",
             ("thing1", KeywordSource.Subject), ("thing2", KeywordSource.Note), ("date3", KeywordSource.Date));
         services.AddOptions<DevelopmentOptions>().BindConfiguration(DevelopmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -157,13 +158,4 @@ public static class DevelopmentModule
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
-}
-
-/// <summary>Development reminders (subject id = record id) belong to the record's branch.</summary>
-internal sealed class DevelopmentOwnerResolver(AppDbContext db) : SmartBranch.Api.Messaging.ISubjectOwnerResolver
-{
-    public string SubjectType => SmartBranch.Domain.Common.SubjectTypes.DevelopmentRecord;
-
-    public Task<int?> FindOwnerUnitIdAsync(int subjectId, CancellationToken cancellationToken) =>
-        db.DevelopmentRecords.AsNoTracking().Where(r => r.Id == subjectId).Select(r => (int?)r.BranchId).FirstOrDefaultAsync(cancellationToken);
 }

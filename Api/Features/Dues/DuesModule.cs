@@ -19,7 +19,8 @@ public static class DuesModule
         services.AddScoped<DuesSettlement>();
         services.AddScoped<DuesJobs>();
         services.AddHostedService<DuesWorker>();
-        services.AddScoped<ISubjectOwnerResolver, DuesOwnerResolver>();
+        // Dues reminders (subject id = member id) belong to the member's branch.
+        services.AddSubjectOwner(SubjectTypes.Dues, (db, id) => db.Members.Where(m => m.Id == id).Select(m => (int?)m.BranchId));
         services.AddReminderKind(ReminderKind.Dues, "党费提醒", "EMU_DUES_REMINDER",
             ("thing1", KeywordSource.Subject), ("thing2", KeywordSource.Note), ("date3", KeywordSource.Date));
         return services;
@@ -143,13 +144,4 @@ public static class DuesModule
             .Produces<ReceiveWeChatPayNotification.Failure>(StatusCodes.Status401Unauthorized);
         return app;
     }
-}
-
-/// <summary>Dues reminders (subject id = member id) belong to the member's branch.</summary>
-internal sealed class DuesOwnerResolver(AppDbContext db) : SmartBranch.Api.Messaging.ISubjectOwnerResolver
-{
-    public string SubjectType => SubjectTypes.Dues;
-
-    public Task<int?> FindOwnerUnitIdAsync(int subjectId, CancellationToken cancellationToken) =>
-        db.Members.AsNoTracking().Where(m => m.Id == subjectId).Select(m => (int?)m.BranchId).FirstOrDefaultAsync(cancellationToken);
 }

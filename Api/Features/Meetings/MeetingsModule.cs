@@ -1,4 +1,5 @@
 using SmartBranch.Api.Messaging;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Messaging;
 using SmartBranch.Api.Common.Idempotency;
 
@@ -13,8 +14,14 @@ public static class MeetingsModule
         services.AddOptions<MeetingOptions>().BindConfiguration(MeetingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IBranchLifeSign, MeetingHeldSign>();
         services.AddScoped<ICalendarSource, MeetingCalendarSource>();
-        services.AddScoped<ISubjectOwnerResolver, MeetingOwnerResolver>();
-        services.AddScoped<ISubjectOwnerResolver, LeaveRequestOwnerResolver>();
+        // A meeting's reminders belong to the unit that holds it (a branch, or a party group for group meetings);
+        // leave-request messages (to the convener, and the decision to the member) to the meeting's unit.
+        services.AddSubjectOwner(SubjectTypes.Meeting, (db, id) => db.Meetings.Where(m => m.Id == id).Select(m => (int?)m.UnitId));
+        services.AddSubjectOwner(SubjectTypes.LeaveRequest, (db, id) =>
+            from leave in db.LeaveRequests
+            join meeting in db.Meetings on leave.MeetingId equals meeting.Id
+            where leave.Id == id
+            select (int?)meeting.UnitId);
         services.AddReminderKind(ReminderKind.Meeting, "会议提醒", "EMU_MEETING_REMINDER",
             ("thing1", KeywordSource.Subject), ("time2", KeywordSource.Time), ("thing3", KeywordSource.Place), ("thing4", KeywordSource.Note));
         services.AddReminderKind(ReminderKind.LeaveDecision, "请假审批结果", "EMU_LEAVE_DECISION",

@@ -14,7 +14,7 @@ public static class AckNotice
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
+        var viewer = await Reader.LoadAsync(current, cancellationToken);
         var (notice, recipient, refusal) = await NoticeRules.LoadReadableAsync(db, id, viewer, cancellationToken);
         if (notice is null)
         {

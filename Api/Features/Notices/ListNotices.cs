@@ -1,8 +1,10 @@
 using System.Buffers.Text;
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Caching.Memory;
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Notices;
@@ -66,7 +68,7 @@ public static class ListNotices
             return new Utf8JsonPage<ListPage<Item>>(cached);
         }
 
-        var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
+        var viewer = await Reader.LoadAsync(current, cancellationToken);
         var units = await current.GetUnitsAsync(cancellationToken);
         List<Row> page;
         if (viewer.MemberId is int me && after is null)
@@ -112,7 +114,7 @@ public static class ListNotices
         bool IsRecipient, DateTimeOffset? ReadAt, DateTimeOffset? AckedAt);
 
     /// <summary>Units whose notices the member manages (none for the many members who hold no role: no walk over the tree).</summary>
-    private static int[] ManagedUnitIds(NoticeViewer viewer) =>
+    private static int[] ManagedUnitIds(Reader viewer) =>
         viewer.Access is { HasAnyManagementRole: true } ? [.. NoticeRules.ManagedUnitIds(viewer)] : [];
 
     /// <summary>
@@ -120,17 +122,12 @@ public static class ListNotices
     /// (their recipient rows, the general branch's public notices, the units they manage), so the ordered scan
     /// only probes a small set instead of testing every notice of the organisation.
     /// </summary>
-    private static IQueryable<Notice> Filter(AppDbContext db, NoticeViewer viewer, CachedUnits units, FeedCursor? after)
+    private static IQueryable<Notice> Filter(AppDbContext db, Reader viewer, CachedUnits units, FeedCursor? after)
     {
         var query = db.Notices.AsNoTracking().Where(n => n.Status == NoticeStatus.Published);
         if (viewer.MemberId is int me)
         {
-            var managed = ManagedUnitIds(viewer);
-            var generalBranchId = units.Find(viewer.Access!.BranchId)?.ParentId;
-            var visible = db.NoticeRecipients.Where(r => r.MemberId == me).Select(r => r.NoticeId)
-                .Union(db.Notices.Where(n => n.GeneralBranchId == generalBranchId && n.Visibility == Visibility.Public).Select(n => n.Id))
-                .Union(db.Notices.Where(n => managed.Contains(n.UnitId)).Select(n => n.Id));
-            query = query.Where(n => visible.Contains(n.Id));
+            query = MembersNotices(db, me, units.Find(viewer.Access!.BranchId)?.ParentId, ManagedUnitIds(viewer));
         }
         else
         {
@@ -150,12 +147,27 @@ public static class ListNotices
         return query;
     }
 
+    // The member's filter and the projection are each written once, as expressions: the compiled first page is
+    // composed from them below, and every other page runs their compiled delegates (parameters captured by a
+    // delegate reach EF as query parameters, like any closure).
+
+    /// <summary>The published notices member <c>me</c> may see (see <see cref="Filter"/>).</summary>
+    private static readonly Expression<Func<AppDbContext, int, int?, int[], IQueryable<Notice>>> MembersNoticesExpression =
+        (db, me, generalBranchId, managed) => db.Notices.AsNoTracking()
+            .Where(n => n.Status == NoticeStatus.Published
+                && db.NoticeRecipients.Where(r => r.MemberId == me).Select(r => r.NoticeId)
+                    .Union(db.Notices.Where(x => x.GeneralBranchId == generalBranchId && x.Visibility == Visibility.Public).Select(x => x.Id))
+                    .Union(db.Notices.Where(x => managed.Contains(x.UnitId)).Select(x => x.Id))
+                    .Contains(n.Id));
+
+    private static readonly Func<AppDbContext, int, int?, int[], IQueryable<Notice>> MembersNotices = MembersNoticesExpression.Compile();
+
     /// <summary>
     /// Newest first, pinned on top, in one round trip: the caller's read and sign-off state come along as
     /// subqueries on the unique (notice, member) index; unit names come from the cached tree. No member has id 0.
     /// </summary>
-    private static IQueryable<Row> Project(IQueryable<Notice> query, AppDbContext db, int recipientId) =>
-        query
+    private static readonly Expression<Func<IQueryable<Notice>, AppDbContext, int, IQueryable<Row>>> ProjectExpression =
+        (query, db, recipientId) => query
             .OrderByDescending(n => n.Pinned).ThenByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
             .Select(n => new Row(
                 n.Id,
@@ -170,29 +182,23 @@ public static class ListNotices
                 db.NoticeRecipients.Where(r => r.NoticeId == n.Id && r.MemberId == recipientId).Select(r => r.FirstReadAt).FirstOrDefault(),
                 db.NoticeRecipients.Where(r => r.NoticeId == n.Id && r.MemberId == recipientId).Select(r => r.AckedAt).FirstOrDefault()));
 
-    /// <summary>A member's first page: <see cref="Filter"/> and <see cref="Project"/> without a cursor, compiled once.</summary>
-    private static readonly Func<AppDbContext, int, int?, int[], int, IAsyncEnumerable<Row>> MembersFirstPage = EF.CompileAsyncQuery(
-        (AppDbContext db, int me, int? generalBranchId, int[] managed, int take) =>
-            db.Notices.AsNoTracking()
-                .Where(n => n.Status == NoticeStatus.Published
-                    && db.NoticeRecipients.Where(r => r.MemberId == me).Select(r => r.NoticeId)
-                        .Union(db.Notices.Where(x => x.GeneralBranchId == generalBranchId && x.Visibility == Visibility.Public).Select(x => x.Id))
-                        .Union(db.Notices.Where(x => managed.Contains(x.UnitId)).Select(x => x.Id))
-                        .Contains(n.Id))
-                .OrderByDescending(n => n.Pinned).ThenByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
-                .Take(take)
-                .Select(n => new Row(
-                    n.Id,
-                    n.Title,
-                    n.Visibility,
-                    n.Pinned,
-                    n.RequiresAck,
-                    n.PublishedAt,
-                    n.Version,
-                    n.UnitId,
-                    db.NoticeRecipients.Any(r => r.NoticeId == n.Id && r.MemberId == me),
-                    db.NoticeRecipients.Where(r => r.NoticeId == n.Id && r.MemberId == me).Select(r => r.FirstReadAt).FirstOrDefault(),
-                    db.NoticeRecipients.Where(r => r.NoticeId == n.Id && r.MemberId == me).Select(r => r.AckedAt).FirstOrDefault())));
+    private static readonly Func<IQueryable<Notice>, AppDbContext, int, IQueryable<Row>> Project = ProjectExpression.Compile();
+
+    /// <summary>
+    /// A member's first page, compiled once: <see cref="MembersNoticesExpression"/> projected by <see cref="ProjectExpression"/>,
+    /// then <c>take</c> rows.
+    /// </summary>
+    private static readonly Func<AppDbContext, int, int?, int[], int, IAsyncEnumerable<Row>> MembersFirstPage = EF.CompileAsyncQuery(FirstPageExpression());
+
+    private static Expression<Func<AppDbContext, int, int?, int[], int, IQueryable<Row>>> FirstPageExpression()
+    {
+        var notices = MembersNoticesExpression;
+        var (db, me) = (notices.Parameters[0], notices.Parameters[1]);
+        var take = Expression.Parameter(typeof(int), "take");
+        var rows = new ReplacingExpressionVisitor(ProjectExpression.Parameters, [notices.Body, db, me]).Visit(ProjectExpression.Body);
+        var page = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(Row)], rows, take);
+        return Expression.Lambda<Func<AppDbContext, int, int?, int[], int, IQueryable<Row>>>(page, db, me, notices.Parameters[2], notices.Parameters[3], take);
+    }
 
     /// <summary>A notice version's excerpt; an edit is a new version, so an entry never goes stale.</summary>
     private readonly record struct ExcerptKey(int NoticeId, int Version);

@@ -12,7 +12,7 @@ public static class ListPendingNotices
 
     public static async Task<Ok<ListPage<Item>>> Handle(CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
     {
-        var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
+        var viewer = await Reader.LoadAsync(current, cancellationToken);
         var managed = NoticeRules.ManagedUnitIds(viewer);
         if (managed.Count == 0)
         {

@@ -25,7 +25,7 @@ public static class ListRecipients
         AppDbContext db,
         CancellationToken cancellationToken)
     {
-        var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
+        var viewer = await Reader.LoadAsync(current, cancellationToken);
 
         // The only callers answered are the notice's managers, who need neither the tracked notice nor their own
         // recipient row: one query reads the owner and the figures together (counted over the (NoticeId, MemberId) index).

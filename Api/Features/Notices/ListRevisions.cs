@@ -14,7 +14,7 @@ public static class ListRevisions
         AppDbContext db,
         CancellationToken cancellationToken)
     {
-        var viewer = await NoticeViewer.LoadAsync(current, cancellationToken);
+        var viewer = await Reader.LoadAsync(current, cancellationToken);
         var (notice, _, refusal) = await NoticeRules.LoadReadableAsync(db, id, viewer, cancellationToken);
         if (notice is null)
         {

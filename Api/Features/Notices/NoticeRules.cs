@@ -4,42 +4,32 @@ using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Notices;
 
-/// <summary>
-/// The caller as far as notices care: a bound member with their access scope, or a signed-in WeChat user
-/// bound to nobody (who may only read public notices).
-/// </summary>
-internal sealed record NoticeViewer(int? MemberId, AccessScope? Access)
-{
-    public static async Task<NoticeViewer> LoadAsync(CurrentMember current, CancellationToken cancellationToken) =>
-        current.MemberId is int id ? new NoticeViewer(id, await current.GetAccessAsync(cancellationToken)) : new NoticeViewer(null, null);
-}
-
 /// <summary>A notice the caller may read, with their recipient row (null when they are not in its audience).</summary>
 internal sealed record ReadableNotice(Notice Notice, NoticeRecipient? Recipient);
 
 /// <summary>A notice the caller manages (tracked), with the caller as a viewer (their access scope and unit tree).</summary>
-internal sealed record ManagedNotice(Notice Notice, NoticeViewer Viewer);
+internal sealed record ManagedNotice(Notice Notice, Reader Viewer);
 
 /// <summary>Who may see and manage a notice. Anyone who may not see it gets the same 404 as for a missing id.</summary>
 internal static class NoticeRules
 {
     /// <summary>The committee of the owning branch, or an admin above it.</summary>
-    public static bool CanManage(NoticeViewer viewer, Notice notice) => CanManage(viewer, notice.UnitId);
+    public static bool CanManage(Reader viewer, Notice notice) => CanManage(viewer, notice.UnitId);
 
-    /// <summary>As <see cref="CanManage(NoticeViewer, Notice)"/> for a notice owned by <paramref name="unitId"/>.</summary>
-    public static bool CanManage(NoticeViewer viewer, int unitId) =>
+    /// <summary>As <see cref="CanManage(Reader, Notice)"/> for a notice owned by <paramref name="unitId"/>.</summary>
+    public static bool CanManage(Reader viewer, int unitId) =>
         viewer.Access is { } access && access.CanManage(unitId);
 
     /// <summary>
     /// Managers see every notice of their unit in any state. Others only see published notices: public
     /// ones whoever they are, internal and committee ones only when they are in the audience.
     /// </summary>
-    public static bool CanRead(NoticeViewer viewer, Notice notice, bool isRecipient) =>
+    public static bool CanRead(Reader viewer, Notice notice, bool isRecipient) =>
         CanManage(viewer, notice)
         || (notice.Status == NoticeStatus.Published && (notice.Visibility == Visibility.Public || isRecipient));
 
     /// <summary>Loads a notice and the caller's recipient row (tracked, so reads can be recorded).</summary>
-    private static async Task<(Notice? Notice, NoticeRecipient? Recipient)> LoadAsync(AppDbContext db, int id, NoticeViewer viewer, CancellationToken cancellationToken)
+    private static async Task<(Notice? Notice, NoticeRecipient? Recipient)> LoadAsync(AppDbContext db, int id, Reader viewer, CancellationToken cancellationToken)
     {
         var notice = await db.Notices.SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
         if (notice is null)
@@ -58,7 +48,7 @@ internal static class NoticeRules
     /// not-found refusal as for a missing id when they may not read it.
     /// </summary>
     public static async Task<Result<ReadableNotice>> LoadReadableAsync(
-        AppDbContext db, int id, NoticeViewer viewer, CancellationToken cancellationToken)
+        AppDbContext db, int id, Reader viewer, CancellationToken cancellationToken)
     {
         var (notice, recipient) = await LoadAsync(db, id, viewer, cancellationToken);
         return notice is null || !CanRead(viewer, notice, recipient is not null)
@@ -68,7 +58,7 @@ internal static class NoticeRules
 
     /// <summary>As <see cref="LoadReadableAsync"/>, and forbidden (403) with <paramref name="forbidden"/> when the caller may read but not manage it.</summary>
     public static async Task<Result<ReadableNotice>> LoadManageableAsync(
-        AppDbContext db, int id, NoticeViewer viewer, string forbidden, CancellationToken cancellationToken)
+        AppDbContext db, int id, Reader viewer, string forbidden, CancellationToken cancellationToken)
     {
         var readable = await LoadReadableAsync(db, id, viewer, cancellationToken);
         return readable.Value is { } found && !CanManage(viewer, found.Notice) ? Refusals.Forbidden(forbidden) : readable;
@@ -81,7 +71,7 @@ internal static class NoticeRules
     /// </summary>
     public static async Task<Result<ManagedNotice>> LoadManagedAsync(HandlerServices services, int id, string forbidden)
     {
-        var viewer = await NoticeViewer.LoadAsync(services.Current, services.CancellationToken);
+        var viewer = await Reader.LoadAsync(services.Current, services.CancellationToken);
         var (notice, _, refusal) = await LoadManageableAsync(services.Db, id, viewer, forbidden, services.CancellationToken);
         return notice is null ? refusal! : new ManagedNotice(notice, viewer);
     }
@@ -126,6 +116,6 @@ internal static class NoticeRules
         Problems.Conflict("通知已被修改", "该通知刚刚被其他人审核、修改或撤回，请刷新后重试。");
 
     /// <summary>Units whose notices the viewer manages (branches and general branches).</summary>
-    public static IReadOnlyList<int> ManagedUnitIds(NoticeViewer viewer) =>
+    public static IReadOnlyList<int> ManagedUnitIds(Reader viewer) =>
         viewer.Access is { } access ? access.VisibleUnitIds().Where(access.CanManage).ToList() : [];
 }

@@ -1,4 +1,5 @@
 using SmartBranch.Api.Messaging;
+using SmartBranch.Domain.Common;
 using SmartBranch.Api.Common.Idempotency;
 
 namespace SmartBranch.Api.Features.Notices;
@@ -11,7 +12,8 @@ public static class NoticesModule
         services.AddAreaRoutes(MapNoticesEndpoints);
         services.AddSingleton<FeedCache>();
         services.AddScoped<IBranchLifeSign, NoticePublishedSign>();
-        services.AddScoped<ISubjectOwnerResolver, NoticeOwnerResolver>();
+        // A notice's reminders belong to the unit that posted it.
+        services.AddSubjectOwner(SubjectTypes.Notice, (db, id) => db.Notices.Where(n => n.Id == id).Select(n => (int?)n.UnitId));
         return services;
     }
 

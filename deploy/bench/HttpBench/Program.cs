@@ -92,15 +92,7 @@ try
     var secretary = await demo.LoginAsync("dev-secretary");
     var admin = await demo.LoginAsync("dev-admin");
     var demoNotice = await demo.FirstNoticeAsync(member.Token, requireRecipient: true);
-    var demoRequests = new List<Probe>
-    {
-        new("feed `GET /api/notices`", "/api/notices", member.Token, null),
-        new("`GET /api/me`", "/api/me", member.Token, null),
-        new("login of a returning member", "/api/auth/wechat-login", null, """{"code":"dev-member"}"""),
-        new("recipient figures", $"/api/notices/{demoNotice}/recipients", secretary.Token, null),
-        new("unread list", $"/api/notices/{demoNotice}/recipients?state=unread", secretary.Token, null),
-        new("compliance report (general branch)", $"/api/org/units/{admin.RoleUnit("GeneralBranchAdmin")}/compliance", admin.Token, null),
-    };
+    var demoRequests = Probe.DemoReads(member, secretary, admin, demoNotice);
     await WarmAsync(demo, demoRequests, lua);
     foreach (var probe in demoRequests)
     {
@@ -128,14 +120,7 @@ try
     var uniMember = await university.LoginAsync(UniversityData.MemberCode);
     var uniSecretary = await university.LoginAsync(UniversityData.SecretaryCode);
     var uniAdmin = await university.LoginAsync(UniversityData.AdminCode);
-    var uniRequests = new List<Probe>
-    {
-        new("feed `GET /api/notices`", "/api/notices", uniMember.Token, null),
-        new("`GET /api/me`", "/api/me", uniMember.Token, null),
-        new("recipient figures", $"/api/notices/{UniversityData.BranchWideNoticeId}/recipients", uniSecretary.Token, null),
-        new("unread list", $"/api/notices/{UniversityData.BranchWideNoticeId}/recipients?state=unread", uniSecretary.Token, null),
-        new("compliance report (general branch)", $"/api/org/units/{UniversityData.GeneralBranchId}/compliance", uniAdmin.Token, null),
-    };
+    var uniRequests = Probe.UniversityReads(uniMember, uniSecretary, uniAdmin);
     await WarmAsync(university, uniRequests, lua);
     foreach (var probe in uniRequests)
     {
@@ -254,7 +239,33 @@ static async Task<string> PublishApiAsync(string repo, string work)
 
 namespace SmartBranch.Bench
 {
-    internal sealed record Probe(string Name, string Path, string? Token, string? Body);
+    internal sealed record Probe(string Name, string Path, string? Token, string? Body)
+    {
+        /// <summary>
+        /// The demo data's read rows, timed by the load run and counted by <c>--cost</c>: the feed and /api/me as a member,
+        /// a returning member's login, a notice's recipient figures and unread list as the secretary, the compliance
+        /// report as the admin.
+        /// </summary>
+        public static List<Probe> DemoReads(Session member, Session secretary, Session admin, int notice) =>
+        [
+            new("feed `GET /api/notices`", "/api/notices", member.Token, null),
+            new("`GET /api/me`", "/api/me", member.Token, null),
+            new("login of a returning member", "/api/auth/wechat-login", null, """{"code":"dev-member"}"""),
+            new("recipient figures", $"/api/notices/{notice}/recipients", secretary.Token, null),
+            new("unread list", $"/api/notices/{notice}/recipients?state=unread", secretary.Token, null),
+            new("compliance report (general branch)", $"/api/org/units/{admin.RoleUnit("GeneralBranchAdmin")}/compliance", admin.Token, null),
+        ];
+
+        /// <summary>The same reads on the university data set (its branch-wide notice and general branch), without the login row.</summary>
+        public static List<Probe> UniversityReads(Session member, Session secretary, Session admin) =>
+        [
+            new("feed `GET /api/notices`", "/api/notices", member.Token, null),
+            new("`GET /api/me`", "/api/me", member.Token, null),
+            new("recipient figures", $"/api/notices/{UniversityData.BranchWideNoticeId}/recipients", secretary.Token, null),
+            new("unread list", $"/api/notices/{UniversityData.BranchWideNoticeId}/recipients?state=unread", secretary.Token, null),
+            new("compliance report (general branch)", $"/api/org/units/{UniversityData.GeneralBranchId}/compliance", admin.Token, null),
+        ];
+    }
 
     internal sealed record Row(string Name, string Data, WrkResult Result, Memory Memory, int? Queries, string? Note = null);
 
@@ -483,24 +494,9 @@ namespace SmartBranch.Bench
     {
         private static async Task<int> CreateActivityAsync(ApiRun api, string adminToken, string title, int capacity)
         {
-            var now = DateTimeOffset.UtcNow;
             using var create = new HttpRequestMessage(HttpMethod.Post, $"{api.Url}/api/activities")
             {
-                Content = JsonContent.Create(new
-                {
-                    unitId = UniversityData.GeneralBranchId,
-                    title,
-                    description = "报名压力测试",
-                    place = "图书馆报告厅",
-                    startsAt = now.AddDays(2),
-                    endsAt = now.AddDays(2).AddHours(2),
-                    signUpOpensAt = now.AddMinutes(-1),
-                    signUpClosesAt = now.AddDays(1),
-                    capacity,
-                    waitingList = false,
-                    visibility = "Internal",
-                    audience = new { unitIds = new[] { UniversityData.GeneralBranchId } },
-                }),
+                Content = JsonContent.Create(SignUpActivity.Body(UniversityData.GeneralBranchId, title, "报名压力测试", capacity)),
             };
             create.Headers.Authorization = new("Bearer", adminToken);
             using var created = await api.Http.SendAsync(create);

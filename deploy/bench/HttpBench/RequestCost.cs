@@ -67,14 +67,7 @@ internal static class RequestCost
             var uniMember = await Login(UniversityData.MemberCode);
             var uniSecretary = await Login(UniversityData.SecretaryCode);
             var uniAdmin = await Login(UniversityData.AdminCode);
-            List<Probe> universityProbes =
-            [
-                new("feed `GET /api/notices`", "/api/notices", uniMember.Token, null),
-                new("`GET /api/me`", "/api/me", uniMember.Token, null),
-                new("recipient figures", $"/api/notices/{UniversityData.BranchWideNoticeId}/recipients", uniSecretary.Token, null),
-                new("unread list", $"/api/notices/{UniversityData.BranchWideNoticeId}/recipients?state=unread", uniSecretary.Token, null),
-                new("compliance report (general branch)", $"/api/org/units/{UniversityData.GeneralBranchId}/compliance", uniAdmin.Token, null),
-            ];
+            var universityProbes = Probe.UniversityReads(uniMember, uniSecretary, uniAdmin);
             return await MeasureRowsAsync(factory, port, redisPort, requests, only, "university", [.. universityProbes.Select(p => (p.Name, Steps: new[] { CostStep.Of(p) }))]);
         }
 
@@ -85,15 +78,7 @@ internal static class RequestCost
         using var feedResponse = await http.SendAsync(feed);
         var notice = System.Text.Json.Nodes.JsonNode.Parse(await feedResponse.Content.ReadAsStringAsync())!["items"]!.AsArray()
             .First(i => i!["isRecipient"]!.GetValue<bool>() && i["visibility"]!.GetValue<string>() == "Internal")!["id"]!.GetValue<int>();
-        var list = new List<Probe>
-        {
-            new("feed `GET /api/notices`", "/api/notices", member.Token, null),
-            new("`GET /api/me`", "/api/me", member.Token, null),
-            new("login of a returning member", "/api/auth/wechat-login", null, """{"code":"dev-member"}"""),
-            new("recipient figures", $"/api/notices/{notice}/recipients", secretary.Token, null),
-            new("unread list", $"/api/notices/{notice}/recipients?state=unread", secretary.Token, null),
-            new("compliance report (general branch)", $"/api/org/units/{admin.RoleUnit("GeneralBranchAdmin")}/compliance", admin.Token, null),
-        };
+        var list = Probe.DemoReads(member, secretary, admin, notice);
 
         // The emulator's own side of a login's code2Session (it stands in for WeChat, whose side production does
         // not pay): the same GET the WeChatClient sends, straight to the emulator's Kestrel in this process.
@@ -103,7 +88,131 @@ internal static class RequestCost
             null));
         var rows = list.Select(p => (p.Name, Steps: new[] { CostStep.Of(p) })).ToList();
         rows.AddRange(await SignUpRowsAsync(http, secretary, member));
-        return await MeasureRowsAsync(factory, port, redisPort, requests, only, "demo", rows);
+        var costs = await MeasureRowsAsync(factory, port, redisPort, requests, only, "demo", rows);
+        if (only is null || StormName.Contains(only, StringComparison.OrdinalIgnoreCase))
+        {
+            costs.Add(await StormCostAsync(http, redisPort, databasePath, secretary, Login));
+        }
+
+        return costs;
+    }
+
+    private const int StormSize = 500;
+    private const int StormPlaces = StormSize / 5;
+    private static readonly string StormName = $"sign-up storm ({StormSize} at once, {StormPlaces} places)";
+
+    /// <summary>
+    /// Issue 15's storm counted instead of timed: <see cref="StormSize"/> members of the secretary's branch (added to
+    /// the demo database for this row, bound to the emulator's <c>dev-storm{i}</c>) sign up at the same moment for
+    /// an activity of <see cref="StormPlaces"/> places without a waiting list. Counts, for the whole storm, the
+    /// SQL commands, the transactions committed (each one took SQLite's single write lock), Redis commands and
+    /// allocations; the row's figures are per sign-up. Exactly <see cref="StormPlaces"/> must be confirmed.
+    /// </summary>
+    private static async Task<Cost> StormCostAsync(HttpClient http, int redisPort, string databasePath, Session secretary, Func<string, Task<Session>> login)
+    {
+        var branch = secretary.RoleUnit("Secretary");
+        var template = secretary.Member!["id"]!.GetValue<int>();
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync();
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO Members (Name, Number, Phone, Status, AdmittedOn, FullSince, BranchId, PartyGroupId, OpenId, BoundAt) " +
+                "SELECT $name, $number, NULL, 'Full', AdmittedOn, FullSince, BranchId, PartyGroupId, $openId, BoundAt FROM Members WHERE Id = $template";
+            var name = insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$name", null));
+            var number = insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$number", null));
+            var openId = insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$openId", null));
+            insert.Parameters.AddWithValue("$template", template);
+            for (var i = 0; i < StormSize; i++)
+            {
+                name.Value = $"报名{i}";
+                number.Value = $"STORM{i:D4}";
+                openId.Value = SmartBranch.Infrastructure.WeChat.Emulator.WeChatEmulator.OpenIdFor($"storm{i}");
+                await insert.ExecuteNonQueryAsync();
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        var tokens = new string[StormSize];
+        await Parallel.ForEachAsync(Enumerable.Range(0, StormSize), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+            tokens[i] = (await login($"dev-storm{i}")).Token);
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = StormSize };
+        using var client = new HttpClient(handler) { BaseAddress = http.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        async Task<HttpStatusCode> SignUp(int activity, string token)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/activities/{activity}/enrollment") { Headers = { Authorization = new("Bearer", token) } };
+            using var response = await client.SendAsync(request);
+            await response.Content.ReadAsByteArrayAsync();
+            return response.StatusCode;
+        }
+
+        // Warm-up as in the load table's storm: the path once (a place taken, the next refused) on an activity of its
+        // own, and every member's connection opened with one GET /api/me.
+        var warmUp = await CreateSignUpActivityAsync(http, secretary, branch, "报名风暴预热", 1);
+        await SignUp(warmUp, tokens[0]);
+        await SignUp(warmUp, tokens[1]);
+        await Task.WhenAll(tokens.Select(async token =>
+        {
+            using var me = new HttpRequestMessage(HttpMethod.Get, "/api/me") { Headers = { Authorization = new("Bearer", token) } };
+            using var answered = await client.SendAsync(me);
+            answered.EnsureSuccessStatusCode();
+        }));
+        var activity = await CreateSignUpActivityAsync(http, secretary, branch, "报名风暴", StormPlaces);
+
+        using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redisPort},allowAdmin=true");
+        var server = redis.GetServer("127.0.0.1", redisPort);
+        using var commands = new CommandCounter();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var redisBefore = await TotalCommandsAsync(server);
+        var gen0Before = GC.CollectionCount(0);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var storm = tokens.Select(async token =>
+        {
+            await start.Task;
+            return await SignUp(activity, token);
+        }).ToList();
+        start.SetResult();
+        var statuses = await Task.WhenAll(storm);
+        var bytes = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var gen0 = GC.CollectionCount(0) - gen0Before;
+        var queries = commands.Count;
+        var commits = commands.Commits;
+        var byKind = string.Join(", ", commands.ByKind().OrderByDescending(k => k.Value).Select(k => $"{k.Key} {k.Value}"));
+        var redisCommands = await TotalCommandsAsync(server) - redisBefore - 1;
+
+        var confirmed = statuses.Count(s => s == HttpStatusCode.Created);
+        var refused = statuses.Count(s => s == HttpStatusCode.Conflict);
+        if (confirmed != StormPlaces || refused != StormSize - StormPlaces)
+        {
+            throw new InvalidOperationException($"{StormName}: {confirmed}×201 and {refused}×409; expected {StormPlaces} and {StormSize - StormPlaces}.");
+        }
+
+        var cost = new Cost(StormName, StormSize, (double)queries / StormSize, (double)redisCommands / StormSize, bytes / 1024.0 / StormSize, cpu.TotalMicroseconds / StormSize, gen0);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  cost of {cost.Name,-40} SQL {cost.Queries,5:F2}  Redis {cost.RedisCommands,5:F2}  {cost.AllocatedKb,8:F1} KB  CPU {cost.CpuMicroseconds,8:F0} µs  (n={StormSize}, gen0 GCs {gen0})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"      storm: {confirmed}×201, {refused}×409; {queries} SQL commands ({byKind}), {commits} transactions committed, {(double)queries / StormPlaces:F1} SQL per place taken"));
+        return cost;
+    }
+
+    private static async Task<int> CreateSignUpActivityAsync(HttpClient http, Session secretary, int branch, string title, int capacity)
+    {
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/activities")
+        {
+            Content = JsonContent.Create(SignUpActivity.Body(branch, title, "报名开销测量", capacity)),
+            Headers = { Authorization = new("Bearer", secretary.Token) },
+        };
+        using var created = await http.SendAsync(create);
+        var body = await created.Content.ReadAsStringAsync();
+        return created.IsSuccessStatusCode
+            ? System.Text.Json.Nodes.JsonNode.Parse(body)!["id"]!.GetValue<int>()
+            : throw new InvalidOperationException($"Creating a sign-up cost activity failed: {(int)created.StatusCode} {body}");
     }
 
     private static async Task<List<Cost>> MeasureRowsAsync(WebApplicationFactory<SmartBranch.Api.Common.Auth.AccessCache> factory, int port, int redisPort, int requests, string? only, string data, List<(string Name, CostStep[] Steps)> rows)
@@ -159,34 +268,7 @@ internal static class RequestCost
     private static async Task<List<(string Name, CostStep[] Steps)>> SignUpRowsAsync(HttpClient http, Session secretary, Session member)
     {
         var branch = secretary.RoleUnit("Secretary");
-        async Task<int> Create(string title, int capacity)
-        {
-            var now = DateTimeOffset.UtcNow;
-            using var create = new HttpRequestMessage(HttpMethod.Post, "/api/activities")
-            {
-                Content = JsonContent.Create(new
-                {
-                    unitId = branch,
-                    title,
-                    description = "报名开销测量",
-                    place = "图书馆报告厅",
-                    startsAt = now.AddDays(2),
-                    endsAt = now.AddDays(2).AddHours(2),
-                    signUpOpensAt = now.AddMinutes(-1),
-                    signUpClosesAt = now.AddDays(1),
-                    capacity,
-                    waitingList = false,
-                    visibility = "Internal",
-                    audience = new { unitIds = new[] { branch } },
-                }),
-                Headers = { Authorization = new("Bearer", secretary.Token) },
-            };
-            using var created = await http.SendAsync(create);
-            var body = await created.Content.ReadAsStringAsync();
-            return created.IsSuccessStatusCode
-                ? System.Text.Json.Nodes.JsonNode.Parse(body)!["id"]!.GetValue<int>()
-                : throw new InvalidOperationException($"Creating a sign-up cost activity failed: {(int)created.StatusCode} {body}");
-        }
+        Task<int> Create(string title, int capacity) => CreateSignUpActivityAsync(http, secretary, branch, title, capacity);
 
         var full = await Create("报名开销：已满", 1);
         using (var take = new HttpRequestMessage(HttpMethod.Post, $"/api/activities/{full}/enrollment") { Headers = { Authorization = new("Bearer", secretary.Token) } })
