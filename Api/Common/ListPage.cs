@@ -1,9 +1,46 @@
+using System.Globalization;
+
 namespace SmartBranch.Api.Common;
 
 /// <summary>
 /// The one shape of every list the API answers: <c>{ "items": [...], "nextCursor": string|null }</c>. A list that is
 /// paged passes <c>nextCursor</c> back as <c>?cursor=</c> for the next page; null means there is no next page (a list
 /// that is never paged always answers null). The OpenAPI schema id is the item's id + "Page" (NoticeListItem → NoticeListPage).
+/// A cursor the list cannot read is refused with <see cref="Problems.InvalidCursor"/> (400, code <c>list.invalid_cursor</c>).
 /// </summary>
 /// <typeparam name="T">The item record.</typeparam>
 public sealed record ListPage<T>(IReadOnlyList<T> Items, string? NextCursor = null);
+
+/// <summary>The paging cursor of every list: reading the common id cursor and the one refusal of a bad cursor.</summary>
+public static class ListCursor
+{
+    /// <summary>The stable code of the bad-cursor refusal.</summary>
+    public const string InvalidCode = "list.invalid_cursor";
+
+    /// <summary>The Chinese detail of the bad-cursor refusal.</summary>
+    public const string InvalidDetail = "分页位置无效，请从第一页重新加载。";
+
+    /// <summary>The Chinese title of the bad-cursor refusal.</summary>
+    public const string InvalidTitle = "分页参数无效";
+
+    /// <summary>
+    /// Reads an id cursor (a list paged by descending id answers the last id as <c>nextCursor</c>): true with null
+    /// when there is none, true with the id when it is a positive integer, false otherwise (answer <see cref="Problems.InvalidCursor"/>).
+    /// </summary>
+    public static bool TryReadId(string? cursor, out long? before)
+    {
+        before = null;
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return true;
+        }
+
+        if (!long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
+        {
+            return false;
+        }
+
+        before = id;
+        return true;
+    }
+}

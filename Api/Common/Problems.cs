@@ -41,6 +41,14 @@ public static class Problems
     public static ProblemHttpResult BadRequest(string title, string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: title);
 
+    /// <summary>
+    /// 400 for a <c>cursor</c> that is not one the list answered as <c>nextCursor</c> (title 分页参数无效, code
+    /// <c>list.invalid_cursor</c>). Every paged list answers a bad cursor with this and nothing else; see <see cref="ListCursor"/>.
+    /// </summary>
+    public static ProblemHttpResult InvalidCursor() =>
+        TypedResults.Problem(ListCursor.InvalidDetail, statusCode: StatusCodes.Status400BadRequest, title: ListCursor.InvalidTitle,
+            extensions: new Dictionary<string, object?> { ["code"] = ListCursor.InvalidCode });
+
     public static ProblemHttpResult NotFound(string detail = Refusals.NotFoundDetail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: Titles[StatusCodes.Status404NotFound]);
 

@@ -31,11 +31,12 @@ module.exports = {
   units: () => client.get('/api/org/units').then((page) => page.items),
   /** → { id, name, kind, parent, children, committee: [{ appointmentId, memberId, memberName, role, roleName, startsOn, endsOn }], memberCount, canManage, warnings } */
   unit: (id) => client.get('/api/org/units/' + id),
-  members: (unitId) => client.get('/api/org/units/' + unitId + '/members').then((data) => data.members),
+  /** The unit's roster (a list page, never paged): [{ id, name, branch, partyGroup, roles, phone, number, status, … }] */
+  members: (unitId) => client.get('/api/org/units/' + unitId + '/members').then((page) => page.items),
   /** Archived members (停止党籍, 出党, …), for the unit's managers. */
-  archivedMembers: (unitId) => client.get('/api/org/units/' + unitId + '/members', { archived: true }).then((data) => data.members),
-  /** → { memberId, archivedOn, events: [{ id, change, changeName, occurredOn, reason, recordedBy, recordedAt }] } */
-  statusEvents: (memberId) => client.get('/api/members/' + memberId + '/status'),
+  archivedMembers: (unitId) => client.get('/api/org/units/' + unitId + '/members', { archived: true }).then((page) => page.items),
+  /** The member's Party-life events, oldest first (a list page, never paged): [{ id, change, changeName, occurredOn, reason, recordedBy, recordedAt }] */
+  statusEvents: (memberId) => client.get('/api/members/' + memberId + '/status').then((page) => page.items),
   /** { change, occurredOn (China date), reason, extendedTo? } */
   recordStatus: (memberId, change, idempotencyKey) => client.create('/api/members/' + memberId + '/status', change, idempotencyKey),
   moveToGroup: (memberId, partyGroupId) => client.put('/api/members/' + memberId + '/group', { partyGroupId }),
@@ -47,8 +48,8 @@ module.exports = {
   /** → { id, scene, expiresAt, qrCodeUrl } */
   createInvitation: (unitId, { expiresAt, singleUse }, idempotencyKey) =>
     client.create('/api/org/units/' + unitId + '/invitations', { expiresAt, singleUse }, idempotencyKey || client.newIdempotencyKey()),
-  /** → [{ id, scene, singleUse, useCount, createdAt, createdBy, expiresAt, revokedAt, state }] */
-  invitations: (unitId) => client.get('/api/org/units/' + unitId + '/invitations').then((data) => data.invitations),
+  /** The unit's invitations (a list page, never paged): [{ id, scene, singleUse, useCount, createdAt, createdBy, expiresAt, revokedAt, state }] */
+  invitations: (unitId) => client.get('/api/org/units/' + unitId + '/invitations').then((page) => page.items),
   revokeInvitation: (id) => client.post('/api/invitations/' + id + '/revoke'),
   /** The invitation's mini-program code (PNG) as a temp file an <image> shows. */
   invitationCode: (id) => client.download('/api/invitations/' + id + '/qrcode'),

@@ -6,7 +6,7 @@ const { event } = require('./harness');
 const { MEMBER, SECRETARY, appAs, keysOf } = require('./fake-phone');
 
 const KEY = /^[!-~]{1,128}$/;
-const ROSTER = { unitId: 2, count: 3, members: [
+const ROSTER = { nextCursor: null, items: [
   { id: 2, name: '王建国', number: 'T1001', status: 'Full', partyGroup: null, roles: [], isBound: true },
   { id: 3, name: '李明', number: 'T1002', status: 'Full', partyGroup: { id: 5, name: '教工第一党小组' }, roles: [], isBound: true },
   { id: 6, name: '刘洋', number: 'T1005', status: 'Probationary', partyGroup: null, roles: [], isBound: false },

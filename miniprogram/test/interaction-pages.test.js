@@ -119,7 +119,7 @@ describe('民主评议', () => {
     let rounds = [];
     const { app, sent } = appAs(SECRETARY, {
       'GET /api/appraisals': () => ({ items: rounds }),
-      'GET /api/org/units/2/members': () => ({ members: [{ id: 2, name: '王建国' }, { id: 3, name: '李明' }, { id: 4, name: '张华' }] }),
+      'GET /api/org/units/2/members': () => ({ nextCursor: null, items: [{ id: 2, name: '王建国' }, { id: 3, name: '李明' }, { id: 4, name: '张华' }] }),
       'POST /api/appraisals': () => {
         rounds = [round];
         return [201, { id: 7, appraised: 2, voters: 5 }];

@@ -145,7 +145,7 @@ describe('notices', () => {
 
   test('a secretary can address chosen members of the branch, found by name', async () => {
     const { app, sent } = appAs(SECRETARY, {
-      'GET /api/org/units/2/members': () => ({ unitId: 2, count: 3, members: [
+      'GET /api/org/units/2/members': () => ({ nextCursor: null, items: [
         { id: 2, name: '王建国', number: 'T1001', partyGroup: { id: 5, name: '教工第一党小组' } },
         { id: 3, name: '李明', number: 'T1002', partyGroup: { id: 5, name: '教工第一党小组' } },
         { id: 4, name: '张华', number: 'T1003', partyGroup: { id: 6, name: '教工第二党小组' } },
@@ -389,7 +389,7 @@ describe('list pages', () => {
 
 describe('activity form', () => {
   const UNITS = [{ id: 2, kind: 'Branch', name: '教工第一党支部', children: [{ id: 5, kind: 'PartyGroup', name: '教工第一党小组' }, { id: 6, kind: 'PartyGroup', name: '教工第二党小组' }] }];
-  const routes = (extra) => Object.assign({ 'GET /api/org/units': () => ({ items: UNITS, nextCursor: null }), 'GET /api/org/units/2/members': () => ({ members: [{ id: 3, name: '李明', number: 'T1002' }, { id: 4, name: '张华', number: 'T1003' }] }), 'POST /api/activities': () => [201, { id: 50 }] }, extra);
+  const routes = (extra) => Object.assign({ 'GET /api/org/units': () => ({ items: UNITS, nextCursor: null }), 'GET /api/org/units/2/members': () => ({ nextCursor: null, items: [{ id: 3, name: '李明', number: 'T1002' }, { id: 4, name: '张华', number: 'T1003' }] }), 'POST /api/activities': () => [201, { id: 50 }] }, extra);
 
   test('a two-day activity with a sign-up deadline, for chosen party groups', async () => {
     const { app, sent } = appAs(SECRETARY, routes());

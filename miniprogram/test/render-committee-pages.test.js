@@ -8,7 +8,7 @@ const { event } = require('./harness');
 const { text } = require('./render-kit');
 const { MEMBER, SECRETARY, appAs } = require('./fake-phone');
 
-const ROSTER = { unitId: 2, count: 2, members: [{ id: 3, name: '李明', number: 'T1002', status: 'Full' }, { id: 6, name: '刘洋', number: 'T1005', status: 'Probationary' }] };
+const ROSTER = { nextCursor: null, items: [{ id: 3, name: '李明', number: 'T1002', status: 'Full' }, { id: 6, name: '刘洋', number: 'T1005', status: 'Probationary' }] };
 const UNITS = { nextCursor: null, items: [{ id: 2, kind: 'Branch', name: '教工第一党支部', children: [] }] };
 const forbidden = () => [403, { title: '仅组织委员可以办理', detail: '您的职务不能办理此事项。', status: 403 }];
 const PAYMENT = (extra) => Object.assign({ id: 41, outTradeNo: 'DUES0041', method: 'WeChatPay', status: 'Disputed', amountFen: 1350, extraFen: 0, months: ['2026-01'], receiptNumber: null, createdAt: '2026-03-01T01:00:00Z', paidAt: null, problem: '金额与订单不符', refundedAt: null }, extra);

@@ -4,7 +4,7 @@ const { event } = require('./harness');
 const { MEMBER, SECRETARY, appAs, keysOf } = require('./fake-phone');
 
 const UNITS = [{ id: 1, kind: 'GeneralBranch', name: '信息学院党总支', children: [{ id: 2, kind: 'Branch', name: '教工第一党支部', children: [{ id: 5, kind: 'PartyGroup', name: '教工第一党小组' }, { id: 6, kind: 'PartyGroup', name: '教工第二党小组' }] }] }];
-const ROSTER = { unitId: 2, count: 3, members: [
+const ROSTER = { nextCursor: null, items: [
   { id: 2, name: '王建国', number: 'T1001', status: 'Full', partyGroup: { id: 5, name: '教工第一党小组' }, roles: [{ unitId: 2, unitName: '教工第一党支部', role: 'Secretary', roleName: '书记' }], isBound: true, phone: '13800000001', admittedOn: '2018-06-01', fullSince: '2019-06-01' },
   { id: 3, name: '李明', number: 'T1002', status: 'Full', partyGroup: { id: 5, name: '教工第一党小组' }, roles: [], isBound: true },
   { id: 6, name: '刘洋', number: 'T1005', status: 'Probationary', partyGroup: { id: 6, name: '教工第二党小组' }, roles: [], isBound: false, admittedOn: '2025-06-01' },
@@ -52,7 +52,7 @@ describe('invitations', () => {
 
   test('create one (with its Idempotency-Key), show its code to scan, revoke it', async () => {
     const { app, sent } = appAs(SECRETARY, {
-      'GET /api/org/units/2/invitations': () => ({ unitId: 2, invitations: list }),
+      'GET /api/org/units/2/invitations': () => ({ items: list, nextCursor: null }),
       'POST /api/org/units/2/invitations': () => [201, { id: 7, branchId: 2, scene: 'i=abc', expiresAt: '2026-03-08T00:00:00Z', singleUse: true, qrCodeUrl: '/api/invitations/7/qrcode' }],
       'POST /api/invitations/7/revoke': () => [204],
     });
@@ -92,7 +92,7 @@ describe('roster and member', () => {
     const { app, sent } = appAs(SECRETARY, {
       'GET /api/org/units/2/members': () => ROSTER,
       'GET /api/org/units': () => ({ items: UNITS, nextCursor: null }),
-      'GET /api/members/6/status': () => ({ memberId: 6, archivedOn: null, events: [] }),
+      'GET /api/members/6/status': () => ({ items: [], nextCursor: null }),
       'POST /api/members/6/status': () => [201, { id: 1, change: 'ProbationExtended', changeName: '延长预备期' }],
       'PUT /api/members/6/group': () => ({ memberId: 6, branchId: 2, partyGroupId: 5 }),
     });

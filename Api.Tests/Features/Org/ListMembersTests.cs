@@ -100,7 +100,7 @@ public sealed class ListMembersTests() : SeededTest(branches: 2, members: 2)
 
         var list = await (await client.GetAsync($"/api/org/units/{Org.A.PartyGroupId}/members")).ReadAsync<JsonElement>();
 
-        var ids = list.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("id").GetInt32()).ToList();
+        var ids = list.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetInt32()).ToList();
         Assert.That(ids, Does.Contain(_entry.Id).And.Not.Contain(outsideGroup.Id));
     }
 
@@ -112,7 +112,7 @@ public sealed class ListMembersTests() : SeededTest(branches: 2, members: 2)
 
         await (await member.GetAsync($"/api/org/units/{Org.GeneralBranchId}/members")).AssertProblemAsync(HttpStatusCode.Forbidden);
         var all = await (await admin.GetAsync($"/api/org/units/{Org.GeneralBranchId}/members")).ReadAsync<JsonElement>();
-        var branches = all.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("branch").GetProperty("id").GetInt32()).Distinct();
+        var branches = all.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("branch").GetProperty("id").GetInt32()).Distinct();
         Assert.That(branches, Is.EquivalentTo(new[] { Org.A.Id, Org.B.Id }));
     }
 
@@ -120,7 +120,7 @@ public sealed class ListMembersTests() : SeededTest(branches: 2, members: 2)
     {
         var response = await client.GetAsync($"/api/org/units/{await BranchOfAsync(client)}/members");
         var list = await response.ReadAsync<JsonElement>();
-        return list.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("id").GetInt32() == memberId);
+        return list.GetProperty("items").EnumerateArray().Single(m => m.GetProperty("id").GetInt32() == memberId);
     }
 
     private static async Task<int> BranchOfAsync(HttpClient client) =>

@@ -33,9 +33,9 @@ public sealed class MemberStatusTests() : FunctionalTest(fakeTime: true)
             Assert.That(attendance.GetProperty("attendees").EnumerateArray().Select(a => a.GetProperty("memberId").GetInt32()), Does.Not.Contain(stopped.Id));
             Assert.That(attendance.GetProperty("attendees").EnumerateArray().Single(a => a.GetProperty("memberId").GetInt32() == probationary.Id).GetProperty("hasVote").GetBoolean(), Is.True,
                 "after 转正 the member votes");
-            Assert.That(roster.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("id").GetInt32()), Does.Not.Contain(stopped.Id));
-            Assert.That(archived.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("id").GetInt32()), Is.EqualTo(new[] { stopped.Id }));
-            Assert.That(events.GetProperty("events").EnumerateArray().Select(e => (e.GetProperty("change").GetString(), e.GetProperty("occurredOn").GetString(), e.GetProperty("recordedBy").GetString())),
+            Assert.That(roster.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetInt32()), Does.Not.Contain(stopped.Id));
+            Assert.That(archived.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetInt32()), Is.EqualTo(new[] { stopped.Id }));
+            Assert.That(events.GetProperty("items").EnumerateArray().Select(e => (e.GetProperty("change").GetString(), e.GetProperty("occurredOn").GetString(), e.GetProperty("recordedBy").GetString())),
                 Is.EqualTo(new[] { ("BecameFull", "2026-03-02", org.A.Secretary.Name) }));
             Assert.That(login.GetProperty("needsBinding").GetBoolean(), Is.True, "an archived member's account is detached");
         });
@@ -56,7 +56,7 @@ public sealed class MemberStatusTests() : FunctionalTest(fakeTime: true)
         Assert.Multiple(async () =>
         {
             Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-            Assert.That(list.GetProperty("invitations").EnumerateArray().Single(i => i.GetProperty("id").GetInt32() == invitationId).GetProperty("state").GetString(), Is.EqualTo("Revoked"));
+            Assert.That(list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetInt32() == invitationId).GetProperty("state").GetString(), Is.EqualTo("Revoked"));
             await bind.AssertProblemAsync(HttpStatusCode.BadRequest, "invitation.revoked");
             Assert.That(await App.WithDbAsync(db => db.Members.Where(m => m.Id == entry.Id).Select(m => m.OpenId).SingleAsync()), Is.Null);
         });

@@ -54,7 +54,7 @@ public sealed class SetupOrganizationTests() : FunctionalTest(fakeTime: true)
         Assert.That(import.StatusCode, Is.EqualTo(HttpStatusCode.OK), await import.Content.ReadAsStringAsync());
 
         var roster = await (await admin.GetAsync($"/api/org/units/{teachers}/members")).ReadAsync<JsonElement>();
-        var zhangYi = roster.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("number").GetString() == "T1001").GetProperty("id").GetInt32();
+        var zhangYi = roster.GetProperty("items").EnumerateArray().Single(m => m.GetProperty("number").GetString() == "T1001").GetProperty("id").GetInt32();
         var appoint = await admin.PostAsJsonAsync($"/api/org/units/{teachers}/appointments", new { memberId = zhangYi, role = "Secretary" });
         Assert.That(appoint.StatusCode, Is.EqualTo(HttpStatusCode.Created), await appoint.Content.ReadAsStringAsync());
 

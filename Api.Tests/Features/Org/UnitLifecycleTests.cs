@@ -122,10 +122,12 @@ public sealed class AwayMembersTests() : FunctionalTest(fakeTime: true)
 
         Assert.Multiple(() =>
         {
-            Assert.That(flagged.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("memberId").GetInt32()), Is.EqualTo(new[] { away.Id }));
+            Assert.That(flagged.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("memberId").GetInt32()), Is.EqualTo(new[] { away.Id }));
+            Assert.That(flagged.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("awayMonths").GetInt32()), Is.EqualTo(new[] { 6 }));
+            Assert.That(flagged.GetProperty("nextCursor").ValueKind, Is.EqualTo(JsonValueKind.Null));
             Assert.That(reminded, Is.EqualTo(new[] { org.A.Secretary.Id }));
             Assert.That(request.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-            Assert.That(afterRequest.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("memberId").GetInt32()), Is.Empty, "a transfer under way clears the flag");
+            Assert.That(afterRequest.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("memberId").GetInt32()), Is.Empty, "a transfer under way clears the flag");
         });
     }
 }

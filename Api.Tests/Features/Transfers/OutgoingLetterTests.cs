@@ -61,7 +61,7 @@ public sealed class OutgoingLetterTests() : FunctionalTest(fakeTime: true)
             Assert.That(expired.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(expiredPage, Does.Contain("data-state=\"expired\"").And.Contain("已过有效期"));
             Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-            Assert.That(roster.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("id").GetInt32()), Does.Not.Contain(leaver.Id), "the member left the roster");
+            Assert.That(roster.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetInt32()), Does.Not.Contain(leaver.Id), "the member left the roster");
         });
 
         // Expired without a receipt: flagged on the transfer and reminded to the sending secretary, once.
@@ -75,6 +75,7 @@ public sealed class OutgoingLetterTests() : FunctionalTest(fakeTime: true)
         var reminders = await App.WithDbAsync(db => db.Reminders.Where(r => r.SubjectType == SubjectTypes.Transfer && r.SubjectId == id && r.Slot == "letter-expired").Select(r => r.MemberId).ToListAsync());
         var receipt = await secretary.PostAsJsonAsync($"/api/transfers/{id}/receipt", new { note = "已收到回执" });
         var events = await (await secretary.GetAsync($"/api/members/{leaver.Id}/status")).ReadAsync<JsonElement>();
+        var archived = await (await secretary.GetAsync($"/api/org/units/{org.A.Id}/members?archived=true")).ReadAsync<JsonElement>();
 
         Assert.Multiple(async () =>
         {
@@ -82,8 +83,9 @@ public sealed class OutgoingLetterTests() : FunctionalTest(fakeTime: true)
             Assert.That(reminders, Is.EqualTo(new[] { org.A.Secretary.Id }));
             Assert.That(receipt.StatusCode, Is.EqualTo(HttpStatusCode.OK), await receipt.Content.ReadAsStringAsync());
             Assert.That((await receipt.ReadAsync<JsonElement>()).GetProperty("state").GetString(), Is.EqualTo("Received"));
-            Assert.That(events.GetProperty("archivedOn").GetString(), Is.EqualTo("2026-03-02"));
-            Assert.That(events.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("change").GetString()), Is.EqualTo(new[] { "Left" }));
+            Assert.That(archived.GetProperty("items").EnumerateArray().Single(m => m.GetProperty("id").GetInt32() == leaver.Id).GetProperty("archivedOn").GetString(), Is.EqualTo("2026-03-02"));
+            Assert.That(events.GetProperty("nextCursor").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(events.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("change").GetString()), Is.EqualTo(new[] { "Left" }));
         });
     }
 

@@ -19,7 +19,7 @@ public static class ListAuditLog
     /// a branch, the group leader for a group, admins for everything under their general branch. Newest first;
     /// pass <c>nextCursor</c> back as <c>cursor</c> (with the same filters) for the next page (null on the last).
     /// The optional filters are combined with "and" and applied on the server before paging. 400 (Chinese) without
-    /// <c>unitId</c>, for a <c>limit</c> outside 1–200, a date that is not <c>yyyy-MM-dd</c>, <c>from</c> after <c>to</c>,
+    /// <c>unitId</c>, for a <c>cursor</c> that is not a previous <c>nextCursor</c> (code <c>list.invalid_cursor</c>), a <c>limit</c> outside 1–200, a date that is not <c>yyyy-MM-dd</c>, <c>from</c> after <c>to</c>,
     /// or a filter longer than 64 characters; 403 for a plain member of the unit; 404 outside the caller's organisation.
     /// </summary>
     /// <param name="unitId">The unit whose log (with the units below it) to read.</param>
@@ -36,7 +36,7 @@ public static class ListAuditLog
     /// <param name="cancellationToken">Cancels the request.</param>
     public static async Task<Results<Ok<ListPage<Item>>, ProblemHttpResult>> Handle(
         int? unitId,
-        long? cursor,
+        string? cursor,
         int? limit,
         string? action,
         string? actor,
@@ -51,6 +51,11 @@ public static class ListAuditLog
         if (unitId is not int id)
         {
             return Problems.BadRequest("缺少参数", "请指定组织（unitId）。");
+        }
+
+        if (!ListCursor.TryReadId(cursor, out var before))
+        {
+            return Problems.InvalidCursor();
         }
 
         if (limit is < 1 or > MaxTake)
@@ -85,7 +90,7 @@ public static class ListAuditLog
         var unitIds = (await db.Units.AsNoTracking().Select(u => u.Id).ToListAsync(cancellationToken)).Where(u => access.IsWithin(u, id)).ToList();
         var count = limit ?? DefaultTake;
         var query = db.AuditLog.AsNoTracking().Where(a => unitIds.Contains(a.UnitId));
-        if (cursor is long after)
+        if (before is long after)
         {
             query = query.Where(a => a.Id < after);
         }

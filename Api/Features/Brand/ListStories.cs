@@ -23,15 +23,9 @@ public static class ListStories
         CancellationToken cancellationToken)
     {
         var take = Math.Clamp(limit ?? 20, 1, 50);
-        int? before = null;
-        if (!string.IsNullOrEmpty(cursor))
+        if (!ListCursor.TryReadId(cursor, out var before))
         {
-            if (!int.TryParse(cursor, System.Globalization.CultureInfo.InvariantCulture, out var parsed) || parsed <= 0)
-            {
-                return Problems.BadRequest("分页参数无效", "cursor 无效，请使用上一页返回的 nextCursor。");
-            }
-
-            before = parsed;
+            return Problems.InvalidCursor();
         }
 
         if (status is not (null or "" or "all" or "pending"))
@@ -60,7 +54,7 @@ public static class ListStories
                 (s.Status == StoryStatus.Published && (s.Visibility == Visibility.Public || visibleUnits.Contains(s.UnitId)))
                 || s.AuthorMemberId == me
                 || approvable.Contains(s.UnitId));
-        if (before is int b)
+        if (before is long b)
         {
             query = query.Where(s => s.Id < b);
         }

@@ -57,7 +57,7 @@ public static class ListNotices
             after = FeedCursor.Parse(cursor);
             if (after is null)
             {
-                return Problems.BadRequest("分页参数无效", "cursor 无效，请从第一页重新加载。");
+                return Problems.InvalidCursor();
             }
         }
 

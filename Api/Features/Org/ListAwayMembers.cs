@@ -4,19 +4,17 @@ namespace SmartBranch.Api.Features.Org;
 
 public static class ListAwayMembers
 {
-    public sealed record Response(int UnitId, int Months, IReadOnlyList<AwayMember> Members);
-
     /// <summary>
     /// Members of the branch (or of every branch below a general branch) flagged as away for
     /// <c>Org:AwayMonths</c> months (6) without a transfer; see <see cref="OrgFlags"/> for what "away" means.
-    /// For the unit's managers; 403/404 otherwise.
+    /// For the unit's managers; 403/404 otherwise. Answers <c>{ items, nextCursor: null }</c> (never paged; the unit is the
+    /// one in the route, and each item carries the threshold as <c>awayMonths</c>).
     /// </summary>
-    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<ListPage<AwayMember>>, ProblemHttpResult>> Handle(
         int id,
         CurrentMember current,
         AppDbContext db,
         OrgFlags flags,
-        IOptions<OrgOptions> options,
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
@@ -32,6 +30,6 @@ public static class ListAwayMembers
             UnitKind.GeneralBranch => await db.Units.Where(u => u.ParentId == id && u.Kind == UnitKind.Branch).Select(u => u.Id).ToListAsync(cancellationToken),
             _ => (List<int>)[],
         };
-        return TypedResults.Ok(new Response(id, options.Value.AwayMonths, await flags.AwayMembersAsync(branches, cancellationToken)));
+        return TypedResults.Ok(new ListPage<AwayMember>(await flags.AwayMembersAsync(branches, cancellationToken)));
     }
 }

@@ -7,10 +7,11 @@ public static class ListInvitations
     /// <summary>One invitation of the branch: its state is Active, Used (single use, taken), Expired or Revoked.</summary>
     public sealed record Item(int Id, string Scene, bool SingleUse, int UseCount, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, string State);
 
-    public sealed record Response(int UnitId, IReadOnlyList<Item> Invitations);
-
-    /// <summary>The unit's invitations, newest first (committee of the branch and admins; 403/404 otherwise).</summary>
-    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+    /// <summary>
+    /// The unit's invitations, newest first, as <c>{ items, nextCursor: null }</c> (never paged; the unit is the one in
+    /// the route), for the committee of the branch and admins; 403/404 otherwise.
+    /// </summary>
+    public static async Task<Results<Ok<ListPage<Item>>, ProblemHttpResult>> Handle(
         int id,
         [AsParameters] HandlerServices services)
     {
@@ -28,7 +29,7 @@ public static class ListInvitations
             .OrderByDescending(i => i.Id)
             .Join(db.Members, i => i.CreatedByMemberId, m => m.Id, (i, m) => new { Invitation = i, m.Name })
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Response(id, rows.Select(r => new Item(
+        return TypedResults.Ok(new ListPage<Item>(rows.Select(r => new Item(
             r.Invitation.Id, r.Invitation.Scene, r.Invitation.SingleUse, r.Invitation.UseCount, r.Invitation.CreatedAt, r.Name,
             r.Invitation.ExpiresAt, r.Invitation.RevokedAt, StateOf(r.Invitation, now))).ToList()));
     }

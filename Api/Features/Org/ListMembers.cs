@@ -9,11 +9,10 @@ public static class ListMembers
     /// <summary>
     /// The people of a unit (a general branch lists every branch below it), as the caller may see them.
     /// Archived members (停止党籍, 出党, deceased, transferred out) are left out unless <c>archived=true</c>,
-    /// which only the unit's managers may ask for.
+    /// which only the unit's managers may ask for. Answers <c>{ items, nextCursor: null }</c> (never paged; the unit is the
+    /// one in the route and the count is the number of items).
     /// </summary>
-    public sealed record Response(int UnitId, int Count, IReadOnlyList<MemberEntry> Members);
-
-    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<ListPage<MemberEntry>>, ProblemHttpResult>> Handle(
         int id,
         bool? archived,
         PhoneNumbers phones,
@@ -37,6 +36,6 @@ public static class ListMembers
         };
         var members = await query.OrderBy(m => m.BranchId).ThenBy(m => m.Number).ToListAsync(cancellationToken);
         var entries = await MemberEntries.BuildAsync(db, access, phones, members, LocalCalendar.Today(time.GetUtcNow()), cancellationToken);
-        return TypedResults.Ok(new Response(id, entries.Count, entries));
+        return TypedResults.Ok(new ListPage<MemberEntry>(entries));
     }
 }

@@ -2,11 +2,12 @@ namespace SmartBranch.Api.Features.Org;
 
 public static class ListStatusEvents
 {
-    /// <summary>The member's Party-life events, oldest first, with whether they are archived and since when.</summary>
-    public sealed record Response(int MemberId, DateOnly? ArchivedOn, IReadOnlyList<StatusEventView> Events);
-
-    /// <summary>For the member themself and the committee of their branch (and admins above); 404 for others.</summary>
-    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+    /// <summary>
+    /// The member's Party-life events, oldest first, as <c>{ items, nextCursor: null }</c> (never paged; the member is the
+    /// one in the route; whether and since when they are archived is <c>archivedOn</c> of their roster entry).
+    /// For the member themself and the committee of their branch (and admins above); 404 for others.
+    /// </summary>
+    public static async Task<Results<Ok<ListPage<StatusEventView>>, ProblemHttpResult>> Handle(
         int id,
         CurrentMember current,
         AppDbContext db,
@@ -24,6 +25,6 @@ public static class ListStatusEvents
             .OrderBy(e => e.OccurredOn).ThenBy(e => e.Id)
             .Join(db.Members, e => e.RecordedByMemberId, m => m.Id, (e, m) => new { Event = e, m.Name })
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Response(id, member.ArchivedOn, rows.Select(r => StatusEventView.From(r.Event, r.Name)).ToList()));
+        return TypedResults.Ok(new ListPage<StatusEventView>(rows.Select(r => StatusEventView.From(r.Event, r.Name)).ToList()));
     }
 }

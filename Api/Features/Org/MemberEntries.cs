@@ -7,7 +7,8 @@ namespace SmartBranch.Api.Features.Org;
 /// <summary>
 /// A person in the member directory. The committee of the person's branch (and the admins above it) see
 /// every field; everyone else sees name, branch, group and roles, with the phone masked (138****0000) and
-/// the personal fields null.
+/// the personal fields null. <c>archivedOn</c> (for those who see every field) is the day the member left the roster
+/// (停止党籍, 出党, deceased, transferred out), null while on it.
 /// </summary>
 public sealed record MemberEntry(
     int Id,
@@ -22,7 +23,8 @@ public sealed record MemberEntry(
     bool? HasVote,
     DateOnly? AdmittedOn,
     DateOnly? FullSince,
-    bool? IsBound);
+    bool? IsBound,
+    DateOnly? ArchivedOn = null);
 
 internal static class MemberEntries
 {
@@ -55,7 +57,7 @@ internal static class MemberEntries
         var phone = phones.Reveal(m.Phone);
         var group = m.PartyGroupId is int g ? units[g] : null;
         return full
-            ? new MemberEntry(m.Id, m.Name, units[m.BranchId], group, roles, phone, false, m.Number, m.Status, m.HasVote, m.AdmittedOn, m.FullSince, m.IsBound)
+            ? new MemberEntry(m.Id, m.Name, units[m.BranchId], group, roles, phone, false, m.Number, m.Status, m.HasVote, m.AdmittedOn, m.FullSince, m.IsBound, m.ArchivedOn)
             : new MemberEntry(m.Id, m.Name, units[m.BranchId], group, roles, PhoneNumbers.Mask(phone), true, null, null, null, null, null, null);
     }
 }

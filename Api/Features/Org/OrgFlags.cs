@@ -5,8 +5,11 @@ using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Org;
 
-/// <summary>A member flagged as away: no check-in for the configured months while their branch met.</summary>
-public sealed record AwayMember(int MemberId, string Name, int BranchId, DateTimeOffset? LastCheckInAt);
+/// <summary>
+/// A member flagged as away: no check-in for <c>awayMonths</c> months (the configured <c>Org:AwayMonths</c>, 6) while
+/// their branch met; <c>lastCheckInAt</c> is their last check-in ever (null: never).
+/// </summary>
+public sealed record AwayMember(int MemberId, string Name, int BranchId, DateTimeOffset? LastCheckInAt, int AwayMonths);
 
 /// <summary>
 /// The organisation's flags, computed from the data (never stored): a branch's warnings (Domain/README.md
@@ -78,7 +81,7 @@ public sealed class OrgFlags(AppDbContext db, ReminderScheduler reminders, TimeP
             .OrderBy(m => m.Id)
             .Select(m => new { m.Id, m.Name, m.BranchId })
             .ToListAsync(cancellationToken);
-        return members.Select(m => new AwayMember(m.Id, m.Name, m.BranchId, lastCheckIns.FirstOrDefault(l => l.Key == m.Id)?.Last)).ToList();
+        return members.Select(m => new AwayMember(m.Id, m.Name, m.BranchId, lastCheckIns.FirstOrDefault(l => l.Key == m.Id)?.Last, Options.AwayMonths)).ToList();
     }
 
     /// <summary>

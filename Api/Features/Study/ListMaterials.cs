@@ -18,15 +18,9 @@ public static class ListMaterials
         IOptions<StudyOptions> options,
         CancellationToken cancellationToken)
     {
-        int? before = null;
-        if (!string.IsNullOrEmpty(cursor))
+        if (!ListCursor.TryReadId(cursor, out var before))
         {
-            if (!int.TryParse(cursor, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
-            {
-                return Problems.BadRequest("分页参数无效", "cursor 应为上一页返回的 nextCursor。");
-            }
-
-            before = parsed;
+            return Problems.InvalidCursor();
         }
 
         var access = await current.GetAccessAsync(cancellationToken);

@@ -17,7 +17,7 @@
     const box = document.getElementById('appraised');
     const result = await api('GET', `/api/org/units/${unit.value}/members`);
     if (!result.ok) { box.innerHTML = ''; flash(problem(result), 'error'); return; }
-    box.innerHTML = result.body.members.map((m) => `<label><input type="checkbox" name="appraised" value="${m.id}" checked> ${esc(m.name)}</label>`).join(' ');
+    box.innerHTML = result.body.items.map((m) => `<label><input type="checkbox" name="appraised" value="${m.id}" checked> ${esc(m.name)}</label>`).join(' ');
   }
 
   async function load() {

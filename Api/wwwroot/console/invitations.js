@@ -13,7 +13,7 @@
       ['创建', (i) => `${esc(chinaTime(i.createdAt))} ${esc(i.createdBy)}`], ['有效期至', (i) => esc(chinaTime(i.expiresAt))],
       ['状态', (i) => esc(STATE[i.state] ?? i.state)],
       ['', (i) => (i.state === 'Active' ? `<button class="secondary" data-revoke="${i.id}">作废</button>` : '')],
-    ], result.body.invitations, '尚未发放邀请码') : esc(problem(result));
+    ], result.body.items, '尚未发放邀请码') : esc(problem(result));
   }
 
   document.getElementById('create').addEventListener('click', async () => {

@@ -14,7 +14,7 @@
   async function load() {
     const result = await api('GET', `/api/org/units/${unit.value}/members${archived.checked ? '?archived=true' : ''}`);
     if (!result.ok) { flash(problem(result), 'error'); return; }
-    members = result.body.members;
+    members = result.body.items;
     document.getElementById('export-xlsx').href = `/api/org/units/${unit.value}/members/export?format=xlsx`;
     document.getElementById('export-csv').href = `/api/org/units/${unit.value}/members/export?format=csv`;
     render();
@@ -56,7 +56,7 @@
     } else {
       const history = await api('GET', `/api/members/${id}/status`);
       document.getElementById('status-history').innerHTML = history.ok
-        ? table([['变动', (s) => esc(s.changeName)], ['日期', (s) => esc(s.occurredOn)], ['原因', (s) => esc(s.reason)], ['记录人', (s) => esc(s.recordedBy)]], history.body.events)
+        ? table([['变动', (s) => esc(s.changeName)], ['日期', (s) => esc(s.occurredOn)], ['原因', (s) => esc(s.reason)], ['记录人', (s) => esc(s.recordedBy)]], history.body.items)
         : esc(problem(history));
       document.getElementById('status').showModal();
     }

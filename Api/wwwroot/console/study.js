@@ -103,7 +103,7 @@
     const box = document.getElementById('assign-members');
     const result = await api('GET', `/api/org/units/${unitId}/members`);
     if (!result.ok) { box.innerHTML = ''; return; }
-    box.innerHTML = result.body.members.map((m) => `<label><input type="checkbox" name="memberIds" value="${m.id}"> ${esc(m.name)}</label>`).join(' ');
+    box.innerHTML = result.body.items.map((m) => `<label><input type="checkbox" name="memberIds" value="${m.id}"> ${esc(m.name)}</label>`).join(' ');
   }
 
   const publish = document.getElementById('publish');

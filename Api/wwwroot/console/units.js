@@ -24,7 +24,7 @@
     document.getElementById('add-child').hidden = u.kind !== 'Branch';
     const members = await api('GET', `/api/org/units/${unitId}/members`);
     const select = document.querySelector('#appoint [name=memberId]');
-    select.innerHTML = members.ok ? members.body.members.map((m) => `<option value="${m.id}">${esc(m.name)}（${esc(m.number ?? '')}）</option>`).join('') : '';
+    select.innerHTML = members.ok ? members.body.items.map((m) => `<option value="${m.id}">${esc(m.name)}（${esc(m.number ?? '')}）</option>`).join('') : '';
   }
 
   document.body.addEventListener('click', async (e) => {

@@ -48,7 +48,7 @@ Page(Object.assign({}, pageHandlers.fields, {
       },
       groups,
       groupIndex: Math.max(0, groups.findIndex((g) => m.partyGroup && g.id === m.partyGroup.id)),
-      events: ((history && history.events) || []).map((e) => ({ id: e.id, text: e.changeName, on: e.occurredOn, reason: e.reason || '', by: e.recordedBy || '' })),
+      events: (history || []).map((e) => ({ id: e.id, text: e.changeName, on: e.occurredOn, reason: e.reason || '', by: e.recordedBy || '' })),
     });
   },
 
