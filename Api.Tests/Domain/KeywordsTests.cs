@@ -1,4 +1,5 @@
 using SmartBranch.Api.Messaging;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Messaging;
 
 namespace SmartBranch.Api.Tests.Domain;
@@ -119,6 +120,59 @@ public sealed class KeywordsTests
 
         Assert.That(value.Value, Is.EqualTo("AB-12" + new string('x', 27)));
         Assert.That(value.IsValid, Is.True);
+    }
+
+    // Cuts after the fast paths of the reminder drain (Keywords.Cut measures in code units and finds graphemes only
+    // when it cuts): each case is checked against TextCut.Shorten, the one general way text is shortened.
+    [TestCase("👨‍👩‍👧‍👦党支部主题党日活动报名开始了请准时参加", Description = "family emoji (11 code units) first")]
+    [TestCase("主题党日活动报名开始了请准时参加😀😀😀", Description = "emoji straddling the cut")]
+    [TestCase("支部大会😀😀😀😀😀😀😀😀😀😀", Description = "surrogate pairs only after CJK")]
+    [TestCase("🇨🇳🇨🇳🇨🇳🇨🇳🇨🇳🇨🇳🇨🇳🇨🇳🇨🇳🇨🇳", Description = "flags: two surrogate pairs each")]
+    [TestCase("Cafe\u0301 e\u0301te\u0301 re\u0301union de\u0301le\u0301gue\u0301s", Description = "combining accents")]
+    [TestCase("第一季度 主题党日 活动 通知 请各支部认真组织", Description = "spaces between words")]
+    [TestCase("𠀀𠀁𠀂𠀃𠀄𠀅𠀆𠀇𠀈𠀉𠀊𠀋", Description = "CJK Extension B (surrogate pairs)")]
+    public void CutsThingBetweenWholeCharactersAsTextCutDoes_WhenTheTextHasEmojiOrCjk(string text)
+    {
+        text = System.Text.RegularExpressions.Regex.Unescape(text);
+
+        var value = Keywords.Prepare(KeywordType.Thing, text);
+
+        Assert.That(value.Value, Is.EqualTo(TextCut.Shorten(text, Keywords.ThingMaxLength, TextCut.Ellipsis, e => e.Length)));
+        Assert.That(value.IsValid, Is.True);
+        Assert.That(value.Value.Length, Is.LessThanOrEqualTo(Keywords.ThingMaxLength));
+        Assert.That(value.Value, Does.EndWith(TextCut.Ellipsis));
+        Assert.That(char.IsHighSurrogate(value.Value[^2]), Is.False, "no half surrogate pair before the ellipsis");
+    }
+
+    [TestCase("👨‍👩‍👧‍👦家")]
+    [TestCase("学😀🇨🇳e\u0301")]
+    [TestCase("")]
+    public void MeasuresEachCharacterByItsCodeUnits_WhenTheTextHasEmojiOrCjk(string text)
+    {
+        text = System.Text.RegularExpressions.Regex.Unescape(text);
+
+        Assert.That(Keywords.Length(text), Is.EqualTo(TextCut.Length(text, e => e.Length)));
+    }
+
+    [Test]
+    public void CutsNameWithoutMarker_WhenAChineseNameHasEmoji()
+    {
+        var value = Keywords.Prepare(KeywordType.Name, "欧阳娜娜😀😀😀张三李四王五");
+
+        Assert.That(value.Value, Is.EqualTo("欧阳娜娜😀😀😀"));
+        Assert.That(value.IsValid, Is.True);
+    }
+
+    [TestCase("支部 大会 议程", "支部 大会 议程")]
+    [TestCase("支部  大会", "支部 大会")]
+    [TestCase("支部\u3000大会", "支部 大会")]
+    [TestCase("支部\u0001大会", "支部 大会")]
+    [TestCase(" 支部", "支部")]
+    [TestCase("支部 ", "支部")]
+    [TestCase("a b c", "a b c")]
+    public void CollapsesOnlyWhatNeedsIt_WhenPreparingThing(string text, string expected)
+    {
+        Assert.That(Keywords.Prepare(KeywordType.Thing, System.Text.RegularExpressions.Regex.Unescape(text)).Value, Is.EqualTo(expected));
     }
 
     [TestCase("argument invalid! data.phrase16.value invalid", "phrase16")]

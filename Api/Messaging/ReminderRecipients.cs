@@ -43,12 +43,17 @@ public static class ReminderRecipients
             ? db.SubscriptionQuotas.Where(q => q.MemberId == recipient.Id)
             : db.SubscriptionQuotas.Where(q => q.ApplicantId == recipient.Id);
 
-    /// <summary>The banked sends of one template for several recipients (one statement for a dispatcher's batch).</summary>
+    /// <summary>
+    /// The banked sends of one template for several recipients (one statement for a dispatcher's batch). The id lists of
+    /// this and the batch queries below go as one JSON parameter each (<c>EF.Parameter</c>: <c>json_each</c> on SQLite,
+    /// <c>OPENJSON</c> on SQL Server), not one SQL parameter per id: a batch has hundreds of recipients.
+    /// </summary>
     internal static IQueryable<SubscriptionQuota> Quotas(AppDbContext db, IEnumerable<Recipient> recipients, string templateId)
     {
         var (memberIds, applicantIds) = Split(recipients);
         return db.SubscriptionQuotas.Where(q => q.TemplateId == templateId
-            && ((q.MemberId != null && memberIds.Contains(q.MemberId.Value)) || (q.ApplicantId != null && applicantIds.Contains(q.ApplicantId.Value))));
+            && ((q.MemberId != null && EF.Parameter(memberIds).Contains(q.MemberId.Value))
+                || (q.ApplicantId != null && EF.Parameter(applicantIds).Contains(q.ApplicantId.Value))));
     }
 
     /// <summary>The openid of each recipient that has one (a member or a person in development without one is not bound).</summary>
@@ -58,7 +63,7 @@ public static class ReminderRecipients
         var openIds = new Dictionary<Recipient, string>();
         if (memberIds.Count > 0)
         {
-            foreach (var member in await db.Members.Where(m => memberIds.Contains(m.Id) && m.OpenId != null).Select(m => new { m.Id, m.OpenId }).ToListAsync(cancellationToken))
+            foreach (var member in await db.Members.Where(m => EF.Parameter(memberIds).Contains(m.Id) && m.OpenId != null).Select(m => new { m.Id, m.OpenId }).ToListAsync(cancellationToken))
             {
                 openIds[Recipient.Member(member.Id)] = member.OpenId!;
             }
@@ -66,7 +71,7 @@ public static class ReminderRecipients
 
         if (applicantIds.Count > 0)
         {
-            foreach (var record in await db.DevelopmentRecords.Where(r => applicantIds.Contains(r.Id) && r.OpenId != null).Select(r => new { r.Id, r.OpenId }).ToListAsync(cancellationToken))
+            foreach (var record in await db.DevelopmentRecords.Where(r => EF.Parameter(applicantIds).Contains(r.Id) && r.OpenId != null).Select(r => new { r.Id, r.OpenId }).ToListAsync(cancellationToken))
             {
                 openIds[Recipient.Applicant(record.Id)] = record.OpenId!;
             }
@@ -82,7 +87,8 @@ public static class ReminderRecipients
         var (memberIds, applicantIds) = Split(recipients);
         return (await db.SubscriptionQuotas
                 .Where(q => templateIds.Contains(q.TemplateId)
-                    && ((q.MemberId != null && memberIds.Contains(q.MemberId.Value)) || (q.ApplicantId != null && applicantIds.Contains(q.ApplicantId.Value))))
+                    && ((q.MemberId != null && EF.Parameter(memberIds).Contains(q.MemberId.Value))
+                        || (q.ApplicantId != null && EF.Parameter(applicantIds).Contains(q.ApplicantId.Value))))
                 .Select(q => new { q.MemberId, q.ApplicantId, q.TemplateId, q.Remaining })
                 .ToListAsync(cancellationToken))
             .ToDictionary(q => (Recipient.From(q.MemberId, q.ApplicantId), q.TemplateId), q => q.Remaining);

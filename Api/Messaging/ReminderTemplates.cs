@@ -19,28 +19,29 @@ public sealed class ReminderTemplates(IOptions<ReminderOptions> options, IEnumer
     /// <summary>The keyword values for <paramref name="reminder"/>, or the keywords that cannot be filled (a defect: content or configuration).</summary>
     internal (Dictionary<string, string> Data, string? Problem) Build(Reminder reminder)
     {
-        var data = new Dictionary<string, string>();
-        var problems = new List<string>();
-        foreach (var (keyword, source) in For(reminder.Kind).Fields)
+        var fields = For(reminder.Kind).Fields;
+        var data = new Dictionary<string, string>(fields.Count);
+        List<string>? problems = null;
+        foreach (var (keyword, source) in fields)
         {
             var type = Keywords.TypeOf(keyword);
             if (type is null)
             {
-                problems.Add($"data.{keyword} has no known type");
+                (problems ??= []).Add($"data.{keyword} has no known type");
                 continue;
             }
 
             var prepared = Keywords.Prepare(type.Value, Text(reminder, source));
             if (!prepared.IsValid)
             {
-                problems.Add($"data.{keyword}.value {prepared.Problem}");
+                (problems ??= []).Add($"data.{keyword}.value {prepared.Problem}");
                 continue;
             }
 
             data[keyword] = prepared.Value;
         }
 
-        return (data, problems.Count == 0 ? null : string.Join("; ", problems));
+        return (data, problems is null ? null : string.Join("; ", problems));
     }
 
     private static string Text(Reminder reminder, KeywordSource source) => source switch

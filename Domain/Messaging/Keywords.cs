@@ -70,7 +70,8 @@ public static partial class Keywords
     /// <summary>The type of a keyword such as <c>thing1</c> or <c>character_string12</c>; null when the prefix is unknown (e.g. <c>enum</c>, which needs the template's list).</summary>
     public static KeywordType? TypeOf(string keyword)
     {
-        var prefix = keyword.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+        // A span, not a trimmed string: the dispatcher asks for every keyword of every message.
+        var prefix = keyword.AsSpan().TrimEnd("0123456789");
         if (prefix.Length == keyword.Length || prefix.Length == 0)
         {
             return null;
@@ -78,7 +79,7 @@ public static partial class Keywords
 
         foreach (var (name, type) in Prefixes)
         {
-            if (prefix == name)
+            if (prefix.SequenceEqual(name))
             {
                 return type;
             }
@@ -145,15 +146,54 @@ public static partial class Keywords
     public static string FormatDate(DateTimeOffset instant) =>
         LocalCalendar.ToLocal(instant).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 
-    /// <summary>A value's length as WeChat may count it: each user-perceived character weighs its UTF-16 code units ("学" 1, "😀" 2).</summary>
-    public static int Length(string value) => TextCut.Length(value, WeChatWeight);
+    /// <summary>
+    /// A value's length as WeChat may count it: each user-perceived character weighs its UTF-16 code units ("学" 1, "😀" 2).
+    /// The user-perceived characters cover the text end to end, so their weights add up to the text's UTF-16 length:
+    /// no grapheme enumeration is needed to measure (the reminder dispatcher measures every keyword of every message).
+    /// </summary>
+    public static int Length(string value) => value.Length;
 
-    private static int WeChatWeight(string textElement) => textElement.Length;
+    /// <summary>
+    /// What <see cref="TextCut.Shorten"/> does with this weight (a character weighs its UTF-16 code units): the text
+    /// itself when it fits; otherwise its longest prefix of whole user-perceived characters within
+    /// <paramref name="max"/> less the marker, trailing spaces removed, then the marker. Graphemes are found only when
+    /// a cut is needed, over the span, without a string per character.
+    /// </summary>
+    private static string Cut(string value, int max, string marker)
+    {
+        if (value.Length <= max)
+        {
+            return value;
+        }
 
-    private static string Cut(string value, int max, string marker) => TextCut.Shorten(value, max, marker, WeChatWeight);
+        var budget = max - marker.Length;
+        if (budget <= 0)
+        {
+            return string.Empty;
+        }
+
+        var end = 0;
+        while (end < value.Length)
+        {
+            var next = StringInfo.GetNextTextElementLength(value.AsSpan(end));
+            if (end + next > budget)
+            {
+                break;
+            }
+
+            end += next;
+        }
+
+        return string.Concat(value.AsSpan(0, end).TrimEnd(), marker);
+    }
 
     private static string Collapse(string text)
     {
+        if (!NeedsCollapse(text))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text.Trim())
@@ -174,6 +214,31 @@ public static partial class Keywords
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Whether <see cref="Collapse"/> would change <paramref name="text"/>: edge whitespace, or a control or non-space whitespace character, or two spaces in a row.</summary>
+    private static bool NeedsCollapse(string text)
+    {
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+        {
+            return true;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if ((char.IsWhiteSpace(c) || char.IsControl(c)) && (c != ' ' || text[i + 1] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsRange(string value, Regex part)
