@@ -13,7 +13,7 @@ public sealed class RateLimitingOptions
     /// WeChat logins allowed per client address per minute: a ceiling, high because a campus network puts
     /// hundreds of students behind one address. Abuse is limited by the three settings below.
     /// </summary>
-    [Range(1, 100_000)]
+    [Range(1, 10_000_000)]
     public int LoginPermitsPerMinute { get; set; } = 600;
 
     /// <summary>
@@ -21,11 +21,11 @@ public sealed class RateLimitingOptions
     /// Development raises this and the next limit: the emulator's <c>dev-&lt;name&gt;</c> codes are reusable and the
     /// develop build of the mini-program signs in with the same one every time.
     /// </summary>
-    [Range(1, 100_000)]
+    [Range(1, 10_000_000)]
     public int LoginAttemptsPerCode { get; set; } = 3;
 
     /// <summary>Sign-ins of one WeChat account (openid) per minute.</summary>
-    [Range(1, 100_000)]
+    [Range(1, 10_000_000)]
     public int LoginsPerAccountPerMinute { get; set; } = 10;
 
     /// <summary>Codes WeChat refused (invalid, used, expired) from one address per minute before that address gets 429.</summary>
