@@ -1,6 +1,3 @@
-using System.Data.Common;
-using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using SmartBranch.Domain.Organization;
 using SmartBranch.Infrastructure.Caching;
 
@@ -9,108 +6,26 @@ namespace SmartBranch.Infrastructure.Persistence;
 /// <summary>
 /// Starts a new <see cref="IAccessGeneration"/> once a save that added, changed or removed a member, an
 /// appointment or a unit is committed, so cached identities and unit trees are reloaded on every instance's
-/// next request. After the commit, not before: a request between the two would cache the old rows under the
-/// new generation. Bulk statements (ExecuteUpdate, raw SQL) on these tables bypass this and must call
-/// <see cref="IAccessGeneration.ChangeAsync"/> themselves.
+/// next request (after the commit: <see cref="AfterCommitInterceptor{TPending}"/>). Bulk statements
+/// (ExecuteUpdate, raw SQL) on these tables bypass this and must call <see cref="IAccessGeneration.ChangeAsync"/>
+/// themselves.
 /// </summary>
-internal sealed class AccessChangeInterceptor(IAccessGeneration generation) : ISaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class AccessChangeInterceptor(IAccessGeneration generation) : AfterCommitInterceptor<AccessChangeInterceptor.Changed>
 {
-    private static readonly object Marker = new();
-    private readonly ConditionalWeakTable<DbContext, object> _pending = [];
-
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    protected override void Note(DbContext context)
     {
-        Mark(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Mark(eventData.Context);
-        return result;
-    }
-
-    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is { Database.CurrentTransaction: null } context)
-        {
-            await ChangeIfPendingAsync(context, cancellationToken);
-        }
-
-        return result;
-    }
-
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        if (eventData.Context is { Database.CurrentTransaction: null } context && _pending.Remove(context))
-        {
-            generation.Change();
-        }
-
-        return result;
-    }
-
-    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is { } context)
-        {
-            await ChangeIfPendingAsync(context, cancellationToken);
-        }
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
-    {
-        if (eventData.Context is { } context && _pending.Remove(context))
-        {
-            generation.Change();
-        }
-    }
-
-    public void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        if (eventData.Context is { Database.CurrentTransaction: null } context)
-        {
-            Forget(context);
-        }
-    }
-
-    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        SaveChangesFailed(eventData);
-        return Task.CompletedTask;
-    }
-
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
-
-    private void Mark(DbContext? context)
-    {
-        if (context is not null && context.ChangeTracker.Entries().Any(e =>
+        if (context.ChangeTracker.Entries().Any(e =>
                 e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                 && e.Entity is Member or Appointment or OrganizationUnit))
         {
-            _pending.AddOrUpdate(context, Marker);
+            PendingFor(context);
         }
     }
 
-    private void Forget(DbContext? context)
-    {
-        if (context is not null)
-        {
-            _pending.Remove(context);
-        }
-    }
+    protected override void Act(Changed pending) => generation.Change();
 
-    private async Task ChangeIfPendingAsync(DbContext context, CancellationToken cancellationToken)
-    {
-        if (_pending.Remove(context))
-        {
-            await generation.ChangeAsync(cancellationToken);
-        }
-    }
+    protected override Task ActAsync(Changed pending, CancellationToken cancellationToken) => generation.ChangeAsync(cancellationToken);
+
+    /// <summary>Marks a context whose saves changed who may do what.</summary>
+    internal sealed class Changed;
 }
