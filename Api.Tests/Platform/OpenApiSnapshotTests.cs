@@ -46,11 +46,11 @@ public sealed class OpenApiSnapshotTests : FunctionalTest
         Assert.That(operations.Where(o => ((string?)o["summary"] ?? "").Contains('\n') || string.IsNullOrWhiteSpace((string?)o["summary"]))
             .Select(o => (string)o["operationId"]!), Is.Empty, "summaries that are missing or span lines");
 
-        var bind = operations.Single(o => (string)o["operationId"]! == "BindMember");
+        var login = operations.Single(o => (string)o["operationId"]! == "WeChatLogin");
         Assert.Multiple(() =>
         {
-            Assert.That((string?)bind["summary"], Is.EqualTo("Bind the signed-in WeChat account to a roster entry with an invitation, name and number"));
-            Assert.That((string?)bind["description"], Does.Contain("409 when the entry or the account"));
+            Assert.That((string?)login["summary"], Is.EqualTo("Sign in with the code from wx.login()"));
+            Assert.That((string?)login["description"], Does.Contain("auth.code2Session").And.Contains("429 when one code"));
         });
     }
 }
