@@ -100,11 +100,13 @@ public static class UploadAttachment
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var (record, _, refusal) = await DevelopmentAccess.LoadAsync(db, access, id, tracked: false, cancellationToken);
-        if (record is null)
+        var (reached, refusal) = await DevelopmentAccess.LoadAsync(db, access, id, tracked: false, cancellationToken);
+        if (reached is null)
         {
             return Problems.From(refusal!);
         }
+
+        var record = reached.Record;
 
         var (attachment, error) = await AttachmentUpload.SaveAsync(request, record.Id, current.Id, storage, options.Value, db, time, cancellationToken);
         return error is not null ? Problems.From(error) : TypedResults.Created(AttachmentUpload.Url(attachment!.Id), AttachmentUpload.View(attachment));
@@ -155,7 +157,7 @@ public static class GetAttachment
         if (!allowed && current.IsBound)
         {
             var access = await current.GetAccessAsync(cancellationToken);
-            allowed = (await DevelopmentAccess.LoadAsync(db, access, attachment.RecordId, tracked: false, cancellationToken)).Record is not null;
+            allowed = (await DevelopmentAccess.LoadAsync(db, access, attachment.RecordId, tracked: false, cancellationToken)).Succeeded;
         }
 
         var stream = allowed ? await storage.OpenAsync(attachment.StorageKey, cancellationToken) : null;

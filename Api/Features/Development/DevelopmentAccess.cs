@@ -14,6 +14,9 @@ internal enum RecordRole
     Contact,
 }
 
+/// <summary>A development record the caller may reach, and how they relate to it.</summary>
+internal sealed record ReachedRecord(DevelopmentRecord Record, RecordRole Role);
+
 /// <summary>
 /// The gate of the development endpoints. The committee of the record's branch and the admins above it manage
 /// the record; the assigned training contacts and introducers read it; anyone else (other members of the branch,
@@ -22,24 +25,24 @@ internal enum RecordRole
 internal static class DevelopmentAccess
 {
     /// <summary>The record with its events (tracked when <paramref name="tracked"/>), and the caller's role; 404 otherwise.</summary>
-    public static async Task<(DevelopmentRecord? Record, RecordRole Role, DomainError? Refusal)> LoadAsync(
+    public static async Task<Result<ReachedRecord>> LoadAsync(
         AppDbContext db, AccessScope access, int recordId, bool tracked, CancellationToken cancellationToken)
     {
         var query = db.DevelopmentRecords.Include(r => r.Steps).AsSplitQuery();
         var record = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == recordId, cancellationToken);
         if (record is null)
         {
-            return (null, default, Refusals.NotFound());
+            return Refusals.NotFound();
         }
 
         if (access.CanManage(record.BranchId))
         {
-            return (record, RecordRole.Committee, null);
+            return new ReachedRecord(record, RecordRole.Committee);
         }
 
         return record.ContactIds.Contains(access.MemberId) || record.IntroducerIds.Contains(access.MemberId)
-            ? (record, RecordRole.Contact, null)
-            : (null, default, Refusals.NotFound());
+            ? new ReachedRecord(record, RecordRole.Contact)
+            : Refusals.NotFound();
     }
 
     /// <summary>The timing rules in force (the configuration table).</summary>

@@ -13,11 +13,13 @@ public static class GetRecord
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var (record, _, refusal) = await DevelopmentAccess.LoadAsync(db, access, id, tracked: false, cancellationToken);
-        if (record is null)
+        var (reached, refusal) = await DevelopmentAccess.LoadAsync(db, access, id, tracked: false, cancellationToken);
+        if (reached is null)
         {
             return Problems.From(refusal!);
         }
+
+        var record = reached.Record;
 
         var rules = await DevelopmentAccess.RulesAsync(db, cancellationToken);
         return TypedResults.Ok(await DevelopmentViews.RecordAsync(db, record, rules, LocalCalendar.Today(time.GetUtcNow()), cancellationToken));

@@ -10,14 +10,11 @@ internal static class PublicityAudience
 {
     public static bool CanSee(AccessScope access, int branchId) => access.CanView(access.ParentOf(branchId) ?? branchId);
 
-    public static async Task<(Publicity? Publicity, string Name, DomainError? Refusal)> LoadAsync(AppDbContext db, AccessScope access, int id, CancellationToken cancellationToken)
+    /// <summary>The publicity; 404 when missing or outside the caller's organisation.</summary>
+    public static async Task<Result<Publicity>> LoadAsync(AppDbContext db, AccessScope access, int id, CancellationToken cancellationToken)
     {
-        var found = await db.Publicities.AsNoTracking().Where(p => p.Id == id)
-            .Join(db.DevelopmentRecords.AsNoTracking(), p => p.RecordId, r => r.Id, (p, r) => new { Publicity = p, r.Name })
-            .FirstOrDefaultAsync(cancellationToken);
-        return found is null || !CanSee(access, found.Publicity.BranchId)
-            ? (null, string.Empty, Refusals.NotFound())
-            : (found.Publicity, found.Name, null);
+        var publicity = await db.Publicities.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return publicity is null || !CanSee(access, publicity.BranchId) ? Refusals.NotFound() : publicity;
     }
 }
 
@@ -63,7 +60,7 @@ public static class ObjectToPublicity
         CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var (publicity, _, refusal) = await PublicityAudience.LoadAsync(db, access, id, cancellationToken);
+        var (publicity, refusal) = await PublicityAudience.LoadAsync(db, access, id, cancellationToken);
         if (publicity is null)
         {
             return Problems.From(refusal!);
@@ -98,7 +95,7 @@ public static class ListObjections
     public static async Task<Results<Ok<ListPage<Item>>, ProblemHttpResult>> Handle(int id, CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        var (publicity, _, refusal) = await PublicityAudience.LoadAsync(db, access, id, cancellationToken);
+        var (publicity, refusal) = await PublicityAudience.LoadAsync(db, access, id, cancellationToken);
         if (publicity is null)
         {
             return Problems.From(refusal!);

@@ -70,12 +70,13 @@ public static class RecordStep
     {
         var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
-        var (record, role, refusal) = await DevelopmentAccess.LoadAsync(db, access, id, tracked: true, cancellationToken);
-        if (record is null)
+        var (reached, refusal) = await DevelopmentAccess.LoadAsync(db, access, id, tracked: true, cancellationToken);
+        if (reached is null)
         {
             return Problems.From(refusal!);
         }
 
+        var (record, role) = reached;
         if (role != RecordRole.Committee && !ContactSteps.Contains(request.Kind))
         {
             return Problems.Forbidden("培养联系人只能记录培养考察情况和思想汇报，其他步骤由支部委员会记录。");

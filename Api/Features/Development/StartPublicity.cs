@@ -27,12 +27,13 @@ public static class StartPublicity
     {
         var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
-        var (record, role, refusal) = await DevelopmentAccess.LoadAsync(db, access, id, tracked: false, cancellationToken);
-        if (record is null)
+        var (reached, refusal) = await DevelopmentAccess.LoadAsync(db, access, id, tracked: false, cancellationToken);
+        if (reached is null)
         {
             return Problems.From(refusal!);
         }
 
+        var (record, role) = reached;
         if (role != RecordRole.Committee)
         {
             return Problems.Forbidden("公示由支部委员会发布。");

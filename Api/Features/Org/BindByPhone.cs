@@ -1,6 +1,5 @@
 using SmartBranch.Api.Common.Privacy;
 using SmartBranch.Api.Features.Me;
-using SmartBranch.Domain.Common;
 using SmartBranch.Infrastructure.WeChat;
 
 namespace SmartBranch.Api.Features.Org;
@@ -36,11 +35,6 @@ public static class BindByPhone
         [AsParameters] HandlerServices services)
     {
         var (current, db, _, time, cancellationToken) = services;
-        if (await limiter.RefuseAttemptAsync(current, http) is { } refusal)
-        {
-            return refusal;
-        }
-
         var openId = current.OpenId;
 
         var answer = await weChat.GetUserPhoneNumberAsync(request.Code.Trim(), cancellationToken);
@@ -71,24 +65,8 @@ public static class BindByPhone
 
         var member = matches[0];
         var now = time.GetUtcNow();
-        if (member.BindTo(openId, now).Error is { } bound)
-        {
-            return Problems.From(bound.As(ErrorKind.Conflict));
-        }
-
-        db.AuditLog.Add(new AuditEntry(member.Id, member.BranchId, "member.bound", SubjectTypes.Member, member.Id, $"{member.Name}（{member.Number}）通过微信验证的手机号绑定微信", now));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another account bound this entry, or this account bound another, a moment earlier (concurrency token, unique openid).
-            return Problems.Conflict("绑定失败", "该党员信息刚刚已被绑定，或您的微信已绑定，请刷新后重试。");
-        }
-
-        // The save started a new access generation, so this reads the binding just made.
-        var profile = await MemberProfiles.LoadAsync(cache, db, openId, now, cancellationToken);
-        return TypedResults.Ok(new Response(profile!));
+        var (profile, error) = await RosterBinding.BindAsync(
+            db, cache, member, openId, "通过微信验证的手机号绑定微信", "该党员信息刚刚已被绑定，请刷新后重试。", now, cancellationToken);
+        return profile is null ? Problems.From(error!) : TypedResults.Ok(new Response(profile));
     }
 }

@@ -86,3 +86,17 @@ public sealed class BindFailureLimiter(RedisConnection? redis, TimeProvider time
 
     private static RedisKey Key(string openId) => $"sb:org:bind-failures:{openId}";
 }
+
+/// <summary>The gate both binding routes put after their validation.</summary>
+internal static class BindAttemptGate
+{
+    /// <summary>Answers <see cref="BindFailureLimiter.RefuseAttemptAsync"/>'s refusal (409 already bound, 429 too many failures) before the handler runs.</summary>
+    public static RouteHandlerBuilder RefusingBlockedAttempts(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var limiter = http.RequestServices.GetRequiredService<BindFailureLimiter>();
+            var current = http.RequestServices.GetRequiredService<CurrentMember>();
+            return await limiter.RefuseAttemptAsync(current, http) is { } refusal ? refusal : await next(context);
+        });
+}

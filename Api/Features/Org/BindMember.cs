@@ -1,5 +1,4 @@
 using SmartBranch.Api.Features.Me;
-using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Org;
@@ -27,19 +26,18 @@ public static class BindMember
 
     private const string MismatchDetail = "邀请码无效，或姓名、学工号与支部名册不符。请核对后重试，或联系支部委员。";
 
+    /// <summary>
+    /// 200 with the member; 400 when the invitation, name and number do not fit one roster entry (one answer for all,
+    /// counted against the account) or the invitation is revoked, expired or used up; 409 when the entry or the account
+    /// is bound already; 429 after too many failures (the gate in front of the handler).
+    /// </summary>
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         Request request,
         AccessCache cache,
         BindFailureLimiter limiter,
-        HttpContext http,
         [AsParameters] HandlerServices services)
     {
         var (current, db, _, time, cancellationToken) = services;
-        if (await limiter.RefuseAttemptAsync(current, http) is { } refusal)
-        {
-            return refusal;
-        }
-
         var openId = current.OpenId;
 
         var code = Invitation.CodeFromScene(request.Scene);
@@ -64,30 +62,9 @@ public static class BindMember
             return Problems.From(refused);
         }
 
-        if (member.BindTo(openId, now).Error is { } bound)
-        {
-            return Problems.From(bound);
-        }
-
         invitation.RecordUse();
-        db.AuditLog.Add(new AuditEntry(member.Id, member.BranchId, "member.bound", SubjectTypes.Member, member.Id, $"{member.Name}（{member.Number}）通过邀请绑定微信", now));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another account took this roster entry, or the single-use invitation, a moment earlier.
-            return Problems.Conflict("绑定失败", "该邀请或党员信息刚刚已被使用，请联系支部委员。");
-        }
-        catch (DbUpdateException)
-        {
-            // The same WeChat account bound another entry in a parallel request (unique openid).
-            return Problems.Conflict("已绑定", "您的微信已绑定党员信息，无需重复绑定。");
-        }
-
-        // The save started a new access generation, so this reads the binding just made.
-        var profile = await MemberProfiles.LoadAsync(cache, db, current.OpenId, now, cancellationToken);
-        return TypedResults.Ok(new Response(profile!));
+        var (profile, error) = await RosterBinding.BindAsync(
+            db, cache, member, openId, "通过邀请绑定微信", "该邀请或党员信息刚刚已被使用，请联系支部委员。", now, cancellationToken);
+        return profile is null ? Problems.From(error!) : TypedResults.Ok(new Response(profile));
     }
 }
