@@ -178,6 +178,24 @@ describe('console', () => {
     await context.close();
   });
 
+  test('the appointment form offers only the roles the unit shown can hold; a 党小组长 is appointed in a party group', async () => {
+    const { page, context } = await consoleAs('secretary');
+    await page.goto(`${api.base}/console/units`);
+    await page.locator('[data-testid=unit-card]', { hasText: '教工第一党支部' }).waitFor();
+    const roles = page.locator('[data-testid=appoint-role] option:not([disabled])');
+    assert.deepEqual(await roles.allTextContents(), ['书记', '副书记', '组织委员', '宣传委员', '纪检委员']);
+
+    await page.locator('#children a', { hasText: '教工第一党小组' }).click();
+    await page.locator('[data-testid=unit-card]', { hasText: '教工第一党小组' }).waitFor();
+    assert.deepEqual(await roles.allTextContents(), ['党小组长']);
+    await page.locator('[data-testid=appoint-member] option', { hasText: '赵新' }).waitFor({ state: 'attached' });
+    await page.locator('[data-testid=appoint-member]').selectOption({ label: '赵新（T1006）' });
+    await page.locator('[data-testid=appoint-submit]').click();
+    await page.locator('#flash', { hasText: '已任命 赵新 为党小组长' }).waitFor();
+    await page.locator('[data-testid=committee]', { hasText: '赵新' }).waitFor();
+    await context.close();
+  });
+
   test("a plain member's console shows no committee pages", async () => {
     const { page, context } = await consoleAs('member');
     assert.match(await page.locator('[data-testid=who]').innerText(), /李明/);
