@@ -86,8 +86,11 @@
 
   // A message belongs to the action that showed it. The next action (a button, a link, a changed picker) clears it
   // first (capture phase, before the page's own handler), so an old error never stays above a later success.
+  // Only pickers (select) count among changes: a text field's change fires when the user clicks the next field, and
+  // hiding the message then would move the page under the pointer between mousedown and mouseup, losing that click.
   const clearFlash = (event) => {
     if (event.type === 'click' && !event.target.closest?.('button, a')) return;
+    if (event.type === 'change' && event.target.tagName !== 'SELECT') return;
     const box = document.getElementById('flash');
     if (box) box.hidden = true;
   };
