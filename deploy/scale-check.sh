@@ -41,19 +41,28 @@ wait_ready() { # wait_ready <port> <pid>: until /health/ready answers 200, the p
   return 1
 }
 
+# exec_app <environment> <port> <database file in $work> [VAR=value…] [command prefix…]: replaces the (sub)shell with
+# the published app on SQLite and this script's redis-server; later VAR=value win over these, and a command prefix
+# (e.g. timeout 60) goes before dotnet.
+exec_app() {
+  local environment=$1 port=$2 database=$3; shift 3
+  cd "$app" && exec env \
+    ASPNETCORE_ENVIRONMENT="$environment" \
+    ASPNETCORE_URLS="http://127.0.0.1:$port" \
+    Database__Provider=Sqlite \
+    ConnectionStrings__Default="Data Source=$work/$database" \
+    Redis__ConnectionString="127.0.0.1:$redis_port,abortConnect=false" \
+    "$@" dotnet SmartBranch.Api.dll
+}
+
 # start_api <name> <port> <migrate and seed: true|false> [extra VAR=value…]; sets $last_pid
 start_api() {
   local name=$1 port=$2 first=$3; shift 3
-  (cd "$app" && exec env \
-    ASPNETCORE_ENVIRONMENT=Development \
-    ASPNETCORE_URLS="http://127.0.0.1:$port" \
-    Database__Provider=Sqlite \
-    ConnectionStrings__Default="Data Source=$work/smartbranch.db" \
+  (exec_app Development "$port" smartbranch.db \
     Database__MigrateOnStart="$first" \
     DemoData__Enabled="$first" \
-    Redis__ConnectionString="127.0.0.1:$redis_port,abortConnect=false" \
     Redis__InstanceName="scale:" \
-    "$@" dotnet SmartBranch.Api.dll) >"$work/$name.log" 2>&1 &
+    "$@") >"$work/$name.log" 2>&1 &
   last_pid=$!
   pids+=("$last_pid")
 }
@@ -71,12 +80,7 @@ refused_start() {
   local log=$1; shift
   # A refused start prints one sentence and exits 1; waited for in the background with the shell's own
   # notice silenced, the app's output stays in the log.
-  (cd "$app" && exec env \
-    ASPNETCORE_ENVIRONMENT=Production \
-    ASPNETCORE_URLS="http://127.0.0.1:$(free_port)" \
-    Database__Provider=Sqlite \
-    ConnectionStrings__Default="Data Source=$work/production.db" \
-    Redis__ConnectionString="127.0.0.1:$redis_port,abortConnect=false" \
+  (exec_app Production "$(free_port)" production.db \
     WeChat__AppId=wx0123456789abcdef \
     WeChat__AppSecret=not-a-real-secret \
     "${templates[@]}" \
@@ -87,7 +91,7 @@ refused_start() {
     WeChatPay__PlatformPublicKey="$platform_key" \
     WeChatPay__PlatformPublicKeyId=PUB_KEY_ID_0000000000000000000000000001 \
     WeChatPay__NotifyUrl=https://pay.example.edu.cn/api/dues/wechatpay/notify \
-    "$@" timeout 60 dotnet SmartBranch.Api.dll) >"$work/$log" 2>&1 &
+    "$@" timeout 60) >"$work/$log" 2>&1 &
   wait $! 2>/dev/null
   local rc=$?
   [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ]

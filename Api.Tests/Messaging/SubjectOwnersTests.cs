@@ -17,8 +17,7 @@ public sealed class SubjectOwnersTests : FunctionalTest
     [Test]
     public async Task ShowsRemindersToTheOwningBranchOnly_WhenAskedForAnyAreasSubject()
     {
-        var org = await App.SeedAsync(branches: 2, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 2, members: 2);
         var otherSecretary = await App.SignInAsync(org.B.Secretary);
         var activity = await ActivityApi.CreateAsync(secretary, org.A.Id, Now);
         var meeting = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(3))).GetProperty("id").GetInt32();

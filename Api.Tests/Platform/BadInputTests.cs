@@ -172,6 +172,58 @@ public sealed class BadInputTests() : SeededTest(branches: 2, members: 3)
         Assert.That(await App.WithDbAsync(db => db.Meetings.CountAsync(m => m.Topic == topic)), Is.Zero);
     }
 
+    /// <summary>The contract (Api/openapi.json) publishes enums as names, so even a defined number is refused like an unknown name.</summary>
+    [TestCase("type", "1")]
+    [TestCase("type", "0")]
+    [TestCase("type", "\"1\"")]
+    [TestCase("type", "\" 2\"")]
+    [TestCase("visibility", "0")]
+    [TestCase("visibility", "\"-0\"")]
+    public async Task Returns400ListingTheNames_WhenMeetingEnumIsANumber(string field, string value)
+    {
+        var topic = $"数字枚举{Guid.NewGuid():N}"[..12];
+        var body = JsonSerializer.SerializeToNode(MeetingApi.Body("BranchGeneralMeeting", Org.A.Id, DateTimeOffset.UtcNow.AddDays(3), topic), ApiClients.Json)!.AsObject();
+        body[field] = System.Text.Json.Nodes.JsonNode.Parse(value);
+        var unknown = JsonSerializer.SerializeToNode(MeetingApi.Body("BranchGeneralMeeting", Org.A.Id, DateTimeOffset.UtcNow.AddDays(3), topic), ApiClients.Json)!.AsObject();
+        unknown[field] = "Nope";
+
+        var problem = await (await _secretary.PostAsync("/api/meetings", Json(body.ToJsonString()))).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var unknownProblem = await (await _secretary.PostAsync("/api/meetings", Json(unknown.ToJsonString()))).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        var names = field == "type" ? Enum.GetNames<SmartBranch.Domain.Meetings.MeetingType>() : Enum.GetNames<SmartBranch.Domain.Common.Visibility>();
+        var message = problem.GetProperty("errors").GetProperty(field)[0].GetString();
+        Assert.That(message, Is.EqualTo($"取值无效，可选值为：{string.Join("、", names)}。"));
+        Assert.That(message, Is.EqualTo(unknownProblem.GetProperty("errors").GetProperty(field)[0].GetString()), "the same answer as an unknown name");
+        Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo(unknownProblem.GetProperty("detail").GetString()));
+        Assert.That(await App.WithDbAsync(db => db.Meetings.CountAsync(m => m.Topic == topic)), Is.Zero);
+    }
+
+    [Test]
+    public async Task StoresTheMeeting_WhenEnumsAreNames()
+    {
+        var topic = $"名称枚举{Guid.NewGuid():N}"[..12];
+        var body = JsonSerializer.SerializeToNode(MeetingApi.Body("BranchGeneralMeeting", Org.A.Id, DateTimeOffset.UtcNow.AddDays(3), topic), ApiClients.Json)!.AsObject();
+        body["visibility"] = "internal";
+
+        var response = await _secretary.PostAsync("/api/meetings", Json(body.ToJsonString()));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        Assert.That(await App.WithDbAsync(db => db.Meetings.Where(m => m.Topic == topic).Select(m => m.Visibility).SingleAsync()), Is.EqualTo(SmartBranch.Domain.Common.Visibility.Internal));
+    }
+
+    /// <summary>No request body has an enum-keyed dictionary today; the app's JSON options refuse a number as such a key all the same.</summary>
+    [TestCase("""{"1":1}""")]
+    [TestCase("""{"Nope":1}""")]
+    public void RefusesNumbersAndUnknownNames_AsEnumDictionaryKeys(string json)
+    {
+        var options = App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+
+        var refused = Assert.Throws<RefusedJsonValueException>(() => JsonSerializer.Deserialize<Dictionary<SmartBranch.Domain.Common.Visibility, int>>(json, options));
+
+        Assert.That(refused!.Detail, Is.EqualTo($"取值无效，可选值为：{string.Join("、", Enum.GetNames<SmartBranch.Domain.Common.Visibility>())}。"));
+        Assert.That(JsonSerializer.Deserialize<Dictionary<SmartBranch.Domain.Common.Visibility, int>>("""{"Committee":1}""", options)!.Keys, Is.EqualTo(new[] { SmartBranch.Domain.Common.Visibility.Committee }));
+    }
+
     [TestCase("-1")]
     [TestCase("99")]
     [TestCase("\"-1\"")]

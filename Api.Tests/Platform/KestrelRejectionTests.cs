@@ -114,6 +114,73 @@ public sealed class KestrelRejectionTests : FunctionalTest
         AssertProblem(await SendRawAsync("THIS IS NOT HTTP\r\n\r\n"), 505);
     }
 
+    /// <summary>Kestrel's MaxRequestBodySize is its default: 30,000,000 bytes.</summary>
+    private const long BodyLimit = 30_000_000;
+
+    [Test]
+    public async Task Returns413Problem_WhenTheDeclaredBodyIsOverTheLimit()
+    {
+        var answer = await SendRawAsync($"POST /api/auth/wechat-login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {BodyLimit + 1}\r\n\r\n{{\"code\":\"");
+
+        AssertProblem(answer, 413);
+        var problem = JsonSerializer.Deserialize<JsonElement>(answer.Body);
+        Assert.That(problem.GetProperty("title").GetString(), Is.EqualTo("上传内容过大"));
+        Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("请求内容过大，服务器未处理。"));
+    }
+
+    [Test]
+    public async Task Returns413Problem_WhenAChunkedBodyGrowsOverTheLimit()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(_address.Host, _address.Port, timeout.Token);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync("POST /api/auth/wechat-login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"u8.ToArray(), timeout.Token);
+        var chunk = Encoding.ASCII.GetBytes($"{1 << 20:x}\r\n{new string(' ', 1 << 20)}\r\n");
+        var writing = Task.Run(async () =>
+        {
+            try
+            {
+                for (long sent = 0; sent <= BodyLimit; sent += 1 << 20)
+                {
+                    await stream.WriteAsync(chunk, timeout.Token);
+                }
+            }
+            catch (IOException)
+            {
+                // The server answered and closed the connection before the whole body was sent.
+            }
+        });
+        using var answer = new MemoryStream();
+        await stream.CopyToAsync(answer, timeout.Token);
+        await writing;
+
+        var text = Encoding.UTF8.GetString(answer.ToArray());
+        Assert.That(text, Does.StartWith("HTTP/1.1 413 "), text);
+        Assert.That(text, Does.Contain("application/problem+json"));
+        Assert.That(text, Does.Contain("请求内容过大，服务器未处理。"));
+    }
+
+    [Test]
+    public async Task DocumentsTheBodyLimit_OnEveryOperationThatTakesABody()
+    {
+        using var client = new HttpClient { BaseAddress = _address };
+        var document = JsonSerializer.Deserialize<JsonElement>(await client.GetStringAsync("/swagger/v1/swagger.json"));
+
+        var withBody = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Name: $"{operation.Name.ToUpperInvariant()} {path.Name}", Operation: operation.Value)))
+            .Where(o => o.Operation.TryGetProperty("requestBody", out _))
+            .ToList();
+        var undocumented = withBody
+            .Where(o => !o.Operation.GetProperty("responses").TryGetProperty("413", out var tooLarge)
+                || !tooLarge.GetProperty("content").TryGetProperty("application/problem+json", out _))
+            .Select(o => o.Name)
+            .ToList();
+
+        Assert.That(withBody, Has.Count.GreaterThan(40));
+        Assert.That(undocumented, Is.Empty);
+    }
+
     [Test]
     public async Task LeavesTheAppsOwnAnswersAlone_OnTheSameServer()
     {

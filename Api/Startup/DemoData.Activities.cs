@@ -49,8 +49,7 @@ internal static partial class DemoData
         foreach (var (activity, number) in signUps)
         {
             at = at.AddMinutes(37);
-            var (enrollment, _, error) = await ActivityEnrollments.SignUpAsync(db, reminders, services.GetRequiredService<SignUpGate>(), activity, org.Id(number), at, options.StartReminderBefore, cancellationToken);
-            Require(enrollment, error);
+            Require((await ActivityEnrollments.SignUpAsync(db, reminders, services.GetRequiredService<SignUpGate>(), activity, org.Id(number), at, options.StartReminderBefore, cancellationToken)).Error);
         }
 
         await SeedPastActivityAsync(db, org, now, cancellationToken);

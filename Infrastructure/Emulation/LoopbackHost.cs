@@ -25,4 +25,21 @@ internal static class LoopbackHost
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return (app, new Uri(address.EndsWith('/') ? address : address + "/"));
     }
+
+    /// <summary>
+    /// A client for the app an emulator runs inside (where it pushes WeChat media verdicts and WeChat Pay
+    /// notifications), on loopback: Kestrel may report a wildcard host, and the app is always reachable on
+    /// 127.0.0.1 from here. Null while the app has no address (it is not listening yet, or runs in a test server).
+    /// </summary>
+    public static HttpClient? AppClient(IServiceProvider services)
+    {
+        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null)
+        {
+            return null;
+        }
+
+        var uri = new UriBuilder(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)) { Path = "/" };
+        return new HttpClient { BaseAddress = uri.Uri };
+    }
 }

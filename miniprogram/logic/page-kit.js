@@ -60,6 +60,15 @@ function confirm(title, content) {
 }
 
 /**
+ * A step the member confirms first (cancel, close, withdraw, approve…): asks with confirm(title, content), then runs
+ * action() through guard. True when they agreed and it succeeded; false when they declined or it failed (guard showed why).
+ */
+async function confirmed(page, title, content, action) {
+  if (!(await confirm(title, content))) return false;
+  return !!(await guard(page, () => action().then(() => true)));
+}
+
+/**
  * The Idempotency-Key of the page's form submission: made on the first tap and kept (double taps, a retry after
  * an error) until the submission succeeds, when submitted(page) clears it.
  */
@@ -72,4 +81,4 @@ function submitted(page) {
   page.submission = null;
 }
 
-module.exports = { TAB_PAGES, guard, refusal, sections, toast, go, confirm, submissionKey, submitted };
+module.exports = { TAB_PAGES, guard, refusal, sections, toast, go, confirm, confirmed, submissionKey, submitted };

@@ -105,7 +105,22 @@ function pagedList(fetch, map) {
 }
 
 function pagedListData() {
-  return Object.assign({ allowed: false, checked: false, branches: [], branchIndex: 0 }, list.data());
+  return Object.assign(startData(), list.data());
+}
+
+/** The data start() fills in, before it has: nobody let in yet, no branches. */
+function startData() {
+  return { allowed: false, checked: false, branches: [], branchIndex: 0 };
+}
+
+/** The data of a form that publishes something at a visibility level (the picker writes visibilityIndex through onIndex). */
+function visibilityData() {
+  return { visibilities: VISIBILITIES, visibilityIndex: 0 };
+}
+
+/** The visibility chosen in that picker, as the API spells it ('Internal', 'Public', 'Committee'). */
+function visibilityOf(data) {
+  return VISIBILITIES[data.visibilityIndex || 0].value;
 }
 
 /** The branch chosen on a secretary page. */
@@ -119,4 +134,4 @@ const VISIBILITIES = [
   { value: 'Committee', label: '支委（仅支委可见）' },
 ];
 
-module.exports = { start, open, handlers, pagedList, pagedListData, branchOf, branchesIn, groupsOf, VISIBILITIES };
+module.exports = { start, startData, visibilityData, visibilityOf, open, handlers, pagedList, pagedListData, branchOf, branchesIn, groupsOf, VISIBILITIES };

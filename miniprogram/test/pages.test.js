@@ -193,8 +193,12 @@ describe('notices', () => {
       'POST /api/notices/11/withdraw': () => [204],
     });
     const page = await app.open('notice-edit', { id: '11' });
+    app.wx.state.confirm = false;
+    expect(await page.withdraw()).toBe(false);
+    expect(sent['POST /api/notices/11/withdraw']).toBeUndefined();
+    app.wx.state.confirm = true;
     expect(await page.withdraw()).toBe(true);
-    expect(app.wx.calls.confirms[0].title).toBe('撤回通知');
+    expect(app.wx.calls.confirms.map((c) => c.title)).toEqual(['撤回通知', '撤回通知']);
     expect(sent['POST /api/notices/11/withdraw']).toHaveLength(1);
     expect(page.data.withdrawn).toBe(true);
 

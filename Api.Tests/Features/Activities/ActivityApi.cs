@@ -58,6 +58,18 @@ internal static class ActivityApi
         };
     }
 
+    /// <summary>
+    /// The sign-up scene most sign-up tests start from: one branch with <paramref name="members"/> plain members, an
+    /// activity its secretary created now with <paramref name="capacity"/> places (and a waiting list when asked), and
+    /// every plain member signed in, in roster order.
+    /// </summary>
+    public static async Task<SignUpScene> OpenSignUpsAsync(AppFactory factory, int members, int capacity, bool waitingList = false)
+    {
+        var (org, secretary) = await factory.SeedSignedInAsync(branches: 1, members: members);
+        var id = await CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity, waitingList);
+        return new SignUpScene(org, secretary, id, await SignInAllAsync(factory, org.A.Members));
+    }
+
     public static Task<HttpResponseMessage> SignUpAsync(HttpClient member, int activityId) =>
         member.PostAsync($"/api/activities/{activityId}/enrollment", null);
 
@@ -94,3 +106,6 @@ internal static class ActivityApi
         return waiting.Select(a => a.GetProperty("memberId").GetInt32()).ToArray();
     }
 }
+
+/// <summary>What <see cref="ActivityApi.OpenSignUpsAsync"/> set up: the organisation, its signed-in secretary, the activity and the signed-in members.</summary>
+internal sealed record SignUpScene(SeededOrg Org, HttpClient Secretary, int ActivityId, HttpClient[] Members);

@@ -23,10 +23,7 @@ public sealed class SignUpBatchTests : FunctionalTest
     [Test]
     public async Task WritesTheSignUpsThatQueuedBehindAWriteInOneTransaction_AndConfirmsExactlyThePlaces()
     {
-        var org = await App.SeedAsync(branches: 1, members: 12);
-        var secretary = await App.SignInAsync(org.A.Secretary);
-        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 9);
-        var members = await ActivityApi.SignInAllAsync(App, org.A.Members);
+        var (org, secretary, id, members) = await ActivityApi.OpenSignUpsAsync(App, members: 12, capacity: 9);
         using var meter = new SignUpMeter(App);
         Assert.That((await ActivityApi.SignUpAsync(secretary, id)).StatusCode, Is.EqualTo(HttpStatusCode.Created), "a lone sign-up");
         Assert.That(meter.BatchSizes, Is.EqualTo(new[] { 1 }), "a lone sign-up writes at once, alone");
@@ -51,10 +48,7 @@ public sealed class SignUpBatchTests : FunctionalTest
     [Test]
     public async Task KeepsArrivalOrderOnTheWaitingList_AndOneSignUpPerMember_WhenMembersTapTwiceInsideOneBatch()
     {
-        var org = await App.SeedAsync(branches: 1, members: 6);
-        var secretary = await App.SignInAsync(org.A.Secretary);
-        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 3, waitingList: true);
-        var m = await ActivityApi.SignInAllAsync(App, org.A.Members);
+        var (org, secretary, id, m) = await ActivityApi.OpenSignUpsAsync(App, members: 6, capacity: 3, waitingList: true);
         var ids = org.A.Members.Select(x => x.Id).ToArray();
         using var meter = new SignUpMeter(App);
         Assert.That((await ActivityApi.SignUpAsync(secretary, id)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
@@ -90,10 +84,7 @@ public sealed class SignUpBatchTests : FunctionalTest
     [Test]
     public async Task WritesTheOthersAndGivesTheFailingMemberTheLoneSignUpsAnswer_WhenABatchFails()
     {
-        var org = await App.SeedAsync(branches: 1, members: 4);
-        var secretary = await App.SignInAsync(org.A.Secretary);
-        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 10);
-        var m = await ActivityApi.SignInAllAsync(App, org.A.Members);
+        var (org, secretary, id, m) = await ActivityApi.OpenSignUpsAsync(App, members: 4, capacity: 10);
         var ids = org.A.Members.Select(x => x.Id).ToArray();
         using var meter = new SignUpMeter(App);
         Assert.That((await ActivityApi.SignUpAsync(secretary, id)).StatusCode, Is.EqualTo(HttpStatusCode.Created));

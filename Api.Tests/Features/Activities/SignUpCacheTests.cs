@@ -29,8 +29,7 @@ public sealed class SignUpCacheTests : FunctionalTest
     [Test]
     public async Task RefusesAMemberUnboundAfterTheCacheWarmed_OnTheNextRequest()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 5);
         var unbound = await App.SignInAsync(org.A.Members[1]);
         Assert.That((await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
@@ -50,8 +49,7 @@ public sealed class SignUpCacheTests : FunctionalTest
     [Test]
     public async Task RefusesACommitteeMemberWhoseAppointmentWasRevoked_OnTheNextRequest()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 5, visibility: "Committee");
         Assert.That((await ActivityApi.SignUpAsync(secretary, id)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
         var appointee = await App.SignInAsync(org.A.Members[0]);
@@ -72,8 +70,7 @@ public sealed class SignUpCacheTests : FunctionalTest
     [Test]
     public async Task RefusesAMemberDroppedFromTheAudience_AfterTheActivityWasCached()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var now = DateTimeOffset.UtcNow;
         int[] both = [org.A.Members[0].Id, org.A.Members[1].Id];
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, now, capacity: 5, visibility: "Public", audienceUnits: [], audienceMembers: both);
@@ -89,8 +86,7 @@ public sealed class SignUpCacheTests : FunctionalTest
     [Test]
     public async Task RefusesSignUps_OnceTheCachedActivityIsCancelled()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 5);
         Assert.That((await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
 

@@ -8,10 +8,7 @@ public sealed class SignUpForActivityTests : FunctionalTest
     [Test]
     public async Task ConfirmsExactly50AndWaitlists150WithPositions1To150_When200MembersSignUpAtOnce()
     {
-        var org = await App.SeedAsync(branches: 1, members: 200);
-        var secretary = await App.SignInAsync(org.A.Secretary);
-        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 50, waitingList: true);
-        var members = await ActivityApi.SignInAllAsync(App, org.A.Members);
+        var (org, secretary, id, members) = await ActivityApi.OpenSignUpsAsync(App, members: 200, capacity: 50, waitingList: true);
 
         var responses = await Task.WhenAll(members.Select(m => ActivityApi.SignUpAsync(m, id)));
 
@@ -31,10 +28,7 @@ public sealed class SignUpForActivityTests : FunctionalTest
     [Test]
     public async Task ConfirmsExactly20AndRefuses80AsFull_When100MembersSignUpAtOnceWithoutAWaitingList()
     {
-        var org = await App.SeedAsync(branches: 1, members: 100);
-        var secretary = await App.SignInAsync(org.A.Secretary);
-        var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 20);
-        var members = await ActivityApi.SignInAllAsync(App, org.A.Members);
+        var (org, secretary, id, members) = await ActivityApi.OpenSignUpsAsync(App, members: 100, capacity: 20);
 
         var responses = await Task.WhenAll(members.Select(m => ActivityApi.SignUpAsync(m, id)));
 
@@ -52,8 +46,7 @@ public sealed class SignUpForActivityTests : FunctionalTest
     [Test]
     public async Task GivesTheSameResult_WhenTwoApiProcessesShareOneDatabase()
     {
-        var org = await App.SeedAsync(branches: 1, members: 120);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 120);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 30, waitingList: true);
         using var second = new AppFactory(databasePath: App.DatabasePath);
         var half = org.A.Members.Count / 2;
@@ -71,8 +64,7 @@ public sealed class SignUpForActivityTests : FunctionalTest
     [Test]
     public async Task ReturnsTheExistingSignUp_WhenSigningUpTwice()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 1, waitingList: true);
         var first = await App.SignInAsync(org.A.Members[0]);
         var second = await App.SignInAsync(org.A.Members[1]);
@@ -95,8 +87,7 @@ public sealed class SignUpForActivityTests : FunctionalTest
     [Test]
     public async Task Returns409Full_WhenNoPlaceIsLeftAndThereIsNoWaitingList()
     {
-        var org = await App.SeedAsync(branches: 1, members: 2);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, capacity: 1);
         await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id);
 
@@ -130,8 +121,7 @@ public sealed class SignUpForActivityTests : FunctionalTest
     [Test]
     public async Task Returns409Cancelled_WhenActivityWasCancelled()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow);
         Assert.That((await secretary.PostAsJsonAsync($"/api/activities/{id}/cancel", new { reason = "天气原因" })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
@@ -164,8 +154,7 @@ public sealed class SignUpForActivityTests : FunctionalTest
     [Test]
     public async Task Returns404_WhenCommitteeActivityAndCallerIsAPlainMember()
     {
-        var org = await App.SeedAsync(branches: 1, members: 1);
-        var secretary = await App.SignInAsync(org.A.Secretary);
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
         var id = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow, visibility: "Committee");
 
         await (await ActivityApi.SignUpAsync(await App.SignInAsync(org.A.Members[0]), id)).AssertProblemAsync(HttpStatusCode.NotFound);

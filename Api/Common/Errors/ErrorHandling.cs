@@ -26,6 +26,7 @@ internal static class ErrorHandling
             {
                 StatusCodes.Status404NotFound => "请求的地址不存在。",
                 StatusCodes.Status405MethodNotAllowed => "该地址不支持此请求方法。",
+                StatusCodes.Status413PayloadTooLarge => KestrelRejections.TooLargeDetail,
                 StatusCodes.Status400BadRequest when problem is not HttpValidationProblemDetails => "请求格式不正确，请检查后重试。",
                 _ => null,
             };

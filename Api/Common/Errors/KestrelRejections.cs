@@ -36,6 +36,13 @@ internal static class KestrelRejections
         }
     }
 
+    /// <summary>
+    /// The detail of a 413 for a body over Kestrel's <c>MaxRequestBodySize</c> (its default, 30,000,000 bytes):
+    /// Kestrel's own answer when it refuses before the app runs, and the exception handler's when reading the body
+    /// hits the limit (ErrorHandling). Endpoints with a smaller limit of their own (media uploads) say theirs.
+    /// </summary>
+    internal const string TooLargeDetail = "请求内容过大，服务器未处理。";
+
     /// <summary>The ProblemDetails body for a status Kestrel refused a request with.</summary>
     internal static byte[] ProblemBody(int status) => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
     {
@@ -46,7 +53,7 @@ internal static class KestrelRejections
         {
             StatusCodes.Status414UriTooLong => "请求地址过长，服务器未处理。",
             StatusCodes.Status431RequestHeaderFieldsTooLarge => "请求头过大，服务器未处理。",
-            StatusCodes.Status413PayloadTooLarge => "请求内容过大，服务器未处理。",
+            StatusCodes.Status413PayloadTooLarge => TooLargeDetail,
             StatusCodes.Status505HttpVersionNotsupported => "请求不是有效的 HTTP/1.1 请求，服务器未处理。",
             _ when status >= 500 => "服务器暂时无法处理该请求，请稍后再试。",
             _ => "请求无法解析（例如地址含有非法字符或格式不正确），服务器未处理。",

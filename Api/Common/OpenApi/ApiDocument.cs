@@ -11,7 +11,7 @@ namespace SmartBranch.Api.Common.OpenApi;
 /// <summary>
 /// The OpenAPI document (/swagger/v1/swagger.json, committed as Api/openapi.json) and the conventions that keep it
 /// true without one attribute per endpoint: who may call an operation (security), the statuses the shared pipeline
-/// adds (401, 503, 403 behind the Member policy, 400, 415, 429), which properties a schema requires, enums as the strings the JSON carries, and
+/// adds (401, 503, 403 behind the Member policy, 400, 413, 415, 429), which properties a schema requires, enums as the strings the JSON carries, and
 /// one description per tag (<see cref="EndpointConventions.WithTag{TBuilder}"/>). Redocly's recommended rules lint it
 /// (deploy/openapi-check.sh).
 /// </summary>
@@ -365,8 +365,10 @@ public static class ApiDocument
 
             if (operation.RequestBody is not null)
             {
-                // A body that cannot be read, fails StrictJson or a validator; a body of another media type.
+                // A body that cannot be read, fails StrictJson or a validator; a body over Kestrel's limit (about 30 MB,
+                // Errors/KestrelRejections.cs); a body of another media type.
                 Add(operation, context, StatusCodes.Status400BadRequest);
+                Add(operation, context, StatusCodes.Status413PayloadTooLarge);
                 Add(operation, context, StatusCodes.Status415UnsupportedMediaType);
             }
 

@@ -36,8 +36,9 @@ public sealed class RefusedJsonValueException(string detail, Exception? inner = 
 }
 
 /// <summary>
-/// JSON rules every request body goes through, whatever the endpoint: enum values outside their enum are
-/// refused (as numbers or as strings), and dates outside <see cref="DateWindow"/> are refused. The refusal
+/// JSON rules every request body goes through, whatever the endpoint: an enum is one of its names (as
+/// Api/openapi.json publishes it), so a number (<c>1</c>, <c>"1"</c>) or a name the enum does not have is refused,
+/// values and dictionary keys alike; and dates outside <see cref="DateWindow"/> are refused. The refusal
 /// becomes a 400 ValidationProblem keyed by the JSON path (see ErrorHandling).
 /// </summary>
 public static class StrictJson
@@ -49,10 +50,11 @@ public static class StrictJson
         options.Converters.Insert(0, new DateWindowConverterFactory());
     }
 
-    /// <summary>Reads and writes enums as strings (numbers accepted on input), refusing values the enum does not define.</summary>
+    /// <summary>Reads and writes enums as their names, refusing numbers and names the enum does not define.</summary>
     private sealed class StrictEnumConverterFactory : JsonConverterFactory
     {
-        private readonly JsonStringEnumConverter _strings = new();
+        // The contract publishes names only; a number, even a defined one, is outside it.
+        private readonly JsonStringEnumConverter _strings = new(namingPolicy: null, allowIntegerValues: false);
 
         public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
 
@@ -75,19 +77,42 @@ public static class StrictJson
                 }
                 catch (JsonException ex) when (reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
                 {
-                    // A name the enum does not have: say which names it has.
+                    // A number, or a name the enum does not have: say which names it has.
                     throw new RefusedJsonValueException(Refusal, ex);
                 }
 
-                return Enum.IsDefined(value) ? value : throw new RefusedJsonValueException(Refusal);
+                return IsName(value, ref reader) ? value : throw new RefusedJsonValueException(Refusal);
             }
 
             public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _inner.Write(writer, value, options);
 
             public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             {
-                var value = _inner.ReadAsPropertyName(ref reader, typeToConvert, options);
-                return Enum.IsDefined(value) ? value : throw new RefusedJsonValueException(Refusal);
+                T value;
+                try
+                {
+                    value = _inner.ReadAsPropertyName(ref reader, typeToConvert, options);
+                }
+                catch (JsonException ex)
+                {
+                    throw new RefusedJsonValueException(Refusal, ex);
+                }
+
+                return IsName(value, ref reader) ? value : throw new RefusedJsonValueException(Refusal);
+            }
+
+            /// <summary>
+            /// True when the value is defined and was written as a name: enum parsing reads a string of digits
+            /// (<c>"1"</c>, <c>" -1"</c>) as the number whatever the converter allows, and no name starts with one.
+            /// </summary>
+            private static bool IsName(T value, ref Utf8JsonReader reader) =>
+                Enum.IsDefined(value) && !(reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && StartsLikeANumber(ref reader));
+
+            private static bool StartsLikeANumber(ref Utf8JsonReader reader)
+            {
+                ReadOnlySpan<byte> text = reader.HasValueSequence || reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+                text = text.TrimStart(" \t\r\n"u8);
+                return !text.IsEmpty && (char.IsAsciiDigit((char)text[0]) || text[0] is (byte)'-' or (byte)'+');
             }
 
             public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _inner.WriteAsPropertyName(writer, value, options);

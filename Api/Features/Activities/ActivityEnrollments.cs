@@ -16,6 +16,13 @@ public sealed record EnrollmentResponse(
     DateTimeOffset? CheckedInAt);
 
 /// <summary>
+/// A sign-up that went through: the member's enrollment (confirmed or waitlisted), and whether this sign-up made it
+/// (false: the member was signed up already and gets that enrollment back unchanged). A value, so a sign-up's
+/// outcome (<c>Result&lt;SignUp&gt;</c>) costs no allocation in the group commit.
+/// </summary>
+internal readonly record struct SignUp(Enrollment Enrollment, bool Created);
+
+/// <summary>
 /// The capacity rules. The database is the guard, not a lock in this process: every change to an activity's
 /// enrollments starts with an UPDATE of the activity row, so on SQL Server the row lock and on SQLite the single
 /// writer serialise them across processes, and what is read afterwards is current. Sign-ups read the counters under
@@ -37,10 +44,11 @@ internal static class ActivityEnrollments
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.EnrollmentRevision, a => a.EnrollmentRevision + 1), cancellationToken) == 1;
 
     /// <summary>
-    /// Signs the member up: a place when one is free, else a waiting-list ticket, else a refusal. A member who
-    /// is already signed up gets their existing enrollment back unchanged (<c>Created</c> false).
+    /// Signs the member up: a place when one is free, else a waiting-list ticket, else a refusal (enrollment.full,
+    /// activity.cancelled). A member who is already signed up gets their existing enrollment back unchanged
+    /// (<see cref="SignUp.Created"/> false).
     /// </summary>
-    public static Task<(Enrollment? Enrollment, bool Created, DomainError? Error)> SignUpAsync(
+    public static Task<Result<SignUp>> SignUpAsync(
         AppDbContext db, ReminderScheduler reminders, SignUpGate signUps, Activity activity, int memberId, DateTimeOffset now, TimeSpan startReminderBefore, CancellationToken cancellationToken) =>
         SignUpAsync(db, reminders, signUps, new SignUpState(activity), memberId, now, startReminderBefore, cancellationToken);
 
@@ -49,7 +57,7 @@ internal static class ActivityEnrollments
     /// after the places are known gone is answered from memory; the others go to the activity's writer, which
     /// decides and writes every sign-up that queued meanwhile in one transaction (group commit).
     /// </summary>
-    public static async Task<(Enrollment? Enrollment, bool Created, DomainError? Error)> SignUpAsync(
+    public static async Task<Result<SignUp>> SignUpAsync(
         AppDbContext db, ReminderScheduler reminders, SignUpGate signUps, SignUpState state, int memberId, DateTimeOffset now, TimeSpan startReminderBefore, CancellationToken cancellationToken)
     {
         // A full activity without a waiting list refuses without writing: in a sign-up storm most requests
@@ -118,7 +126,7 @@ internal static class ActivityEnrollments
     }
 
     /// <summary>One sign-up's result of a write: its outcome, or the exception its own transaction failed with.</summary>
-    private readonly record struct Written((Enrollment? Enrollment, bool Created, DomainError? Error) Outcome, Exception? Failure = null);
+    private readonly record struct Written(Result<SignUp> Outcome, Exception? Failure = null);
 
     /// <summary>
     /// Writes a batch in one transaction. If that fails, nothing of it was stored (the transaction is rolled back), and
@@ -151,16 +159,16 @@ internal static class ActivityEnrollments
     }
 
     /// <summary>Full, unless this member holds one of the places (a double tap): then that enrollment.</summary>
-    private static async Task<(Enrollment? Enrollment, bool Created, DomainError? Error)> FullUnlessHoldingAsync(
+    private static async Task<Result<SignUp>> FullUnlessHoldingAsync(
         AppDbContext db, SignUpState state, int memberId, CancellationToken cancellationToken)
     {
         if (!await state.HoldsPlaceAsync(db, memberId, cancellationToken))
         {
-            return (null, false, Full);
+            return Full;
         }
 
         var signedUp = await FindAsync(db, state.Activity.Id, memberId, cancellationToken);
-        return signedUp is { IsActive: true } ? (signedUp, false, null) : (null, false, Full);
+        return signedUp is { IsActive: true } ? new SignUp(signedUp, false) : Full;
     }
 
     private static readonly DomainError Full = DomainError.Conflict("enrollment.full", "名额已满，且该活动不设候补。");
@@ -175,7 +183,7 @@ internal static class ActivityEnrollments
     /// read next are current; one conditional UPDATE then moves them by what was decided and its row count checks it.
     /// Confirmed members get their start reminder. Not cancelled with any one request: others wait for it.
     /// </summary>
-    private static async Task<(Enrollment? Enrollment, bool Created, DomainError? Error)[]> WriteInTransactionAsync(
+    private static async Task<Result<SignUp>[]> WriteInTransactionAsync(
         AppDbContext db, ReminderScheduler reminders, SignUpGate signUps, IReadOnlyList<SignUpTicket> batch, TimeSpan startReminderBefore)
     {
         signUps.Wrote(batch.Count);
@@ -184,10 +192,10 @@ internal static class ActivityEnrollments
         var memberIds = batch.Select(t => t.MemberId).Distinct().ToList();
         var outcomes = await db.InTransactionAsync(async ct =>
         {
-            var decided = new (Enrollment? Enrollment, bool Created, DomainError? Error)[batch.Count];
+            var decided = new Result<SignUp>[batch.Count];
             if (!await LockAsync(db, id, ct))
             {
-                Array.Fill(decided, (null, false, Full));
+                Array.Fill<Result<SignUp>>(decided, Full);
                 return (decided, false);
             }
 
@@ -204,14 +212,14 @@ internal static class ActivityEnrollments
                 var enrollment = enrollments.GetValueOrDefault(memberId);
                 if (enrollment is { IsActive: true })
                 {
-                    decided[i] = (enrollment, false, null);
+                    decided[i] = new SignUp(enrollment, false);
                     continue;
                 }
 
                 var place = counters.Capacity is not int capacity || counters.ConfirmedCount + taken < capacity;
                 if (counters.Status != ActivityStatus.Scheduled || (!place && !counters.HasWaitingList))
                 {
-                    decided[i] = (null, false, counters.Status == ActivityStatus.Cancelled ? Cancelled : Full);
+                    decided[i] = counters.Status == ActivityStatus.Cancelled ? Cancelled : Full;
                     continue;
                 }
 
@@ -234,7 +242,7 @@ internal static class ActivityEnrollments
                     enrollment.Waitlist(counters.WaitlistSequence + queued, now);
                 }
 
-                decided[i] = (enrollment, true, null);
+                decided[i] = new SignUp(enrollment, true);
             }
 
             if (taken == 0 && queued == 0)
@@ -261,7 +269,7 @@ internal static class ActivityEnrollments
         // refusal for want of a place means the activity is full in that generation.
         for (var i = 0; i < batch.Count; i++)
         {
-            if (outcomes[i] is { Created: true, Enrollment.Status: EnrollmentStatus.Confirmed })
+            if (outcomes[i] is { Succeeded: true, Value: { Created: true, Enrollment.Status: EnrollmentStatus.Confirmed } })
             {
                 batch[i].State.Confirmed();
             }
@@ -276,24 +284,25 @@ internal static class ActivityEnrollments
 
     /// <summary>
     /// The member cancels their enrollment. A confirmed place goes to the first on the waiting list at once; positions close up
-    /// by themselves because they are ranks. Leaving twice is harmless. <c>Cancelled</c> says whether a sign-up ended
-    /// (its commit then frees a place or a waiting-list entry: the caller starts a new sign-up generation).
+    /// by themselves because they are ranks. Leaving twice is harmless. The value says whether a sign-up ended (its
+    /// commit then frees a place or a waiting-list entry: the caller starts a new sign-up generation); refused
+    /// (enrollment.started) once the activity has started.
     /// </summary>
-    public static Task<(DomainError? Error, bool Cancelled)> CancelAsync(AppDbContext db, ReminderScheduler reminders, int activityId, int memberId, DateTimeOffset now, TimeSpan startReminderBefore, CancellationToken cancellationToken) =>
-        db.InTransactionAsync<(DomainError?, bool)>(async ct =>
+    public static Task<Result<bool>> CancelAsync(AppDbContext db, ReminderScheduler reminders, int activityId, int memberId, DateTimeOffset now, TimeSpan startReminderBefore, CancellationToken cancellationToken) =>
+        db.InTransactionAsync<Result<bool>>(async ct =>
         {
             await LockAsync(db, activityId, ct);
             var activity = await db.Activities.SingleAsync(a => a.Id == activityId, ct);
             var enrollment = await FindAsync(db, activityId, memberId, ct);
             if (enrollment is not { IsActive: true })
             {
-                return ((null, false), false);
+                return (false, false);
             }
 
             // Once it has started the sign-up is the attendance record (check-in hangs on it), so it stays.
             if (now >= activity.StartsAt && !activity.IsCancelled)
             {
-                return ((DomainError.Conflict("enrollment.started", "活动已开始，不能取消报名。"), false), false);
+                return (DomainError.Conflict("enrollment.started", "活动已开始，不能取消报名。"), false);
             }
 
             if (enrollment.Cancel(now))
@@ -303,7 +312,7 @@ internal static class ActivityEnrollments
                 await PromoteAsync(db, reminders, activity, now, startReminderBefore, ct);
             }
 
-            return ((null, true), true);
+            return (true, true);
         }, cancellationToken, startClean: true);
 
     /// <summary>

@@ -40,14 +40,14 @@ public static class CancelActivity
         }
 
         var now = time.GetUtcNow();
-        var error = await db.InTransactionAsync<DomainError?>(async ct =>
+        var result = await db.InTransactionAsync(async ct =>
         {
             await ActivityEnrollments.LockAsync(db, id, ct);
             var activity = await db.Activities.SingleAsync(a => a.Id == id, ct);
             var outcome = activity.Cancel(request.Reason, now);
             if (!outcome.Succeeded)
             {
-                return (outcome.Error, false);
+                return (outcome, false);
             }
 
             var people = await db.Enrollments
@@ -66,9 +66,9 @@ public static class CancelActivity
                 activity.CancelReason ?? "活动已取消");
             await reminders.ScheduleAsync(ReminderKind.Activity, SubjectTypes.Activity, id, ActivityEnrollments.CancelledSlot, people, now, content, ct);
             audit.Record(activity.UnitId, "activity.cancelled", SubjectTypes.Activity, id, $"取消活动「{activity.Title}」，通知{people.Count}人。{reason}{screening.Value.AuditNote()}");
-            return (null, true);
+            return (Result.Ok, true);
         }, cancellationToken, startClean: true);
-        if (error is not null)
+        if (result.Error is { } error)
         {
             return Problems.From(error);
         }

@@ -17,7 +17,7 @@ public static class CancelEnrollment
             return Problems.NotFound();
         }
 
-        var (error, cancelled) = await ActivityEnrollments.CancelAsync(db, reminders, id, current.Id, time.GetUtcNow(), options.Value.StartReminderBefore, cancellationToken);
+        var (cancelled, error) = await ActivityEnrollments.CancelAsync(db, reminders, id, current.Id, time.GetUtcNow(), options.Value.StartReminderBefore, cancellationToken);
         if (cancelled)
         {
             // A place (or a waiting-list entry) is free on every instance from the next sign-up on.

@@ -39,14 +39,14 @@ public static class SignUpForActivity
             return await ExistingAsync(db, id, current.Id, cancellationToken) is { } signedUp ? TypedResults.Ok(signedUp) : Refused(refusal);
         }
 
-        var (enrollment, created, error) = await ActivityEnrollments.SignUpAsync(db, reminders, signUps, state, current.Id, now, options.Value.StartReminderBefore, cancellationToken);
+        var (signUp, error) = await ActivityEnrollments.SignUpAsync(db, reminders, signUps, state, current.Id, now, options.Value.StartReminderBefore, cancellationToken);
         if (error is not null)
         {
             return Refused(error);
         }
 
-        var response = await ActivityEnrollments.ToResponseAsync(db, enrollment!, cancellationToken);
-        return created ? TypedResults.Created($"/api/activities/{id}/enrollment", response) : TypedResults.Ok(response);
+        var response = await ActivityEnrollments.ToResponseAsync(db, signUp.Enrollment, cancellationToken);
+        return signUp.Created ? TypedResults.Created($"/api/activities/{id}/enrollment", response) : TypedResults.Ok(response);
     }
 
     private static async Task<Results<Created<EnrollmentResponse>, Ok<EnrollmentResponse>, ProblemHttpResult>> OutsideAudienceAsync(

@@ -317,7 +317,7 @@ internal enum SignUpTurnKind
 
 internal readonly record struct SignUpTurn(
     SignUpTurnKind Kind,
-    (Enrollment? Enrollment, bool Created, DomainError? Error) Outcome = default,
+    Result<SignUp> Outcome = default,
     IReadOnlyList<SignUpTicket>? Batch = null);
 
 /// <summary>One sign-up that needs a write: who, for which generation's facts, at what moment; and its turn.</summary>
@@ -338,7 +338,7 @@ internal sealed class SignUpTicket(SignUpState state, int memberId, DateTimeOffs
 
     public void Write(IReadOnlyList<SignUpTicket> batch) => _turn.TrySetResult(new SignUpTurn(SignUpTurnKind.Write, Batch: batch));
 
-    public void Decided((Enrollment? Enrollment, bool Created, DomainError? Error) outcome) => _turn.TrySetResult(new SignUpTurn(SignUpTurnKind.Decided, outcome));
+    public void Decided(Result<SignUp> outcome) => _turn.TrySetResult(new SignUpTurn(SignUpTurnKind.Decided, outcome));
 
     public void Failed(Exception exception) => _turn.TrySetException(exception);
 

@@ -67,7 +67,7 @@ public static class RecordDuesPayment
         db.DuesPayments.Add(payment);
         // One transaction: the payment (for its id), the months it pays and the audit entry, or nothing when a month
         // was paid meanwhile (a notification settled it between loading and saving).
-        var refused = await db.InTransactionAsync(
+        var recorded = await db.InTransactionAsync(
             async ct =>
             {
                 await db.SaveChangesAsync(ct);
@@ -76,16 +76,16 @@ public static class RecordDuesPayment
                     var marked = bills[i].MarkPaid(payment.Id, bills[i].AmountFen + (i == bills.Count - 1 ? extra : 0), now);
                     if (!marked.Succeeded)
                     {
-                        return (marked.Error, false);
+                        return (marked, false);
                     }
                 }
 
                 audit.Record(member.BranchId, "dues.payment_recorded", SubjectTypes.Dues, member.Id,
                     $"登记{member.Name}{(payment.Method == DuesPaymentMethod.Cash ? "现金" : "银行转账")}党费{DuesLedger.Yuan(payment.AmountFen)}（{bills[0].Month}至{bills[^1].Month}），收据{receipt}");
-                return ((DomainError?)null, true);
+                return (Result.Ok, true);
             },
             cancellationToken);
-        if (refused is not null)
+        if (recorded.Error is { } refused)
         {
             return Problems.From(refused.As(ErrorKind.Conflict));
         }

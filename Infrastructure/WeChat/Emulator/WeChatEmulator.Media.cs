@@ -4,11 +4,9 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
+using SmartBranch.Infrastructure.Emulation;
 
 namespace SmartBranch.Infrastructure.WeChat.Emulator;
 
@@ -101,7 +99,7 @@ public sealed partial class WeChatEmulator
 
     private async Task PushMediaVerdictAsync(string openId, string traceId, string suggest)
     {
-        var client = _pushClient ?? AppClient();
+        var client = _pushClient ??= LoopbackHost.AppClient(services);
         if (client is null)
         {
             logger.LogWarning("WeChat emulator: no app address to push the media check result {TraceId} to", traceId);
@@ -161,20 +159,6 @@ public sealed partial class WeChatEmulator
 
             await Task.Delay(TimeSpan.FromMilliseconds(200 * (attempt + 1)), TimeProvider.System);
         }
-    }
-
-    private HttpClient? AppClient()
-    {
-        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (address is null)
-        {
-            return null;
-        }
-
-        // Kestrel may report a wildcard host; the app is always reachable on loopback from here.
-        var uri = new UriBuilder(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)) { Path = "/" };
-        _pushClient = new HttpClient { BaseAddress = uri.Uri };
-        return _pushClient;
     }
 
     private sealed record MediaVerdictRequest(string Suggest);

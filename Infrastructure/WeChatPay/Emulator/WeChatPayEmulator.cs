@@ -5,9 +5,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SmartBranch.Infrastructure.WeChat;
 
@@ -209,7 +206,7 @@ public sealed partial class WeChatPayEmulator(
     /// <summary>Posts a notification to the app; returns the status it answered (0 when it could not be reached).</summary>
     public async Task<int> DeliverAsync(EmulatedNotification notification)
     {
-        var client = _deliveryClient ?? AppClient();
+        var client = _deliveryClient ??= LoopbackHost.AppClient(services);
         if (client is null)
         {
             logger.LogWarning("WeChat Pay emulator: no app address to send the notification to");
@@ -277,19 +274,6 @@ public sealed partial class WeChatPayEmulator(
                 amount = new { total = order.Total, payer_total = order.State == WeChatPayTransaction.NotPay ? 0 : order.Total, currency = "CNY", payer_currency = "CNY" },
             });
         }
-    }
-
-    private HttpClient? AppClient()
-    {
-        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (address is null)
-        {
-            return null;
-        }
-
-        var uri = new UriBuilder(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)) { Path = "/" };
-        _deliveryClient = new HttpClient { BaseAddress = uri.Uri };
-        return _deliveryClient;
     }
 
     [GeneratedRegex("^[A-Za-z0-9_\\-|*]{6,32}$")]

@@ -25,6 +25,13 @@ var stormPlaces = stormSize / 5;
 var costRequests = int.Parse(Option("--requests") ?? "2000", CultureInfo.InvariantCulture);
 var costUniversity = args.Contains("--cost-university");
 var costOnly = args.Contains("--cost") || costUniversity;
+// --demo-only: the baseline, the demo rows, the feed's runs 2 and 3 and the demo's query counts; no cost rows, no
+// university data set, storm or reminder drain (about 3 minutes a variant, for comparing runtime settings).
+var demoOnly = args.Contains("--demo-only");
+Wrk.LoginAddresses = int.Parse(Option("--login-addresses") ?? "10000", CultureInfo.InvariantCulture);
+// --api-env NAME=VALUE (repeatable): added to the environment of the API processes the load rows measure, e.g.
+// DOTNET_TieredPGO=0 or DOTNET_GCgen0size=…, so one variant of the runtime's settings is compared with another.
+var apiEnvironment = ApiEnvironment(args);
 var costs = new List<Cost>();
 var repo = FindRepository();
 var work = Path.Combine(Path.GetTempPath(), $"smartbranch-httpbench-{Environment.ProcessId}");
@@ -41,7 +48,7 @@ try
     if (args.Contains("--storm-only"))
     {
         // Only the university data set's sign-up storm (no wrk, no other rows): for work on the sign-up path.
-        var stormApi = new ApiRun(Option("--api") ?? await PublishApiAsync(repo, work), Path.Combine(work, "university.db"), redisPort, "university", demoData: false);
+        var stormApi = new ApiRun(Option("--api") ?? await PublishApiAsync(repo, work), Path.Combine(work, "university.db"), redisPort, "university", demoData: false) { Runtime = apiEnvironment };
         await stormApi.StartAsync(processes, queryLog: false);
         var stormData = await UniversityData.GenerateAsync(stormApi.DatabasePath);
         Console.WriteLine($"university data set: {stormData.Summary} in {stormData.Elapsed.TotalSeconds:F1} s");
@@ -51,16 +58,26 @@ try
         return;
     }
 
-    // 0. What one request costs, counted in process (independent of the machine's load).
-    Console.WriteLine($"per-request cost, in process, {costRequests} sequential requests each…");
-    var costSettings = args.Contains("--show-sql")
-        ? new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" }
-        : new Dictionary<string, string?>();
-    costs.AddRange(await RequestCost.MeasureAsync(Path.Combine(repo, "Api"), Path.Combine(work, "cost.db"), redisPort, costRequests, costSettings, Option("--only"), university: costUniversity));
-    if (costOnly)
+    if (Option("--login-memory") is { } loginMemory)
     {
-        Report.PrintCosts(costs);
+        // What the per-address login partitions hold: logins from many forwarded addresses, memory before and after.
+        await LoginPartitions.MeasureAsync(Path.Combine(repo, "Api"), Path.Combine(work, "partitions.db"), redisPort, int.Parse(loginMemory, CultureInfo.InvariantCulture), Wrk.LoginAddresses);
         return;
+    }
+
+    // 0. What one request costs, counted in process (independent of the machine's load).
+    if (!demoOnly)
+    {
+        Console.WriteLine($"per-request cost, in process, {costRequests} sequential requests each…");
+        var costSettings = args.Contains("--show-sql")
+            ? new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" }
+            : new Dictionary<string, string?>();
+        costs.AddRange(await RequestCost.MeasureAsync(Path.Combine(repo, "Api"), Path.Combine(work, "cost.db"), redisPort, costRequests, costSettings, Option("--only"), university: costUniversity));
+        if (costOnly)
+        {
+            Report.PrintCosts(costs);
+            return;
+        }
     }
 
     Require("wrk");
@@ -81,7 +98,7 @@ try
     rows.Add(baselineRow);
 
     // 2. The demo data set.
-    var demo = new ApiRun(apiFolder, Path.Combine(work, "demo.db"), redisPort, "demo", demoData: true);
+    var demo = new ApiRun(apiFolder, Path.Combine(work, "demo.db"), redisPort, "demo", demoData: true) { Runtime = apiEnvironment };
     await demo.StartAsync(processes, queryLog: false);
     // Production migrates in a one-shot step before the API instances start (deploy/compose.yaml), never in the serving
     // process: the first start only migrates the new file and seeds the demo data, the measured process starts on the
@@ -109,35 +126,44 @@ try
     await CountQueriesAsync(demo, demoRequests, rows, "demo");
     await demo.StopAsync(processes);
 
-    // 3. The university-scale data set, generated into a freshly migrated database.
-    var university = new ApiRun(apiFolder, Path.Combine(work, "university.db"), redisPort, "university", demoData: false);
-    await university.StartAsync(processes, queryLog: false);
-    var generation = await UniversityData.GenerateAsync(university.DatabasePath);
-    Console.WriteLine($"university data set: {generation.Summary} in {generation.Elapsed.TotalSeconds:F1} s");
-    // As for the demo data set: the measured process starts on the migrated and filled database.
-    await university.StopAsync(processes);
-    await university.StartAsync(processes, queryLog: false);
-    var uniMember = await university.LoginAsync(UniversityData.MemberCode);
-    var uniSecretary = await university.LoginAsync(UniversityData.SecretaryCode);
-    var uniAdmin = await university.LoginAsync(UniversityData.AdminCode);
-    var uniRequests = Probe.UniversityReads(uniMember, uniSecretary, uniAdmin);
-    await WarmAsync(university, uniRequests, lua);
-    foreach (var probe in uniRequests)
+    UniversityData.Generated? generation = null;
+    List<string> reminderLines = [];
+    if (!demoOnly)
     {
-        rows.Add(await MeasureAsync(probe.Name, "university", university.Process!, lua, university.Url + probe.Path, probe.Token, probe.Body));
+        // 3. The university-scale data set, generated into a freshly migrated database.
+        var university = new ApiRun(apiFolder, Path.Combine(work, "university.db"), redisPort, "university", demoData: false) { Runtime = apiEnvironment };
+        await university.StartAsync(processes, queryLog: false);
+        generation = await UniversityData.GenerateAsync(university.DatabasePath);
+        Console.WriteLine($"university data set: {generation.Summary} in {generation.Elapsed.TotalSeconds:F1} s");
+        // As for the demo data set: the measured process starts on the migrated and filled database.
+        await university.StopAsync(processes);
+        await university.StartAsync(processes, queryLog: false);
+        var uniMember = await university.LoginAsync(UniversityData.MemberCode);
+        var uniSecretary = await university.LoginAsync(UniversityData.SecretaryCode);
+        var uniAdmin = await university.LoginAsync(UniversityData.AdminCode);
+        var uniRequests = Probe.UniversityReads(uniMember, uniSecretary, uniAdmin);
+        await WarmAsync(university, uniRequests, lua);
+        foreach (var probe in uniRequests)
+        {
+            rows.Add(await MeasureAsync(probe.Name, "university", university.Process!, lua, university.Url + probe.Path, probe.Token, probe.Body));
+        }
+
+        rows.Add(await SignUpStorm.RunAsync(university, uniAdmin.Token, stormSize, stormPlaces));
+        await university.StopAsync(processes);
+        await university.StartAsync(processes, queryLog: true);
+        await CountQueriesAsync(university, uniRequests, rows, "university");
+        await university.StopAsync(processes);
+
+        // 4. The reminder drain, by its own benchmark (same Redis), so the one command prints every figure.
+        reminderLines = args.Contains("--no-reminders") ? [] : await ReminderRun.RunAsync(repo, redisPort, int.Parse(Option("--reminders") ?? "10000", CultureInfo.InvariantCulture));
     }
 
-    rows.Add(await SignUpStorm.RunAsync(university, uniAdmin.Token, stormSize, stormPlaces));
-    await university.StopAsync(processes);
-    await university.StartAsync(processes, queryLog: true);
-    await CountQueriesAsync(university, uniRequests, rows, "university");
-    await university.StopAsync(processes);
+    Report.Print(rows, baselineRow, connections, duration, generation, Variant());
+    if (costs.Count > 0)
+    {
+        Report.PrintCosts(costs);
+    }
 
-    // 4. The reminder drain, by its own benchmark (same Redis), so the one command prints every figure.
-    var reminderLines = args.Contains("--no-reminders") ? [] : await ReminderRun.RunAsync(repo, redisPort, int.Parse(Option("--reminders") ?? "10000", CultureInfo.InvariantCulture));
-
-    Report.Print(rows, baselineRow, connections, duration, generation);
-    Report.PrintCosts(costs);
     if (reminderLines.Count > 0)
     {
         Console.WriteLine();
@@ -188,6 +214,35 @@ async Task CountQueriesAsync(ApiRun api, List<Probe> probes, List<Row> table, st
             table[index] = table[index] with { Queries = queries };
         }
     }
+}
+
+// What this run's API processes differ in, printed above the table so two variants' tables can be told apart.
+string Variant() => string.Join("; ",
+    [
+        $"API published {(args.Contains("--ready-to-run") ? "ReadyToRun" : "JIT-only")}{(Option("--api") is { } folder ? $" (given: {folder})" : string.Empty)}",
+        $"API environment: {(apiEnvironment.Count == 0 ? "as shipped" : string.Join(" ", apiEnvironment.Select(p => $"{p.Key}={p.Value}")))}",
+        $"login addresses: {(Wrk.LoginAddresses == 0 ? "a new one per request" : Wrk.LoginAddresses.ToString("N0", CultureInfo.InvariantCulture))}",
+    ]);
+
+static Dictionary<string, string> ApiEnvironment(string[] args)
+{
+    var environment = new Dictionary<string, string>();
+    for (var i = 0; i + 1 < args.Length; i++)
+    {
+        if (args[i] == "--api-env")
+        {
+            var pair = args[i + 1];
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new ArgumentException($"--api-env takes NAME=VALUE, not \"{pair}\".");
+            }
+
+            environment[pair[..equals]] = pair[(equals + 1)..];
+        }
+    }
+
+    return environment;
 }
 
 string? Option(string name)
@@ -303,12 +358,26 @@ namespace SmartBranch.Bench
               wrk.method = "POST"
               wrk.body = body
               wrk.headers["Content-Type"] = "application/json"
-              -- Each request from another client address (through the trusted loopback proxy), as real logins are.
-              local n = 0
-              request = function()
-                n = n + 1
-                wrk.headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", math.random(0, 255), math.floor(n / 256) % 256, n % 256)
-                return wrk.format()
+              local pool = tonumber(os.getenv("BENCH_ADDRESSES") or "") or 0
+              if pool > 0 then
+                -- A campus: each request from one of `pool` client addresses (through the trusted loopback proxy),
+                -- drawn at random; the addresses are made once, so a request costs a table lookup.
+                local addresses = {}
+                for k = 0, pool - 1 do
+                  addresses[k + 1] = string.format("10.%d.%d.%d", math.floor(k / 65536) % 256, math.floor(k / 256) % 256, k % 256)
+                end
+                request = function()
+                  wrk.headers["X-Forwarded-For"] = addresses[math.random(pool)]
+                  return wrk.format()
+                end
+              else
+                -- --login-addresses 0: each request from an address not seen before (as before the option existed).
+                local n = 0
+                request = function()
+                  n = n + 1
+                  wrk.headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", math.random(0, 255), math.floor(n / 256) % 256, n % 256)
+                  return wrk.format()
+                end
               end
             end
             done = function(summary, latency, requests)
@@ -317,6 +386,9 @@ namespace SmartBranch.Bench
                 latency:percentile(50), latency:percentile(99), e.status, e.connect + e.read + e.write + e.timeout))
             end
             """;
+
+        /// <summary>Client addresses the login row's requests come from (<c>--login-addresses</c>; 0: a new one per request).</summary>
+        public static int LoginAddresses { get; set; } = 10_000;
 
         public static async Task<WrkResult> RunAsync(string script, string url, string? token, string? body, int seconds, int connections)
         {
@@ -328,6 +400,7 @@ namespace SmartBranch.Bench
             };
             info.Environment["BENCH_TOKEN"] = token ?? string.Empty;
             info.Environment["BENCH_BODY"] = body ?? string.Empty;
+            info.Environment["BENCH_ADDRESSES"] = LoginAddresses.ToString(CultureInfo.InvariantCulture);
             using var process = Process.Start(info) ?? throw new InvalidOperationException("wrk did not start.");
             var output = await process.StandardOutput.ReadToEndAsync();
             var errors = await process.StandardError.ReadToEndAsync();
@@ -401,6 +474,9 @@ namespace SmartBranch.Bench
 
         public string DatabasePath => databasePath;
 
+        /// <summary>Variables added to the API process's environment (<c>--api-env</c>), after the settings above.</summary>
+        public IReadOnlyDictionary<string, string> Runtime { get; init; } = new Dictionary<string, string>();
+
         public Process? Process { get; private set; }
 
         public string Url { get; private set; } = string.Empty;
@@ -418,6 +494,11 @@ namespace SmartBranch.Bench
             // While counting queries the reminder loops must not poll (their statements would be counted too).
             settings["Reminders:BackgroundDispatch"] = queryLog ? "false" : "true";
             var environment = settings.ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value ?? string.Empty);
+            foreach (var (key, value) in Runtime)
+            {
+                environment[key] = value;
+            }
+
             Process = Processes.Start("dotnet", $"\"{Path.Combine(apiFolder, "SmartBranch.Api.dll")}\"", environment, quiet: true, line =>
             {
                 if (line.Contains("Executed DbCommand", StringComparison.Ordinal))
@@ -427,6 +508,18 @@ namespace SmartBranch.Bench
             });
             processes.Add(Process);
             await WaitUntilUpAsync($"{Url}/health/ready");
+            if (Runtime.Count > 0)
+            {
+                // The variant compared must be the variant measured: read the running process's own environment.
+                var running = (await File.ReadAllTextAsync($"/proc/{Process.Id}/environ")).Split('\0');
+                var missing = Runtime.Where(p => !running.Contains($"{p.Key}={p.Value}")).Select(p => p.Key).ToList();
+                if (missing.Count > 0)
+                {
+                    throw new InvalidOperationException($"The API process (pid {Process.Id}) runs without {string.Join(", ", missing)}.");
+                }
+
+                Console.WriteLine($"  {name} API (pid {Process.Id}) runs with {string.Join(" ", Runtime.Select(p => $"{p.Key}={p.Value}"))}");
+            }
         }
 
         public async Task StopAsync(List<Process> processes)
@@ -627,12 +720,15 @@ namespace SmartBranch.Bench
             }
         }
 
-        public static void Print(List<Row> rows, Row baseline, int connections, int duration, UniversityData.Generated generation)
+        public static void Print(List<Row> rows, Row baseline, int connections, int duration, UniversityData.Generated? generation, string variant)
         {
             var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
             Console.WriteLine();
             Console.WriteLine($"wrk -t2 -c{connections}, {duration} s per row; cores: {Environment.ProcessorCount}; load average after the run: {load}");
-            Console.WriteLine($"university data set: {generation.Summary}, generated in {generation.Elapsed.TotalSeconds:F1} s");
+            Console.WriteLine(variant);
+            Console.WriteLine(generation is null
+                ? "university data set: not run (--demo-only)"
+                : $"university data set: {generation.Summary}, generated in {generation.Elapsed.TotalSeconds:F1} s");
             Console.WriteLine();
             Console.WriteLine("| request | data | req/s | p50 ms | p99 ms | share of baseline | non-2xx | SQL/req | RSS MB (peak) |");
             Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");

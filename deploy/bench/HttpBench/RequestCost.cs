@@ -297,7 +297,7 @@ internal static class RequestCost
     }
 
     /// <summary>The API assembly hosted in this process (its entry point, found through a public type of it).</summary>
-    private sealed class InProcessApi(string contentRoot, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<SmartBranch.Api.Common.Auth.AccessCache>
+    internal sealed class InProcessApi(string contentRoot, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<SmartBranch.Api.Common.Auth.AccessCache>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -314,27 +314,48 @@ internal static class RequestCost
     /// One keep-alive HTTP/1.1 connection with blocking socket calls and buffers allocated once, so the process's
     /// allocations during a run are the server's. Reads Content-Length and chunked bodies; refuses non-2xx answers.
     /// </summary>
-    private sealed class RawClient : IDisposable
+    internal sealed class RawClient : IDisposable
     {
+        // An X-Forwarded-For value written in place before each request: "10.a.b.c" padded with spaces (the HTTP parser
+        // trims them), so a request from another address allocates nothing either.
+        private const string ForwardedHeader = "X-Forwarded-For: ";
+        private const int AddressWidth = 15;
+
         private readonly Socket _socket;
         private readonly byte[][] _requests;
         private readonly int[] _statuses;
         private readonly byte[] _buffer = new byte[1 << 20];
         private readonly string _name;
+        private readonly int? _addresses;
+        private readonly int _addressAt;
+        private long _sent;
 
-        public RawClient(int port, string name, IReadOnlyList<CostStep> steps)
+        /// <summary>
+        /// Connects to <paramref name="port"/>. With <paramref name="addresses"/> null every request comes from the
+        /// loopback connection; otherwise each request's first step comes through the trusted loopback proxy from
+        /// address number <c>i % addresses</c> (0: number <c>i</c>, a new address for every request), <c>i</c>
+        /// counting this client's requests.
+        /// </summary>
+        public RawClient(int port, string name, IReadOnlyList<CostStep> steps, int? addresses = null)
         {
             _name = name;
+            _addresses = addresses;
             _socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             _socket.Connect(new IPEndPoint(IPAddress.Loopback, port));
-            _requests = [.. steps.Select(step => Encode(port, step))];
+            _requests = [.. steps.Select((step, i) => Encode(port, step, forwarded: addresses is not null && i == 0))];
             _statuses = [.. steps.Select(step => step.Status)];
+            _addressAt = addresses is null ? -1 : _requests[0].AsSpan().IndexOf(Encoding.ASCII.GetBytes(ForwardedHeader)) + ForwardedHeader.Length;
         }
 
-        private static byte[] Encode(int port, CostStep step)
+        private static byte[] Encode(int port, CostStep step, bool forwarded)
         {
             var head = new StringBuilder();
             head.Append(CultureInfo.InvariantCulture, $"{step.Method} {step.Path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n");
+            if (forwarded)
+            {
+                head.Append(ForwardedHeader).Append(' ', AddressWidth).Append("\r\n");
+            }
+
             if (step.Token is { } token)
             {
                 head.Append(CultureInfo.InvariantCulture, $"Authorization: Bearer {token}\r\n");
@@ -359,11 +380,35 @@ internal static class RequestCost
         {
             for (var i = 0; i < count; i++)
             {
+                if (_addresses is { } pool)
+                {
+                    WriteAddress(pool == 0 ? _sent : _sent % pool);
+                }
+
+                _sent++;
                 for (var step = 0; step < _requests.Length; step++)
                 {
                     _socket.Send(_requests[step]);
                     ReadResponse(_statuses[step]);
                 }
+            }
+        }
+
+        private void WriteAddress(long number)
+        {
+            var field = _requests[0].AsSpan(_addressAt, AddressWidth);
+            field.Fill((byte)' ');
+            var at = 0;
+            Span<long> octets = [10, (number >> 16) & 255, (number >> 8) & 255, number & 255];
+            for (var i = 0; i < octets.Length; i++)
+            {
+                if (i > 0)
+                {
+                    field[at++] = (byte)'.';
+                }
+
+                System.Buffers.Text.Utf8Formatter.TryFormat(octets[i], field[at..], out var written);
+                at += written;
             }
         }
 

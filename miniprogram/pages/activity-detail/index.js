@@ -32,9 +32,7 @@ Page(Object.assign({}, pageHandlers.detailPage(() => subscribe.prefetch()), {
   },
 
   async cancelSignUp() {
-    if (!(await kit.confirm('取消报名', '确定取消报名吗？名额将让给候补的同志。'))) return;
-    const done = await kit.guard(this, () => activities.cancelEnrollment(this.data.id).then(() => true));
-    if (!done) return;
+    if (!(await kit.confirmed(this, '取消报名', '确定取消报名吗？名额将让给候补的同志。', () => activities.cancelEnrollment(this.data.id)))) return;
     kit.toast('已取消报名');
     await this.load();
   },
@@ -44,9 +42,7 @@ Page(Object.assign({}, pageHandlers.detailPage(() => subscribe.prefetch()), {
   },
 
   async cancelActivity() {
-    if (!(await kit.confirm('取消活动', '取消后将通知所有已报名和候补的党员，确定取消吗？'))) return;
-    const done = await kit.guard(this, () => activities.cancel(this.data.id).then(() => true));
-    if (done) await this.load();
+    if (await kit.confirmed(this, '取消活动', '取消后将通知所有已报名和候补的党员，确定取消吗？', () => activities.cancel(this.data.id))) await this.load();
   },
 
   open(e) {

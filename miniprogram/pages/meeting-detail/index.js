@@ -56,9 +56,7 @@ Page(Object.assign({}, pageHandlers.detailPage(() => subscribe.prefetch()), {
   },
 
   async cancelMeeting() {
-    if (!(await kit.confirm('取消会议', '取消后将通知所有参会人员，确定取消吗？'))) return;
-    const done = await kit.guard(this, () => meetings.cancel(this.data.id).then(() => true));
-    if (done) await this.load();
+    if (await kit.confirmed(this, '取消会议', '取消后将通知所有参会人员，确定取消吗？', () => meetings.cancel(this.data.id))) await this.load();
   },
 
   open(e) {

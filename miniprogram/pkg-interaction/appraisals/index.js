@@ -78,9 +78,7 @@ Page(Object.assign({}, pageHandlers.refresh, pageHandlers.fields, {
   },
 
   async close(e) {
-    if (!(await kit.confirm('结束评议', '结束后不能再投票，并可查看结果。确定结束吗？'))) return;
-    const done = await kit.guard(this, () => interaction.closeAppraisal(e.currentTarget.dataset.id).then(() => true));
-    if (done) await this.load();
+    if (await kit.confirmed(this, '结束评议', '结束后不能再投票，并可查看结果。确定结束吗？', () => interaction.closeAppraisal(e.currentTarget.dataset.id))) await this.load();
   },
 
   async showResults(e) {

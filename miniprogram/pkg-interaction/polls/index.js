@@ -80,8 +80,6 @@ Page(Object.assign({}, pageHandlers.refresh, pageHandlers.fields, {
   },
 
   async close(e) {
-    if (!(await kit.confirm('结束投票', '结束后不能再投票。确定结束吗？'))) return;
-    const done = await kit.guard(this, () => interaction.closePoll(e.currentTarget.dataset.id).then(() => true));
-    if (done) await this.load();
+    if (await kit.confirmed(this, '结束投票', '结束后不能再投票。确定结束吗？', () => interaction.closePoll(e.currentTarget.dataset.id))) await this.load();
   },
 }));

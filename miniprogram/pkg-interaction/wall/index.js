@@ -82,8 +82,6 @@ Page(Object.assign({}, pageHandlers.refresh, pageHandlers.fields, {
   },
 
   async close() {
-    if (!(await kit.confirm('关闭留言墙', '关闭后党员不能再留言。确定关闭吗？'))) return;
-    const done = await kit.guard(this, () => interaction.closeWall(this.data.wall.id).then(() => true));
-    if (done) await this.refresh();
+    if (await kit.confirmed(this, '关闭留言墙', '关闭后党员不能再留言。确定关闭吗？', () => interaction.closeWall(this.data.wall.id))) await this.refresh();
   },
 }));

@@ -11,12 +11,6 @@ const defaults = schedule.defaults();
 Page(Object.assign({}, pageHandlers.fields, audience.handlers, {
   data: Object.assign(
     {
-      allowed: false,
-      checked: false,
-      branches: [],
-      branchIndex: 0,
-      visibilities: secretary.VISIBILITIES,
-      visibilityIndex: 0,
       limits: limits.activity,
       title: '',
       description: '',
@@ -30,6 +24,8 @@ Page(Object.assign({}, pageHandlers.fields, audience.handlers, {
       loading: false,
     },
     defaults,
+    secretary.startData(),
+    secretary.visibilityData(),
     audience.initial(),
   ),
 
@@ -69,7 +65,7 @@ Page(Object.assign({}, pageHandlers.fields, audience.handlers, {
         signUpClosesAt: closes.closesAt,
         capacity: capacity ? Number(capacity) : null,
         waitingList: !!this.data.waitingList,
-        visibility: this.data.visibilities[this.data.visibilityIndex].value,
+        visibility: secretary.visibilityOf(this.data),
         audience: to.audience,
       }, kit.submissionKey(this)),
     );

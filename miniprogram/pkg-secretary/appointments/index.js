@@ -60,9 +60,7 @@ Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, {
 
   async end(e) {
     const { id, name, role } = e.currentTarget.dataset;
-    if (!(await kit.confirm('免去职务', '免去 ' + name + ' 的' + role + '职务后，相应权限立即停止。确定吗？'))) return;
-    const done = await kit.guard(this, () => org.endAppointment(id).then(() => true));
-    if (!done) return;
+    if (!(await kit.confirmed(this, '免去职务', '免去 ' + name + ' 的' + role + '职务后，相应权限立即停止。确定吗？', () => org.endAppointment(id)))) return;
     kit.toast('已免去');
     await this.load();
   },

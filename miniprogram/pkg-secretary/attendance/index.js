@@ -34,9 +34,7 @@ Page(Object.assign({}, pageHandlers.detailPage(keepKind), {
   /** Check someone in by hand (forgot the phone, could not scan). */
   async checkIn(e) {
     const { id, name } = e.currentTarget.dataset;
-    if (!(await kit.confirm('代为签到', '确认为 ' + name + ' 签到吗？'))) return;
-    const done = await kit.guard(this, () => subject.apiFor(this.data.kind).checkInMember(this.data.id, id).then(() => true));
-    if (!done) return;
+    if (!(await kit.confirmed(this, '代为签到', '确认为 ' + name + ' 签到吗？', () => subject.apiFor(this.data.kind).checkInMember(this.data.id, id)))) return;
     kit.toast('已签到');
     await this.refresh();
   },

@@ -59,9 +59,7 @@ Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, {
 
   async revoke(e) {
     const id = e.currentTarget.dataset.id;
-    if (!(await kit.confirm('撤销邀请', '撤销后这个邀请码将不能再用于绑定。确定撤销吗？'))) return;
-    const done = await kit.guard(this, () => org.revokeInvitation(id).then(() => true));
-    if (!done) return;
+    if (!(await kit.confirmed(this, '撤销邀请', '撤销后这个邀请码将不能再用于绑定。确定撤销吗？', () => org.revokeInvitation(id)))) return;
     if (String(this.data.codeId) === String(id)) this.setData({ codeId: null, codeImage: '' });
     kit.toast('已撤销');
     await this.load();

@@ -35,24 +35,20 @@ Page(Object.assign({}, pageHandlers.fields, {
   data: Object.assign(
     {
       limits: limits,
-      allowed: false,
-      checked: false,
-      branches: [],
-      branchIndex: 0,
       ledGroups: [],
       types: meetings.MEETING_TYPES,
       typeIndex: 0,
       groups: [],
       groupIndex: 0,
       groupMeeting: false,
-      visibilities: secretary.VISIBILITIES,
-      visibilityIndex: 0,
       topic: '',
       place: '',
       onlineLink: '',
       agenda: '',
       loading: false,
     },
+    secretary.startData(),
+    secretary.visibilityData(),
     schedule.defaults(),
   ),
 
@@ -102,7 +98,7 @@ Page(Object.assign({}, pageHandlers.fields, {
         place: this.data.place.trim(),
         onlineLink: this.data.onlineLink.trim() || null,
         agenda: this.data.agenda.trim(),
-        visibility: this.data.visibilities[this.data.visibilityIndex].value,
+        visibility: secretary.visibilityOf(this.data),
       }, kit.submissionKey(this)),
     );
     if (!created) return null;

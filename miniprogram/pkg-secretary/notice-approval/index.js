@@ -36,9 +36,7 @@ Page(Object.assign({}, pageHandlers.memberPage('onShow'), pageHandlers.refresh, 
 
   async approve(e) {
     const id = e.currentTarget.dataset.id;
-    if (!(await kit.confirm('审核通过', '确认该通知内容无误并发布吗？'))) return;
-    const done = await kit.guard(this, () => notices.approve(id).then(() => true));
-    if (!done) return;
+    if (!(await kit.confirmed(this, '审核通过', '确认该通知内容无误并发布吗？', () => notices.approve(id)))) return;
     kit.toast('已发布');
     await this.load();
   },

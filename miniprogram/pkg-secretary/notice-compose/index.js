@@ -8,12 +8,6 @@ const pageHandlers = require('../../logic/page-handlers');
 Page(Object.assign({}, pageHandlers.fields, audience.handlers, {
   data: Object.assign(
     {
-      allowed: false,
-      checked: false,
-      branches: [],
-      branchIndex: 0,
-      visibilities: secretary.VISIBILITIES,
-      visibilityIndex: 0,
       titleMax: form.TITLE_MAX,
       title: '',
       body: '',
@@ -22,12 +16,10 @@ Page(Object.assign({}, pageHandlers.fields, audience.handlers, {
       confirmed: false,
       loading: false,
     },
+    secretary.startData(),
+    secretary.visibilityData(),
     audience.initial(),
   ),
-
-  onVisibility(e) {
-    this.setData({ visibilityIndex: Number(e.detail.value) });
-  },
 
   onConfirm(e) {
     this.setData({ confirmed: (e.detail.value || []).length > 0 });
@@ -44,7 +36,7 @@ Page(Object.assign({}, pageHandlers.fields, audience.handlers, {
     const notice = {
       title: this.data.title.trim(),
       body: form.toHtml(this.data.body),
-      visibility: this.data.visibilities[this.data.visibilityIndex].value,
+      visibility: secretary.visibilityOf(this.data),
       audience: to.audience,
       requiresAck: !!this.data.requiresAck,
       pinned: !!this.data.pinned,

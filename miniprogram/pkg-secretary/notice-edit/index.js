@@ -48,9 +48,7 @@ Page(Object.assign({}, pageHandlers.fields, {
 
   /** Withdrawing hides the notice from every feed and count and cancels its pending reminders. */
   async withdraw() {
-    if (!(await kit.confirm('撤回通知', '撤回后党员将看不到这则通知，未发出的提醒也会取消。确定撤回吗？'))) return false;
-    const done = await kit.guard(this, () => notices.withdraw(this.data.id).then(() => true));
-    if (!done) return false;
+    if (!(await kit.confirmed(this, '撤回通知', '撤回后党员将看不到这则通知，未发出的提醒也会取消。确定撤回吗？', () => notices.withdraw(this.data.id)))) return false;
     this.setData({ withdrawn: true });
     kit.toast('已撤回');
     return true;

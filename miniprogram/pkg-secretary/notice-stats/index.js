@@ -32,8 +32,6 @@ Page(Object.assign({}, pageHandlers.detailPage(), {
   async remind() {
     const count = this.data.unreadMembers.length;
     if (!count) return;
-    if (!(await kit.confirm('提醒未读', '将提醒 ' + count + ' 位尚未阅读的同志，确定吗？'))) return;
-    const done = await kit.guard(this, () => notices.remindUnread(this.data.id).then(() => true));
-    if (done) kit.toast('已提醒 ' + count + ' 人');
+    if (await kit.confirmed(this, '提醒未读', '将提醒 ' + count + ' 位尚未阅读的同志，确定吗？', () => notices.remindUnread(this.data.id))) kit.toast('已提醒 ' + count + ' 人');
   },
 }));

@@ -31,9 +31,7 @@ Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, {
   },
 
   async revoke(e) {
-    if (!(await kit.confirm('停用链接', '停用后，使用这个链接的大屏将显示错误页。确定停用吗？'))) return;
-    const done = await kit.guard(this, () => brand.revokeScreenLink(e.currentTarget.dataset.id).then(() => true));
-    if (!done) return;
+    if (!(await kit.confirmed(this, '停用链接', '停用后，使用这个链接的大屏将显示错误页。确定停用吗？', () => brand.revokeScreenLink(e.currentTarget.dataset.id)))) return;
     kit.toast('已停用');
     await this.load();
   },

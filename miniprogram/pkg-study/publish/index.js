@@ -35,11 +35,15 @@ function problemOf(data) {
 }
 
 Page(Object.assign({}, pageHandlers.fields, {
-  data: {
-    limits: limits,
-    allowed: false, checked: false, denied: '', branches: [], branchIndex: 0, kinds: KINDS, kindIndex: 0, title: '', topic: '', body: '',
-    visibilities: secretary.VISIBILITIES, visibilityIndex: 0, minutes: '30', confirmed: false, file: null, sent: '', published: null, loading: false,
-  },
+  data: Object.assign(
+    {
+      limits: limits,
+      denied: '', kinds: KINDS, kindIndex: 0, title: '', topic: '', body: '',
+      minutes: '30', confirmed: false, file: null, sent: '', published: null, loading: false,
+    },
+    secretary.startData(),
+    secretary.visibilityData(),
+  ),
 
   async onLoad(options) {
     await secretary.start(this, { unitId: options && options.unitId });
@@ -103,7 +107,7 @@ Page(Object.assign({}, pageHandlers.fields, {
       kind,
       body: kind === 'Text' ? form.toHtml(this.data.body) : String(this.data.body || '').trim() ? form.toHtml(this.data.body) : null,
       mediaId: null,
-      visibility: this.data.visibilities[this.data.visibilityIndex].value,
+      visibility: secretary.visibilityOf(this.data),
       estimatedMinutes: Number(this.data.minutes),
       confirmNotClassified: true,
     };
