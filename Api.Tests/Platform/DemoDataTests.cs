@@ -32,6 +32,7 @@ public sealed class DemoDataTests
         var line = _demo.App.Logs.Lines.Single(l => l.Contains("Demo data seeded at", StringComparison.Ordinal));
 
         Assert.That(line, Does.Contain("(China time)").And.Contain("POST /api/auth/wechat-login"));
+        Assert.That(line, Does.Contain("/console/login").And.Contain("POST /api/console-login/tickets/{ticket}/confirm"), "how to sign in to the PC console without a phone");
         foreach (var (code, who) in DemoData.SignInCodes)
         {
             Assert.That(line, Does.Contain($"dev-{code} ({who})"));

@@ -39,7 +39,9 @@ internal static partial class DemoData
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoData).FullName!);
         var signIn = services.GetService<WeChatEmulator>() is null
             ? "the WeChat emulator is off, so sign in from the mini-program with a real WeChat account"
-            : $"sign in with POST /api/auth/wechat-login {{\"code\": \"dev-<name>\"}} (WeChat emulator), e.g. {string.Join(", ", SignInCodes.Append(ApplicantSignIn).Select(c => $"dev-{c.Code} ({c.Who})"))}";
+            : $"sign in with POST /api/auth/wechat-login {{\"code\": \"dev-<name>\"}} (WeChat emulator), e.g. {string.Join(", ", SignInCodes.Append(ApplicantSignIn).Select(c => $"dev-{c.Code} ({c.Who})"))}; "
+                + "to sign in to the PC console without a phone, open /console/login and, signed in as one of them, "
+                + "POST /api/console-login/tickets/{ticket}/confirm with the page's ticket (#login[data-ticket]; Api/Areas/Console/README.md)";
         if (await db.Units.AnyAsync(cancellationToken))
         {
             logger.LogInformation("Demo data: the database already holds an organisation, so nothing was seeded; {SignIn}", signIn);

@@ -78,6 +78,27 @@ public sealed class LedgerTests : FunctionalTest
         });
     }
 
+    [Test]
+    public async Task RefusesTheRow_WhenTheBirthDateIsAfterTheApplicationOrToday()
+    {
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
+        var future = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(3);
+        var csv = "支部,姓名,学工号,出生日期,1.递交入党申请书\n"
+            + ",郑七,D1,2003-01-01,2024-03-01\n"
+            + ",王八,D2,2024-05-01,2024-03-01\n"
+            + $",冯九,D3,{future:yyyy-MM-dd},2024-03-01\n";
+
+        var dry = await ImportAsync(secretary, org.A.Id, Encoding.UTF8.GetBytes(csv), "ledger.csv", dryRun: true);
+        var problem = await dry.AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        var rows = problem.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("row").GetInt32(), r => r.GetProperty("reasons")[0].GetString());
+        Assert.That(rows, Is.EqualTo(new Dictionary<int, string?>
+        {
+            [3] = "出生日期「2024-05-01」不早于「1.递交入党申请书」的日期",
+            [4] = $"出生日期「{future:yyyy-MM-dd}」晚于今天",
+        }));
+    }
+
     private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, int branchId, byte[] file, string fileName, bool dryRun)
     {
         using var form = new MultipartFormDataContent();

@@ -225,6 +225,14 @@ public static class ImportLedger
             reasons.Add($"缺少「{LedgerSheet.StepHeader(DevelopmentStepKind.Application)}」的日期");
         }
 
+        // Timing rules are not applied to history, but a birth date after the application (or after today) is a typo.
+        if (birthDate is DateOnly born && (born > today || dates.Count > 0 && born >= dates[0].Day))
+        {
+            reasons.Add(born > today
+                ? $"出生日期「{row[LedgerSheet.BirthDate]}」晚于今天"
+                : $"出生日期「{row[LedgerSheet.BirthDate]}」不早于「{LedgerSheet.StepHeader(DevelopmentStepKind.Application)}」的日期");
+        }
+
         if (reasons.Count > 0)
         {
             return (null, reasons);

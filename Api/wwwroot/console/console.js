@@ -84,6 +84,16 @@
     return items;
   }
 
+  // A message belongs to the action that showed it. The next action (a button, a link, a changed picker) clears it
+  // first (capture phase, before the page's own handler), so an old error never stays above a later success.
+  const clearFlash = (event) => {
+    if (event.type === 'click' && !event.target.closest?.('button, a')) return;
+    const box = document.getElementById('flash');
+    if (box) box.hidden = true;
+  };
+  document.addEventListener('click', clearFlash, true);
+  document.addEventListener('change', clearFlash, true);
+
   document.getElementById('sign-out')?.addEventListener('click', async () => {
     await api('POST', '/api/console-login/sign-out');
     location.href = '/console/login';

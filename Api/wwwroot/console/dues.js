@@ -69,7 +69,8 @@
   document.getElementById('remind').addEventListener('click', async () => {
     const result = await api('POST', `/api/dues/branches/${unit.value}/remind`);
     if (!result.ok) { flash(problem(result), 'error'); return; }
-    flash('已提醒有欠缴月份的党员。', 'ok');
+    const n = result.body.reminded;
+    flash(n ? `已提醒 ${n} 名有欠缴月份的党员。` : '没有需要提醒的党员：本月及以前的党费均已缴清，或尚未核定缴费基数。', n ? 'ok' : 'info');
   });
 
   unit.addEventListener('change', () => { loadMonth(); document.getElementById('differences').innerHTML = ''; });

@@ -1,13 +1,18 @@
 // 会议: POST /api/meetings (Idempotency-Key), GET /api/meetings?scope=, GET /api/meetings/{id}, …/attendance,
-// …/attendance-sheet (PDF), GET/PUT …/minutes, POST …/resolutions, GET /api/org/units/{id}/compliance.
+// …/attendance-sheet (PDF), GET/PUT …/minutes, POST …/resolutions, GET /api/org/units/{id}/compliance, and GET /api/org/units
+// for the party groups a 党小组会 can be held by.
 'use strict';
 (function () {
-  const { api, problem, flash, esc, table, chinaTime } = window.sb;
+  const { api, problem, flash, esc, table, chinaTime, all } = window.sb;
   const unit = document.getElementById('unit');
   const scope = document.getElementById('scope');
   const STATUS = { Scheduled: '已安排', Held: '已召开', Cancelled: '已取消', InProgress: '进行中' };
   let openId = null;
   let revisions = [];
+
+  const schedule = document.getElementById('schedule');
+  const group = document.getElementById('group');
+  let groups = []; // the open party groups the member may manage: { id, name, path (ids of the units above) }
 
   /** "2026-03-02T09:00" typed as China time → ISO instant. */
   const fromChina = (local) => new Date(`${local}:00+08:00`).toISOString();
@@ -79,12 +84,33 @@
     if (result.ok) showMinutes(result.body);
   }
 
+  // A 党小组会 is held by a party group (the API refuses one held by the branch), so the form asks which one.
+  async function loadGroups() {
+    const walk = (nodes, path) => nodes.flatMap((n) => [
+      ...(n.kind === 'PartyGroup' && n.canManage && !n.closedOn ? [{ id: n.id, name: n.name, path }] : []),
+      ...walk(n.children ?? [], [...path, n.id]),
+    ]);
+    try { groups = walk(await all('/api/org/units'), []); } catch (err) { flash(err.message, 'error'); }
+    showGroups();
+  }
+
+  function showGroups() {
+    const wanted = schedule.type.value === 'PartyGroupMeeting';
+    const within = groups.filter((g) => g.path.includes(Number(unit.value)));
+    group.innerHTML = within.length
+      ? within.map((g) => `<option value="${g.id}">${esc(g.name)}</option>`).join('')
+      : '<option value="">本组织没有可管理的党小组</option>';
+    group.hidden = !wanted;
+    group.required = wanted;
+    document.getElementById('group-label').hidden = !wanted;
+  }
+
   async function compliance() {
     const result = await api('GET', `/api/org/units/${unit.value}/compliance`);
     const box = document.getElementById('compliance');
     if (!result.ok) { box.innerHTML = esc(problem(result)); return; }
     box.innerHTML = result.body.branches.map((b) => `<h2>${esc(b.branchName)}${b.inactive ? ' <span class="flash error">长期无活动</span>' : ''}</h2>` + table([
-      ['会议类型', (r) => esc(r.typeName)], ['频次', (r) => esc(r.cadenceName)], ['应开', (r) => r.required], ['已开', (r) => r.held],
+      ['会议类型', (r) => esc(r.typeName) + (r.unitId !== b.branchId ? `（${esc(r.unitName)}）` : '')], ['频次', (r) => esc(r.cadenceName)], ['应开', (r) => r.required], ['已开', (r) => r.held],
       ['缺少', (r) => esc(r.missing.join('、'))],
     ], b.rows)).join('');
   }
@@ -111,20 +137,24 @@
     e.preventDefault();
     const f = e.target;
     const body = {
-      type: f.type.value, unitId: Number(unit.value), topic: f.topic.value, startsAt: fromChina(f.startsAt.value), endsAt: fromChina(f.endsAt.value),
+      type: f.type.value, unitId: Number(f.type.value === 'PartyGroupMeeting' ? f.groupId.value : unit.value), topic: f.topic.value, startsAt: fromChina(f.startsAt.value), endsAt: fromChina(f.endsAt.value),
       place: f.place.value || null, onlineLink: null, convenerId: null, recorderId: null, agenda: f.agenda.value || null, visibility: null, addMemberIds: [], removeMemberIds: [],
     };
     const result = await api('POST', '/api/meetings', body, { idempotent: true });
     if (!result.ok) { flash(problem(result), 'error'); return; }
     flash(`已安排：${result.body.topic}`, 'ok');
     f.reset();
-    scope.value = 'upcoming';
+    showGroups();
+    // A meeting entered after the fact is listed with the past ones.
+    scope.value = new Date(result.body.startsAt) < new Date() ? 'past' : 'upcoming';
     await list();
     open(result.body.id);
   });
 
-  unit.addEventListener('change', () => { list(); compliance(); });
+  unit.addEventListener('change', () => { list(); compliance(); showGroups(); });
+  schedule.type.addEventListener('change', showGroups);
   scope.addEventListener('change', list);
   list();
   compliance();
+  loadGroups();
 })();

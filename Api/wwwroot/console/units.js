@@ -22,6 +22,10 @@
       ['名称', (c) => `<a href="#" data-unit="${c.id}">${esc(c.name)}</a>`], ['类型', (c) => KIND[c.kind] ?? c.kind],
     ], u.children, '没有下级组织');
     document.getElementById('add-child').hidden = u.kind !== 'Branch';
+    // Only the roles held in this kind of unit: a 党小组长 in a party group, committee roles in a branch (the API refuses others).
+    const roles = document.querySelector('#appoint [name=role]');
+    for (const option of roles.options) option.hidden = option.disabled = option.dataset.kind !== u.kind;
+    if (roles.selectedOptions[0]?.disabled) roles.value = [...roles.options].find((o) => !o.disabled)?.value ?? '';
     const members = await api('GET', `/api/org/units/${unitId}/members`);
     const select = document.querySelector('#appoint [name=memberId]');
     select.innerHTML = members.ok ? members.body.items.map((m) => `<option value="${m.id}">${esc(m.name)}（${esc(m.number ?? '')}）</option>`).join('') : '';

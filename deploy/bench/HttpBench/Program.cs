@@ -3,6 +3,7 @@
 //   dotnet run -c Release --project deploy/bench/HttpBench -- [--quick] [--duration 10] [--connections 64]
 // It publishes the API (Release), starts its own redis-server, the baseline and the API on the demo data set,
 // then on the generated university-scale data set, drives each request with wrk and prints one table.
+// Variants for comparing runtime settings: --demo-only [--ready-to-run] [--api-env NAME=VALUE]… [--login-addresses n].
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;

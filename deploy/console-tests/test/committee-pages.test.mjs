@@ -66,6 +66,33 @@ describe('console committee pages', () => {
     await page.screenshot({ path: join(shots, 'dues.png') });
   });
 
+  test("reminding says how many were reminded, and an earlier action's message does not stay above the next one's result", async () => {
+    const { page } = secretary;
+    await page.goto(`${api.base}/console/dues`);
+    await page.locator('[data-testid=dues-summary] [data-testid=due]').waitFor();
+    const flash = page.locator('#flash');
+    // Nobody in 学生第一党支部 has a base: nobody to remind, and the page does not claim otherwise.
+    const studentConsole = await consoleAs('student-secretary');
+    await studentConsole.page.goto(`${api.base}/console/dues`);
+    await studentConsole.page.locator('[data-testid=dues-summary] [data-testid=due]').waitFor();
+    await studentConsole.page.locator('#remind').click();
+    await studentConsole.page.locator('#flash', { hasText: '没有需要提醒的党员' }).waitFor();
+    await studentConsole.context.close();
+
+    // 李明 owes this month: reminding twice on one day, the second is refused (409) and the page says why.
+    const member = await signIn(api.base, 'dev-member');
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    expectStatus(await secretary.phone.call('PUT', `/api/dues/members/${member.member.id}/bases/${year}`, { category: 'Salaried', monthlyBaseFen: 800_000 }), 200, 'dues base');
+    await page.locator('#remind').click();
+    await page.locator('#flash', { hasText: /已提醒 \d+ 名/ }).waitFor();
+    await page.locator('#remind').click();
+    await page.locator('#flash', { hasText: '今天已提醒' }).waitFor();
+    // Yesterday's reconciliation succeeds: the refusal about reminders is gone.
+    await page.locator('[data-testid=reconcile]').click();
+    await page.locator('[data-testid=dues-differences]', { hasText: '微信支付' }).waitFor();
+    assert.equal(await flash.isVisible(), false, `still shown: ${await flash.innerText()}`);
+  });
+
   test('a mailbox message is answered in the console and the writer sees the answer', async () => {
     const member = await signIn(api.base, 'dev-member');
     const text = `建议增加周末的学习资料·${suffix}`;

@@ -134,6 +134,68 @@ describe('console', () => {
     await context.close();
   });
 
+  test('a 党小组会 is held by the party group picked in the form, and the compliance table names each group', async () => {
+    const { page, context } = await consoleAs('secretary');
+    await page.goto(`${api.base}/console/meetings`);
+    const compliance = page.locator('[data-testid=compliance]');
+    await compliance.locator('table').waitFor();
+    const rows = await compliance.innerText();
+    assert.match(rows, /党小组会（教工第一党小组）/);
+    assert.match(rows, /党小组会（教工第二党小组）/);
+
+    const group = page.locator('[data-testid=meeting-group]');
+    assert.equal(await group.isVisible(), false, 'no party group to pick for a branch meeting');
+    await page.locator('[data-testid=meeting-type]').selectOption('PartyGroupMeeting');
+    await group.selectOption({ label: '教工第二党小组' });
+    const topic = `党小组学习·${suffix}`;
+    await page.locator('[data-testid=meeting-topic]').fill(topic);
+    await page.locator('[data-testid=meeting-starts]').fill('2030-06-04T19:00');
+    await page.locator('[data-testid=meeting-ends]').fill('2030-06-04T20:00');
+    await page.locator('[data-testid=meeting-place]').fill('教工之家');
+    const posted = page.waitForResponse((r) => r.url().endsWith('/api/meetings') && r.request().method() === 'POST');
+    await page.locator('[data-testid=meeting-submit]').click();
+    const response = await posted;
+    assert.equal(response.status(), 201, await response.text());
+    assert.equal((await response.json()).unitName, '教工第二党小组');
+    await page.locator('[data-testid=meeting-detail]', { hasText: topic }).waitFor();
+    assert.match(await page.locator('[data-testid=meetings]').innerText(), new RegExp(topic));
+    await context.close();
+  });
+
+  test('a meeting entered after the fact is listed with the past meetings', async () => {
+    const { page, context } = await consoleAs('secretary');
+    await page.goto(`${api.base}/console/meetings`);
+    const topic = `补录党课·${suffix}`;
+    await page.locator('[data-testid=meeting-type]').selectOption('PartyLesson');
+    await page.locator('[data-testid=meeting-topic]').fill(topic);
+    await page.locator('[data-testid=meeting-starts]').fill('2024-03-05T14:00');
+    await page.locator('[data-testid=meeting-ends]').fill('2024-03-05T15:30');
+    await page.locator('[data-testid=meeting-place]').fill('党员活动室');
+    await page.locator('[data-testid=meeting-submit]').click();
+    await page.locator('[data-testid=meeting-detail]', { hasText: topic }).waitFor();
+    await page.locator('[data-testid=meetings]', { hasText: topic }).waitFor();
+    assert.equal(await page.locator('#scope').inputValue(), 'past');
+    await context.close();
+  });
+
+  test('the appointment form offers only the roles the unit shown can hold; a 党小组长 is appointed in a party group', async () => {
+    const { page, context } = await consoleAs('secretary');
+    await page.goto(`${api.base}/console/units`);
+    await page.locator('[data-testid=unit-card]', { hasText: '教工第一党支部' }).waitFor();
+    const roles = page.locator('[data-testid=appoint-role] option:not([disabled])');
+    assert.deepEqual(await roles.allTextContents(), ['书记', '副书记', '组织委员', '宣传委员', '纪检委员']);
+
+    await page.locator('#children a', { hasText: '教工第一党小组' }).click();
+    await page.locator('[data-testid=unit-card]', { hasText: '教工第一党小组' }).waitFor();
+    assert.deepEqual(await roles.allTextContents(), ['党小组长']);
+    await page.locator('[data-testid=appoint-member] option', { hasText: '赵新' }).waitFor({ state: 'attached' });
+    await page.locator('[data-testid=appoint-member]').selectOption({ label: '赵新（T1006）' });
+    await page.locator('[data-testid=appoint-submit]').click();
+    await page.locator('#flash', { hasText: '已任命 赵新 为党小组长' }).waitFor();
+    await page.locator('[data-testid=committee]', { hasText: '赵新' }).waitFor();
+    await context.close();
+  });
+
   test("a plain member's console shows no committee pages", async () => {
     const { page, context } = await consoleAs('member');
     assert.match(await page.locator('[data-testid=who]').innerText(), /李明/);
