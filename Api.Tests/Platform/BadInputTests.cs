@@ -235,6 +235,36 @@ public sealed class BadInputTests() : SeededTest(branches: 2, members: 3)
         Assert.That(await App.WithDbAsync(db => db.MeetingCadences.CountAsync(c => c.BranchId == Org.A.Id)), Is.Zero);
     }
 
+    [TestCase("1")]
+    [TestCase("0")]
+    public async Task Returns400ListingTheNames_WhenCadenceRouteTypeIsANumber(string type)
+    {
+        var problem = await (await _secretary.PutAsync($"/api/org/units/{Org.A.Id}/meeting-cadences/{type}", Json("""{"cadence":"Monthly"}"""))).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.That(problem.GetProperty("errors").GetProperty("type")[0].GetString(), Is.EqualTo($"取值无效，可选值为：{string.Join("、", Enum.GetNames<SmartBranch.Domain.Meetings.MeetingType>())}。"));
+        Assert.That(await App.WithDbAsync(db => db.MeetingCadences.CountAsync(c => c.BranchId == Org.A.Id)), Is.Zero);
+    }
+
+    [TestCase("/api/polls?targetKind=0&targetId={0}", "targetKind", typeof(SmartBranch.Domain.Interaction.TargetKind))]
+    [TestCase("/api/walls?targetKind=0&targetId={0}", "targetKind", typeof(SmartBranch.Domain.Interaction.TargetKind))]
+    [TestCase("/api/mailbox?status=0", "status", typeof(SmartBranch.Domain.Interaction.MailboxStatus))]
+    [TestCase("/api/mailbox?status=999", "status", typeof(SmartBranch.Domain.Interaction.MailboxStatus))]
+    public async Task Returns400ListingTheNames_WhenAQueryEnumIsANumber(string url, string key, Type enumType)
+    {
+        var problem = await (await _secretary.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, url, Org.A.Id))).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.That(problem.GetProperty("errors").GetProperty(key)[0].GetString(), Is.EqualTo($"取值无效，可选值为：{string.Join("、", Enum.GetNames(enumType))}。"));
+    }
+
+    [TestCase("/api/polls?targetKind=Unit&targetId={0}")]
+    [TestCase("/api/mailbox?status=Open")]
+    public async Task AnswersTheList_WhenAQueryEnumIsAName(string url)
+    {
+        var response = await _secretary.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, url, Org.A.Id));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+    }
+
     [Test]
     public async Task Returns400_WhenCadenceRouteTypeIsOutOfRange()
     {

@@ -32,4 +32,25 @@ public sealed class OpenApiSnapshotTests : FunctionalTest
         Assert.That(committed, Is.EqualTo(text),
             "Api/openapi.json differs from the served OpenAPI document: run `SB_UPDATE_OPENAPI=1 dotnet test Api.Tests --filter OpenApiSnapshotTests`, review the diff and commit it.");
     }
+
+    [Test]
+    public async Task Every_operation_has_a_one_line_summary_and_the_handler_doc_as_its_description()
+    {
+        using var client = App.CreateClient();
+        var served = JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;
+        var operations = served["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Where(o => o.Value?["operationId"] is not null).Select(o => o.Value!))
+            .ToList();
+
+        Assert.That(operations, Has.Count.GreaterThan(100));
+        Assert.That(operations.Where(o => ((string?)o["summary"] ?? "").Contains('\n') || string.IsNullOrWhiteSpace((string?)o["summary"]))
+            .Select(o => (string)o["operationId"]!), Is.Empty, "summaries that are missing or span lines");
+
+        var bind = operations.Single(o => (string)o["operationId"]! == "BindMember");
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)bind["summary"], Is.EqualTo("Bind the signed-in WeChat account to a roster entry with an invitation, name and number"));
+            Assert.That((string?)bind["description"], Does.Contain("409 when the entry or the account"));
+        });
+    }
 }

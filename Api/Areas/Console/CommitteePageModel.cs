@@ -10,6 +10,9 @@ namespace SmartBranch.Api.Areas.Console;
 /// </summary>
 public abstract class CommitteePageModel : PageModel
 {
+    /// <summary>The 404 detail for a committee page opened by someone who is not on a committee.</summary>
+    public const string NotFoundDetail = "未找到该页面，或您无权查看。";
+
     /// <summary>The signed-in committee member (set before any handler runs).</summary>
     public ConsoleUser Viewer { get; private set; } = null!;
 
@@ -19,7 +22,15 @@ public abstract class CommitteePageModel : PageModel
         var user = await viewer.GetAsync(context.HttpContext.RequestAborted);
         if (user is not { IsCommittee: true })
         {
-            context.Result = new NotFoundResult();
+            // The same 404 whether the page is not theirs or their committee role has ended; the ProblemDetails says
+            // what was not found, as the API's do.
+            context.HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+            await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context.HttpContext,
+                ProblemDetails = new ProblemDetails { Status = StatusCodes.Status404NotFound, Detail = NotFoundDetail },
+            });
+            context.Result = new EmptyResult();
             return;
         }
 

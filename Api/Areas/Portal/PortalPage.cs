@@ -47,11 +47,14 @@ public abstract class PortalPage(AppDbContext db) : PageModel
         await next();
     }
 
-    /// <summary>A 404 page: the same answer for an unknown id as for one that is not public.</summary>
-    protected PageResult Missing()
+    /// <summary>
+    /// A 404 page naming what was not found (<paramref name="what"/>: 该通知, 该活动, …): the same answer for an unknown
+    /// id as for one that is not public.
+    /// </summary>
+    protected PageResult Missing(string what)
     {
         IsMissing = true;
-        Meta = new PortalMeta("页面不存在", "您访问的内容不存在或未公开。");
+        Meta = new PortalMeta("未找到", $"您访问的{what}不存在或未公开。");
         Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }

@@ -22,7 +22,7 @@ public static class UnitAccess
         var unit = access.CanView(unitId) ? await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, cancellationToken) : null;
         if (unit is null)
         {
-            return Refusals.NotFound();
+            return Refusals.NotFound("未找到该党组织，或您无权查看。");
         }
 
         return may(unitId) ? unit : Refusals.Forbidden();
@@ -50,7 +50,7 @@ public static class UnitAccess
 
     /// <summary>The refusal for something inside <paramref name="unitId"/> (a member, an appointment): not found unless visible, forbidden unless allowed.</summary>
     public static Result Check(AccessScope access, int unitId, Func<int, bool> may) =>
-        !access.CanView(unitId) ? Refusals.NotFound()
+        !access.CanView(unitId) ? Refusals.NotFound("未找到该党组织，或您无权查看。")
         : !may(unitId) ? Refusals.Forbidden()
         : Result.Ok;
 }

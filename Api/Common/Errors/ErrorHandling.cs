@@ -24,7 +24,9 @@ internal static class ErrorHandling
 
             problem.Detail ??= status switch
             {
-                StatusCodes.Status404NotFound => "请求的地址不存在。",
+                // No endpoint matched: the address itself is unknown. An endpoint that answers 404 without saying what
+                // it did not find is still a known address: say the content is missing (or not the caller's to see).
+                StatusCodes.Status404NotFound => context.HttpContext.GetEndpoint() is null ? UnknownAddressDetail : Refusals.NotFoundDetail,
                 StatusCodes.Status405MethodNotAllowed => "该地址不支持此请求方法。",
                 StatusCodes.Status413PayloadTooLarge => KestrelRejections.TooLargeDetail,
                 StatusCodes.Status400BadRequest when problem is not HttpValidationProblemDetails => "请求格式不正确，请检查后重试。",
@@ -47,6 +49,9 @@ internal static class ErrorHandling
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
     }
+
+    /// <summary>The detail of a 404 for an address no endpoint answers (an unknown route or static file).</summary>
+    public const string UnknownAddressDetail = "请求的地址不存在。";
 
     private static bool IsDefaultEnglishTitle(string title) => title.Length > 0 && title.All(c => c < 128);
 

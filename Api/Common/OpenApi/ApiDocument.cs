@@ -46,6 +46,7 @@ public static class ApiDocument
             o.SupportNonNullableReferenceTypes();
             o.SchemaFilter<RequiredProperties>();
             o.SchemaFilter<ValidatorLimits>();
+            o.OperationFilter<SummaryAndDescription>();
             o.OperationFilter<PipelineResponses>();
             o.DocumentFilter<DocumentConventions>();
         });

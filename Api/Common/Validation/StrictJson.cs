@@ -43,6 +43,9 @@ public sealed class RefusedJsonValueException(string detail, Exception? inner = 
 /// </summary>
 public static class StrictJson
 {
+    /// <summary>The refusal of a value <paramref name="enumType"/> does not have as a name, listing the names it has.</summary>
+    public static string EnumRefusal(Type enumType) => $"取值无效，可选值为：{string.Join("、", Enum.GetNames(enumType))}。";
+
     /// <summary>Puts the strict converters first, so they see every enum and date before any other converter.</summary>
     public static void Apply(JsonSerializerOptions options)
     {
@@ -66,7 +69,7 @@ public static class StrictJson
         {
             private readonly JsonConverter<T> _inner = (JsonConverter<T>)inner;
 
-            private static string Refusal => $"取值无效，可选值为：{string.Join("、", Enum.GetNames<T>())}。";
+            private static string Refusal => EnumRefusal(typeof(T));
 
             public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             {

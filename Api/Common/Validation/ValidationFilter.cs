@@ -12,19 +12,21 @@ internal static class ValidationFilter<T>
     {
         var parameters = context.MethodInfo.GetParameters();
         var index = Array.FindIndex(parameters, p => typeof(T).IsAssignableFrom(p.ParameterType));
+        var enums = EnumArguments.Of(parameters);
         var services = context.ApplicationServices;
         if (services.GetRequiredService<RequestValidators>().IsScoped(typeof(T)))
         {
-            return invocation => InvokeAsync(invocation.HttpContext.RequestServices.GetRequiredService<IValidator<T>>(), invocation, next, parameters, index);
+            return invocation => InvokeAsync(invocation.HttpContext.RequestServices.GetRequiredService<IValidator<T>>(), invocation, next, parameters, enums, index);
         }
 
         var validator = services.GetRequiredService<IValidator<T>>();
-        return invocation => InvokeAsync(validator, invocation, next, parameters, index);
+        return invocation => InvokeAsync(validator, invocation, next, parameters, enums, index);
     }
 
-    private static async ValueTask<object?> InvokeAsync(IValidator<T> validator, EndpointFilterInvocationContext context, EndpointFilterDelegate next, System.Reflection.ParameterInfo[] parameters, int index)
+    private static async ValueTask<object?> InvokeAsync(
+        IValidator<T> validator, EndpointFilterInvocationContext context, EndpointFilterDelegate next, System.Reflection.ParameterInfo[] parameters, EnumArguments.Source[] enums, int index)
     {
-        if (ArgumentRules.Check(context, parameters) is { } refused)
+        if (ArgumentRules.Check(context, parameters, enums) is { } refused)
         {
             return refused;
         }
@@ -68,23 +70,75 @@ internal sealed class RequestValidators(IReadOnlySet<Type> scopedRequestTypes)
 }
 
 /// <summary>
+/// The route and query values an endpoint binds to an enum (its own parameters and the properties of its
+/// <c>[AsParameters]</c> records), found once when the endpoint is built. Binding reads a number (<c>type=1</c>) as the
+/// enum value it stands for; the contract publishes names only, so <see cref="ArgumentRules"/> refuses it.
+/// </summary>
+internal static class EnumArguments
+{
+    /// <summary>Where the value comes from (route value or query key, matched case-insensitively) and its enum type.</summary>
+    internal readonly record struct Source(string Name, Type Enum);
+
+    public static Source[] Of(System.Reflection.ParameterInfo[] parameters) =>
+    [
+        .. parameters.SelectMany(p => p.IsDefined(typeof(AsParametersAttribute), false)
+            ? p.ParameterType.GetProperties().Select(q => Candidate(q.Name, q.PropertyType, q.GetCustomAttributes(true)))
+            : [Candidate(p.Name ?? string.Empty, p.ParameterType, p.GetCustomAttributes(true))])
+        .OfType<Source>(),
+    ];
+
+    private static Source? Candidate(string name, Type type, object[] attributes)
+    {
+        var enumType = Nullable.GetUnderlyingType(type) ?? type;
+        if (!enumType.IsEnum || attributes.OfType<Microsoft.AspNetCore.Http.Metadata.IFromBodyMetadata>().Any())
+        {
+            return null;
+        }
+
+        var named = attributes.OfType<Microsoft.AspNetCore.Http.Metadata.IFromQueryMetadata>().FirstOrDefault()?.Name
+            ?? attributes.OfType<Microsoft.AspNetCore.Http.Metadata.IFromRouteMetadata>().FirstOrDefault()?.Name;
+        return new Source(named ?? name, enumType);
+    }
+
+    /// <summary>The raw route or query value of <paramref name="source"/>, when it was written as a number.</summary>
+    public static bool IsNumber(HttpRequest request, Source source)
+    {
+        var raw = request.RouteValues.TryGetValue(source.Name, out var value) ? value as string
+            : request.Query.TryGetValue(source.Name, out var query) ? query.ToString()
+            : null;
+        var text = raw.AsSpan().TrimStart();
+        return !text.IsEmpty && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '+');
+    }
+}
+
+/// <summary>
 /// Rules for the values bound from the route and the query string, which do not go through the JSON
-/// converters of <see cref="StrictJson"/>: an enum value the enum does not define, or a date outside
-/// <see cref="DateWindow"/>, is refused the same way.
+/// converters of <see cref="StrictJson"/>: an enum value the enum does not define or written as a number, or a date
+/// outside <see cref="DateWindow"/>, is refused the same way.
 /// </summary>
 internal static class ArgumentRules
 {
     /// <param name="context">The invocation: its arguments, and the endpoint.</param>
     /// <param name="parameters">The handler's parameters, for the names in the answer; looked up from the endpoint when null (and only on a refusal).</param>
-    public static ValidationProblem? Check(EndpointFilterInvocationContext context, System.Reflection.ParameterInfo[]? parameters = null)
+    /// <param name="enums">The endpoint's enum route and query values (<see cref="EnumArguments"/>).</param>
+    public static ValidationProblem? Check(EndpointFilterInvocationContext context, System.Reflection.ParameterInfo[]? parameters, EnumArguments.Source[] enums)
     {
-        var arguments = context.Arguments;
         Dictionary<string, string[]>? errors = null;
+        foreach (var source in enums)
+        {
+            if (EnumArguments.IsNumber(context.HttpContext.Request, source))
+            {
+                errors ??= [];
+                errors[System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(source.Name)] = [StrictJson.EnumRefusal(source.Enum)];
+            }
+        }
+
+        var arguments = context.Arguments;
         for (var i = 0; i < arguments.Count; i++)
         {
             var message = arguments[i] switch
             {
-                Enum value when !Enum.IsDefined(value.GetType(), value) => $"取值无效，可选值为：{string.Join("、", Enum.GetNames(value.GetType()))}。",
+                Enum value when !Enum.IsDefined(value.GetType(), value) => StrictJson.EnumRefusal(value.GetType()),
                 var value when DateWindow.IsOutside(value) => DateWindow.Message,
                 _ => null,
             };
@@ -101,10 +155,14 @@ internal static class ArgumentRules
 }
 
 /// <summary>Applies <see cref="ArgumentRules"/> on an endpoint that has no request body validator.</summary>
-internal sealed class ArgumentRulesFilter : IEndpointFilter
+internal static class ArgumentRulesFilter
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        ArgumentRules.Check(context) is { } refused ? refused : await next(context);
+    public static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
+    {
+        var parameters = context.MethodInfo.GetParameters();
+        var enums = EnumArguments.Of(parameters);
+        return invocation => ArgumentRules.Check(invocation, parameters, enums) is { } refused ? ValueTask.FromResult<object?>(refused) : next(invocation);
+    }
 }
 
 public static class ValidationExtensions
@@ -113,10 +171,10 @@ public static class ValidationExtensions
     public static RouteHandlerBuilder WithValidation<T>(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilterFactory(ValidationFilter<T>.Create).ProducesValidationProblem();
 
-    /// <summary>Refuses undefined enum values and out-of-window dates among the route and query values of the endpoint.</summary>
+    /// <summary>Refuses undefined enum values, enum values written as numbers and out-of-window dates among the route and query values of the endpoint.</summary>
     public static TBuilder WithArgumentRules<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter<TBuilder, ArgumentRulesFilter>();
+        builder.AddEndpointFilterFactory(ArgumentRulesFilter.Create);
 
     /// <summary>FluentValidation in Chinese with camelCase property names, matching the JSON.</summary>
     public static IServiceCollection AddRequestValidation(this IServiceCollection services)

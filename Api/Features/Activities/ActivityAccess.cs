@@ -14,6 +14,9 @@ internal sealed record ActivityView(Activity Activity, bool InAudience, bool Can
 /// </summary>
 internal static class ActivityAccess
 {
+    /// <summary>The 404 detail for an activity that does not exist or that the caller may not know about.</summary>
+    public const string NotFoundDetail = "未找到该活动，或您无权查看。";
+
     /// <summary>The activity as the caller may see it, or null when they may not know it exists.</summary>
     public static async Task<ActivityView?> LoadAsync(AppDbContext db, int id, AccessScope access, CancellationToken cancellationToken)
     {
@@ -43,7 +46,7 @@ internal static class ActivityAccess
         AppDbContext db, int id, AccessScope access, string forbidden, CancellationToken cancellationToken)
     {
         var view = await LoadAsync(db, id, access, cancellationToken);
-        return view is null ? Refusals.NotFound()
+        return view is null ? Refusals.NotFound(ActivityAccess.NotFoundDetail)
             : !view.CanManage ? Refusals.Forbidden(forbidden)
             : view;
     }

@@ -4,39 +4,46 @@ using SmartBranch.Domain.Common;
 
 namespace SmartBranch.Api.Features.Activities;
 
-/// <summary>The fields an organiser fills in when creating or editing an activity.</summary>
-public interface IActivityFields
+/// <summary>
+/// The fields an organiser fills in when creating or editing an activity: the whole body of editing one
+/// (<see cref="UpdateActivity.Request"/>), and creating one adds the organising unit (<see cref="CreateActivity.Request"/>).
+/// One record, so the fields and their checks are written once.
+/// </summary>
+public abstract record ActivityFields
 {
-    string Title { get; }
+    public string Title { get; init; } = "";
 
-    string? Description { get; }
+    public string? Description { get; init; }
 
-    string Place { get; }
+    public string Place { get; init; } = "";
 
-    DateTimeOffset StartsAt { get; }
+    public DateTimeOffset StartsAt { get; init; }
 
-    DateTimeOffset EndsAt { get; }
+    public DateTimeOffset EndsAt { get; init; }
 
-    DateTimeOffset SignUpOpensAt { get; }
+    public DateTimeOffset SignUpOpensAt { get; init; }
 
-    DateTimeOffset SignUpClosesAt { get; }
+    public DateTimeOffset SignUpClosesAt { get; init; }
 
-    int? Capacity { get; }
+    /// <summary>Places available; null for no limit.</summary>
+    public int? Capacity { get; init; }
 
-    bool WaitingList { get; }
+    /// <summary>When full, further sign-ups wait instead of being refused (needs a capacity).</summary>
+    public bool WaitingList { get; init; }
 
     /// <summary>Required: a forgotten level must never make an activity public.</summary>
-    Visibility? Visibility { get; }
+    public Visibility? Visibility { get; init; }
 
-    AudienceRequest Audience { get; }
+    // Null only when the body leaves it out, which the validator refuses.
+    public AudienceRequest Audience { get; init; } = null!;
 
     /// <summary>Marks the activity as the branch's 主题党日 of its month (counted by the compliance report); null keeps the current mark (none for a new activity).</summary>
-    bool? ThemedPartyDay { get; }
+    public bool? ThemedPartyDay { get; init; }
 }
 
 /// <summary>Shape checks shared by create and edit; time order and capacity rules are the domain's.</summary>
 public abstract class ActivityFieldsValidator<T> : AbstractValidator<T>
-    where T : IActivityFields
+    where T : ActivityFields
 {
     protected ActivityFieldsValidator()
     {
@@ -59,7 +66,7 @@ public abstract class ActivityFieldsValidator<T> : AbstractValidator<T>
 
 internal static class ActivityFieldsExtensions
 {
-    public static ActivityDetails ToDetails(this IActivityFields r, bool currentThemedPartyDay = false) =>
+    public static ActivityDetails ToDetails(this ActivityFields r, bool currentThemedPartyDay = false) =>
         new(r.Title, r.Description, r.Place, r.StartsAt, r.EndsAt, r.SignUpOpensAt, r.SignUpClosesAt, r.Capacity, r.WaitingList, r.Visibility!.Value, r.ThemedPartyDay ?? currentThemedPartyDay);
 
     /// <summary>
@@ -69,7 +76,7 @@ internal static class ActivityFieldsExtensions
     /// the refusal.
     /// </summary>
     public static async Task<Result<ContentVerdict>> CheckPostedAsync(
-        this IActivityFields r, Domain.Organization.AccessScope access, string posterOpenId, AudienceResolver audiences, TextContentCheck check, CancellationToken cancellationToken)
+        this ActivityFields r, Domain.Organization.AccessScope access, string posterOpenId, AudienceResolver audiences, TextContentCheck check, CancellationToken cancellationToken)
     {
         if (await audiences.CheckPosterAsync(access, r.Audience.ToAudience(), cancellationToken) is { Error: { } audienceError })
         {

@@ -14,7 +14,7 @@ public static class CancelEnrollment
         var access = await current.GetAccessAsync(cancellationToken);
         if (await ActivityAccess.LoadAsync(db, id, access, cancellationToken) is null)
         {
-            return Problems.NotFound();
+            return Problems.NotFound(ActivityAccess.NotFoundDetail);
         }
 
         var (cancelled, error) = await ActivityEnrollments.CancelAsync(db, reminders, id, current.Id, time.GetUtcNow(), options.Value.StartReminderBefore, cancellationToken);

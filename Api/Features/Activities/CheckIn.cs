@@ -26,7 +26,7 @@ public static class CheckIn
         var view = await ActivityAccess.LoadAsync(db, id, access, cancellationToken);
         if (view is null)
         {
-            return Problems.NotFound();
+            return Problems.NotFound(ActivityAccess.NotFoundDetail);
         }
 
         var now = time.GetUtcNow();

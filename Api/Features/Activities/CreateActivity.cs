@@ -7,21 +7,11 @@ namespace SmartBranch.Api.Features.Activities;
 
 public static class CreateActivity
 {
-    /// <summary>A new activity organised by <paramref name="UnitId"/> (a unit the caller manages) for the given audience. Capacity: Places available; null for no limit. WaitingList: When full, further sign-ups wait instead of being refused (needs a capacity).</summary>
-    public sealed record Request(
-        int UnitId,
-        string Title,
-        string? Description,
-        string Place,
-        DateTimeOffset StartsAt,
-        DateTimeOffset EndsAt,
-        DateTimeOffset SignUpOpensAt,
-        DateTimeOffset SignUpClosesAt,
-        int? Capacity,
-        bool WaitingList,
-        Visibility? Visibility,
-        AudienceRequest Audience,
-        bool? ThemedPartyDay = null) : IActivityFields;
+    /// <summary>A new activity organised by UnitId (a unit the caller manages) for the given audience. Capacity: Places available; null for no limit. WaitingList: When full, further sign-ups wait instead of being refused (needs a capacity).</summary>
+    public sealed record Request : ActivityFields
+    {
+        public int UnitId { get; init; }
+    }
 
     public sealed class Validator : ActivityFieldsValidator<Request>
     {

@@ -8,7 +8,7 @@ public static class GetActivity
         var access = await current.GetAccessAsync(cancellationToken);
         var view = await ActivityAccess.LoadAsync(db, id, access, cancellationToken);
         return view is null
-            ? Problems.NotFound()
+            ? Problems.NotFound(ActivityAccess.NotFoundDetail)
             : TypedResults.Ok(await ActivityResponses.LoadAsync(db, view, current.Id, cancellationToken));
     }
 }

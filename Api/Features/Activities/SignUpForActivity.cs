@@ -21,7 +21,7 @@ public static class SignUpForActivity
         var state = await signUps.GetAsync(db, id, cancellationToken);
         if (state is null)
         {
-            return Problems.NotFound();
+            return Problems.NotFound(ActivityAccess.NotFoundDetail);
         }
 
         if (!ActivityAccess.Reaches(state.Activity, access))
@@ -54,7 +54,7 @@ public static class SignUpForActivity
     {
         if (await ActivityAccess.LoadAsync(db, id, access, cancellationToken) is not { } view)
         {
-            return Problems.NotFound();
+            return Problems.NotFound(ActivityAccess.NotFoundDetail);
         }
 
         return await ExistingAsync(db, id, memberId, cancellationToken) is { } signedUp ? TypedResults.Ok(signedUp)

@@ -8,19 +8,7 @@ namespace SmartBranch.Api.Features.Activities;
 public static class UpdateActivity
 {
     /// <summary>The activity's new details. Raising the capacity moves people up from the waiting list at once.</summary>
-    public sealed record Request(
-        string Title,
-        string? Description,
-        string Place,
-        DateTimeOffset StartsAt,
-        DateTimeOffset EndsAt,
-        DateTimeOffset SignUpOpensAt,
-        DateTimeOffset SignUpClosesAt,
-        int? Capacity,
-        bool WaitingList,
-        Visibility? Visibility,
-        AudienceRequest Audience,
-        bool? ThemedPartyDay = null) : IActivityFields;
+    public sealed record Request : ActivityFields;
 
     public sealed class Validator : ActivityFieldsValidator<Request>;
 

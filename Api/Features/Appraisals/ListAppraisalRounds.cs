@@ -14,7 +14,7 @@ public static class ListAppraisalRounds
         var branch = branchId ?? access.BranchId;
         if (branch != access.BranchId && !access.CanRun(branch))
         {
-            return Problems.NotFound();
+            return Problems.NotFound("未找到该支部，或您无权查看。");
         }
 
         var me = access.MemberId;

@@ -7,6 +7,9 @@ namespace SmartBranch.Api.Features.Brand;
 /// <summary>Who may publish, approve and read brand content, on top of <see cref="AccessScope"/>.</summary>
 internal static class BrandRules
 {
+    /// <summary>The 404 detail for a story that does not exist or that the caller may not read.</summary>
+    public const string StoryNotFound = "未找到该事迹，或您无权查看。";
+
     /// <summary>
     /// The secretary or publicity member (宣传委员) of the branch, or an admin above it, publishes directly;
     /// for the general branch only its admins do.
@@ -50,7 +53,7 @@ internal static class BrandRules
         var story = await FindReadableAsync(db, new Reader(access.MemberId, access), id, tracked: true, cancellationToken);
         if (story is null)
         {
-            return Refusals.NotFound();
+            return Refusals.NotFound(BrandRules.StoryNotFound);
         }
 
         return allowed(access, story) ? story : Refusals.Forbidden(forbidden);
@@ -66,7 +69,7 @@ internal static class BrandRules
         var story = await FindReadableAsync(db, await Reader.LoadAsync(current, cancellationToken), id, tracked: false, cancellationToken);
         if (story is null)
         {
-            return Refusals.NotFound();
+            return Refusals.NotFound(BrandRules.StoryNotFound);
         }
 
         return story.IsPublished ? story : new DomainError("story.unpublished", $"审核通过后才能{what}。", ErrorKind.Conflict, "事迹尚未发布");

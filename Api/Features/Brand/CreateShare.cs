@@ -38,7 +38,7 @@ public static class CreateShare
             var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == request.SubjectId, cancellationToken);
             if (story is null || !BrandRules.CanRead(viewer, story))
             {
-                return Problems.NotFound();
+                return Problems.NotFound(BrandRules.StoryNotFound);
             }
 
             if (!story.IsPublished || story.Visibility != Visibility.Public)
@@ -56,7 +56,7 @@ public static class CreateShare
             var canManage = notice is not null && viewer.Access is { } access && (access.CanManage(notice.UnitId) || access.IsCommitteeOf(notice.UnitId));
             if (notice is null || !(canManage || (notice.Status == NoticeStatus.Published && (notice.Visibility == Visibility.Public || isRecipient))))
             {
-                return Problems.NotFound();
+                return Problems.NotFound("未找到该通知，或您无权查看。");
             }
 
             if (notice.Status != NoticeStatus.Published || notice.Visibility != Visibility.Public)

@@ -27,7 +27,7 @@ public static class GetBrand
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (unit is null || !BrandRules.IsBrandUnit(unit))
         {
-            return Problems.NotFound();
+            return Problems.NotFound("未找到该党组织的品牌信息。");
         }
 
         var brand = await db.BrandProfiles.AsNoTracking().FirstOrDefaultAsync(b => b.UnitId == id, cancellationToken);

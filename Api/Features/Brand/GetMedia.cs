@@ -25,13 +25,13 @@ public static class GetMedia
         var item = await db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (item is null || !await MayReadAsync(item, key, context, current, cancellationToken))
         {
-            return Problems.NotFound();
+            return Problems.NotFound("未找到该图片，或您无权查看。");
         }
 
         var stream = await storage.OpenAsync(item.StorageKey, cancellationToken);
         if (stream is null)
         {
-            return Problems.NotFound();
+            return Problems.NotFound("该图片的文件已不存在。");
         }
 
         // Ids never change content; non-public images must not sit in shared caches.

@@ -11,13 +11,13 @@ public static class GetShare
         var share = await db.Shares.AsNoTracking().FirstOrDefaultAsync(s => s.Id == shareId, cancellationToken);
         if (share is null)
         {
-            return Problems.NotFound();
+            return Problems.NotFound("未找到该分享，或您无权查看。");
         }
 
         var access = await current.GetAccessAsync(cancellationToken);
         if (share.SharerMemberId != current.Id && !BrandRules.CanApprove(access, share.UnitId))
         {
-            return Problems.NotFound();
+            return Problems.NotFound("未找到该分享，或您无权查看。");
         }
 
         var opens = db.ShareOpens.AsNoTracking().Where(o => o.ShareId == shareId);

@@ -42,7 +42,7 @@ public static class GetStory
         var story = await BrandRules.FindReadableAsync(db, viewer, id, tracked: false, cancellationToken);
         if (story is null)
         {
-            return Problems.NotFound();
+            return Problems.NotFound(BrandRules.StoryNotFound);
         }
 
         var liked = false;

@@ -40,7 +40,7 @@ public static class ListStories
             var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == asked, cancellationToken);
             if (unit is null || !BrandRules.IsBrandUnit(unit))
             {
-                return Problems.NotFound();
+                return Problems.NotFound("未找到该党组织的品牌信息。");
             }
         }
 

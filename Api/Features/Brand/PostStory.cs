@@ -33,7 +33,7 @@ public static class PostStory
         var unit = access.CanView(unitId) ? await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, cancellationToken) : null;
         if (unit is null)
         {
-            return Problems.NotFound();
+            return Problems.NotFound("未找到该党组织，或您无权查看。");
         }
 
         // A member writes for their own branch (or the general branch above it); committees for what they manage.

@@ -16,7 +16,7 @@ public static class RevokeScreenLink
         if (link is null || !UnitAccess.Check(access, link.UnitId, u => BrandRules.CanApprove(access, u)).Succeeded)
         {
             // Someone else's display link is none of the caller's business: 404 either way.
-            return Problems.NotFound();
+            return Problems.NotFound("未找到该大屏链接，或您无权查看。");
         }
 
         if (link.IsActive)

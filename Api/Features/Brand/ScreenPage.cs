@@ -25,7 +25,7 @@ public static class ScreenPage
     public static async Task<IResult> Asset(string name, IWebHostEnvironment environment, CancellationToken cancellationToken) =>
         Assets.TryGetValue(name, out var contentType)
             ? Results.Content(await ReadAsync(environment, name, cancellationToken), contentType)
-            : Results.NotFound();
+            : Problems.NotFound("大屏页面没有这个文件。");
 
     internal static void NoCache(HttpContext context)
     {

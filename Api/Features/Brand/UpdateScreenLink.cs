@@ -35,7 +35,7 @@ public static class UpdateScreenLink
         var link = await db.ScreenLinks.FirstOrDefaultAsync(l => l.Id == id && l.RevokedAt == null, cancellationToken);
         if (link is null || !UnitAccess.Check(access, link.UnitId, u => BrandRules.CanApprove(access, u)).Succeeded)
         {
-            return Problems.NotFound();
+            return Problems.NotFound("未找到该大屏链接（或已撤销），或您无权查看。");
         }
 
         link.Change(string.IsNullOrWhiteSpace(request.Label) ? null : request.Label.Trim(), request.InitialsOnly!.Value);

@@ -14,7 +14,7 @@ internal static class DuesAccess
         var member = await db.Members.AsNoTracking().Where(m => m.Id == memberId).Select(m => new MemberRef(m.Id, m.Name, m.BranchId)).FirstOrDefaultAsync(cancellationToken);
         if (member is null)
         {
-            return Refusals.NotFound();
+            return Refusals.NotFound("未找到该党员，或您无权查看。");
         }
 
         if (selfAllowed && member.Id == current.Id)
@@ -34,6 +34,6 @@ internal static class DuesAccess
         var (unit, error) = await db.LoadUnitAsync(access, branchId, access.CanManage, cancellationToken);
         return error is not null ? error
             : unit is { Kind: Domain.Organization.UnitKind.Branch } ? unit
-            : Refusals.NotFound();
+            : Refusals.NotFound("未找到该支部，或您无权查看。");
     }
 }

@@ -30,7 +30,7 @@ public static class RefundDuesPayment
         var payment = await db.DuesPayments.FirstOrDefaultAsync(p => p.Id == paymentId, cancellationToken);
         if (payment is null)
         {
-            return Problems.NotFound();
+            return Problems.NotFound("未找到该党费缴纳记录，或您无权查看。");
         }
 
         var access = await current.GetAccessAsync(cancellationToken);

@@ -32,7 +32,7 @@ public static class AnswerMailboxMessage
         var message = await MailboxAccess.FindAsync(db, access, id, tracked: true, now, cancellationToken);
         if (message is null || !access.CanRead(message, now))
         {
-            return Problems.NotFound();
+            return Problems.NotFound("未找到该信箱留言，或您无权查看。");
         }
 
         var text = request.Text.Trim();

@@ -10,7 +10,7 @@ public static class GetMailboxMessage
         var message = await MailboxAccess.FindAsync(db, access, id, tracked: false, now, cancellationToken);
         if (message is null)
         {
-            return Problems.NotFound();
+            return Problems.NotFound("未找到该信箱留言，或您无权查看。");
         }
 
         return TypedResults.Ok((await MailboxViews.ToViewsAsync(db, [message], current.Id, now, cancellationToken))[0]);

@@ -36,7 +36,8 @@ public static class MailboxModule
 
         group.MapGet("/", ListMailbox.Handle)
             .WithName(nameof(ListMailbox))
-            .WithSummary("Messages the caller answers (secretary, deputy, general-branch admin), overdue ones flagged");
+            .WithSummary("Messages the caller answers (secretary, deputy, general-branch admin), overdue ones flagged")
+            .WithArgumentRules();
 
         group.MapGet("/figures", GetMailboxFigures.Handle)
             .WithName(nameof(GetMailboxFigures))

@@ -27,7 +27,7 @@ public static class MarkMailboxResolution
         var message = await db.MailboxMessages.Include(m => m.Replies).SingleOrDefaultAsync(m => m.Id == id && m.AuthorMemberId == current.Id, cancellationToken);
         if (message is null)
         {
-            return Problems.NotFound();
+            return Problems.NotFound("未找到您的这条信箱留言。");
         }
 
         var marked = message.MarkResolution(request.Resolved!.Value, now, options.Value.ReplyDaysFor(message.Category), options.Value.EscalationWorkingDays);

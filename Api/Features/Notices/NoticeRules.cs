@@ -52,7 +52,7 @@ internal static class NoticeRules
     {
         var (notice, recipient) = await LoadAsync(db, id, viewer, cancellationToken);
         return notice is null || !CanRead(viewer, notice, recipient is not null)
-            ? Refusals.NotFound()
+            ? Refusals.NotFound("未找到该通知，或您无权查看。")
             : new ReadableNotice(notice, recipient);
     }
 

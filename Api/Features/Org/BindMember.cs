@@ -26,11 +26,6 @@ public static class BindMember
 
     private const string MismatchDetail = "邀请码无效，或姓名、学工号与支部名册不符。请核对后重试，或联系支部委员。";
 
-    /// <summary>
-    /// 200 with the member; 400 when the invitation, name and number do not fit one roster entry (one answer for all,
-    /// counted against the account) or the invitation is revoked, expired or used up; 409 when the entry or the account
-    /// is bound already; 429 after too many failures (the gate in front of the handler).
-    /// </summary>
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         Request request,
         AccessCache cache,

@@ -18,7 +18,7 @@ public static class EndAppointment
         var appointment = await db.Appointments.Include(a => a.Member).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (appointment is null)
         {
-            return Problems.NotFound();
+            return Problems.NotFound("未找到该任职记录，或您无权查看。");
         }
 
         if (UnitAccess.Check(access, appointment.UnitId, access.CanAppointIn) is { Error: { } refusal })

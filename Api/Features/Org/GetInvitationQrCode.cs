@@ -22,7 +22,7 @@ public static class GetInvitationQrCode
         // Invitations are the committee's business: to anyone else they do not exist.
         if (invitation is null || !access.CanManage(invitation.BranchId))
         {
-            return Problems.NotFound();
+            return Problems.NotFound("未找到该绑定邀请，或您无权查看。");
         }
 
         var image = await codes.GetAsync(invitation.Scene, BindPage, cancellationToken);

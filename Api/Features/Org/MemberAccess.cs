@@ -16,7 +16,7 @@ internal static class MemberAccess
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken);
         if (member is null)
         {
-            return Refusals.NotFound();
+            return Refusals.NotFound("未找到该党员，或您无权查看。");
         }
 
         return UnitAccess.Check(access, member.BranchId, may) is { Error: { } refusal } ? refusal : member;

@@ -16,7 +16,7 @@ public static class RevokeInvitation
         // Invitations are the committee's business: to anyone else they do not exist.
         if (invitation is null || !access.CanManage(invitation.BranchId))
         {
-            return Problems.NotFound();
+            return Problems.NotFound("未找到该绑定邀请，或您无权查看。");
         }
 
         if (invitation.RevokedAt is null)

@@ -11,7 +11,7 @@ public static class ClosePoll
         var found = await PollViews.FindAsync(db, access, id, tracked: true, cancellationToken);
         if (found is not { } f)
         {
-            return Problems.NotFound();
+            return Problems.NotFound("未找到该投票，或您无权查看。");
         }
 
         if (!f.Target.CanManage)

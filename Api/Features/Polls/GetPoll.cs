@@ -8,7 +8,7 @@ public static class GetPoll
         var access = await current.GetAccessAsync(cancellationToken);
         var found = await PollViews.FindAsync(db, access, id, tracked: false, cancellationToken);
         return found is not { } f
-            ? Problems.NotFound()
+            ? Problems.NotFound("未找到该投票，或您无权查看。")
             : TypedResults.Ok(await PollViews.BuildAsync(db, f.Poll, current.Id, f.Target.CanManage, time.GetUtcNow(), cancellationToken));
     }
 }

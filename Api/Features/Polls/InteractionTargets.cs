@@ -16,6 +16,14 @@ internal sealed record InteractionTarget(TargetKind Kind, int Id, int OwnerUnitI
 /// </summary>
 internal static class InteractionTargets
 {
+    /// <summary>The 404 detail for a target the caller may not see (<see cref="FindAsync"/> answered null).</summary>
+    public static string NotFoundDetail(TargetKind kind) => kind switch
+    {
+        TargetKind.Unit => "未找到该党组织，或您无权查看。",
+        TargetKind.Meeting => "未找到该会议，或您无权查看。",
+        _ => ActivityAccess.NotFoundDetail,
+    };
+
     public static async Task<InteractionTarget?> FindAsync(AppDbContext db, AccessScope access, TargetKind kind, int id, CancellationToken cancellationToken)
     {
         switch (kind)
@@ -46,7 +54,7 @@ internal static class InteractionTargets
         var target = await FindAsync(db, await current.GetAccessAsync(cancellationToken), kind, id, cancellationToken);
         if (target is null)
         {
-            return Refusals.NotFound();
+            return Refusals.NotFound(NotFoundDetail(kind));
         }
 
         return target.CanManage ? target : Refusals.Forbidden(forbidden);

@@ -22,7 +22,7 @@ public static class ListPolls
         var target = await InteractionTargets.FindAsync(db, access, request.TargetKind!.Value, request.TargetId!.Value, cancellationToken);
         if (target is null)
         {
-            return Problems.NotFound();
+            return Problems.NotFound(InteractionTargets.NotFoundDetail(request.TargetKind!.Value));
         }
 
         var polls = await db.Polls.AsNoTracking().Include(p => p.Options)

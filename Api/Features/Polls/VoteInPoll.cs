@@ -20,7 +20,7 @@ public static class VoteInPoll
         var found = await PollViews.FindAsync(db, access, id, tracked: false, cancellationToken);
         if (found is not { } f)
         {
-            return Problems.NotFound();
+            return Problems.NotFound("未找到该投票，或您无权查看。");
         }
 
         var now = time.GetUtcNow();

@@ -47,7 +47,7 @@ public static class GetSubjectReminders
         // Subjects the caller may not manage are reported as missing, like ones that do not exist.
         if (ownerUnitId is not int unitId || !access.CanManage(unitId))
         {
-            return Problems.NotFound();
+            return Problems.NotFound("未找到该事项，或您无权查看它的提醒。");
         }
 
         var subjectType = request.SubjectType!;

@@ -33,7 +33,7 @@ public static class CompleteUpload
         var media = await StudyUploads.LoadOwnAsync(db, id, current.Id, cancellationToken);
         if (media is null)
         {
-            return Problems.NotFound();
+            return Problems.NotFound(StudyUploads.NotFoundDetail);
         }
 
         if (media.Status != StudyMediaStatus.Uploading)

@@ -25,13 +25,13 @@ public static class GetStudyMedia
     {
         if (links.Read(token) is not { } grant)
         {
-            return Problems.NotFound();
+            return Problems.NotFound("该学习资料链接无效或已过期。");
         }
 
         var media = await db.StudyMedia.AsNoTracking().FirstOrDefaultAsync(m => m.Id == grant.MediaId, cancellationToken);
         if (media is null || media.Status == StudyMediaStatus.Rejected)
         {
-            return Problems.NotFound();
+            return Problems.NotFound("未找到该学习资料文件。");
         }
 
         var signedIn = context.User.Identity?.IsAuthenticated == true && current.IsBound ? current.Id : (int?)null;
@@ -41,7 +41,7 @@ public static class GetStudyMedia
             // A link for WeChat's media check (CompleteUpload): the uploader's own file, before any material uses it.
             if (viewerId != media.UploaderMemberId)
             {
-                return Problems.NotFound();
+                return Problems.NotFound("未找到该学习资料文件，或您无权查看。");
             }
         }
         else
@@ -50,7 +50,7 @@ public static class GetStudyMedia
             var access = await AccessOfAsync(db, current, signedIn, viewerId, time, cancellationToken);
             if (material is null || access is null || !StudyAccess.CanRead(access, material, media))
             {
-                return Problems.NotFound();
+                return Problems.NotFound("未找到该学习资料文件，或您无权查看。");
             }
         }
 
@@ -58,7 +58,7 @@ public static class GetStudyMedia
         var stream = key is null ? null : await storage.OpenAsync(key, cancellationToken);
         if (stream is null)
         {
-            return Problems.NotFound();
+            return Problems.NotFound("该学习资料的文件已不存在。");
         }
 
         context.Response.Headers.CacheControl = "private, max-age=3600";

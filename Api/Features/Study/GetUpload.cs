@@ -6,6 +6,6 @@ public static class GetUpload
     public static async Task<Results<Ok<StudyUploadResponse>, ProblemHttpResult>> Handle(Guid id, CurrentMember current, AppDbContext db, CancellationToken cancellationToken)
     {
         var media = await StudyUploads.LoadOwnAsync(db, id, current.Id, cancellationToken);
-        return media is null ? Problems.NotFound() : TypedResults.Ok(StudyUploads.ToResponse(media));
+        return media is null ? Problems.NotFound(StudyUploads.NotFoundDetail) : TypedResults.Ok(StudyUploads.ToResponse(media));
     }
 }

@@ -21,7 +21,7 @@ public static class PutUploadChunk
         var media = await StudyUploads.LoadOwnAsync(db, id, current.Id, cancellationToken);
         if (media is null)
         {
-            return Problems.NotFound();
+            return Problems.NotFound(StudyUploads.NotFoundDetail);
         }
 
         if (media.ExpectedChunkSize(index) is not { } expected)

@@ -37,7 +37,7 @@ internal static class StudyAccess
         var query = track ? db.StudyMaterials : db.StudyMaterials.AsNoTracking();
         var material = await query.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         var media = material?.MediaId is Guid mediaId ? await db.StudyMedia.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mediaId, cancellationToken) : null;
-        return material is null || !CanRead(access, material, media) ? Refusals.NotFound() : new ReadableMaterial(material, media);
+        return material is null || !CanRead(access, material, media) ? Refusals.NotFound("未找到该学习资料，或您无权查看。") : new ReadableMaterial(material, media);
     }
 
     /// <summary>As <see cref="LoadReadableAsync"/>, and forbidden (403) when the caller may read but not manage it.</summary>

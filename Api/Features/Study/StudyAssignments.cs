@@ -22,7 +22,7 @@ internal static class StudyAssignments
             .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (assignment is null)
         {
-            return Refusals.NotFound();
+            return Refusals.NotFound("未找到该学习任务，或您无权查看。");
         }
 
         var check = UnitAccess.Check(access, assignment.UnitId, access.CanManage);

@@ -28,6 +28,9 @@ public sealed record StudyUploadResponse(
 /// <summary>Where an upload's pieces live in the media storage.</summary>
 internal static class StudyUploads
 {
+    /// <summary>The 404 detail for an upload that does not exist or was started by someone else.</summary>
+    public const string NotFoundDetail = "未找到您的这次上传。";
+
     /// <summary>The folder holding an upload's chunks until it is assembled.</summary>
     public static string ChunkFolder(Guid mediaId) => $"study/uploads/{mediaId:N}";
 

@@ -106,7 +106,7 @@ internal static class TransferAccess
     public static async Task<Result<Transfer>> LoadAsync(AppDbContext db, AccessScope access, int id, Func<Transfer, bool> may, CancellationToken cancellationToken)
     {
         var transfer = await db.Transfers.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-        return transfer is null || !CanSee(access, transfer) ? Refusals.NotFound()
+        return transfer is null || !CanSee(access, transfer) ? Refusals.NotFound("未找到该组织关系转接，或您无权查看。")
             : !may(transfer) ? Refusals.Forbidden()
             : transfer;
     }

@@ -11,7 +11,7 @@ public static class CloseMessageWall
         var found = await WallViews.FindAsync(db, access, id, tracked: true, cancellationToken);
         if (found is not { } f)
         {
-            return Problems.NotFound();
+            return Problems.NotFound(WallViews.NotFoundDetail);
         }
 
         if (!f.Target.CanManage)

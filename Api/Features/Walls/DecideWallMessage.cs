@@ -21,7 +21,7 @@ public static class DecideWallMessage
         var message = found is null ? null : await db.WallMessages.SingleOrDefaultAsync(m => m.Id == messageId && m.WallId == id, cancellationToken);
         if (found is not { } f || message is null)
         {
-            return Problems.NotFound();
+            return Problems.NotFound("未找到该留言，或您无权查看。");
         }
 
         if (!f.Target.CanManage)

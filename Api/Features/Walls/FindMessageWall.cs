@@ -23,6 +23,6 @@ public static class FindMessageWall
         var target = await InteractionTargets.FindAsync(db, access, request.TargetKind!.Value, request.TargetId!.Value, cancellationToken);
         var wall = target is null ? null
             : await db.MessageWalls.AsNoTracking().SingleOrDefaultAsync(w => w.TargetKind == target.Kind && w.TargetId == target.Id, cancellationToken);
-        return wall is null ? Problems.NotFound() : TypedResults.Ok(await WallViews.BuildAsync(db, wall, target!.CanManage, current.Id, null, cancellationToken));
+        return wall is null ? Problems.NotFound(WallViews.NotFoundDetail) : TypedResults.Ok(await WallViews.BuildAsync(db, wall, target!.CanManage, current.Id, null, cancellationToken));
     }
 }

@@ -10,6 +10,6 @@ public static class GetMessageWall
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var found = await WallViews.FindAsync(db, access, id, tracked: false, cancellationToken);
-        return found is not { } f ? Problems.NotFound() : TypedResults.Ok(await WallViews.BuildAsync(db, f.Wall, f.Target.CanManage, current.Id, afterId, cancellationToken));
+        return found is not { } f ? Problems.NotFound(WallViews.NotFoundDetail) : TypedResults.Ok(await WallViews.BuildAsync(db, f.Wall, f.Target.CanManage, current.Id, afterId, cancellationToken));
     }
 }

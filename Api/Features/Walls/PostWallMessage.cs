@@ -26,7 +26,7 @@ public static class PostWallMessage
         var found = await WallViews.FindAsync(db, access, id, tracked: false, cancellationToken);
         if (found is not { } f)
         {
-            return Problems.NotFound();
+            return Problems.NotFound(WallViews.NotFoundDetail);
         }
 
         var text = request.Text.Trim();

@@ -16,6 +16,9 @@ public sealed record WallView(int Id, TargetKind TargetKind, int TargetId, bool 
 
 internal static class WallViews
 {
+    /// <summary>The 404 detail for a wall that does not exist or whose unit, meeting or activity the caller may not see.</summary>
+    public const string NotFoundDetail = "未找到该留言墙，或您无权查看。";
+
     /// <summary>The wall and the caller's rights on its meeting or activity; null (404) when they may not see it.</summary>
     public static async Task<(MessageWall Wall, InteractionTarget Target)?> FindAsync(AppDbContext db, AccessScope access, int id, bool tracked, CancellationToken cancellationToken)
     {

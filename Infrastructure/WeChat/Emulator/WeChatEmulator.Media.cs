@@ -55,21 +55,10 @@ public sealed partial class WeChatEmulator
 
     private async Task<IResult> MediaCheckAsync(HttpRequest request)
     {
-        if (CheckCall(MediaCheckApi, request) is { } refused)
+        var (root, refused) = await SecurityCallAsync(MediaCheckApi, request);
+        if (refused is not null)
         {
             return refused;
-        }
-
-        var body = await ReadJsonAsync(request);
-        if (body is null)
-        {
-            return Error(MediaCheckApi, 47001, "data format error");
-        }
-
-        var root = body.RootElement;
-        if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() != 2)
-        {
-            return Error(MediaCheckApi, 40097, "invalid args, version must be 2");
         }
 
         if (!root.TryGetProperty("media_type", out var mediaType) || mediaType.ValueKind != JsonValueKind.Number || mediaType.GetInt32() is not (1 or 2))
@@ -77,8 +66,7 @@ public sealed partial class WeChatEmulator
             return Error(MediaCheckApi, 40097, "invalid media_type");
         }
 
-        var openId = Str(root, "openid");
-        if (string.IsNullOrEmpty(openId) || !openId.StartsWith("oEMU", StringComparison.Ordinal))
+        if (EmulatedOpenId(root) is not { } openId)
         {
             return Error(MediaCheckApi, 40003, "invalid openid");
         }

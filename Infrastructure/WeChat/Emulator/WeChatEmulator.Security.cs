@@ -53,23 +53,46 @@ public sealed partial class WeChatEmulator
         });
     }
 
-    private async Task<IResult> MsgSecCheck(HttpRequest request)
+    /// <summary>
+    /// What both content-security calls (msg_sec_check and media_check_async, version 2) check first, in WeChat's
+    /// order: the access token and faults, a JSON body (47001), <c>version</c> 2 (40097). The body's root, or the
+    /// error answer.
+    /// </summary>
+    private async Task<(JsonElement Root, IResult? Refused)> SecurityCallAsync(string api, HttpRequest request)
     {
-        if (CheckCall(MsgSecCheckApi, request) is { } refused)
+        if (CheckCall(api, request) is { } refused)
         {
-            return refused;
+            return (default, refused);
         }
 
         var body = await ReadJsonAsync(request);
         if (body is null)
         {
-            return Error(MsgSecCheckApi, 47001, "data format error");
+            return (default, Error(api, 47001, "data format error"));
         }
 
         var root = body.RootElement;
         if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() != 2)
         {
-            return Error(MsgSecCheckApi, 40097, "invalid args, version must be 2");
+            return (default, Error(api, 40097, "invalid args, version must be 2"));
+        }
+
+        return (root, null);
+    }
+
+    /// <summary>The caller's openid when it is one the emulator gave out (<see cref="OpenIdFor"/>); otherwise null (WeChat's 40003).</summary>
+    private static string? EmulatedOpenId(JsonElement root)
+    {
+        var openId = Str(root, "openid");
+        return string.IsNullOrEmpty(openId) || !openId.StartsWith("oEMU", StringComparison.Ordinal) ? null : openId;
+    }
+
+    private async Task<IResult> MsgSecCheck(HttpRequest request)
+    {
+        var (root, refused) = await SecurityCallAsync(MsgSecCheckApi, request);
+        if (refused is not null)
+        {
+            return refused;
         }
 
         if (!root.TryGetProperty("scene", out var scene) || scene.ValueKind != JsonValueKind.Number || scene.GetInt32() is < 1 or > 4)
@@ -77,8 +100,7 @@ public sealed partial class WeChatEmulator
             return Error(MsgSecCheckApi, 40129, "invalid scene");
         }
 
-        var openId = Str(root, "openid");
-        if (string.IsNullOrEmpty(openId) || !openId.StartsWith("oEMU", StringComparison.Ordinal))
+        if (EmulatedOpenId(root) is null)
         {
             return Error(MsgSecCheckApi, 40003, "invalid openid");
         }

@@ -20,7 +20,7 @@ public sealed class ActivitiesModel(AppDbContext db, TimeProvider time) : Portal
         var (found, units) = await ScopeAsync(unit, cancellationToken);
         if (!found)
         {
-            return Missing();
+            return Missing("党组织");
         }
 
         var now = time.GetUtcNow();

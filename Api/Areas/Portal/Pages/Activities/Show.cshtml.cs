@@ -16,7 +16,7 @@ public sealed class ShowActivityModel(AppDbContext db, TimeProvider time) : Port
         var activity = await PublicContent.Activities(Db).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (activity is null)
         {
-            return Missing();
+            return Missing("活动");
         }
 
         var unitName = await Db.Units.Where(u => u.Id == activity.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);

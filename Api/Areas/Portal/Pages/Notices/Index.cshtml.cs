@@ -12,7 +12,7 @@ public sealed class NoticesModel(AppDbContext db) : PortalPage(db)
         var (found, units) = await ScopeAsync(unit, cancellationToken);
         if (!found)
         {
-            return Missing();
+            return Missing("党组织");
         }
 
         Notices = await PortalCards.NoticesAsync(Db, Features.Brand.PublicContent.Notices(Db, units), Math.Max(page ?? 1, 1), PageSize, cancellationToken);

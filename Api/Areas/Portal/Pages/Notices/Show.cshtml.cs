@@ -15,7 +15,7 @@ public sealed class ShowNoticeModel(AppDbContext db) : PortalPage(db)
         var notice = await PublicContent.Notices(Db).FirstOrDefaultAsync(n => n.Id == id, cancellationToken);
         if (notice is null)
         {
-            return Missing();
+            return Missing("通知");
         }
 
         var unitName = await Db.Units.Where(u => u.Id == notice.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);

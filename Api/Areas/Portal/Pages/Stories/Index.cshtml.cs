@@ -12,7 +12,7 @@ public sealed class StoriesModel(AppDbContext db) : PortalPage(db)
         var (found, units) = await ScopeAsync(unit, cancellationToken);
         if (!found)
         {
-            return Missing();
+            return Missing("党组织");
         }
 
         Stories = await PortalCards.StoriesAsync(Db, Features.Brand.PublicContent.Stories(Db, units), Math.Max(page ?? 1, 1), PageSize, cancellationToken);

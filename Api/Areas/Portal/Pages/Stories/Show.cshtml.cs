@@ -15,7 +15,7 @@ public sealed class ShowStoryModel(AppDbContext db) : PortalPage(db)
         var story = await PublicContent.Stories(Db).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (story is null)
         {
-            return Missing();
+            return Missing("事迹");
         }
 
         var showable = await PublicContent.ShowableImagesAsync(Db, story.Images, cancellationToken);

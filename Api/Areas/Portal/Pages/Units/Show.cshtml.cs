@@ -11,7 +11,7 @@ public sealed class ShowUnitModel(AppDbContext db, TimeProvider time) : PortalPa
     {
         if (await FindBrandUnitAsync(id, cancellationToken) is not { } unit)
         {
-            return Missing();
+            return Missing("党组织");
         }
 
         Brand = await PortalCards.BrandAsync(Db, unit, time.GetUtcNow(), cancellationToken);
