@@ -92,7 +92,7 @@ public sealed partial class NotFoundTests() : SeededTest(branches: 2, members: 2
 
     /// <summary>
     /// Every GET route with an id, asked for a row that does not exist: a 404 never says the address does not exist,
-    /// and none but the development area (being reworked by its owner) falls back to the generic detail.
+    /// and none falls back to the generic detail.
     /// </summary>
     [Test]
     public async Task SaysWhatWasNotFound_OnEveryKnownGetRoute()
@@ -128,7 +128,7 @@ public sealed partial class NotFoundTests() : SeededTest(branches: 2, members: 2
             {
                 unknownAddress.Add(path.Name);
             }
-            else if (detail == Refusals.NotFoundDetail && !path.Name.StartsWith("/api/development", StringComparison.Ordinal))
+            else if (detail == Refusals.NotFoundDetail)
             {
                 generic.Add(path.Name);
             }

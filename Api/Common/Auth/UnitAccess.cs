@@ -11,6 +11,9 @@ namespace SmartBranch.Api.Common.Auth;
 /// </summary>
 public static class UnitAccess
 {
+    /// <summary>The one 404 for a unit that does not exist or that the caller cannot see.</summary>
+    public const string UnitNotFound = "未找到该党组织，或您无权查看。";
+
     /// <summary>Loads the unit (untracked) when the caller may view it and <paramref name="may"/> allows the action.</summary>
     public static async Task<Result<OrganizationUnit>> LoadUnitAsync(
         this AppDbContext db,
@@ -22,7 +25,7 @@ public static class UnitAccess
         var unit = access.CanView(unitId) ? await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, cancellationToken) : null;
         if (unit is null)
         {
-            return Refusals.NotFound("未找到该党组织，或您无权查看。");
+            return Refusals.NotFound(UnitNotFound);
         }
 
         return may(unitId) ? unit : Refusals.Forbidden();
@@ -50,7 +53,7 @@ public static class UnitAccess
 
     /// <summary>The refusal for something inside <paramref name="unitId"/> (a member, an appointment): not found unless visible, forbidden unless allowed.</summary>
     public static Result Check(AccessScope access, int unitId, Func<int, bool> may) =>
-        !access.CanView(unitId) ? Refusals.NotFound("未找到该党组织，或您无权查看。")
+        !access.CanView(unitId) ? Refusals.NotFound(UnitNotFound)
         : !may(unitId) ? Refusals.Forbidden()
         : Result.Ok;
 }

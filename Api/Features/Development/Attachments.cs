@@ -138,6 +138,8 @@ public static class UploadMyAttachment
 
 public static class GetAttachment
 {
+    private const string AttachmentNotFound = "未找到该附件，或您无权查看。";
+
     /// <summary>200 with the file (its recognised content type) for the person whose record it is, the committee, admins above it and the assigned contacts; 404 for anyone else.</summary>
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Handle(
         Guid id,
@@ -149,7 +151,7 @@ public static class GetAttachment
         var attachment = await db.DevelopmentAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (attachment is null)
         {
-            return Problems.NotFound();
+            return Problems.NotFound(AttachmentNotFound);
         }
 
         var own = await OwnRecord.LoadAsync(db, current, tracked: false, cancellationToken);
@@ -161,6 +163,6 @@ public static class GetAttachment
         }
 
         var stream = allowed ? await storage.OpenAsync(attachment.StorageKey, cancellationToken) : null;
-        return stream is null ? Problems.NotFound() : TypedResults.Stream(stream, attachment.ContentType);
+        return stream is null ? Problems.NotFound(AttachmentNotFound) : TypedResults.Stream(stream, attachment.ContentType);
     }
 }

@@ -24,6 +24,9 @@ internal sealed record ReachedRecord(DevelopmentRecord Record, RecordRole Role);
 /// </summary>
 internal static class DevelopmentAccess
 {
+    /// <summary>The one 404 for a development record that is missing or not the caller's to see (strangers cannot tell the two apart).</summary>
+    public const string RecordNotFound = "未找到该发展党员记录，或您无权查看。";
+
     /// <summary>The record with its events (tracked when <paramref name="tracked"/>), and the caller's role; 404 otherwise.</summary>
     public static async Task<Result<ReachedRecord>> LoadAsync(
         AppDbContext db, AccessScope access, int recordId, bool tracked, CancellationToken cancellationToken)
@@ -32,7 +35,7 @@ internal static class DevelopmentAccess
         var record = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == recordId, cancellationToken);
         if (record is null)
         {
-            return Refusals.NotFound();
+            return Refusals.NotFound(RecordNotFound);
         }
 
         if (access.CanManage(record.BranchId))
@@ -42,7 +45,7 @@ internal static class DevelopmentAccess
 
         return record.ContactIds.Contains(access.MemberId) || record.IntroducerIds.Contains(access.MemberId)
             ? new ReachedRecord(record, RecordRole.Contact)
-            : Refusals.NotFound();
+            : Refusals.NotFound(RecordNotFound);
     }
 
     /// <summary>The timing rules in force (the configuration table).</summary>
@@ -62,7 +65,7 @@ internal static class DevelopmentAccess
     {
         if (!access.CanView(unitId))
         {
-            return Refusals.NotFound();
+            return Refusals.NotFound(UnitAccess.UnitNotFound);
         }
 
         if (!access.CanManage(unitId))

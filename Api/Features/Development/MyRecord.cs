@@ -121,7 +121,7 @@ public static class DevelopmentRulesEndpoints
         var rule = await db.DevelopmentRules.FirstOrDefaultAsync(r => r.Key == key, cancellationToken);
         if (rule is null)
         {
-            return Problems.NotFound();
+            return Problems.NotFound("没有这条时限规则。");
         }
 
         var before = rule.Value;

@@ -14,7 +14,7 @@ internal static class PublicityAudience
     public static async Task<Result<Publicity>> LoadAsync(AppDbContext db, AccessScope access, int id, CancellationToken cancellationToken)
     {
         var publicity = await db.Publicities.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        return publicity is null || !CanSee(access, publicity.BranchId) ? Refusals.NotFound() : publicity;
+        return publicity is null || !CanSee(access, publicity.BranchId) ? Refusals.NotFound("未找到该公示，或您无权查看。") : publicity;
     }
 }
 
