@@ -34,6 +34,26 @@ public sealed class BindMemberTests() : SeededTest(branches: 2, members: 1, fake
         Assert.That(me.GetProperty("member").GetProperty("id").GetInt32(), Is.EqualTo(entry.Id));
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Binds_WhenNumberIsTypedInOtherLetterCase(bool fullWidth)
+    {
+        var secretary = await App.SignInAsync(Org.A.Secretary);
+        var entry = await App.AddMemberAsync(Org.A.Id, Org.A.PartyGroupId);
+        var invitation = await (await secretary.PostAsJsonAsync($"/api/org/units/{Org.A.Id}/invitations", new { singleUse = true })).ReadAsync<JsonElement>();
+        // The roster holds e.g. R3fa9…: type it as r3FA9… (and, once, in full-width characters with a space).
+        var swapped = new string(entry.Number.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)).ToArray());
+        var typed = fullWidth ? " " + new string(swapped.Select(c => (char)(c + 0xFEE0)).ToArray()) : swapped;
+        Assert.That(typed, Is.Not.EqualTo(entry.Number));
+
+        var user = await App.SignInUnboundAsync();
+        var bind = await user.BindAsync(invitation.GetProperty("scene").GetString(), entry.Name, typed);
+
+        Assert.That(bind.StatusCode, Is.EqualTo(HttpStatusCode.OK), await bind.Content.ReadAsStringAsync());
+        Assert.That(await OpenIdOfAsync(entry.Id), Is.Not.Null);
+        Assert.That(await App.WithDbAsync(db => db.Members.Where(m => m.Id == entry.Id).Select(m => m.Number).SingleAsync()), Is.EqualTo(entry.Number));
+    }
+
     [Test]
     public async Task Returns400AndBindsNothing_WhenInvitationHasExpired()
     {

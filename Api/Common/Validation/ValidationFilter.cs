@@ -176,7 +176,7 @@ public static class ValidationExtensions
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilterFactory(ArgumentRulesFilter.Create);
 
-    /// <summary>FluentValidation in Chinese with camelCase property names, matching the JSON.</summary>
+    /// <summary>FluentValidation in Chinese with camelCase property names (matching the JSON) and Chinese display names (<see cref="DisplayNames"/>).</summary>
     public static IServiceCollection AddRequestValidation(this IServiceCollection services)
     {
         // A rule stops at its first failure: a null title fails NotEmpty and never reaches the length check
@@ -184,6 +184,8 @@ public static class ValidationExtensions
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("zh-CN");
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        // Default messages name the property in Chinese ('标题' 不能为空。), never as its C# name split into words.
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => DisplayNames.Of(member);
         // Validators are built once (see RequestValidators), except those with a dependency that may be scoped.
         var scoped = new HashSet<Type>();
         services.AddValidatorsFromAssemblyContaining<RequestValidators>(ServiceLifetime.Singleton, r => !RequestValidators.NeedsScope(r.ValidatorType), includeInternalTypes: true);

@@ -43,10 +43,10 @@ public static class BindMember
         var code = Invitation.CodeFromScene(request.Scene);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Code == code, cancellationToken);
         var name = request.Name.Trim();
-        var number = request.Number.Trim();
+        var number = MemberFields.NumberKey(request.Number);
         var member = invitation is null
             ? null
-            : await db.Members.FirstOrDefaultAsync(m => m.BranchId == invitation.BranchId && m.Number == number && m.Name == name && m.ArchivedOn == null, cancellationToken);
+            : await db.Members.FirstOrDefaultAsync(m => m.BranchId == invitation.BranchId && m.Number.ToUpper() == number && m.Name == name && m.ArchivedOn == null, cancellationToken);
 
         // One answer for "no such invitation", "no such person" and "name does not fit the number",
         // so trying cannot tell which roster entries exist; every such try counts against the account.

@@ -55,6 +55,14 @@ internal static class MemberFields
     public static bool IsValidNumber(string? number) =>
         !string.IsNullOrEmpty(number) && number.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 
+    /// <summary>
+    /// A staff/student number as binding compares it: folded like an imported cell (full-width digits, spaces:
+    /// <see cref="Common.Tables.TableCells.NormalizeCode"/>) and upper-cased, so <c>t1006</c> finds the roster's
+    /// <c>T1006</c>. The stored side is compared upper-cased too (<c>m.Number.ToUpper()</c>, SQL <c>UPPER</c>);
+    /// numbers are ASCII (<see cref="IsValidNumber"/>), where both upper-casings agree.
+    /// </summary>
+    public static string NumberKey(string? number) => Common.Tables.TableCells.NormalizeCode(number).ToUpperInvariant();
+
     /// <summary>Refuses a party group outside the branch and membership data that cannot be true.</summary>
     public static async Task<Result> CheckAsync(AppDbContext db, int branchId, MemberDetails fields, DateOnly today, CancellationToken cancellationToken)
     {
