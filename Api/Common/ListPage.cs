@@ -6,7 +6,7 @@ namespace SmartBranch.Api.Common;
 /// The one shape of every list the API answers: <c>{ "items": [...], "nextCursor": string|null }</c>. A list that is
 /// paged passes <c>nextCursor</c> back as <c>?cursor=</c> for the next page; null means there is no next page (a list
 /// that is never paged always answers null). The OpenAPI schema id is the item's id + "Page" (NoticeListItem → NoticeListPage).
-/// A cursor the list cannot read is refused with <see cref="Problems.InvalidCursor"/> (400, code <c>list.invalid_cursor</c>).
+/// A cursor the list cannot read is refused with a 400 ProblemDetails (code <c>list.invalid_cursor</c>, Problems.InvalidCursor).
 /// </summary>
 /// <typeparam name="T">The item record.</typeparam>
 public sealed record ListPage<T>(IReadOnlyList<T> Items, string? NextCursor = null);

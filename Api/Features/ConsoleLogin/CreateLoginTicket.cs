@@ -12,7 +12,7 @@ public static class CreateLoginTicket
 
     /// <summary>
     /// Starts a scan-to-login on a PC: stores a pending ticket for two minutes and binds it to this browser with the
-    /// HttpOnly <see cref="ConsoleLoginTickets.BrowserCookie"/> cookie. Anonymous and rate-limited per address (429).
+    /// HttpOnly <c>sb_console_ticket</c> cookie. Anonymous and rate-limited per address (429).
     /// </summary>
     public static async Task<Ok<Response>> Handle(HttpContext http, ILoginTicketStore tickets, TimeProvider time, IHostEnvironment environment, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public static class SendReminders
     /// reminder pipeline (Api/Messaging): the secretary and 组织委员 for a talk, an upper-committee approval or a
     /// confirmation; the training contacts for an observation record; the person for a thought report (as a member, or
     /// as a person in development bound to the record: inbox and subscription message). 403/404 outside the caller's
-    /// management. The daily <see cref="DevelopmentReminderJob"/> does the same for every branch.
+    /// management. The daily reminder job (<c>Development:ReminderHour</c>, China time) does the same for every branch.
     /// </summary>
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int unitId,

@@ -12,7 +12,7 @@ public static class GetAttendanceSheet
     /// <summary>
     /// The meeting's printable sign-in sheet (签到表, application/pdf, A4): the meeting's unit, type, topic, time (China
     /// time) and place, then one row per expected attendee (number, name, 学工号, 正式/预备, attendance or leave as
-    /// recorded so far) with an empty signature cell. Same access as the roll call (<see cref="GetMeetingAttendance"/>:
+    /// recorded so far) with an empty signature cell. Same access as the roll call (<c>GET /api/meetings/{id}/attendance</c>:
     /// convener, recorder or committee; 403/404 otherwise); 503 when the server has no CJK font (Letters:FontPath).
     /// </summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(

@@ -10,7 +10,7 @@ public static class ListMeetings
     /// <summary>
     /// Meetings the caller may see. <c>upcoming</c>: not yet ended and not cancelled, soonest first;
     /// <c>past</c>: already started, latest first; <c>mine</c>: the caller's own attendance history
-    /// (every meeting they were expected at), latest first. At most 200, in a <see cref="ListPage{T}"/> whose
+    /// (every meeting they were expected at), latest first. At most 200, in a page <c>{ items, nextCursor }</c> whose
     /// <c>nextCursor</c> is always null.
     /// </summary>
     public static async Task<Results<Ok<ListPage<MeetingSummary>>, ProblemHttpResult>> Handle(

@@ -6,7 +6,7 @@ public static class ListAwayMembers
 {
     /// <summary>
     /// Members of the branch (or of every branch below a general branch) flagged as away for
-    /// <c>Org:AwayMonths</c> months (6) without a transfer; see <see cref="OrgFlags"/> for what "away" means.
+    /// <c>Org:AwayMonths</c> months (6) without a transfer: no check-in for that long while their branch met.
     /// For the unit's managers; 403/404 otherwise. Answers <c>{ items, nextCursor: null }</c> (never paged; the unit is the
     /// one in the route, and each item carries the threshold as <c>awayMonths</c>).
     /// </summary>

@@ -7,7 +7,7 @@ namespace SmartBranch.Api.Features.Org;
 /// <summary>
 /// A person's roster details as a committee member enters them: the body of adding and of editing a roster entry
 /// (every field; on edit an empty phone removes it), and the person part of registering an incoming transfer
-/// (<see cref="Transfers.RegisterIncoming.Request"/> adds the letter). One record, so the fields, their limits and
+/// (<c>POST /api/org/units/{id}/incoming</c> adds the letter). One record, so the fields, their limits and
 /// their checks are written once.
 /// </summary>
 public record MemberDetails

@@ -7,7 +7,7 @@ namespace SmartBranch.Api.Features.Study;
 public static class GetStudyMedia
 {
     /// <summary>
-    /// The bytes behind a signed media link (<see cref="StudyMediaLinks"/>), with HTTP range support (206 with
+    /// The bytes behind a signed media link (<c>/api/study/media/{token}</c>: a material's <c>mediaUrl</c> or <c>posterUrl</c>), with HTTP range support (206 with
     /// Content-Range; 416 for a range outside the file) so &lt;video&gt; and &lt;audio&gt; can seek. Anonymous, because
     /// the mini-program's players cannot send the session token; the token names the member it was made for,
     /// who must still be allowed to read the material now. A signed-in caller is checked as themselves, so a

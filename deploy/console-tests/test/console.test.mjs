@@ -3,6 +3,7 @@
 // read count following a member's read, a meeting's sign-in sheet PDF, and a plain member seeing no committee pages.
 // Screenshots of the main pages go to screenshots/ for a reviewer (not committed).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PDFParse } from 'pdf-parse';
@@ -193,6 +194,32 @@ describe('console', () => {
     await page.locator('[data-testid=appoint-submit]').click();
     await page.locator('#flash', { hasText: '已任命 赵新 为党小组长' }).waitFor();
     await page.locator('[data-testid=committee]', { hasText: '赵新' }).waitFor();
+    await context.close();
+  });
+
+  test("every form field's maxlength is the limit the API publishes (Api/openapi.json maxLength)", async () => {
+    const { schemas } = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'Api', 'openapi.json'), 'utf8')).components;
+    const fields = [
+      ['notices', '[data-testid=notice-title]', 'PostNoticeRequest', 'title'],
+      ['study', '[data-testid=material-title]', 'PublishMaterialRequest', 'title'],
+      ['study', '[data-testid=material-topic]', 'PublishMaterialRequest', 'topic'],
+      ['study', '[data-testid=assignment-title]', 'CreateAssignmentRequest', 'title'],
+      ['meetings', '[data-testid=meeting-topic]', 'ScheduleMeetingRequest', 'topic'],
+      ['meetings', '[data-testid=meeting-place]', 'ScheduleMeetingRequest', 'place'],
+      ['meetings', 'textarea[name=agenda]', 'ScheduleMeetingRequest', 'agenda'],
+      ['meetings', '[data-testid=minutes]', 'SaveMinutesRequest', 'content'],
+      ['roster', 'input[name=number]', 'MemberDetails', 'number'],
+      ['roster', 'input[name=reason]', 'RecordStatusChangeRequest', 'reason'],
+      ['polls', '[data-testid=poll-question]', 'CreatePollRequest', 'question'],
+      ['appraisals', '[data-testid=round-title]', 'OpenAppraisalRoundRequest', 'title'],
+    ];
+    const { page, context } = await consoleAs('secretary');
+    for (const [path, selector, schema, property] of fields) {
+      await page.goto(`${api.base}/console/${path}`);
+      const published = schemas[schema].properties[property].maxLength;
+      assert.ok(published > 0, `${schema}.${property} publishes a maxLength`);
+      assert.equal(Number(await page.locator(selector).first().getAttribute('maxlength')), published, `/console/${path} ${selector}`);
+    }
     await context.close();
   });
 
