@@ -18,6 +18,9 @@ public sealed class InvalidCursorTests() : SeededTest(branches: 1, members: 2)
             "/api/study/materials",
             "/api/inbox",
             $"/api/audit?unitId={Org.A.Id}",
+            "/api/activities?scope=open",
+            "/api/activities?scope=past",
+            "/api/mailbox",
         ];
 
         foreach (var list in lists)

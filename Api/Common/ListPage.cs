@@ -43,4 +43,56 @@ public static class ListCursor
         before = id;
         return true;
     }
+
+    /// <summary>
+    /// Writes a keyset cursor: the sort keys of the page's last item followed by its id, dot-separated non-negative
+    /// integers (a time is written as its UTC ticks). Read back with <see cref="TryReadKeys"/>.
+    /// </summary>
+    public static string WriteKeys(params ReadOnlySpan<long> keys)
+    {
+        var parts = new string[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            parts[i] = keys[i].ToString(CultureInfo.InvariantCulture);
+        }
+
+        return string.Join('.', parts);
+    }
+
+    /// <summary>
+    /// Reads a keyset cursor written by <see cref="WriteKeys"/> with <paramref name="count"/> parts: true with null when
+    /// there is none, true with the parts when each is a non-negative integer and the last (the id) is positive, false
+    /// otherwise (answer <see cref="Problems.InvalidCursor"/>).
+    /// </summary>
+    public static bool TryReadKeys(string? cursor, int count, out long[]? keys)
+    {
+        keys = null;
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return true;
+        }
+
+        var parts = cursor.Split('.');
+        if (parts.Length != count)
+        {
+            return false;
+        }
+
+        var read = new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            if (!long.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out read[i]))
+            {
+                return false;
+            }
+        }
+
+        if (read[^1] <= 0)
+        {
+            return false;
+        }
+
+        keys = read;
+        return true;
+    }
 }

@@ -2,10 +2,10 @@
 const client = require('./client');
 
 module.exports = {
-  /** scope: open | mine | past */
+  /** scope: open | mine | past → the first page's items (20, soonest first; past newest first). */
   list: (scope) => client.get('/api/activities', { scope }).then((data) => data.items),
-  /** One page of a scope: { items, nextCursor }. The API answers a scope whole (nextCursor null), so there is no cursor to send. */
-  page: (scope) => client.get('/api/activities', { scope }),
+  /** One page of a scope: { items, nextCursor } (pass nextCursor back as cursor, same scope; null on the last page). */
+  page: (scope, cursor) => client.get('/api/activities', { scope, cursor }),
   get: (id) => client.get('/api/activities/' + id),
   /** { unitId, title, description, place, startsAt, endsAt, signUpOpensAt, signUpClosesAt, capacity, waitingList, visibility, audience } */
   create: (activity, idempotencyKey) => client.create('/api/activities', activity, idempotencyKey),

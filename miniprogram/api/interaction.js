@@ -26,8 +26,8 @@ module.exports = {
   markResolution: (id, resolved) => client.post('/api/mailbox/' + id + '/resolution', { resolved }),
   appraisal: (id) => client.get('/api/appraisals/' + id),
   castBallots: (id, choices, idempotencyKey) => client.create('/api/appraisals/' + id + '/ballots', { choices }, idempotencyKey),
-  /** The committee's mailbox: { overdue, escalated, items } (status: Open | Answered | Resolved). */
-  mailbox: (status) => client.get('/api/mailbox', { status }),
+  /** The committee's mailbox, 20 a page: { overdue, escalated, items, nextCursor } (status: Open | Answered | Resolved; pass nextCursor back as cursor). */
+  mailbox: (status, cursor) => client.get('/api/mailbox', { status, cursor }),
   answer: (id, text) => client.post('/api/mailbox/' + id + '/answer', { text }),
   /** → { items: [{ id, branchId, title, periodStart, periodEnd, status: Open | Closed, canVote, hasVoted }] } */
   appraisals: (branchId) => client.get('/api/appraisals', { branchId }).then((d) => (d && d.items) || []),

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using SmartBranch.Api.Common;
+using SmartBranch.Api.Features.Activities;
 
 namespace SmartBranch.Api.Tests.Features.Activities;
 
@@ -53,11 +55,73 @@ public sealed class ListActivitiesTests() : FunctionalTest(fakeTime: true)
     }
 
     [Test]
+    public async Task PagesEveryScope_ThroughNextCursor_WithNothingLostOrRepeated()
+    {
+        var now = App.Time!.GetUtcNow();
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
+        var member = await App.SignInAsync(org.A.Members[0]);
+        var created = new List<(DateTimeOffset StartsAt, int Id)>();
+        for (var i = 0; i < ListActivities.PageSize + 3; i++)
+        {
+            // Pairs share a start time, so the pages break ties by id.
+            var startsAt = now.AddHours(2 + (i / 2));
+            var id = await ActivityApi.CreateAsync(secretary, org.A.Id, now, startsAt: startsAt);
+            Assert.That((await ActivityApi.SignUpAsync(member, id)).IsSuccessStatusCode, Is.True);
+            created.Add((startsAt, id));
+        }
+
+        var soonest = created.OrderBy(c => c.StartsAt).ThenBy(c => c.Id).Select(c => c.Id).ToArray();
+        var open = await PagesAsync(member, "open");
+        var mine = await PagesAsync(member, "mine");
+        App.Time.Advance(TimeSpan.FromDays(2));
+        var past = await PagesAsync(member, "past");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(open.Select(p => p.Length), Is.EqualTo(new[] { ListActivities.PageSize, 3 }));
+            Assert.That(open.SelectMany(p => p), Is.EqualTo(soonest), "soonest first, ties by id, each once");
+            Assert.That(mine.SelectMany(p => p), Is.EqualTo(soonest));
+            Assert.That(past.Select(p => p.Length), Is.EqualTo(new[] { ListActivities.PageSize, 3 }));
+            Assert.That(past.SelectMany(p => p), Is.EqualTo(soonest.Reverse()), "newest first, ties by id descending, each once");
+        });
+    }
+
+    [Test]
+    public async Task Returns400InvalidCursor_WhenTheCursorIsNotANextCursor()
+    {
+        var (_, member) = await App.SeedSignedInAsync(branches: 1, members: 1, who: o => o.A.Members[0]);
+
+        foreach (var cursor in new[] { "abc", "5", "1.0", "99999999999999999999.3", "-1.2" })
+        {
+            await (await member.GetAsync($"/api/activities?scope=open&cursor={cursor}")).AssertProblemAsync(HttpStatusCode.BadRequest, ListCursor.InvalidCode);
+        }
+    }
+
+    [Test]
     public async Task Returns400_WhenScopeIsUnknown()
     {
         var (_, member) = await App.SeedSignedInAsync(branches: 1, members: 1, who: o => o.A.Members[0]);
 
         await (await member.GetAsync("/api/activities?scope=all")).AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    /// <summary>Every page of a scope, following nextCursor until it is null.</summary>
+    private static async Task<List<int[]>> PagesAsync(HttpClient client, string scope)
+    {
+        var pages = new List<int[]>();
+        string? cursor = null;
+        do
+        {
+            var url = $"/api/activities?scope={scope}" + (cursor is null ? string.Empty : $"&cursor={Uri.EscapeDataString(cursor)}");
+            var response = await client.GetAsync(url);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+            var body = await response.ReadAsync<JsonElement>();
+            pages.Add(body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ToArray());
+            cursor = body.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null && pages.Count < 10);
+
+        return pages;
     }
 
     private static async Task<int[]> IdsAsync(HttpClient client, string scope)

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using SmartBranch.Api.Common;
+using SmartBranch.Api.Features.Mailbox;
 using SmartBranch.Api.Tests.Features.Brand;
 using SmartBranch.Api.Tests.Messaging;
 using SmartBranch.Domain.Common;
@@ -68,6 +70,59 @@ public sealed class MailboxTests() : FunctionalTest(fakeTime: true)
         Assert.That(branch.GetProperty("answered").GetInt32(), Is.EqualTo(1));
         Assert.That(branch.GetProperty("answeredOnTimePercent").GetDouble(), Is.Zero);
         Assert.That(branch.GetProperty("medianHoursToAnswer").GetDouble(), Is.EqualTo((due.AddHours(9) - start).TotalHours).Within(0.05));
+    }
+
+    [Test]
+    public async Task PagesThroughNextCursor_WithNothingLostOrRepeated_AndFiguresOverTheWholeList()
+    {
+        AdvanceTo(NextMonday9());
+        var (org, member) = await App.SeedSignedInAsync(who: o => o.A.Members[0]);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        var written = new List<int>();
+        for (var i = 0; i < ListMailbox.PageSize + 3; i++)
+        {
+            if (i == 12)
+            {
+                // The rest are due a day later; within each day the messages share a deadline and sort by id.
+                AdvanceTo(Now.AddDays(1));
+            }
+
+            written.Add(await member.WriteToMailboxAsync($"建议第{i + 1}条：增加一次线上学习。"));
+        }
+
+        var answered = new[] { written[14], written[2], written[20] };
+        foreach (var id in answered)
+        {
+            await secretary.PostOkAsync($"/api/mailbox/{id}/answer", new { text = "已收到，正在安排。" });
+        }
+
+        AdvanceTo(Now.AddDays(30));
+        var pages = new List<JsonElement>();
+        for (var cursor = default(string); pages.Count < 5;)
+        {
+            var page = await secretary.GetOkAsync("/api/mailbox" + (cursor is null ? string.Empty : $"?cursor={Uri.EscapeDataString(cursor)}"));
+            pages.Add(page);
+            cursor = page.GetProperty("nextCursor").GetString();
+            if (cursor is null)
+            {
+                break;
+            }
+        }
+
+        // States by name (Answered, Open), then oldest deadline, then id.
+        var expected = answered.Order().Concat(written.Except(answered)).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(pages.Select(p => p.Ids().Count), Is.EqualTo(new[] { ListMailbox.PageSize, 3 }));
+            Assert.That(pages.SelectMany(p => p.Ids()), Is.EqualTo(expected), "every message once, in order");
+            Assert.That(pages.Select(p => p.GetProperty("overdue").GetInt32()), Is.All.EqualTo(written.Count - answered.Length), "counted over the whole list");
+            Assert.That(pages.Select(p => p.GetProperty("escalated").GetInt32()), Is.All.EqualTo(written.Count - answered.Length));
+        });
+
+        foreach (var bad in new[] { "x", "7", "0.1", "9.1.2", "1.99999999999999999999.2" })
+        {
+            await (await secretary.GetAsync($"/api/mailbox?cursor={bad}")).AssertProblemAsync(HttpStatusCode.BadRequest, ListCursor.InvalidCode);
+        }
     }
 
     [Test]

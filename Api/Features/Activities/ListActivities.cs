@@ -21,17 +21,26 @@ public static class ListActivities
         int? MyWaitlistPosition,
         DateTimeOffset? MyCheckedInAt);
 
-    public sealed record Response(string Scope, IReadOnlyList<Item> Items);
-
-    private const int MaxItems = 200;
+    /// <summary>The page size (the shared list default).</summary>
+    public const int PageSize = 20;
 
     /// <summary>
     /// <c>open</c>: upcoming activities whose audience includes the caller, soonest first; <c>mine</c>: the
-    /// caller's sign-ups for activities not yet over; <c>past</c>: activities the caller signed up for that are over.
+    /// caller's sign-ups for activities not yet over, soonest first; <c>past</c>: activities the caller signed up for
+    /// that are over, newest first (ties by id). 20 a page, keyset-paged: pass <c>nextCursor</c> back as <c>cursor</c>
+    /// with the same scope. 400 for an unknown scope or a cursor that is not a previous <c>nextCursor</c> (code
+    /// <c>list.invalid_cursor</c>).
     /// </summary>
-    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
-        string? scope, AppDbContext db, CurrentMember current, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ListPage<Item>>, ProblemHttpResult>> Handle(
+        string? scope, string? cursor, AppDbContext db, CurrentMember current, TimeProvider time, CancellationToken cancellationToken)
     {
+        if (!ListCursor.TryReadKeys(cursor, 2, out var after) || (after is [var afterTicks, _] && afterTicks > DateTimeOffset.MaxValue.UtcTicks))
+        {
+            return Problems.InvalidCursor();
+        }
+
+        var afterStart = after is null ? default : new DateTimeOffset(after[0], TimeSpan.Zero);
+        var afterId = after is null ? 0 : (int)Math.Min(after[1], int.MaxValue);
         var now = time.GetUtcNow();
         var memberId = current.Id;
         var mine = db.Enrollments.Where(e => e.MemberId == memberId && e.Status != EnrollmentStatus.Cancelled);
@@ -41,34 +50,53 @@ public static class ListActivities
             case "open":
                 var access = await current.GetAccessAsync(cancellationToken);
                 query = db.Activities.ReachingMember(access)
-                    .Where(a => a.Status == ActivityStatus.Scheduled && a.EndsAt > now)
-                    .OrderBy(a => a.StartsAt).ThenBy(a => a.Id);
+                    .Where(a => a.Status == ActivityStatus.Scheduled && a.EndsAt > now);
+                query = Soonest(after is null ? query : query.Where(a => a.StartsAt > afterStart || (a.StartsAt == afterStart && a.Id > afterId)));
                 break;
             case "mine":
-                query = db.Activities.Where(a => a.EndsAt > now && mine.Any(e => e.ActivityId == a.Id))
-                    .OrderBy(a => a.StartsAt).ThenBy(a => a.Id);
+                query = db.Activities.Where(a => a.EndsAt > now && mine.Any(e => e.ActivityId == a.Id));
+                query = Soonest(after is null ? query : query.Where(a => a.StartsAt > afterStart || (a.StartsAt == afterStart && a.Id > afterId)));
                 break;
             case "past":
-                query = db.Activities.Where(a => a.EndsAt <= now && mine.Any(e => e.ActivityId == a.Id))
+                query = db.Activities.Where(a => a.EndsAt <= now && mine.Any(e => e.ActivityId == a.Id));
+                query = (after is null ? query : query.Where(a => a.StartsAt < afterStart || (a.StartsAt == afterStart && a.Id < afterId)))
                     .OrderByDescending(a => a.StartsAt).ThenByDescending(a => a.Id);
                 break;
             default:
                 return Problems.BadRequest("请求有误", "scope 只能是 open、mine 或 past。");
         }
 
-        var activities = await query.AsNoTracking().Take(MaxItems).ToListAsync(cancellationToken);
-        var ids = activities.Select(a => a.Id).ToList();
-        var enrollments = await mine.AsNoTracking().Where(e => ids.Contains(e.ActivityId)).ToDictionaryAsync(e => e.ActivityId, cancellationToken);
-        var items = new List<Item>(activities.Count);
-        foreach (var a in activities)
+        var activities = await query.AsNoTracking().Take(PageSize + 1).ToListAsync(cancellationToken);
+        var more = activities.Count > PageSize;
+        if (more)
         {
-            var enrollment = enrollments.GetValueOrDefault(a.Id);
-            var position = enrollment is null ? null : await ActivityEnrollments.PositionAsync(db, enrollment, cancellationToken);
-            items.Add(new Item(
-                a.Id, a.Title, a.Place, a.StartsAt, a.EndsAt, a.SignUpOpensAt, a.SignUpClosesAt, a.Status, a.Capacity, a.ConfirmedCount, a.HasWaitingList,
-                enrollment?.Status, position, enrollment?.CheckedInAt));
+            activities.RemoveAt(PageSize);
         }
 
-        return TypedResults.Ok(new Response(scope?.ToLowerInvariant() ?? "open", items));
+        // The caller's sign-ups on this page with their waiting-list positions, in one query (the position is the
+        // number waiting with an earlier ticket, plus one; as ActivityEnrollments.PositionAsync counts it).
+        var ids = activities.Select(a => a.Id).ToList();
+        var enrollments = await mine.AsNoTracking().Where(e => ids.Contains(e.ActivityId))
+            .Select(e => new
+            {
+                Enrollment = e,
+                Ahead = e.Status == EnrollmentStatus.Waitlisted && e.WaitlistTicket != null
+                    ? db.Enrollments.Count(o => o.ActivityId == e.ActivityId && o.Status == EnrollmentStatus.Waitlisted && o.WaitlistTicket < e.WaitlistTicket)
+                    : (int?)null,
+            })
+            .ToDictionaryAsync(e => e.Enrollment.ActivityId, cancellationToken);
+        var items = activities.Select(a =>
+        {
+            var mineHere = enrollments.GetValueOrDefault(a.Id);
+            var enrollment = mineHere?.Enrollment;
+            return new Item(
+                a.Id, a.Title, a.Place, a.StartsAt, a.EndsAt, a.SignUpOpensAt, a.SignUpClosesAt, a.Status, a.Capacity, a.ConfirmedCount, a.HasWaitingList,
+                enrollment?.Status, mineHere?.Ahead + 1, enrollment?.CheckedInAt);
+        }).ToList();
+        var last = activities.LastOrDefault();
+        var next = more && last is not null ? ListCursor.WriteKeys(last.StartsAt.UtcTicks, last.Id) : null;
+        return TypedResults.Ok(new ListPage<Item>(items, next));
     }
+
+    private static IQueryable<Activity> Soonest(IQueryable<Activity> query) => query.OrderBy(a => a.StartsAt).ThenBy(a => a.Id);
 }

@@ -37,7 +37,8 @@ public static class MailboxModule
         group.MapGet("/", ListMailbox.Handle)
             .WithName(nameof(ListMailbox))
             .WithSummary("Messages the caller answers (secretary, deputy, general-branch admin), overdue ones flagged")
-            .WithArgumentRules();
+            .WithArgumentRules()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         group.MapGet("/figures", GetMailboxFigures.Handle)
             .WithName(nameof(GetMailboxFigures))

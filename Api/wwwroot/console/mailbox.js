@@ -1,4 +1,4 @@
-// 书记信箱: messages the signed-in member answers (GET /api/mailbox?status=&overdueOnly=), overdue and escalated ones
+// 书记信箱: messages the signed-in member answers (GET /api/mailbox?status=&overdueOnly=&cursor=, every page), overdue and escalated ones
 // flagged, answered with POST /api/mailbox/{id}/answer { text } (the writer is reminded). Anonymous writers stay anonymous.
 'use strict';
 (function () {
@@ -16,7 +16,16 @@
     if (overdueOnly.checked) query.set('overdueOnly', 'true');
     const result = await api('GET', `/api/mailbox?${query}`);
     if (!result.ok) { flash(problem(result), 'error'); return; }
-    items = result.body.items;
+    // The figures come with every page; the table shows every page (20 a page, following nextCursor).
+    const shown = [...result.body.items];
+    for (let cursor = result.body.nextCursor; cursor;) {
+      query.set('cursor', cursor);
+      const next = await api('GET', `/api/mailbox?${query}`);
+      if (!next.ok) { flash(problem(next), 'error'); return; }
+      shown.push(...next.body.items);
+      cursor = next.body.nextCursor;
+    }
+    items = shown;
     document.getElementById('mailbox-figures').innerHTML =
       `<div class="figures"><span>逾期未答复 <b data-testid="overdue">${result.body.overdue}</b></span><span>已上报党总支 <b>${result.body.escalated}</b></span><span>列表 <b>${items.length}</b></span></div>`;
     document.getElementById('messages').innerHTML = table([

@@ -10,8 +10,8 @@ const SCOPES = [
 ];
 
 Page(Object.assign({}, list.handlers({
-  fetch() {
-    return activities.page(this.data.scope);
+  fetch(cursor) {
+    return activities.page(this.data.scope, cursor);
   },
   map: views.activity,
 }), {

@@ -1,5 +1,5 @@
 // The secretary's side of 书记信箱 (GET /api/mailbox, POST /api/mailbox/{id}/answer): messages to the branch by
-// state, overdue ones flagged, answered on the phone. Anonymous writers stay anonymous (the API shows no author).
+// state, overdue ones flagged, answered on the phone; 20 a page, the next one at the bottom. Anonymous writers stay anonymous (the API shows no author).
 const session = require('../../logic/session');
 const format = require('../../logic/format');
 const kit = require('../../logic/page-kit');
@@ -31,7 +31,7 @@ function view(m) {
 }
 
 Page(Object.assign({}, pageHandlers.refresh, {
-  data: { allowed: false, checked: false, states: STATES, state: 'Open', overdue: 0, items: [], drafts: {}, loading: false },
+  data: { allowed: false, checked: false, states: STATES, state: 'Open', overdue: 0, items: [], nextCursor: null, drafts: {}, loading: false },
 
   onLoad() {
     return this.load();
@@ -49,8 +49,23 @@ Page(Object.assign({}, pageHandlers.refresh, {
     const allowed = (member.roles || []).some((r) => READERS.indexOf(r.role) >= 0);
     this.setData({ checked: true, allowed });
     if (!allowed) return;
-    const data = await kit.guard(this, () => interaction.mailbox(this.data.state));
-    if (data) this.setData({ overdue: data.overdue || 0, items: (data.items || []).map(view) });
+    const state = this.data.state;
+    const data = await kit.guard(this, () => interaction.mailbox(state));
+    if (data && state === this.data.state) {
+      this.setData({ overdue: data.overdue || 0, items: (data.items || []).map(view), nextCursor: data.nextCursor || null });
+    }
+  },
+
+  /** The next page of the same state at the bottom (answered and resolved messages pile up over a year). */
+  async onReachBottom() {
+    const state = this.data.state;
+    const cursor = this.data.nextCursor;
+    if (!cursor || this.loadingMore) return;
+    this.loadingMore = true;
+    const data = await kit.guard(this, () => interaction.mailbox(state, cursor));
+    this.loadingMore = false;
+    if (!data || state !== this.data.state || cursor !== this.data.nextCursor) return;
+    this.setData({ items: this.data.items.concat((data.items || []).map(view)), nextCursor: data.nextCursor || null });
   },
 
   onDraft(e) {
