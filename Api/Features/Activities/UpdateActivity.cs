@@ -37,7 +37,7 @@ public static class UpdateActivity
         }
 
         var now = time.GetUtcNow();
-        var error = await db.InTransactionAsync<DomainError?>(async ct =>
+        var result = await db.InTransactionAsync(async ct =>
         {
             // Capacity and the waiting list change together with sign-ups, so this holds the same row lock.
             await ActivityEnrollments.LockAsync(db, id, ct);
@@ -47,7 +47,7 @@ public static class UpdateActivity
             var outcome = activity.Update(request.ToDetails(activity.IsThemedPartyDay), request.Audience.Units, request.Audience.Members, waiting, now);
             if (!outcome.Succeeded)
             {
-                return (outcome.Error, false);
+                return (outcome, false);
             }
 
             await ActivityEnrollments.PromoteAsync(db, reminders, activity, now, options.Value.StartReminderBefore, ct);
@@ -58,9 +58,9 @@ public static class UpdateActivity
             }
 
             audit.Record(activity.UnitId, "activity.updated", SubjectTypes.Activity, id, $"修改活动「{activity.Title}」{screening.Value.AuditNote()}");
-            return (null, true);
+            return (Result.Ok, true);
         }, cancellationToken, startClean: true);
-        if (error is not null)
+        if (result.Error is { } error)
         {
             return Problems.From(error);
         }
