@@ -15,7 +15,7 @@ const MEETING_TYPES = [
 module.exports = {
   MEETING_TYPES,
   /** scope: upcoming | past | mine */
-  list: (scope) => client.get('/api/meetings', { scope }).then((page) => page.items),
+  list: (scope) => client.items('/api/meetings', { scope }),
   /** One page of a scope: { items, nextCursor }. The API answers a scope whole (at most 200, nextCursor null), so there is no cursor to send. */
   page: (scope) => client.get('/api/meetings', { scope }),
   get: (id) => client.get('/api/meetings/' + id),
