@@ -77,4 +77,22 @@ public sealed class CreateActivityTests : FunctionalTest
         Assert.That(invalid.GetProperty("errors").GetProperty("title")[0].GetString(), Is.EqualTo("请填写活动名称。"));
         Assert.That(await App.WithDbAsync(db => db.Activities.CountAsync(a => a.UnitId == org.A.Id)), Is.Zero);
     }
+
+    [Test]
+    public async Task Returns400AndStoresNothing_WhenTheTitleOrPlaceHasOnlyInvisibleCharacters()
+    {
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
+        var body = JsonSerializer.SerializeToNode(ActivityApi.Body(org.A.Id, DateTimeOffset.UtcNow), ApiClients.Json)!;
+        body["title"] = "\u200b";
+        body["place"] = "\ufeff\u200d";
+
+        var problem = await (await secretary.PostAsJsonAsync("/api/activities", body)).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(problem.GetProperty("errors").GetProperty("title")[0].GetString(), Is.EqualTo("请填写活动名称。"));
+            Assert.That(problem.GetProperty("errors").GetProperty("place")[0].GetString(), Is.EqualTo("请填写活动地点。"));
+            Assert.That(await App.WithDbAsync(db => db.Activities.CountAsync(a => a.UnitId == org.A.Id)), Is.Zero);
+        });
+    }
 }

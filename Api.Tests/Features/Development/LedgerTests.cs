@@ -99,6 +99,50 @@ public sealed class LedgerTests : FunctionalTest
         }));
     }
 
+    [Test]
+    public async Task RefusesTheRows_WhenANumberRepeatsInAnotherLetterCase()
+    {
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
+        var number = $"E{Guid.NewGuid():N}"[..12].ToUpperInvariant();
+        var first = await ImportAsync(secretary, org.A.Id, Encoding.UTF8.GetBytes($"支部,姓名,学工号,出生日期,1.递交入党申请书\n,郑一,{number},2003-01-01,2024-03-01\n"), "ledger.csv", dryRun: false);
+        var other = $"F{Guid.NewGuid():N}"[..12].ToUpperInvariant();
+        var csv = "支部,姓名,学工号,出生日期,1.递交入党申请书\n"
+            + $",郑二,{number.ToLowerInvariant()},2003-01-01,2024-03-01\n"
+            + $",郑三,{other},2003-01-01,2024-03-01\n"
+            + $",郑四,{other.ToLowerInvariant()},2003-01-01,2024-03-01\n";
+
+        var bad = await ImportAsync(secretary, org.A.Id, Encoding.UTF8.GetBytes(csv), "ledger.csv", dryRun: false);
+        var problem = await bad.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var stored = await App.WithDbAsync(db => db.DevelopmentRecords.Where(r => r.BranchId == org.A.Id).Select(r => r.Number).ToListAsync());
+
+        var rows = problem.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("row").GetInt32(), r => r.GetProperty("reasons")[0].GetString());
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(rows, Is.EqualTo(new Dictionary<int, string?>
+            {
+                [2] = $"学工号 {number.ToLowerInvariant()} 已在本支部发展对象中",
+                [4] = $"学工号 {other.ToLowerInvariant()} 与第 3 行重复",
+            }));
+            Assert.That(stored, Is.EqualTo(new[] { number }), "nothing of the refused file is written");
+        });
+    }
+
+    [Test]
+    public async Task SaysTheFileIsEmpty_WhenAnEmptyFileIsUploaded()
+    {
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
+
+        var empty = await ImportAsync(secretary, org.A.Id, [], "ledger.csv", dryRun: true);
+        var problem = await empty.AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem.GetProperty("title").GetString(), Is.EqualTo("文件无效"));
+            Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("文件是空的，请检查后重新上传。"));
+        });
+    }
+
     private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, int branchId, byte[] file, string fileName, bool dryRun)
     {
         using var form = new MultipartFormDataContent();

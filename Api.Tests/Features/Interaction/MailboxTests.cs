@@ -15,6 +15,21 @@ namespace SmartBranch.Api.Tests.Features.Interaction;
 /// </summary>
 public sealed class MailboxTests() : FunctionalTest(fakeTime: true)
 {
+    [Test]
+    public async Task RefusesAndStoresNothing_WhenTheTextHasOnlyInvisibleCharacters()
+    {
+        var (org, member) = await App.SeedSignedInAsync(who: o => o.A.Members[0]);
+
+        var refused = await member.PostOkAsync("/api/mailbox", new { addressee = "Branch", category = "Suggestion", text = "\u200b\u200c" }, HttpStatusCode.BadRequest);
+        var stored = await App.WithDbAsync(db => db.MailboxMessages.CountAsync(m => m.AuthorMemberId == org.A.Members[0].Id));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused.GetProperty("errors").GetProperty("text")[0].GetString(), Is.EqualTo("请填写留言内容。"));
+            Assert.That(stored, Is.Zero);
+        });
+    }
+
     /// <summary>Each test starts its clock where the last one left it; tests only move forward, by whole days past the start.</summary>
     private void AdvanceTo(DateTimeOffset target)
     {

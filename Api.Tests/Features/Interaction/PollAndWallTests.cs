@@ -130,4 +130,22 @@ public sealed class PollAndWallTests : FunctionalTest
         var view = await (await App.SignInAsync(org.A.Members[1])).GetOkAsync($"/api/walls/{id}");
         Assert.That(view.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("text").GetString()), Is.EqualTo(new[] { "支持！" }));
     }
+
+    [Test]
+    public async Task WallRefusesAMessage_WhenItHasOnlyInvisibleCharacters()
+    {
+        var (org, secretary) = await App.SeedSignedInAsync();
+        var activity = await ActivityApi.CreateAsync(secretary, org.A.Id, DateTimeOffset.UtcNow);
+        var id = (await secretary.PostOkAsync("/api/walls", new { targetKind = "Activity", targetId = activity, requiresApproval = true }, HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        var member = await App.SignInAsync(org.A.Members[0]);
+
+        var refused = await member.PostOkAsync($"/api/walls/{id}/messages", new { text = "\u200b\u200d\ufeff " }, HttpStatusCode.BadRequest);
+        var stored = await App.WithDbAsync(db => db.WallMessages.CountAsync(m => m.WallId == id));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused.GetProperty("errors").GetProperty("text")[0].GetString(), Is.EqualTo("请填写留言。"));
+            Assert.That(stored, Is.Zero);
+        });
+    }
 }

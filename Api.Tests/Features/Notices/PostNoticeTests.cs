@@ -107,6 +107,18 @@ public sealed class PostNoticeTests : FunctionalTest
     }
 
     [Test]
+    public async Task Returns400_WhenTheTitleHasOnlyInvisibleCharacters()
+    {
+        var (org, client) = await App.SeedSignedInAsync();
+
+        var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id], title: "\u200b\u2060\ufeff"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("errors").GetProperty("title")[0].GetString(), Is.EqualTo("请填写标题。"));
+        Assert.That(await NoticeCountAsync(org.A.Id), Is.Zero);
+    }
+
+    [Test]
     public async Task Returns400_WhenTitleIsLongerThan60Characters()
     {
         var (org, client) = await App.SeedSignedInAsync();

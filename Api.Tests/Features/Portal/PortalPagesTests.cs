@@ -185,6 +185,23 @@ public sealed class PortalPagesTests : MediaAppTest
         });
     }
 
+    [Test]
+    public async Task SaysTheAddressDoesNotExist_WhenNoPortalPageAnswersIt()
+    {
+        var visitor = App.CreateClient();
+
+        foreach (var url in new[] { "/portal/stories/abc", "/portal/no-such-page" })
+        {
+            var response = await visitor.GetAsync(url);
+            var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound);
+            Assert.Multiple(() =>
+            {
+                Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("请求的地址不存在。"), url);
+                Assert.That(response.Headers.CacheControl?.NoStore, Is.True, url);
+            });
+        }
+    }
+
     private static async Task<HttpResponseMessage> ConditionalGetAsync(HttpClient client, string url, System.Net.Http.Headers.EntityTagHeaderValue etag)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);

@@ -39,6 +39,13 @@ internal sealed class PortalCaching(RequestDelegate next)
         if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie))
         {
             response.Headers.CacheControl = "no-store";
+            if (buffer.Length == 0 && response.StatusCode >= StatusCodes.Status400BadRequest)
+            {
+                // Nothing was written (an address no page answers, e.g. /portal/stories/abc): leave the body to the
+                // status code pages (the Chinese ProblemDetails every unknown address gets) instead of an empty page.
+                return;
+            }
+
             await SendAsync(response, buffer, context.RequestAborted);
             return;
         }

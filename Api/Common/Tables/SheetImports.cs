@@ -88,16 +88,21 @@ public static class SheetImports
     {
         static DomainError Fail(string detail) => new("upload.invalid_file", detail, ErrorKind.Invalid, "文件无效");
 
-        var (form, broken) = await RequestForms.ReadAsync(http, "请以 multipart/form-data 上传名册文件（字段名 file）。", cancellationToken);
+        var (form, broken) = await RequestForms.ReadAsync(http, "请以 multipart/form-data 上传文件（字段名 file）。", cancellationToken);
         if (broken is not null)
         {
             return broken;
         }
 
         var file = form!.Files.GetFile("file");
-        if (file is null || file.Length == 0)
+        if (file is null)
         {
-            return Fail("请选择要导入的名册文件（字段名 file）。");
+            return Fail("请选择要导入的文件（字段名 file）。");
+        }
+
+        if (file.Length == 0)
+        {
+            return Fail("文件是空的，请检查后重新上传。");
         }
 
         if (file.Length > MaxFileBytes)

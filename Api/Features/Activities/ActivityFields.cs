@@ -47,10 +47,10 @@ public abstract class ActivityFieldsValidator<T> : AbstractValidator<T>
 {
     protected ActivityFieldsValidator()
     {
-        RuleFor(r => r.Title).NotEmpty().WithMessage("请填写活动名称。")
+        RuleFor(r => r.Title).NotEmpty().WithMessage("请填写活动名称。").VisibleText().WithMessage("请填写活动名称。")
             .MaximumLength(Activity.TitleMaxLength).WithMessage($"活动名称不能超过{Activity.TitleMaxLength}个字。");
         RuleFor(r => r.Description).MaximumLength(Activity.DescriptionMaxLength).WithMessage($"活动说明不能超过{Activity.DescriptionMaxLength}个字。");
-        RuleFor(r => r.Place).NotEmpty().WithMessage("请填写活动地点。")
+        RuleFor(r => r.Place).NotEmpty().WithMessage("请填写活动地点。").VisibleText().WithMessage("请填写活动地点。")
             .MaximumLength(Activity.PlaceMaxLength).WithMessage($"活动地点不能超过{Activity.PlaceMaxLength}个字。");
         RuleFor(r => r.StartsAt).NotEmpty().WithMessage("请填写开始时间。");
         RuleFor(r => r.EndsAt).NotEmpty().WithMessage("请填写结束时间。");

@@ -79,7 +79,8 @@ public static class ImportLedger
     /// first and nothing is written if any row is bad (400 with <c>rows</c>: row number as Excel shows it and every
     /// reason); Chinese Excel dates and codes are normalised. A row's steps must be a run from step 1 without gaps, in
     /// date order, none after today; timing rules are not applied to history. A number already in the branch's records is
-    /// a row error. People already on the roster (by number) are linked. 403/404 outside the caller's management.
+    /// a row error, as is a number repeated in the file; numbers are compared ignoring letter case (s2021 is S2021). People
+    /// already on the roster (by number) are linked. 403/404 outside the caller's management.
     /// </summary>
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int unitId,
@@ -101,9 +102,9 @@ public static class ImportLedger
         var today = LocalCalendar.Today(now);
         var rules = await DevelopmentAccess.RulesAsync(db, cancellationToken);
         var taken = (await db.DevelopmentRecords.AsNoTracking().Where(r => r.BranchId == unitId).Select(r => r.Number).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var checks = new CheckedRows<DevelopmentRecord>();
-        var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstRowOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in rows)
         {
             var (record, reasons) = Parse(row, unitId, taken, firstRowOf, rules, today, current.Id, now);

@@ -23,7 +23,7 @@ public static class SendMailboxMessage
         {
             RuleFor(r => r.Addressee).NotNull().WithMessage("请选择写给支部书记还是党总支。").IsInEnum().WithMessage("收信对象无效。");
             RuleFor(r => r.Category).NotNull().WithMessage("请选择留言类别。").IsInEnum().WithMessage("留言类别无效。");
-            RuleFor(r => r.Text).NotEmpty().WithMessage("请填写留言内容。")
+            RuleFor(r => r.Text).NotEmpty().WithMessage("请填写留言内容。").VisibleText().WithMessage("请填写留言内容。")
                 .TrimmedMaximumLength(MailboxMessage.TextMaxLength).WithMessage($"留言不能超过{MailboxMessage.TextMaxLength}个字。");
             RuleFor(r => r.ImageIds).Must(i => i is null || i.Count <= MailboxMessage.MaxImages).WithMessage($"最多{MailboxMessage.MaxImages}张图片。");
         }

@@ -7,6 +7,7 @@ internal static class NoticeFieldRules
 {
     public static IRuleBuilderOptions<T, string> NoticeTitle<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().WithMessage("请填写标题。")
+            .VisibleText().WithMessage("请填写标题。")
             .TrimmedMaximumLength(Notice.TitleMaxLength).WithMessage($"标题不能超过{Notice.TitleMaxLength}个字。");
 
     public static IRuleBuilderOptions<T, string> NoticeBody<T>(this IRuleBuilder<T, string> rule) =>

@@ -16,6 +16,7 @@ public static class PostWallMessage
     {
         public Validator() =>
             RuleFor(r => r.Text).NotEmpty().WithMessage("请填写留言。")
+                .VisibleText().WithMessage("请填写留言。")
                 .TrimmedMaximumLength(WallMessage.TextMaxLength).WithMessage($"留言不能超过{WallMessage.TextMaxLength}个字。");
     }
 

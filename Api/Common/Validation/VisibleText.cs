@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace SmartBranch.Api.Common.Validation;
+
+/// <summary>
+/// Text that shows something: <c>NotEmpty</c> lets through text made only of invisible characters (zero-width space,
+/// joiners, a BOM: Unicode format characters), which would be a blank title in every member's feed or a blank card on a
+/// message wall. Null, empty and white space pass (NotEmpty reports those, once).
+/// </summary>
+public static class VisibleTextRules
+{
+    /// <summary>True when <paramref name="text"/> is blank (NotEmpty's to refuse) or has a character that is neither white space nor a format character.</summary>
+    public static bool IsVisible(string? text) =>
+        string.IsNullOrWhiteSpace(text) || text.Any(c => !char.IsWhiteSpace(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format);
+
+    /// <summary>Refuses text with nothing visible in it; the message is the rule's own (WithMessage).</summary>
+    public static IRuleBuilderOptions<T, string> VisibleText<T>(this IRuleBuilder<T, string> rule) => rule.Must(IsVisible);
+}
