@@ -85,8 +85,9 @@ public static class GetCompliance
         var result = new List<BranchCompliance>(branches.Count);
         foreach (var branch in branches)
         {
-            var rows = new List<Row>();
-            foreach (var r in requirementsOf[branch.Id])
+            var requirements = requirementsOf[branch.Id];
+            var rows = new List<Row>(requirements.Count());
+            foreach (var r in requirements)
             {
                 var (held, missing) = Tally(r.Periods, heldBy[(r.Type, r.HolderId)]);
                 rows.Add(new Row(r.Type, r.Type.DisplayName(), r.Cadence, r.Cadence.DisplayName(), r.HolderId, r.HolderName, r.Periods.Count, held, missing));
@@ -132,12 +133,25 @@ public static class GetCompliance
             }
         }
 
-        var missing = new List<string>();
+        // Exactly as many labels as uncovered periods: no list growing per row (a general branch has hundreds of rows).
+        var uncovered = 0;
+        foreach (var isCovered in covered)
+        {
+            uncovered += isCovered ? 0 : 1;
+        }
+
+        if (uncovered == 0)
+        {
+            return (held, []);
+        }
+
+        var missing = new string[uncovered];
+        var next = 0;
         for (var i = 0; i < periods.Count; i++)
         {
             if (!covered[i])
             {
-                missing.Add(periods[i].Label);
+                missing[next++] = periods[i].Label;
             }
         }
 

@@ -59,20 +59,14 @@ internal static class MeetingRequirements
 
         var rangeStart = LocalCalendar.StartOf(start);
         var rangeEnd = LocalCalendar.StartOf(end.AddDays(1));
+        // Only meetings that count come back: the attendance probe runs only for those not started yet (the
+        // database stops at the first true term of the OR), not for every meeting of the period.
         var held = (await db.Meetings.AsNoTracking()
-                .Where(m => EF.Parameter(branchIds).Contains(m.BranchId) && m.Status == MeetingStatus.Scheduled && m.StartsAt >= rangeStart && m.StartsAt < rangeEnd)
-                .Select(m => new
-                {
-                    m.BranchId,
-                    m.UnitId,
-                    m.Type,
-                    m.StartsAt,
-                    Recorded = m.Attendees.Any(a => a.CheckedInAt != null || a.Status == AttendanceStatus.Absent),
-                })
+                .Where(m => EF.Parameter(branchIds).Contains(m.BranchId) && m.Status == MeetingStatus.Scheduled && m.StartsAt >= rangeStart && m.StartsAt < rangeEnd
+                    && (m.StartsAt <= now || m.Attendees.Any(a => a.CheckedInAt != null || a.Status == AttendanceStatus.Absent)))
+                .Select(m => new { m.BranchId, m.UnitId, m.Type, m.StartsAt })
                 .ToListAsync(cancellationToken))
-            .Where(m => m.StartsAt <= now || m.Recorded)
-            .Select(m => new Held(m.BranchId, m.UnitId, m.Type, LocalCalendar.Today(m.StartsAt)))
-            .ToList();
+            .ConvertAll(m => new Held(m.BranchId, m.UnitId, m.Type, LocalCalendar.Today(m.StartsAt)));
 
         // Organised by the branch or one of its groups: found through (UnitId, StartsAt) without joining Units.
         var branchOf = branchIds.ToDictionary(id => id, id => id);
