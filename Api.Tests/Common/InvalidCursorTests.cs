@@ -21,6 +21,9 @@ public sealed class InvalidCursorTests() : SeededTest(branches: 1, members: 2)
             "/api/activities?scope=open",
             "/api/activities?scope=past",
             "/api/mailbox",
+            "/api/meetings?scope=upcoming",
+            "/api/meetings?scope=past",
+            "/api/meetings?scope=mine",
         ];
 
         foreach (var list in lists)

@@ -80,7 +80,7 @@ public sealed class DuesRulesTests
     [Test]
     public void AllowsReductionOnlyBelowTheRule_WhenApproved()
     {
-        var year = new DuesBase(1, 2026, DuesCategory.Salaried, 400_000, 2, DateTimeOffset.UnixEpoch);
+        var year = new DuesBase(1, 2026, new YearMonth(2026, 1), DuesCategory.Salaried, 400_000, 2, DateTimeOffset.UnixEpoch);
 
         var notLower = year.ApproveReduction(4_000, "困难", Rates, 3, DateTimeOffset.UnixEpoch);
         var lower = year.ApproveReduction(1_000, "困难", Rates, 3, DateTimeOffset.UnixEpoch);

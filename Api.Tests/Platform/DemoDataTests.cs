@@ -130,6 +130,7 @@ public sealed class DemoDataTests
             Assert.That(general.GetProperty("isAttendee").GetBoolean(), Is.True);
             Assert.That(general.GetProperty("startsAt").GetDateTimeOffset(), Is.GreaterThan(DateTimeOffset.UtcNow.AddDays(2)).And.LessThan(DateTimeOffset.UtcNow.AddDays(4)));
             Assert.That(meetings.Select(m => m.GetProperty("type").GetString()), Does.Not.Contain("CommitteeMeeting"), "dev-member is not on the committee");
+            Assert.That(general.GetProperty("topic").GetString(), Is.EqualTo("讨论接收预备党员"), "the topic does not repeat the type it is shown after");
         });
 
         var detail = await (await _member.GetAsync($"/api/meetings/{general.GetProperty("id").GetInt32()}")).ReadAsync<JsonElement>();

@@ -17,7 +17,7 @@ internal static partial class DemoData
 
         var generalStart = At(now, 3, 15);
         await ScheduleAsync(db, reminders, options, org, MeetingType.BranchGeneralMeeting, new MeetingDetails(
-            "支部党员大会：讨论接收预备党员",
+            "讨论接收预备党员",
             generalStart,
             generalStart.AddHours(2),
             "信息学院楼305会议室",
@@ -29,7 +29,7 @@ internal static partial class DemoData
 
         var committeeStart = At(now, 6, 12, 30);
         await ScheduleAsync(db, reminders, options, org, MeetingType.CommitteeMeeting, new MeetingDetails(
-            "支委会：研究年度考核与发展党员计划",
+            "研究年度考核与发展党员计划",
             committeeStart,
             committeeStart.AddHours(1),
             "信息学院楼308办公室",
@@ -69,7 +69,7 @@ internal static partial class DemoData
         var recorder = org.Id("T1003");
         var attendees = await ExpectedAttendees.DefaultsAsync(db, MeetingType.PartyLesson, org.Teacher.Id, org.Teacher.Id, LocalCalendar.Today(scheduledAt), cancellationToken);
         var (scheduled, error) = Meeting.Schedule(MeetingType.PartyLesson, org.Teacher.Id, org.Teacher.Id, new MeetingDetails(
-            "专题党课：弘扬科学家精神，立足岗位作贡献",
+            "弘扬科学家精神，立足岗位作贡献",
             start,
             start.AddMinutes(90),
             "信息学院楼305会议室",
@@ -106,7 +106,8 @@ internal static partial class DemoData
             + "三、支部要求：各党小组在本月内组织一次专题学习讨论。",
             publish: true,
             recorder,
-            draftedAt.AddDays(1));
+            draftedAt.AddDays(1),
+            start);
         Require(minutesError);
         db.Minutes.Add(minutes);
         await db.SaveChangesAsync(cancellationToken);

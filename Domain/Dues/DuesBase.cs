@@ -6,6 +6,9 @@ namespace SmartBranch.Domain.Dues;
 /// A member's dues base for one calendar year (党费基数): the after-tax monthly income declared by the member
 /// or entered by the 组织委员 at the start of the year, or a flat category. (MemberId, Year) is unique.
 /// A reduction (less than the rule) needs the committee's approval; paying more is always allowed.
+/// The base is owed from <see cref="OwedFrom"/>: January when it continues the previous year's base (the base is
+/// fixed at the start of each year, Domain/README.md §Dues), else the month it was first set: before a member's first
+/// base nobody could pay here, so earlier months were settled on paper and are never arrears here.
 /// </summary>
 public sealed class DuesBase
 {
@@ -18,10 +21,11 @@ public sealed class DuesBase
     {
     }
 
-    public DuesBase(int memberId, int year, DuesCategory category, long? monthlyBaseFen, int setByMemberId, DateTimeOffset at)
+    public DuesBase(int memberId, int year, YearMonth owedFrom, DuesCategory category, long? monthlyBaseFen, int setByMemberId, DateTimeOffset at)
     {
         MemberId = memberId;
         Year = year;
+        OwedFrom = owedFrom.Number;
         Set(category, monthlyBaseFen, setByMemberId, at);
     }
 
@@ -30,6 +34,12 @@ public sealed class DuesBase
     public int MemberId { get; private set; }
 
     public int Year { get; private set; }
+
+    /// <summary>yyyymm, in <see cref="Year"/>: the first month this base is owed (see the type's summary).</summary>
+    public int OwedFrom { get; private set; }
+
+    /// <summary><see cref="OwedFrom"/> as a month.</summary>
+    public YearMonth FirstOwedMonth => YearMonth.FromNumber(OwedFrom);
 
     public DuesCategory Category { get; private set; }
 
@@ -48,6 +58,26 @@ public sealed class DuesBase
     public int SetByMemberId { get; private set; }
 
     public DateTimeOffset SetAt { get; private set; }
+
+    /// <summary>
+    /// The first month a new base for <paramref name="year"/> is owed when the committee does not say: January when
+    /// the member had a base the year before (or the base is set ahead for a coming year, or for a past year), else
+    /// <paramref name="setIn"/>, the month it is set (a member new to dues here: a base set on 1 December owes December,
+    /// not January to November). Admission, transfer letters and leaving narrow it further (<see cref="DuesSchedule"/>).
+    /// </summary>
+    public static YearMonth DefaultOwedFrom(int year, YearMonth setIn, bool continuesPreviousYear) =>
+        continuesPreviousYear || setIn.Year != year ? new YearMonth(year, 1) : setIn;
+
+    /// <summary>A month chosen by the committee must lie in the base's year.</summary>
+    public static DomainError? CheckOwedFrom(int year, YearMonth owedFrom) => owedFrom.Year == year ? null :
+        new DomainError("dues.owed_from_outside_year", $"起交月份必须在{year}年内。");
+
+    /// <summary>The committee moves the first owed month; the caller checked it with <see cref="CheckOwedFrom"/>.</summary>
+    public void StartFrom(YearMonth owedFrom)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(owedFrom.Year, Year, nameof(owedFrom));
+        OwedFrom = owedFrom.Number;
+    }
 
     /// <summary>Salaried and retired members need a base; the flat categories must not have one.</summary>
     public static DomainError? Check(DuesCategory category, long? monthlyBaseFen) => category switch

@@ -47,9 +47,11 @@ public sealed class Minutes
 
     /// <summary>
     /// Saves text. A draft is overwritten (and published when asked); published minutes get a new revision.
-    /// Returns the revision added, if any.
+    /// Returns the revision added, if any. Minutes record what a meeting did (Domain/README.md, 三会一课), so they
+    /// cannot be published before the meeting has started (<paramref name="meetingStartsAt"/>): a conflict
+    /// (<c>minutes.before_meeting</c>); a draft may be prepared at any time.
     /// </summary>
-    public Result<MinutesRevision> Save(string content, bool publish, int authorId, DateTimeOffset now)
+    public Result<MinutesRevision> Save(string content, bool publish, int authorId, DateTimeOffset now, DateTimeOffset meetingStartsAt)
     {
         if (IsPublished)
         {
@@ -59,6 +61,11 @@ public sealed class Minutes
             }
 
             return AddRevision(content, authorId, now);
+        }
+
+        if (publish && now < meetingStartsAt)
+        {
+            return DomainError.Conflict("minutes.before_meeting", "会议尚未开始，不能发布会议记录；可以先保存草稿，会议开始后再发布。");
         }
 
         Draft = content;

@@ -3,7 +3,7 @@ const client = require('./client');
 
 module.exports = {
   /** scope: open | mine | past → the first page's items (20, soonest first; past newest first). */
-  list: (scope) => client.get('/api/activities', { scope }).then((data) => data.items),
+  list: (scope) => client.items('/api/activities', { scope }),
   /** One page of a scope: { items, nextCursor } (pass nextCursor back as cursor, same scope; null on the last page). */
   page: (scope, cursor) => client.get('/api/activities', { scope, cursor }),
   get: (id) => client.get('/api/activities/' + id),

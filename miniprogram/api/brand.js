@@ -29,7 +29,7 @@ module.exports = {
   /** China dates, inclusive (at most 366 days) → { total, branches, items, days, formula } */
   reach: (unitId, from, to) => client.get('/api/org/units/' + unitId + '/reach', { from, to }),
   /** → [{ id, token, url, label, createdAt }] the active display links */
-  screenLinks: (unitId) => client.get('/api/org/units/' + unitId + '/screen-links').then((d) => (Array.isArray(d) ? d : (d && d.items) || [])),
+  screenLinks: (unitId) => client.items('/api/org/units/' + unitId + '/screen-links'),
   createScreenLink: (unitId, label, idempotencyKey) => client.create('/api/org/units/' + unitId + '/screen-links', { label }, idempotencyKey),
   revokeScreenLink: (id) => client.del('/api/screen-links/' + id),
   /** Records that this user opened a shared story. */

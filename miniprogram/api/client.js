@@ -211,10 +211,12 @@ function newIdempotencyKey() {
 }
 
 const get = (path, query) => request('GET', path, { query });
+/** GET of a list: every list answers { items, nextCursor } (Api/Common/ListPage.cs); this resolves with its items. */
+const items = (path, query) => get(path, query).then((page) => page.items);
 /** POST that creates something, sent with the submission's Idempotency-Key. */
 const create = (path, data, idempotencyKey) => request('POST', path, { data: data || {}, headers: { 'Idempotency-Key': idempotencyKey } });
 const post = (path, data, query) => request('POST', path, { data: data || {}, query });
 const put = (path, data) => request('PUT', path, { data: data || {} });
 const del = (path) => request('DELETE', path);
 
-module.exports = { ApiError, TOKEN_KEY, request, get, post, create, newIdempotencyKey, put, del, download, login, onLogin, getToken, setToken, toError, showError };
+module.exports = { ApiError, TOKEN_KEY, request, get, items, post, create, newIdempotencyKey, put, del, download, login, onLogin, getToken, setToken, toError, showError };

@@ -9,7 +9,7 @@ module.exports = {
   /** → { payment: { id, outTradeNo, amountFen, months, status }, requestPayment: { appId, timeStamp, nonceStr, package, signType, paySign } } */
   pay: (through, idempotencyKey) => client.create('/api/dues/me/payments', { through }, idempotencyKey),
   /** → [{ id, method, status, amountFen, months, receiptNumber, paidAt, … }] (a list page, never paged) */
-  payments: () => client.get('/api/dues/me/payments').then((page) => page.items),
+  payments: () => client.items('/api/dues/me/payments'),
   /** → { year, branches: [{ branchId, name, months: [{ month, membersPaid, receivedFen }], totalFen }], totalFen } */
   report: (year) => client.get('/api/dues/report', { year }),
   /** The committee's month (YYYY-MM) of a branch: { dueFen, paidFen, paid, unpaid, noBase, flagged, disputed } */
@@ -31,7 +31,7 @@ module.exports = {
   /** Settles one difference by WeChat Pay's word → { tradeState, payment } */
   resolve: (branchId, outTradeNo) => client.post('/api/dues/branches/' + branchId + '/reconciliation/resolve', { outTradeNo }),
   /** A member's payments for the committee, newest first (a list page, never paged) → [DuesViewsPayment] */
-  memberPayments: (memberId) => client.get('/api/dues/members/' + memberId + '/payments').then((page) => page.items),
+  memberPayments: (memberId) => client.items('/api/dues/members/' + memberId + '/payments'),
   /** Refunds a paid or disputed WeChat Pay payment in full (Refunding until WeChat Pay confirms) → the payment */
   refund: (paymentId, reason) => client.post('/api/dues/payments/' + paymentId + '/refund', { reason }),
 };

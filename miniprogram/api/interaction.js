@@ -30,7 +30,7 @@ module.exports = {
   mailbox: (status, cursor) => client.get('/api/mailbox', { status, cursor }),
   answer: (id, text) => client.post('/api/mailbox/' + id + '/answer', { text }),
   /** → { items: [{ id, branchId, title, periodStart, periodEnd, status: Open | Closed, canVote, hasVoted }] } */
-  appraisals: (branchId) => client.get('/api/appraisals', { branchId }).then((d) => (d && d.items) || []),
+  appraisals: (branchId) => client.items('/api/appraisals', { branchId }),
   /** { branchId, title, periodStart, periodEnd, appraisedMemberIds } → { id, appraised, voters } */
   openAppraisal: (round, idempotencyKey) => client.create('/api/appraisals', round, idempotencyKey),
   closeAppraisal: (id) => client.post('/api/appraisals/' + id + '/close'),
@@ -38,7 +38,7 @@ module.exports = {
   appraisalResults: (id) => client.get('/api/appraisals/' + id + '/results'),
   selfAppraisal: (id, text) => client.put('/api/appraisals/' + id + '/self-appraisal', { text }),
   /** targetKind: Unit | Meeting | Activity */
-  polls: (targetKind, targetId) => client.get('/api/polls', { targetKind, targetId }).then((d) => (d && d.items) || []),
+  polls: (targetKind, targetId) => client.items('/api/polls', { targetKind, targetId }),
   /** { targetKind, targetId, question, options[2–20], multipleChoice, anonymous, closesAt } */
   createPoll: (poll, idempotencyKey) => client.create('/api/polls', poll, idempotencyKey),
   closePoll: (id) => client.post('/api/polls/' + id + '/close'),

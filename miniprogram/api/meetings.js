@@ -14,10 +14,22 @@ const MEETING_TYPES = [
 
 module.exports = {
   MEETING_TYPES,
-  /** scope: upcoming | past | mine */
-  list: (scope) => client.get('/api/meetings', { scope }).then((page) => page.items),
-  /** One page of a scope: { items, nextCursor }. The API answers a scope whole (at most 200, nextCursor null), so there is no cursor to send. */
-  page: (scope) => client.get('/api/meetings', { scope }),
+  /** scope: upcoming | past | mine → the first page's items (20; upcoming soonest first, past and mine latest first). */
+  list: (scope) => client.items('/api/meetings', { scope }),
+  /** One page of a scope: { items, nextCursor } (pass nextCursor back as cursor, same scope; null on the last page). */
+  page: (scope, cursor) => client.get('/api/meetings', { scope, cursor }),
+  /** Every page of a scope, following nextCursor (at most 50 pages, 1,000 meetings): the items in order. */
+  async all(scope) {
+    const items = [];
+    let cursor = null;
+    for (let i = 0; i < 50; i++) {
+      const page = await client.get('/api/meetings', { scope, cursor });
+      items.push(...page.items);
+      if (!page.nextCursor || page.nextCursor === cursor) break;
+      cursor = page.nextCursor;
+    }
+    return items;
+  },
   get: (id) => client.get('/api/meetings/' + id),
   /** { unitId, type, topic, startsAt, endsAt, place, onlineLink, agenda, visibility } */
   create: (meeting, idempotencyKey) => client.create('/api/meetings', meeting, idempotencyKey),
@@ -33,8 +45,8 @@ module.exports = {
   /** General meeting only: { title, yes, no, abstain } → { id, title, yes, no, abstain, voters, votersPresent, passed } (409 when not quorate). */
   recordResolution: (id, resolution, idempotencyKey) => client.create('/api/meetings/' + id + '/resolutions', resolution, idempotencyKey),
   minutes: (id) => client.get('/api/meetings/' + id + '/minutes'),
-  /** Published minutes are kept as append-only revisions. */
-  saveMinutes: (id, content) => client.put('/api/meetings/' + id + '/minutes', { content, publish: true }),
+  /** Published minutes are kept as append-only revisions. Before the meeting starts only a draft may be saved (publish false; the API answers 409 minutes.before_meeting to publishing). */
+  saveMinutes: (id, content, publish = true) => client.put('/api/meetings/' + id + '/minutes', { content, publish }),
   /** → { unitId, unitName, from, to, branches: [{ branchId, branchName, inactive, rows: [{ type, typeName, required, held, missing }] }] } */
   compliance: (unitId, from, to) => client.get('/api/org/units/' + unitId + '/compliance', { from, to }),
 };

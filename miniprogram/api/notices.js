@@ -19,7 +19,7 @@ module.exports = {
   withdraw: (id) => client.post('/api/notices/' + id + '/withdraw'),
   approve: (id) => client.post('/api/notices/' + id + '/approve'),
   /** Notices held for approval that the caller may see: [{ id, title, visibility, holdReason, createdAt, authorName, canApprove }] */
-  pending: () => client.get('/api/notices/pending').then((page) => page.items),
+  pending: () => client.items('/api/notices/pending'),
   recipients,
   /** Read figures for the committee and the names of those who have not read. */
   stats: async (id) => {

@@ -28,15 +28,15 @@ module.exports = {
   STATUS_CHANGES,
   INVITATION_STATES,
   /** The visible unit tree's roots (a list page, never paged): [{ id, name, kind, category, closed, children }] */
-  units: () => client.get('/api/org/units').then((page) => page.items),
+  units: () => client.items('/api/org/units'),
   /** → { id, name, kind, parent, children, committee: [{ appointmentId, memberId, memberName, role, roleName, startsOn, endsOn }], memberCount, canManage, warnings } */
   unit: (id) => client.get('/api/org/units/' + id),
   /** The unit's roster (a list page, never paged): [{ id, name, branch, partyGroup, roles, phone, number, status, … }] */
-  members: (unitId) => client.get('/api/org/units/' + unitId + '/members').then((page) => page.items),
+  members: (unitId) => client.items('/api/org/units/' + unitId + '/members'),
   /** Archived members (停止党籍, 出党, …), for the unit's managers. */
-  archivedMembers: (unitId) => client.get('/api/org/units/' + unitId + '/members', { archived: true }).then((page) => page.items),
+  archivedMembers: (unitId) => client.items('/api/org/units/' + unitId + '/members', { archived: true }),
   /** The member's Party-life events, oldest first (a list page, never paged): [{ id, change, changeName, occurredOn, reason, recordedBy, recordedAt }] */
-  statusEvents: (memberId) => client.get('/api/members/' + memberId + '/status').then((page) => page.items),
+  statusEvents: (memberId) => client.items('/api/members/' + memberId + '/status'),
   /** { change, occurredOn (China date), reason, extendedTo? } */
   recordStatus: (memberId, change, idempotencyKey) => client.create('/api/members/' + memberId + '/status', change, idempotencyKey),
   moveToGroup: (memberId, partyGroupId) => client.put('/api/members/' + memberId + '/group', { partyGroupId }),
@@ -49,7 +49,7 @@ module.exports = {
   createInvitation: (unitId, { expiresAt, singleUse }, idempotencyKey) =>
     client.create('/api/org/units/' + unitId + '/invitations', { expiresAt, singleUse }, idempotencyKey || client.newIdempotencyKey()),
   /** The unit's invitations (a list page, never paged): [{ id, scene, singleUse, useCount, createdAt, createdBy, expiresAt, revokedAt, state }] */
-  invitations: (unitId) => client.get('/api/org/units/' + unitId + '/invitations').then((page) => page.items),
+  invitations: (unitId) => client.items('/api/org/units/' + unitId + '/invitations'),
   revokeInvitation: (id) => client.post('/api/invitations/' + id + '/revoke'),
   /** The invitation's mini-program code (PNG) as a temp file an <image> shows. */
   invitationCode: (id) => client.download('/api/invitations/' + id + '/qrcode'),

@@ -11,7 +11,7 @@ module.exports = {
   /** → { year, targetHours, totalHours, remainingHours, materialHours, meetingHours, byTopic: [{ topic, hours }], entries } */
   myHours: (year) => client.get('/api/study/hours/me', { year }),
   /** Assignments given to me (myState) and those of units I manage (manageable): a list page. */
-  assignments: () => client.get('/api/study/assignments').then((page) => page.items),
+  assignments: () => client.items('/api/study/assignments'),
   /** The committee's view: { id, title, dueOn, materialCount, assigned, finished, inProgress, notStarted, members } */
   completion: (id) => client.get('/api/study/assignments/' + id + '/completion'),
   /** Reminds the assignees who have not finished (once an hour) → { reminded } */

@@ -4,7 +4,7 @@ const multipart = require('../logic/multipart');
 
 module.exports = {
   /** Own transfers and those of branches the caller manages; open=true keeps those still waiting. */
-  list: (open) => client.get('/api/transfers', { open: open ? true : undefined }).then((page) => page.items),
+  list: (open) => client.items('/api/transfers', { open: open ? true : undefined }),
   get: (id) => client.get('/api/transfers/' + id),
   /** Inside: { kind: 'Inside', toBranchId }; outgoing: { kind: 'Outgoing', toOrganization }. */
   request: ({ memberId, kind, toBranchId, toOrganization, reason }, idempotencyKey) =>

@@ -120,6 +120,7 @@ async function checkModule(file, folder = apiFolder) {
     };
     return {
       get: (url, query) => record('GET', url, { query }),
+      items: (url, query) => record('GET', url, { query }).then((page) => page && page.items),
       post: (url, data, query) => record('POST', url, { data, query }),
       create: (url, data) => record('POST', url, { data }),
       put: (url, data) => record('PUT', url, { data }),

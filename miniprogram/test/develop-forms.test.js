@@ -249,16 +249,20 @@ describe('the committee', () => {
     const PUBLICIZED = Object.assign({}, REVIEWED, { steps: REVIEWED.steps.concat([step(13, 'UpperPreReview', 13, '上级党委预审', '2026-06-03'), step(14, 'ApplicationForm', 14, '填写入党志愿书', '2026-06-04')]), next: { kind: 'Admission', number: 15, name: '支部党员大会讨论接收', possibleFrom: null, reason: null } });
     const { app, sent } = appAs(SECRETARY, committeeRoutes({
       'GET /api/development/records/22': () => PUBLICIZED,
-      'GET /api/meetings': () => ({ items: [
+      // Two pages of past meetings: the resolutions of general meetings on every page are offered.
+      'GET /api/meetings': (req) => (req.query.cursor === 'p2' ? { items: [
+        { id: 6, type: 'BranchGeneralMeeting', branchId: 2, unitId: 2, topic: '讨论发展对象', startsAt: '2026-05-10T14:00:00+08:00' },
+      ], nextCursor: null } : { items: [
         { id: 4, type: 'BranchGeneralMeeting', branchId: 2, unitId: 2, topic: '接收预备党员', startsAt: '2026-06-10T14:00:00+08:00' },
         { id: 5, type: 'PartyLesson', branchId: 2, unitId: 2, topic: '党课', startsAt: '2026-06-11T14:00:00+08:00' },
-      ], nextCursor: null }),
+      ], nextCursor: 'p2' }),
       'GET /api/meetings/4': () => ({ id: 4, resolutions: [{ id: 7, title: '接收钱程为预备党员', passed: true }, { id: 8, title: '另一项', passed: false }] }),
+      'GET /api/meetings/6': () => ({ id: 6, resolutions: [{ id: 9, title: '接收赵敏为预备党员', passed: true }] }),
       'POST /api/development/records/22/steps': () => [201, PUBLICIZED],
     }));
     const page = await app.open('record-step', { id: '22' });
     expect(page.data.needs).toMatchObject({ resolution: true, resolutionRequired: true });
-    expect(page.data.resolutions).toEqual([{ id: 7, label: '2026-06-10 接收预备党员：接收钱程为预备党员' }]);
+    expect(page.data.resolutions).toEqual([{ id: 7, label: '2026-06-10 接收预备党员：接收钱程为预备党员' }, { id: 9, label: '2026-05-10 讨论发展对象：接收赵敏为预备党员' }]);
     await page.submit();
     expect(page.data.error.detail).toBe('请选择支部党员大会通过的决议。');
     page.onResolution(event({}, { value: '0' }));

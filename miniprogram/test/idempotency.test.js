@@ -22,7 +22,7 @@ const FORMS = [
   ['brand', { story: '5' }, MEMBER, 'POST /api/stories/5/comments', (p) => p.typed(event({}, { value: '向榜样学习' })), (p) => p.send(), [201, { id: 1 }],
     { 'GET /api/stories/5': () => ({ id: 5, title: '事迹', body: '<p>正文</p>', visibility: 'Internal', status: 'Published', imageUrls: [], comments: [] }) }],
   ['screen-links', {}, SECRETARY, 'POST /api/org/units/2/screen-links', () => {}, (p) => p.create(), [201, { id: 3, url: 'https://example.test/screen/t' }],
-    { 'GET /api/org/units/2/screen-links': () => [] }],
+    { 'GET /api/org/units/2/screen-links': () => ({ items: [] }) }],
 ];
 
 describe('Idempotency-Key on every form submission', () => {

@@ -380,7 +380,21 @@ describe('list pages', () => {
     expect(page.data.done).toBe(false);
   });
 
-  test('a list the API answers whole (nextCursor null) is one page; switching scope reloads', async () => {
+  test('meetings load the next page at the bottom, with the same scope, until nextCursor is null', async () => {
+    const meeting = (id) => ({ id, type: 'PartyLesson', topic: '党课' + id, startsAt: '2026-03-02T06:30:00Z', endsAt: '2026-03-02T08:00:00Z' });
+    const pages = { '': { items: [meeting(1), meeting(2)], nextCursor: 'c2' }, c2: { items: [meeting(3)], nextCursor: null } };
+    const { app } = appAs(MEMBER, { 'GET /api/meetings': (req) => pages[req.query.cursor || ''] });
+    const page = await app.open('meetings');
+    expect(page.data.items.map((m) => m.id)).toEqual([1, 2]);
+    expect(page.data.done).toBe(false);
+    await page.onReachBottom();
+    expect(page.data.items.map((m) => m.id)).toEqual([1, 2, 3]);
+    expect(page.data.done).toBe(true);
+    await page.onReachBottom();
+    expect(app.wx.calls.requests.filter((r) => r.url.indexOf('/api/meetings') >= 0).map((r) => r.url.replace('http://api.test', ''))).toEqual(['/api/meetings?scope=upcoming', '/api/meetings?scope=upcoming&cursor=c2']);
+  });
+
+  test('a last page (nextCursor null) ends the list; switching scope reloads', async () => {
     const meeting = (id) => ({ id, type: 'PartyLesson', topic: '党课' + id, startsAt: '2026-03-02T06:30:00Z', endsAt: '2026-03-02T08:00:00Z' });
     const { app } = appAs(MEMBER, { 'GET /api/meetings': (req) => (req.query.scope === 'past' ? { items: [meeting(7)], nextCursor: null } : { items: [meeting(5), meeting(6)], nextCursor: null }) });
     const page = await app.open('meetings');
@@ -627,6 +641,18 @@ describe('inbox, minutes and me', () => {
     page.onDraft(event({}, { value: '定稿（补充决议）' }));
     await page.save();
     expect(sent['PUT /api/meetings/4/minutes']).toEqual([{ content: '定稿（补充决议）', publish: true }]);
+  });
+
+  test('before the meeting starts the secretary can only save a draft, not publish', async () => {
+    const future = Object.assign({}, meeting, { startsAt: new Date(Date.now() + 3600 * 1000).toISOString() });
+    const { app, sent } = appAs(SECRETARY, { 'GET /api/meetings/4': () => future, 'PUT /api/meetings/4/minutes': () => [200, { content: '提纲', isPublished: false, revisions: [] }] });
+    const page = await app.open('minutes', { id: '4' });
+    expect(page.data).toMatchObject({ canEdit: true, canPublish: false });
+    page.edit();
+    page.onDraft(event({}, { value: '提纲' }));
+    await page.save();
+    expect(sent['PUT /api/meetings/4/minutes']).toEqual([{ content: '提纲', publish: false }]);
+    expect(app.wx.calls.toasts).toContain('草稿已保存');
   });
 
   test('no minutes yet is shown as such, not as an error', async () => {

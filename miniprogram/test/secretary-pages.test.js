@@ -202,7 +202,7 @@ describe('brand, reach and screen links', () => {
   test('a screen link is created and copied, and can be revoked', async () => {
     let links = [];
     const { app, sent } = appAs(SECRETARY, {
-      'GET /api/org/units/2/screen-links': () => links,
+      'GET /api/org/units/2/screen-links': () => ({ items: links }),
       'POST /api/org/units/2/screen-links': (req) => {
         links = [{ id: 3, token: 't', url: 'https://example.test/screen/t', label: req.body.label, createdAt: '2026-03-01T00:00:00Z' }];
         return [201, links[0]];

@@ -29,10 +29,13 @@ public abstract class DuesTest : FunctionalTest
 
     protected DateOnly LocalToday() => SmartBranch.Domain.Common.LocalCalendar.Today(Now);
 
-    /// <summary>The committee enters a salaried base (fen) for the year.</summary>
+    /// <summary>
+    /// The committee enters a salaried base (fen) for the year, owed from January (as for a member paying here all
+    /// year; a base set without <c>owedFrom</c> is owed from the month it is set, see DuesStartTests).
+    /// </summary>
     protected static async Task SetBaseAsync(HttpClient committee, SeededMember member, long baseFen, int year = 2026)
     {
-        var response = await committee.PutAsJsonAsync($"/api/dues/members/{member.Id}/bases/{year}", new { category = "Salaried", monthlyBaseFen = baseFen });
+        var response = await committee.PutAsJsonAsync($"/api/dues/members/{member.Id}/bases/{year}", new { category = "Salaried", monthlyBaseFen = baseFen, owedFrom = $"{year}-01" });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
 

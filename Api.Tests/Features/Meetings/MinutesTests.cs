@@ -68,4 +68,28 @@ public sealed class MinutesTests() : FunctionalTest(fakeTime: true)
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.That(await App.WithDbAsync(db => db.Minutes.CountAsync(m => m.MeetingId == id)), Is.Zero);
     }
+
+    [Test]
+    public async Task Returns409InChinese_WhenMinutesArePublishedBeforeTheMeetingStarts_ThenPublishesOnceItHasStarted()
+    {
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 1);
+        var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddHours(2))).GetProperty("id").GetInt32();
+
+        var early = await secretary.PutAsJsonAsync($"/api/meetings/{id}/minutes", new { content = "预先写好的记录", publish = true });
+        var stored = await App.WithDbAsync(db => db.Minutes.CountAsync(m => m.MeetingId == id));
+        var draft = await secretary.PutAsJsonAsync($"/api/meetings/{id}/minutes", new { content = "预先写好的记录", publish = false });
+        App.Time!.Advance(TimeSpan.FromHours(2));
+        var published = await secretary.PutAsJsonAsync($"/api/meetings/{id}/minutes", new { content = "会后定稿", publish = true });
+
+        var problem = await early.AssertProblemAsync(HttpStatusCode.Conflict, "minutes.before_meeting");
+        var minutes = await (await (await App.SignInAsync(org.A.Members[0])).GetAsync($"/api/meetings/{id}/minutes")).ReadAsync<JsonElement>();
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("会议尚未开始，不能发布会议记录；可以先保存草稿，会议开始后再发布。"));
+            Assert.That(stored, Is.Zero, "nothing half-written");
+            Assert.That(draft.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a draft may be prepared before the meeting");
+            Assert.That(published.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(minutes.GetProperty("content").GetString(), Is.EqualTo("会后定稿"));
+        });
+    }
 }

@@ -10,6 +10,46 @@ public sealed record SheetUpload(IReadOnlyList<TableRow> Rows, string FileName);
 public sealed record RowError(int Row, IReadOnlyList<string> Reasons);
 
 /// <summary>
+/// An import's verdict on every row of a sheet, all checked before anything is written: each row is accepted (its value)
+/// or refused with every reason it is bad. Refused rows go to <see cref="SheetImports.RowsRefused"/>; nothing is written then.
+/// </summary>
+/// <typeparam name="T">What an accepted row becomes.</typeparam>
+public sealed class CheckedRows<T>
+{
+    private readonly List<T> _accepted = [];
+    private readonly List<RowError> _errors = [];
+
+    /// <summary>The accepted rows' values, in sheet order.</summary>
+    public IReadOnlyList<T> Accepted => _accepted;
+
+    /// <summary>The refused rows (Excel row numbers), in sheet order.</summary>
+    public IReadOnlyList<RowError> Errors => _errors;
+
+    /// <summary>
+    /// Records <paramref name="row"/>: refused with <paramref name="reasons"/> when there are any, else accepted as
+    /// <paramref name="accept"/> makes it (called only then, so it may rely on what the checks found).
+    /// </summary>
+    public void Add(TableRow row, List<string> reasons, Func<T> accept)
+    {
+        if (reasons.Count > 0)
+        {
+            _errors.Add(new RowError(row.RowNumber, reasons));
+        }
+        else
+        {
+            _accepted.Add(accept());
+        }
+    }
+
+    /// <summary><c>var (accepted, errors) = checks;</c></summary>
+    public void Deconstruct(out IReadOnlyList<T> accepted, out IReadOnlyList<RowError> errors)
+    {
+        accepted = _accepted;
+        errors = _errors;
+    }
+}
+
+/// <summary>
 /// What every spreadsheet import into a branch shares (roster, graduation batch, development ledger): the branch the
 /// caller manages, the uploaded sheet with its required columns, and the all-or-nothing refusal that lists every bad row.
 /// </summary>

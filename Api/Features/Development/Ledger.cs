@@ -102,21 +102,15 @@ public static class ImportLedger
         var rules = await DevelopmentAccess.RulesAsync(db, cancellationToken);
         var taken = (await db.DevelopmentRecords.AsNoTracking().Where(r => r.BranchId == unitId).Select(r => r.Number).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
-        var records = new List<DevelopmentRecord>();
-        var errors = new List<RowError>();
+        var checks = new CheckedRows<DevelopmentRecord>();
         var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             var (record, reasons) = Parse(row, unitId, taken, firstRowOf, rules, today, current.Id, now);
-            if (reasons.Count > 0)
-            {
-                errors.Add(new RowError(row.RowNumber, reasons));
-            }
-            else
-            {
-                records.Add(record!);
-            }
+            checks.Add(row, reasons, () => record!);
         }
+
+        var (records, errors) = checks;
 
         if (errors.Count > 0)
         {

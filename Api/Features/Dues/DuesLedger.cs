@@ -4,8 +4,8 @@ using SmartBranch.Domain.Dues;
 namespace SmartBranch.Api.Features.Dues;
 
 /// <summary>
-/// Makes and reads the monthly bills. Bills are made for every owed month of every year that has a base, up
-/// to the month asked for; unpaid bills no longer owed (the member left, a transfer letter's paid-up-to) are
+/// Makes and reads the monthly bills. Bills are made for every owed month of every year that has a base, from
+/// the base's first owed month (<see cref="DuesBase.OwedFrom"/>) up to the month asked for; unpaid bills no longer owed (the member left, a transfer letter's paid-up-to) are
 /// removed. Called when dues are looked at or paid and by <see cref="DuesJobs"/>.
 /// </summary>
 public sealed class DuesLedger(AppDbContext db, IOptions<DuesOptions> options, TimeProvider time, ILogger<DuesLedger> logger)
@@ -33,7 +33,9 @@ public sealed class DuesLedger(AppDbContext db, IOptions<DuesOptions> options, T
         {
             var owes = facts[member.Id];
             var have = bills.Where(b => b.MemberId == member.Id).ToDictionary(b => b.Period);
-            foreach (var stale in have.Values.Where(b => b.Status == DuesBillStatus.Unpaid && !DuesSchedule.Owes(owes, b.Month)))
+            var firstOwed = bases.Where(b => b.MemberId == member.Id).ToDictionary(b => b.Year, b => b.FirstOwedMonth);
+            foreach (var stale in have.Values.Where(b => b.Status == DuesBillStatus.Unpaid
+                && (!DuesSchedule.Owes(owes, b.Month) || (firstOwed.TryGetValue(b.Month.Year, out var first) && b.Month < first))))
             {
                 db.DuesBills.Remove(stale);
                 changed = true;
@@ -42,7 +44,7 @@ public sealed class DuesLedger(AppDbContext db, IOptions<DuesOptions> options, T
             foreach (var year in bases.Where(b => b.MemberId == member.Id))
             {
                 var last = YearMonth.Min(new YearMonth(year.Year, 12), through);
-                foreach (var month in DuesSchedule.OwedMonths(owes, new YearMonth(year.Year, 1), last).Where(m => !have.ContainsKey(m.Number)))
+                foreach (var month in DuesSchedule.OwedMonths(owes, year.FirstOwedMonth, last).Where(m => !have.ContainsKey(m.Number)))
                 {
                     db.DuesBills.Add(new DuesBill(member.Id, member.BranchId, month, year.MonthlyDueFen(Rates), now));
                     changed = true;

@@ -8,15 +8,22 @@ public static class SetDuesBase
     /// <summary>
     /// A year's category and, for salaried and retired members, the after-tax monthly base in fen
     /// (<c>monthlyBaseFen</c>; 300000 = 3,000.00 yuan). The member declares it, or the committee enters it.
+    /// <c>owedFrom</c> ("yyyy-MM", in the year, optional): the first month owed under this base. Left out, a new base
+    /// is owed from January when the member had a base the year before, else from the current month
+    /// (<see cref="DuesBase.DefaultOwedFrom"/>); a changed base keeps its first month.
     /// </summary>
-    public sealed record Request(DuesCategory? Category, long? MonthlyBaseFen);
+    public sealed record Request(DuesCategory? Category, long? MonthlyBaseFen, string? OwedFrom = null);
 
-    /// <summary>The year's base and what the rule asks each month (fen).</summary>
-    public sealed record Response(int MemberId, int Year, DuesCategory Category, long? MonthlyBaseFen, int? RateBasisPoints, long MonthlyFen, string Explanation);
+    /// <summary>The year's base, its first owed month ("yyyy-MM") and what the rule asks each month (fen).</summary>
+    public sealed record Response(int MemberId, int Year, DuesCategory Category, long? MonthlyBaseFen, string OwedFrom, int? RateBasisPoints, long MonthlyFen, string Explanation);
 
     public sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Category).NotNull().WithMessage("请选择交纳类别。");
+        public Validator()
+        {
+            RuleFor(r => r.Category).NotNull().WithMessage("请选择交纳类别。");
+            RuleFor(r => r.OwedFrom).Must(t => t is null || DuesViews.ParseMonth(t) is not null).WithMessage("月份格式应为 yyyy-MM。");
+        }
     }
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
@@ -44,16 +51,27 @@ public static class SetDuesBase
             return Problems.From(error);
         }
 
+        var owedFrom = DuesViews.ParseMonth(request.OwedFrom);
+        if (owedFrom is { } chosen && DuesBase.CheckOwedFrom(year, chosen) is { } outside)
+        {
+            return Problems.From(outside);
+        }
+
         // Members with paid months keep them: the base is fixed at the start of the year, a change re-prices only what is unpaid.
         var existing = await db.DuesBases.FirstOrDefaultAsync(b => b.MemberId == member.Id && b.Year == year, cancellationToken);
         if (existing is null)
         {
-            existing = new DuesBase(member.Id, year, category, request.MonthlyBaseFen, current.Id, time.GetUtcNow());
+            var continues = await db.DuesBases.AnyAsync(b => b.MemberId == member.Id && b.Year == year - 1, cancellationToken);
+            existing = new DuesBase(member.Id, year, owedFrom ?? DuesBase.DefaultOwedFrom(year, ledger.CurrentMonth, continues), category, request.MonthlyBaseFen, current.Id, time.GetUtcNow());
             db.DuesBases.Add(existing);
         }
         else
         {
             existing.Set(category, request.MonthlyBaseFen, current.Id, time.GetUtcNow());
+            if (owedFrom is { } month)
+            {
+                existing.StartFrom(month);
+            }
         }
 
         var monthly = existing.MonthlyDueFen(ledger.Rates);
@@ -66,6 +84,6 @@ public static class SetDuesBase
 
         await db.SaveChangesAsync(cancellationToken);
         var rule = existing.Assess(ledger.Rates);
-        return TypedResults.Ok(new Response(member.Id, year, category, existing.MonthlyBaseFen, rule.RateBasisPoints, monthly, DuesViews.Explain(rule, monthly, existing)));
+        return TypedResults.Ok(new Response(member.Id, year, category, existing.MonthlyBaseFen, existing.FirstOwedMonth.ToString(), rule.RateBasisPoints, monthly, DuesViews.Explain(rule, monthly, existing)));
     }
 }

@@ -5,16 +5,23 @@ namespace SmartBranch.Api.Features.Meetings;
 
 public static class ListMeetings
 {
-    private const int Limit = 200;
+    /// <summary>The page size (the shared list default).</summary>
+    public const int PageSize = 20;
+
+    /// <summary>How many candidate meetings one database read takes while filling a page (visibility is decided in memory).</summary>
+    private const int ScanBatch = 50;
 
     /// <summary>
     /// Meetings the caller may see. <c>upcoming</c>: not yet ended and not cancelled, soonest first;
     /// <c>past</c>: already started, latest first; <c>mine</c>: the caller's own attendance history
-    /// (every meeting they were expected at), latest first. At most 200, in a page <c>{ items, nextCursor }</c> whose
-    /// <c>nextCursor</c> is always null.
+    /// (every meeting they were expected at), latest first. Ties on the start are ordered by id (ascending for
+    /// upcoming, descending otherwise). 20 a page, keyset-paged: pass <c>nextCursor</c> back as <c>cursor</c> with the
+    /// same scope (null on the last page). 400 for an unknown scope or a cursor that is not a previous
+    /// <c>nextCursor</c> (code <c>list.invalid_cursor</c>).
     /// </summary>
     public static async Task<Results<Ok<ListPage<MeetingSummary>>, ProblemHttpResult>> Handle(
         string? scope,
+        string? cursor,
         [AsParameters] HandlerServices services)
     {
         var (current, db, _, time, cancellationToken) = services;
@@ -24,24 +31,57 @@ public static class ListMeetings
             return Problems.BadRequest("参数有误", "scope 只能是 upcoming、past 或 mine。");
         }
 
+        if (!ListCursor.TryReadKeys(cursor, 2, out var after) || (after is [var afterTicks, _] && afterTicks > DateTimeOffset.MaxValue.UtcTicks))
+        {
+            return Problems.InvalidCursor();
+        }
+
         var access = await current.GetAccessAsync(cancellationToken);
         var me = current.Id;
         var now = time.GetUtcNow();
         var units = access.VisibleUnitIds();
+        var soonest = scope == "upcoming";
         var query = db.Meetings.AsNoTracking();
-        query = scope == "mine"
-            ? query.Where(m => m.Attendees.Any(a => a.MemberId == me))
-            : query.Where(m => m.Attendees.Any(a => a.MemberId == me) || units.Contains(m.UnitId) || m.Visibility == Visibility.Public);
         query = scope switch
         {
-            "upcoming" => query.Where(m => m.EndsAt >= now && m.Status == MeetingStatus.Scheduled).OrderBy(m => m.StartsAt),
-            "past" => query.Where(m => m.StartsAt < now).OrderByDescending(m => m.StartsAt),
-            _ => query.OrderByDescending(m => m.StartsAt),
+            "upcoming" => query.Where(m => m.EndsAt >= now && m.Status == MeetingStatus.Scheduled),
+            "past" => query.Where(m => m.StartsAt < now),
+            _ => query.Where(m => m.Attendees.Any(a => a.MemberId == me)),
         };
+        if (scope != "mine")
+        {
+            query = query.Where(m => m.Attendees.Any(a => a.MemberId == me) || units.Contains(m.UnitId) || m.Visibility == Visibility.Public);
+        }
 
-        // Visibility is decided by AccessScope in memory; the query only narrows the candidates.
-        var candidates = await query.Take(Limit * 2).ToListAsync(cancellationToken);
-        var ids = candidates.Select(m => m.Id).ToList();
+        // Visibility is decided by AccessScope in memory; the query only narrows the candidates. So the page is filled
+        // from successive keyset reads of candidates until it holds one more than a page (there is a next page) or the
+        // candidates run out; the cursor is the last meeting shown, so a page never skips or repeats one.
+        var page = new List<(Meeting Meeting, bool IsAttendee)>(PageSize + 1);
+        var scanStart = after is null ? (DateTimeOffset?)null : new DateTimeOffset(after[0], TimeSpan.Zero);
+        var scanId = after is null ? 0 : (int)Math.Min(after[1], int.MaxValue);
+        while (page.Count <= PageSize)
+        {
+            var batch = await After(query, soonest, scanStart, scanId)
+                .Select(m => new { Meeting = m, IsAttendee = m.Attendees.Any(a => a.MemberId == me) })
+                .Take(ScanBatch)
+                .ToListAsync(cancellationToken);
+            page.AddRange(batch.Where(c => access.CanSee(c.Meeting, c.IsAttendee)).Select(c => (c.Meeting, c.IsAttendee)));
+            if (batch.Count < ScanBatch)
+            {
+                break;
+            }
+
+            scanStart = batch[^1].Meeting.StartsAt;
+            scanId = batch[^1].Meeting.Id;
+        }
+
+        var more = page.Count > PageSize;
+        if (more)
+        {
+            page.RemoveRange(PageSize, page.Count - PageSize);
+        }
+
+        var ids = page.Select(p => p.Meeting.Id).ToList();
         var mine = await db.MeetingAttendees.AsNoTracking()
             .Where(a => a.MemberId == me && ids.Contains(a.MeetingId))
             .ToDictionaryAsync(a => a.MeetingId, cancellationToken);
@@ -51,30 +91,50 @@ public static class ListMeetings
             .Distinct()
             .ToListAsync(cancellationToken);
 
-        var list = candidates
-            .Where(m => access.CanSee(m, mine.ContainsKey(m.Id)))
-            .Take(Limit)
-            .Select(m =>
+        var items = page.Select(p =>
+        {
+            var m = p.Meeting;
+            var attendee = mine.GetValueOrDefault(m.Id);
+            var held = !m.IsCancelled && (m.StartsAt <= now || recorded.Contains(m.Id));
+            return new MeetingSummary(
+                m.Id,
+                m.Type,
+                m.Type.DisplayName(),
+                m.BranchId,
+                m.UnitId,
+                m.Topic,
+                m.StartsAt,
+                m.EndsAt,
+                m.Place,
+                m.OnlineLink,
+                m.Status,
+                m.Visibility,
+                attendee is not null,
+                attendee is null ? null : attendee.Status ?? (held ? AttendanceStatus.Absent : null));
+        }).ToList();
+        var last = page.Count > 0 ? page[^1].Meeting : null;
+        var next = more && last is not null ? ListCursor.WriteKeys(last.StartsAt.UtcTicks, last.Id) : null;
+        return TypedResults.Ok(new ListPage<MeetingSummary>(items, next));
+    }
+
+    /// <summary>The candidates after a position in the scope's order: (start, id) ascending when soonest first, else descending.</summary>
+    private static IQueryable<Meeting> After(IQueryable<Meeting> query, bool soonest, DateTimeOffset? start, int id)
+    {
+        if (soonest)
+        {
+            if (start is DateTimeOffset s)
             {
-                var attendee = mine.GetValueOrDefault(m.Id);
-                var held = !m.IsCancelled && (m.StartsAt <= now || recorded.Contains(m.Id));
-                return new MeetingSummary(
-                    m.Id,
-                    m.Type,
-                    m.Type.DisplayName(),
-                    m.BranchId,
-                    m.UnitId,
-                    m.Topic,
-                    m.StartsAt,
-                    m.EndsAt,
-                    m.Place,
-                    m.OnlineLink,
-                    m.Status,
-                    m.Visibility,
-                    attendee is not null,
-                    attendee is null ? null : attendee.Status ?? (held ? AttendanceStatus.Absent : null));
-            })
-            .ToList();
-        return TypedResults.Ok(new ListPage<MeetingSummary>(list));
+                query = query.Where(m => m.StartsAt > s || (m.StartsAt == s && m.Id > id));
+            }
+
+            return query.OrderBy(m => m.StartsAt).ThenBy(m => m.Id);
+        }
+
+        if (start is DateTimeOffset e)
+        {
+            query = query.Where(m => m.StartsAt < e || (m.StartsAt == e && m.Id < id));
+        }
+
+        return query.OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.Id);
     }
 }

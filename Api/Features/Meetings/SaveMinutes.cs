@@ -7,8 +7,8 @@ namespace SmartBranch.Api.Features.Meetings;
 public static class SaveMinutes
 {
     /// <summary>
-    /// The minutes' text. <c>publish: true</c> publishes a draft; once published every save adds a revision
-    /// and earlier revisions are kept unchanged.
+    /// The minutes' text. <c>publish: true</c> publishes a draft (409 <c>minutes.before_meeting</c> before the meeting
+    /// starts; a draft may be saved any time); once published every save adds a revision and earlier revisions are kept unchanged.
     /// </summary>
     public sealed record Request(string Content, bool Publish);
 
@@ -52,7 +52,7 @@ public static class SaveMinutes
         }
 
         var wasPublished = minutes.IsPublished;
-        var (revision, error) = minutes.Save(request.Content, request.Publish, current.Id, now);
+        var (revision, error) = minutes.Save(request.Content, request.Publish, current.Id, now, meeting.StartsAt);
         if (error is not null)
         {
             return Problems.From(error);

@@ -138,14 +138,13 @@ public static class ImportMembers
         return found;
     }
 
-    private static (List<Parsed> Rows, List<RowError> Errors) Validate(
+    private static CheckedRows<Parsed> Validate(
         IReadOnlyList<TableRow> rows,
         IReadOnlyDictionary<string, int> groups,
         IReadOnlySet<string> elsewhere,
         DateOnly today)
     {
-        var parsed = new List<Parsed>(rows.Count);
-        var errors = new List<RowError>();
+        var checks = new CheckedRows<Parsed>();
         var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
@@ -226,16 +225,9 @@ public static class ImportMembers
                 reasons.Add(rule.Message.TrimEnd('。'));
             }
 
-            if (reasons.Count > 0)
-            {
-                errors.Add(new RowError(row.RowNumber, reasons));
-            }
-            else
-            {
-                parsed.Add(new Parsed(row.RowNumber, name, number, phone.Length > 0 ? phone : null, status!.Value, groupId, admittedOn, fullSince));
-            }
+            checks.Add(row, reasons, () => new Parsed(row.RowNumber, name, number, phone.Length > 0 ? phone : null, status!.Value, groupId, admittedOn, fullSince));
         }
 
-        return (parsed, errors);
+        return checks;
     }
 }

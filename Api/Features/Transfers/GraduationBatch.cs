@@ -41,8 +41,7 @@ public static class GraduationBatch
 
         var members = await db.Members.Where(m => m.BranchId == id && m.ArchivedOn == null).ToDictionaryAsync(m => m.Number, StringComparer.Ordinal, cancellationToken);
         var busy = (await db.Transfers.Where(t => t.FromBranchId == id && (t.State == TransferState.Requested || t.State == TransferState.Approved)).Select(t => t.MemberId).ToListAsync(cancellationToken)).ToHashSet();
-        var errors = new List<RowError>();
-        var parsed = new List<(Member Member, GraduationDestination Type, string Organization)>();
+        var checks = new CheckedRows<(Member Member, GraduationDestination Type, string Organization)>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
@@ -91,15 +90,10 @@ public static class GraduationBatch
                 reasons.Add($"转入党组织不能超过 {Transfer.OrganizationMaxLength} 个字");
             }
 
-            if (reasons.Count > 0)
-            {
-                errors.Add(new RowError(row.RowNumber, reasons));
-            }
-            else
-            {
-                parsed.Add((member!, type!.Value, organization.Length == 0 ? "（待定）" : organization));
-            }
+            checks.Add(row, reasons, () => (member!, type!.Value, organization.Length == 0 ? "（待定）" : organization));
         }
+
+        var (parsed, errors) = checks;
 
         if (errors.Count > 0)
         {

@@ -23,6 +23,16 @@ async function shoot(page, name) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
 }
 
+/** Fills the console's meeting form (type, the party group when given, topic, start and end as datetime-local, place); the caller submits. */
+async function fillMeeting(page, { type, group, topic, starts, ends, place }) {
+  await page.locator('[data-testid=meeting-type]').selectOption(type);
+  if (group) await page.locator('[data-testid=meeting-group]').selectOption({ label: group });
+  await page.locator('[data-testid=meeting-topic]').fill(topic);
+  await page.locator('[data-testid=meeting-starts]').fill(starts);
+  await page.locator('[data-testid=meeting-ends]').fill(ends);
+  await page.locator('[data-testid=meeting-place]').fill(place);
+}
+
 describe('console', () => {
   before(async () => {
     ({ api, browser } = await startConsole(shots));
@@ -110,11 +120,7 @@ describe('console', () => {
     const { page, context } = await consoleAs('secretary');
     await page.goto(`${api.base}/console/meetings`);
     const topic = `专题学习会·${suffix}`;
-    await page.locator('[data-testid=meeting-type]').selectOption('BranchGeneralMeeting');
-    await page.locator('[data-testid=meeting-topic]').fill(topic);
-    await page.locator('[data-testid=meeting-starts]').fill('2030-06-03T14:30');
-    await page.locator('[data-testid=meeting-ends]').fill('2030-06-03T16:30');
-    await page.locator('[data-testid=meeting-place]').fill('党员活动室');
+    await fillMeeting(page, { type: 'BranchGeneralMeeting', topic, starts: '2030-06-03T14:30', ends: '2030-06-03T16:30', place: '党员活动室' });
     await page.locator('[data-testid=meeting-submit]').click();
     const link = page.locator('[data-testid=attendance-sheet]');
     await link.waitFor();
@@ -146,13 +152,8 @@ describe('console', () => {
 
     const group = page.locator('[data-testid=meeting-group]');
     assert.equal(await group.isVisible(), false, 'no party group to pick for a branch meeting');
-    await page.locator('[data-testid=meeting-type]').selectOption('PartyGroupMeeting');
-    await group.selectOption({ label: '教工第二党小组' });
     const topic = `党小组学习·${suffix}`;
-    await page.locator('[data-testid=meeting-topic]').fill(topic);
-    await page.locator('[data-testid=meeting-starts]').fill('2030-06-04T19:00');
-    await page.locator('[data-testid=meeting-ends]').fill('2030-06-04T20:00');
-    await page.locator('[data-testid=meeting-place]').fill('教工之家');
+    await fillMeeting(page, { type: 'PartyGroupMeeting', group: '教工第二党小组', topic, starts: '2030-06-04T19:00', ends: '2030-06-04T20:00', place: '教工之家' });
     const posted = page.waitForResponse((r) => r.url().endsWith('/api/meetings') && r.request().method() === 'POST');
     await page.locator('[data-testid=meeting-submit]').click();
     const response = await posted;
@@ -167,11 +168,7 @@ describe('console', () => {
     const { page, context } = await consoleAs('secretary');
     await page.goto(`${api.base}/console/meetings`);
     const topic = `补录党课·${suffix}`;
-    await page.locator('[data-testid=meeting-type]').selectOption('PartyLesson');
-    await page.locator('[data-testid=meeting-topic]').fill(topic);
-    await page.locator('[data-testid=meeting-starts]').fill('2024-03-05T14:00');
-    await page.locator('[data-testid=meeting-ends]').fill('2024-03-05T15:30');
-    await page.locator('[data-testid=meeting-place]').fill('党员活动室');
+    await fillMeeting(page, { type: 'PartyLesson', topic, starts: '2024-03-05T14:00', ends: '2024-03-05T15:30', place: '党员活动室' });
     await page.locator('[data-testid=meeting-submit]').click();
     await page.locator('[data-testid=meeting-detail]', { hasText: topic }).waitFor();
     await page.locator('[data-testid=meetings]', { hasText: topic }).waitFor();

@@ -11,8 +11,8 @@ const SCOPES = [
 ];
 
 Page(Object.assign({}, list.handlers({
-  fetch() {
-    return meetings.page(this.data.scope);
+  fetch(cursor) {
+    return meetings.page(this.data.scope, cursor);
   },
   map: (m) => views.meeting(m, meetings.MEETING_TYPES),
 }), {

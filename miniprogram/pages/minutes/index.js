@@ -6,13 +6,15 @@ const meetings = require('../../api/meetings');
 const pageHandlers = require('../../logic/page-handlers');
 
 Page(Object.assign({}, pageHandlers.detailPage(), {
-  data: { id: null, content: '', revisions: [], canEdit: false, editing: false, draft: '', watermark: '', loading: false },
+  data: { id: null, content: '', revisions: [], canEdit: false, canPublish: true, editing: false, draft: '', watermark: '', loading: false },
 
   async show(member) {
     const meeting = await kit.guard(this, () => meetings.get(this.data.id));
     if (!meeting) return;
     const canEdit = meeting.canOrganize === true || roles.canManageBranch(member, roles.branchIdOf(meeting)) || (meeting.recorder && meeting.recorder.id === member.id) || meeting.recorderId === member.id;
-    this.setData({ canEdit: !!canEdit, watermark: watermark.watermarkText(meeting.visibility, member) });
+    // Minutes record what the meeting did: before it starts only a draft is saved (the API refuses publishing).
+    const canPublish = !meeting.startsAt || new Date(meeting.startsAt).getTime() <= Date.now();
+    this.setData({ canEdit: !!canEdit, canPublish, watermark: watermark.watermarkText(meeting.visibility, member) });
     // No minutes yet is a normal state (404), not an error to pop up.
     const minutes = await kit.guard(this, () => meetings.minutes(this.data.id), { onError: () => null });
     if (!minutes) return;
@@ -40,10 +42,11 @@ Page(Object.assign({}, pageHandlers.detailPage(), {
       wx.showModal({ title: '会议记录为空', content: '请填写会议记录后再保存。', showCancel: false });
       return;
     }
-    const saved = await kit.guard(this, () => meetings.saveMinutes(this.data.id, content).then(() => true));
+    const publish = this.data.canPublish;
+    const saved = await kit.guard(this, () => meetings.saveMinutes(this.data.id, content, publish).then(() => true));
     if (!saved) return;
     this.setData({ editing: false });
-    kit.toast('已保存');
+    kit.toast(publish ? '已保存' : '草稿已保存');
     await this.load();
   },
 }));

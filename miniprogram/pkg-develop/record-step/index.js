@@ -57,9 +57,9 @@ Page(Object.assign({}, pageHandlers.refresh, recordPage.handlers(function show(r
 
   /** The passed resolutions of this branch's general meetings held so far, newest meeting first. */
   async loadResolutions() {
-    const page = await kit.guard(this, () => meetings.page('past'));
-    if (!page) return;
-    const general = page.items.filter((m) => m.type === 'BranchGeneralMeeting' && String(m.branchId) === String(this.branchId));
+    const past = await kit.guard(this, () => meetings.all('past'));
+    if (!past) return;
+    const general = past.filter((m) => m.type === 'BranchGeneralMeeting' && String(m.branchId) === String(this.branchId));
     const details = await Promise.all(general.map((m) => kit.guard(this, () => meetings.get(m.id), { silent: true })));
     const list = [];
     details.forEach((m, i) => {

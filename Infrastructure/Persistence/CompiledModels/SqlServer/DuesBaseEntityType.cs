@@ -20,7 +20,7 @@ namespace SmartBranch.Infrastructure.Persistence.CompiledModels.SqlServer
                 "SmartBranch.Domain.Dues.DuesBase",
                 typeof(DuesBase),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -60,6 +60,14 @@ namespace SmartBranch.Infrastructure.Persistence.CompiledModels.SqlServer
                 fieldInfo: typeof(DuesBase).GetField("<MonthlyBaseFen>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             monthlyBaseFen.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var owedFrom = runtimeEntityType.AddProperty(
+                "OwedFrom",
+                typeof(int),
+                propertyInfo: typeof(DuesBase).GetProperty("OwedFrom", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DuesBase).GetField("<OwedFrom>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            owedFrom.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var reducedMonthlyFen = runtimeEntityType.AddProperty(
                 "ReducedMonthlyFen",

@@ -11,7 +11,7 @@ namespace SmartBranch.Infrastructure.Persistence.CompiledModels.SqlServer
     public partial class SqlServerAppDbContextModel
     {
         private SqlServerAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0e2cdcaf-9593-45fc-b065-ff6b625ba8b8"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("171b3502-5857-4747-abf7-1963f61c1c1b"), entityTypeCount: 63)
         {
         }
 

@@ -20,7 +20,7 @@ namespace SmartBranch.Infrastructure.Persistence.CompiledModels.Sqlite
                 "SmartBranch.Domain.Dues.DuesBase",
                 typeof(DuesBase),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -56,6 +56,13 @@ namespace SmartBranch.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(DuesBase).GetProperty("MonthlyBaseFen", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(DuesBase).GetField("<MonthlyBaseFen>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var owedFrom = runtimeEntityType.AddProperty(
+                "OwedFrom",
+                typeof(int),
+                propertyInfo: typeof(DuesBase).GetProperty("OwedFrom", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DuesBase).GetField("<OwedFrom>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
 
             var reducedMonthlyFen = runtimeEntityType.AddProperty(
                 "ReducedMonthlyFen",

@@ -11,7 +11,7 @@ namespace SmartBranch.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9b992e81-1f9c-402b-98cc-8f22f29c2365"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("a37d442e-3db3-470e-bf56-eb85ceff204e"), entityTypeCount: 63)
         {
         }
 

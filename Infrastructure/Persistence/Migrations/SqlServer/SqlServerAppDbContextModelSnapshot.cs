@@ -1019,6 +1019,9 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<long?>("MonthlyBaseFen")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("OwedFrom")
+                        .HasColumnType("int");
+
                     b.Property<long?>("ReducedMonthlyFen")
                         .HasColumnType("bigint");
 

@@ -980,6 +980,9 @@ namespace SmartBranch.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("MonthlyBaseFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OwedFrom")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ReducedMonthlyFen")
                         .HasColumnType("INTEGER");
 

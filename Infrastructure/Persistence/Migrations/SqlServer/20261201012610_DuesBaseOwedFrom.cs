@@ -1,0 +1,32 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SmartBranch.Infrastructure.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class DuesBaseOwedFrom : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "OwedFrom",
+                table: "DuesBases",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            // Bases stored before OwedFrom existed were owed from January, as the bills already made say.
+            migrationBuilder.Sql("UPDATE [DuesBases] SET [OwedFrom] = [Year] * 100 + 1");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "OwedFrom",
+                table: "DuesBases");
+        }
+    }
+}
