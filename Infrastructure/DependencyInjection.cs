@@ -69,6 +69,11 @@ public static class DependencyInjection
 
         // Pooled: every authenticated request resolves the context (CurrentMember), most without a query, and a
         // pooled one is reset rather than built (see deploy/bench/README.md for the allocations it saves).
+        // EF Core's thread-safety checks set an AsyncLocal twice per row read (two allocations each), which made a
+        // report of a few hundred rows allocate a quarter more at university scale; they stay on in Development
+        // (local runs and the whole test suite, where a context used concurrently would be caught) and are off
+        // elsewhere (deploy/bench/README.md, "Compliance, sixth pass").
+        var threadSafetyChecks = builder.Environment.IsDevelopment();
         if (database.Provider == DatabaseProvider.SqlServer)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
@@ -77,6 +82,7 @@ public static class DependencyInjection
             }
 
             services.AddDbContextPool<AppDbContext, SqlServerAppDbContext>((sp, o) => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                .EnableThreadSafetyChecks(threadSafetyChecks)
                 .AddInterceptors(sp.GetRequiredService<AccessChangeInterceptor>(), sp.GetRequiredService<NoticeChangeInterceptor>()));
         }
         else
@@ -85,6 +91,7 @@ public static class DependencyInjection
                 ? DefaultSqliteConnectionString(builder.Environment.ContentRootPath)
                 : connectionString;
             services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString)
+                .EnableThreadSafetyChecks(threadSafetyChecks)
                 .AddInterceptors(sp.GetRequiredService<AccessChangeInterceptor>(), sp.GetRequiredService<NoticeChangeInterceptor>(), sp.GetRequiredService<SqliteConnectionSettings>()));
             services.AddSingleton<SqliteConnectionSettings>();
         }
