@@ -40,6 +40,27 @@ public static class ApiClients
         return JsonSerializer.Deserialize<T>(body, Json) ?? throw new AssertionException($"Empty body: {body}");
     }
 
+    /// <summary>
+    /// Every page of a paged list (<c>{ items, nextCursor }</c>), following <c>nextCursor</c> as <c>cursor</c> until it is
+    /// null (at most 10 pages): the item ids of each page, each answer asserted 200.
+    /// </summary>
+    public static async Task<List<int[]>> PageIdsAsync(this HttpClient client, string url)
+    {
+        var pages = new List<int[]>();
+        string? cursor = null;
+        do
+        {
+            var response = await client.GetAsync(cursor is null ? url : $"{url}{(url.Contains('?') ? '&' : '?')}cursor={Uri.EscapeDataString(cursor)}");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+            var body = await response.ReadAsync<JsonElement>();
+            pages.Add(body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ToArray());
+            cursor = body.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null && pages.Count < 10);
+
+        return pages;
+    }
+
     /// <summary>Asserts the status and that the body is ProblemDetails; returns it.</summary>
     public static async Task<JsonElement> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
     {

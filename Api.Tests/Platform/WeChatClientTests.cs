@@ -62,6 +62,19 @@ public sealed class WeChatClientTests
     }
 
     [Test]
+    public async Task SendsNoTraceContextToWeChat_WhenCalledWithinATracedRequest()
+    {
+        using var app = new AppFactory();
+        using var traced = new System.Diagnostics.Activity("a traced request").SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C).Start();
+
+        var result = await app.Services.GetRequiredService<WeChatClient>().Code2SessionAsync("dev-traced", CancellationToken.None);
+
+        Assert.That(result.Succeeded, Is.True, result.ErrMsg);
+        var call = app.Emulator.Requests.Last(r => r.Path == "/sns/jscode2session");
+        Assert.That(call.TraceContext, Is.False, "our trace ids stay ours: no traceparent to WeChat");
+    }
+
+    [Test]
     public async Task SignsInThroughTheEmulatorAgain_AfterTheEmulatorRestartsOnANewAddress()
     {
         using var app = new AppFactory();

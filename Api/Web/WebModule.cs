@@ -35,6 +35,18 @@ public static class WebModule
         var root = app.Environment.WebRootPath ?? Path.Combine(app.Environment.ContentRootPath, "wwwroot");
         Serve(app, Path.Combine(root, "lib"), "/lib", "public, max-age=86400");
         Serve(app, Path.Combine(root, "console"), "/console/assets", "no-cache");
+
+        // The site icon (Api/wwwroot/favicon.svg: a simple mark in the brand red, no emblem): linked by the console and
+        // portal layouts, and answered at /favicon.ico too, where browsers ask on pages without a link.
+        var icon = Path.Combine(root, "favicon.svg");
+        foreach (var path in new[] { "/favicon.svg", "/favicon.ico" })
+        {
+            app.MapGet(path, (HttpContext context) =>
+            {
+                context.Response.Headers.CacheControl = "public, max-age=86400";
+                return TypedResults.PhysicalFile(icon, "image/svg+xml");
+            }).AllowAnonymous().ExcludeFromDescription();
+        }
         app.UsePortal();
         app.MapRazorPages();
         return app;

@@ -75,6 +75,33 @@ public static class DuesSchedule
         YearMonth.Range(from, to).Where(m => Owes(facts, m)).ToList();
 
     /// <summary>
+    /// The month a member's dues are paid through, as a transfer letter states it (党费交至, Domain/README.md
+    /// §Relationship transfer): the paid-up-to month recorded from an earlier letter or by the committee, then every
+    /// month billed here that follows it paid, up to the first unpaid one. Null when there is no record at all: nothing
+    /// is assumed, least of all the current month. <paramref name="bills"/>: each billed month and whether it is paid.
+    /// </summary>
+    public static YearMonth? PaidThrough(DuesMemberFacts facts, IEnumerable<(YearMonth Month, bool Paid)> bills)
+    {
+        var through = facts.PaidUpTo;
+        foreach (var (month, paid) in bills.OrderBy(b => b.Month))
+        {
+            if (through is { } before && month <= before)
+            {
+                continue;
+            }
+
+            if (!paid)
+            {
+                break;
+            }
+
+            through = month;
+        }
+
+        return through;
+    }
+
+    /// <summary>
     /// Counts the unpaid owed months running back from the month before <paramref name="current"/> (the
     /// current month is not late yet). <paramref name="unpaid"/> are the owed months not paid.
     /// </summary>

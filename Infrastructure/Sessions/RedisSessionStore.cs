@@ -37,6 +37,10 @@ internal sealed class RedisSessionStore(RedisConnection redis, IOptions<SessionO
         var add = batch.SetAddAsync(AccountKey(data.OpenId), hash);
         var expire = batch.KeyExpireAsync(AccountKey(data.OpenId), Lifetime + IndexSlack);
         batch.Execute();
+
+        // A batch's replies come back in order on one connection: wait for the last one only (one hand-off to the
+        // thread pool instead of one per reply), then collect all three, already complete, so a failure still throws.
+        await expire.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         await Task.WhenAll(set, add, expire);
         RememberIndexExtended(data.OpenId);
         return new IssuedSession(token, time.GetUtcNow() + Lifetime);

@@ -7,7 +7,8 @@ namespace SmartBranch.Infrastructure.WeChat;
 /// <see cref="PooledConnectionLifetime"/>, so a DNS change of api.weixin.qq.com is seen within that time, as the
 /// factory's handler rotation did. No logging handler: jscode2session carries the AppSecret in its query, and
 /// the default HttpClient logs would print request URIs. Cookies are off (WeChat sets none; a shared pool must not
-/// carry one caller's cookie to another). The HttpClient telemetry (traces, metrics) is the handler's own, as before.
+/// carry one caller's cookie to another). The HttpClient telemetry (traces, metrics) is the handler's own, as before,
+/// but the trace context is not propagated to WeChat (no <c>traceparent</c> header).
 /// </summary>
 /// <remarks>
 /// The base address is asked for on every call, never captured: the emulator (Development, tests, benchmarks)
@@ -32,6 +33,9 @@ public sealed class WeChatConnection : IDisposable
         {
             PooledConnectionLifetime = PooledConnectionLifetime,
             UseCookies = false,
+            // WeChat is no part of our traces: no traceparent/tracestate of ours goes to a third party (and none is
+            // formatted and sent on every call). Client spans are still recorded when tracing is on.
+            ActivityHeadersPropagator = null,
         })
         {
             Timeout = Timeout,

@@ -745,13 +745,15 @@ describe('transfers', () => {
 
   test('the sending secretary approves and the receiving one returns with a reason', async () => {
     const { app, sent } = appAs(SECRETARY, {
-      'GET /api/transfers': () => ({ items: [Object.assign({}, inside, { canApprove: true })], nextCursor: null }),
+      'GET /api/transfers': () => ({ items: [Object.assign({}, inside, { canApprove: true, duesOnRecord: { paidThrough: '2026-02', text: '党费记录显示已交至2026年2月' } })], nextCursor: null }),
       'GET /api/org/units': () => ({ items: units, nextCursor: null }),
       'POST /api/transfers/41/approve': () => Object.assign({}, inside, { state: 'Approved' }),
       'POST /api/transfers/41/return': () => Object.assign({}, inside, { state: 'Returned' }),
     });
     const page = await app.open('transfers');
     expect(page.data.rows[0]).toMatchObject({ canApprove: true, canReturn: true, mine: false });
+    // The approver sees what the dues records say (approving with no month takes that month on the server).
+    expect(page.data.rows[0].duesOnRecord).toBe('党费记录显示已交至2026年2月');
     await page.act(event({ id: 41, verb: 'approve' }));
     page.input(event({ field: 'returnReason' }, { value: '材料不全' }));
     await page.act(event({ id: 41, verb: 'return' }));

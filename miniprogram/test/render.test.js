@@ -48,6 +48,20 @@ describe('rendered pages', () => {
     expect(comp.dom.innerHTML).toContain('李明 T1002');
   });
 
+  test('the sending secretary sees what the dues records say before approving a transfer, or that there is none', async () => {
+    const transfer = (id, duesOnRecord) => ({ id, kind: 'Inside', state: 'Requested', stateName: '待转出支部审批', memberId: 3 + id, memberName: id === 41 ? '李明' : '张华',
+      from: { id: 2, name: '教工第一党支部' }, to: { id: 3, name: '学生第一党支部' }, canApprove: true, duesOnRecord });
+    const page = await phoneAs(SECRETARY, {
+      'GET /api/transfers': () => ({ items: [transfer(41, { paidThrough: '2026-09', text: '党费记录显示已交至2026年9月' }), transfer(42, { paidThrough: null, text: '本系统没有该党员的党费交纳记录' })], nextCursor: null }),
+      'GET /api/org/units': () => ({ items: [], nextCursor: null }),
+    }).open('transfers');
+
+    const text = render('transfers', page.data).dom.textContent;
+
+    expect(text).toContain('党费记录显示已交至2026年9月');
+    expect(text).toContain('本系统没有该党员的党费交纳记录');
+  });
+
   test('the read figures page lists who has not read', async () => {
     const page = await phoneAs(SECRETARY, {
       'GET /api/notices/11': () => ({ id: 11, title: '通知', visibility: 'Internal', unitId: 2 }),

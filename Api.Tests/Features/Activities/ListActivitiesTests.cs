@@ -106,23 +106,7 @@ public sealed class ListActivitiesTests() : FunctionalTest(fakeTime: true)
     }
 
     /// <summary>Every page of a scope, following nextCursor until it is null.</summary>
-    private static async Task<List<int[]>> PagesAsync(HttpClient client, string scope)
-    {
-        var pages = new List<int[]>();
-        string? cursor = null;
-        do
-        {
-            var url = $"/api/activities?scope={scope}" + (cursor is null ? string.Empty : $"&cursor={Uri.EscapeDataString(cursor)}");
-            var response = await client.GetAsync(url);
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-            var body = await response.ReadAsync<JsonElement>();
-            pages.Add(body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ToArray());
-            cursor = body.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null && pages.Count < 10);
-
-        return pages;
-    }
+    private static Task<List<int[]>> PagesAsync(HttpClient client, string scope) => client.PageIdsAsync($"/api/activities?scope={scope}");
 
     private static async Task<int[]> IdsAsync(HttpClient client, string scope)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SmartBranch.Api.Common;
 using SmartBranch.Api.Features.Meetings;
 
@@ -112,21 +111,5 @@ public sealed class ListMeetingsTests() : FunctionalTest(fakeTime: true)
         (await MeetingApi.ScheduleAsync(client, type, unitId, startsAt)).GetProperty("id").GetInt32();
 
     /// <summary>Every page of a scope, following nextCursor until it is null.</summary>
-    private static async Task<List<int[]>> PagesAsync(HttpClient client, string scope)
-    {
-        var pages = new List<int[]>();
-        string? cursor = null;
-        do
-        {
-            var url = $"/api/meetings?scope={scope}" + (cursor is null ? string.Empty : $"&cursor={Uri.EscapeDataString(cursor)}");
-            var response = await client.GetAsync(url);
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-            var body = await response.ReadAsync<JsonElement>();
-            pages.Add(body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ToArray());
-            cursor = body.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null && pages.Count < 10);
-
-        return pages;
-    }
+    private static Task<List<int[]>> PagesAsync(HttpClient client, string scope) => client.PageIdsAsync($"/api/meetings?scope={scope}");
 }

@@ -95,6 +95,35 @@ public sealed class ChineseSpreadsheetTests : FunctionalTest
     }
 
     [Test]
+    public async Task MatchesNumbersWhateverTheirCase_AsBindingDoes()
+    {
+        var org = await App.SeedAsync(branches: 2, members: 1);
+        var tag = Tag();
+        var (upper, lower) = ($"S{tag}01", $"s{tag.ToLowerInvariant()}01");
+        byte[] Sheet(params string[][] rows) => Xlsx.Build([Xlsx.Row("姓名", "学工号", "党员状态", "入党日期"), .. rows.Select(r => Xlsx.Row(r.Cast<object>().ToArray()))]);
+        var first = await ImportAsync(org, Sheet([$"甲{tag}", upper, "预备", "2025/7/1"]), "名册.xlsx");
+
+        // The same person typed in lower case next year: updated (now full), not a second member.
+        var again = await ImportAsync(org, Sheet([$"甲{tag}", lower, "正式", "2025/7/1"]), "名册.xlsx");
+        var twice = await ImportAsync(org, Sheet([$"甲{tag}", upper, "正式", "2025/7/1"], [$"乙{tag}", lower, "正式", "2025/7/1"]), "名册.xlsx");
+        var otherBranch = await (await App.SignInAsync(org.B.Secretary)).PostAsync(
+            $"/api/org/units/{org.B.Id}/members/import", OrgTestData.Upload(Sheet([$"丙{tag}", lower, "正式", "2025/7/1"]), "名册.xlsx"));
+
+        var stored = await App.WithDbAsync(db => db.Members.AsNoTracking().Where(m => m.Name.EndsWith(tag)).Select(m => new { m.Number, m.Status, m.BranchId }).ToListAsync());
+        var duplicate = await twice.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var elsewhere = await otherBranch.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK), await first.Content.ReadAsStringAsync());
+            var report = await again.ReadAsync<System.Text.Json.JsonElement>();
+            Assert.That((report.GetProperty("created").GetInt32(), report.GetProperty("updated").GetInt32()), Is.EqualTo((0, 1)));
+            Assert.That(stored.Select(m => (m.Number, m.Status.ToString(), m.BranchId)), Is.EqualTo(new[] { (upper, "Full", org.A.Id) }), "one member, now full, its number as the roster spelled it");
+            Assert.That(duplicate.GetProperty("rows")[0].GetProperty("reasons")[0].GetString(), Is.EqualTo($"学工号“{lower}”与第 2 行重复"));
+            Assert.That(elsewhere.GetProperty("rows")[0].GetProperty("reasons")[0].GetString(), Is.EqualTo($"学工号“{lower}”已属于其他党支部（需先办理组织关系转接）"));
+        });
+    }
+
+    [Test]
     public async Task StoresTheNormalForm_WhenCodesHaveFullWidthDigitsAndUnicodeSpaces()
     {
         var org = await App.SeedAsync(branches: 1, members: 1);

@@ -13,6 +13,8 @@ internal static class ErrorHandling
 {
     public static IServiceCollection AddErrorHandling(this IServiceCollection services)
     {
+        // Before AddProblemDetails: the first writer that can write wins, and a browser opening an address gets a page.
+        services.AddSingleton<IProblemDetailsWriter, HtmlProblemWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;

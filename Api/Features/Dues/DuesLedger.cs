@@ -76,7 +76,26 @@ public sealed class DuesLedger(AppDbContext db, IOptions<DuesOptions> options, T
     /// (DuesAccount.PaidUpTo, else the dues paid-up-to month of the latest transfer that brought them into their
     /// branch); an approved reason for not paying.
     /// </summary>
-    public async Task<Dictionary<int, DuesMemberFacts>> FactsAsync(IReadOnlyCollection<int> memberIds, CancellationToken cancellationToken)
+    public Task<Dictionary<int, DuesMemberFacts>> FactsAsync(IReadOnlyCollection<int> memberIds, CancellationToken cancellationToken) =>
+        LoadFactsAsync(db, memberIds, cancellationToken);
+
+    /// <summary>
+    /// The month each member's dues are paid through by the records (<see cref="DuesSchedule.PaidThrough"/>), null when
+    /// there is none. Transfers offer it when the sending committee approves and print it on the letter.
+    /// </summary>
+    public static async Task<Dictionary<int, YearMonth?>> PaidThroughAsync(AppDbContext db, IReadOnlyCollection<int> memberIds, CancellationToken cancellationToken)
+    {
+        var facts = await LoadFactsAsync(db, memberIds, cancellationToken);
+        var bills = await db.DuesBills.AsNoTracking()
+            .Where(b => memberIds.Contains(b.MemberId))
+            .Select(b => new { b.MemberId, b.Period, b.Status })
+            .ToListAsync(cancellationToken);
+        return facts.ToDictionary(f => f.Key, f => DuesSchedule.PaidThrough(
+            f.Value,
+            bills.Where(b => b.MemberId == f.Key).Select(b => (YearMonth.FromNumber(b.Period), b.Status == DuesBillStatus.Paid))));
+    }
+
+    private static async Task<Dictionary<int, DuesMemberFacts>> LoadFactsAsync(AppDbContext db, IReadOnlyCollection<int> memberIds, CancellationToken cancellationToken)
     {
         var members = await db.Members.AsNoTracking()
             .Where(m => memberIds.Contains(m.Id))

@@ -7,7 +7,10 @@ namespace SmartBranch.Api.Features.Org;
 
 public static class ImportMembers
 {
-    /// <summary>What the import did (or, with <c>dryRun=true</c>, would do). Rows are matched to the roster by 学工号.</summary>
+    /// <summary>
+    /// What the import did (or, with <c>dryRun=true</c>, would do). Rows are matched to the roster by 学工号, as binding
+    /// matches them (<see cref="MemberFields.NumberKey"/>: case and full-width digits do not matter).
+    /// </summary>
     public sealed record Response(bool DryRun, int Rows, int Created, int Updated, int Unchanged);
 
     private sealed record Parsed(
@@ -46,7 +49,8 @@ public static class ImportMembers
         var groups = await db.Units.AsNoTracking()
             .Where(u => u.ParentId == id && u.Kind == UnitKind.PartyGroup)
             .ToDictionaryAsync(u => u.Name, u => u.Id, cancellationToken);
-        var numbers = rows.Select(r => TableCells.NormalizeCode(r[RosterSheet.Number])).Where(n => n.Length > 0).Distinct().ToList();
+        // Numbers are matched as binding matches them (MemberFields.NumberKey): "s2023001" is the roster's "S2023001".
+        var numbers = rows.Select(r => MemberFields.NumberKey(r[RosterSheet.Number])).Where(n => n.Length > 0).Distinct().ToList();
         var elsewhere = await NumbersInOtherBranchesAsync(db, id, numbers, cancellationToken);
 
         var (parsed, errors) = Validate(rows, groups, elsewhere, today);
@@ -55,14 +59,24 @@ public static class ImportMembers
             return SheetImports.RowsRefused(errors, "名册有误", "未导入任何数据");
         }
 
-        // The branch's roster is loaded once; every row is then matched in memory.
-        var existing = await db.Members.Where(m => m.BranchId == id).ToDictionaryAsync(m => m.Number, StringComparer.Ordinal, cancellationToken);
+        // The branch's roster is loaded once; every row is then matched in memory, by number key. A key held by two
+        // members (numbers differing only in case, stored before import matched this way) cannot be matched: refused.
+        var roster = (await db.Members.Where(m => m.BranchId == id).ToListAsync(cancellationToken)).ToLookup(m => MemberFields.NumberKey(m.Number));
+        var ambiguous = parsed.Where(r => roster[MemberFields.NumberKey(r.Number)].Count() > 1)
+            .Select(r => new RowError(r.RowNumber, [$"学工号“{r.Number}”在名册中对应多名党员（学工号仅大小写不同），请先在名册中更正"]))
+            .ToList();
+        if (ambiguous.Count > 0)
+        {
+            return SheetImports.RowsRefused(ambiguous, "名册有误", "未导入任何数据");
+        }
+
+        var existing = roster.ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
         var has = rows[0].Cells.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
         int created = 0, updated = 0, unchanged = 0;
         var apply = dryRun != true;
         foreach (var row in parsed)
         {
-            if (!existing.TryGetValue(row.Number, out var member))
+            if (!existing.TryGetValue(MemberFields.NumberKey(row.Number), out var member))
             {
                 created++;
                 if (apply)
@@ -100,7 +114,8 @@ public static class ImportMembers
             updated++;
             if (apply)
             {
-                member.UpdateDetails(row.Name, row.Number, phone == currentPhone ? member.Phone : phones.Protect(phone));
+                // The roster keeps its spelling of the number: the file matched it whatever the case.
+                member.UpdateDetails(row.Name, member.Number, phone == currentPhone ? member.Phone : phones.Protect(phone));
                 member.SetMembership(row.Status, admittedOn, fullSince);
                 member.PlaceIn(id, groupId);
             }
@@ -125,13 +140,14 @@ public static class ImportMembers
 
     private static async Task<HashSet<string>> NumbersInOtherBranchesAsync(AppDbContext db, int branchId, IReadOnlyList<string> numbers, CancellationToken cancellationToken)
     {
-        // In chunks: SQL Server allows about 2,100 parameters per command.
+        // In chunks: SQL Server allows about 2,100 parameters per command. Keys (MemberFields.NumberKey) on both sides;
+        // the stored side upper-cased in SQL as binding does.
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in numbers.Chunk(500))
         {
             found.UnionWith(await db.Members.AsNoTracking()
-                .Where(m => m.BranchId != branchId && chunk.Contains(m.Number))
-                .Select(m => m.Number)
+                .Where(m => m.BranchId != branchId && chunk.Contains(m.Number.ToUpper()))
+                .Select(m => m.Number.ToUpper())
                 .ToListAsync(cancellationToken));
         }
 
@@ -169,17 +185,17 @@ public static class ImportMembers
             {
                 reasons.Add($"学工号“{number}”格式不正确（只能包含字母、数字、下划线和短横线）");
             }
-            else if (firstRowOf.TryGetValue(number, out var first))
+            else if (firstRowOf.TryGetValue(MemberFields.NumberKey(number), out var first))
             {
                 reasons.Add($"学工号“{number}”与第 {first} 行重复");
             }
-            else if (elsewhere.Contains(number))
+            else if (elsewhere.Contains(MemberFields.NumberKey(number)))
             {
                 reasons.Add($"学工号“{number}”已属于其他党支部（需先办理组织关系转接）");
             }
             else
             {
-                firstRowOf[number] = row.RowNumber;
+                firstRowOf[MemberFields.NumberKey(number)] = row.RowNumber;
             }
 
             var phone = PhoneNumbers.Normalize(TableCells.NormalizeCode(row[RosterSheet.Phone]));

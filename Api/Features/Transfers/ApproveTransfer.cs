@@ -4,7 +4,10 @@ namespace SmartBranch.Api.Features.Transfers;
 
 public static class ApproveTransfer
 {
-    /// <summary>Dues paid up to this month ("yyyy-MM"), carried to the receiving side.</summary>
+    /// <summary>
+    /// Dues paid up to this month ("yyyy-MM"), carried to the receiving side and printed on the letter. Left out, the
+    /// month the dues records say (<see cref="DuesOnRecord"/>), or none when there is no record: never assumed.
+    /// </summary>
     public sealed record Request(string? DuesPaidUpTo);
 
     public sealed class Validator : AbstractValidator<Request>
@@ -17,15 +20,24 @@ public static class ApproveTransfer
         int id,
         Request request,
         CurrentMember current,
+        AppDbContext db,
         TransferStep step,
         CancellationToken cancellationToken)
     {
         Months.TryParse(request.DuesPaidUpTo, out var month);
-        return step.RunAsync(id, TransferAccess.IsSending, (transfer, name, now) => Task.FromResult<Result<TransferAuditEntry>>(
-            transfer.Approve(current.Id, month, now).Error is { } error
+        return step.RunAsync(id, TransferAccess.IsSending, async (transfer, name, now) =>
+        {
+            var paidUpTo = month ?? await OnRecordAsync(db, transfer.MemberId, cancellationToken);
+            return transfer.Approve(current.Id, paidUpTo, now).Error is { } error
                 ? error
-                : new TransferAuditEntry(transfer.FromBranchId!.Value, "transfer.approved", $"审批同意{name}的组织关系转接")), cancellationToken);
+                : new TransferAuditEntry(transfer.FromBranchId!.Value, "transfer.approved", $"审批同意{name}的组织关系转接");
+        }, cancellationToken);
     }
+
+    private static async Task<DateOnly?> OnRecordAsync(AppDbContext db, int memberId, CancellationToken cancellationToken) =>
+        (await Dues.DuesLedger.PaidThroughAsync(db, [memberId], cancellationToken)).GetValueOrDefault(memberId) is { } m
+            ? new DateOnly(m.Year, m.Month, 1)
+            : null;
 }
 
 /// <summary>"yyyy-MM" months as the first day of the month.</summary>

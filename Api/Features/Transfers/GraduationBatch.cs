@@ -39,7 +39,8 @@ public static class GraduationBatch
 
         var (_, (rows, fileName)) = read;
 
-        var members = await db.Members.Where(m => m.BranchId == id && m.ArchivedOn == null).ToDictionaryAsync(m => m.Number, StringComparer.Ordinal, cancellationToken);
+        // 学工号 matched as binding and the roster import match them (Org.MemberFields.NumberKey): case does not matter.
+        var members = (await db.Members.Where(m => m.BranchId == id && m.ArchivedOn == null).ToListAsync(cancellationToken)).ToLookup(m => Org.MemberFields.NumberKey(m.Number));
         var busy = (await db.Transfers.Where(t => t.FromBranchId == id && (t.State == TransferState.Requested || t.State == TransferState.Approved)).Select(t => t.MemberId).ToListAsync(cancellationToken)).ToHashSet();
         var checks = new CheckedRows<(Member Member, GraduationDestination Type, string Organization)>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -47,14 +48,20 @@ public static class GraduationBatch
         {
             var reasons = new List<string>();
             var number = row[Number];
-            members.TryGetValue(number, out var member);
+            var key = Org.MemberFields.NumberKey(number);
+            var matches = members[key].ToList();
+            var member = matches.Count == 1 ? matches[0] : null;
             if (number.Length == 0)
             {
                 reasons.Add("缺少学工号");
             }
-            else if (seen.TryGetValue(number, out var first))
+            else if (seen.TryGetValue(key, out var first))
             {
                 reasons.Add($"学工号“{number}”与第 {first} 行重复");
+            }
+            else if (matches.Count > 1)
+            {
+                reasons.Add($"学工号“{number}”在名册中对应多名党员（学工号仅大小写不同），请先在名册中更正");
             }
             else if (member is null)
             {
@@ -71,7 +78,7 @@ public static class GraduationBatch
 
             if (number.Length > 0)
             {
-                seen.TryAdd(number, row.RowNumber);
+                seen.TryAdd(key, row.RowNumber);
             }
 
             var type = ParseDestination(row[DestinationType]);

@@ -91,9 +91,8 @@ public sealed class LetterPrinter(IOptions<LetterOptions> options, ILogger<Lette
 
         var status = l.Status == MembershipStatus.Full ? "正式" : "预备";
         var sex = l.Sex == Sex.Male ? "男" : "女";
-        var dues = l.DuesPaidUpTo is DateOnly d ? $"{d.Year}年{d.Month}月" : "（未填写）";
         var text = $"兹介绍{l.MemberName}同志（{sex}，{l.Age}岁，{l.Ethnicity}族），系中共{status}党员，身份证号码{l.IdNumber}，"
-            + $"由{l.FromOrganization}转往{l.ToOrganization}，请接转组织关系。该同志党费已交到{dues}。";
+            + $"由{l.FromOrganization}转往{l.ToOrganization}，请接转组织关系。" + TransferViews.DuesSentence(l.DuesPaidUpTo);
         y = Paragraph(g, body, "　　" + text, left, y, width);
         y = Paragraph(g, body, $"　　（有效期{l.ValidDays}天，至{l.ValidUntil:yyyy年M月d日}止）", left, y + 8, width);
 

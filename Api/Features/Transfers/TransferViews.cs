@@ -7,7 +7,8 @@ namespace SmartBranch.Api.Features.Transfers;
 /// A transfer as its participants see it. <c>waitingFor</c> says who acts next (SendingBranch,
 /// ReceivingBranch, Receipt, Nobody); <c>expired</c> is true for an issued letter past its last valid day
 /// without a receipt. The ID number is always masked here (only the printed letter carries it in full).
-/// <c>duesPaidUpTo</c> is "yyyy-MM".
+/// <c>duesPaidUpTo</c> is "yyyy-MM", as approved. <c>duesOnRecord</c> (only for the committee that may approve) is what
+/// the dues records say the member has paid through, offered when approving.
 /// </summary>
 public sealed record TransferView(
     int Id,
@@ -38,7 +39,14 @@ public sealed record TransferView(
     bool CanApprove,
     bool CanAccept,
     bool CanIssueLetter,
-    bool CanRecordReceipt);
+    bool CanRecordReceipt,
+    DuesOnRecord? DuesOnRecord = null);
+
+/// <summary>
+/// The month ("yyyy-MM") the dues records say the member has paid through, null when there is no record, and a
+/// sentence saying so in Chinese ("党费记录显示已交至2026年9月" / "本系统没有该党员的党费交纳记录").
+/// </summary>
+public sealed record DuesOnRecord(string? PaidThrough, string Text);
 
 /// <summary>A unit named in a transfer.</summary>
 public sealed record UnitSummaryView(int Id, string Name);
@@ -74,6 +82,8 @@ internal static class TransferViews
         var names = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
         var unitIds = transfers.SelectMany(t => new[] { t.FromBranchId, t.ToBranchId }).OfType<int>().Distinct().ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new UnitSummaryView(u.Id, u.Name), cancellationToken);
+        var approvable = transfers.Where(t => CanApprove(access, t)).Select(t => t.MemberId).Distinct().ToList();
+        var dues = approvable.Count == 0 ? new Dictionary<int, Domain.Dues.YearMonth?>() : await Features.Dues.DuesLedger.PaidThroughAsync(db, approvable, cancellationToken);
         return transfers.Select(t =>
         {
             var expired = t.IsExpired(today);
@@ -84,12 +94,24 @@ internal static class TransferViews
                 t.FromBranchId is int f ? units.GetValueOrDefault(f) : null, t.ToBranchId is int r ? units.GetValueOrDefault(r) : null,
                 t.FromOrganization, t.ToOrganization, t.Reason, t.Destination, Month(t.DuesPaidUpTo), t.RequestedAt, t.ApprovedAt, t.DecidedAt, t.ReturnReason,
                 t.LetterNumber, t.VerificationCode, t.LetterIssuedOn, t.ValidUntil, IdNumbers.Mask(ids.Reveal(t.ProtectedIdNumber)), t.ReceiptOn,
-                CanApprove: sending && t.State == TransferState.Requested,
+                CanApprove: CanApprove(access, t),
                 CanAccept: receiving && t.Kind == TransferKind.Inside && t.State == TransferState.Approved,
                 CanIssueLetter: sending && t.Kind == TransferKind.Outgoing && t.State == TransferState.Approved,
-                CanRecordReceipt: sending && t.State == TransferState.LetterIssued);
+                CanRecordReceipt: sending && t.State == TransferState.LetterIssued,
+                DuesOnRecord: dues.TryGetValue(t.MemberId, out var paid) ? OnRecord(paid) : null);
         }).ToList();
     }
+
+    private static bool CanApprove(AccessScope access, Transfer t) => TransferAccess.IsSending(access, t) && t.State == TransferState.Requested;
+
+    private static DuesOnRecord OnRecord(Domain.Dues.YearMonth? paid) => paid is { } m
+        ? new DuesOnRecord(m.ToString(), $"党费记录显示已交至{m.Year}年{m.Month}月")
+        : new DuesOnRecord(null, "本系统没有该党员的党费交纳记录");
+
+    /// <summary>The printed 党费交至 phrase: "2026年9月", or plainly that there is no record.</summary>
+    public static string DuesSentence(DateOnly? paidUpTo) => paidUpTo is DateOnly d
+        ? $"该同志党费已交到{d.Year}年{d.Month}月。"
+        : "该同志在转出党组织无党费交纳记录。";
 
     public static async Task<TransferView> BuildOneAsync(AppDbContext db, AccessScope access, IdNumbers ids, Transfer transfer, TimeProvider time, CancellationToken cancellationToken) =>
         (await BuildAsync(db, access, ids, [transfer], LocalCalendar.Today(time.GetUtcNow()), cancellationToken))[0];

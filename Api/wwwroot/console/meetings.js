@@ -1,13 +1,20 @@
-// 会议: POST /api/meetings (Idempotency-Key), GET /api/meetings?scope=, GET /api/meetings/{id}, …/attendance,
-// …/attendance-sheet (PDF), GET/PUT …/minutes, POST …/resolutions, GET /api/org/units/{id}/compliance, and GET /api/org/units
-// for the party groups a 党小组会 can be held by.
+// 会议: POST /api/meetings (Idempotency-Key), GET /api/meetings?scope=&cursor= (20 a page; "更多" follows nextCursor),
+// GET /api/meetings/{id}, …/attendance, …/attendance-sheet (PDF), POST /api/leave-requests/{id}/approve|reject (请假),
+// POST …/attendees/{memberId}/check-in (签到 by hand), GET/PUT …/minutes (published only once the meeting has started),
+// POST …/resolutions, GET /api/org/units/{id}/compliance, and GET /api/org/units for the party groups a 党小组会 can be held by.
 'use strict';
 (function () {
   const { api, problem, flash, esc, table, chinaTime, all } = window.sb;
   const unit = document.getElementById('unit');
   const scope = document.getElementById('scope');
   const STATUS = { Scheduled: '已安排', Held: '已召开', Cancelled: '已取消', InProgress: '进行中' };
+  const LEAVE = { Pending: '待审批', Approved: '已批准', Rejected: '已驳回' };
+  const more = document.getElementById('more');
+  const detail = document.getElementById('detail');
   let openId = null;
+  let shown = []; // the meetings of the pages loaded so far
+  let cursor = null;
+  let listing = 0; // the latest list load; an older answer arriving late is dropped
   let revisions = [];
 
   const schedule = document.getElementById('schedule');
@@ -17,10 +24,17 @@
   /** "2026-03-02T09:00" typed as China time → ISO instant. */
   const fromChina = (local) => new Date(`${local}:00+08:00`).toISOString();
 
-  async function list() {
-    const result = await api('GET', `/api/meetings?scope=${scope.value}`);
+  /** The first page of the scope (reset), or the next page appended ("更多"). */
+  async function list(reset = true) {
+    const generation = reset ? ++listing : listing;
+    const from = reset ? null : cursor;
+    const result = await api('GET', `/api/meetings?scope=${scope.value}${from ? `&cursor=${encodeURIComponent(from)}` : ''}`);
+    if (generation !== listing) return;
     if (!result.ok) { flash(problem(result), 'error'); return; }
-    const mine = result.body.items.filter((m) => m.branchId === Number(unit.value) || m.unitId === Number(unit.value) || unit.options[unit.selectedIndex].dataset.kind === 'GeneralBranch');
+    shown = reset ? result.body.items : shown.concat(result.body.items);
+    cursor = result.body.nextCursor;
+    more.hidden = !cursor;
+    const mine = shown.filter((m) => m.branchId === Number(unit.value) || m.unitId === Number(unit.value) || unit.options[unit.selectedIndex].dataset.kind === 'GeneralBranch');
     document.getElementById('meetings').innerHTML = table([
       ['时间', (m) => esc(chinaTime(m.startsAt))], ['类型', (m) => esc(m.typeName)],
       ['主题', (m) => `<a href="#" data-open="${m.id}">${esc(m.topic)}</a>`], ['状态', (m) => esc(STATUS[m.status] ?? m.status)],
@@ -29,26 +43,50 @@
 
   async function open(id) {
     openId = id;
-    const [detail, roll, minutes] = await Promise.all([
+    const [answer, roll, minutes] = await Promise.all([
       api('GET', `/api/meetings/${id}`), api('GET', `/api/meetings/${id}/attendance`), api('GET', `/api/meetings/${id}/minutes`),
     ]);
-    const box = document.getElementById('detail');
+    const box = detail;
     box.hidden = false;
-    if (!detail.ok) { box.innerHTML = esc(problem(detail)); return; }
-    const m = detail.body;
+    if (!answer.ok) { box.innerHTML = esc(problem(answer)); return; }
+    const m = answer.body;
     const r = roll.ok ? roll.body : null;
+    const organize = m.canOrganize && m.status !== 'Cancelled';
+    const noteMax = Number(box.dataset.noteMax);
+    // Checking in by hand is offered once check-in opens (an hour before the start, as the members' own check-in):
+    // a record before that would count the meeting as held.
+    const checkInOpen = Date.now() >= new Date(m.startsAt).getTime() - 3600_000;
     box.innerHTML = `<h2>${esc(m.typeName)}：${esc(m.topic)}</h2>` +
       `<p>${esc(m.unitName)} · ${esc(chinaTime(m.startsAt))} — ${esc(chinaTime(m.endsAt))} · ${esc(m.place ?? m.onlineLink ?? '')} · 召集人 ${esc(m.convener.name)}</p>` +
       (r ? `<div class="figures"><span>应到 <b>${r.expected}</b></span><span>出席 <b>${r.present}</b></span><span>迟到 <b>${r.late}</b></span><span>请假 <b>${r.onLeave}</b></span><span>缺席 <b>${r.absent}</b></span>` +
         (r.quorum ? `<span>${r.quorum.isQuorate ? '已达法定人数' : '未达法定人数'}（${r.quorum.present}/${r.quorum.required}）</span>` : '') + '</div>' : '') +
       `<p><a href="/api/meetings/${id}/attendance-sheet" target="_blank" data-testid="attendance-sheet">打印签到表（PDF）</a></p>` +
-      (r ? table([['姓名', (a) => esc(a.name)], ['学工号', (a) => esc(a.number)], ['表决权', (a) => (a.hasVote ? '有' : '无')], ['出勤', (a) => esc(a.statusName ?? '')]], r.attendees) : '');
+      (r ? table([
+        ['姓名', (a) => esc(a.name)], ['学工号', (a) => esc(a.number)], ['表决权', (a) => (a.hasVote ? '有' : '无')], ['出勤', (a) => esc(a.statusName ?? '')],
+        ['请假', (a) => (a.leave ? `${esc(a.leave.reason)}（${esc(LEAVE[a.leave.status] ?? a.leave.status)}${a.leave.decisionNote ? `：${esc(a.leave.decisionNote)}` : ''}）` : '')],
+        ...(organize ? [['操作', (a) => actions(a, noteMax, checkInOpen)]] : []),
+      ], r.attendees) : '');
     document.getElementById('minutes-card').hidden = !minutes.ok && minutes.status !== 404;
     showMinutes(minutes.ok ? minutes.body : null);
+    // Minutes record what the meeting did: the API refuses publishing before the start, so the button waits for it.
+    const early = new Date(m.startsAt) > new Date() && !(minutes.ok && minutes.body.isPublished);
+    document.getElementById('publish-minutes').disabled = early;
+    document.getElementById('minutes-early').hidden = !early;
     document.getElementById('resolutions-card').hidden = false;
     document.getElementById('resolutions').innerHTML = table([
       ['事项', (x) => esc(x.title)], ['赞成/反对/弃权', (x) => `${x.yes}/${x.no}/${x.abstain}`], ['结果', (x) => (x.passed ? '通过' : '未通过')],
     ], m.resolutions, '暂无决议');
+  }
+
+  /** The organiser's buttons on a roll row: decide a pending leave request (with an optional note), check in by hand. */
+  function actions(a, noteMax, checkInOpen) {
+    const leave = a.leave?.status === 'Pending'
+      ? `<input data-note="${a.leave.id}" placeholder="审批意见（可选）" maxlength="${noteMax}" style="width:130px" data-testid="leave-note">` +
+        ` <button class="secondary" data-leave="${a.leave.id}" data-decision="approve" data-testid="leave-approve">批准请假</button>` +
+        ` <button class="secondary" data-leave="${a.leave.id}" data-decision="reject" data-testid="leave-reject">驳回</button>`
+      : '';
+    const checkIn = a.checkedInAt || !checkInOpen ? '' : ` <button class="secondary" data-check-in="${a.memberId}" data-name="${esc(a.name)}" data-testid="check-in">签到</button>`;
+    return leave + checkIn;
   }
 
   function showMinutes(view) {
@@ -120,6 +158,23 @@
     e.preventDefault();
     open(Number(e.target.dataset.open));
   });
+  more.addEventListener('click', () => list(false));
+  detail.addEventListener('click', async (e) => {
+    const button = e.target.closest('button');
+    if (!button) return;
+    if (button.dataset.leave) {
+      const id = button.dataset.leave;
+      const approve = button.dataset.decision === 'approve';
+      const note = detail.querySelector(`[data-note="${id}"]`)?.value.trim() || null;
+      const result = await api('POST', `/api/leave-requests/${id}/${approve ? 'approve' : 'reject'}`, { note });
+      flash(result.ok ? (approve ? '已批准请假' : '已驳回请假') : problem(result), result.ok ? 'ok' : 'error');
+      if (result.ok) await open(openId);
+    } else if (button.dataset.checkIn) {
+      const result = await api('POST', `/api/meetings/${openId}/attendees/${button.dataset.checkIn}/check-in`, {});
+      flash(result.ok ? `已为${button.dataset.name}签到（${result.body.statusName}）` : problem(result), result.ok ? 'ok' : 'error');
+      if (result.ok) await open(openId);
+    }
+  });
   document.getElementById('save-minutes').addEventListener('click', () => saveMinutes(false));
   document.getElementById('publish-minutes').addEventListener('click', () => saveMinutes(true));
   document.getElementById('rev-left').addEventListener('change', compare);
@@ -153,7 +208,7 @@
 
   unit.addEventListener('change', () => { list(); compliance(); showGroups(); });
   schedule.type.addEventListener('change', showGroups);
-  scope.addEventListener('change', list);
+  scope.addEventListener('change', () => list());
   list();
   compliance();
   loadGroups();

@@ -41,8 +41,10 @@
     const { act: action, id } = event.target.dataset ?? {};
     if (!action) return;
     if (action === 'approve') {
-      const duesPaidUpTo = prompt('党费缴纳至（年-月，例如 2026-11）：', new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7));
-      if (duesPaidUpTo !== null) await act(`/api/transfers/${id}/approve`, { duesPaidUpTo }, '已同意转出。');
+      // The default is what the dues records say (never this month by assumption); empty means "no record".
+      const onRecord = transfers.find((t) => String(t.id) === id)?.duesOnRecord;
+      const duesPaidUpTo = prompt(`${onRecord?.text ?? '本系统没有该党员的党费交纳记录'}。\n党费交至（年-月，例如 2026-11；没有记录可留空）：`, onRecord?.paidThrough ?? '');
+      if (duesPaidUpTo !== null) await act(`/api/transfers/${id}/approve`, { duesPaidUpTo: duesPaidUpTo.trim() || null }, '已同意转出。');
     } else if (action === 'return') {
       const reason = prompt('退回原因：');
       if (reason) await act(`/api/transfers/${id}/return`, { reason }, '已退回。');

@@ -14,8 +14,11 @@ namespace SmartBranch.Infrastructure.WeChat.Emulator;
 /// <summary>A call the emulator answered, for tests and benchmarks to count.</summary>
 public sealed record EmulatorCall(string Api, DateTimeOffset At, int ErrCode);
 
-/// <summary>How a request reached the emulator: its body framing (WeChat's servers want Content-Length, not chunked).</summary>
-public sealed record EmulatorRequest(string Method, string Path, long? ContentLength, bool Chunked);
+/// <summary>
+/// How a request reached the emulator: its body framing (WeChat's servers want Content-Length, not chunked), and
+/// whether it carried a W3C trace context (<c>traceparent</c>), which nothing of ours should send to WeChat.
+/// </summary>
+public sealed record EmulatorRequest(string Method, string Path, long? ContentLength, bool Chunked, bool TraceContext = false);
 
 /// <summary>A getwxacodeunlimit body the emulator received (Infrastructure/WeChat/README.md §8).</summary>
 public sealed record EmulatorQrCodeRequest(string? Scene, string? Page, bool CheckPath, string EnvVersion, int Width);
@@ -307,7 +310,7 @@ public sealed partial class WeChatEmulator(IOptions<WeChatOptions> options, Time
             chunked |= value?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true;
         }
 
-        _requests.Add(new EmulatorRequest(request.Method, request.Path, request.ContentLength, chunked));
+        _requests.Add(new EmulatorRequest(request.Method, request.Path, request.ContentLength, chunked, request.Headers.ContainsKey("traceparent")));
         return next(context);
     }
 

@@ -226,12 +226,14 @@ internal static class RequestCost
         foreach (var probe in rows.Where(p => only is null || p.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
         {
             using var client = new RawClient(probe.Steps[0].Path.StartsWith("/sns/", StringComparison.Ordinal) ? emulatorPort : port, probe.Name, probe.Steps);
-            await Task.Run(() => client.Send(Math.Max(50, requests / 10))); // warm-up: JIT, caches, pools
+            await Task.Run(() => client.Send(WarmUp(requests))); // warm-up: JIT, caches, pools
             GC.Collect();
             GC.WaitForPendingFinalizers();
             var redisBefore = await TotalCommandsAsync(server);
             var queriesBefore = commands.Count;
             var gen0Before = GC.CollectionCount(0);
+            var workItemsBefore = ThreadPool.CompletedWorkItemCount;
+            var switchesBefore = ContextSwitches();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
             allocationTypes?.Reset();
@@ -240,6 +242,8 @@ internal static class RequestCost
             allocationTypes?.Recording = false;
             var bytes = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var workItems = ThreadPool.CompletedWorkItemCount - workItemsBefore;
+            var switches = ContextSwitches() - switchesBefore;
             var gen0 = GC.CollectionCount(0) - gen0Before;
             var queries = commands.Count - queriesBefore;
 
@@ -247,7 +251,7 @@ internal static class RequestCost
             var redisCommands = await TotalCommandsAsync(server) - redisBefore - 1;
             var cost = new Cost(data == "demo" ? probe.Name : $"{probe.Name} ({data})", requests, (double)queries / requests, (double)redisCommands / requests, bytes / 1024.0 / requests, cpu.TotalMicroseconds / requests, gen0);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  cost of {cost.Name,-40} SQL {cost.Queries,5:F2}  Redis {cost.RedisCommands,5:F2}  {cost.AllocatedKb,8:F1} KB  CPU {cost.CpuMicroseconds,8:F0} µs  (n={requests}, gen0 GCs {gen0})"));
+                $"  cost of {cost.Name,-40} SQL {cost.Queries,5:F2}  Redis {cost.RedisCommands,5:F2}  {cost.AllocatedKb,8:F1} KB  CPU {cost.CpuMicroseconds,8:F0} µs  (n={requests}, gen0 GCs {gen0}; thread-pool work items {(double)workItems / requests:F1}/req, threads put to sleep {(double)switches / requests:F1}/req)"));
             results.Add(cost);
             foreach (var (type, sampled) in allocationTypes?.Top(20) ?? [])
             {
@@ -256,6 +260,48 @@ internal static class RequestCost
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Voluntary context switches of the process's threads so far (the kernel's per-thread counts, summed; a thread
+    /// that has ended is no longer counted, so compare only within one row): a thread that goes to sleep waiting for
+    /// work or I/O. With the thread-pool work items, the count of hand-offs one request makes, which CPU time on a
+    /// busy machine cannot show. Preemptions (the other machine's load) are left out.
+    /// </summary>
+    private static long ContextSwitches()
+    {
+        long total = 0;
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                foreach (var line in File.ReadLines(Path.Combine(task, "status")))
+                {
+                    if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal))
+                    {
+                        total += long.Parse(line.AsSpan(line.IndexOf(':') + 1).Trim(), CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // The thread ended between the listing and the read: it no longer counts.
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Requests sent before a row is counted: a tenth of the row (at least 50), or <c>--warm-up n</c>. Tiered
+    /// compilation of a row's code takes thousands of requests; until it is done its background compiles count as
+    /// the process's CPU, so comparing steady-state CPU per request needs a warm-up as long as the row.
+    /// </summary>
+    private static int WarmUp(int requests)
+    {
+        var args = Environment.GetCommandLineArgs();
+        var at = Array.IndexOf(args, "--warm-up");
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : Math.Max(50, requests / 10);
     }
 
     /// <summary>

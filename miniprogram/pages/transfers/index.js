@@ -15,6 +15,8 @@ function row(t, me) {
     stateName: t.stateName,
     returnReason: t.returnReason || '',
     duesPaidUpTo: t.duesPaidUpTo || '',
+    // What the dues records say, for the committee about to approve (approving takes that month).
+    duesOnRecord: t.duesOnRecord ? t.duesOnRecord.text : '',
     canApprove: !!t.canApprove,
     canAccept: !!t.canAccept,
     canReturn: !!(t.canApprove || t.canAccept),
