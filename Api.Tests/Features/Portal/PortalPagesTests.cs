@@ -200,6 +200,16 @@ public sealed class PortalPagesTests : MediaAppTest
                 Assert.That(response.Headers.CacheControl?.NoStore, Is.True, url);
             });
         }
+
+        using var browser = new HttpRequestMessage(HttpMethod.Get, "/portal/no-such-page");
+        browser.Headers.Accept.ParseAdd("text/html");
+        var page = await visitor.SendAsync(browser);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(page.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"), "a browser gets a page, not an empty answer");
+            Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("请求的地址不存在。"));
+        });
     }
 
     private static async Task<HttpResponseMessage> ConditionalGetAsync(HttpClient client, string url, System.Net.Http.Headers.EntityTagHeaderValue etag)
