@@ -209,8 +209,20 @@ public sealed class Meeting
 
     public MeetingAttendee? Find(int memberId) => _attendees.FirstOrDefault(a => a.MemberId == memberId);
 
+    /// <summary>When check-in opens: an hour before the start. Before it nobody's presence can be recorded.</summary>
+    public DateTimeOffset CheckInOpensAt => StartsAt.AddHours(-1);
+
     /// <summary>Whether check-in is open now: from an hour before the start until the end.</summary>
-    public bool IsCheckInOpen(DateTimeOffset now) => !IsCancelled && now >= StartsAt.AddHours(-1) && now <= EndsAt;
+    public bool IsCheckInOpen(DateTimeOffset now) => !IsCancelled && now >= CheckInOpensAt && now <= EndsAt;
+
+    /// <summary>
+    /// Attendance other than leave recorded before check-in opens would make a meeting that has not taken place count
+    /// as held (<see cref="IsHeld"/>), and everyone else on the roll absent, so it is refused.
+    /// </summary>
+    private DomainError? TooEarly(AttendanceStatus status, DateTimeOffset now) =>
+        status is not AttendanceStatus.OnLeave && now < CheckInOpensAt
+            ? DomainError.Conflict("meeting.check_in_not_open", "会议尚未开始，签到在会议开始前1小时开放；请假可以提前登记。")
+            : null;
 
     /// <summary>
     /// Records that a member came: present when on time (within <paramref name="grace"/> of the start), late after.
@@ -229,6 +241,11 @@ public sealed class Meeting
             return DomainError.Forbidden("meeting.cancelled", "会议已取消。");
         }
 
+        if (TooEarly(AttendanceStatus.Present, now) is { } early)
+        {
+            return early;
+        }
+
         if (attendee.CheckedInAt is null)
         {
             attendee.Record(now > StartsAt + grace ? AttendanceStatus.Late : AttendanceStatus.Present, now);
@@ -237,7 +254,7 @@ public sealed class Meeting
         return attendee;
     }
 
-    /// <summary>The organiser records a member's attendance by hand.</summary>
+    /// <summary>The organiser records a member's attendance by hand: leave at any time, the rest once check-in has opened.</summary>
     public Result<MeetingAttendee> RecordAttendance(int memberId, AttendanceStatus status, DateTimeOffset now)
     {
         var attendee = Find(memberId);
@@ -249,6 +266,11 @@ public sealed class Meeting
         if (IsCancelled)
         {
             return DomainError.Conflict("meeting.cancelled", "会议已取消。");
+        }
+
+        if (TooEarly(status, now) is { } early)
+        {
+            return early;
         }
 
         attendee.Record(status, now);

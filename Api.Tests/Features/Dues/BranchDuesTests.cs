@@ -55,6 +55,33 @@ public sealed class BranchDuesTests : DuesTest
     }
 
     [Test]
+    public async Task KeepsTheCommitteesBaseAndFirstMonth_WhenTheMemberTriesToChangeThem_AndAuditsADeclaration()
+    {
+        var (org, organizer) = await SeedAsync();
+        var member = org.A.Members[1];
+        var declarer = org.A.Members[2];
+        var committee = await App.SignInAsync(organizer);
+        var entered = await committee.PutAsJsonAsync($"/api/dues/members/{member.Id}/bases/2026", new { category = "Salaried", monthlyBaseFen = 500_000, owedFrom = "2026-01" });
+        var client = await App.SignInAsync(member);
+
+        var moveMonth = await client.PutAsJsonAsync($"/api/dues/members/{member.Id}/bases/2026", new { category = "Salaried", monthlyBaseFen = 500_000, owedFrom = "2026-12" });
+        var lower = await client.PutAsJsonAsync($"/api/dues/members/{member.Id}/bases/2026", new { category = "Student" });
+        var declared = await (await App.SignInAsync(declarer)).PutAsJsonAsync($"/api/dues/members/{declarer.Id}/bases/2026", new { category = "Student" });
+        var stored = await App.WithDbAsync(db => db.DuesBases.AsNoTracking().SingleAsync(b => b.MemberId == member.Id && b.Year == 2026));
+        var audit = await App.WithDbAsync(db => db.AuditLog.AsNoTracking().Where(a => a.Action == "dues.base_set").Select(a => a.Summary).ToListAsync());
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(entered.StatusCode, Is.EqualTo(HttpStatusCode.OK), await entered.Content.ReadAsStringAsync());
+            Assert.That((await moveMonth.AssertProblemAsync(HttpStatusCode.Forbidden)).GetProperty("detail").GetString(), Does.Contain("起交月份由支委会确定"));
+            Assert.That((await lower.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString(), Does.Contain("已由支委会核定"));
+            Assert.That((stored.Category, stored.MonthlyBaseFen, stored.OwedFrom), Is.EqualTo((SmartBranch.Domain.Dues.DuesCategory.Salaried, (long?)500_000, 202601)));
+            Assert.That(declared.StatusCode, Is.EqualTo(HttpStatusCode.OK), await declared.Content.ReadAsStringAsync());
+            Assert.That(audit, Has.Exactly(1).Contains($"{declarer.Name}申报本人2026年党费基数"));
+        });
+    }
+
+    [Test]
     public async Task ChargesApprovedReduction_AndRefusesOneNotBelowTheRule()
     {
         var (org, organizer) = await SeedAsync();

@@ -112,6 +112,31 @@ public sealed class AttendanceTests() : FunctionalTest(fakeTime: true)
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
+    [Test]
+    public async Task Returns409AndRecordsNothing_WhenTheOrganiserChecksSomeoneInDaysBeforeTheMeeting_ButTakesLeave()
+    {
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 3);
+        var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(2))).GetProperty("id").GetInt32();
+        var path = $"/api/meetings/{id}/attendees/{org.A.Members[0].Id}/check-in";
+
+        var checkIn = await secretary.PostAsJsonAsync(path, new { });
+        var present = await secretary.PostAsJsonAsync(path, new { status = "Present" });
+        var absent = await secretary.PostAsJsonAsync($"/api/meetings/{id}/attendees/{org.A.Members[1].Id}/check-in", new { status = "Absent" });
+        var leave = await secretary.PostAsJsonAsync($"/api/meetings/{id}/attendees/{org.A.Members[2].Id}/check-in", new { status = "OnLeave" });
+
+        var problem = await checkIn.AssertProblemAsync(HttpStatusCode.Conflict, "meeting.check_in_not_open");
+        await present.AssertProblemAsync(HttpStatusCode.Conflict, "meeting.check_in_not_open");
+        await absent.AssertProblemAsync(HttpStatusCode.Conflict, "meeting.check_in_not_open");
+        Assert.That(leave.StatusCode, Is.EqualTo(HttpStatusCode.OK), await leave.Content.ReadAsStringAsync());
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("签到在会议开始前1小时开放"));
+        var attendance = await (await secretary.GetAsync($"/api/meetings/{id}/attendance")).ReadAsync<JsonElement>();
+        Assert.That(attendance.GetProperty("present").GetInt32(), Is.Zero);
+
+        App.Time!.Advance(TimeSpan.FromDays(2) - TimeSpan.FromMinutes(30));
+        var inTime = await secretary.PostAsJsonAsync(path, new { });
+        Assert.That(inTime.StatusCode, Is.EqualTo(HttpStatusCode.OK), await inTime.Content.ReadAsStringAsync());
+    }
+
     private async Task<(SeededOrg Org, HttpClient Secretary, int MeetingId)> GeneralMeetingAsync()
     {
         // Branch A: secretary + 10 full + 3 probationary + the admin = 12 full and 3 probationary.

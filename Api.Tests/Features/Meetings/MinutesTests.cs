@@ -30,6 +30,20 @@ public sealed class MinutesTests() : FunctionalTest(fakeTime: true)
     }
 
     [Test]
+    public async Task Returns400AndKeepsThePublishedText_WhenARevisionHasOnlyInvisibleCharacters()
+    {
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
+        var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddHours(-2))).GetProperty("id").GetInt32();
+        await secretary.PutAsJsonAsync($"/api/meetings/{id}/minutes", new { content = "党课记录", publish = true });
+
+        var blank = await secretary.PutAsJsonAsync($"/api/meetings/{id}/minutes", new { content = "\u200b\u2060", publish = true });
+        var minutes = await (await secretary.GetAsync($"/api/meetings/{id}/minutes")).ReadAsync<JsonElement>();
+
+        Assert.That((await blank.AssertProblemAsync(HttpStatusCode.BadRequest)).GetRawText(), Does.Contain("请填写会议记录内容"));
+        Assert.That(minutes.GetProperty("content").GetString(), Is.EqualTo("党课记录"));
+    }
+
+    [Test]
     public async Task Returns404_WhenPlainMemberReadsCommitteeMinutes()
     {
         var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);

@@ -58,7 +58,8 @@ public static class DuesModule
             .WithValidation<SetDuesBase.Request>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/members/{memberId:int}/bases/{year:int}/reduction", ApproveDuesReduction.Handle)
             .WithName(nameof(ApproveDuesReduction))

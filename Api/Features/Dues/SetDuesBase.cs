@@ -11,6 +11,8 @@ public static class SetDuesBase
     /// <c>owedFrom</c> ("yyyy-MM", in the year, optional): the first month owed under this base. Left out, a new base
     /// is owed from January when the member had a base the year before, else from the current month
     /// (<see cref="DuesBase.DefaultOwedFrom"/>); a changed base keeps its first month.
+    /// A member declaring their own base may not send <c>owedFrom</c> (403) nor replace a base the committee entered
+    /// (409); every change, the member's own included, is written to the audit log.
     /// </summary>
     public sealed record Request(DuesCategory? Category, long? MonthlyBaseFen, string? OwedFrom = null);
 
@@ -51,6 +53,15 @@ public static class SetDuesBase
             return Problems.From(error);
         }
 
+        // A member may declare their own base (Domain/README.md §Dues); the committee fixes the first owed month and
+        // checks the base, so a member's own declaration cannot move the month or replace a base the committee entered.
+        var access = await current.GetAccessAsync(cancellationToken);
+        var self = member.Id == current.Id && !access.CanManage(member.BranchId);
+        if (self && request.OwedFrom is not null)
+        {
+            return Problems.Forbidden("起交月份由支委会确定，请联系支部组织委员。");
+        }
+
         var owedFrom = DuesViews.ParseMonth(request.OwedFrom);
         if (owedFrom is { } chosen && DuesBase.CheckOwedFrom(year, chosen) is { } outside)
         {
@@ -65,6 +76,10 @@ public static class SetDuesBase
             existing = new DuesBase(member.Id, year, owedFrom ?? DuesBase.DefaultOwedFrom(year, ledger.CurrentMonth, continues), category, request.MonthlyBaseFen, current.Id, time.GetUtcNow());
             db.DuesBases.Add(existing);
         }
+        else if (self && existing.SetByMemberId != member.Id)
+        {
+            return Problems.Conflict("党费基数已由支委会核定", $"{year}年的党费基数已由支委会核定，如需调整请联系支部组织委员。");
+        }
         else
         {
             existing.Set(category, request.MonthlyBaseFen, current.Id, time.GetUtcNow());
@@ -77,10 +92,8 @@ public static class SetDuesBase
         var monthly = existing.MonthlyDueFen(ledger.Rates);
         await ledger.RepriceUnpaidAsync(member.Id, year, monthly, cancellationToken);
 
-        if (member.Id != current.Id)
-        {
-            audit.Record(member.BranchId, "dues.base_set", SubjectTypes.Dues, member.Id, $"设置{member.Name}{year}年党费基数：{DuesViews.Explain(existing.Assess(ledger.Rates), monthly, existing)}");
-        }
+        audit.Record(member.BranchId, "dues.base_set", SubjectTypes.Dues, member.Id,
+            $"{(member.Id == current.Id ? $"{member.Name}申报本人" : $"设置{member.Name}")}{year}年党费基数：{DuesViews.Explain(existing.Assess(ledger.Rates), monthly, existing)}");
 
         await db.SaveChangesAsync(cancellationToken);
         var rule = existing.Assess(ledger.Rates);

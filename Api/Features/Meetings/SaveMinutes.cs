@@ -14,7 +14,7 @@ public static class SaveMinutes
 
     public sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Content).NotEmpty().WithMessage("请填写会议记录内容。").MaximumLength(Minutes.ContentMaxLength);
+        public Validator() => RuleFor(r => r.Content).NotEmpty().WithMessage("请填写会议记录内容。").VisibleText().WithMessage("请填写会议记录内容。").MaximumLength(Minutes.ContentMaxLength);
     }
 
     public static async Task<Results<Ok<MinutesView>, ProblemHttpResult>> Handle(
