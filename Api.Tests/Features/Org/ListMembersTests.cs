@@ -81,6 +81,24 @@ public sealed class ListMembersTests() : SeededTest(branches: 2, members: 2)
     }
 
     [Test]
+    public async Task Returns409_WhenANumberIsAddedAgainInAnotherLetterCase_ButLetsItsOwnerChangeTheCase()
+    {
+        var secretary = await App.SignInAsync(Org.A.Secretary);
+        var number = $"Q{Guid.NewGuid():N}"[..12].ToUpperInvariant();
+        object Body(string n) => new { name = "大小写测试", number = n, status = "Full" };
+        var created = await secretary.PostAsJsonAsync($"/api/org/units/{Org.A.Id}/members", Body(number));
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        var id = (await created.ReadAsync<JsonElement>()).GetProperty("id").GetInt32();
+
+        var again = await secretary.PostAsJsonAsync($"/api/org/units/{Org.A.Id}/members", Body(number.ToLowerInvariant()));
+        var recased = await secretary.PutAsJsonAsync($"/api/members/{id}", Body(number.ToLowerInvariant()));
+
+        Assert.That((await again.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString(), Does.Contain("该学工号已在名册中"));
+        Assert.That(recased.StatusCode, Is.EqualTo(HttpStatusCode.OK), await recased.Content.ReadAsStringAsync());
+        Assert.That(await App.WithDbAsync(db => db.Members.CountAsync(m => m.Number.ToUpper() == number)), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Returns404_WhenMemberOfAnotherBranchGuessesUnitOrMemberIds()
     {
         var stranger = await App.SignInAsync(Org.B.Members[0]);

@@ -44,8 +44,9 @@ public static class CreateRecord
 
         var name = request.Name.Trim();
         var number = Common.Tables.TableCells.NormalizeCode(request.Number);
-        if (await db.DevelopmentRecords.AnyAsync(r => r.BranchId == unit.Id && r.Number == number, cancellationToken)
-            || await db.Members.AnyAsync(m => m.Number == number && m.ArchivedOn == null, cancellationToken))
+        var key = Org.MemberFields.NumberKey(number);
+        if (await db.DevelopmentRecords.AnyAsync(r => r.BranchId == unit.Id && r.Number.ToUpper() == key, cancellationToken)
+            || await db.Members.AnyAsync(m => m.Number.ToUpper() == key && m.ArchivedOn == null, cancellationToken))
         {
             return Problems.Conflict("学工号已存在", $"学工号 {number} 已在本支部发展对象或党员名册中。");
         }

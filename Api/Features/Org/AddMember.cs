@@ -28,7 +28,7 @@ public static class AddMember
         }
 
         var number = request.Number.Trim();
-        if (await db.Members.AnyAsync(m => m.Number == number, cancellationToken))
+        if (await MemberFields.NumberTakenAsync(db, number, null, cancellationToken))
         {
             return Problems.Conflict("学工号重复", "该学工号已在名册中，请核对后再添加。");
         }

@@ -63,6 +63,13 @@ internal static class MemberFields
     /// </summary>
     public static string NumberKey(string? number) => Common.Tables.TableCells.NormalizeCode(number).ToUpperInvariant();
 
+    /// <summary>Whether another member already holds <paramref name="number"/> in any letter case (<see cref="NumberKey"/>).</summary>
+    public static Task<bool> NumberTakenAsync(AppDbContext db, string number, int? exceptMemberId, CancellationToken cancellationToken)
+    {
+        var key = NumberKey(number);
+        return db.Members.AnyAsync(m => m.Id != exceptMemberId && m.Number.ToUpper() == key, cancellationToken);
+    }
+
     /// <summary>Refuses a party group outside the branch and membership data that cannot be true.</summary>
     public static async Task<Result> CheckAsync(AppDbContext db, int branchId, MemberDetails fields, DateOnly today, CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ public static class UpdateMember
         }
 
         var number = request.Number.Trim();
-        if (number != member.Number && await db.Members.AnyAsync(m => m.Number == number, cancellationToken))
+        if (await MemberFields.NumberTakenAsync(db, number, member.Id, cancellationToken))
         {
             return Problems.Conflict("学工号重复", "该学工号已在名册中，请核对后再修改。");
         }

@@ -65,7 +65,7 @@ public static class RegisterIncoming
             return Problems.From(error);
         }
 
-        if (await db.Members.AnyAsync(m => m.Number == request.Number.Trim(), cancellationToken))
+        if (await Org.MemberFields.NumberTakenAsync(db, request.Number, null, cancellationToken))
         {
             return Problems.Conflict("学工号重复", "该学工号已在党员名册中。");
         }
