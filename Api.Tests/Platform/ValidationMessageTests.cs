@@ -46,6 +46,22 @@ public sealed class ValidationMessageTests() : SeededTest(branches: 1, members: 
         Assert.That(problem.GetProperty("errors").GetProperty("outTradeNo")[0].GetString(), Does.Contain("商户订单号"));
     }
 
+    [Test]
+    public async Task Returns400InChinese_WhenQueryValuesAreMissingOrOutOfRange()
+    {
+        var inbox = await (await _secretary.GetAsync("/api/inbox?limit=500")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var reminders = await (await _secretary.GetAsync("/api/reminders?subjectType=meeting&subjectId=0")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var polls = await (await _secretary.GetAsync("/api/polls")).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Multiple(() =>
+        {
+            AssertChineseOnly(inbox, "limit");
+            AssertChineseOnly(reminders, "subjectId");
+            AssertChineseOnly(polls, "targetKind");
+            AssertChineseOnly(polls, "targetId");
+        });
+    }
+
     /// <summary>
     /// Every validator in the API: each rule component whose message names the property (<c>{PropertyName}</c>,
     /// i.e. a default message) must get a display name without Latin letters. Inline <c>ChildRules</c> validators

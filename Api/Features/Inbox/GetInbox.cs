@@ -16,7 +16,7 @@ public static class GetInbox
     {
         public Validator()
         {
-            RuleFor(r => r.Limit).InclusiveBetween(1, 100).WithMessage("limit 须在 1 到 100 之间。");
+            RuleFor(r => r.Limit).InclusiveBetween(1, 100).WithMessage("每页条数须在 1 到 100 之间。");
         }
     }
 

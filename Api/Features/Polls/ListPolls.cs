@@ -10,8 +10,8 @@ public static class ListPolls
     {
         public Validator()
         {
-            RuleFor(r => r.TargetKind).NotNull().WithMessage("请提供 targetKind（Unit、Meeting 或 Activity）。").IsInEnum();
-            RuleFor(r => r.TargetId).NotNull().WithMessage("请提供 targetId。");
+            RuleFor(r => r.TargetKind).NotNull().WithMessage("请指明投票所属的对象：支部、会议或活动。").IsInEnum();
+            RuleFor(r => r.TargetId).NotNull().WithMessage("请指明投票所属对象的编号。");
         }
     }
 

@@ -22,8 +22,8 @@ public static class GetSubjectReminders
     {
         public Validator()
         {
-            RuleFor(r => r.SubjectType).NotEmpty().WithMessage("请提供 subjectType。").MaximumLength(Reminder.SubjectTypeMaxLength);
-            RuleFor(r => r.SubjectId).NotNull().WithMessage("请提供 subjectId。").GreaterThan(0).WithMessage("subjectId 无效。");
+            RuleFor(r => r.SubjectType).NotEmpty().WithMessage("请指明要查看哪类事项的提醒。").MaximumLength(Reminder.SubjectTypeMaxLength);
+            RuleFor(r => r.SubjectId).NotNull().WithMessage("请指明要查看哪一项的提醒。").GreaterThan(0).WithMessage("要查看提醒的事项编号无效。");
         }
     }
 

@@ -11,8 +11,8 @@ public static class FindMessageWall
     {
         public Validator()
         {
-            RuleFor(r => r.TargetKind).NotNull().WithMessage("请提供 targetKind（Meeting 或 Activity）。").IsInEnum();
-            RuleFor(r => r.TargetId).NotNull().WithMessage("请提供 targetId。");
+            RuleFor(r => r.TargetKind).NotNull().WithMessage("请指明留言墙所属的会议或活动。").IsInEnum();
+            RuleFor(r => r.TargetId).NotNull().WithMessage("请指明留言墙所属会议或活动的编号。");
         }
     }
 
