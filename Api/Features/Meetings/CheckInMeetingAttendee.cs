@@ -8,7 +8,9 @@ public static class CheckInMeetingAttendee
 {
     /// <summary>
     /// What to record; without <c>status</c> the person is checked in now (present, or late after the grace
-    /// period). Organisers may also correct a record to Present, Late, OnLeave or Absent.
+    /// period). Organisers may also correct a record to Present, Late, OnLeave or Absent. OnLeave can be recorded at any
+    /// time; the rest only once check-in has opened, an hour before the start (409 <c>meeting.check_in_not_open</c>
+    /// before that, so a meeting that has not taken place never counts as held).
     /// </summary>
     public sealed record Request(AttendanceStatus? Status);
 
