@@ -14,7 +14,11 @@ let browser;
 /** Every request of the page that failed or answered 400 and above, as "status url". */
 function watchFailures(page) {
   const failures = [];
-  page.on('requestfailed', (request) => failures.push(`failed ${request.url()}`));
+  // A request the browser cancels itself (net::ERR_ABORTED: the favicon, fetched lazily, when the next goto leaves the
+  // page) is not a failure of the server; every other failed request and every 4xx/5xx answer is.
+  page.on('requestfailed', (request) => {
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') failures.push(`failed ${request.url()} ${request.failure()?.errorText}`);
+  });
   page.on('response', (response) => { if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`); });
   return failures;
 }
