@@ -7,6 +7,9 @@
   let unitId = Number(picker.value);
 
   async function load() {
+    // The member list belongs to the unit shown: empty it first, so nobody picks from the previous unit's list while
+    // this one loads (the pick would be lost, or go to a member outside this unit, when the new list arrives).
+    document.querySelector('#appoint [name=memberId]').innerHTML = '';
     const result = await api('GET', `/api/org/units/${unitId}`);
     if (!result.ok) { flash(problem(result), 'error'); return; }
     const u = result.body;
