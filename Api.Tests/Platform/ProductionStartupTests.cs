@@ -20,6 +20,25 @@ public sealed class ProductionStartupTests
     }
 
     [Test]
+    public async Task ServesTheApiDescription_InProduction_OnlyWhenSwaggerIsEnabled_AndDropsItElsewhere_WhenDisabled()
+    {
+        using var production = Production(new() { ["Swagger:Enabled"] = "true" });
+        using var development = new AppFactory(new Dictionary<string, string?> { ["Swagger:Enabled"] = "false" });
+        using var shipped = new AppFactory();
+
+        var inProduction = await production.CreateClient().GetAsync("/swagger/v1/swagger.json");
+        var disabled = await development.CreateClient().GetAsync("/swagger/v1/swagger.json");
+        var asShipped = await shipped.CreateClient().GetAsync("/swagger/v1/swagger.json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(inProduction.StatusCode, Is.EqualTo(HttpStatusCode.OK), "Production with Swagger:Enabled=true");
+            Assert.That(disabled.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "Development with Swagger:Enabled=false (the benchmark's setting)");
+            Assert.That(asShipped.StatusCode, Is.EqualTo(HttpStatusCode.OK), "Development as shipped");
+        });
+    }
+
+    [Test]
     public void Refuses_WhenRedisIsNotConfigured()
     {
         using var app = Production(new() { ["Redis:ConnectionString"] = string.Empty });

@@ -56,8 +56,9 @@ public static class ApiSetup
         app.UseReverseProxySupport();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        // The API description is for developers; production serves it only when asked to (Swagger:Enabled).
-        if (!app.Environment.IsProduction() || app.Configuration.GetValue<bool>("Swagger:Enabled"))
+        // The API description is for developers: on outside Production unless Swagger:Enabled says false, off in
+        // Production unless it says true (its middleware looks at every request's path).
+        if (app.Configuration.GetValue("Swagger:Enabled", !app.Environment.IsProduction()))
         {
             app.UseApiDocument();
             app.UseSwaggerUI(o => o.DocumentTitle = "SmartBranch API");

@@ -21,6 +21,10 @@ if (args is ["--serve-baseline", var baselinePort])
 var quick = args.Contains("--quick");
 var duration = int.Parse(Option("--duration") ?? (quick ? "3" : "10"), CultureInfo.InvariantCulture);
 var connections = int.Parse(Option("--connections") ?? "64", CultureInfo.InvariantCulture);
+// --warm-up-seconds: how long wrk drives each request before any row is measured (tiered JIT and dynamic PGO settle
+// under load in about this time on two cores; README, "Warm rows and the cold row"). The feed's first seconds after a
+// start are measured before it, as a row of their own.
+var warmUpSeconds = int.Parse(Option("--warm-up-seconds") ?? (quick ? "1" : "10"), CultureInfo.InvariantCulture);
 var stormSize = int.Parse(Option("--storm") ?? "500", CultureInfo.InvariantCulture);
 var stormPlaces = stormSize / 5;
 var costRequests = int.Parse(Option("--requests") ?? "2000", CultureInfo.InvariantCulture);
@@ -32,9 +36,13 @@ var demoOnly = args.Contains("--demo-only");
 Wrk.LoginAddresses = int.Parse(Option("--login-addresses") ?? "10000", CultureInfo.InvariantCulture);
 // --api-env NAME=VALUE (repeatable): added to the environment of the API processes the load rows measure, e.g.
 // DOTNET_TieredPGO=0 or DOTNET_GCgen0size=…, so one variant of the runtime's settings is compared with another.
-var apiEnvironment = ApiEnvironment(args);
 var costs = new List<Cost>();
 var repo = FindRepository();
+// The runtime variables the production image sets (deploy/Dockerfile's api stage) reach every measured API, then
+// --api-env's, which may override them.
+var imageEnvironment = ImageEnvironment(Path.Combine(repo, "deploy", "Dockerfile"));
+var apiOverrides = ApiEnvironment(args);
+var apiEnvironment = imageEnvironment.Concat(apiOverrides).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
 var work = Path.Combine(Path.GetTempPath(), $"smartbranch-httpbench-{Environment.ProcessId}");
 Directory.CreateDirectory(work);
 var rows = new List<Row>();
@@ -94,9 +102,19 @@ try
     processes.Add(baseline);
     var baselineUrl = $"http://127.0.0.1:{baselinePortNumber}";
     await WaitUntilUpAsync($"{baselineUrl}/baseline");
-    await Wrk.RunAsync(lua, $"{baselineUrl}/baseline", null, null, 2, connections); // warm-up
-    var baselineRow = await MeasureAsync("bare endpoint (baseline)", "-", baseline, lua, $"{baselineUrl}/baseline", null, null);
-    rows.Add(baselineRow);
+    await Wrk.RunAsync(lua, $"{baselineUrl}/baseline", null, null, warmUpSeconds, connections); // warmed up as long as each API request
+    // The baseline is measured before the API's rows and again after each data set's: every share is against their mean,
+    // so a machine that speeds up or slows down during the run moves the reference with it (each baseline row's own
+    // share shows by how much).
+    var baselineRuns = new List<Row>();
+    async Task MeasureBaselineAsync(string name)
+    {
+        var row = await MeasureAsync(name, "-", baseline, lua, $"{baselineUrl}/baseline", null, null);
+        baselineRuns.Add(row);
+        rows.Add(row);
+    }
+
+    await MeasureBaselineAsync("bare endpoint (baseline)");
 
     // 2. The demo data set.
     var demo = new ApiRun(apiFolder, Path.Combine(work, "demo.db"), redisPort, "demo", demoData: true) { Runtime = apiEnvironment };
@@ -111,6 +129,7 @@ try
     var admin = await demo.LoginAsync("dev-admin");
     var demoNotice = await demo.FirstNoticeAsync(member.Token, requireRecipient: true);
     var demoRequests = Probe.DemoReads(member, secretary, admin, demoNotice);
+    rows.Add(await MeasureAsync(ColdFeed(), "demo", demo.Process!, lua, demo.Url + demoRequests[0].Path, member.Token, null));
     await WarmAsync(demo, demoRequests, lua);
     foreach (var probe in demoRequests)
     {
@@ -122,6 +141,7 @@ try
         rows.Add(await MeasureAsync($"feed, run {run} (memory growth)", "demo", demo.Process!, lua, demo.Url + demoRequests[0].Path, member.Token, null));
     }
 
+    await MeasureBaselineAsync("bare endpoint (baseline), after the demo rows");
     await demo.StopAsync(processes);
     await demo.StartAsync(processes, queryLog: true);
     await CountQueriesAsync(demo, demoRequests, rows, "demo");
@@ -143,12 +163,14 @@ try
         var uniSecretary = await university.LoginAsync(UniversityData.SecretaryCode);
         var uniAdmin = await university.LoginAsync(UniversityData.AdminCode);
         var uniRequests = Probe.UniversityReads(uniMember, uniSecretary, uniAdmin);
+        rows.Add(await MeasureAsync(ColdFeed(), "university", university.Process!, lua, university.Url + uniRequests[0].Path, uniMember.Token, null));
         await WarmAsync(university, uniRequests, lua);
         foreach (var probe in uniRequests)
         {
             rows.Add(await MeasureAsync(probe.Name, "university", university.Process!, lua, university.Url + probe.Path, probe.Token, probe.Body));
         }
 
+        await MeasureBaselineAsync("bare endpoint (baseline), after the university rows");
         rows.Add(await SignUpStorm.RunAsync(university, uniAdmin.Token, stormSize, stormPlaces));
         await university.StopAsync(processes);
         await university.StartAsync(processes, queryLog: true);
@@ -159,7 +181,7 @@ try
         reminderLines = args.Contains("--no-reminders") ? [] : await ReminderRun.RunAsync(repo, redisPort, int.Parse(Option("--reminders") ?? "10000", CultureInfo.InvariantCulture));
     }
 
-    Report.Print(rows, baselineRow, connections, duration, generation, Variant());
+    Report.Print(rows, Row.Mean("bare endpoint (baseline), mean", baselineRuns), connections, duration, generation, Variant());
     if (costs.Count > 0)
     {
         Report.PrintCosts(costs);
@@ -189,16 +211,23 @@ finally
 async Task<Row> MeasureAsync(string name, string data, Process server, string script, string url, string? token, string? body)
 {
     var result = await Wrk.RunAsync(script, url, token, body, duration, connections);
+    if (result.Non2xx > 0)
+    {
+        // A row of error answers measures the error path, not the request: stop instead of printing it.
+        throw new InvalidOperationException($"{name}: {result.Non2xx:N0} of {result.Requests:N0} answers were not 2xx.");
+    }
+
     var rss = Memory.Of(server);
     Console.WriteLine($"  {name,-40} {data,-10} {result.RequestsPerSecond,10:N0} req/s  p50 {result.P50Ms,6:F1} ms  p99 {result.P99Ms,7:F1} ms  non-2xx {result.Non2xx}  RSS {rss.RssMb} MB");
     return new Row(name, data, result, rss, null);
 }
 
+// Every request of the set is driven for --warm-up-seconds, unmeasured, before the first measured row.
 async Task WarmAsync(ApiRun api, List<Probe> probes, string script)
 {
     foreach (var probe in probes)
     {
-        await Wrk.RunAsync(script, api.Url + probe.Path, probe.Token, probe.Body, 1, connections);
+        await Wrk.RunAsync(script, api.Url + probe.Path, probe.Token, probe.Body, warmUpSeconds, connections);
     }
 }
 
@@ -217,13 +246,60 @@ async Task CountQueriesAsync(ApiRun api, List<Probe> probes, List<Row> table, st
     }
 }
 
+// The name of the row measured straight after the API's start, before the warm-up (not a target row).
+string ColdFeed() => $"feed, first {duration} s after a start (cold)";
+
 // What this run's API processes differ in, printed above the table so two variants' tables can be told apart.
 string Variant() => string.Join("; ",
     [
         $"API published {(args.Contains("--ready-to-run") ? "ReadyToRun" : "JIT-only")}{(Option("--api") is { } folder ? $" (given: {folder})" : string.Empty)}",
-        $"API environment: {(apiEnvironment.Count == 0 ? "as shipped" : string.Join(" ", apiEnvironment.Select(p => $"{p.Key}={p.Value}")))}",
+        $"API environment: the image's {(imageEnvironment.Count == 0 ? "(none)" : string.Join(" ", imageEnvironment.Select(p => $"{p.Key}={p.Value}")))}{(apiOverrides.Count == 0 ? ", as shipped" : ", then --api-env " + string.Join(" ", apiOverrides.Select(p => $"{p.Key}={p.Value}")))}",
+        $"warm-up: {warmUpSeconds} s a request",
         $"login addresses: {(Wrk.LoginAddresses == 0 ? "a new one per request" : Wrk.LoginAddresses.ToString("N0", CultureInfo.InvariantCulture))}",
     ]);
+
+// The DOTNET_ variables of the ENV instructions in the Dockerfile's api stage ("FROM … AS api"), continuation lines
+// joined; values are single words (no quotes or spaces), which is all that stage sets.
+static Dictionary<string, string> ImageEnvironment(string dockerfile)
+{
+    var environment = new Dictionary<string, string>();
+    var inApiStage = false;
+    var instruction = string.Empty;
+    foreach (var raw in File.ReadLines(dockerfile))
+    {
+        var line = raw.Trim();
+        if (line.StartsWith("FROM ", StringComparison.OrdinalIgnoreCase))
+        {
+            inApiStage = line.EndsWith(" AS api", StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (!inApiStage || line.StartsWith('#'))
+        {
+            continue;
+        }
+
+        instruction += " " + line.TrimEnd('\\');
+        if (line.EndsWith('\\'))
+        {
+            continue;
+        }
+
+        if (instruction.TrimStart().StartsWith("ENV ", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var pair in instruction.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1))
+            {
+                if (pair.StartsWith("DOTNET_", StringComparison.Ordinal) && pair.Split('=', 2) is [var name, var value])
+                {
+                    environment[name] = value;
+                }
+            }
+        }
+
+        instruction = string.Empty;
+    }
+
+    return environment;
+}
 
 static Dictionary<string, string> ApiEnvironment(string[] args)
 {
@@ -323,7 +399,15 @@ namespace SmartBranch.Bench
         ];
     }
 
-    internal sealed record Row(string Name, string Data, WrkResult Result, Memory Memory, int? Queries, string? Note = null);
+    internal sealed record Row(string Name, string Data, WrkResult Result, Memory Memory, int? Queries, string? Note = null)
+    {
+        /// <summary>One row for several runs of the same request: all their requests over all their seconds (p50 and p99 the worst run's).</summary>
+        public static Row Mean(string name, List<Row> runs) => runs[0] with
+        {
+            Name = name,
+            Result = new WrkResult(runs.Sum(r => r.Result.Requests), runs.Sum(r => r.Result.Seconds), runs.Max(r => r.Result.P50Ms), runs.Max(r => r.Result.P99Ms), runs.Sum(r => r.Result.Non2xx), runs.Sum(r => r.Result.SocketErrors)),
+        };
+    }
 
     internal sealed record WrkResult(long Requests, double Seconds, double P50Ms, double P99Ms, long Non2xx, long SocketErrors)
     {
@@ -452,6 +536,8 @@ namespace SmartBranch.Bench
             ["DemoData:Enabled"] = demoData ? "true" : "false",
             ["WeChat:UseEmulator"] = "true",
             ["WeChatPay:UseEmulator"] = "true",
+            // Production's pipeline has no Swagger middleware (it looks at every request's path); Staging would.
+            ["Swagger:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Warning",
             // The per-address limits stay on (production-like); wrk's login requests come through a trusted
@@ -727,6 +813,7 @@ namespace SmartBranch.Bench
             Console.WriteLine();
             Console.WriteLine($"wrk -t2 -c{connections}, {duration} s per row; cores: {Environment.ProcessorCount}; load average after the run: {load}");
             Console.WriteLine(variant);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shares are of the baseline's mean over its runs in this run: {baseline.Result.RequestsPerSecond:N0} req/s"));
             Console.WriteLine(generation is null
                 ? "university data set: not run (--demo-only)"
                 : $"university data set: {generation.Summary}, generated in {generation.Elapsed.TotalSeconds:F1} s");
@@ -745,7 +832,7 @@ namespace SmartBranch.Bench
                 Console.WriteLine($"{row.Name}: {row.Note}");
             }
 
-            foreach (var pair in rows.Where(r => r.Data == "university").Select(u => (u, d: rows.FirstOrDefault(d => d.Data == "demo" && d.Name == u.Name))).Where(p => p.d is not null))
+            foreach (var pair in rows.Where(r => r.Data == "university" && !r.Name.EndsWith("(cold)", StringComparison.Ordinal)).Select(u => (u, d: rows.FirstOrDefault(d => d.Data == "demo" && d.Name == u.Name))).Where(p => p.d is not null))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{pair.u.Name}: p99 university / demo = {pair.u.Result.P99Ms / pair.d!.Result.P99Ms:F2} (target ≤ 2)"));
             }
