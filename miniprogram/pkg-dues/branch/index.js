@@ -3,6 +3,8 @@
 // receipt, set a member's base for the year, approve a reduction or exemption (减免: a monthly amount below the rule,
 // 0 for exemption, with the reason; its length limit from api/limits.js), and see the member's
 // payments (GET /api/dues/members/{id}/payments) to refund one paid by WeChat Pay in error (../refund.js).
+// The base's 起交月份 (owedFrom, the first month owed under it, in the base's year) is sent only when the secretary
+// picked one; left out, the server's default applies (Api/Features/Dues/README.md §Rules).
 // Amounts in yuan from fen.
 const secretary = require('../../logic/secretary');
 const pageHandlers = require('../../logic/page-handlers');
@@ -39,18 +41,31 @@ Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, refunds.handler
   data: Object.assign({
     limits: limits,
     allowed: false, checked: false, denied: '', branches: [], branchIndex: 0, month: '', figures: null, unpaid: [], paid: [], noBase: [], flagged: [],
-    selected: null, methods: METHODS, methodIndex: 0, receiptNumber: '', categories: CATEGORIES, categoryIndex: 0, baseYuan: '', reducedYuan: '', reductionReason: '',
+    selected: null, methods: METHODS, methodIndex: 0, receiptNumber: '', categories: CATEGORIES, categoryIndex: 0, baseYuan: '', owedFrom: '', baseYear: '', reducedYuan: '', reductionReason: '',
     payments: [], loading: false,
   }, refunds.data()),
 
   async onLoad(options) {
-    this.setData({ month: format.nowParts().date.slice(0, 7) });
+    const month = format.nowParts().date.slice(0, 7);
+    this.setData({ month, baseYear: month.slice(0, 4) });
     return secretary.open(this, options);
   },
 
+  /** Another month; a chosen 起交月份 of another year no longer fits the base's year and is dropped. */
   onMonth(e) {
-    this.setData({ month: e.detail.value });
+    const month = e.detail.value;
+    const year = month.slice(0, 4);
+    this.setData({ month, baseYear: year, owedFrom: this.data.owedFrom.slice(0, 4) === year ? this.data.owedFrom : '' });
     return this.load();
+  },
+
+  /** 起交月份 for the base (a month of the base's year); clearOwedFrom goes back to the server's default. */
+  onOwedFrom(e) {
+    this.setData({ owedFrom: e.detail.value });
+  },
+
+  clearOwedFrom() {
+    this.setData({ owedFrom: '' });
   },
 
   async load() {
@@ -68,7 +83,7 @@ Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, refunds.handler
   /** A member chosen: the forms for them, and their payments (to refund one). */
   async select(e) {
     const selected = { id: e.currentTarget.dataset.id, name: e.currentTarget.dataset.name };
-    this.setData({ selected, receiptNumber: '', baseYuan: '', reducedYuan: '', reductionReason: '', payments: [], refunding: null });
+    this.setData({ selected, receiptNumber: '', baseYuan: '', owedFrom: '', reducedYuan: '', reductionReason: '', payments: [], refunding: null });
     const payments = await kit.guard(this, () => api.memberPayments(selected.id), { silent: true, onError: kit.refusal(this) });
     if (payments && this.data.selected && this.data.selected.id === selected.id) this.setData({ payments: payments.map((p) => refunds.view(p, selected.name)) });
   },
@@ -109,11 +124,12 @@ Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, refunds.handler
       wx.showModal({ title: '无法保存', content: '请填写每月税后收入（元）。', showCancel: false });
       return null;
     }
-    const saved = await kit.guard(this, () =>
-      api.setBase(this.data.selected.id, this.data.month.slice(0, 4), { category, monthlyBaseFen: needsBase ? base : null }),
-    );
+    const body = { category, monthlyBaseFen: needsBase ? base : null };
+    if (this.data.owedFrom) body.owedFrom = this.data.owedFrom;
+    const saved = await kit.guard(this, () => api.setBase(this.data.selected.id, this.data.month.slice(0, 4), body));
     if (!saved) return null;
-    wx.showModal({ title: '已保存', content: saved.explanation || '每月应交 ¥' + dues.yuan(saved.monthlyFen), showCancel: false });
+    const explanation = saved.explanation || '每月应交 ¥' + dues.yuan(saved.monthlyFen);
+    wx.showModal({ title: '已保存', content: saved.owedFrom ? explanation + '\n自 ' + saved.owedFrom + ' 起交' : explanation, showCancel: false });
     this.setData({ selected: null });
     await this.load();
     return saved;
