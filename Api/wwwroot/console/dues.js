@@ -1,5 +1,7 @@
-// 党费: the branch's month (GET /api/dues/branches/{id}?month=), reminding the unpaid (POST …/remind), and a day's
-// reconciliation with WeChat Pay (GET …/reconciliation?date=, POST …/reconciliation/resolve). Amounts are fen.
+// 党费: the branch's month (GET /api/dues/branches/{id}?month=), reminding the unpaid (POST …/remind), a member's base
+// for the month's year (PUT /api/dues/members/{id}/bases/{year}: category, monthly base in fen from the yuan typed,
+// owedFrom only when a 起交月份 is chosen), and a day's reconciliation with WeChat Pay (GET …/reconciliation?date=,
+// POST …/reconciliation/resolve). Amounts are fen.
 'use strict';
 (function () {
   const { api, problem, flash, esc, table, chinaTime } = window.sb;
@@ -8,6 +10,33 @@
   const day = document.getElementById('day');
   const yuan = (fen) => (fen == null ? '' : (fen / 100).toFixed(2));
   const names = (members) => members.map((m) => esc(m.name)).join('、');
+  const base = document.getElementById('base');
+  const baseResult = document.getElementById('base-result');
+
+  /** "6500" or "6500.5" yuan → fen; null when it is not an amount. */
+  function fen(text) {
+    const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(text ?? '').trim());
+    return m ? Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0')) : null;
+  }
+
+  /** The base form offers the branch's members: those without a base for the year first, then the month's others; `chosen` stays picked when still offered. */
+  function offerMembers(m, chosen) {
+    const seen = new Set();
+    const options = [];
+    for (const [list, note] of [[m.noBase, '（未核定）'], [m.unpaid, ''], [m.paid, '']]) {
+      for (const p of list) {
+        if (seen.has(p.memberId)) continue;
+        seen.add(p.memberId);
+        options.push(`<option value="${p.memberId}">${esc(p.name)}${note}</option>`);
+      }
+    }
+    base.memberId.innerHTML = options.join('');
+    if (seen.has(Number(chosen))) base.memberId.value = chosen;
+    const year = month.value.slice(0, 4);
+    base.owedFrom.min = `${year}-01`;
+    base.owedFrom.max = `${year}-12`;
+    if (base.owedFrom.value && base.owedFrom.value.slice(0, 4) !== year) base.owedFrom.value = '';
+  }
 
   // Only branches keep dues; a general branch admin picks one of the branches listed.
   for (const option of [...unit.options]) if (option.dataset.kind !== 'Branch') option.remove();
@@ -17,9 +46,13 @@
 
   async function loadMonth() {
     if (!unit.value) { document.getElementById('summary').innerHTML = '<p class="empty">您没有可管理党费的党支部。</p>'; return; }
+    // No pick can be sent while the month loads; a member still listed (same branch) stays picked.
+    const chosen = base.memberId.value;
+    base.memberId.innerHTML = '';
     const result = await api('GET', `/api/dues/branches/${unit.value}?month=${month.value}`);
     if (!result.ok) { flash(problem(result), 'error'); return; }
     const m = result.body;
+    offerMembers(m, chosen);
     document.getElementById('summary').innerHTML = `<div class="figures">
       <span>应缴 <b data-testid="due">${yuan(m.dueFen)}</b> 元</span>
       <span>已缴 <b data-testid="paid">${yuan(m.paidFen)}</b> 元</span>
@@ -71,6 +104,33 @@
     if (!result.ok) { flash(problem(result), 'error'); return; }
     const n = result.body.reminded;
     flash(n ? `已提醒 ${n} 名有欠缴月份的党员。` : '没有需要提醒的党员：本月及以前的党费均已缴清，或尚未核定缴费基数。', n ? 'ok' : 'info');
+  });
+
+  base.category.addEventListener('change', () => {
+    const flat = !['Salaried', 'Retired'].includes(base.category.value);
+    base.baseYuan.disabled = flat;
+    if (flat) base.baseYuan.value = '';
+  });
+
+  base.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    baseResult.textContent = '';
+    const category = base.category.value;
+    const needsBase = ['Salaried', 'Retired'].includes(category);
+    const monthlyBaseFen = needsBase ? fen(base.baseYuan.value) : null;
+    if (!base.memberId.value) { flash('请选择党员。', 'error'); return; }
+    if (needsBase && monthlyBaseFen === null) { flash('请填写每月税后收入（元，最多两位小数）。', 'error'); return; }
+    const body = { category, monthlyBaseFen };
+    if (base.owedFrom.value) body.owedFrom = base.owedFrom.value;
+    const name = base.memberId.selectedOptions[0]?.textContent.replace('（未核定）', '') ?? '';
+    const result = await api('PUT', `/api/dues/members/${base.memberId.value}/bases/${month.value.slice(0, 4)}`, body);
+    if (!result.ok) { flash(problem(result), 'error'); return; }
+    const saved = result.body;
+    flash(`已核定 ${name} ${saved.year} 年缴费基数：每月应缴 ${yuan(saved.monthlyFen)} 元，自 ${saved.owedFrom} 起缴。`, 'ok');
+    baseResult.textContent = saved.explanation;
+    base.baseYuan.value = '';
+    base.owedFrom.value = '';
+    await loadMonth();
   });
 
   unit.addEventListener('change', () => { loadMonth(); document.getElementById('differences').innerHTML = ''; });
