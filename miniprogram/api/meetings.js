@@ -18,12 +18,15 @@ module.exports = {
   list: (scope) => client.items('/api/meetings', { scope }),
   /** One page of a scope: { items, nextCursor } (pass nextCursor back as cursor, same scope; null on the last page). */
   page: (scope, cursor) => client.get('/api/meetings', { scope, cursor }),
-  /** Every page of a scope, following nextCursor (at most 50 pages, 1,000 meetings): the items in order. */
-  async all(scope) {
+  /**
+   * Every page of a scope, following nextCursor (at most 50 pages, 1,000 meetings): the items in order. With unitId,
+   * only that unit's meetings, filtered by the server (a branch: its own and its party groups'; a party group: its own).
+   */
+  async all(scope, unitId) {
     const items = [];
     let cursor = null;
     for (let i = 0; i < 50; i++) {
-      const page = await client.get('/api/meetings', { scope, cursor });
+      const page = await client.get('/api/meetings', { scope, unitId, cursor });
       items.push(...page.items);
       if (!page.nextCursor || page.nextCursor === cursor) break;
       cursor = page.nextCursor;

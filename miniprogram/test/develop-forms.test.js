@@ -249,8 +249,8 @@ describe('the committee', () => {
     const PUBLICIZED = Object.assign({}, REVIEWED, { steps: REVIEWED.steps.concat([step(13, 'UpperPreReview', 13, '上级党委预审', '2026-06-03'), step(14, 'ApplicationForm', 14, '填写入党志愿书', '2026-06-04')]), next: { kind: 'Admission', number: 15, name: '支部党员大会讨论接收', possibleFrom: null, reason: null } });
     const { app, sent } = appAs(SECRETARY, committeeRoutes({
       'GET /api/development/records/22': () => PUBLICIZED,
-      // Two pages of past meetings: the resolutions of general meetings on every page are offered.
-      'GET /api/meetings': (req) => (req.query.cursor === 'p2' ? { items: [
+      // Two pages of the branch's past meetings (the server filters by unitId): the resolutions of general meetings on every page are offered.
+      'GET /api/meetings': (req) => (String(req.query.unitId) !== '2' || req.query.scope !== 'past' ? [400, { title: '参数有误', detail: '应按支部查询已召开的会议。' }] : req.query.cursor === 'p2' ? { items: [
         { id: 6, type: 'BranchGeneralMeeting', branchId: 2, unitId: 2, topic: '讨论发展对象', startsAt: '2026-05-10T14:00:00+08:00' },
       ], nextCursor: null } : { items: [
         { id: 4, type: 'BranchGeneralMeeting', branchId: 2, unitId: 2, topic: '接收预备党员', startsAt: '2026-06-10T14:00:00+08:00' },

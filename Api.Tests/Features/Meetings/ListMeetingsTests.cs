@@ -1,9 +1,10 @@
 using SmartBranch.Api.Common;
+using SmartBranch.Api.Common.Auth;
 using SmartBranch.Api.Features.Meetings;
 
 namespace SmartBranch.Api.Tests.Features.Meetings;
 
-/// <summary>GET /api/meetings: keyset pages of 20 in each scope, visibility on every page, the bad-cursor refusal.</summary>
+/// <summary>GET /api/meetings: keyset pages of 20 in each scope, visibility on every page, the unit filter, the bad-cursor and bad-unit refusals.</summary>
 public sealed class ListMeetingsTests() : FunctionalTest(fakeTime: true)
 {
     [Test]
@@ -91,6 +92,111 @@ public sealed class ListMeetingsTests() : FunctionalTest(fakeTime: true)
             Assert.That(upcoming, Is.EqualTo(coming), "not yet ended, not cancelled, soonest first");
             Assert.That(past, Is.EqualTo(Enumerable.Reverse(held)), "already started, latest first");
         });
+    }
+
+    [Test]
+    public async Task FiltersByUnit_OnTheServer_OnEveryPage_InEveryScope()
+    {
+        var now = App.Time!.GetUtcNow();
+        var (org, secretaryA) = await App.SeedSignedInAsync(branches: 2, members: 2);
+        var secretaryB = await App.SignInAsync(org.B.Secretary);
+
+        // Branch A's lessons and its party group's meetings interleaved in time with branch B's lessons, so a page of
+        // everything the admin sees holds only about half of either branch's.
+        var lessonsA = new List<(DateTimeOffset StartsAt, int Id)>();
+        var groupA = new List<(DateTimeOffset StartsAt, int Id)>();
+        var lessonsB = new List<(DateTimeOffset StartsAt, int Id)>();
+        for (var i = 0; i < ListMeetings.PageSize + 2; i++)
+        {
+            var startsAt = now.AddDays(1).AddHours(i * 3);
+            lessonsA.Add((startsAt, await IdOfAsync(secretaryA, "PartyLesson", org.A.Id, startsAt)));
+            lessonsB.Add((startsAt.AddHours(1), await IdOfAsync(secretaryB, "PartyLesson", org.B.Id, startsAt.AddHours(1))));
+            if (i % 7 == 0)
+            {
+                groupA.Add((startsAt.AddHours(2), await IdOfAsync(secretaryA, "PartyGroupMeeting", org.A.PartyGroupId, startsAt.AddHours(2))));
+            }
+        }
+
+        static int[] Soonest(IEnumerable<(DateTimeOffset StartsAt, int Id)> meetings) =>
+            meetings.OrderBy(m => m.StartsAt).ThenBy(m => m.Id).Select(m => m.Id).ToArray();
+        var branchA = Soonest(lessonsA.Concat(groupA));
+        var everything = Soonest(lessonsA.Concat(groupA).Concat(lessonsB));
+
+        var admin = await App.SignInAsync(org.Admin);
+        var member = await App.SignInAsync(org.A.Members[0]);
+        Task<List<int[]>> Pages(HttpClient client, string scope, int unitId) => PagesAsync(client, $"{scope}&unitId={unitId}");
+
+        var adminA = await Pages(admin, "upcoming", org.A.Id);
+        var adminGroupA = await Pages(admin, "upcoming", org.A.PartyGroupId);
+        var adminB = await Pages(admin, "upcoming", org.B.Id);
+        var adminGeneral = await Pages(admin, "upcoming", org.GeneralBranchId);
+        var secretaryOwn = await Pages(secretaryA, "upcoming", org.A.Id);
+        var secretaryGroup = await Pages(secretaryA, "upcoming", org.A.PartyGroupId);
+        var memberGeneral = await Pages(member, "upcoming", org.GeneralBranchId);
+        var memberMineGroup = await Pages(member, "mine", org.A.PartyGroupId);
+        App.Time.Advance(TimeSpan.FromDays(30));
+        var adminPastA = await Pages(admin, "past", org.A.Id);
+        var adminPastB = await Pages(admin, "past", org.B.Id);
+        var memberMineA = await Pages(member, "mine", org.A.Id);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(adminA.Select(p => p.Length), Is.EqualTo(new[] { ListMeetings.PageSize, branchA.Length - ListMeetings.PageSize }), "full pages of the branch's own");
+            Assert.That(adminA.SelectMany(p => p), Is.EqualTo(branchA), "a branch: its own meetings and its party group's, each once, soonest first");
+            Assert.That(adminGroupA.SelectMany(p => p), Is.EqualTo(Soonest(groupA)), "a party group: only its 党小组会");
+            Assert.That(adminB.Select(p => p.Length), Is.EqualTo(new[] { ListMeetings.PageSize, 2 }));
+            Assert.That(adminB.SelectMany(p => p), Is.EqualTo(Soonest(lessonsB)));
+            Assert.That(adminGeneral.SelectMany(p => p), Is.EqualTo(everything), "a general branch: every branch below it");
+            Assert.That(secretaryOwn.SelectMany(p => p), Is.EqualTo(branchA));
+            Assert.That(secretaryGroup.SelectMany(p => p), Is.EqualTo(Soonest(groupA)));
+            Assert.That(memberGeneral.SelectMany(p => p), Is.EqualTo(branchA), "the filter narrows what the caller sees; it never widens it");
+            Assert.That(memberMineGroup.SelectMany(p => p), Is.EqualTo(Soonest(groupA).Reverse()));
+            Assert.That(adminPastA.SelectMany(p => p), Is.EqualTo(branchA.Reverse()), "latest first");
+            Assert.That(adminPastB.SelectMany(p => p), Is.EqualTo(Soonest(lessonsB).Reverse()));
+            Assert.That(memberMineA.Select(p => p.Length), Is.EqualTo(new[] { ListMeetings.PageSize, branchA.Length - ListMeetings.PageSize }));
+            Assert.That(memberMineA.SelectMany(p => p), Is.EqualTo(branchA.Reverse()));
+        });
+    }
+
+    [Test]
+    public async Task Returns404_ListingNothing_WhenTheUnitIsAStrangersOrUnknown()
+    {
+        var (org, member) = await App.SeedSignedInAsync(branches: 2, members: 1, who: o => o.A.Members[0]);
+        var secretary = await App.SignInAsync(org.A.Secretary);
+        await IdOfAsync(secretary, "PartyLesson", org.A.Id, App.Time!.GetUtcNow().AddDays(1));
+        var otherOrg = await App.SeedAsync(branches: 1, members: 1);
+        var otherSecretary = await App.SignInAsync(otherOrg.A.Secretary);
+        await IdOfAsync(otherSecretary, "PartyLesson", otherOrg.A.Id, App.Time.GetUtcNow().AddDays(1));
+        var admin = await App.SignInAsync(org.Admin);
+
+        var refused = new (HttpClient Caller, int UnitId)[]
+        {
+            (member, org.B.Id), (member, org.B.PartyGroupId), (member, otherOrg.A.Id), (member, int.MaxValue), (member, 0), (member, -1),
+            (admin, otherOrg.GeneralBranchId), (admin, otherOrg.A.Id), (admin, otherOrg.A.PartyGroupId),
+        };
+        foreach (var (caller, unitId) in refused)
+        {
+            foreach (var scope in new[] { "upcoming", "past", "mine" })
+            {
+                var problem = await (await caller.GetAsync($"/api/meetings?scope={scope}&unitId={unitId}")).AssertProblemAsync(HttpStatusCode.NotFound);
+                Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo(UnitAccess.UnitNotFound));
+                Assert.That(problem.TryGetProperty("items", out _), Is.False, "nothing listed");
+            }
+        }
+    }
+
+    [Test]
+    public async Task Returns400InChinese_WhenTheUnitIdIsNotAWholeNumber()
+    {
+        var (_, member) = await App.SeedSignedInAsync(branches: 1, members: 1, who: o => o.A.Members[0]);
+
+        foreach (var unitId in new[] { "abc", "1.5", "99999999999", "1e3", "%E6%94%AF%E9%83%A8" })
+        {
+            var problem = await (await member.GetAsync($"/api/meetings?unitId={unitId}")).AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.That(problem.GetProperty("title").GetString(), Does.Match(@"\p{IsCJKUnifiedIdeographs}"), unitId);
+            Assert.That(problem.GetProperty("detail").GetString(), Does.Match(@"\p{IsCJKUnifiedIdeographs}"), unitId);
+            Assert.That(problem.TryGetProperty("items", out _), Is.False);
+        }
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Meetings;
+using SmartBranch.Domain.Organization;
 
 namespace SmartBranch.Api.Features.Meetings;
 
@@ -16,12 +17,23 @@ public static class ListMeetings
     /// <c>past</c>: already started, latest first; <c>mine</c>: the caller's own attendance history
     /// (every meeting they were expected at), latest first. Ties on the start are ordered by id (ascending for
     /// upcoming, descending otherwise). 20 a page, keyset-paged: pass <c>nextCursor</c> back as <c>cursor</c> with the
-    /// same scope (null on the last page). 400 for an unknown scope or a cursor that is not a previous
-    /// <c>nextCursor</c> (code <c>list.invalid_cursor</c>).
+    /// same scope and <c>unitId</c> (null on the last page). With <c>unitId</c>, only the meetings held by that unit
+    /// (as the parameter says), filtered on the server before paging, so every page but the last holds 20 of them.
+    /// 400 for an unknown scope, a <c>unitId</c> that is not a whole number, or a cursor that is not a previous
+    /// <c>nextCursor</c> (code <c>list.invalid_cursor</c>); 404 (未找到该党组织，或您无权查看。, as every unit endpoint) for a
+    /// <c>unitId</c> that does not exist or that the caller may not see (AccessScope.CanView; Domain/README.md, People and roles).
     /// </summary>
+    /// <param name="scope"><c>upcoming</c> (default), <c>past</c> or <c>mine</c>.</param>
+    /// <param name="cursor">The previous page's <c>nextCursor</c>.</param>
+    /// <param name="unitId">
+    /// Optional: a unit the caller may see. A party group: its 党小组会; a branch: the meetings counted for it, its own
+    /// and its party groups'; a general branch: those of every branch below it (with their groups').
+    /// </param>
+    /// <param name="services">The caller, the database and the clock.</param>
     public static async Task<Results<Ok<ListPage<MeetingSummary>>, ProblemHttpResult>> Handle(
         string? scope,
         string? cursor,
+        int? unitId,
         [AsParameters] HandlerServices services)
     {
         var (current, db, _, time, cancellationToken) = services;
@@ -37,6 +49,11 @@ public static class ListMeetings
         }
 
         var access = await current.GetAccessAsync(cancellationToken);
+        if (unitId is int asked && UnitAccess.Check(access, asked, _ => true) is { Error: { } refusal })
+        {
+            return Problems.From(refusal);
+        }
+
         var me = current.Id;
         var now = time.GetUtcNow();
         var units = access.VisibleUnitIds();
@@ -51,6 +68,11 @@ public static class ListMeetings
         if (scope != "mine")
         {
             query = query.Where(m => m.Attendees.Any(a => a.MemberId == me) || units.Contains(m.UnitId) || m.Visibility == Visibility.Public);
+        }
+
+        if (unitId is int holder)
+        {
+            query = HeldBy(query, access.Units, holder);
         }
 
         // Visibility is decided by AccessScope in memory; the query only narrows the candidates. So the page is filled
@@ -115,6 +137,25 @@ public static class ListMeetings
         var last = page.Count > 0 ? page[^1].Meeting : null;
         var next = more && last is not null ? ListCursor.WriteKeys(last.StartsAt.UtcTicks, last.Id) : null;
         return TypedResults.Ok(new ListPage<MeetingSummary>(items, next));
+    }
+
+    /// <summary>
+    /// The meetings held by a unit, as the console's unit picker always meant it: a party group's own meetings (党小组会,
+    /// by <see cref="Meeting.UnitId"/>); for a branch every meeting counted for it (<see cref="Meeting.BranchId"/>: its own
+    /// and its party groups'); for a general branch those counted for any branch below it in today's tree.
+    /// </summary>
+    private static IQueryable<Meeting> HeldBy(IQueryable<Meeting> query, UnitTree tree, int unitId)
+    {
+        switch (tree.Find(unitId)?.Kind)
+        {
+            case UnitKind.PartyGroup:
+                return query.Where(m => m.UnitId == unitId);
+            case UnitKind.Branch:
+                return query.Where(m => m.BranchId == unitId);
+            default:
+                var branches = tree.Units.Where(u => u.Kind == UnitKind.Branch && tree.IsWithin(u.Id, unitId)).Select(u => u.Id).ToList();
+                return query.Where(m => branches.Contains(m.BranchId));
+        }
     }
 
     /// <summary>The candidates after a position in the scope's order: (start, id) ascending when soonest first, else descending.</summary>

@@ -60,8 +60,9 @@ public static class MeetingsModule
 
         meetings.MapGet("/", ListMeetings.Handle)
             .WithName(nameof(ListMeetings))
-            .WithSummary("Meetings the caller may see: scope=upcoming (default), past, or mine (attendance history)")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithSummary("Meetings the caller may see: scope=upcoming (default), past, or mine (attendance history); unitId narrows to one unit's")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         meetings.MapGet("/{id:int}", GetMeeting.Handle)
             .WithName(nameof(GetMeeting))

@@ -1,4 +1,5 @@
-// 会议: POST /api/meetings (Idempotency-Key), GET /api/meetings?scope=&cursor= (20 a page; "更多" follows nextCursor),
+// 会议: POST /api/meetings (Idempotency-Key), GET /api/meetings?scope=&unitId=&cursor= (the chosen unit's meetings, filtered by
+// the server, 20 a page; "更多" follows nextCursor with the same scope and unit),
 // GET /api/meetings/{id}, …/attendance, …/attendance-sheet (PDF), POST /api/leave-requests/{id}/approve|reject (请假),
 // POST …/attendees/{memberId}/check-in (签到 by hand), GET/PUT …/minutes (published only once the meeting has started),
 // POST …/resolutions, GET /api/org/units/{id}/compliance, and GET /api/org/units for the party groups a 党小组会 can be held by.
@@ -24,21 +25,22 @@
   /** "2026-03-02T09:00" typed as China time → ISO instant. */
   const fromChina = (local) => new Date(`${local}:00+08:00`).toISOString();
 
-  /** The first page of the scope (reset), or the next page appended ("更多"). */
+  /** The first page of the scope and unit (reset), or the next page appended ("更多", same scope and unit). */
   async function list(reset = true) {
     const generation = reset ? ++listing : listing;
     const from = reset ? null : cursor;
-    const result = await api('GET', `/api/meetings?scope=${scope.value}${from ? `&cursor=${encodeURIComponent(from)}` : ''}`);
+    // The server keeps the chosen unit's meetings (a branch: its own and its party groups'; a general branch: its
+    // branches'), so every page but the last is full.
+    const result = await api('GET', `/api/meetings?scope=${scope.value}&unitId=${encodeURIComponent(unit.value)}${from ? `&cursor=${encodeURIComponent(from)}` : ''}`);
     if (generation !== listing) return;
     if (!result.ok) { flash(problem(result), 'error'); return; }
     shown = reset ? result.body.items : shown.concat(result.body.items);
     cursor = result.body.nextCursor;
     more.hidden = !cursor;
-    const mine = shown.filter((m) => m.branchId === Number(unit.value) || m.unitId === Number(unit.value) || unit.options[unit.selectedIndex].dataset.kind === 'GeneralBranch');
     document.getElementById('meetings').innerHTML = table([
       ['时间', (m) => esc(chinaTime(m.startsAt))], ['类型', (m) => esc(m.typeName)],
       ['主题', (m) => `<a href="#" data-open="${m.id}">${esc(m.topic)}</a>`], ['状态', (m) => esc(STATUS[m.status] ?? m.status)],
-    ], mine, '暂无会议');
+    ], shown, '暂无会议');
   }
 
   async function open(id) {

@@ -1,6 +1,7 @@
 // The console's meetings page in headless Chromium at 1366×768, signed in by scanning as the demo secretary: a leave
 // request (请假) approved and a member checked in by hand from the roll, minutes that cannot be published before the
-// meeting starts, and the list paged 20 at a time with "更多". Screenshots go to screenshots/ for a reviewer (not committed).
+// meeting starts, and the list paged 20 at a time with "更多", filtered by the chosen unit on the server (the admin
+// choosing one branch among several gets full pages of that branch's meetings only). Screenshots go to screenshots/ for a reviewer (not committed).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -90,7 +91,7 @@ describe('console meetings', () => {
     assert.match(refused.body.detail, /会议尚未开始/);
   });
 
-  test('the list shows 20 meetings a page and "更多" loads the next page', async () => {
+  test('the list shows 20 meetings a page of the chosen unit and "更多" loads the next page with the same unit', async () => {
     const { page, phone } = secretary;
     const created = [];
     for (let i = 0; i < 21; i++) {
@@ -100,14 +101,32 @@ describe('console meetings', () => {
         type: 'ThemedPartyDay', unitId: meeting.unitId, topic: `主题党日·分页${i}·${suffix}`, startsAt, endsAt, place: '党员活动室',
       }), 201, `schedule meeting ${i}`).id);
     }
+    // The student branch's meetings in between: the admin sees both branches.
+    const student = await signIn(api.base, 'dev-student-secretary');
+    const studentBranch = expectStatus(await student.call('GET', '/api/me'), 200, 'the student secretary').member.branch.id;
+    for (let i = 0; i < 10; i++) {
+      const startsAt = new Date(Date.now() + (48.5 + i * 2) * 3600_000).toISOString();
+      const endsAt = new Date(Date.now() + (49.5 + i * 2) * 3600_000).toISOString();
+      expectStatus(await student.call('POST', '/api/meetings', {
+        type: 'PartyLesson', unitId: studentBranch, topic: `学生党课·分页${i}·${suffix}`, startsAt, endsAt, place: '学生活动中心',
+      }), 201, `schedule student meeting ${i}`);
+    }
     const upcoming = [];
     for (let cursor = null, first = true; first || cursor; first = false) {
-      const pageOf = expectStatus(await phone.call('GET', `/api/meetings?scope=upcoming${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`), 200, 'a page');
-      upcoming.push(...pageOf.items.filter((m) => m.branchId === meeting.branchId || m.unitId === meeting.unitId));
+      const pageOf = expectStatus(await phone.call('GET', `/api/meetings?scope=upcoming&unitId=${meeting.branchId}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`), 200, 'a page');
+      upcoming.push(...pageOf.items);
       cursor = pageOf.nextCursor;
     }
     assert.ok(upcoming.length > 20, `more than a page upcoming (${upcoming.length})`);
+    assert.ok(upcoming.every((m) => m.branchId === meeting.branchId), 'the server kept the branch\'s meetings only');
 
+    /** The unitId of every meeting list the page asks for. */
+    const asked = (p) => {
+      const units = [];
+      p.on('request', (r) => { const url = new URL(r.url()); if (url.pathname === '/api/meetings' && r.method() === 'GET') units.push(url.searchParams.get('unitId')); });
+      return units;
+    };
+    const listed = asked(page);
     await page.goto(`${api.base}/console/meetings`);
     const rows = page.locator('[data-testid=meetings] tbody tr');
     await page.locator('[data-testid=meetings-more]').waitFor();
@@ -117,6 +136,29 @@ describe('console meetings', () => {
     assert.equal(await rows.count(), upcoming.length);
     const topics = await page.locator('[data-testid=meetings] tbody tr td:nth-child(3)').allTextContents();
     assert.deepEqual(topics, upcoming.map((m) => m.topic), 'every meeting once, soonest first');
+    assert.deepEqual(listed, [String(meeting.branchId), String(meeting.branchId)], 'the first page and "更多" both ask for the unit');
+
+    // The admin manages the general branch and both branches: choosing the teacher branch gives full pages of its
+    // meetings only, though the student branch's lie in between.
+    const admin = await signInConsole(browser, api.base, 'admin');
+    try {
+      const adminListed = asked(admin.page);
+      await admin.page.goto(`${api.base}/console/meetings`);
+      await admin.page.locator('[data-testid=meetings-more]').waitFor();
+      await admin.page.locator('[data-testid=unit]').selectOption(String(meeting.branchId));
+      const adminRows = admin.page.locator('[data-testid=meetings] tbody tr td:nth-child(3)');
+      // The general branch's list was showing; wait for the branch's first page to replace it.
+      const firstPage = upcoming.slice(0, 20).map((m) => m.topic);
+      await admin.page.waitForFunction((want) => JSON.stringify([...document.querySelectorAll('[data-testid=meetings] tbody tr td:nth-child(3)')].map((td) => td.textContent)) === JSON.stringify(want), firstPage);
+      assert.deepEqual(await adminRows.allTextContents(), upcoming.slice(0, 20).map((m) => m.topic), 'a full first page of the branch');
+      await admin.page.locator('[data-testid=meetings-more]').click();
+      await admin.page.locator('[data-testid=meetings-more]').waitFor({ state: 'hidden' });
+      assert.deepEqual(await adminRows.allTextContents(), upcoming.map((m) => m.topic), 'the branch\'s meetings, none of the student branch\'s');
+      assert.deepEqual(adminListed.slice(-2), [String(meeting.branchId), String(meeting.branchId)], '"更多" keeps the chosen unit');
+      await admin.page.screenshot({ path: join(shots, 'meetings-unit-filter.png') });
+    } finally {
+      await admin.context.close();
+    }
 
     // Two days ahead check-in is not open yet, so the roll offers no hand check-in.
     const later = `主题党日·分页0·${suffix}`;

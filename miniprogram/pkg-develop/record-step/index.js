@@ -57,9 +57,9 @@ Page(Object.assign({}, pageHandlers.refresh, recordPage.handlers(function show(r
 
   /** The passed resolutions of this branch's general meetings held so far, newest meeting first. */
   async loadResolutions() {
-    const past = await kit.guard(this, () => meetings.all('past'));
+    const past = await kit.guard(this, () => meetings.all('past', this.branchId));
     if (!past) return;
-    const general = past.filter((m) => m.type === 'BranchGeneralMeeting' && String(m.branchId) === String(this.branchId));
+    const general = past.filter((m) => m.type === 'BranchGeneralMeeting');
     const details = await Promise.all(general.map((m) => kit.guard(this, () => meetings.get(m.id), { silent: true })));
     const list = [];
     details.forEach((m, i) => {
