@@ -3,18 +3,20 @@
  */
 // The committee's branch dues page sets a member's base with an optional 起交月份 (owedFrom): sent only when the
 // secretary picked a month (left out, the server's default applies), dropped when the month shown moves to another
-// year, and the server's Chinese refusal (400, 409) shown as it came.
+// year, and the server's Chinese refusal (400, 409) shown as it came; the selected member's current first owed month
+// (the branch view's `bases`) is shown.
 const { event } = require('./harness');
 const { text } = require('./render-kit');
 const { SECRETARY, appAs } = require('./fake-phone');
 
-const BRANCH = { branchId: 2, branchName: '教工第一党支部', month: '2026-12', dueFen: 0, paidFen: 0, paid: [], unpaid: [], noBase: [{ memberId: 6, name: '刘洋', oldestUnpaid: '', flagged: false }], arrears: [], flagged: [], disputed: [] };
+const BRANCH = { branchId: 2, branchName: '教工第一党支部', month: '2026-12', dueFen: 4500, paidFen: 0, paid: [], unpaid: [{ memberId: 3, name: '李明', amountFen: 4500, paidFen: 0 }], noBase: [{ memberId: 6, name: '刘洋', oldestUnpaid: '', flagged: false }], arrears: [], flagged: [], disputed: [], bases: [{ memberId: 3, name: '李明', owedFrom: '2026-01' }] };
 const SAVED = (owedFrom) => ({ memberId: 6, year: 2026, category: 'Salaried', monthlyBaseFen: 650000, owedFrom, rateBasisPoints: 150, monthlyFen: 9750, explanation: '税后月收入6500元，按1.5%交纳97.50元' });
 
 async function open(routes) {
   const { app, sent } = appAs(SECRETARY, Object.assign({
     'GET /api/dues/branches/2': () => BRANCH,
     'GET /api/dues/members/6/payments': () => ({ items: [], nextCursor: null }),
+    'GET /api/dues/members/3/payments': () => ({ items: [], nextCursor: null }),
   }, routes));
   const page = await app.open('pkg-dues/branch');
   await page.onMonth(event({}, { value: '2026-12' }));
@@ -45,6 +47,15 @@ describe('起交月份 on the branch dues page', () => {
     expect(app.wx.calls.modals.pop().content).toBe('税后月收入6500元，按1.5%交纳97.50元\n自 2026-12 起交');
   });
 
+  test('the selected member\'s current first owed month is shown from the branch view; none for a member without a base', async () => {
+    const { page } = await open({});
+    expect(page.data.selected).toEqual({ id: 6, name: '刘洋', owedFrom: '' });
+    expect(text('pkg-dues/branch', page.data)).not.toContain('现自');
+    await page.select(event({ id: 3, name: '李明' }));
+    expect(page.data.selected).toEqual({ id: 3, name: '李明', owedFrom: '2026-01' });
+    expect(text('pkg-dues/branch', page.data)).toContain('现自 2026-01 起交');
+  });
+
   test('a month of another year is dropped when the month shown moves to another year', async () => {
     const { page } = await open({});
     page.onOwedFrom(event({}, { value: '2026-05' }));
@@ -63,7 +74,7 @@ describe('起交月份 on the branch dues page', () => {
     expect(await page.setBase()).toBeNull();
     expect(sent['PUT /api/dues/members/6/bases/2026']).toEqual([{ category: 'Salaried', monthlyBaseFen: 650000, owedFrom: '2026-02' }]);
     expect(app.wx.calls.modals.pop()).toMatchObject({ title, content: detail });
-    expect(page.data.selected).toEqual({ id: 6, name: '刘洋' });
+    expect(page.data.selected).toEqual({ id: 6, name: '刘洋', owedFrom: '' });
     expect(page.data.owedFrom).toBe('2026-02');
   });
 });

@@ -71,6 +71,7 @@ public sealed class DuesStartTests : DuesTest
         var next = await committee.PutAsJsonAsync($"/api/dues/members/{continuing.Id}/bases/2027", new { category = "Student" });
         var picked = await committee.PutAsJsonAsync($"/api/dues/members/{chosen.Id}/bases/2027", new { category = "Student", owedFrom = "2027-02" });
         var refused = await committee.PutAsJsonAsync($"/api/dues/members/{outside.Id}/bases/2027", new { category = "Student", owedFrom = "2026-12" });
+        var branch = await (await committee.GetAsync($"/api/dues/branches/{org.A.Id}?month=2027-03")).ReadAsync<JsonElement>();
 
         Assert.Multiple(async () =>
         {
@@ -79,6 +80,11 @@ public sealed class DuesStartTests : DuesTest
             Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That((await refused.ReadAsync<JsonElement>()).GetProperty("detail").GetString(), Is.EqualTo("起交月份必须在2027年内。"));
             Assert.That(await App.WithDbAsync(db => db.DuesBases.CountAsync(b => b.MemberId == outside.Id)), Is.Zero, "nothing half-written");
+            Assert.That(
+                branch.GetProperty("bases").EnumerateArray().Select(b => (b.GetProperty("memberId").GetInt32(), b.GetProperty("owedFrom").GetString())),
+                Is.EquivalentTo(new[] { (continuing.Id, (string?)"2027-01"), (chosen.Id, "2027-02") }),
+                "the branch view shows each base's first owed month");
+            Assert.That(branch.GetProperty("noBase").EnumerateArray().Select(b => b.GetProperty("memberId").GetInt32()), Does.Contain(outside.Id).And.Not.Contain(chosen.Id));
         });
     }
 }

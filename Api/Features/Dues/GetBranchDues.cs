@@ -13,9 +13,16 @@ public static class GetBranchDues
     public sealed record ArrearsMember(int MemberId, string Name, string OldestUnpaid, bool Flagged);
 
     /// <summary>
+    /// A member with a base for the month's year and its first owed month ("yyyy-MM", <c>DuesBase.OwedFrom</c>), which
+    /// the committee may move with <c>owedFrom</c> on <c>PUT /members/{id}/bases/{year}</c>.
+    /// </summary>
+    public sealed record BaseLine(int MemberId, string Name, string OwedFrom);
+
+    /// <summary>
     /// The branch's dues for <c>month</c>: who paid, who has not, members with no base for the year,
     /// arrears grouped by length with names, flagged members (six months without an approved reason: for the
-    /// branch to decide; the system changes nothing), and disputed WeChat Pay payments to look into. Fen.
+    /// branch to decide; the system changes nothing), disputed WeChat Pay payments to look into, and the members with a
+    /// base for the year with the first month it is owed (<c>Bases</c>, in roll order). Fen.
     /// </summary>
     public sealed record Response(
         int BranchId,
@@ -28,7 +35,8 @@ public static class GetBranchDues
         IReadOnlyList<ArrearsMember> NoBase,
         IReadOnlyList<ArrearsGroup> Arrears,
         IReadOnlyList<ArrearsMember> Flagged,
-        IReadOnlyList<DuesViews.Payment> Disputed);
+        IReadOnlyList<DuesViews.Payment> Disputed,
+        IReadOnlyList<BaseLine> Bases);
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         int branchId,
@@ -55,7 +63,7 @@ public static class GetBranchDues
         await ledger.EnsureBillsAsync(ids, ledger.LastPayableMonth, cancellationToken);
         var names = members.ToDictionary(m => m.Id, m => m.Name);
         var bills = await db.DuesBills.AsNoTracking().Where(b => b.BranchId == branchId && b.Period == period.Number).ToListAsync(cancellationToken);
-        var withBase = await db.DuesBases.AsNoTracking().Where(b => ids.Contains(b.MemberId) && b.Year == period.Year).Select(b => b.MemberId).ToListAsync(cancellationToken);
+        var owedFrom = await db.DuesBases.AsNoTracking().Where(b => ids.Contains(b.MemberId) && b.Year == period.Year).Select(b => new { b.MemberId, b.OwedFrom }).ToDictionaryAsync(b => b.MemberId, b => YearMonth.FromNumber(b.OwedFrom), cancellationToken);
         var arrears = await ledger.ArrearsAsync(ids, cancellationToken);
         var disputed = await db.DuesPayments.AsNoTracking().Where(p => p.BranchId == branchId && p.Status == DuesPaymentStatus.Disputed).OrderByDescending(p => p.Id).ToListAsync(cancellationToken);
 
@@ -71,9 +79,10 @@ public static class GetBranchDues
             bills.Where(b => b.Status == DuesBillStatus.Paid).Sum(b => b.PaidFen),
             bills.Where(b => b.Status == DuesBillStatus.Paid).Select(b => new MemberLine(b.MemberId, Name(b.MemberId), b.AmountFen, b.PaidFen)).OrderBy(l => l.Name).ToList(),
             bills.Where(b => b.Status == DuesBillStatus.Unpaid).Select(b => new MemberLine(b.MemberId, Name(b.MemberId), b.AmountFen, 0)).OrderBy(l => l.Name).ToList(),
-            members.Where(m => !withBase.Contains(m.Id)).Select(m => new ArrearsMember(m.Id, m.Name, string.Empty, false)).ToList(),
+            members.Where(m => !owedFrom.ContainsKey(m.Id)).Select(m => new ArrearsMember(m.Id, m.Name, string.Empty, false)).ToList(),
             behind.GroupBy(b => arrears[b.MemberId].ConsecutiveUnpaidMonths).OrderByDescending(g => g.Key).Select(g => new ArrearsGroup(g.Key, g.ToList())).ToList(),
             behind.Where(b => b.Flagged).ToList(),
-            disputed.Select(DuesViews.ToView).ToList()));
+            disputed.Select(DuesViews.ToView).ToList(),
+            members.Where(m => owedFrom.ContainsKey(m.Id)).Select(m => new BaseLine(m.Id, m.Name, owedFrom[m.Id].ToString())).ToList()));
     }
 }

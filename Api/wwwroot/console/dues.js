@@ -19,15 +19,18 @@
     return m ? Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0')) : null;
   }
 
-  /** The base form offers the branch's members: those without a base for the year first, then the month's others; `chosen` stays picked when still offered. */
+  /**
+   * The base form offers the branch's members: those without a base for the year first, then the others with the
+   * first month their base is owed (the branch view's `bases`); `chosen` stays picked when still offered.
+   */
   function offerMembers(m, chosen) {
     const seen = new Set();
     const options = [];
-    for (const [list, note] of [[m.noBase, '（未核定）'], [m.unpaid, ''], [m.paid, '']]) {
+    for (const [list, note] of [[m.noBase, () => '（未核定）'], [m.bases, (b) => `（现自 ${b.owedFrom} 起缴）`]]) {
       for (const p of list) {
         if (seen.has(p.memberId)) continue;
         seen.add(p.memberId);
-        options.push(`<option value="${p.memberId}">${esc(p.name)}${note}</option>`);
+        options.push(`<option value="${p.memberId}">${esc(p.name)}${esc(note(p))}</option>`);
       }
     }
     base.memberId.innerHTML = options.join('');
@@ -122,7 +125,7 @@
     if (needsBase && monthlyBaseFen === null) { flash('请填写每月税后收入（元，最多两位小数）。', 'error'); return; }
     const body = { category, monthlyBaseFen };
     if (base.owedFrom.value) body.owedFrom = base.owedFrom.value;
-    const name = base.memberId.selectedOptions[0]?.textContent.replace('（未核定）', '') ?? '';
+    const name = base.memberId.selectedOptions[0]?.textContent.replace(/（.*$/, '') ?? '';
     const result = await api('PUT', `/api/dues/members/${base.memberId.value}/bases/${month.value.slice(0, 4)}`, body);
     if (!result.ok) { flash(problem(result), 'error'); return; }
     const saved = result.body;

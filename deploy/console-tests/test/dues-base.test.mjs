@@ -52,10 +52,10 @@ describe('console dues base form', () => {
     await form.locator('[data-testid=base-submit]').click();
     await page.locator('#flash.ok', { hasText: `已核定 ${member.name} ${year} 年缴费基数：每月应缴 97.50 元，自 ${year}-03 起缴。` }).waitFor();
     assert.match(await page.locator('[data-testid=base-result]').innerText(), /1\.5%.*97\.50/);
-    // The month reloads: 李明 is no longer listed without a base, and the form offers him without the mark.
+    // The month reloads: 李明 is no longer listed without a base, and the form offers him with his first owed month.
     await page.locator('#nobase', { hasNotText: member.name }).waitFor();
     await page.locator('[data-testid=base-member] option', { hasText: member.name }).waitFor({ state: 'attached' });
-    assert.deepEqual(await page.locator('[data-testid=base-member] option', { hasText: member.name }).allTextContents(), [member.name]);
+    assert.deepEqual(await page.locator('[data-testid=base-member] option', { hasText: member.name }).allTextContents(), [`${member.name}（现自 ${year}-03 起缴）`]);
     assert.equal(await page.locator('[data-testid=base-member]').inputValue(), String(member.id));
     await page.screenshot({ path: join(shots, 'dues-base.png') });
 

@@ -4,7 +4,8 @@
 // 0 for exemption, with the reason; its length limit from api/limits.js), and see the member's
 // payments (GET /api/dues/members/{id}/payments) to refund one paid by WeChat Pay in error (../refund.js).
 // The base's 起交月份 (owedFrom, the first month owed under it, in the base's year) is sent only when the secretary
-// picked one; left out, the server's default applies (Api/Features/Dues/README.md §Rules).
+// picked one; left out, the server's default applies (Api/Features/Dues/README.md §Rules). The selected member's current
+// first owed month comes from the branch view's `bases`.
 // Amounts in yuan from fen.
 const secretary = require('../../logic/secretary');
 const pageHandlers = require('../../logic/page-handlers');
@@ -41,7 +42,7 @@ Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, refunds.handler
   data: Object.assign({
     limits: limits,
     allowed: false, checked: false, denied: '', branches: [], branchIndex: 0, month: '', figures: null, unpaid: [], paid: [], noBase: [], flagged: [],
-    selected: null, methods: METHODS, methodIndex: 0, receiptNumber: '', categories: CATEGORIES, categoryIndex: 0, baseYuan: '', owedFrom: '', baseYear: '', reducedYuan: '', reductionReason: '',
+    selected: null, methods: METHODS, methodIndex: 0, receiptNumber: '', categories: CATEGORIES, categoryIndex: 0, baseYuan: '', owedFrom: '', baseYear: '', owedFromNow: {}, reducedYuan: '', reductionReason: '',
     payments: [], loading: false,
   }, refunds.data()),
 
@@ -77,12 +78,14 @@ Page(Object.assign({}, secretary.handlers, pageHandlers.refresh, refunds.handler
       unpaid: (data.unpaid || []).map(person),
       noBase: (data.noBase || []).map(person),
       flagged: (data.flagged || []).map(person),
+      owedFromNow: (data.bases || []).reduce((all, b) => Object.assign(all, { [b.memberId]: b.owedFrom }), {}),
     });
   },
 
   /** A member chosen: the forms for them, and their payments (to refund one). */
   async select(e) {
-    const selected = { id: e.currentTarget.dataset.id, name: e.currentTarget.dataset.name };
+    const id = e.currentTarget.dataset.id;
+    const selected = { id, name: e.currentTarget.dataset.name, owedFrom: this.data.owedFromNow[id] || '' };
     this.setData({ selected, receiptNumber: '', baseYuan: '', owedFrom: '', reducedYuan: '', reductionReason: '', payments: [], refunding: null });
     const payments = await kit.guard(this, () => api.memberPayments(selected.id), { silent: true, onError: kit.refusal(this) });
     if (payments && this.data.selected && this.data.selected.id === selected.id) this.setData({ payments: payments.map((p) => refunds.view(p, selected.name)) });
