@@ -1,8 +1,5 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using SmartBranch.Api.Features.Activities;
 using SmartBranch.Domain.Activities;
 using SmartBranch.Domain.Common;
@@ -252,58 +249,5 @@ public sealed class SignUpBatchTests : FunctionalTest
         }
 
         public void Dispose() => _listener.Dispose();
-    }
-
-    /// <summary>Transactions EF Core committed against this app's database (from EF Core's diagnostics), from now on.</summary>
-    private sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly string _connectionString;
-        private readonly IDisposable _subscription;
-        private readonly List<IDisposable> _listeners = [];
-        private int _commits;
-
-        public SqlCounter(AppFactory app)
-        {
-            _connectionString = app.Services.GetRequiredService<IConfiguration>().GetConnectionString("Default")!;
-            _subscription = DiagnosticListener.AllListeners.Subscribe(this);
-        }
-
-        public int Commits => Volatile.Read(ref _commits);
-
-        public void OnNext(DiagnosticListener value)
-        {
-            if (value.Name == DbLoggerCategory.Name)
-            {
-                lock (_listeners)
-                {
-                    _listeners.Add(value.Subscribe(this, name => name == RelationalEventId.TransactionCommitted.Name));
-                }
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Value is TransactionEndEventData { Context: { } context } && context.Database.GetConnectionString() == _connectionString)
-            {
-                Interlocked.Increment(ref _commits);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            _subscription.Dispose();
-            lock (_listeners)
-            {
-                _listeners.ForEach(l => l.Dispose());
-            }
-        }
     }
 }

@@ -39,6 +39,7 @@ public sealed class ListAuditLogTests() : SeededTest(branches: 2, members: 1)
 
         await (await member.GetAsync($"/api/audit?unitId={Org.A.Id}")).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await otherSecretary.GetAsync($"/api/audit?unitId={Org.A.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await otherSecretary.GetAsync("/api/audit")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var noUnit = await (await otherSecretary.GetAsync("/api/audit")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That((noUnit.GetProperty("title").GetString(), noUnit.GetProperty("detail").GetString()), Is.EqualTo(("未选择组织", "请先选择要查看操作记录的组织。")), "plain words, no field name");
     }
 }

@@ -52,6 +52,20 @@ public sealed class ShareTests
     }
 
     [Test]
+    public async Task Returns400InPlainWords_WhenAVisitorWhoIsNotSignedInCannotBeTold()
+    {
+        var (org, secretary) = await _app.SeedSignedInAsync(members: 1);
+        var storyId = (await secretary.PostStoryAsync(BrandTestApi.Story())).GetProperty("id").GetInt32();
+        var shareId = (await (await (await _app.SignInAsync(org.A.Members[0])).PostAsJsonAsync("/api/shares", new { subjectType = "story", subjectId = storyId })).ReadAsync<JsonElement>())
+            .GetProperty("shareId").GetString()!;
+
+        var problem = await (await _app.CreateClient().PostAsJsonAsync($"/api/shares/{shareId}/open", new { })).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.That((problem.GetProperty("title").GetString(), problem.GetProperty("detail").GetString()), Is.EqualTo(("无法识别访客", "页面未能识别您的访问，请关闭后重新打开分享链接。")));
+        Assert.That(await _app.WithDbAsync(db => db.ShareOpens.CountAsync(o => o.ShareId == shareId)), Is.Zero, "nothing counted");
+    }
+
+    [Test]
     public async Task Returns422_WhenTheStoryOrNoticeIsInternal()
     {
         var (org, secretary) = await _app.SeedSignedInAsync(members: 1);

@@ -99,6 +99,18 @@ public sealed class ListMembersTests() : SeededTest(branches: 2, members: 2)
     }
 
     [Test]
+    public async Task Returns400InPlainWords_WhenAMemberIsAddedToAPartyGroup()
+    {
+        var secretary = await App.SignInAsync(Org.A.Secretary);
+
+        var response = await secretary.PostAsJsonAsync($"/api/org/units/{Org.A.PartyGroupId}/members", new { name = "党小组新人", number = $"G{Guid.NewGuid():N}"[..16], status = "Full" });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "unit.not_branch");
+        Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("党员只能添加到党支部；要编入党小组，请在所属党支部下添加党员时选择党小组。"));
+        Assert.That(await App.WithDbAsync(db => db.Members.CountAsync(m => m.Name == "党小组新人")), Is.Zero);
+    }
+
+    [Test]
     public async Task Returns404_WhenMemberOfAnotherBranchGuessesUnitOrMemberIds()
     {
         var stranger = await App.SignInAsync(Org.B.Members[0]);

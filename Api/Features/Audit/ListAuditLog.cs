@@ -50,7 +50,7 @@ public static class ListAuditLog
     {
         if (unitId is not int id)
         {
-            return Problems.BadRequest("缺少参数", "请指定组织（unitId）。");
+            return Problems.BadRequest("未选择组织", "请先选择要查看操作记录的组织。");
         }
 
         if (!ListCursor.TryReadId(cursor, out var before))

@@ -58,7 +58,7 @@ public static partial class OpenShare
         }
         else
         {
-            return Problems.BadRequest("缺少访客标识", "未登录时请提供 visitorId。");
+            return Problems.BadRequest("无法识别访客", "页面未能识别您的访问，请关闭后重新打开分享链接。");
         }
 
         var first = !await db.ShareOpens.AnyAsync(o => o.ShareId == shareId && o.OpenerKey == key, cancellationToken);

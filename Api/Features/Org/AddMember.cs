@@ -15,7 +15,7 @@ public static class AddMember
     {
         var (current, db, audit, time, cancellationToken) = services;
         var access = await current.GetAccessAsync(cancellationToken);
-        var (unit, refusal) = await db.LoadBranchAsync(access, id, access.CanManage, "无法添加", "党员只能添加到党支部；党小组请在 partyGroupId 中指定。", cancellationToken);
+        var (unit, refusal) = await db.LoadBranchAsync(access, id, access.CanManage, "无法添加", "党员只能添加到党支部；要编入党小组，请在所属党支部下添加党员时选择党小组。", cancellationToken);
         if (unit is null)
         {
             return Problems.From(refusal!);

@@ -30,13 +30,6 @@ public static class ListPolls
             .OrderByDescending(p => p.CreatedAt)
             .Take(50)
             .ToListAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var views = new List<PollView>();
-        foreach (var poll in polls)
-        {
-            views.Add(await PollViews.BuildAsync(db, poll, current.Id, target.CanManage, now, cancellationToken));
-        }
-
-        return TypedResults.Ok(new ListPage<PollView>(views));
+        return TypedResults.Ok(new ListPage<PollView>(await PollViews.BuildAsync(db, polls, current.Id, target.CanManage, time.GetUtcNow(), cancellationToken)));
     }
 }
