@@ -62,6 +62,20 @@ public sealed class ValidationMessageTests() : SeededTest(branches: 1, members: 
         });
     }
 
+    [Test]
+    public async Task Returns400InPlainWords_WhenAListIsAskedForWithAnUnknownFilter()
+    {
+        string[] urls = ["/api/meetings?scope=soon", "/api/activities?scope=all", "/api/stories?status=done", $"/api/audit?unitId={Org.A.Id}&limit=0"];
+        var details = new List<string>();
+        foreach (var url in urls)
+        {
+            var problem = await (await _secretary.GetAsync(url)).AssertProblemAsync(HttpStatusCode.BadRequest);
+            details.Add($"{url}: {problem.GetProperty("detail").GetString()}");
+        }
+
+        Assert.That(details.Where(d => d[(d.IndexOf(": ", StringComparison.Ordinal) + 2)..].Any(char.IsAsciiLetter)), Is.Empty, "no field names or English values in what the user reads");
+    }
+
     /// <summary>
     /// Every validator in the API: each rule component whose message names the property (<c>{PropertyName}</c>,
     /// i.e. a default message) must get a display name without Latin letters. Inline <c>ChildRules</c> validators

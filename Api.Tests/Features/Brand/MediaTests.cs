@@ -42,6 +42,23 @@ public sealed class MediaTests : MediaAppTest
     }
 
     [Test]
+    public async Task Returns400InPlainWordsAndStoresNothing_WhenTheImageHasNoLevelOrAnUnknownOne()
+    {
+        var (_, client) = await App.SeedSignedInAsync(members: 1, who: o => o.A.Members[0]);
+        var before = await App.WithDbAsync(db => db.Media.CountAsync());
+
+        var missing = await (await client.UploadAsync(BrandTestApi.Png, visibility: null)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var unknown = await (await client.UploadAsync(BrandTestApi.Png, visibility: "Secret")).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(missing.GetProperty("detail").GetString(), Is.EqualTo("请为图片选择信息级别（公开、党内或支委）。"));
+            Assert.That(unknown.GetProperty("detail").GetString(), Is.EqualTo("信息级别无效，请选择公开、党内或支委。"));
+            Assert.That(await App.WithDbAsync(db => db.Media.CountAsync()), Is.EqualTo(before));
+        });
+    }
+
+    [Test]
     public async Task Returns413AndStoresNothing_WhenTheImageIsTooLarge()
     {
         var (_, client) = await App.SeedSignedInAsync(members: 1, who: o => o.A.Members[0]);

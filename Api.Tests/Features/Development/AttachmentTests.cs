@@ -42,7 +42,7 @@ public sealed class AttachmentTests : FunctionalTest
             Assert.That((await letter.ReadAsync<JsonElement>()).GetProperty("contentType").GetString(), Is.EqualTo("application/pdf"), "the bytes decide, not the declared type");
             await exe.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
             await big.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
-            await badKind.AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.That((await badKind.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("detail").GetString(), Is.EqualTo("请选择附件类别：入党申请书、思想汇报、政审材料或其他。"), "the kinds in words, no form field names");
             await other.AssertProblemAsync(HttpStatusCode.NotFound);
             Assert.That(bound.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(report.StatusCode, Is.EqualTo(HttpStatusCode.Created), await report.Content.ReadAsStringAsync());

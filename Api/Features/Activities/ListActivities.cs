@@ -63,7 +63,7 @@ public static class ListActivities
                     .OrderByDescending(a => a.StartsAt).ThenByDescending(a => a.Id);
                 break;
             default:
-                return Problems.BadRequest("请求有误", "scope 只能是 open、mine 或 past。");
+                return Problems.BadRequest("请求有误", "活动列表范围无效：只能查看可报名、我报名的或已结束的活动。");
         }
 
         var activities = await query.AsNoTracking().Take(PageSize + 1).ToListAsync(cancellationToken);

@@ -60,7 +60,7 @@ public static class ListAuditLog
 
         if (limit is < 1 or > MaxTake)
         {
-            return Problems.BadRequest("参数无效", $"limit 应在 1 到 {MaxTake} 之间。");
+            return Problems.BadRequest("参数无效", $"每页条数应在 1 到 {MaxTake} 之间。");
         }
 
         if (new[] { action, actor, targetType, text }.Any(f => f?.Length > MaxFilterLength))

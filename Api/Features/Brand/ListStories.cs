@@ -30,7 +30,7 @@ public static class ListStories
 
         if (status is not (null or "" or "all" or "pending"))
         {
-            return Problems.BadRequest("状态参数无效", "status 只能是 all 或 pending。");
+            return Problems.BadRequest("状态参数无效", "事迹筛选无效：只能查看全部或待审核的事迹。");
         }
 
         var viewer = await Reader.LoadAsync(current, cancellationToken);

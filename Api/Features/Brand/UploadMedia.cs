@@ -48,7 +48,7 @@ public static class UploadMedia
         var file = form!.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
-            return Problems.BadRequest("没有图片", "请选择要上传的图片（表单字段 file）。");
+            return Problems.BadRequest("没有图片", "请选择要上传的图片。");
         }
 
         if (file.Length > limit)
@@ -59,12 +59,12 @@ public static class UploadMedia
         // No default: an image sent without a level must not silently become public.
         if (!form.TryGetValue("visibility", out var level) || string.IsNullOrWhiteSpace(level))
         {
-            return Problems.BadRequest("请选择信息级别", "请为图片选择信息级别（表单字段 visibility：Public、Internal 或 Committee）。");
+            return Problems.BadRequest("请选择信息级别", "请为图片选择信息级别（公开、党内或支委）。");
         }
 
         if (!Enum.TryParse<Visibility>(level.ToString(), ignoreCase: true, out var visibility) || !Enum.IsDefined(visibility) || int.TryParse(level.ToString(), out _))
         {
-            return Problems.BadRequest("信息级别无效", "图片的信息级别应为 Public、Internal 或 Committee。");
+            return Problems.BadRequest("信息级别无效", "信息级别无效，请选择公开、党内或支委。");
         }
 
         await using var content = new MemoryStream();

@@ -41,7 +41,7 @@ internal static class AttachmentUpload
         var file = form!.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
-            return new DomainError("upload.no_file", "请选择要上传的文件（表单字段 file）。", ErrorKind.Invalid, "没有附件");
+            return new DomainError("upload.no_file", "请选择要上传的文件。", ErrorKind.Invalid, "没有附件");
         }
 
         if (file.Length > limit)
@@ -51,7 +51,7 @@ internal static class AttachmentUpload
 
         if (!Enum.TryParse<AttachmentKind>(form["kind"].ToString(), ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(form["kind"].ToString(), out _))
         {
-            return new DomainError("development.attachment_kind", "附件类别（表单字段 kind）应为 ApplicationLetter、ThoughtReport、PoliticalCheck 或 Other。", ErrorKind.Invalid, "附件类别无效");
+            return new DomainError("development.attachment_kind", "请选择附件类别：入党申请书、思想汇报、政审材料或其他。", ErrorKind.Invalid, "附件类别无效");
         }
 
         await using var content = new MemoryStream();

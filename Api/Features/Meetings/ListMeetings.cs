@@ -40,7 +40,7 @@ public static class ListMeetings
         scope = string.IsNullOrWhiteSpace(scope) ? "upcoming" : scope.Trim().ToLowerInvariant();
         if (scope is not ("upcoming" or "past" or "mine"))
         {
-            return Problems.BadRequest("参数有误", "scope 只能是 upcoming、past 或 mine。");
+            return Problems.BadRequest("参数有误", "会议列表范围无效：只能查看即将召开、已召开或我参加的会议。");
         }
 
         if (!ListCursor.TryReadKeys(cursor, 2, out var after) || (after is [var afterTicks, _] && afterTicks > DateTimeOffset.MaxValue.UtcTicks))

@@ -61,7 +61,7 @@ public static class ListRecipients
         var wanted = RecipientState.All;
         if (!string.IsNullOrEmpty(state) && (!Enum.TryParse(state, ignoreCase: true, out wanted) || !Enum.IsDefined(wanted)))
         {
-            return Problems.BadRequest("参数无效", "state 只能是 all、unread、read、acked 或 unacked。");
+            return Problems.BadRequest("参数无效", "名单类别无效：只能查看全部、未读、已读、已确认或未确认的名单。");
         }
 
         var rows = db.NoticeRecipients.AsNoTracking().Where(r => r.NoticeId == id);
