@@ -322,7 +322,7 @@ public sealed class BadInputTests() : SeededTest(branches: 2, members: 3)
 
         var problem = await (await _secretary.UploadAsync(BrandTestApi.Png, visibility: null)).AssertProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("visibility"));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("信息级别").And.Not.Contain("visibility"));
         Assert.That(await App.WithDbAsync(db => db.Media.CountAsync()), Is.EqualTo(before));
     }
 
