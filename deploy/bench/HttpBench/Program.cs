@@ -538,7 +538,8 @@ namespace SmartBranch.Bench
             ["WeChatPay:UseEmulator"] = "true",
             // Production's pipeline has no Swagger middleware (it looks at every request's path); Staging would.
             ["Swagger:Enabled"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
+            // Logging as the production image has it: Api/appsettings.json's levels (Information, Microsoft.AspNetCore
+            // at Warning); until the eighth pass the benchmark set Default to Warning, which production does not.
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Warning",
             // The per-address limits stay on (production-like); wrk's login requests come through a trusted
             // loopback proxy with X-Forwarded-For spread over many addresses, as behind nginx.
