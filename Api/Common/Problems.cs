@@ -95,4 +95,15 @@ public static class Problems
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: Titles[StatusCodes.Status429TooManyRequests]);
     }
+
+    /// <summary>
+    /// 503 when a PDF (<paramref name="document"/>: 签到表, 介绍信) cannot be printed because the server has no CJK font.
+    /// The caller reads one Chinese sentence; the operator reads <paramref name="problem"/> (which font paths were
+    /// looked at, which Debian package to install) in the log at Error, not in the answer.
+    /// </summary>
+    public static ProblemHttpResult NoChineseFont(ILogger logger, string document, string problem)
+    {
+        logger.LogError("Cannot print {Document}: {Problem}", document, problem);
+        return TypedResults.Problem($"服务器未安装中文字体，暂时无法打印{document}，请联系管理员。", statusCode: StatusCodes.Status503ServiceUnavailable, title: Titles[StatusCodes.Status503ServiceUnavailable]);
+    }
 }

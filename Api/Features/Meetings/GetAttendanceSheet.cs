@@ -18,6 +18,7 @@ public static class GetAttendanceSheet
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(
         int id,
         IOptions<LetterOptions> fonts,
+        ILoggerFactory loggers,
         [AsParameters] HandlerServices services)
     {
         var (_, db, _, _, cancellationToken) = services;
@@ -30,7 +31,7 @@ public static class GetAttendanceSheet
 
         if (PdfFonts.Install(fonts.Value.FontPath) is { } problem)
         {
-            return TypedResults.Problem($"服务器未安装中文字体，暂时无法打印签到表，请联系管理员。（{problem}）", statusCode: StatusCodes.Status503ServiceUnavailable, title: Problems.Titles[StatusCodes.Status503ServiceUnavailable]);
+            return Problems.NoChineseFont(loggers.CreateLogger(typeof(GetAttendanceSheet)), "签到表", problem);
         }
 
         var meeting = await db.Meetings.AsNoTracking().FirstAsync(m => m.Id == id, cancellationToken);

@@ -16,6 +16,7 @@ public static class GetLetterPdf
         IdNumbers ids,
         LetterPrinter printer,
         IOptions<LetterOptions> options,
+        ILoggerFactory loggers,
         HttpContext http,
         CancellationToken cancellationToken)
     {
@@ -44,7 +45,7 @@ public static class GetLetterPdf
             $"{baseUrl}/verify/letters/{transfer.VerificationCode}");
         var (pdf, problem) = printer.Print(content);
         return pdf is null
-            ? TypedResults.Problem($"服务器未安装中文字体，暂时无法打印介绍信，请联系管理员。（{problem}）", statusCode: StatusCodes.Status503ServiceUnavailable, title: Problems.Titles[StatusCodes.Status503ServiceUnavailable])
+            ? Problems.NoChineseFont(loggers.CreateLogger(typeof(GetLetterPdf)), "介绍信", problem!)
             : TypedResults.File(pdf, "application/pdf", $"letter-{transfer.LetterNumber}.pdf");
     }
 }
