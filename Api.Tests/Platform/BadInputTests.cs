@@ -29,6 +29,13 @@ public sealed class BadInputTests() : SeededTest(branches: 2, members: 3)
 
     private HttpClient Caller(string who) => who == "secretary" ? _secretary : _member;
 
+    // What a user reads when an enum value is refused: each value's Chinese label with the name to send in brackets.
+    private const string MeetingTypes = "取值无效，可选值为：支部党员大会（BranchGeneralMeeting）、支委会（CommitteeMeeting）、党小组会（PartyGroupMeeting）、党课（PartyLesson）、主题党日（ThemedPartyDay）、组织生活会（OrganizationalLifeMeeting）、民主评议党员（MemberAppraisal）。";
+    private const string Visibilities = "取值无效，可选值为：公开（Public）、党内（Internal）、支委（Committee）。";
+    private const string TargetKinds = "取值无效，可选值为：党组织（Unit）、会议（Meeting）、活动（Activity）。";
+    private const string MailboxStatuses = "取值无效，可选值为：待答复（Open）、已答复（Answered）、已解决（Resolved）。";
+    private const string DuesCategories = "取值无效，可选值为：在职（Salaried）、离退休（Retired）、学生（Student）、下岗失业（Unemployed）、享受最低生活保障（Relief）。";
+
     [TestCase("secretary")]
     [TestCase("member")]
     public async Task Returns400_WhenNoticeBodyIsEmptyObject(string who)
@@ -168,7 +175,7 @@ public sealed class BadInputTests() : SeededTest(branches: 2, members: 3)
 
         var problem = await (await _secretary.PostAsync("/api/meetings", Json(body.ToJsonString()))).AssertProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.That(problem.GetProperty("errors").GetProperty(field)[0].GetString(), Does.StartWith("取值无效"));
+        Assert.That(problem.GetProperty("errors").GetProperty(field)[0].GetString(), Is.EqualTo(field == "type" ? MeetingTypes : Visibilities));
         Assert.That(await App.WithDbAsync(db => db.Meetings.CountAsync(m => m.Topic == topic)), Is.Zero);
     }
 
@@ -190,9 +197,8 @@ public sealed class BadInputTests() : SeededTest(branches: 2, members: 3)
         var problem = await (await _secretary.PostAsync("/api/meetings", Json(body.ToJsonString()))).AssertProblemAsync(HttpStatusCode.BadRequest);
         var unknownProblem = await (await _secretary.PostAsync("/api/meetings", Json(unknown.ToJsonString()))).AssertProblemAsync(HttpStatusCode.BadRequest);
 
-        var names = field == "type" ? Enum.GetNames<SmartBranch.Domain.Meetings.MeetingType>() : Enum.GetNames<SmartBranch.Domain.Common.Visibility>();
         var message = problem.GetProperty("errors").GetProperty(field)[0].GetString();
-        Assert.That(message, Is.EqualTo($"取值无效，可选值为：{string.Join("、", names)}。"));
+        Assert.That(message, Is.EqualTo(field == "type" ? MeetingTypes : Visibilities));
         Assert.That(message, Is.EqualTo(unknownProblem.GetProperty("errors").GetProperty(field)[0].GetString()), "the same answer as an unknown name");
         Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo(unknownProblem.GetProperty("detail").GetString()));
         Assert.That(await App.WithDbAsync(db => db.Meetings.CountAsync(m => m.Topic == topic)), Is.Zero);
@@ -220,7 +226,7 @@ public sealed class BadInputTests() : SeededTest(branches: 2, members: 3)
 
         var refused = Assert.Throws<RefusedJsonValueException>(() => JsonSerializer.Deserialize<Dictionary<SmartBranch.Domain.Common.Visibility, int>>(json, options));
 
-        Assert.That(refused!.Detail, Is.EqualTo($"取值无效，可选值为：{string.Join("、", Enum.GetNames<SmartBranch.Domain.Common.Visibility>())}。"));
+        Assert.That(refused!.Detail, Is.EqualTo(Visibilities));
         Assert.That(JsonSerializer.Deserialize<Dictionary<SmartBranch.Domain.Common.Visibility, int>>("""{"Committee":1}""", options)!.Keys, Is.EqualTo(new[] { SmartBranch.Domain.Common.Visibility.Committee }));
     }
 
@@ -241,19 +247,32 @@ public sealed class BadInputTests() : SeededTest(branches: 2, members: 3)
     {
         var problem = await (await _secretary.PutAsync($"/api/org/units/{Org.A.Id}/meeting-cadences/{type}", Json("""{"cadence":"Monthly"}"""))).AssertProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.That(problem.GetProperty("errors").GetProperty("type")[0].GetString(), Is.EqualTo($"取值无效，可选值为：{string.Join("、", Enum.GetNames<SmartBranch.Domain.Meetings.MeetingType>())}。"));
+        Assert.That(problem.GetProperty("errors").GetProperty("type")[0].GetString(), Is.EqualTo(MeetingTypes));
         Assert.That(await App.WithDbAsync(db => db.MeetingCadences.CountAsync(c => c.BranchId == Org.A.Id)), Is.Zero);
     }
 
-    [TestCase("/api/polls?targetKind=0&targetId={0}", "targetKind", typeof(SmartBranch.Domain.Interaction.TargetKind))]
-    [TestCase("/api/walls?targetKind=0&targetId={0}", "targetKind", typeof(SmartBranch.Domain.Interaction.TargetKind))]
-    [TestCase("/api/mailbox?status=0", "status", typeof(SmartBranch.Domain.Interaction.MailboxStatus))]
-    [TestCase("/api/mailbox?status=999", "status", typeof(SmartBranch.Domain.Interaction.MailboxStatus))]
-    public async Task Returns400ListingTheNames_WhenAQueryEnumIsANumber(string url, string key, Type enumType)
+    [TestCase("/api/polls?targetKind=0&targetId={0}", "targetKind", TargetKinds)]
+    [TestCase("/api/walls?targetKind=0&targetId={0}", "targetKind", TargetKinds)]
+    [TestCase("/api/mailbox?status=0", "status", MailboxStatuses)]
+    [TestCase("/api/mailbox?status=999", "status", MailboxStatuses)]
+    public async Task Returns400ListingTheNames_WhenAQueryEnumIsANumber(string url, string key, string expected)
     {
         var problem = await (await _secretary.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, url, Org.A.Id))).AssertProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.That(problem.GetProperty("errors").GetProperty(key)[0].GetString(), Is.EqualTo($"取值无效，可选值为：{string.Join("、", Enum.GetNames(enumType))}。"));
+        Assert.That(problem.GetProperty("errors").GetProperty(key)[0].GetString(), Is.EqualTo(expected));
+    }
+
+    /// <summary>The member declaring their own dues base reads the categories in Chinese, as the forms name them.</summary>
+    [TestCase("\"Pension\"")]
+    [TestCase("1")]
+    public async Task Returns400ListingTheCategoriesInChinese_WhenADuesCategoryIsUnknown(string category)
+    {
+        var me = Org.A.Members[0];
+
+        var problem = await (await _member.PutAsync($"/api/dues/members/{me.Id}/bases/2026", Json($$"""{"category":{{category}}}"""))).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.That(problem.GetProperty("errors").GetProperty("category")[0].GetString(), Is.EqualTo(DuesCategories));
+        Assert.That(await App.WithDbAsync(db => db.DuesBases.CountAsync(b => b.MemberId == me.Id)), Is.Zero);
     }
 
     [TestCase("/api/polls?targetKind=Unit&targetId={0}")]
@@ -270,7 +289,7 @@ public sealed class BadInputTests() : SeededTest(branches: 2, members: 3)
     {
         var problem = await (await _secretary.PutAsync($"/api/org/units/{Org.A.Id}/meeting-cadences/999", Json("""{"cadence":"Monthly"}"""))).AssertProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.That(problem.GetProperty("errors").GetProperty("type")[0].GetString(), Does.StartWith("取值无效"));
+        Assert.That(problem.GetProperty("errors").GetProperty("type")[0].GetString(), Is.EqualTo(MeetingTypes));
         Assert.That(await App.WithDbAsync(db => db.MeetingCadences.CountAsync(c => c.BranchId == Org.A.Id)), Is.Zero);
     }
 

@@ -5,7 +5,9 @@ namespace SmartBranch.Domain.Activities;
 
 public enum ActivityStatus
 {
+    [Label("已安排")]
     Scheduled,
+    [Label("已取消")]
     Cancelled,
 }
 

@@ -5,12 +5,15 @@ namespace SmartBranch.Domain.Activities;
 public enum EnrollmentStatus
 {
     /// <summary>Has a place.</summary>
+    [Label("已报名")]
     Confirmed,
 
     /// <summary>On the waiting list.</summary>
+    [Label("候补中")]
     Waitlisted,
 
     /// <summary>Left (or was never moved up before leaving).</summary>
+    [Label("已取消")]
     Cancelled,
 }
 

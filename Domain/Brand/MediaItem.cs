@@ -6,12 +6,15 @@ namespace SmartBranch.Domain.Brand;
 public enum MediaStatus
 {
     /// <summary>Waiting for WeChat's verdict: shown to nobody but the uploader.</summary>
+    [Label("待审核")]
     Pending,
 
     /// <summary>Passed the check (or no check is configured).</summary>
+    [Label("已通过")]
     Approved,
 
     /// <summary>WeChat judged it risky (or asked for review): never served.</summary>
+    [Label("未通过")]
     Rejected,
 }
 

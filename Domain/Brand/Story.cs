@@ -6,9 +6,11 @@ namespace SmartBranch.Domain.Brand;
 public enum StoryStatus
 {
     /// <summary>待审核: a member's submission, or text the content check wants a person to see.</summary>
+    [Label("待审核")]
     PendingApproval,
 
     /// <summary>已发布</summary>
+    [Label("已发布")]
     Published,
 }
 

@@ -1,18 +1,24 @@
+using SmartBranch.Domain.Common;
+
 namespace SmartBranch.Domain.Development;
 
 /// <summary>What an attached file is.</summary>
 public enum AttachmentKind
 {
     /// <summary>入党申请书</summary>
+    [Label("入党申请书")]
     ApplicationLetter,
 
     /// <summary>思想汇报</summary>
+    [Label("思想汇报")]
     ThoughtReport,
 
     /// <summary>政审材料</summary>
+    [Label("政审材料")]
     PoliticalCheck,
 
     /// <summary>入党志愿书、考察材料等</summary>
+    [Label("其他材料")]
     Other,
 }
 

@@ -1,15 +1,20 @@
+using SmartBranch.Domain.Common;
+
 namespace SmartBranch.Domain.Development;
 
 /// <summary>How a member takes part in a step.</summary>
 public enum StepPersonRole
 {
     /// <summary>谈话人 (steps 2 and 16)</summary>
+    [Label("谈话人")]
     TalkPartner,
 
     /// <summary>培养联系人 (step 5; 1–2 full members)</summary>
+    [Label("培养联系人")]
     TrainingContact,
 
     /// <summary>入党介绍人 (step 9; two full members)</summary>
+    [Label("入党介绍人")]
     Introducer,
 }
 

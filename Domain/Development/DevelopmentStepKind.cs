@@ -1,3 +1,5 @@
+using SmartBranch.Domain.Common;
+
 namespace SmartBranch.Domain.Development;
 
 /// <summary>
@@ -8,84 +10,111 @@ namespace SmartBranch.Domain.Development;
 public enum DevelopmentStepKind
 {
     /// <summary>(1) 递交入党申请书</summary>
+    [Label("递交入党申请书")]
     Application = 1,
 
     /// <summary>(2) 党组织派人谈话</summary>
+    [Label("党组织派人谈话")]
     ApplicantTalk = 2,
 
     /// <summary>(3) 推荐和确定入党积极分子</summary>
+    [Label("确定为入党积极分子")]
     ActivistConfirmed = 3,
 
     /// <summary>(4) 入党积极分子报上级党委备案</summary>
+    [Label("积极分子报上级党委备案")]
     ActivistFiled = 4,
 
     /// <summary>(5) 指定培养联系人 (1–2 full members)</summary>
+    [Label("指定培养联系人")]
     ContactsAssigned = 5,
 
     /// <summary>(6) 培养教育考察 (a branch review every half year; may be recorded again)</summary>
+    [Label("培养教育考察")]
     ActivistObservation = 6,
 
     /// <summary>(7) 确定发展对象</summary>
+    [Label("确定为发展对象")]
     CandidateConfirmed = 7,
 
     /// <summary>(8) 发展对象报上级党委备案</summary>
+    [Label("发展对象报上级党委备案")]
     CandidateFiled = 8,
 
     /// <summary>(9) 确定入党介绍人 (two full members)</summary>
+    [Label("确定入党介绍人")]
     IntroducersAssigned = 9,
 
     /// <summary>(10) 进行政治审查</summary>
+    [Label("政治审查")]
     PoliticalCheck = 10,
 
     /// <summary>(11) 开展集中培训 (at least 3 days or 24 class hours)</summary>
+    [Label("集中培训")]
     CandidateTraining = 11,
 
     /// <summary>(12) 支部委员会审查</summary>
+    [Label("支部委员会审查")]
     CommitteeReview = 12,
 
     /// <summary>(13) 上级党委预审</summary>
+    [Label("上级党委预审")]
     UpperPreReview = 13,
 
     /// <summary>(14) 填写入党志愿书</summary>
+    [Label("填写入党志愿书")]
     ApplicationForm = 14,
 
     /// <summary>(15) 支部党员大会讨论接收预备党员 (a general meeting's resolution)</summary>
+    [Label("支部党员大会讨论接收")]
     Admission = 15,
 
     /// <summary>(16) 上级党委派人谈话</summary>
+    [Label("上级党委派人谈话")]
     UpperTalk = 16,
 
     /// <summary>(17) 上级党委审批</summary>
+    [Label("上级党委审批")]
     UpperApproval = 17,
 
     /// <summary>(18) 再上一级党委组织部门备案</summary>
+    [Label("再上一级党委备案")]
     AdmissionFiled = 18,
 
     /// <summary>(19) 编入党支部和党小组</summary>
+    [Label("编入党支部和党小组")]
     Placed = 19,
 
     /// <summary>(20) 入党宣誓</summary>
+    [Label("入党宣誓")]
     Oath = 20,
 
     /// <summary>(21) 继续教育考察 (may be recorded again)</summary>
+    [Label("预备期教育考察")]
     ProbationObservation = 21,
 
     /// <summary>(22) 提出转正申请</summary>
+    [Label("提出转正申请")]
     FullMembershipApplication = 22,
 
     /// <summary>(23) 支部党员大会讨论转正 (a general meeting's resolution)</summary>
+    [Label("支部党员大会讨论转正")]
     Confirmation = 23,
 
     /// <summary>(24) 上级党委审批转正</summary>
+    [Label("上级党委审批转正")]
     ConfirmationApproval = 24,
 
     /// <summary>(25) 材料归档</summary>
+    [Label("材料归档")]
     Archived = 25,
 
     /// <summary>思想汇报: not a numbered step; one is owed every period (a quarter by default).</summary>
+    [Label("思想汇报")]
     ThoughtReport = 101,
 
     /// <summary>延长预备期: not a numbered step; allowed once, by 6–12 months.</summary>
+    [Label("延长预备期")]
     ProbationExtended = 102,
 }
 
@@ -93,18 +122,23 @@ public enum DevelopmentStepKind
 public enum DevelopmentStage
 {
     /// <summary>入党申请人 (steps 1–2)</summary>
+    [Label("入党申请人")]
     Applicant,
 
     /// <summary>入党积极分子 (steps 3–6)</summary>
+    [Label("入党积极分子")]
     Activist,
 
     /// <summary>发展对象 (steps 7–14)</summary>
+    [Label("发展对象")]
     Candidate,
 
     /// <summary>预备党员 (steps 15–22)</summary>
+    [Label("预备党员")]
     Probationary,
 
     /// <summary>正式党员 (from step 23)</summary>
+    [Label("正式党员")]
     Full,
 }
 
@@ -135,45 +169,7 @@ public static class DevelopmentSteps
         _ => DevelopmentStage.Applicant,
     };
 
-    public static string DisplayName(this DevelopmentStepKind kind) => kind switch
-    {
-        DevelopmentStepKind.Application => "递交入党申请书",
-        DevelopmentStepKind.ApplicantTalk => "党组织派人谈话",
-        DevelopmentStepKind.ActivistConfirmed => "确定为入党积极分子",
-        DevelopmentStepKind.ActivistFiled => "积极分子报上级党委备案",
-        DevelopmentStepKind.ContactsAssigned => "指定培养联系人",
-        DevelopmentStepKind.ActivistObservation => "培养教育考察",
-        DevelopmentStepKind.CandidateConfirmed => "确定为发展对象",
-        DevelopmentStepKind.CandidateFiled => "发展对象报上级党委备案",
-        DevelopmentStepKind.IntroducersAssigned => "确定入党介绍人",
-        DevelopmentStepKind.PoliticalCheck => "政治审查",
-        DevelopmentStepKind.CandidateTraining => "集中培训",
-        DevelopmentStepKind.CommitteeReview => "支部委员会审查",
-        DevelopmentStepKind.UpperPreReview => "上级党委预审",
-        DevelopmentStepKind.ApplicationForm => "填写入党志愿书",
-        DevelopmentStepKind.Admission => "支部党员大会讨论接收",
-        DevelopmentStepKind.UpperTalk => "上级党委派人谈话",
-        DevelopmentStepKind.UpperApproval => "上级党委审批",
-        DevelopmentStepKind.AdmissionFiled => "再上一级党委备案",
-        DevelopmentStepKind.Placed => "编入党支部和党小组",
-        DevelopmentStepKind.Oath => "入党宣誓",
-        DevelopmentStepKind.ProbationObservation => "预备期教育考察",
-        DevelopmentStepKind.FullMembershipApplication => "提出转正申请",
-        DevelopmentStepKind.Confirmation => "支部党员大会讨论转正",
-        DevelopmentStepKind.ConfirmationApproval => "上级党委审批转正",
-        DevelopmentStepKind.Archived => "材料归档",
-        DevelopmentStepKind.ThoughtReport => "思想汇报",
-        DevelopmentStepKind.ProbationExtended => "延长预备期",
-        _ => kind.ToString(),
-    };
+    public static string DisplayName(this DevelopmentStepKind kind) => EnumLabels.Of(kind);
 
-    public static string DisplayName(this DevelopmentStage stage) => stage switch
-    {
-        DevelopmentStage.Applicant => "入党申请人",
-        DevelopmentStage.Activist => "入党积极分子",
-        DevelopmentStage.Candidate => "发展对象",
-        DevelopmentStage.Probationary => "预备党员",
-        DevelopmentStage.Full => "正式党员",
-        _ => stage.ToString(),
-    };
+    public static string DisplayName(this DevelopmentStage stage) => EnumLabels.Of(stage);
 }

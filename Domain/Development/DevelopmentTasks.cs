@@ -1,21 +1,28 @@
+using SmartBranch.Domain.Common;
+
 namespace SmartBranch.Domain.Development;
 
 /// <summary>What is owed on a development record.</summary>
 public enum DevelopmentTaskKind
 {
     /// <summary>谈话: within a month of the application (step 2); the secretary arranges it.</summary>
+    [Label("入党申请人谈话")]
     FirstTalk,
 
     /// <summary>培养考察记录: every half year while an activist (step 6) or probationary (step 21); the training contacts write it.</summary>
+    [Label("培养考察记录")]
     Observation,
 
     /// <summary>思想汇报: one per period (a quarter by default) from activist to confirmation; the applicant writes it.</summary>
+    [Label("思想汇报")]
     ThoughtReport,
 
     /// <summary>上级党委审批: within 3 months of the general meeting (step 17); the secretary follows it up.</summary>
+    [Label("上级党委审批")]
     UpperApproval,
 
     /// <summary>讨论转正: when the probation ends (step 23); the secretary convenes the general meeting.</summary>
+    [Label("讨论转正")]
     Confirmation,
 }
 
@@ -23,12 +30,15 @@ public enum DevelopmentTaskKind
 public enum TaskOwner
 {
     /// <summary>The branch secretary and 组织委员.</summary>
+    [Label("支委会")]
     Committee,
 
     /// <summary>The training contacts (培养联系人).</summary>
+    [Label("培养联系人")]
     Contacts,
 
     /// <summary>The person in development.</summary>
+    [Label("本人")]
     Applicant,
 }
 
@@ -37,15 +47,7 @@ public sealed record DevelopmentTask(DevelopmentTaskKind Kind, DateOnly DueOn, T
 {
     public bool IsOverdueOn(DateOnly day) => DueOn < day;
 
-    public static string DisplayName(DevelopmentTaskKind kind) => kind switch
-    {
-        DevelopmentTaskKind.FirstTalk => "入党申请人谈话",
-        DevelopmentTaskKind.Observation => "培养考察记录",
-        DevelopmentTaskKind.ThoughtReport => "思想汇报",
-        DevelopmentTaskKind.UpperApproval => "上级党委审批",
-        DevelopmentTaskKind.Confirmation => "讨论转正",
-        _ => kind.ToString(),
-    };
+    public static string DisplayName(DevelopmentTaskKind kind) => EnumLabels.Of(kind);
 }
 
 /// <summary>The tasks owed on a record on a given day, from its events and the rules (no state of its own).</summary>

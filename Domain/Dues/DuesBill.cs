@@ -4,7 +4,9 @@ namespace SmartBranch.Domain.Dues;
 
 public enum DuesBillStatus
 {
+    [Label("未交纳")]
     Unpaid,
+    [Label("已交纳")]
     Paid,
 }
 

@@ -5,33 +5,42 @@ namespace SmartBranch.Domain.Dues;
 public enum DuesPaymentMethod
 {
     /// <summary>微信支付 (JSAPI in the mini-program)</summary>
+    [Label("微信支付")]
     WeChatPay,
 
     /// <summary>现金</summary>
+    [Label("现金")]
     Cash,
 
     /// <summary>银行转账</summary>
+    [Label("银行转账")]
     BankTransfer,
 }
 
 public enum DuesPaymentStatus
 {
     /// <summary>A WeChat Pay order waits for the member to pay.</summary>
+    [Label("待支付")]
     Pending,
 
     /// <summary>Paid: its months are paid.</summary>
+    [Label("已交纳")]
     Paid,
 
     /// <summary>Closed unpaid (expired or replaced).</summary>
+    [Label("已关闭")]
     Closed,
 
     /// <summary>WeChat Pay says paid but the amount or payer differs, or the months were already paid: never marks months paid; the 组织委员 decides.</summary>
+    [Label("核对中")]
     Disputed,
 
     /// <summary>A refund was requested and waits for WeChat Pay's refund notification.</summary>
+    [Label("退款中")]
     Refunding,
 
     /// <summary>Refunded: its months are unpaid again.</summary>
+    [Label("已退款")]
     Refunded,
 }
 

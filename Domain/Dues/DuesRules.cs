@@ -1,21 +1,28 @@
+using SmartBranch.Domain.Common;
+
 namespace SmartBranch.Domain.Dues;
 
 /// <summary>How a member's monthly dues are assessed for a year.</summary>
 public enum DuesCategory
 {
     /// <summary>在职: a percentage of the declared after-tax monthly base, by <see cref="DuesRates.Brackets"/>.</summary>
+    [Label("在职")]
     Salaried,
 
     /// <summary>离退休: a percentage of the pension by <see cref="DuesRates.RetiredBrackets"/>.</summary>
+    [Label("离退休")]
     Retired,
 
     /// <summary>学生: the flat monthly amount.</summary>
+    [Label("学生")]
     Student,
 
     /// <summary>下岗失业: the flat monthly amount.</summary>
+    [Label("下岗失业")]
     Unemployed,
 
     /// <summary>依靠最低生活保障: the flat monthly amount.</summary>
+    [Label("享受最低生活保障")]
     Relief,
 }
 

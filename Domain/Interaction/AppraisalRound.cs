@@ -6,21 +6,27 @@ namespace SmartBranch.Domain.Interaction;
 public enum AppraisalGrade
 {
     /// <summary>优秀</summary>
+    [Label("优秀")]
     Excellent,
 
     /// <summary>合格</summary>
+    [Label("合格")]
     Qualified,
 
     /// <summary>基本合格</summary>
+    [Label("基本合格")]
     BasicallyQualified,
 
     /// <summary>不合格</summary>
+    [Label("不合格")]
     Unqualified,
 }
 
 public enum AppraisalStatus
 {
+    [Label("投票中")]
     Open,
+    [Label("已结束")]
     Closed,
 }
 

@@ -6,15 +6,19 @@ namespace SmartBranch.Domain.Interaction;
 public enum MailboxCategory
 {
     /// <summary>建议</summary>
+    [Label("意见建议")]
     Suggestion,
 
     /// <summary>咨询</summary>
+    [Label("咨询")]
     Question,
 
     /// <summary>困难帮扶</summary>
+    [Label("困难帮扶")]
     Difficulty,
 
     /// <summary>问题反映</summary>
+    [Label("问题反映")]
     Report,
 }
 
@@ -22,21 +26,26 @@ public enum MailboxCategory
 public enum MailboxAddressee
 {
     /// <summary>The secretary of the writer's branch.</summary>
+    [Label("支部书记")]
     Branch,
 
     /// <summary>The general branch above it.</summary>
+    [Label("党总支")]
     GeneralBranch,
 }
 
 public enum MailboxStatus
 {
     /// <summary>Waiting for an answer (new, or reopened because the writer was not satisfied).</summary>
+    [Label("待答复")]
     Open,
 
     /// <summary>Answered; the writer has not said yet whether it is resolved.</summary>
+    [Label("已答复")]
     Answered,
 
     /// <summary>The writer marked the answer as resolving the matter.</summary>
+    [Label("已解决")]
     Resolved,
 }
 

@@ -67,8 +67,11 @@ public sealed class MessageWall
 
 public enum WallMessageStatus
 {
+    [Label("待审核")]
     Pending,
+    [Label("已上墙")]
     Approved,
+    [Label("未通过")]
     Rejected,
 }
 

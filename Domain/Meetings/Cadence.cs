@@ -1,15 +1,20 @@
 using System.Globalization;
+using SmartBranch.Domain.Common;
 
 namespace SmartBranch.Domain.Meetings;
 
 /// <summary>How often a meeting type must be held.</summary>
 public enum Cadence
 {
+    [Label("每月")]
     Monthly,
+    [Label("每季度")]
     Quarterly,
+    [Label("每年")]
     Yearly,
 
     /// <summary>No required number (e.g. a branch that does not count party lessons).</summary>
+    [Label("不作要求")]
     NotRequired,
 }
 
@@ -22,13 +27,7 @@ public readonly record struct CadencePeriod(string Label, DateOnly Start, DateOn
 public static class Cadences
 {
     /// <summary>Chinese name shown in the mini-program.</summary>
-    public static string DisplayName(this Cadence cadence) => cadence switch
-    {
-        Cadence.Monthly => "每月",
-        Cadence.Quarterly => "每季度",
-        Cadence.Yearly => "每年",
-        _ => "不作要求",
-    };
+    public static string DisplayName(this Cadence cadence) => EnumLabels.Of(cadence);
 
     /// <summary>
     /// Every period of the cadence that overlaps [<paramref name="from"/>, <paramref name="to"/>], in order.

@@ -4,8 +4,11 @@ namespace SmartBranch.Domain.Meetings;
 
 public enum LeaveStatus
 {
+    [Label("待审批")]
     Pending,
+    [Label("已批准")]
     Approved,
+    [Label("未批准")]
     Rejected,
 }
 

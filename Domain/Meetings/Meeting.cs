@@ -4,7 +4,9 @@ namespace SmartBranch.Domain.Meetings;
 
 public enum MeetingStatus
 {
+    [Label("已安排")]
     Scheduled,
+    [Label("已取消")]
     Cancelled,
 }
 

@@ -1,30 +1,30 @@
+using SmartBranch.Domain.Common;
+
 namespace SmartBranch.Domain.Meetings;
 
 /// <summary>How a person attended. Someone with no record after the meeting counts as absent.</summary>
 public enum AttendanceStatus
 {
     /// <summary>出席</summary>
+    [Label("出席")]
     Present,
 
     /// <summary>迟到</summary>
+    [Label("迟到")]
     Late,
 
     /// <summary>请假</summary>
+    [Label("请假")]
     OnLeave,
 
     /// <summary>缺席</summary>
+    [Label("缺席")]
     Absent,
 }
 
 public static class AttendanceStatuses
 {
-    public static string DisplayName(this AttendanceStatus status) => status switch
-    {
-        AttendanceStatus.Present => "出席",
-        AttendanceStatus.Late => "迟到",
-        AttendanceStatus.OnLeave => "请假",
-        _ => "缺席",
-    };
+    public static string DisplayName(this AttendanceStatus status) => EnumLabels.Of(status);
 }
 
 /// <summary>One expected attendee, with whether they had a vote when the meeting was scheduled.</summary>

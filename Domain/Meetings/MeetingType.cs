@@ -6,24 +6,31 @@ namespace SmartBranch.Domain.Meetings;
 public enum MeetingType
 {
     /// <summary>支部党员大会</summary>
+    [Label("支部党员大会")]
     BranchGeneralMeeting,
 
     /// <summary>支委会</summary>
+    [Label("支委会")]
     CommitteeMeeting,
 
     /// <summary>党小组会 (held by a party group)</summary>
+    [Label("党小组会")]
     PartyGroupMeeting,
 
     /// <summary>党课</summary>
+    [Label("党课")]
     PartyLesson,
 
     /// <summary>主题党日</summary>
+    [Label("主题党日")]
     ThemedPartyDay,
 
     /// <summary>组织生活会</summary>
+    [Label("组织生活会")]
     OrganizationalLifeMeeting,
 
     /// <summary>民主评议党员</summary>
+    [Label("民主评议党员")]
     MemberAppraisal,
 }
 
@@ -31,12 +38,15 @@ public enum MeetingType
 public enum AttendeeSource
 {
     /// <summary>Every member of the branch.</summary>
+    [Label("全体党员")]
     WholeBranch,
 
     /// <summary>The branch committee active on the day of scheduling.</summary>
+    [Label("支委会成员")]
     Committee,
 
     /// <summary>The members of the party group.</summary>
+    [Label("党小组成员")]
     PartyGroup,
 }
 
@@ -45,17 +55,7 @@ public static class MeetingTypes
     public static IReadOnlyList<MeetingType> All { get; } = Enum.GetValues<MeetingType>();
 
     /// <summary>Chinese name shown in the mini-program.</summary>
-    public static string DisplayName(this MeetingType type) => type switch
-    {
-        MeetingType.BranchGeneralMeeting => "支部党员大会",
-        MeetingType.CommitteeMeeting => "支委会",
-        MeetingType.PartyGroupMeeting => "党小组会",
-        MeetingType.PartyLesson => "党课",
-        MeetingType.ThemedPartyDay => "主题党日",
-        MeetingType.OrganizationalLifeMeeting => "组织生活会",
-        MeetingType.MemberAppraisal => "民主评议党员",
-        _ => type.ToString(),
-    };
+    public static string DisplayName(this MeetingType type) => EnumLabels.Of(type);
 
     /// <summary>Default cadence (Domain/README.md); a branch may override it with a <see cref="MeetingCadence"/>.</summary>
     public static Cadence DefaultCadence(this MeetingType type) => type switch

@@ -8,17 +8,29 @@ namespace SmartBranch.Domain.Messaging;
 /// <summary>Keyword types of subscription-message templates; the key's prefix decides the type (<c>thing1</c>, <c>time2</c> …).</summary>
 public enum KeywordType
 {
+    [Label("事物")]
     Thing,
+    [Label("数字")]
     Number,
+    [Label("字母")]
     Letter,
+    [Label("符号")]
     Symbol,
+    [Label("字符串")]
     CharacterString,
+    [Label("时间")]
     Time,
+    [Label("日期")]
     Date,
+    [Label("金额")]
     Amount,
+    [Label("电话")]
     PhoneNumber,
+    [Label("车牌")]
     CarNumber,
+    [Label("姓名")]
     Name,
+    [Label("汉字")]
     Phrase,
 }
 

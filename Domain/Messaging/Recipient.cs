@@ -1,15 +1,19 @@
+using SmartBranch.Domain.Common;
+
 namespace SmartBranch.Domain.Messaging;
 
 /// <summary>Who a reminder, an inbox message or a banked subscription belongs to.</summary>
 public enum RecipientKind
 {
     /// <summary>A member on the roster (<c>Members.Id</c>).</summary>
+    [Label("党员")]
     Member,
 
     /// <summary>
     /// A person in development who is not a member yet (<c>DevelopmentRecords.Id</c>): they sign in with WeChat and bind
     /// their account to their development record (Domain/README.md, member development), so they can be reminded too.
     /// </summary>
+    [Label("入党申请人")]
     Applicant,
 }
 

@@ -4,11 +4,17 @@ namespace SmartBranch.Domain.Messaging;
 
 public enum ReminderStatus
 {
+    [Label("待发送")]
     Scheduled,
+    [Label("发送中")]
     Queued,
+    [Label("已发送")]
     Sent,
+    [Label("无订阅次数")]
     NoQuota,
+    [Label("发送失败")]
     Failed,
+    [Label("已取消")]
     Cancelled,
 }
 

@@ -7,12 +7,15 @@ namespace SmartBranch.Domain.Notices;
 public enum NoticeStatus
 {
     /// <summary>待审核: held until another committee member or an admin approves it.</summary>
+    [Label("待审核")]
     PendingApproval,
 
     /// <summary>已发布</summary>
+    [Label("已发布")]
     Published,
 
     /// <summary>已撤回: hidden from feeds and counts, kept for the record.</summary>
+    [Label("已撤回")]
     Withdrawn,
 }
 
@@ -20,9 +23,11 @@ public enum NoticeStatus
 public enum NoticeHoldReason
 {
     /// <summary>WeChat's text check asked for a human review.</summary>
+    [Label("内容需人工复核")]
     ContentReview,
 
     /// <summary>The text check could not be done; nothing is published unchecked.</summary>
+    [Label("内容检测暂不可用")]
     CheckUnavailable,
 }
 

@@ -1,44 +1,43 @@
+using SmartBranch.Domain.Common;
+
 namespace SmartBranch.Domain.Organization;
 
 /// <summary>A role held in one organisation unit for a term.</summary>
 public enum CommitteeRole
 {
     /// <summary>书记</summary>
+    [Label("书记")]
     Secretary,
 
     /// <summary>副书记</summary>
+    [Label("副书记")]
     DeputySecretary,
 
     /// <summary>组织委员</summary>
+    [Label("组织委员")]
     OrganizationCommissioner,
 
     /// <summary>宣传委员</summary>
+    [Label("宣传委员")]
     PublicityCommissioner,
 
     /// <summary>纪检委员</summary>
+    [Label("纪检委员")]
     DisciplineCommissioner,
 
     /// <summary>党小组长 (held in a party group)</summary>
+    [Label("党小组长")]
     GroupLeader,
 
     /// <summary>党总支管理员 (held in the general branch)</summary>
+    [Label("党总支管理员")]
     GeneralBranchAdmin,
 }
 
 public static class CommitteeRoles
 {
     /// <summary>Chinese name shown in the mini-program.</summary>
-    public static string DisplayName(this CommitteeRole role) => role switch
-    {
-        CommitteeRole.Secretary => "书记",
-        CommitteeRole.DeputySecretary => "副书记",
-        CommitteeRole.OrganizationCommissioner => "组织委员",
-        CommitteeRole.PublicityCommissioner => "宣传委员",
-        CommitteeRole.DisciplineCommissioner => "纪检委员",
-        CommitteeRole.GroupLeader => "党小组长",
-        CommitteeRole.GeneralBranchAdmin => "党总支管理员",
-        _ => role.ToString(),
-    };
+    public static string DisplayName(this CommitteeRole role) => EnumLabels.Of(role);
 
     /// <summary>Roles that make someone a member of a branch committee (支委).</summary>
     public static bool IsBranchCommittee(this CommitteeRole role) =>

@@ -1,12 +1,16 @@
+using SmartBranch.Domain.Common;
+
 namespace SmartBranch.Domain.Organization;
 
 /// <summary>Full (正式) or probationary (预备) membership. Probationary members have no vote.</summary>
 public enum MembershipStatus
 {
     /// <summary>正式党员</summary>
+    [Label("正式党员")]
     Full,
 
     /// <summary>预备党员</summary>
+    [Label("预备党员")]
     Probationary,
 }
 

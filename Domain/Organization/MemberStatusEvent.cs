@@ -1,30 +1,40 @@
+using SmartBranch.Domain.Common;
+
 namespace SmartBranch.Domain.Organization;
 
 /// <summary>A change in a member's Party life, recorded as a dated event (see <see cref="MemberStatusEvent"/>).</summary>
 public enum MemberStatusChange
 {
     /// <summary>转正: a probationary member becomes a full member (optionally on a general meeting's resolution).</summary>
+    [Label("转正")]
     BecameFull,
 
     /// <summary>延长预备期: the probation is extended; the member stays probationary.</summary>
+    [Label("延长预备期")]
     ProbationExtended,
 
     /// <summary>退休: the member retires; they stay a member (usually moved to a retired members' branch).</summary>
+    [Label("退休")]
     Retired,
 
     /// <summary>停止党籍: membership stopped (e.g. lost contact); archived.</summary>
+    [Label("停止党籍")]
     MembershipStopped,
 
     /// <summary>出党: expelled or removed from the Party; archived.</summary>
+    [Label("出党")]
     Expelled,
 
     /// <summary>去世: archived.</summary>
+    [Label("去世")]
     Deceased,
 
     /// <summary>转出: left this installation with an outgoing letter (组织关系转出); archived.</summary>
+    [Label("组织关系转出")]
     Left,
 
     /// <summary>接收为预备党员: admitted by a general meeting's resolution at the end of member development (Domain/Development); the roster entry starts here.</summary>
+    [Label("接收为预备党员")]
     Admitted,
 }
 

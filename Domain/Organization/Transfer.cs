@@ -1,15 +1,20 @@
+using SmartBranch.Domain.Common;
+
 namespace SmartBranch.Domain.Organization;
 
 /// <summary>Which way a relationship transfer (组织关系转接) goes.</summary>
 public enum TransferKind
 {
     /// <summary>Between two branches of this installation.</summary>
+    [Label("转往本校其他支部")]
     Inside,
 
     /// <summary>To an organisation outside this installation, with a printed letter (介绍信).</summary>
+    [Label("转出本校")]
     Outgoing,
 
     /// <summary>From an organisation outside, registered from the letter the member brings.</summary>
+    [Label("从校外转入")]
     Incoming,
 }
 
@@ -20,21 +25,27 @@ public enum TransferKind
 public enum TransferState
 {
     /// <summary>Asked for by the member or the sending branch; waits for the sending secretary.</summary>
+    [Label("待转出支部审批")]
     Requested,
 
     /// <summary>Approved by the sending branch; inside: waits for the receiving branch; outgoing: waits for the letter.</summary>
+    [Label("已审批")]
     Approved,
 
     /// <summary>Inside: the receiving branch accepted; the member has moved.</summary>
+    [Label("已接收")]
     Accepted,
 
     /// <summary>Refused (by the sending branch) or returned (by the receiving branch), with a reason.</summary>
+    [Label("已退回")]
     Returned,
 
     /// <summary>Outgoing: the letter was issued; the member is archived as left; waits for the receipt.</summary>
+    [Label("已开具介绍信")]
     LetterIssued,
 
     /// <summary>Outgoing: the receipt (回执) came back. Incoming: the member was registered from the letter.</summary>
+    [Label("已办结")]
     Received,
 }
 
@@ -42,18 +53,23 @@ public enum TransferState
 public enum GraduationDestination
 {
     /// <summary>升学</summary>
+    [Label("升学")]
     FurtherStudy,
 
     /// <summary>就业</summary>
+    [Label("就业")]
     Employment,
 
     /// <summary>出国(境)</summary>
+    [Label("出国(境)")]
     Abroad,
 
     /// <summary>暂缓就业</summary>
+    [Label("暂缓就业")]
     DeferredEmployment,
 
     /// <summary>其他</summary>
+    [Label("其他")]
     Other,
 }
 
@@ -61,9 +77,11 @@ public enum GraduationDestination
 public enum Sex
 {
     /// <summary>男</summary>
+    [Label("男")]
     Male,
 
     /// <summary>女</summary>
+    [Label("女")]
     Female,
 }
 

@@ -5,21 +5,28 @@ namespace SmartBranch.Domain.Study;
 /// <summary>What a study material is: rich text, or a media file with an optional text beside it.</summary>
 public enum StudyMaterialKind
 {
+    [Label("图文")]
     Text,
+    [Label("音频")]
     Audio,
+    [Label("视频")]
     Video,
+    [Label("文档")]
     Pdf,
 }
 
 public enum StudyMaterialStatus
 {
     /// <summary>Waiting for the committee: a video (Domain/README.md, "Appraisal, mailbox, study"), or text WeChat's check asked to review.</summary>
+    [Label("待审核")]
     PendingApproval,
 
     /// <summary>Members it is for may study it.</summary>
+    [Label("已发布")]
     Published,
 
     /// <summary>Taken back by its unit: nobody but its managers sees it, completed hours stay.</summary>
+    [Label("已撤回")]
     Withdrawn,
 }
 

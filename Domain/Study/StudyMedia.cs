@@ -5,8 +5,11 @@ namespace SmartBranch.Domain.Study;
 /// <summary>What a study media file holds, recognised from its first bytes, never from its name.</summary>
 public enum StudyMediaKind
 {
+    [Label("音频")]
     Audio,
+    [Label("视频")]
     Video,
+    [Label("文档")]
     Pdf,
 }
 
@@ -14,15 +17,19 @@ public enum StudyMediaKind
 public enum StudyMediaStatus
 {
     /// <summary>Chunks are arriving; nothing can use it yet.</summary>
+    [Label("上传中")]
     Uploading,
 
     /// <summary>Audio waiting for WeChat's media check: shown to nobody but the uploader.</summary>
+    [Label("检测中")]
     Checking,
 
     /// <summary>Stored and usable in a material.</summary>
+    [Label("可用")]
     Ready,
 
     /// <summary>WeChat's check judged the audio risky: never served.</summary>
+    [Label("未通过检测")]
     Rejected,
 }
 

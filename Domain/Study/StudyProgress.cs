@@ -1,18 +1,24 @@
+using SmartBranch.Domain.Common;
+
 namespace SmartBranch.Domain.Study;
 
 /// <summary>What the mini-program reports while a member studies a material.</summary>
 public enum StudyEvent
 {
     /// <summary>Opened the text, or the player started: the clock starts.</summary>
+    [Label("开始")]
     Start,
 
     /// <summary>Still reading, or the player's position moved (sent every few seconds).</summary>
+    [Label("学习中")]
     Progress,
 
     /// <summary>The player paused or the page was left: the clock stops.</summary>
+    [Label("暂停")]
     Pause,
 
     /// <summary>Read to the end, or the player reached the end: the clock stops.</summary>
+    [Label("结束")]
     End,
 }
 

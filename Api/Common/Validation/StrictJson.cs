@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SmartBranch.Domain.Common;
 
 namespace SmartBranch.Api.Common.Validation;
 
@@ -43,8 +45,16 @@ public sealed class RefusedJsonValueException(string detail, Exception? inner = 
 /// </summary>
 public static class StrictJson
 {
-    /// <summary>The refusal of a value <paramref name="enumType"/> does not have as a name, listing the names it has.</summary>
-    public static string EnumRefusal(Type enumType) => $"取值无效，可选值为：{string.Join("、", Enum.GetNames(enumType))}。";
+    private static readonly ConcurrentDictionary<Type, string> EnumRefusals = new();
+
+    /// <summary>
+    /// The refusal of a value <paramref name="enumType"/> does not have as a name, listing what it has as a person reads
+    /// it: each member's Chinese label (<see cref="LabelAttribute"/>) with the name to send in brackets,
+    /// <c>取值无效，可选值为：在职（Salaried）、离退休（Retired）…。</c> Body values (the converter below) and route and
+    /// query values (<see cref="ArgumentRules"/>) are refused with it; made once per enum.
+    /// </summary>
+    public static string EnumRefusal(Type enumType) => EnumRefusals.GetOrAdd(enumType, static type =>
+        $"取值无效，可选值为：{string.Join("、", EnumLabels.Members(type).Select(m => m.Label is null ? m.Name : $"{m.Label}（{m.Name}）"))}。");
 
     /// <summary>Puts the strict converters first, so they see every enum and date before any other converter.</summary>
     public static void Apply(JsonSerializerOptions options)
@@ -80,7 +90,7 @@ public static class StrictJson
                 }
                 catch (JsonException ex) when (reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
                 {
-                    // A number, or a name the enum does not have: say which names it has.
+                    // A number, or a name the enum does not have: say which values it has (labels and names).
                     throw new RefusedJsonValueException(Refusal, ex);
                 }
 

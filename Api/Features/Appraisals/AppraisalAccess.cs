@@ -29,12 +29,5 @@ internal static class AppraisalAccess
         return mustRun && !access.CanRun(round.BranchId) ? Refusals.Forbidden("只有支部委员或党总支管理员可以进行此操作。") : round;
     }
 
-    public static string DisplayName(this AppraisalGrade grade) => grade switch
-    {
-        AppraisalGrade.Excellent => "优秀",
-        AppraisalGrade.Qualified => "合格",
-        AppraisalGrade.BasicallyQualified => "基本合格",
-        AppraisalGrade.Unqualified => "不合格",
-        _ => grade.ToString(),
-    };
+    public static string DisplayName(this AppraisalGrade grade) => EnumLabels.Of(grade);
 }

@@ -1,4 +1,5 @@
 using SmartBranch.Api.Features.Brand;
+using SmartBranch.Domain.Common;
 using SmartBranch.Domain.Interaction;
 
 namespace SmartBranch.Api.Features.Mailbox;
@@ -36,14 +37,7 @@ public sealed record MailboxMessageView(
 internal static class MailboxViews
 {
     /// <summary>Chinese names of the categories (mini-program, reminders, export).</summary>
-    public static string DisplayName(this MailboxCategory category) => category switch
-    {
-        MailboxCategory.Suggestion => "意见建议",
-        MailboxCategory.Question => "咨询",
-        MailboxCategory.Difficulty => "困难帮扶",
-        MailboxCategory.Report => "问题反映",
-        _ => category.ToString(),
-    };
+    public static string DisplayName(this MailboxCategory category) => EnumLabels.Of(category);
 
     /// <summary>Builds the views of <paramref name="messages"/>, loading the names they may show in two queries.</summary>
     public static async Task<List<MailboxMessageView>> ToViewsAsync(AppDbContext db, IReadOnlyList<MailboxMessage> messages, int viewerMemberId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ public static class AddAppointment
 
         if (request.Role.HeldIn() != unit.Kind)
         {
-            return Problems.BadRequest("职务无效", $"{request.Role.DisplayName()}不能在{KindName(unit.Kind)}中任命。");
+            return Problems.BadRequest("职务无效", $"{request.Role.DisplayName()}不能在{EnumLabels.Of(unit.Kind)}中任命。");
         }
 
         // The appointee must belong to the unit; anyone else (or an unknown id) gets the same answer.
@@ -77,11 +77,4 @@ public static class AddAppointment
             $"/api/org/units/{id}",
             new Response(appointment.Id, id, member.Id, member.Name, appointment.Role, appointment.Role.DisplayName(), appointment.StartsOn, appointment.EndsOn));
     }
-
-    private static string KindName(UnitKind kind) => kind switch
-    {
-        UnitKind.GeneralBranch => "党总支",
-        UnitKind.Branch => "党支部",
-        _ => "党小组",
-    };
 }

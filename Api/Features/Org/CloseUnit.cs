@@ -31,7 +31,7 @@ public static class CloseUnit
             return Problems.From(error.As(ErrorKind.Conflict));
         }
 
-        audit.Record(id, "unit.closed", SubjectTypes.Unit, id, $"撤销{OrgNames.Kind(unit.Kind)}“{unit.Name}”");
+        audit.Record(id, "unit.closed", SubjectTypes.Unit, id, $"撤销{EnumLabels.Of(unit.Kind)}“{unit.Name}”");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new Response(unit.Id, unit.Name, unit.ClosedOn!.Value));
     }

@@ -52,18 +52,7 @@ public static class CreateUnit
 
         var unit = new OrganizationUnit(name, request.Kind, parent, request.Category ?? BranchCategory.None);
         db.Units.Add(unit);
-        await db.SaveWithAuditAsync(() => audit.Record(parent.Id, "unit.created", SubjectTypes.Unit, unit.Id, $"在{parent.Name}下创建{OrgNames.Kind(unit.Kind)}“{unit.Name}”"), cancellationToken);
+        await db.SaveWithAuditAsync(() => audit.Record(parent.Id, "unit.created", SubjectTypes.Unit, unit.Id, $"在{parent.Name}下创建{EnumLabels.Of(unit.Kind)}“{unit.Name}”"), cancellationToken);
         return TypedResults.Created($"/api/org/units/{unit.Id}", new Response(unit.Id, unit.Name, unit.Kind, unit.Category, parent.Id));
     }
-}
-
-/// <summary>Chinese names of org vocabulary for audit lines and messages.</summary>
-internal static class OrgNames
-{
-    public static string Kind(UnitKind kind) => kind switch
-    {
-        UnitKind.GeneralBranch => "党总支",
-        UnitKind.Branch => "党支部",
-        _ => "党小组",
-    };
 }

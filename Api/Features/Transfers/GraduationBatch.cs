@@ -135,12 +135,5 @@ public static class GraduationBatch
         _ => null,
     };
 
-    public static string DestinationName(GraduationDestination type) => type switch
-    {
-        GraduationDestination.FurtherStudy => "升学",
-        GraduationDestination.Employment => "就业",
-        GraduationDestination.Abroad => "出国(境)",
-        GraduationDestination.DeferredEmployment => "暂缓就业",
-        _ => "其他",
-    };
+    public static string DestinationName(GraduationDestination type) => EnumLabels.Of(type);
 }

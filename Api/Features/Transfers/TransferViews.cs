@@ -53,16 +53,7 @@ public sealed record UnitSummaryView(int Id, string Name);
 
 internal static class TransferViews
 {
-    public static string StateName(TransferState state, bool expired) => expired ? "已过期未回执" : state switch
-    {
-        TransferState.Requested => "待转出支部审批",
-        TransferState.Approved => "已审批",
-        TransferState.Accepted => "已接收",
-        TransferState.Returned => "已退回",
-        TransferState.LetterIssued => "已开具介绍信",
-        TransferState.Received => "已办结",
-        _ => state.ToString(),
-    };
+    public static string StateName(TransferState state, bool expired) => expired ? "已过期未回执" : EnumLabels.Of(state);
 
     /// <summary>"yyyy-MM" of the month a first-of-month date stands for.</summary>
     public static string? Month(DateOnly? month) => month?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
