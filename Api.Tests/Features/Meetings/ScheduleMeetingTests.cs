@@ -98,6 +98,34 @@ public sealed class ScheduleMeetingTests() : FunctionalTest(fakeTime: true)
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
+    // The tester's topics: control and zero-width characters only.
+    [TestCase("\u0000\u200b\u0007")]
+    [TestCase("\u200b\u200b")]
+    [TestCase("\ufeff\t\u2060")]
+    public async Task Returns400AndSchedulesNothing_WhenTheTopicHasNoVisibleCharacter(string topic)
+    {
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
+
+        var response = await secretary.PostAsJsonAsync("/api/meetings", MeetingApi.Body("PartyLesson", org.A.Id, Now.AddDays(1), topic));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("errors").GetProperty("topic")[0].GetString(), Is.EqualTo("请填写会议主题。"));
+        Assert.That(await App.WithDbAsync(db => db.Meetings.CountAsync(m => m.BranchId == org.A.Id)), Is.Zero);
+    }
+
+    [Test]
+    public async Task Returns400AndKeepsTheTopic_WhenAnEditLeavesOnlyInvisibleCharacters()
+    {
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
+        var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(1), "党课")).GetProperty("id").GetInt32();
+
+        var response = await secretary.PutAsJsonAsync($"/api/meetings/{id}", new { topic = "\u200b\u0000", startsAt = Now.AddDays(1), endsAt = Now.AddDays(1).AddHours(2), place = "党员活动室" });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("errors").GetProperty("topic")[0].GetString(), Is.EqualTo("请填写会议主题。"));
+        Assert.That(await App.WithDbAsync(db => db.Meetings.Where(m => m.Id == id).Select(m => m.Topic).SingleAsync()), Is.EqualTo("党课"));
+    }
+
     [Test]
     public async Task Returns400WithChineseMessages_WhenTimesAndPlaceAreMissing()
     {
