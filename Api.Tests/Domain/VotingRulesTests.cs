@@ -79,6 +79,20 @@ public sealed class VotingRulesTests
         Assert.That(outcome.Error?.Code, Is.EqualTo("resolution.too_many_votes"));
     }
 
+    [TestCase(int.MaxValue, int.MaxValue, 4, 4294967298L)]
+    [TestCase(int.MaxValue, 0, int.MaxValue, 4294967294L)]
+    [TestCase(int.MaxValue, int.MaxValue, int.MaxValue, 6442450941L)]
+    public void RefusesWithTheTrueTotal_WhenCountsWouldOverflowAnInt(int yes, int no, int abstain, long total)
+    {
+        var vote = new Vote(yes, no, abstain);
+
+        var outcome = VotingRules.CheckCanRecord(new Quorum(Counted: 9, Present: 5), vote);
+
+        Assert.That(vote.Cast, Is.EqualTo(total));
+        Assert.That(outcome.Error?.Code, Is.EqualTo("resolution.too_many_votes"));
+        Assert.That(outcome.Error?.Message, Is.EqualTo($"票数合计 {total} 超过到会有表决权的党员人数 5。"));
+    }
+
     [Test]
     public void RecordsPassedResolution_WhenSevenOfTwelveVoteYesAtQuorateMeeting()
     {

@@ -140,12 +140,23 @@ public sealed class Meeting
         return meeting;
     }
 
-    /// <summary>Changes what the organiser set. Refused once the meeting is cancelled.</summary>
-    public Result Update(MeetingDetails details, DateTimeOffset now)
+    /// <summary>
+    /// Changes what the organiser set. Refused once the meeting is cancelled. Once the meeting is on record (attendance
+    /// recorded, or <paramref name="minutesPublished"/>) its start and end are facts of that record (Domain/README.md
+    /// §Meetings: 三会一课 records stay true): changing them is a conflict (<c>meeting.time_on_record</c>), because a
+    /// held meeting moved into another month would count as held there and keep its check-ins and minutes. Topic,
+    /// place, agenda and the rest may still be corrected.
+    /// </summary>
+    public Result Update(MeetingDetails details, DateTimeOffset now, bool minutesPublished)
     {
         if (IsCancelled)
         {
             return DomainError.Conflict("meeting.cancelled", "会议已取消，不能再修改。");
+        }
+
+        if ((details.StartsAt != StartsAt || details.EndsAt != EndsAt) && (HasAttendanceRecorded || minutesPublished))
+        {
+            return DomainError.Conflict("meeting.time_on_record", "会议已有签到或已发布纪要，不能再修改时间。");
         }
 
         if (CheckDetails(details) is { Error: { } error })

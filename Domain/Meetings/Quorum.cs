@@ -15,7 +15,8 @@ public readonly record struct Quorum(int Counted, int Present)
 /// <summary>The votes on a motion at a branch general meeting.</summary>
 public readonly record struct Vote(int Yes, int No, int Abstain)
 {
-    public int Cast => Yes + No + Abstain;
+    /// <summary>Yes + no + abstain, summed in <c>long</c>: three counts near <c>int.MaxValue</c> must not wrap to a small total.</summary>
+    public long Cast => (long)Yes + No + Abstain;
 }
 
 public static class VotingRules
@@ -24,7 +25,7 @@ public static class VotingRules
     /// A motion passes only at a quorate meeting and only with more than half of ALL members with a vote
     /// (not merely of those present).
     /// </summary>
-    public static bool Passes(Quorum quorum, Vote vote) => quorum.IsQuorate && vote.Yes * 2 > quorum.Counted;
+    public static bool Passes(Quorum quorum, Vote vote) => quorum.IsQuorate && (long)vote.Yes * 2 > quorum.Counted;
 
     /// <summary>Refuses a vote that cannot be recorded: an inquorate meeting, or more votes than voters present.</summary>
     public static Common.Result CheckCanRecord(Quorum quorum, Vote vote)

@@ -58,6 +58,38 @@ public sealed class AttendanceTests() : FunctionalTest(fakeTime: true)
         Assert.That(detail.GetProperty("resolutions")[0].GetProperty("passed").GetBoolean(), Is.EqualTo(passed));
     }
 
+    // The tester's requests: counts near int.MaxValue used to wrap to a small total (2, or 2147483645 in the message).
+    [TestCase(int.MaxValue, int.MaxValue, 4, "4294967298")]
+    [TestCase(int.MaxValue, 0, int.MaxValue, "4294967294")]
+    [TestCase(int.MaxValue, int.MaxValue, int.MaxValue, "6442450941")]
+    [TestCase(6, 1, 1, "8")]
+    public async Task Returns400WithTheTrueTotalAndRecordsNothing_WhenVotesExceedVotersPresent(int yes, int no, int abstain, string total)
+    {
+        var (org, secretary, id) = await GeneralMeetingAsync();
+        await MeetingApi.CheckInByHandAsync(secretary, id, Voters(org).Take(7));
+
+        var response = await secretary.PostAsJsonAsync($"/api/meetings/{id}/resolutions", new { title = "溢出决议", yes, no, abstain });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "resolution.too_many_votes");
+        Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo($"票数合计 {total} 超过到会有表决权的党员人数 7。"));
+        Assert.That(await App.WithDbAsync(db => db.Resolutions.CountAsync(r => r.MeetingId == id)), Is.Zero);
+    }
+
+    [TestCase(-1, 0, 0, "yes")]
+    [TestCase(7, int.MinValue, 0, "no")]
+    [TestCase(0, 0, -3, "abstain")]
+    public async Task Returns400AndRecordsNothing_WhenACountIsNegative(int yes, int no, int abstain, string field)
+    {
+        var (org, secretary, id) = await GeneralMeetingAsync();
+        await MeetingApi.CheckInByHandAsync(secretary, id, Voters(org).Take(7));
+
+        var response = await secretary.PostAsJsonAsync($"/api/meetings/{id}/resolutions", new { title = "负数决议", yes, no, abstain });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("errors").GetProperty(field)[0].GetString(), Is.EqualTo("票数不能为负数。"));
+        Assert.That(await App.WithDbAsync(db => db.Resolutions.CountAsync(r => r.MeetingId == id)), Is.Zero);
+    }
+
     [Test]
     public async Task ChecksInWithRotatingCode_WhenMemberScansBeforeStart()
     {

@@ -98,6 +98,62 @@ public sealed class ScheduleMeetingTests() : FunctionalTest(fakeTime: true)
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
+    // The tester's topics: control and zero-width characters only.
+    [TestCase("\u0000\u200b\u0007")]
+    [TestCase("\u200b\u200b")]
+    [TestCase("\ufeff\t\u2060")]
+    public async Task Returns400AndSchedulesNothing_WhenTheTopicHasNoVisibleCharacter(string topic)
+    {
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
+
+        var response = await secretary.PostAsJsonAsync("/api/meetings", MeetingApi.Body("PartyLesson", org.A.Id, Now.AddDays(1), topic));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("errors").GetProperty("topic")[0].GetString(), Is.EqualTo("请填写会议主题。"));
+        Assert.That(await App.WithDbAsync(db => db.Meetings.CountAsync(m => m.BranchId == org.A.Id)), Is.Zero);
+    }
+
+    [Test]
+    public async Task Returns400AndKeepsTheTopic_WhenAnEditLeavesOnlyInvisibleCharacters()
+    {
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 1, members: 2);
+        var id = (await MeetingApi.ScheduleAsync(secretary, "PartyLesson", org.A.Id, Now.AddDays(1), "党课")).GetProperty("id").GetInt32();
+
+        var response = await secretary.PutAsJsonAsync($"/api/meetings/{id}", new { topic = "\u200b\u0000", startsAt = Now.AddDays(1), endsAt = Now.AddDays(1).AddHours(2), place = "党员活动室" });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("errors").GetProperty("topic")[0].GetString(), Is.EqualTo("请填写会议主题。"));
+        Assert.That(await App.WithDbAsync(db => db.Meetings.Where(m => m.Id == id).Select(m => m.Topic).SingleAsync()), Is.EqualTo("党课"));
+    }
+
+    [Test]
+    public async Task Returns400AskingToChooseFromTheBranch_WhenAnAdminOfAnotherBranchNamesNoConvener_ThenSchedulesWithThem()
+    {
+        // The admin is a member of branch A; branch B's meeting cannot default its convener to them.
+        var (org, _) = await App.SeedSignedInAsync(branches: 2, members: 2);
+        var admin = await App.SignInAsync(org.Admin);
+
+        var unnamed = await admin.PostAsJsonAsync("/api/meetings", MeetingApi.Body("PartyLesson", org.B.Id, Now.AddDays(1), "党课"));
+        var stored = await App.WithDbAsync(db => db.Meetings.CountAsync(m => m.BranchId == org.B.Id));
+        var named = await admin.PostAsJsonAsync("/api/meetings", MeetingApi.Body("PartyLesson", org.B.Id, Now.AddDays(1), "党课", new { convenerId = org.B.Secretary.Id, recorderId = org.B.Members[0].Id }));
+
+        var problem = await unnamed.AssertProblemAsync(HttpStatusCode.BadRequest, "meeting.people_outside_branch");
+        Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("您不是该支部的党员，不能默认担任召集人和记录人，请从该支部的党员中选择召集人和记录人。"));
+        Assert.That(stored, Is.Zero);
+        Assert.That(named.StatusCode, Is.EqualTo(HttpStatusCode.Created), await named.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task Returns400_WhenTheNamedRecorderBelongsToAnotherBranch()
+    {
+        var (org, secretary) = await App.SeedSignedInAsync(branches: 2, members: 2);
+
+        var response = await secretary.PostAsJsonAsync("/api/meetings", MeetingApi.Body("PartyLesson", org.A.Id, Now.AddDays(1), "党课", new { recorderId = org.B.Members[0].Id }));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "meeting.people_outside_branch");
+        Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("召集人和记录人必须是本支部的党员。"));
+    }
+
     [Test]
     public async Task Returns400WithChineseMessages_WhenTimesAndPlaceAreMissing()
     {

@@ -106,12 +106,14 @@ public sealed class PostNoticeTests : FunctionalTest
         Assert.That(await NoticeCountAsync(org.A.Id), Is.Zero);
     }
 
-    [Test]
-    public async Task Returns400_WhenTheTitleHasOnlyInvisibleCharacters()
+    [TestCase("\u200b\u2060\ufeff")]
+    [TestCase("\u200b\u0000")]
+    [TestCase(" \u0007\u001b\u200b ")]
+    public async Task Returns400_WhenTheTitleHasOnlyInvisibleCharacters(string title)
     {
         var (org, client) = await App.SeedSignedInAsync();
 
-        var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id], title: "\u200b\u2060\ufeff"));
+        var response = await client.PostAsJsonAsync("/api/notices", NoticeTestApi.Request([org.A.Id], title: title));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.That(problem.GetProperty("errors").GetProperty("title")[0].GetString(), Is.EqualTo("请填写标题。"));

@@ -19,7 +19,7 @@ public static class OpenAppraisalRound
     {
         public Validator()
         {
-            RuleFor(r => r.Title).NotEmpty().WithMessage("请填写评议名称。")
+            RuleFor(r => r.Title).NotEmpty().WithMessage("请填写评议名称。").VisibleText().WithMessage("请填写评议名称。")
                 .TrimmedMaximumLength(AppraisalRound.TitleMaxLength).WithMessage($"评议名称不能超过{AppraisalRound.TitleMaxLength}个字。");
             RuleFor(r => r.PeriodStart).NotNull().WithMessage("请填写评议期间的开始日期。");
             RuleFor(r => r.PeriodEnd).NotNull().WithMessage("请填写评议期间的结束日期。");

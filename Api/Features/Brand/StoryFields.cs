@@ -24,7 +24,7 @@ public abstract class StoryFieldsValidator<T> : AbstractValidator<T>
 {
     protected StoryFieldsValidator()
     {
-        RuleFor(r => r.Title).NotEmpty().WithMessage("请填写标题。")
+        RuleFor(r => r.Title).NotEmpty().WithMessage("请填写标题。").VisibleText().WithMessage("请填写标题。")
             .TrimmedMaximumLength(Story.TitleMaxLength).WithMessage($"标题不能超过{Story.TitleMaxLength}个字。");
         RuleFor(r => r.Body).NotEmpty().WithMessage("请填写事迹内容。")
             .MaximumLength(Story.BodyMaxLength).WithMessage($"事迹内容不能超过{Story.BodyMaxLength}个字。");

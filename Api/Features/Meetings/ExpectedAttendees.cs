@@ -62,15 +62,26 @@ internal static class ExpectedAttendees
     /// </summary>
     public static async Task<Result<List<(int MemberId, bool HasVote)>>> CheckNamedAsync(
         AppDbContext db, int branchId, int convenerId, MeetingFields request, CancellationToken cancellationToken) =>
-        (await CheckPeopleAsync(db, branchId, convenerId, request.RecorderId, cancellationToken)).Error is { } peopleError
+        (await CheckPeopleAsync(db, branchId, convenerId, request.RecorderId, request.ConvenerId is null, cancellationToken)).Error is { } peopleError
             ? peopleError
             : await ChosenAsync(db, request.AddMemberIds ?? [], branchId, cancellationToken);
 
-    /// <summary>Convener and recorder must be members of the meeting's branch.</summary>
-    public static async Task<Result> CheckPeopleAsync(AppDbContext db, int branchId, int convenerId, int? recorderId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Convener and recorder must be members of the meeting's branch. When the request named no convener
+    /// (<paramref name="convenerDefaulted"/>: the caller, e.g. a general-branch admin of another branch) the refusal says so
+    /// and asks to choose both from the branch's members, instead of blaming people the user never named.
+    /// </summary>
+    private static async Task<Result> CheckPeopleAsync(AppDbContext db, int branchId, int convenerId, int? recorderId, bool convenerDefaulted, CancellationToken cancellationToken)
     {
         var ids = new[] { convenerId, recorderId ?? convenerId }.Distinct().ToList();
-        var count = await db.Members.CountAsync(m => ids.Contains(m.Id) && m.BranchId == branchId, cancellationToken);
-        return count == ids.Count ? Result.Ok : new DomainError("meeting.people_outside_branch", "召集人和记录人必须是本支部的党员。");
+        var inBranch = await db.Members.Where(m => ids.Contains(m.Id) && m.BranchId == branchId).Select(m => m.Id).ToListAsync(cancellationToken);
+        if (inBranch.Count == ids.Count)
+        {
+            return Result.Ok;
+        }
+
+        return convenerDefaulted && !inBranch.Contains(convenerId)
+            ? new DomainError("meeting.people_outside_branch", "您不是该支部的党员，不能默认担任召集人和记录人，请从该支部的党员中选择召集人和记录人。")
+            : new DomainError("meeting.people_outside_branch", "召集人和记录人必须是本支部的党员。");
     }
 }

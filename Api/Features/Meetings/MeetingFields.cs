@@ -42,7 +42,7 @@ internal sealed class MeetingDetailsValidator : AbstractValidator<MeetingFields>
 {
     public MeetingDetailsValidator()
     {
-        RuleFor(r => r.Topic).NotEmpty().WithMessage("请填写会议主题。").MaximumLength(Meeting.TopicMaxLength);
+        RuleFor(r => r.Topic).NotEmpty().WithMessage("请填写会议主题。").VisibleText().WithMessage("请填写会议主题。").MaximumLength(Meeting.TopicMaxLength);
         RuleFor(r => r.StartsAt).NotEmpty().WithMessage("请填写开始时间。");
         RuleFor(r => r.EndsAt).GreaterThan(r => r.StartsAt).WithMessage("结束时间必须晚于开始时间。");
         RuleFor(r => r.Place).MaximumLength(Meeting.PlaceMaxLength);

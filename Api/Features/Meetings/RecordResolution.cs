@@ -13,7 +13,7 @@ public static class RecordResolution
     {
         public Validator()
         {
-            RuleFor(r => r.Title).NotEmpty().WithMessage("请填写表决事项。").MaximumLength(Resolution.TitleMaxLength);
+            RuleFor(r => r.Title).NotEmpty().WithMessage("请填写表决事项。").VisibleText().WithMessage("请填写表决事项。").MaximumLength(Resolution.TitleMaxLength);
             RuleFor(r => r.Yes).GreaterThanOrEqualTo(0).WithMessage("票数不能为负数。");
             RuleFor(r => r.No).GreaterThanOrEqualTo(0).WithMessage("票数不能为负数。");
             RuleFor(r => r.Abstain).GreaterThanOrEqualTo(0).WithMessage("票数不能为负数。");

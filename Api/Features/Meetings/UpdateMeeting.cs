@@ -10,7 +10,9 @@ public static class UpdateMeeting
     /// <summary>
     /// The meeting's new details (type and organising unit cannot change). <c>addMemberIds</c> and
     /// <c>removeMemberIds</c> adjust the current expected attendees. Moving the start moves the reminders
-    /// and tells the attendees.
+    /// and tells the attendees. Once the meeting has attendance recorded or published minutes its start and end
+    /// can no longer change: 409 <c>meeting.time_on_record</c> "会议已有签到或已发布纪要，不能再修改时间。"
+    /// (send the times unchanged to correct the topic, place or agenda).
     /// </summary>
     public sealed record Request : MeetingFields;
 
@@ -45,7 +47,8 @@ public static class UpdateMeeting
 
         var now = time.GetUtcNow();
         var before = (meeting.StartsAt, meeting.EndsAt, meeting.Place, meeting.OnlineLink);
-        var updated = meeting.Update(request.ToDetails(convenerId, meeting.Visibility), now);
+        var minutesPublished = await db.Minutes.AnyAsync(m => m.MeetingId == meeting.Id && m.PublishedAt != null, cancellationToken);
+        var updated = meeting.Update(request.ToDetails(convenerId, meeting.Visibility), now, minutesPublished);
         if (!updated.Succeeded)
         {
             return Problems.From(updated.Error!);

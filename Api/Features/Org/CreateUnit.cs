@@ -17,7 +17,7 @@ public static class CreateUnit
     {
         public Validator()
         {
-            RuleFor(r => r.Name).NotEmpty().WithMessage("请填写组织名称。").MaximumLength(OrganizationUnit.NameMaxLength);
+            RuleFor(r => r.Name).NotEmpty().WithMessage("请填写组织名称。").VisibleText().WithMessage("请填写组织名称。").MaximumLength(OrganizationUnit.NameMaxLength);
             RuleFor(r => r.Kind).IsInEnum().Must(k => k != UnitKind.GeneralBranch).WithMessage("只能创建党支部或党小组。");
             RuleFor(r => r.Category).IsInEnum().WithMessage("支部类别无效。");
             RuleFor(r => r.Category).Must(c => c is not null && c != BranchCategory.None).When(r => r.Kind == UnitKind.Branch)

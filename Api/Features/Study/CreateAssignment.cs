@@ -18,7 +18,7 @@ public static class CreateAssignment
     {
         public Validator()
         {
-            RuleFor(r => r.Title).NotEmpty().WithMessage("请填写学习任务名称。")
+            RuleFor(r => r.Title).NotEmpty().WithMessage("请填写学习任务名称。").VisibleText().WithMessage("请填写学习任务名称。")
                 .TrimmedMaximumLength(StudyAssignment.TitleMaxLength).WithMessage($"名称不能超过{StudyAssignment.TitleMaxLength}个字。");
             RuleFor(r => r.MaterialIds).NotEmpty().WithMessage("请至少选择一份学习资料。")
                 .Must(m => m is null || m.Count <= StudyAssignment.MaxMaterials).WithMessage($"一个学习任务最多包含{StudyAssignment.MaxMaterials}份资料。");

@@ -31,9 +31,9 @@ public static class PublishMaterial
     {
         public Validator()
         {
-            RuleFor(r => r.Title).NotEmpty().WithMessage("请填写标题。")
+            RuleFor(r => r.Title).NotEmpty().WithMessage("请填写标题。").VisibleText().WithMessage("请填写标题。")
                 .TrimmedMaximumLength(StudyMaterial.TitleMaxLength).WithMessage($"标题不能超过{StudyMaterial.TitleMaxLength}个字。");
-            RuleFor(r => r.Topic).NotEmpty().WithMessage("请填写专题。")
+            RuleFor(r => r.Topic).NotEmpty().WithMessage("请填写专题。").VisibleText().WithMessage("请填写专题。")
                 .TrimmedMaximumLength(StudyMaterial.TopicMaxLength).WithMessage($"专题不能超过{StudyMaterial.TopicMaxLength}个字。");
             RuleFor(r => r.Kind).NotNull().WithMessage("请选择资料类型（Text、Audio、Video 或 Pdf）。").IsInEnum().WithMessage("资料类型无效。");
             RuleFor(r => r.Visibility).NotNull().WithMessage("请选择信息级别（公开、党内或支委）。").IsInEnum().WithMessage("信息级别无效。");
