@@ -98,11 +98,14 @@ public sealed class DuesRulesTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(DuesBase.Check(DuesCategory.Salaried, null)?.Code, Is.EqualTo("dues.base_required"));
-            Assert.That(DuesBase.Check(DuesCategory.Retired, null)?.Code, Is.EqualTo("dues.base_required"));
-            Assert.That(DuesBase.Check(DuesCategory.Student, 100)?.Code, Is.EqualTo("dues.base_not_applicable"));
-            Assert.That(DuesBase.Check(DuesCategory.Salaried, -1)?.Code, Is.EqualTo("dues.base_out_of_range"));
-            Assert.That(DuesBase.Check(DuesCategory.Relief, null), Is.Null);
+            Assert.That(DuesBase.Check(DuesCategory.Salaried, null, Rates)?.Code, Is.EqualTo("dues.base_required"));
+            Assert.That(DuesBase.Check(DuesCategory.Retired, null, Rates)?.Code, Is.EqualTo("dues.base_required"));
+            Assert.That(DuesBase.Check(DuesCategory.Student, 100, Rates)?.Code, Is.EqualTo("dues.base_not_applicable"));
+            Assert.That(DuesBase.Check(DuesCategory.Salaried, -1, Rates)?.Code, Is.EqualTo("dues.base_out_of_range"));
+            Assert.That(DuesBase.Check(DuesCategory.Relief, null, Rates), Is.Null);
+            Assert.That(DuesBase.Check(DuesCategory.Salaried, 0, Rates)?.Code, Is.EqualTo("dues.base_dues_zero"));
+            Assert.That(DuesBase.Check(DuesCategory.Retired, 1, Rates)?.Code, Is.EqualTo("dues.base_dues_zero"));
+            Assert.That(DuesBase.Check(DuesCategory.Salaried, 100, Rates), Is.Null);
         });
     }
 

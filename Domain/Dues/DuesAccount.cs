@@ -1,3 +1,5 @@
+using SmartBranch.Domain.Common;
+
 namespace SmartBranch.Domain.Dues;
 
 /// <summary>
@@ -30,6 +32,17 @@ public sealed class DuesAccount
     public string? ExcuseReason { get; private set; }
 
     public int? ExcusedByMemberId { get; private set; }
+
+    /// <summary>
+    /// Refuses months that cannot be: paid up to later than <paramref name="lastPayable"/> (the furthest a member may pay
+    /// ahead, so no letter can honestly say more), or a month left earlier than the month paid up to.
+    /// </summary>
+    public static DomainError? Check(YearMonth? paidUpTo, YearMonth? leftIn, YearMonth lastPayable) =>
+        paidUpTo is { } paid && paid > lastPayable
+            ? new DomainError("dues.paid_up_to_too_late", $"党费交至月份不能晚于{lastPayable.Year}年{lastPayable.Month}月（最多预交到本年12月）。")
+        : paidUpTo is { } through && leftIn is { } left && left < through
+            ? new DomainError("dues.left_before_paid_up_to", "离开月份不能早于党费交至月份。")
+        : null;
 
     public void RecordPaidUpTo(YearMonth? month) => PaidUpTo = month?.Number;
 

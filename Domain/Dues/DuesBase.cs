@@ -79,13 +79,19 @@ public sealed class DuesBase
         OwedFrom = owedFrom.Number;
     }
 
-    /// <summary>Salaried and retired members need a base; the flat categories must not have one.</summary>
-    public static DomainError? Check(DuesCategory category, long? monthlyBaseFen) => category switch
+    /// <summary>
+    /// Salaried and retired members need a base, one on which the rule asks at least a fen a month (a base of 0, or one
+    /// so small that its share rounds to 0, would leave months that can never be paid: the member is 下岗失业 or needs
+    /// a reduction approved, not a base of nothing); the flat categories must not have one.
+    /// </summary>
+    public static DomainError? Check(DuesCategory category, long? monthlyBaseFen, DuesRates rates) => category switch
     {
         DuesCategory.Salaried or DuesCategory.Retired when monthlyBaseFen is null =>
             new DomainError("dues.base_required", "在职和离退休党员需要填写税后月收入作为党费基数。"),
         DuesCategory.Salaried or DuesCategory.Retired when monthlyBaseFen is < 0 or > MaxBaseFen =>
             new DomainError("dues.base_out_of_range", "党费基数超出范围。"),
+        DuesCategory.Salaried or DuesCategory.Retired when rates.Assess(category, monthlyBaseFen).MonthlyFen == 0 =>
+            new DomainError("dues.base_dues_zero", "按此基数每月应交党费为0元，请核对税后月收入。"),
         DuesCategory.Student or DuesCategory.Unemployed or DuesCategory.Relief when monthlyBaseFen is not null =>
             new DomainError("dues.base_not_applicable", "学生、下岗失业和依靠最低生活保障的党员按固定标准交纳，不填写基数。"),
         _ => null,

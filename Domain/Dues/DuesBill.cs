@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using SmartBranch.Domain.Common;
 
 namespace SmartBranch.Domain.Dues;
@@ -55,6 +56,16 @@ public sealed class DuesBill
     public DateTimeOffset CreatedAt { get; private set; }
 
     public YearMonth Month => YearMonth.FromNumber(Period);
+
+    /// <summary>
+    /// The one meaning of "unpaid" (to list, pay, remind and count as arrears): not paid and asking at least a fen. A
+    /// month whose amount due is 0 (a reduction approved down to nothing) is settled by owing nothing: it is never
+    /// unpaid, never arrears, never offered for payment, and counts as paid through on a transfer letter.
+    /// </summary>
+    public static readonly Expression<Func<DuesBill, bool>> Outstanding = b => b.Status == DuesBillStatus.Unpaid && b.AmountFen > 0;
+
+    /// <summary><see cref="Outstanding"/> for a bill in memory.</summary>
+    public bool IsOutstanding => Status == DuesBillStatus.Unpaid && AmountFen > 0;
 
     /// <summary>Re-prices an unpaid bill after the year's base changed.</summary>
     public void Reprice(long amountFen)

@@ -51,9 +51,17 @@ public static class UnitAccess
             : loaded;
     }
 
-    /// <summary>The refusal for something inside <paramref name="unitId"/> (a member, an appointment): not found unless visible, forbidden unless allowed.</summary>
-    public static Result Check(AccessScope access, int unitId, Func<int, bool> may) =>
-        !access.CanView(unitId) ? Refusals.NotFound(UnitNotFound)
+    /// <summary>The one 404 for a member who does not exist or whom the caller cannot see.</summary>
+    public const string MemberNotFound = "未找到该党员，或您无权查看。";
+
+    /// <summary>
+    /// The refusal for something inside <paramref name="unitId"/> (a member, an appointment): not found unless visible,
+    /// forbidden unless allowed. <paramref name="notFound"/> is the detail the caller answers for a missing row of that
+    /// kind (e.g. <see cref="MemberNotFound"/>), so a row in a unit the caller cannot see answers exactly like a missing
+    /// one and does not reveal that it exists.
+    /// </summary>
+    public static Result Check(AccessScope access, int unitId, Func<int, bool> may, string notFound = UnitNotFound) =>
+        !access.CanView(unitId) ? Refusals.NotFound(notFound)
         : !may(unitId) ? Refusals.Forbidden()
         : Result.Ok;
 }

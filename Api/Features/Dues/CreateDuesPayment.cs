@@ -54,7 +54,8 @@ public static class CreateDuesPayment
         await ledger.EnsureBillsAsync([current.Id], ledger.LastPayableMonth, cancellationToken);
         var member = await db.Members.AsNoTracking().Where(m => m.Id == current.Id).Select(m => new { m.Id, m.BranchId }).SingleAsync(cancellationToken);
         var bills = await db.DuesBills.AsNoTracking()
-            .Where(b => b.MemberId == current.Id && b.Status == DuesBillStatus.Unpaid && b.Period <= through.Number)
+            .Where(DuesBill.Outstanding)
+            .Where(b => b.MemberId == current.Id && b.Period <= through.Number)
             .OrderBy(b => b.Period)
             .ToListAsync(cancellationToken);
         if (bills.Count == 0)

@@ -7,14 +7,18 @@ internal static class DuesAccess
 {
     public sealed record MemberRef(int Id, string Name, int BranchId);
 
-    /// <summary>The member when the caller manages their branch (or is the member and <paramref name="selfAllowed"/>); else 404/403.</summary>
+    /// <summary>
+    /// The member when the caller manages their branch (or is the member and <paramref name="selfAllowed"/>); else 403
+    /// (the caller sees the branch), or 404 <see cref="UnitAccess.MemberNotFound"/>, the same for an unknown id and a
+    /// member of a branch the caller cannot see.
+    /// </summary>
     public static async Task<Result<MemberRef>> LoadMemberAsync(
         AppDbContext db, CurrentMember current, int memberId, bool selfAllowed, CancellationToken cancellationToken)
     {
         var member = await db.Members.AsNoTracking().Where(m => m.Id == memberId).Select(m => new MemberRef(m.Id, m.Name, m.BranchId)).FirstOrDefaultAsync(cancellationToken);
         if (member is null)
         {
-            return Refusals.NotFound("未找到该党员，或您无权查看。");
+            return Refusals.NotFound(UnitAccess.MemberNotFound);
         }
 
         if (selfAllowed && member.Id == current.Id)
@@ -23,7 +27,7 @@ internal static class DuesAccess
         }
 
         var access = await current.GetAccessAsync(cancellationToken);
-        var check = UnitAccess.Check(access, member.BranchId, access.CanManage);
+        var check = UnitAccess.Check(access, member.BranchId, access.CanManage, UnitAccess.MemberNotFound);
         return check.Succeeded ? member : check.Error!;
     }
 

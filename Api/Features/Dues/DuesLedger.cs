@@ -88,11 +88,11 @@ public sealed class DuesLedger(AppDbContext db, IOptions<DuesOptions> options, T
         var facts = await LoadFactsAsync(db, memberIds, cancellationToken);
         var bills = await db.DuesBills.AsNoTracking()
             .Where(b => memberIds.Contains(b.MemberId))
-            .Select(b => new { b.MemberId, b.Period, b.Status })
+            .Select(b => new { b.MemberId, b.Period, Settled = b.Status == DuesBillStatus.Paid || b.AmountFen == 0 })
             .ToListAsync(cancellationToken);
         return facts.ToDictionary(f => f.Key, f => DuesSchedule.PaidThrough(
             f.Value,
-            bills.Where(b => b.MemberId == f.Key).Select(b => (YearMonth.FromNumber(b.Period), b.Status == DuesBillStatus.Paid))));
+            bills.Where(b => b.MemberId == f.Key).Select(b => (YearMonth.FromNumber(b.Period), b.Settled))));
     }
 
     private static async Task<Dictionary<int, DuesMemberFacts>> LoadFactsAsync(AppDbContext db, IReadOnlyCollection<int> memberIds, CancellationToken cancellationToken)
@@ -124,7 +124,8 @@ public sealed class DuesLedger(AppDbContext db, IOptions<DuesOptions> options, T
     {
         var current = CurrentMonth;
         var unpaid = await db.DuesBills.AsNoTracking()
-            .Where(b => memberIds.Contains(b.MemberId) && b.Status == DuesBillStatus.Unpaid && b.Period < current.Number)
+            .Where(DuesBill.Outstanding)
+            .Where(b => memberIds.Contains(b.MemberId) && b.Period < current.Number)
             .Select(b => new { b.MemberId, b.Period })
             .ToListAsync(cancellationToken);
         var excused = await db.DuesAccounts.AsNoTracking()

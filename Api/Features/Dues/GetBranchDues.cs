@@ -10,7 +10,8 @@ public static class GetBranchDues
     /// <summary>Members behind by the same number of consecutive months (before this month), longest first.</summary>
     public sealed record ArrearsGroup(int Months, IReadOnlyList<ArrearsMember> Members);
 
-    public sealed record ArrearsMember(int MemberId, string Name, string OldestUnpaid, bool Flagged);
+    /// <summary>A member behind (or without a base): the oldest month of the run ("yyyy-MM"), null in <c>NoBase</c>.</summary>
+    public sealed record ArrearsMember(int MemberId, string Name, string? OldestUnpaid, bool Flagged);
 
     /// <summary>
     /// A member with a base for the month's year and its first owed month ("yyyy-MM", <c>DuesBase.OwedFrom</c>), which
@@ -78,8 +79,8 @@ public static class GetBranchDues
             bills.Sum(b => b.AmountFen),
             bills.Where(b => b.Status == DuesBillStatus.Paid).Sum(b => b.PaidFen),
             bills.Where(b => b.Status == DuesBillStatus.Paid).Select(b => new MemberLine(b.MemberId, Name(b.MemberId), b.AmountFen, b.PaidFen)).OrderBy(l => l.Name).ToList(),
-            bills.Where(b => b.Status == DuesBillStatus.Unpaid).Select(b => new MemberLine(b.MemberId, Name(b.MemberId), b.AmountFen, 0)).OrderBy(l => l.Name).ToList(),
-            members.Where(m => !owedFrom.ContainsKey(m.Id)).Select(m => new ArrearsMember(m.Id, m.Name, string.Empty, false)).ToList(),
+            bills.Where(b => b.IsOutstanding).Select(b => new MemberLine(b.MemberId, Name(b.MemberId), b.AmountFen, 0)).OrderBy(l => l.Name).ToList(),
+            members.Where(m => !owedFrom.ContainsKey(m.Id)).Select(m => new ArrearsMember(m.Id, m.Name, null, false)).ToList(),
             behind.GroupBy(b => arrears[b.MemberId].ConsecutiveUnpaidMonths).OrderByDescending(g => g.Key).Select(g => new ArrearsGroup(g.Key, g.ToList())).ToList(),
             behind.Where(b => b.Flagged).ToList(),
             disputed.Select(DuesViews.ToView).ToList(),

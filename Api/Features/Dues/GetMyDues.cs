@@ -52,7 +52,8 @@ public static class GetMyDues
         var year = await db.DuesBases.AsNoTracking().FirstOrDefaultAsync(b => b.MemberId == memberId && b.Year == current.Year, cancellationToken);
         var account = await db.DuesAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.MemberId == memberId, cancellationToken);
         var unpaid = await db.DuesBills.AsNoTracking()
-            .Where(b => b.MemberId == memberId && b.Status == DuesBillStatus.Unpaid)
+            .Where(DuesBill.Outstanding)
+            .Where(b => b.MemberId == memberId)
             .OrderBy(b => b.Period)
             .Select(b => new { b.Period, b.AmountFen })
             .ToListAsync(cancellationToken);

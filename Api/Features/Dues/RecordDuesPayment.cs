@@ -52,7 +52,8 @@ public static class RecordDuesPayment
 
         await ledger.EnsureBillsAsync([member.Id], ledger.LastPayableMonth, cancellationToken);
         var bills = await db.DuesBills
-            .Where(b => b.MemberId == member.Id && b.Status == DuesBillStatus.Unpaid && b.Period <= through.Number)
+            .Where(DuesBill.Outstanding)
+            .Where(b => b.MemberId == member.Id && b.Period <= through.Number)
             .OrderBy(b => b.Period)
             .ToListAsync(cancellationToken);
         if (bills.Count == 0)

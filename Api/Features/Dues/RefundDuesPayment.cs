@@ -7,6 +7,9 @@ namespace SmartBranch.Api.Features.Dues;
 
 public static class RefundDuesPayment
 {
+    /// <summary>The one 404, for an unknown payment and for one of a branch the caller cannot see.</summary>
+    private const string PaymentNotFound = "未找到该党费缴纳记录，或您无权查看。";
+
     /// <summary>Why the payment is refunded (e.g. 重复支付).</summary>
     public sealed record Request(string? Reason);
 
@@ -30,11 +33,11 @@ public static class RefundDuesPayment
         var payment = await db.DuesPayments.FirstOrDefaultAsync(p => p.Id == paymentId, cancellationToken);
         if (payment is null)
         {
-            return Problems.NotFound("未找到该党费缴纳记录，或您无权查看。");
+            return Problems.From(Refusals.NotFound(PaymentNotFound));
         }
 
         var access = await current.GetAccessAsync(cancellationToken);
-        if (UnitAccess.Check(access, payment.BranchId, access.CanManage).Error is { } refusal)
+        if (UnitAccess.Check(access, payment.BranchId, access.CanManage, PaymentNotFound).Error is { } refusal)
         {
             return Problems.From(refusal);
         }

@@ -29,7 +29,8 @@ public static class RemindUnpaidDues
         await ledger.EnsureBillsAsync(ids, ledger.LastPayableMonth, cancellationToken);
         var current0 = ledger.CurrentMonth.Number;
         var unpaid = await db.DuesBills.AsNoTracking()
-            .Where(b => b.BranchId == branchId && b.Status == DuesBillStatus.Unpaid && b.Period <= current0)
+            .Where(DuesBill.Outstanding)
+            .Where(b => b.BranchId == branchId && b.Period <= current0)
             .GroupBy(b => b.MemberId)
             .Select(g => new { MemberId = g.Key, Months = g.Count(), Fen = g.Sum(b => b.AmountFen) })
             .ToListAsync(cancellationToken);

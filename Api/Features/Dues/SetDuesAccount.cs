@@ -9,7 +9,9 @@ public static class SetDuesAccount
     /// <c>paidUpTo</c> ("yyyy-MM", a transferred-in member's letter: 党费交至), <c>leftIn</c> ("yyyy-MM", the month an
     /// archived member left: owed no more from it), <c>excuseReason</c> (an approved reason for not paying: arrears
     /// are not flagged). Null clears a field. Without them the member record (archived on) and the transfer
-    /// that brought the member in (dues paid up to) decide.
+    /// that brought the member in (dues paid up to) decide. 400 (nothing stored) when <c>paidUpTo</c> is later than
+    /// December of this year (the furthest a member may pay ahead, <see cref="DuesLedger.LastPayableMonth"/>) or
+    /// <c>leftIn</c> is earlier than <c>paidUpTo</c>.
     /// </summary>
     public sealed record Request(string? PaidUpTo, string? LeftIn, string? ExcuseReason);
 
@@ -38,6 +40,13 @@ public static class SetDuesAccount
             return Problems.From(refusal!);
         }
 
+        var paidUpTo = DuesViews.ParseMonth(request.PaidUpTo);
+        var leftIn = DuesViews.ParseMonth(request.LeftIn);
+        if (DuesAccount.Check(paidUpTo, leftIn, ledger.LastPayableMonth) is { } impossible)
+        {
+            return Problems.From(impossible);
+        }
+
         var account = await db.DuesAccounts.FirstOrDefaultAsync(a => a.MemberId == member.Id, cancellationToken);
         if (account is null)
         {
@@ -45,8 +54,8 @@ public static class SetDuesAccount
             db.DuesAccounts.Add(account);
         }
 
-        account.RecordPaidUpTo(DuesViews.ParseMonth(request.PaidUpTo));
-        account.RecordLeft(DuesViews.ParseMonth(request.LeftIn));
+        account.RecordPaidUpTo(paidUpTo);
+        account.RecordLeft(leftIn);
         account.Excuse(request.ExcuseReason, current.Id);
         audit.Record(member.BranchId, "dues.account_set", SubjectTypes.Dues, member.Id,
             $"{member.Name}党费：交至{request.PaidUpTo ?? "无"}，离开月份{request.LeftIn ?? "无"}，缓交理由{account.ExcuseReason ?? "无"}");

@@ -48,7 +48,7 @@ public static class SetDuesBase
         }
 
         var category = request.Category!.Value;
-        if (DuesBase.Check(category, request.MonthlyBaseFen) is { } error)
+        if (DuesBase.Check(category, request.MonthlyBaseFen, ledger.Rates) is { } error)
         {
             return Problems.From(error);
         }

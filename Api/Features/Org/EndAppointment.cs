@@ -5,6 +5,9 @@ namespace SmartBranch.Api.Features.Org;
 
 public static class EndAppointment
 {
+    /// <summary>The one 404, for an unknown appointment and for one in a unit the caller cannot see.</summary>
+    private const string NotFound = "未找到该任职记录，或您无权查看。";
+
     /// <summary>
     /// Ends an appointment today: its rights end at once. A served term stays on record (ending yesterday);
     /// one that had not begun before today is removed.
@@ -18,10 +21,10 @@ public static class EndAppointment
         var appointment = await db.Appointments.Include(a => a.Member).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (appointment is null)
         {
-            return Problems.NotFound("未找到该任职记录，或您无权查看。");
+            return Problems.From(Refusals.NotFound(NotFound));
         }
 
-        if (UnitAccess.Check(access, appointment.UnitId, access.CanAppointIn) is { Error: { } refusal })
+        if (UnitAccess.Check(access, appointment.UnitId, access.CanAppointIn, NotFound) is { Error: { } refusal })
         {
             return Problems.From(refusal);
         }

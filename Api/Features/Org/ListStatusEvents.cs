@@ -17,7 +17,7 @@ public static class ListStatusEvents
         var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (member is null || (member.Id != current.Id && !access.CanManage(member.BranchId)))
         {
-            return Problems.NotFound("未找到该党员，或您无权查看。");
+            return Problems.NotFound(UnitAccess.MemberNotFound);
         }
 
         var rows = await db.MemberStatusEvents.AsNoTracking()

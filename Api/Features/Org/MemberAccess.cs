@@ -7,8 +7,8 @@ namespace SmartBranch.Api.Features.Org;
 internal static class MemberAccess
 {
     /// <summary>
-    /// The member (tracked, to be changed), or the refusal: not found (404) for an unknown id or one in
-    /// a branch the caller cannot view, forbidden (403) unless <paramref name="may"/> allows acting in the member's branch.
+    /// The member (tracked, to be changed), or the refusal: not found (404, the same <see cref="UnitAccess.MemberNotFound"/>)
+    /// for an unknown id or one in a branch the caller cannot view, forbidden (403) unless <paramref name="may"/> allows acting in the member's branch.
     /// </summary>
     public static async Task<Result<Member>> LoadMemberAsync(
         this AppDbContext db, AccessScope access, int memberId, Func<int, bool> may, CancellationToken cancellationToken)
@@ -16,9 +16,9 @@ internal static class MemberAccess
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken);
         if (member is null)
         {
-            return Refusals.NotFound("未找到该党员，或您无权查看。");
+            return Refusals.NotFound(UnitAccess.MemberNotFound);
         }
 
-        return UnitAccess.Check(access, member.BranchId, may) is { Error: { } refusal } ? refusal : member;
+        return UnitAccess.Check(access, member.BranchId, may, UnitAccess.MemberNotFound) is { Error: { } refusal } ? refusal : member;
     }
 }

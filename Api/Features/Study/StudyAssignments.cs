@@ -15,6 +15,8 @@ public enum AssignmentState
 /// <summary>Loading assignments and working out each assignee's state.</summary>
 internal static class StudyAssignments
 {
+    private const string NotFound = "未找到该学习任务，或您无权查看。";
+
     /// <summary>The assignment (with materials and assignees) when the caller manages its unit; 404 when they may not see the unit, 403 when they see but do not manage it.</summary>
     public static async Task<Result<StudyAssignment>> LoadManageableAsync(AppDbContext db, AccessScope access, int id, CancellationToken cancellationToken)
     {
@@ -22,10 +24,10 @@ internal static class StudyAssignments
             .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (assignment is null)
         {
-            return Refusals.NotFound("未找到该学习任务，或您无权查看。");
+            return Refusals.NotFound(NotFound);
         }
 
-        var check = UnitAccess.Check(access, assignment.UnitId, access.CanManage);
+        var check = UnitAccess.Check(access, assignment.UnitId, access.CanManage, NotFound);
         return check.Error is { } refused ? refused : assignment;
     }
 

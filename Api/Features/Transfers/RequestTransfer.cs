@@ -37,7 +37,7 @@ public static class RequestTransfer
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken);
         if (member is null || (memberId != current.Id && !access.CanView(member.BranchId)))
         {
-            return Problems.NotFound("未找到该党员，或您无权查看。");
+            return Problems.NotFound(UnitAccess.MemberNotFound);
         }
 
         if (memberId != current.Id && !access.CanManage(member.BranchId))
